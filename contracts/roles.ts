@@ -1,0 +1,74 @@
+// Roles and permissions shared by server (enforcement) and web (menus).
+// The server is the authority: the web only hides what the server would refuse anyway.
+
+export const ROLES = [
+  'worker',
+  'mediator',
+  'judge',
+  'court_clerk',
+  'union_staff',
+  'employer_agent',
+  'station_manager',
+  'donor',
+  'system_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'dashboard:view',
+  'regions:read',
+  'courts:read',
+  'organizations:read',
+  'organizations:manage',
+  'employers:read',
+  'employers:manage',
+  'people:read',
+  'people:manage',
+  'people:reveal_id',
+  'accounts:manage',
+  'audit:read',
+  'labor_params:manage',
+  'self:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everyone: Permission[] = ['dashboard:view', 'regions:read', 'courts:read', 'self:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  worker: [...everyone],
+  mediator: [...everyone, 'organizations:read', 'employers:read', 'employers:manage', 'people:read', 'people:manage', 'people:reveal_id'],
+  judge: [...everyone, 'organizations:read', 'employers:read', 'people:read'],
+  court_clerk: [...everyone, 'organizations:read', 'employers:read', 'people:read'],
+  union_staff: [
+    ...everyone,
+    'organizations:read',
+    'organizations:manage',
+    'employers:read',
+    'employers:manage',
+    'people:read',
+    'people:manage',
+    'labor_params:manage',
+  ],
+  employer_agent: [...everyone, 'employers:read'],
+  station_manager: [...everyone, 'organizations:read'],
+  donor: [...everyone],
+  system_admin: [...PERMISSIONS],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return set;
+}
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  worker: { zh: '职工', en: 'Worker' },
+  mediator: { zh: '调解员', en: 'Mediator' },
+  judge: { zh: '调解法官', en: 'Judge' },
+  court_clerk: { zh: '书记员', en: 'Court clerk' },
+  union_staff: { zh: '工会工作人员', en: 'Union staff' },
+  employer_agent: { zh: '用人单位', en: 'Employer' },
+  station_manager: { zh: '驿站管理员', en: 'Station manager' },
+  donor: { zh: '爱心企业', en: 'Donor company' },
+  system_admin: { zh: '系统管理员', en: 'System administrator' },
+};

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from './core/deps.js';
+import { installErrorHandling } from './core/http.js';
+import { accountRoutes } from './modules/accounts/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { installAuth } from './modules/auth/plugin.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { courtRoutes } from './modules/courts/routes.js';
+import { dashboardRoutes } from './modules/dashboard/routes.js';
+import { employerRoutes } from './modules/employers/routes.js';
+import { organizationRoutes } from './modules/organizations/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+
+// Zod's own messages in Chinese; each error response also carries an English rendering.
+z.config(z.locales.zhCN());
+
+const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes];
+
+export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Yizhan 一站 API', version: '0.1.0' }, components: {} },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAuth(app, deps);
+
+  for (const routes of ROUTES) await app.register(async (scope) => routes(scope, deps));
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  const webDist = deps.config.webDist;
+  const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', messageEn: 'No such endpoint', requestId: String(request.id) });
+    }
+    // Client-side routes: the web app handles the path.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+import { auditLog } from '../modules/audit/tables.js';
+import type { DbOrTx } from '../db/client.js';
+import type { Ctx } from './context.js';
+import { maskMobile } from './identifiers/phone.js';
+
+const SECRET_KEYS = /password|token|secret|residentIdEnc|residentIdHash/i;
+const RESIDENT_ID_KEYS = /^residentId$/i;
+const PHONE_KEYS = /phone|mobile/i;
+
+/** Audit snapshots never carry secrets and show personal numbers masked. */
+export function maskForAudit(value: unknown): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (Array.isArray(value)) return value.map(maskForAudit);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (SECRET_KEYS.test(key)) out[key] = v == null ? null : '***';
+    else if (RESIDENT_ID_KEYS.test(key) && typeof v === 'string') out[key] = `${v.slice(0, 4)}**********${v.slice(-4)}`;
+    else if (PHONE_KEYS.test(key) && typeof v === 'string') out[key] = maskMobile(v);
+    else out[key] = maskForAudit(v);
+  }
+  return out;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  regionCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Call inside the same transaction as the change it records. */
+export async function writeAudit(tx: DbOrTx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorAccountId: ctx.actor?.accountId ?? null,
+    actorName: ctx.actor?.displayName ?? 'system',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    regionCode: entry.regionCode ?? null,
+    before: entry.before === undefined ? null : maskForAudit(entry.before),
+    after: entry.after === undefined ? null : maskForAudit(entry.after),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}

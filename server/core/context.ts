@@ -1,0 +1,51 @@
+import type { Permission, Role } from '../../contracts/roles.js';
+import { regionWithin } from '../../contracts/regions.js';
+import { AppError, errors } from './errors.js';
+
+export interface Actor {
+  accountId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Set<Permission>;
+  /** null: the whole country. */
+  regionCode: string | null;
+  organizationId: string | null;
+  courtId: string | null;
+  employerId: string | null;
+  personId: string | null;
+}
+
+/** What a use case knows about the request that called it. */
+export interface Ctx {
+  actor: Actor | null;
+  requestId: string;
+  ip: string | null;
+}
+
+export function requireActor(ctx: Ctx): Actor {
+  if (!ctx.actor) throw errors.unauthenticated();
+  return ctx.actor;
+}
+
+export function requirePermission(ctx: Ctx, permission: Permission): Actor {
+  const actor = requireActor(ctx);
+  if (!actor.permissions.has(permission)) throw errors.forbidden();
+  return actor;
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  return !!actor && actor.permissions.has(permission);
+}
+
+/** Region scope: a record outside the actor's region is refused, even when fetched by id. */
+export function assertInScope(actor: Actor, regionCode: string | null | undefined): void {
+  if (!regionWithin(regionCode, actor.regionCode)) {
+    throw new AppError('FORBIDDEN', '该记录不在您的管辖区域内', 'This record is outside your region');
+  }
+}
+
+/** A context for jobs and seeding, acting as the system itself. */
+export function systemCtx(requestId = 'system'): Ctx {
+  return { actor: null, requestId, ip: null };
+}

@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { FieldCipher } from './crypto.js';
+
+/** What services need from the outside world; tests build their own. */
+export interface Deps {
+  db: Db;
+  cipher: FieldCipher;
+  config: AppConfig;
+  logger: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,8 @@
+// Every table of every module, for Drizzle's typed queries and for drizzle-kit's migrations.
+export * from '../modules/regions/tables.js';
+export * from '../modules/organizations/tables.js';
+export * from '../modules/courts/tables.js';
+export * from '../modules/employers/tables.js';
+export * from '../modules/people/tables.js';
+export * from '../modules/accounts/tables.js';
+export * from '../modules/audit/tables.js';

@@ -1,0 +1,56 @@
+import pino from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { FieldCipher, resolveMasterKey } from './core/crypto.js';
+import type { Deps } from './core/deps.js';
+import { openDatabase } from './db/client.js';
+import { ensureReferenceData } from './seed/reference.js';
+import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/demo.js';
+
+async function main() {
+  const started = Date.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : `${config.dataDir}/pg` });
+  await database.migrate();
+  const cipher = new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir));
+  const deps: Deps = { db: database.db, cipher, config, logger, now: () => new Date() };
+  await ensureReferenceData(deps);
+  const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
+  const app = await buildApp(deps);
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  一站 Yizhan is ready at ${url}  (API docs: ${url}/api/docs)`,
+    `  database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pg` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' — demo data loaded' : ''}`,
+    `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  ];
+  if (config.demoData) {
+    lines.push('  demo logins (password for all: ' + DEMO_LOGINS.password + '):');
+    for (const l of DEMO_LOGINS.accounts) lines.push(`    ${l.username.padEnd(16)} ${l.label}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error('Yizhan failed to start / 启动失败:', err);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import { eq } from 'drizzle-orm';
+import { writeAudit } from '../../core/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { assertInScope, requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError, errors } from '../../core/errors.js';
+import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { hashPassword, passwordProblem } from '../auth/password.js';
+import { regionRepo } from '../regions/repository.js';
+import { accountRepo, type AccountFilter } from './repository.js';
+import type { AccountCreate, AccountDto, AccountUpdate } from './schemas.js';
+import { accounts, sessions } from './tables.js';
+
+type Row = NonNullable<Awaited<ReturnType<typeof accountRepo.byId>>>;
+
+function toDto(row: Row, now: Date): AccountDto {
+  const { lockedUntil, lastLoginAt, ...rest } = row;
+  return { ...rest, locked: !!lockedUntil && lockedUntil > now, lastLoginAt: lastLoginAt?.toISOString() ?? null };
+}
+
+export async function listAccounts(deps: Deps, ctx: Ctx, filter: Omit<AccountFilter, 'scope'>, page: PageQuery) {
+  const actor = requirePermission(ctx, 'accounts:manage');
+  const { items, total } = await accountRepo.list(deps.db, { ...filter, scope: actor.regionCode }, page.pageSize, offsetOf(page));
+  return { items: items.map((r) => toDto(r, deps.now())), total, ...page };
+}
+
+export async function getAccount(deps: Deps, ctx: Ctx, id: string) {
+  const actor = requirePermission(ctx, 'accounts:manage');
+  const row = await accountRepo.byId(deps.db, id);
+  if (!row) throw errors.notFound('账号', 'Account');
+  if (row.regionCode || actor.regionCode) assertInScope(actor, row.regionCode);
+  return toDto(row, deps.now());
+}
+
+async function checkScope(deps: Deps, ctx: Ctx, input: AccountUpdate) {
+  const actor = requirePermission(ctx, 'accounts:manage');
+  if (input.regionCode && !(await regionRepo.byCode(deps.db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  // Nobody hands out a wider scope than their own.
+  if (actor.regionCode) {
+    if (!input.regionCode) throw errors.validation('regionCode', '请选择账号的管辖区域', 'Choose the account region');
+    assertInScope(actor, input.regionCode);
+  }
+  if (input.roles.includes('system_admin') && !actor.roles.includes('system_admin')) throw errors.forbidden();
+}
+
+export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) {
+  await checkScope(deps, ctx, input);
+  const problem = passwordProblem(input.password);
+  if (problem) throw errors.validation('password', problem.zh, problem.en);
+  if (await accountRepo.byUsernameOrPhone(deps.db, input.username, input.phone)) throw errors.conflict('用户名或手机号已被使用', 'Username or phone already in use', 'username');
+  const { password, ...rest } = input;
+  const passwordHash = await hashPassword(password);
+  const id = await deps.db.transaction(async (tx) => {
+    const [row] = await tx.insert(accounts).values({ ...rest, phone: rest.phone ?? null, passwordHash }).returning();
+    if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
+    await writeAudit(tx, ctx, { action: 'account.created', entityType: 'account', entityId: row.id, regionCode: row.regionCode, after: row });
+    return row.id;
+  });
+  return getAccount(deps, ctx, id);
+}
+
+export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: AccountUpdate) {
+  await checkScope(deps, ctx, input);
+  const before = await accountRepo.raw(deps.db, id);
+  if (!before) throw errors.notFound('账号', 'Account');
+  await getAccount(deps, ctx, id);
+  if (input.phone && input.phone !== before.phone) {
+    const clash = await accountRepo.byUsernameOrPhone(deps.db, before.username, input.phone);
+    if (clash && clash.id !== id) throw errors.conflict('手机号已被使用', 'Phone already in use', 'phone');
+  }
+  await deps.db.transaction(async (tx) => {
+    const [after] = await tx.update(accounts).set({ ...input, phone: input.phone ?? null, updatedAt: deps.now() }).where(eq(accounts.id, id)).returning();
+    // A disabled account or changed roles take effect at once: its sessions end.
+    if (input.status === 'disabled' || before.roles.join() !== input.roles.join()) await tx.delete(sessions).where(eq(sessions.accountId, id));
+    await writeAudit(tx, ctx, { action: 'account.updated', entityType: 'account', entityId: id, regionCode: input.regionCode, before, after });
+  });
+  return getAccount(deps, ctx, id);
+}
+
+export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: string) {
+  await getAccount(deps, ctx, id);
+  const problem = passwordProblem(password);
+  if (problem) throw errors.validation('password', problem.zh, problem.en);
+  const passwordHash = await hashPassword(password);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() }).where(eq(accounts.id, id));
+    await tx.delete(sessions).where(eq(sessions.accountId, id));
+    await writeAudit(tx, ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });
+  });
+  return getAccount(deps, ctx, id);
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Ctx } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
+import { resolveSession, type SessionInfo } from './service.js';
+
+export const SESSION_COOKIE = 'yz_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+    session: SessionInfo | null;
+  }
+}
+
+/**
+ * Resolves the session cookie into an actor for every request and enforces CSRF on
+ * state-changing requests: the token issued at login must come back in X-CSRF-Token.
+ * (A cross-site form can send the cookie but cannot read the token.)
+ */
+export function installAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    const session = token ? await resolveSession(deps, token) : null;
+    request.session = session;
+    request.ctx = { actor: session?.actor ?? null, requestId: String(request.id), ip: request.ip ?? null };
+    if (session && UNSAFE.has(request.method) && request.url.startsWith('/api/')) {
+      const sent = request.headers['x-csrf-token'];
+      if (sent !== session.csrfToken) {
+        throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 'CSRF token missing or wrong; reload the page and retry');
+      }
+    }
+  });
+}
+
+export function cookieSecure(deps: Deps, request: FastifyRequest): boolean {
+  if (deps.config.cookieSecure === 'auto') return request.protocol === 'https';
+  return deps.config.cookieSecure === 'true';
+}

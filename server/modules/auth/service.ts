@@ -1,0 +1,151 @@
+import { and, eq, gt, or } from 'drizzle-orm';
+import { permissionsOf } from '../../../contracts/roles.js';
+import { writeAudit } from '../../core/audit.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { requireActor } from '../../core/context.js';
+import { randomToken, sha256Hex } from '../../core/crypto.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
+import { accounts, sessions } from '../accounts/tables.js';
+import { regions } from '../regions/tables.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import type { Me } from './schemas.js';
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
+
+export async function login(deps: Deps, ctx: Ctx, username: string, password: string, userAgent: string | null) {
+  const { db, config } = deps;
+  const now = deps.now();
+  const [account] = await db
+    .select()
+    .from(accounts)
+    .where(or(eq(accounts.username, username), eq(accounts.phone, username)))
+    .limit(1);
+  if (!account || account.status !== 'active') {
+    // Verify against a throwaway hash anyway so that timing does not reveal which names exist.
+    await verifyPassword(await dummyHash(), password);
+    throw badCredentials();
+  }
+  if (account.lockedUntil && account.lockedUntil > now) {
+    const minutes = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60000);
+    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`, `Too many failed attempts; account locked for ${minutes} more minute(s)`);
+  }
+  const ok = await verifyPassword(account.passwordHash, password);
+  if (!ok) {
+    const failures = account.failedLogins + 1;
+    const lock = failures >= config.loginMaxFailures;
+    await db.transaction(async (tx) => {
+      await tx
+        .update(accounts)
+        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + config.loginLockMinutes * 60000) : account.lockedUntil })
+        .where(eq(accounts.id, account.id));
+      await writeAudit(tx, ctx, { action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'account', entityId: account.id, after: { failures } });
+    });
+    throw badCredentials();
+  }
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      tokenHash: sha256Hex(token),
+      accountId: account.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + config.sessionTtlHours * 3600_000),
+      ip: ctx.ip,
+      userAgent: userAgent?.slice(0, 256) ?? null,
+    });
+    await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
+    await writeAudit(tx, { ...ctx, actor: actorOf(account) }, { action: 'auth.login', entityType: 'account', entityId: account.id });
+  });
+  return { token, csrfToken };
+}
+
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('timing-equaliser-0');
+  return dummy;
+}
+
+type AccountRow = typeof accounts.$inferSelect;
+
+export function actorOf(account: AccountRow): Actor {
+  return {
+    accountId: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    roles: account.roles,
+    permissions: permissionsOf(account.roles),
+    regionCode: account.regionCode,
+    organizationId: account.organizationId,
+    courtId: account.courtId,
+    employerId: account.employerId,
+    personId: account.personId,
+  };
+}
+
+/** Looks up a live session by its cookie token; null when missing, expired or disabled. */
+export async function resolveSession(deps: Deps, token: string): Promise<SessionInfo | null> {
+  const tokenHash = sha256Hex(token);
+  const [row] = await deps.db
+    .select({ session: sessions, account: accounts })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, deps.now())))
+    .limit(1);
+  if (!row || row.account.status !== 'active') return null;
+  return { actor: actorOf(row.account), csrfToken: row.session.csrfToken, tokenHash };
+}
+
+export async function logout(deps: Deps, ctx: Ctx, tokenHash: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await writeAudit(tx, ctx, { action: 'auth.logout', entityType: 'account', entityId: ctx.actor?.accountId });
+  });
+}
+
+export async function me(deps: Deps, ctx: Ctx, csrfToken: string): Promise<Me> {
+  const actor = requireActor(ctx);
+  let regionName: string | null = null;
+  if (actor.regionCode) {
+    const [r] = await deps.db.select({ fullName: regions.fullName }).from(regions).where(eq(regions.code, actor.regionCode));
+    regionName = r?.fullName ?? null;
+  }
+  return {
+    id: actor.accountId,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    permissions: [...actor.permissions],
+    regionCode: actor.regionCode,
+    regionName,
+    organizationId: actor.organizationId,
+    courtId: actor.courtId,
+    employerId: actor.employerId,
+    csrfToken,
+  };
+}
+
+/** Changing the password ends every other session of the account. */
+export async function changePassword(deps: Deps, ctx: Ctx, currentTokenHash: string, current: string, next: string): Promise<void> {
+  const actor = requireActor(ctx);
+  const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
+  if (!account || !(await verifyPassword(account.passwordHash, current))) {
+    throw new AppError('VALIDATION', '当前密码不正确', 'Current password is wrong', 'currentPassword');
+  }
+  const problem = passwordProblem(next);
+  if (problem) throw new AppError('VALIDATION', problem.zh, problem.en, 'newPassword');
+  if (current === next) throw new AppError('VALIDATION', '新密码不能与当前密码相同', 'New password must differ from the current one', 'newPassword');
+  const passwordHash = await hashPassword(next);
+  await deps.db.transaction(async (tx) => {
+    await tx.update(accounts).set({ passwordHash, passwordChangedAt: deps.now(), updatedAt: deps.now() }).where(eq(accounts.id, account.id));
+    const others = await tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.accountId, account.id));
+    for (const s of others) if (s.tokenHash !== currentTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash));
+    await writeAudit(tx, ctx, { action: 'account.password_changed', entityType: 'account', entityId: account.id });
+  });
+}

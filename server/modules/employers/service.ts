@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import { writeAudit } from '../../core/audit.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { assertInScope, requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError, errors } from '../../core/errors.js';
+import { normalizeUscc, validateUscc } from '../../core/identifiers/uscc.js';
+import { offsetOf, type PageQuery } from '../../core/paging.js';
+import type { DbOrTx } from '../../db/client.js';
+import { regionRepo } from '../regions/repository.js';
+import { employerRepo, type EmployerFilter } from './repository.js';
+import type { EmployerInput } from './schemas.js';
+import { employers } from './tables.js';
+
+/** An employer's own agent sees only that employer, wherever it is registered. */
+function ownOnly(actor: Actor): string | null {
+  return actor.roles.includes('employer_agent') && actor.roles.length === 1 ? actor.employerId ?? '00000000-0000-0000-0000-000000000000' : null;
+}
+
+export async function listEmployers(deps: Deps, ctx: Ctx, filter: Omit<EmployerFilter, 'scope' | 'onlyId'>, page: PageQuery) {
+  const actor = requirePermission(ctx, 'employers:read');
+  const { items, total } = await employerRepo.list(deps.db, { ...filter, scope: actor.regionCode, onlyId: ownOnly(actor) }, page.pageSize, offsetOf(page));
+  return { items, total, ...page };
+}
+
+export async function getEmployer(deps: Deps, ctx: Ctx, id: string) {
+  const actor = requirePermission(ctx, 'employers:read');
+  const row = await employerRepo.byId(deps.db, id);
+  if (!row) throw errors.notFound('用人单位', 'Employer');
+  const own = ownOnly(actor);
+  if (own && own !== id) throw errors.forbidden();
+  if (!own) assertInScope(actor, row.regionCode);
+  return row;
+}
+
+/** Format errors are refused; a failing check character needs the user's explicit acceptance. */
+async function checkInput(db: DbOrTx, actor: Actor, input: EmployerInput, selfId?: string) {
+  const uscc = normalizeUscc(input.uscc);
+  const check = validateUscc(uscc);
+  if (!check.ok && check.reason === 'format') throw errors.validation('uscc', check.message, check.messageEn);
+  const warning = !check.ok;
+  if (warning && !input.acceptUsccWarning) {
+    throw new AppError('CONFIRMATION_REQUIRED', `${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请勾选“仍然保存”。`, `${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`, 'uscc');
+  }
+  if (!(await regionRepo.byCode(db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  assertInScope(actor, input.regionCode);
+  const existing = await employerRepo.byUscc(db, uscc);
+  if (existing && existing.id !== selfId) throw errors.conflict(`统一社会信用代码 ${uscc} 已登记为「${existing.name}」`, `USCC ${uscc} is already registered to another employer`, 'uscc');
+  const { acceptUsccWarning: _accepted, ...rest } = input;
+  return { ...rest, uscc, usccCheckWarning: warning };
+}
+
+export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput) {
+  const actor = requirePermission(ctx, 'employers:manage');
+  const values = await checkInput(deps.db, actor, input);
+  const id = await deps.db.transaction(async (tx) => {
+    const [row] = await tx.insert(employers).values(values).returning();
+    if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
+    await writeAudit(tx, ctx, { action: 'employer.created', entityType: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
+    return row.id;
+  });
+  return getEmployer(deps, ctx, id);
+}
+
+export async function updateEmployer(deps: Deps, ctx: Ctx, id: string, input: EmployerInput) {
+  const actor = requirePermission(ctx, 'employers:manage');
+  const before = await employerRepo.raw(deps.db, id);
+  if (!before) throw errors.notFound('用人单位', 'Employer');
+  assertInScope(actor, before.regionCode);
+  const values = await checkInput(deps.db, actor, input, id);
+  await deps.db.transaction(async (tx) => {
+    const [after] = await tx.update(employers).set({ ...values, updatedAt: deps.now() }).where(eq(employers.id, id)).returning();
+    await writeAudit(tx, ctx, { action: 'employer.updated', entityType: 'employer', entityId: id, regionCode: values.regionCode, before, after });
+  });
+  return getEmployer(deps, ctx, id);
+}

@@ -1,0 +1,131 @@
+/**
+ * Pay for unused paid annual leave 未休年休假工资报酬
+ * (职工带薪年休假条例第三条、第五条; 企业职工带薪年休假实施办法第五条、第十条至第十二条).
+ *
+ * Entitlement: 5 / 10 / 15 days for cumulative work of ≥1 & <10 / ≥10 & <20 /
+ * ≥20 years (0 under one year). A worker who joins or leaves during the year
+ * gets (calendar days at this employer in the year ÷ 365) × entitlement, with
+ * any fraction of a day dropped. Unused days = entitlement − days taken (not
+ * below 0), paid at an extra 200% of the daily wage (the normal 100% is in the
+ * monthly wage already). Daily wage = monthly wage ÷ 21.75 unless given.
+ */
+import { compareDates, daysBetween, maxDate, minDate } from './dates.js';
+import { num, text, yuan } from './explain.js';
+import { cmp, decimalToRational, div, floor, max, min, mul, rat, roundHalfUpToFen, sub, toFixedDecimal, ZERO, type Rational } from './money.js';
+import { warning, type EngineWarning, type RuleResult } from './types.js';
+
+/** 月计薪天数 */
+export const MONTHLY_PAID_DAYS: Rational = rat(87n, 4n); // 21.75
+
+export interface AnnualLeaveInput {
+  year: number;
+  cumulativeWorkYears: number;
+  daysTaken: number;
+  dailyWageBaseFen?: number | undefined;
+  hireDate: string;
+  endDate: string | null;
+  /** monthly wage excluding overtime pay, fen (exact) */
+  monthlyWage: Rational;
+  asOf: string;
+}
+
+/** 条例第三条 */
+export function annualLeaveEntitlement(cumulativeWorkYears: Rational): number {
+  if (cmp(cumulativeWorkYears, rat(1)) < 0) return 0;
+  if (cmp(cumulativeWorkYears, rat(10)) < 0) return 5;
+  if (cmp(cumulativeWorkYears, rat(20)) < 0) return 10;
+  return 15;
+}
+
+export function annualLeave(input: AnnualLeaveInput): RuleResult {
+  const warnings: EngineWarning[] = [];
+  const yearStart = `${String(input.year).padStart(4, '0')}-01-01`;
+  const yearEnd = `${String(input.year).padStart(4, '0')}-12-31`;
+  const from = maxDate(input.hireDate, yearStart);
+  const to = minDate(input.endDate ?? yearEnd, yearEnd);
+  if (compareDates(to, from) < 0) {
+    warnings.push(
+      warning(
+        'annual_leave_year_outside_employment',
+        'warning',
+        `${input.year} 年不在本单位的用工期间内，未计算年休假工资。`,
+        `${input.year} is outside the employment at this employer; no annual-leave pay computed.`,
+      ),
+    );
+    return { items: [], warnings };
+  }
+  warnings.push(
+    warning(
+      'annual_leave_exclusions',
+      'info',
+      '未核对职工带薪年休假条例第四条不享受当年年休假的情形（如寒暑假、较长病假、请事假累计 20 天以上且未扣工资等）；累计工作年限按所填年数计算。',
+      'The exclusions of art. 4 of the Paid Annual Leave Regulations (school holidays, long sick leave, 20+ days of unpaid personal leave, etc.) were not checked; cumulative work years are taken as given.',
+    ),
+  );
+  const stillEmployedThatYear = input.endDate === null || compareDates(input.endDate, yearEnd) > 0;
+  if (stillEmployedThatYear && compareDates(input.asOf, `${String(input.year + 1).padStart(4, '0')}-12-31`) <= 0) {
+    warnings.push(
+      warning(
+        'annual_leave_still_schedulable',
+        'info',
+        `劳动关系仍存续：用人单位可在 ${input.year} 年内安排休假，确有必要时可跨 1 个年度安排（条例第五条）；届时仍未安排的才应支付未休年休假工资。`,
+        `Still employed: the employer may still arrange the ${input.year} leave within that year, or the next year if necessary (Regulations art. 5); the pay is owed only if it is not arranged.`,
+      ),
+    );
+  }
+
+  const entitlement = annualLeaveEntitlement(decimalToRational(input.cumulativeWorkYears, 2));
+  const fullYear = from === yearStart && to === yearEnd;
+  const calendarDays = daysBetween(from, to) + 1;
+  const exactProrated = fullYear ? rat(entitlement) : min(rat(entitlement), rat(BigInt(calendarDays * entitlement), 365n));
+  const prorated = Number(floor(exactProrated));
+  const taken = decimalToRational(input.daysTaken, 2);
+  const unused = max(sub(rat(prorated), taken), ZERO);
+  if (unused.n === 0n) return { items: [], warnings };
+
+  const givenDaily = input.dailyWageBaseFen;
+  const daily = givenDaily !== undefined ? rat(givenDaily) : div(input.monthlyWage, MONTHLY_PAID_DAYS);
+  const exact = mul(mul(unused, daily), rat(2));
+  const amountFen = roundHalfUpToFen(exact);
+
+  const joined = compareDates(input.hireDate, yearStart) > 0;
+  const basis = ['职工带薪年休假条例第三条', '职工带薪年休假条例第五条'];
+  if (!fullYear && joined) basis.push('企业职工带薪年休假实施办法第五条');
+  if (!fullYear && input.endDate !== null && compareDates(input.endDate, yearEnd) < 0) basis.push('企业职工带薪年休假实施办法第十二条');
+  basis.push('企业职工带薪年休假实施办法第十条', '企业职工带薪年休假实施办法第十一条');
+
+  const proText = fullYear
+    ? text(`${input.year} 年全年在职，应休 ${entitlement} 天`, `employed all of ${input.year}: ${entitlement} days`)
+    : text(
+        `${from} 至 ${to} 共 ${calendarDays} 天：${calendarDays} ÷ 365 × ${entitlement} 天 = ${toFixedDecimal(exactProrated, 2)} 天，不足一整天的部分不计，折算 ${prorated} 天`,
+        `${from} to ${to}, ${calendarDays} days: ${calendarDays} ÷ 365 × ${entitlement} days = ${toFixedDecimal(exactProrated, 2)} days, fractions dropped: ${prorated} days`,
+      );
+  const u = num(unused);
+  const dailyText =
+    givenDaily !== undefined
+      ? text(`${yuan(daily).zh}（日工资）`, `${yuan(daily).en} (daily wage)`)
+      : text(`${yuan(input.monthlyWage).zh} ÷ 21.75`, `${yuan(input.monthlyWage).en} ÷ 21.75`);
+  const a = yuan(amountFen);
+  return {
+    items: [
+      {
+        code: 'annual_leave_pay',
+        amountFen,
+        basis,
+        explanation: text(
+          `${proText.zh}；已休 ${num(taken)} 天，未休 ${u} 天；${u} 天 × ${dailyText.zh} × 200% = ${a.zh}（300% 中的 100% 已含在正常工资内）`,
+          `${proText.en}; taken ${num(taken)}, unused ${u} days; ${u} days × ${dailyText.en} × 200% = ${a.en} (the normal 100% of the 300% is already in the wage)`,
+        ),
+        detail: {
+          days: u,
+          entitlementDays: prorated,
+          baseFen: roundHalfUpToFen(daily),
+          multiplier: '2',
+          from,
+          to,
+        },
+      },
+    ],
+    warnings,
+  };
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { inRegion, likeText } from '../../core/scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { regions } from '../regions/tables.js';
+import { organizations, type OrganizationKind } from './tables.js';
+
+const parent = alias(organizations, 'parent');
+
+const columns = {
+  id: organizations.id,
+  name: organizations.name,
+  kind: organizations.kind,
+  parentId: organizations.parentId,
+  parentName: parent.name,
+  regionCode: organizations.regionCode,
+  regionName: regions.fullName,
+  address: organizations.address,
+  contactPhone: organizations.contactPhone,
+};
+
+export interface OrganizationFilter {
+  scope: string | null;
+  q?: string;
+  kind?: OrganizationKind;
+  parentId?: string;
+  regionCode?: string;
+}
+
+function where(f: OrganizationFilter): SQL | undefined {
+  return and(
+    inRegion(organizations.regionCode, f.scope),
+    inRegion(organizations.regionCode, f.regionCode),
+    f.q ? ilike(organizations.name, likeText(f.q)) : undefined,
+    f.kind ? eq(organizations.kind, f.kind) : undefined,
+    f.parentId ? eq(organizations.parentId, f.parentId) : undefined,
+  );
+}
+
+export const organizationRepo = {
+  async list(db: DbOrTx, f: OrganizationFilter, limit: number, offset: number) {
+    const base = db.select(columns).from(organizations).leftJoin(parent, eq(parent.id, organizations.parentId)).leftJoin(regions, eq(regions.code, organizations.regionCode));
+    const items = await base.where(where(f)).orderBy(asc(organizations.regionCode), asc(organizations.name)).limit(limit).offset(offset);
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(where(f));
+    return { items, total: count?.n ?? 0 };
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db
+      .select(columns)
+      .from(organizations)
+      .leftJoin(parent, eq(parent.id, organizations.parentId))
+      .leftJoin(regions, eq(regions.code, organizations.regionCode))
+      .where(eq(organizations.id, id));
+    return row ?? null;
+  },
+  async raw(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+    return row ?? null;
+  },
+};

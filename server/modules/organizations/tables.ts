@@ -1,0 +1,35 @@
+import { index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { regions } from '../regions/tables.js';
+
+export const ORGANIZATION_KINDS = ['national', 'provincial', 'city', 'county', 'grassroots', 'joint', 'industry'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: varchar('name', { length: 128 }).notNull(),
+    kind: varchar('kind', { length: 16 }).$type<OrganizationKind>().notNull(),
+    parentId: uuid('parent_id'),
+    /** null only for the national federation, which no regional scope covers. */
+    regionCode: varchar('region_code', { length: 6 }).references(() => regions.code),
+    employerId: uuid('employer_id'),
+    address: varchar('address', { length: 256 }),
+    contactPhone: varchar('contact_phone', { length: 20 }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organizations_region_idx').on(t.regionCode), index('organizations_parent_idx').on(t.parentId)],
+);
+
+export const mediationBodies = pgTable('mediation_bodies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: varchar('name', { length: 128 }).notNull(),
+  kind: varchar('kind', { length: 24 }).$type<'union_studio' | 'people_mediation' | 'court_invited'>().notNull(),
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  regionCode: varchar('region_code', { length: 6 })
+    .notNull()
+    .references(() => regions.code),
+  address: varchar('address', { length: 256 }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,28 @@
+import { regionWithin } from '../../../contracts/regions.js';
+import type { Ctx } from '../../core/context.js';
+import { requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { errors } from '../../core/errors.js';
+import type { DbOrTx } from '../../db/client.js';
+import { loadGbt2260 } from './gbt2260.js';
+import { regionRepo } from './repository.js';
+
+/** The region tree is public reference data: every signed-in user may browse all of it. */
+export async function listChildren(deps: Deps, ctx: Ctx, parentCode: string | null) {
+  const actor = requirePermission(ctx, 'regions:read');
+  const rows = await regionRepo.children(deps.db, parentCode);
+  return rows.map((r) => ({ ...r, inScope: regionWithin(r.code, actor.regionCode) }));
+}
+
+export async function getRegion(deps: Deps, ctx: Ctx, code: string) {
+  requirePermission(ctx, 'regions:read');
+  const row = await regionRepo.byCode(deps.db, code);
+  if (!row) throw errors.notFound('行政区划', 'Region');
+  return row;
+}
+
+export async function ensureRegionsLoaded(db: DbOrTx): Promise<number> {
+  const rows = loadGbt2260();
+  if ((await regionRepo.count(db)) < rows.length) await regionRepo.insertMissing(db, rows);
+  return rows.length;
+}

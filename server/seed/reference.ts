@@ -1,0 +1,7 @@
+import type { Deps } from '../core/deps.js';
+import { ensureRegionsLoaded } from '../modules/regions/service.js';
+
+/** Reference data every installation needs, demo or not. Safe to run at every start. */
+export async function ensureReferenceData(deps: Deps): Promise<void> {
+  await ensureRegionsLoaded(deps.db);
+}

@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
+import { FieldCipher } from '../../server/core/crypto.js';
+import type { Deps } from '../../server/core/deps.js';
+import { openDatabase, type Database } from '../../server/db/client.js';
+import { generateDemo } from '../../server/seed/demo-data.js';
+import { writeDemo } from '../../server/seed/demo.js';
+import { ensureReferenceData } from '../../server/seed/reference.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  /** Ids of the demo rows by their generator keys. */
+  ids: Awaited<ReturnType<typeof writeDemo>> | null;
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
+ * database on the server named by TEST_DATABASE_URL (dropped again on close).
+ */
+async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return { database: await openDatabase({ dataDir: null }), drop: async () => {} };
+  const name = `yz_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ url: target.toString() });
+  return {
+    database,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestApp(opts: { demoScale?: number | null; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { database, drop } = await freshDatabase();
+  await database.migrate();
+  const clock = { now: new Date() };
+  const config = loadConfig({ YIZHAN_DATA_DIR: '/nonexistent-test-data', LOG_LEVEL: 'silent', ...opts.env });
+  const deps: Deps = {
+    db: database.db,
+    cipher: new FieldCipher(crypto.randomBytes(32)),
+    config: { ...config, webDist: '/nonexistent-web-dist' },
+    logger: pino({ level: 'silent' }),
+    now: () => clock.now,
+  };
+  await ensureReferenceData(deps);
+  const scale = opts.demoScale === undefined ? 0.05 : opts.demoScale;
+  const ids = scale === null ? null : await writeDemo(deps, generateDemo(scale));
+  const app = await buildApp(deps, { serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    ids,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export interface Agent {
+  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  get(url: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  csrfToken: string | null;
+  cookie: string | null;
+}
+
+/** An HTTP client that keeps the session cookie and sends the CSRF token like the web app. */
+export function agent(app: FastifyInstance): Agent {
+  const a: Agent = {
+    csrfToken: null,
+    cookie: null,
+    request(opts) {
+      const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+      if (a.cookie) headers.cookie = a.cookie;
+      if (a.csrfToken && opts.method && opts.method !== 'GET') headers['x-csrf-token'] ??= a.csrfToken;
+      return app.inject({ ...opts, headers });
+    },
+    get: (url) => a.request({ method: 'GET', url }),
+    post: (url, payload) => a.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) => a.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
+  };
+  return a;
+}
+
+export const DEMO_PASSWORD = 'Yizhan2026';
+
+export async function loginAs(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Agent> {
+  const a = agent(app);
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'yz_session');
+  a.cookie = `yz_session=${setCookie!.value}`;
+  a.csrfToken = res.json().csrfToken;
+  return a;
+}
