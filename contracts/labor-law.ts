@@ -19,7 +19,9 @@ export const terminationGrounds = [
   'resignation', // 劳动者主动辞职（第三十七条）
   'mutual_by_worker', // 劳动者提出、协商一致解除
 ] as const;
-export const terminationGroundSchema = z.enum(terminationGrounds);
+export const terminationGroundSchema = z.enum(terminationGrounds, {
+  error: `离职原因无效，应为 ${terminationGrounds.join('、')} 之一 / termination must be one of ${terminationGrounds.join(', ')}`,
+});
 export type TerminationGround = z.infer<typeof terminationGroundSchema>;
 
 export const laborLawItemCodes = [
@@ -121,85 +123,100 @@ const hoursSchema = z
 
 // ---------------------------------------------------------------- request
 
-export const wageMonthSchema = z.object({
-  month: monthSchema,
-  fen: fenSchema,
-});
+export const wageMonthSchema = z.object(
+  {
+    month: monthSchema,
+    fen: fenSchema,
+  },
+  { error: '工资记录应为 {month, fen} / wage record must be {month, fen}' },
+);
 
-export const overtimeInputSchema = z.object({
-  /** monthly wage used as the overtime base, fen */
-  wageBaseFen: fenSchema,
-  /** hours worked beyond the standard on workdays (劳动法第四十四条第一项) */
-  workdayHours: hoursSchema,
-  /** hours worked on rest days with no time off in lieu (第二项) */
-  restDayHours: hoursSchema,
-  /** hours worked on statutory holidays (第三项) */
-  holidayHours: hoursSchema,
-});
+export const overtimeInputSchema = z.object(
+  {
+    /** monthly wage used as the overtime base, fen */
+    wageBaseFen: fenSchema,
+    /** hours worked beyond the standard on workdays (劳动法第四十四条第一项) */
+    workdayHours: hoursSchema,
+    /** hours worked on rest days with no time off in lieu (第二项) */
+    restDayHours: hoursSchema,
+    /** hours worked on statutory holidays (第三项) */
+    holidayHours: hoursSchema,
+  },
+  { error: '加班信息应为对象 / overtime must be an object' },
+);
 
-export const annualLeaveInputSchema = z.object({
-  year: z
-    .number({ error: '年度应为数字 / year must be a number' })
-    .int({ error: '年度应为整数 / year must be an integer' })
-    .min(1991, { error: '年度过早 / year too early' })
-    .max(2100, { error: '年度过晚 / year too late' }),
-  /** cumulative years of work with any employer (累计工作年限) */
-  cumulativeWorkYears: z
-    .number({ error: '累计工作年限应为数字 / cumulativeWorkYears must be a number' })
-    .min(0, { error: '累计工作年限不能为负数 / cumulativeWorkYears must not be negative' })
-    .max(80, { error: '累计工作年限过大 / cumulativeWorkYears too large' })
-    .refine((x) => hasAtMostDecimals(x, 2), {
-      error: '累计工作年限最多保留两位小数 / cumulativeWorkYears allows at most 2 decimals',
-    }),
-  /** leave days already taken in that year (half days allowed: up to 2 decimals) */
-  daysTaken: z
-    .number({ error: '已休天数应为数字 / daysTaken must be a number' })
-    .min(0, { error: '已休天数不能为负数 / daysTaken must not be negative' })
-    .max(366, { error: '已休天数过大 / daysTaken too large' })
-    .refine((x) => hasAtMostDecimals(x, 2), { error: '已休天数最多保留两位小数 / daysTaken allows at most 2 decimals' }),
-  /** daily wage override, fen; default monthly wage ÷ 21.75 */
-  dailyWageBaseFen: fenSchema.optional(),
-});
+export const annualLeaveInputSchema = z.object(
+  {
+    year: z
+      .number({ error: '年度应为数字 / year must be a number' })
+      .int({ error: '年度应为整数 / year must be an integer' })
+      .min(1991, { error: '年度过早 / year too early' })
+      .max(2100, { error: '年度过晚 / year too late' }),
+    /** cumulative years of work with any employer (累计工作年限) */
+    cumulativeWorkYears: z
+      .number({ error: '累计工作年限应为数字 / cumulativeWorkYears must be a number' })
+      .min(0, { error: '累计工作年限不能为负数 / cumulativeWorkYears must not be negative' })
+      .max(80, { error: '累计工作年限过大 / cumulativeWorkYears too large' })
+      .refine((x) => hasAtMostDecimals(x, 2), {
+        error: '累计工作年限最多保留两位小数 / cumulativeWorkYears allows at most 2 decimals',
+      }),
+    /** leave days already taken in that year (half days allowed: up to 2 decimals) */
+    daysTaken: z
+      .number({ error: '已休天数应为数字 / daysTaken must be a number' })
+      .min(0, { error: '已休天数不能为负数 / daysTaken must not be negative' })
+      .max(366, { error: '已休天数过大 / daysTaken too large' })
+      .refine((x) => hasAtMostDecimals(x, 2), { error: '已休天数最多保留两位小数 / daysTaken allows at most 2 decimals' }),
+    /** daily wage override, fen; default monthly wage ÷ 21.75 */
+    dailyWageBaseFen: fenSchema.optional(),
+  },
+  { error: '年休假信息应为对象 / annualLeave must be an object' },
+);
 
-export const injuryInputSchema = z.object({
-  grade: z
-    .number({ error: '伤残等级应为 1 至 10 / grade must be 1..10' })
-    .int({ error: '伤残等级应为 1 至 10 的整数 / grade must be an integer 1..10' })
-    .min(1, { error: '伤残等级应为 1 至 10 / grade must be 1..10' })
-    .max(10, { error: '伤残等级应为 1 至 10 / grade must be 1..10' }),
-  /** 本人工资: average monthly contribution wage of the 12 months before the injury, fen */
-  monthlyWageFen: fenSchema,
-});
+export const injuryInputSchema = z.object(
+  {
+    grade: z
+      .number({ error: '伤残等级应为 1 至 10 / grade must be 1..10' })
+      .int({ error: '伤残等级应为 1 至 10 的整数 / grade must be an integer 1..10' })
+      .min(1, { error: '伤残等级应为 1 至 10 / grade must be 1..10' })
+      .max(10, { error: '伤残等级应为 1 至 10 / grade must be 1..10' }),
+    /** 本人工资: average monthly contribution wage of the 12 months before the injury, fen */
+    monthlyWageFen: fenSchema,
+  },
+  { error: '工伤信息应为对象 / injury must be an object' },
+);
 
 export const laborLawRequestSchema = z
-  .object({
-    regionCode: z
-      .string({ error: '请填写地区代码 / regionCode required' })
-      .regex(/^\d{6}$/, { error: '地区代码应为 6 位数字（GB/T 2260） / regionCode must be 6 digits (GB/T 2260)' }),
-    hireDate: dateSchema,
-    /** last day of work; null while still employed */
-    endDate: dateSchema.nullable(),
-    termination: terminationGroundSchema.nullable(),
-    /** average monthly wage of the 12 months before endDate, fen */
-    monthlyWageFen: fenSchema.optional(),
-    /** alternatively: monthly pay history; the last up-to-12 months up to endDate are averaged */
-    wageHistory: z
-      .array(wageMonthSchema)
-      .min(1, { error: '工资记录不能为空 / wageHistory must not be empty' })
-      .max(600, { error: '工资记录过多 / wageHistory too long' })
-      .optional(),
-    /** override: local previous-year average monthly wage, fen */
-    averageWageFen: fenSchema.optional(),
-    /** override: local monthly minimum wage, fen */
-    minimumWageFen: fenSchema.optional(),
-    /** art. 40 dismissal without 30 days' written notice */
-    noNoticeGiven: z.boolean().optional(),
-    /** date the written contract was signed; null = never signed; omit when not claimed */
-    contractSignedDate: dateSchema.nullable().optional(),
-    overtime: overtimeInputSchema.optional(),
-    annualLeave: annualLeaveInputSchema.optional(),
-    injury: injuryInputSchema.optional(),
-  })
+  .object(
+    {
+      regionCode: z
+        .string({ error: '请填写地区代码 / regionCode required' })
+        .regex(/^\d{6}$/, { error: '地区代码应为 6 位数字（GB/T 2260） / regionCode must be 6 digits (GB/T 2260)' }),
+      hireDate: dateSchema,
+      /** last day of work; null while still employed */
+      endDate: dateSchema.nullable(),
+      termination: terminationGroundSchema.nullable(),
+      /** average monthly wage of the 12 months before endDate, fen */
+      monthlyWageFen: fenSchema.optional(),
+      /** alternatively: monthly pay history; the last up-to-12 months up to endDate are averaged */
+      wageHistory: z
+        .array(wageMonthSchema, { error: '工资记录应为数组 / wageHistory must be an array' })
+        .min(1, { error: '工资记录不能为空 / wageHistory must not be empty' })
+        .max(600, { error: '工资记录过多 / wageHistory too long' })
+        .optional(),
+      /** override: local previous-year average monthly wage, fen */
+      averageWageFen: fenSchema.optional(),
+      /** override: local monthly minimum wage, fen */
+      minimumWageFen: fenSchema.optional(),
+      /** art. 40 dismissal without 30 days' written notice */
+      noNoticeGiven: z.boolean({ error: '应为 true 或 false / must be true or false' }).optional(),
+      /** date the written contract was signed; null = never signed; omit when not claimed */
+      contractSignedDate: dateSchema.nullable().optional(),
+      overtime: overtimeInputSchema.optional(),
+      annualLeave: annualLeaveInputSchema.optional(),
+      injury: injuryInputSchema.optional(),
+    },
+    { error: '请求体应为 JSON 对象 / request body must be a JSON object' },
+  )
   .superRefine((v, ctx) => {
     if (v.endDate !== null && v.endDate < v.hireDate) {
       ctx.addIssue({

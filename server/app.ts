@@ -38,6 +38,16 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Clients often send Content-Type: application/json on a bodiless POST; treat it as no body.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(Object.assign(new Error('请求体不是合法的 JSON / body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -28,7 +28,9 @@ async function main() {
   const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}`;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
   const lines = [
     '',
     `  一站 Yizhan is ready at ${url}  (API docs: ${url}/api/docs)`,

@@ -126,17 +126,46 @@ function peopleFor(rng: Rng, region: DemoRegion, count: number, usedIds: Set<str
   return out;
 }
 
+/**
+ * The rows the demo logins point at (a Zhongshan construction company and one of its
+ * workers) come from their own generator, so they are the same at every scale.
+ */
+function anchors() {
+  const rng = createRng('yizhan-demo-anchors');
+  const zs = DEMO_REGIONS[0]!;
+  const construction = INDUSTRIES.find((i) => i.code === 'construction')!;
+  const employer: DemoEmployer = {
+    key: 'anchor-employer',
+    uscc: uscc(rng, zs.code),
+    name: companyName(rng, zs.cityName, construction),
+    regionCode: zs.code,
+    industryCode: construction.code,
+    address: address(rng, zs.cityName, { districts: zs.districts }),
+    contactName: chineseName(rng).name,
+    contactPhone: mobile(rng),
+  };
+  const n = chineseName(rng, 'male');
+  const worker: DemoPerson = {
+    key: 'anchor-worker',
+    name: n.name,
+    phone: mobile(rng),
+    residentId: residentId(rng, '361102', { asOf: DEMO_AS_OF, minAge: 30, maxAge: 50, sex: 'male' }),
+    regionCode: zs.code,
+    occupation: '建筑工人',
+  };
+  return { employer, worker };
+}
+
 export function generateDemo(scale = 1, seed = 'yizhan-demo') {
   const rng = createRng(seed);
-  const usedIds = new Set<string>();
-  const employers: DemoEmployer[] = [];
-  const people: DemoPerson[] = [];
+  const { employer: zsConstruction, worker: zsWorker } = anchors();
+  const usedIds = new Set<string>([zsWorker.residentId]);
+  const employers: DemoEmployer[] = [zsConstruction];
+  const people: DemoPerson[] = [zsWorker];
   for (const region of DEMO_REGIONS) {
-    employers.push(...employersFor(rng, region, Math.round(30 * region.weight * scale)));
+    employers.push(...employersFor(rng, region, Math.round(30 * region.weight * scale)).filter((e) => e.name !== zsConstruction.name));
     people.push(...peopleFor(rng, region, Math.round(80 * region.weight * scale), usedIds));
   }
-  const zsConstruction = employers.find((e) => e.regionCode === '442000' && e.industryCode === 'construction') ?? employers[0]!;
-  const zsWorker = people.find((p) => p.regionCode === '442000')!;
   const accounts: DemoAccount[] = [
     { username: 'admin', displayName: '系统管理员', label: '系统管理员 system_admin (全国)', roles: ['system_admin'], regionCode: null },
     { username: 'zs_union', displayName: '中山市总工会 · 陈志强', label: '工会工作人员 union_staff (中山市)', roles: ['union_staff'], regionCode: '442000', organizationKey: 'c442000' },

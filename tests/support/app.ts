@@ -107,9 +107,14 @@ export function agent(app: FastifyInstance): Agent {
 
 export const DEMO_PASSWORD = 'Yizhan2026';
 
+let loginCounter = 1;
+
 export async function loginAs(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Agent> {
   const a = agent(app);
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  // Each simulated user comes from its own address, as real users do, so the per-address
+  // login rate limit does not trip across a test file.
+  const remoteAddress = `10.${(loginCounter >> 16) & 255}.${(loginCounter >> 8) & 255}.${loginCounter++ & 255}`;
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'yz_session');
   a.cookie = `yz_session=${setCookie!.value}`;

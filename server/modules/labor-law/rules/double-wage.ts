@@ -9,7 +9,8 @@
  * most 11 months. Full anniversary months count as whole months; remaining
  * days count as days ÷ calendar days of the month in which they fall.
  */
-import { addDays, addMonths, compareDates, minDate } from './dates.js';
+import { addDays, addMonths, compareDates, maxDate, minDate } from './dates.js';
+import { LCL_EFFECTIVE } from './economic-compensation.js';
 import { months as monthsText, num, text, yuan } from './explain.js';
 import { mul, rat, roundHalfUpToFen, type Rational } from './money.js';
 import { monthsFromAnniversary } from './service-length.js';
@@ -33,8 +34,31 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
   const { hireDate, contractSignedDate, asOf } = input;
   const warnings: EngineWarning[] = [];
   const lastWorkDay = input.endDate ?? asOf;
-  const start = addMonths(hireDate, 1); // 用工之日起满一个月的次日
-  const yearAnniversary = addMonths(hireDate, 12); // 满一年的当日
+  // 劳动合同法 took effect on 2008-01-01: for earlier hires the month to sign runs from that day.
+  const anchor = maxDate(hireDate, LCL_EFFECTIVE);
+  if (compareDates(lastWorkDay, LCL_EFFECTIVE) < 0) {
+    warnings.push(
+      warning(
+        'double_wage_not_owed',
+        'info',
+        '用工在 2008 年 1 月 1 日劳动合同法施行前已结束，不适用二倍工资。',
+        'The employment ended before the Labor Contract Law took effect on 2008-01-01: no double wages.',
+      ),
+    );
+    return { items: [], warnings };
+  }
+  if (compareDates(hireDate, LCL_EFFECTIVE) < 0) {
+    warnings.push(
+      warning(
+        'pre_2008_service',
+        'info',
+        '用工始于 2008 年前：未订立书面劳动合同的一个月宽限期自劳动合同法施行之日（2008-01-01）起算。',
+        'Employment began before 2008: the one-month period to sign a written contract is counted from the Labor Contract Law’s effective date (2008-01-01).',
+      ),
+    );
+  }
+  const start = addMonths(anchor, 1); // 用工之日起满一个月的次日
+  const yearAnniversary = addMonths(anchor, 12); // 满一年的当日
   const afterLastWorkDay = addDays(lastWorkDay, 1);
 
   let endExclusive = minDate(yearAnniversary, afterLastWorkDay);
@@ -65,7 +89,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
     );
   }
 
-  const period = monthsFromAnniversary(hireDate, 1, endExclusive);
+  const period = monthsFromAnniversary(anchor, 1, endExclusive);
   if (period.months.n === 0n) {
     warnings.push(
       warning(
@@ -109,7 +133,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
     period.restDays > 0
       ? text(
           `（${period.fullMonths} 个整月又 ${period.restDays} 天，按当月 ${period.restMonthLength} 天折算）`,
-          ` (${period.fullMonths} full months and ${period.restDays} days, counted against a ${period.restMonthLength}-day month)`,
+          ` (${period.fullMonths} full month${period.fullMonths === 1 ? '' : 's'} and ${period.restDays} day${period.restDays === 1 ? '' : 's'}, counted against a ${period.restMonthLength}-day month)`,
         )
       : text('', '');
   return {

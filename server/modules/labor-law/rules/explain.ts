@@ -62,7 +62,8 @@ export function num(r: Rational): string {
 }
 
 export function months(r: Rational): Text {
-  const s = num(r);
+  const raw = num(r);
+  const s = raw.includes(' + ') ? `(${raw})` : raw;
   return text(`${s} 个月`, `${s} month${s === '1' ? '' : 's'}`);
 }
 

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../contracts/roles.js';
+import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+
+// One demo login per role; all of them sit in Zhongshan (442000) except the station
+// manager and the donor (Hefei Baohe) and the national administrator.
+const LOGIN: Record<Role, string> = {
+  worker: 'worker',
+  mediator: 'zs_mediator',
+  judge: 'zs_judge',
+  court_clerk: 'zs_clerk',
+  union_staff: 'zs_union',
+  employer_agent: 'employer',
+  station_manager: 'hf_station',
+  donor: 'donor',
+  system_admin: 'admin',
+};
+const ALL = Object.keys(LOGIN) as Role[];
+
+interface RouteGroup {
+  name: string;
+  method: 'GET' | 'POST';
+  url: (t: TestApp) => string;
+  body?: (t: TestApp) => unknown;
+  allowed: Role[];
+}
+
+const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
+
+const GROUPS: RouteGroup[] = [
+  { name: 'accounts list', method: 'GET', url: () => '/api/accounts', allowed: ['system_admin'] },
+  { name: 'audit trail', method: 'GET', url: () => '/api/audit', allowed: ['system_admin'] },
+  { name: 'organizations list', method: 'GET', url: () => '/api/organizations', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'station_manager', 'system_admin'] },
+  { name: 'employers list', method: 'GET', url: () => '/api/employers', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'employer_agent', 'system_admin'] },
+  { name: 'people list', method: 'GET', url: () => '/api/people', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
+  { name: 'person by id', method: 'GET', url: (t) => `/api/people/${zsPerson(t)}`, allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
+  { name: 'reveal resident ID', method: 'POST', url: (t) => `/api/people/${zsPerson(t)}/reveal-resident-id`, allowed: ['mediator', 'system_admin'] },
+  {
+    name: 'create organization',
+    method: 'POST',
+    url: () => '/api/organizations',
+    body: () => ({ name: '中山市测试基层工会', kind: 'grassroots', regionCode: '442000' }),
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'create person',
+    method: 'POST',
+    url: () => '/api/people',
+    body: () => ({ name: '测试人员', regionCode: '442000' }),
+    allowed: ['mediator', 'union_staff', 'system_admin'],
+  },
+  { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
+  { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
+  { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
+];
+
+let t: TestApp;
+const agents = new Map<Role, Agent>();
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
+});
+afterAll(() => t.close());
+
+describe.each(GROUPS)('$name', (group) => {
+  it('answers 401 without a session', async () => {
+    const res = await agent(t.app).request({ method: group.method, url: group.url(t), payload: group.body?.(t) as never });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it.each(ALL)('role %s is let in only when allowed', async (role) => {
+    const res = await agents.get(role)!.request({ method: group.method, url: group.url(t), payload: group.body?.(t) as never });
+    if (group.allowed.includes(role)) expect(res.statusCode, res.body).toBe(200);
+    else {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('region scope on reads by id', () => {
+  const employerIn = (region: string) => [...t.ids!.employerIds.entries()].find(([k]) => k.startsWith(`${region}-`))![1];
+
+  it('a city union cannot read an employer of another province by id', async () => {
+    const nanjing = employerIn('320102');
+    expect((await agents.get('union_staff')!.get(`/api/employers/${nanjing}`)).statusCode).toBe(403);
+    expect((await agents.get('system_admin')!.get(`/api/employers/${nanjing}`)).statusCode).toBe(200);
+  });
+
+  it('a province union reads its cities but not another province', async () => {
+    const js = await loginAs(t.app, 'js_union');
+    expect((await js.get(`/api/employers/${employerIn('320505')}`)).statusCode).toBe(200);
+    expect((await js.get(`/api/employers/${employerIn('442000')}`)).statusCode).toBe(403);
+    const list = await js.get('/api/employers?pageSize=200');
+    expect(list.json().items.every((e: { regionCode: string }) => e.regionCode.startsWith('32'))).toBe(true);
+  });
+
+  it('a county union sees only its county in lists and cannot read its city’s other people', async () => {
+    const baohe = await loginAs(t.app, 'baohe_union');
+    const people = (await baohe.get('/api/people?pageSize=200')).json();
+    expect(people.total).toBeGreaterThan(0);
+    expect(people.items.every((p: { regionCode: string }) => p.regionCode === '340111')).toBe(true);
+    expect((await baohe.get(`/api/people/${zsPerson(t)}`)).statusCode).toBe(403);
+  });
+
+  it('an employer agent sees only its own employer', async () => {
+    const emp = agents.get('employer_agent')!;
+    const list = (await emp.get('/api/employers')).json();
+    expect(list.total).toBe(1);
+    const own = list.items[0].id;
+    expect((await emp.get(`/api/employers/${own}`)).statusCode).toBe(200);
+    const other = employerIn('442000') === own ? [...t.ids!.employerIds.values()].find((id) => id !== own)! : employerIn('442000');
+    expect((await emp.get(`/api/employers/${other}`)).statusCode).toBe(403);
+  });
+
+  it('a mediator cannot reveal the ID of a person outside the studio’s region', async () => {
+    const hefeiPerson = t.ids!.personIds.get('340111-p0')!;
+    expect((await agents.get('mediator')!.post(`/api/people/${hefeiPerson}/reveal-resident-id`)).statusCode).toBe(403);
+  });
+
+  it('a union cannot create records in another region', async () => {
+    const res = await agents.get('union_staff')!.post('/api/organizations', { name: '越权创建的工会', kind: 'grassroots', regionCode: '320102' });
+    expect(res.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,87 @@
+import type { ApiError } from '../../../contracts/errors';
+
+// A small fetch wrapper: JSON in and out, same-origin cookies, and the CSRF token (kept in
+// memory only, from login or /api/auth/me) on every state-changing request.
+
+let csrfToken: string | null = null;
+let unauthenticatedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request (other than the session probes) answers 401: the session ended. */
+export function onUnauthenticated(handler: (() => void) | null): void {
+  unauthenticatedHandler = handler;
+}
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.messageEn || body.message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function networkError(): ApiError {
+  return { code: 'INTERNAL', message: '网络错误，请检查连接后重试', messageEn: 'Network error; check your connection and retry', requestId: '' };
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, networkError());
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!res.ok) {
+    const err = data && typeof data === 'object' && 'code' in data ? (data as ApiError) : { ...networkError(), message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` };
+    if (res.status === 401 && !path.startsWith('/api/auth/')) unauthenticatedHandler?.();
+    throw new ApiRequestError(res.status, err);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+};
+
+/** The server's paged list shape. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

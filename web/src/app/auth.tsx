@@ -1,0 +1,96 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Permission, Role } from '../../../contracts/roles';
+import { ApiRequestError, api, onUnauthenticated, setCsrfToken } from './api';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: string[];
+  regionCode: string | null;
+  regionName: string | null;
+  organizationId: string | null;
+  courtId: string | null;
+  employerId: string | null;
+  csrfToken: string;
+}
+
+interface AuthValue {
+  /** undefined while the session probe is running, null when signed out. */
+  me: Me | null | undefined;
+  /** True when the session ended underneath the user (shown once on the login page). */
+  expired: boolean;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+
+  const setMe = useCallback((value: Me | null) => {
+    setCsrfToken(value?.csrfToken ?? null);
+    setMeState(value);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .get<Me>('/api/auth/me')
+      .then((m) => live && setMe(m))
+      .catch(() => live && setMe(null));
+    onUnauthenticated(() => {
+      setExpired(true);
+      setMe(null);
+    });
+    return () => {
+      live = false;
+      onUnauthenticated(null);
+    };
+  }, [setMe]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const m = await api.post<Me>('/api/auth/login', { username, password });
+      setExpired(false);
+      setMe(m);
+      return m;
+    },
+    [setMe],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch (err) {
+      // Already signed out on the server: nothing left to do.
+      if (!(err instanceof ApiRequestError)) throw err;
+    }
+    setMe(null);
+  }, [setMe]);
+
+  const value = useMemo(() => ({ me, expired, login, logout }), [me, expired, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for components rendered inside the signed-in layout. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}
+
+/** Whether the signed-in user holds a permission (the server enforces it regardless). */
+export function useCan(): (permission: Permission) => boolean {
+  const me = useMe();
+  return useCallback((p: Permission) => me.permissions.includes(p), [me]);
+}

@@ -1,0 +1,70 @@
+import { App, Form, Modal, type FormInstance } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyFieldError, useErrorText } from '../errors';
+
+interface Props<V> {
+  open: boolean;
+  title: ReactNode;
+  /** Values to start from (the record when editing); the form resets to them on each open. */
+  initialValues?: Partial<V>;
+  onCancel: () => void;
+  /** Saves; a thrown API error naming a field is shown on that field, others as a toast. */
+  onSubmit: (values: V, form: FormInstance<V>) => Promise<void>;
+  children: ReactNode;
+  width?: number;
+  testId?: string;
+}
+
+/** A modal with a vertical form: validation, saving state and server field errors handled once. */
+export function FormModal<V extends object>({ open, title, initialValues, onCancel, onSubmit, children, width = 560, testId }: Props<V>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const text = useErrorText();
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, initialValues]);
+
+  const submit = async () => {
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await onSubmit(values, form);
+      void message.success(t('common.saved'));
+    } catch (err) {
+      if (!applyFieldError(form, err, text)) void message.error(text(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={width}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onCancel}
+      forceRender
+      okButtonProps={testId ? { 'data-testid': `${testId}-save` } : undefined}
+    >
+      <Form form={form} layout="vertical" autoComplete="off" data-testid={testId}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from './format';
+
+describe('formatDateTime', () => {
+  it('shows UTC instants in Asia/Shanghai', () => {
+    expect(formatDateTime('2026-11-29T01:49:30Z')).toBe('2026-11-29 09:49');
+    expect(formatDateTime('2026-12-31T16:00:00Z')).toBe('2027-01-01 00:00');
+  });
+  it('renders empty and invalid values as a dash', () => {
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a date')).toBe('—');
+  });
+  it('turns a Shanghai calendar day into UTC bounds', () => {
+    expect(shanghaiDayStart('2026-03-01')).toBe('2026-02-28T16:00:00.000Z');
+    expect(shanghaiDayEnd('2026-03-01')).toBe('2026-03-01T15:59:59.999Z');
+  });
+});

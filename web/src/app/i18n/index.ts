@@ -1,0 +1,53 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zh } from './zh';
+
+export type Lang = 'zh' | 'en';
+const STORAGE_KEY = 'yz_lang';
+
+export function storedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function markDocument(lang: Lang): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'zh',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+markDocument(storedLang());
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'zh';
+}
+
+export async function setLang(lang: Lang): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  markDocument(lang);
+  await i18n.changeLanguage(lang);
+}
+
+/**
+ * Feature modules call this at import time with their own nested strings, e.g.
+ * registerStrings({ employers: {...} }, { employers: {...} }); keys then read t('employers.x').
+ */
+export function registerStrings(zhStrings: object, enStrings: object): void {
+  i18n.addResourceBundle('zh', 'translation', zhStrings, true, true);
+  i18n.addResourceBundle('en', 'translation', enStrings, true, true);
+}
+
+export default i18n;

@@ -1,0 +1,64 @@
+import type { Permission, Role } from '../../../contracts/roles';
+
+/**
+ * The navigation menu, in display order. Each entry is also a route (see routes.tsx, which
+ * maps the key to a lazily loaded page) and the route is guarded by the same rule, so
+ * adding a module page is one entry here plus one line there.
+ */
+export interface MenuEntry {
+  key: string;
+  /** Absolute path; the page may add its own sub-routes below it (e.g. /employers/:id). */
+  path: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Shown only with this permission (as reported by the server in Me.permissions). */
+  permission: Permission;
+  /** If set, shown only to users holding at least one of these roles. */
+  roles?: readonly Role[];
+}
+
+/** Staff who work with courts and reference data; workers, donors, employers and stations don't. */
+const STAFF: readonly Role[] = ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'];
+
+export const MENU: readonly MenuEntry[] = [
+  { key: 'home', path: '/', labelKey: 'menu.home', permission: 'dashboard:view' },
+  { key: 'me', path: '/me', labelKey: 'menu.me', permission: 'self:read', roles: ['worker'] },
+  { key: 'organizations', path: '/organizations', labelKey: 'menu.organizations', permission: 'organizations:read' },
+  { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
+  { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
+  { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
+  { key: 'regions', path: '/regions', labelKey: 'menu.regions', permission: 'regions:read', roles: ['union_staff', 'system_admin'] },
+  { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', permission: 'accounts:manage' },
+  { key: 'audit', path: '/audit', labelKey: 'menu.audit', permission: 'audit:read' },
+];
+
+export interface MenuUser {
+  roles: readonly Role[];
+  permissions: readonly string[];
+}
+
+export function canSee(entry: MenuEntry, user: MenuUser): boolean {
+  if (!user.permissions.includes(entry.permission)) return false;
+  return !entry.roles || entry.roles.some((r) => user.roles.includes(r));
+}
+
+export function visibleMenu(user: MenuUser, menu: readonly MenuEntry[] = MENU): MenuEntry[] {
+  return menu.filter((e) => canSee(e, user));
+}
+
+/** Where a user lands after signing in: workers on their own page, everyone else on Home. */
+export function landingPath(user: MenuUser): string {
+  const items = visibleMenu(user);
+  const me = items.find((e) => e.key === 'me');
+  return me?.path ?? items[0]?.path ?? '/';
+}
+
+/** The menu entry a location belongs to (longest matching path prefix). */
+export function entryForPath(pathname: string, menu: readonly MenuEntry[] = MENU): MenuEntry | undefined {
+  let best: MenuEntry | undefined;
+  for (const e of menu) {
+    const match = e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`);
+    if (match && (!best || e.path.length > best.path.length)) best = e;
+  }
+  return best;
+}

@@ -1,0 +1,56 @@
+import { Spin } from 'antd';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth';
+import { AppLayout } from './layout/AppLayout';
+import { MENU, canSee, landingPath, type MenuEntry } from './menu';
+import { Forbidden, NotFound } from './status-pages';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+/** One lazily loaded page per menu key (see menu.ts). Pages export their component as default. */
+const PAGES: Record<string, Page> = {
+  home: lazy(() => import('../features/dashboard/DashboardPage')),
+  me: lazy(() => import('../features/me/MePage')),
+  organizations: lazy(() => import('../features/organizations/OrganizationsPage')),
+  employers: lazy(() => import('../features/employers/EmployersPage')),
+  people: lazy(() => import('../features/people/PeoplePage')),
+  courts: lazy(() => import('../features/courts/CourtsPage')),
+  regions: lazy(() => import('../features/regions/RegionsPage')),
+  accounts: lazy(() => import('../features/accounts/AccountsPage')),
+  audit: lazy(() => import('../features/audit/AuditPage')),
+};
+
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+
+function Guarded({ entry, page: Page }: { entry: MenuEntry; page: Page }) {
+  const { me } = useAuth();
+  return me && canSee(entry, me) ? <Page /> : <Forbidden />;
+}
+
+function RequireSignIn() {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <AppLayout />;
+}
+
+export function AppRoutes() {
+  const { me } = useAuth();
+  if (me === undefined) return <Spin fullscreen />;
+  return (
+    <Routes>
+      <Route path="/login" element={me ? <Navigate to={landingPath(me)} replace /> : <LoginPage />} />
+      <Route element={<RequireSignIn />}>
+        {MENU.map((entry) => {
+          const page = PAGES[entry.key];
+          if (!page) return null;
+          const element = <Guarded entry={entry} page={page} />;
+          // Non-root pages may define their own sub-routes (e.g. /employers/:id) with <Routes>.
+          return entry.path === '/' ? <Route key={entry.key} index element={element} /> : <Route key={entry.key} path={`${entry.path}/*`} element={element} />;
+        })}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,56 @@
+import type { TablePaginationConfig } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Page, type Query } from './api';
+import { useShowError } from './errors';
+
+/**
+ * Server-paged list state for an antd Table: filter, page and page size go to the API as
+ * query parameters; `pagination` plugs straight into <Table pagination>.
+ */
+export function usePaged<T, F extends Query = Query>(path: string, initialFilter: F, initialPageSize = 20) {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const errorRef = useRef(showError);
+  errorRef.current = showError;
+  const [filter, setFilter] = useState<F>(initialFilter);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const [data, setData] = useState<Page<T> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .get<Page<T>>(path, { ...filter, page, pageSize })
+      .then((d) => live && setData(d))
+      .catch((err) => live && errorRef.current(err))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [path, filter, page, pageSize, tick]);
+
+  const search = useCallback((next: F) => {
+    setFilter(next);
+    setPage(1);
+    setTick((x) => x + 1);
+  }, []);
+  const reload = useCallback(() => setTick((x) => x + 1), []);
+
+  const pagination: TablePaginationConfig = {
+    current: page,
+    pageSize,
+    total: data?.total ?? 0,
+    showSizeChanger: true,
+    showTotal: (total) => t('common.total', { total }),
+    onChange: (p, s) => {
+      setPage(s !== pageSize ? 1 : p);
+      setPageSize(s);
+    },
+  };
+
+  return { items: data?.items ?? [], total: data?.total ?? 0, loading, filter, search, reload, pagination };
+}

@@ -1,0 +1,71 @@
+import { Card, Col, Row, Skeleton, Statistic } from 'antd';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { PageTitle } from '../../app/components/PageTitle';
+import { useShowError } from '../../app/errors';
+import { registerStrings } from '../../app/i18n';
+
+registerStrings(
+  { dashboard: { title: '首页', scope: '统计范围：{{region}}', national: '全国', chart: '概览' } },
+  { dashboard: { title: 'Home', scope: 'Figures for: {{region}}', national: 'Nationwide', chart: 'Overview' } },
+);
+
+const FiguresChart = lazy(() => import('./FiguresChart'));
+
+interface Figure {
+  key: string;
+  label: string;
+  labelEn: string;
+  value: number;
+  unit?: string;
+}
+
+export default function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const showError = useShowError();
+  const [figures, setFigures] = useState<Figure[] | null>(null);
+  const en = i18n.language === 'en';
+
+  useEffect(() => {
+    api
+      .get<{ regionCode: string | null; figures: Figure[] }>('/api/dashboard')
+      .then((d) => setFigures(d.figures))
+      .catch((err) => {
+        setFigures([]);
+        showError(err);
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const label = (f: Figure) => (en ? f.labelEn : f.label);
+  return (
+    <>
+      <PageTitle title={t('dashboard.title')} extra={<span style={{ color: '#8c8c8c' }}>{t('dashboard.scope', { region: me.regionName ?? t('dashboard.national') })}</span>} />
+      {!figures ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Row gutter={[16, 16]}>
+            {figures.map((f) => (
+              <Col key={f.key} xs={12} md={8} xl={6}>
+                <Card data-testid={`figure-${f.key}`}>
+                  <Statistic title={label(f)} value={f.value} suffix={f.unit} />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+          {figures.length > 0 && (
+            <Card title={t('dashboard.chart')} style={{ marginTop: 16 }}>
+              <Suspense fallback={<Skeleton active />}>
+                <FiguresChart labels={figures.map(label)} values={figures.map((f) => f.value)} />
+              </Suspense>
+            </Card>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiRequestError, api } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { useErrorText } from '../../app/errors';
+import { registerStrings } from '../../app/i18n';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import type { Person } from '../people/types';
+
+registerStrings(
+  {
+    me: {
+      title: '我的',
+      hello: '您好，{{name}}',
+      record: '我的档案',
+      name: '姓名',
+      residentId: '身份证号',
+      phone: '手机号',
+      sex: '性别',
+      birthDate: '出生日期',
+      region: '所在地区',
+      occupation: '职业',
+      noRecord: '暂未找到您的职工档案，请联系所在工会。',
+      privacy: '为保护个人信息，身份证号已脱敏显示。',
+    },
+    sex: { male: '男', female: '女' },
+  },
+  {
+    me: {
+      title: 'Me',
+      hello: 'Hello, {{name}}',
+      record: 'My record',
+      name: 'Name',
+      residentId: 'Resident ID',
+      phone: 'Phone',
+      sex: 'Sex',
+      birthDate: 'Date of birth',
+      region: 'Region',
+      occupation: 'Occupation',
+      noRecord: 'We could not find your record; please contact your union.',
+      privacy: 'Your resident ID is partly hidden to protect your privacy.',
+    },
+    sex: { male: 'Male', female: 'Female' },
+  },
+);
+
+/** The worker's own page, laid out for phones first. */
+export default function MePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const text = useErrorText();
+  const [person, setPerson] = useState<Person | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pwOpen, setPwOpen] = useState(false);
+
+  useEffect(() => {
+    api.get<Person>('/api/me/person').then(setPerson).catch(setError);
+  }, []);
+
+  const dash = t('common.none');
+  return (
+    <div style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('me.hello', { name: me.displayName })}
+      </Typography.Title>
+      <Card title={t('me.record')} styles={{ body: { padding: 16 } }}>
+        {error ? (
+          <Result status={error instanceof ApiRequestError && error.status === 404 ? 'info' : 'warning'} subTitle={error instanceof ApiRequestError && error.status === 404 ? t('me.noRecord') : text(error)} />
+        ) : !person ? (
+          <Skeleton active />
+        ) : (
+          <>
+            <Descriptions column={1} size="middle" styles={{ label: { width: 96 }, content: { wordBreak: 'break-all' } }}>
+              <Descriptions.Item label={t('me.name')}>{person.name}</Descriptions.Item>
+              <Descriptions.Item label={t('me.residentId')}>
+                <span data-testid="me-resident-id" style={{ fontFamily: 'monospace' }}>
+                  {person.residentIdMasked ?? dash}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('me.phone')}>{person.phone ?? dash}</Descriptions.Item>
+              <Descriptions.Item label={t('me.sex')}>{person.sex ? t(`sex.${person.sex}`) : dash}</Descriptions.Item>
+              <Descriptions.Item label={t('me.birthDate')}>{person.birthDate ?? dash}</Descriptions.Item>
+              <Descriptions.Item label={t('me.region')}>{person.regionName ?? person.regionCode}</Descriptions.Item>
+              <Descriptions.Item label={t('me.occupation')}>{person.occupation ?? dash}</Descriptions.Item>
+            </Descriptions>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('me.privacy')}
+            </Typography.Text>
+          </>
+        )}
+      </Card>
+      <Button block size="large" style={{ marginTop: 16, height: 48 }} onClick={() => setPwOpen(true)}>
+        {t('auth.changePassword')}
+      </Button>
+      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { FormModal } from '../../app/components/FormModal';
+import { RegionPicker } from '../../app/components/RegionPicker';
+import { ParentSelect } from './ParentSelect';
+import { ORGANIZATION_KINDS, type Organization, type OrganizationInput } from './types';
+
+interface Props {
+  /** null: closed; 'new': create; a record: edit it. */
+  target: Organization | 'new' | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+
+export function OrganizationForm({ target, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const editing = target && target !== 'new' ? target : null;
+  const initialValues = useMemo<Partial<OrganizationInput>>(
+    () =>
+      editing
+        ? { name: editing.name, kind: editing.kind, parentId: editing.parentId, regionCode: editing.regionCode ?? undefined, address: editing.address, contactPhone: editing.contactPhone }
+        : { kind: 'grassroots' },
+    [editing],
+  );
+
+  const save = async (v: OrganizationInput) => {
+    const body: OrganizationInput = { ...v, parentId: v.parentId ?? null, address: blank(v.address), contactPhone: blank(v.contactPhone) };
+    if (editing) await api.put(`/api/organizations/${editing.id}`, body);
+    else await api.post('/api/organizations', body);
+    onSaved();
+  };
+
+  return (
+    <FormModal<OrganizationInput> open={target !== null} title={t(editing ? 'organizations.edit' : 'organizations.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="organization-form">
+      <Form.Item name="name" label={t('organizations.name')} rules={[{ required: true, whitespace: true, message: t('organizations.nameRequired') }]}>
+        <Input maxLength={128} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('organizations.kind')} rules={[{ required: true, message: t('organizations.kindRequired') }]}>
+        <Select options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('organizations.parent')}>
+        <ParentSelect excludeId={editing?.id} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('organizations.region')} rules={[{ required: true, message: t('organizations.regionRequired') }]}>
+        <RegionPicker />
+      </Form.Item>
+      <Form.Item name="address" label={t('organizations.address')}>
+        <Input maxLength={256} />
+      </Form.Item>
+      <Form.Item name="contactPhone" label={t('organizations.contactPhone')}>
+        <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+    </FormModal>
+  );
+}

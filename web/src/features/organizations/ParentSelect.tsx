@@ -1,0 +1,15 @@
+import { api, type Page } from '../../app/api';
+import { RemoteSelect } from '../../app/components/RemoteSelect';
+import type { Organization } from './types';
+
+export const searchOrganizations = (q: string, excludeId?: string) =>
+  api
+    .get<Page<Organization>>('/api/organizations', { q: q || undefined, pageSize: 20 })
+    .then((d) => d.items.filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: o.name })));
+
+export const organizationLabel = (id: string) => api.get<Organization>(`/api/organizations/${id}`).then((o) => o.name);
+
+/** Pick a union organization (e.g. the parent union, or the union an account belongs to). */
+export function ParentSelect({ value, onChange, excludeId }: { value?: string | null; onChange?: (id: string | null) => void; excludeId?: string }) {
+  return <RemoteSelect value={value} onChange={onChange} search={(q) => searchOrganizations(q, excludeId)} resolveLabel={organizationLabel} />;
+}
