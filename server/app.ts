@@ -14,6 +14,7 @@ import { installErrorHandling } from './core/http.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { installAuth } from './modules/auth/plugin.js';
+import { laborLawRoutes } from './modules/labor-law/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { courtRoutes } from './modules/courts/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -25,7 +26,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 // Zod's own messages in Chinese; each error response also carries an English rendering.
 z.config(z.locales.zhCN());
 
-const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes];
+const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes];
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

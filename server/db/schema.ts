@@ -6,3 +6,4 @@ export * from '../modules/employers/tables.js';
 export * from '../modules/people/tables.js';
 export * from '../modules/accounts/tables.js';
 export * from '../modules/audit/tables.js';
+export * from '../modules/labor-law/tables.js';

@@ -1,7 +1,9 @@
 import type { Deps } from '../core/deps.js';
+import { ensureReferenceFigures } from '../modules/labor-law/service.js';
 import { ensureRegionsLoaded } from '../modules/regions/service.js';
 
 /** Reference data every installation needs, demo or not. Safe to run at every start. */
 export async function ensureReferenceData(deps: Deps): Promise<void> {
   await ensureRegionsLoaded(deps.db);
+  await ensureReferenceFigures(deps.db);
 }

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../server/modules/audit/tables.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 
@@ -43,8 +44,8 @@ describe('audit trail', () => {
     const refusal = (q: Promise<unknown>) => q.then(() => 'accepted', (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`);
     expect(await refusal(t.deps.db.execute(sql`update audit_log set action = 'tampered'`))).toMatch(/append-only/);
     expect(await refusal(t.deps.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
-    const count = await t.deps.db.execute(sql`select count(*)::int as n from audit_log where action = 'tampered'`);
-    expect((count.rows[0] as { n: number }).n).toBe(0);
+    const [count] = await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'tampered'));
+    expect(count!.n).toBe(0);
   });
 
   it('filters by action, entity and time and pages on the server', async () => {

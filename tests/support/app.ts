@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../../server/app.js';
@@ -47,7 +48,8 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-export async function createTestApp(opts: { demoScale?: number | null; env?: Record<string, string> } = {}): Promise<TestApp> {
+/** serveWeb: serve the built web app from web/dist (browser tests); off by default. */
+export async function createTestApp(opts: { demoScale?: number | null; env?: Record<string, string>; serveWeb?: boolean } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   await database.migrate();
   const clock = { now: new Date() };
@@ -55,14 +57,14 @@ export async function createTestApp(opts: { demoScale?: number | null; env?: Rec
   const deps: Deps = {
     db: database.db,
     cipher: new FieldCipher(crypto.randomBytes(32)),
-    config: { ...config, webDist: '/nonexistent-web-dist' },
+    config: { ...config, webDist: opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist' },
     logger: pino({ level: 'silent' }),
     now: () => clock.now,
   };
   await ensureReferenceData(deps);
   const scale = opts.demoScale === undefined ? 0.05 : opts.demoScale;
   const ids = scale === null ? null : await writeDemo(deps, generateDemo(scale));
-  const app = await buildApp(deps, { serveWeb: false });
+  const app = await buildApp(deps, { serveWeb: opts.serveWeb ?? false });
   await app.ready();
   return {
     app,
@@ -79,10 +81,10 @@ export async function createTestApp(opts: { demoScale?: number | null; env?: Rec
 }
 
 export interface Agent {
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
-  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
   csrfToken: string | null;
   cookie: string | null;
 }

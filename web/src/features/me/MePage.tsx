@@ -84,7 +84,7 @@ export default function MePage() {
               <Descriptions.Item label={t('me.region')}>{person.regionName ?? person.regionCode}</Descriptions.Item>
               <Descriptions.Item label={t('me.occupation')}>{person.occupation ?? dash}</Descriptions.Item>
             </Descriptions>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12, fontSize: 12 }}>
               {t('me.privacy')}
             </Typography.Text>
           </>

@@ -1,0 +1,59 @@
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { regionPrefix } from '../../../contracts/regions.js';
+import { inRegion } from '../../core/scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { regions } from '../regions/tables.js';
+import { laborParams, type LaborParamKind } from './tables.js';
+
+/** The region itself, then its city, then its province: the most local figure wins. */
+export function regionChain(code: string): string[] {
+  const chain = [code];
+  const prefix = regionPrefix(code);
+  if (prefix.length === 6) chain.push(`${code.slice(0, 4)}00`);
+  if (prefix.length >= 4) chain.push(`${code.slice(0, 2)}0000`);
+  return [...new Set(chain)];
+}
+
+export const laborParamRepo = {
+  async inForce(db: DbOrTx, regionCode: string, kind: LaborParamKind, onDate: string) {
+    const chain = regionChain(regionCode);
+    const rows = await db
+      .select()
+      .from(laborParams)
+      .where(and(eq(laborParams.kind, kind), inArray(laborParams.regionCode, chain), lte(laborParams.effectiveFrom, onDate)))
+      .orderBy(desc(laborParams.effectiveFrom));
+    // Most local region first; within it, the latest effective date.
+    for (const code of chain) {
+      const hit = rows.find((r) => r.regionCode === code);
+      if (hit) return hit;
+    }
+    return null;
+  },
+  async list(db: DbOrTx, scope: string | null, regionCode: string | undefined, limit: number, offset: number) {
+    const where = and(inRegion(laborParams.regionCode, scope), regionCode ? inArray(laborParams.regionCode, regionChain(regionCode)) : undefined);
+    const items = await db
+      .select({ ...COLUMNS })
+      .from(laborParams)
+      .leftJoin(regions, eq(regions.code, laborParams.regionCode))
+      .where(where)
+      .orderBy(asc(laborParams.regionCode), asc(laborParams.kind), desc(laborParams.effectiveFrom))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(laborParams).where(where);
+    return { items, total: count?.n ?? 0 };
+  },
+  async raw(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(laborParams).where(eq(laborParams.id, id));
+    return row ?? null;
+  },
+};
+
+const COLUMNS = {
+  id: laborParams.id,
+  regionCode: laborParams.regionCode,
+  regionName: regions.fullName,
+  kind: laborParams.kind,
+  effectiveFrom: laborParams.effectiveFrom,
+  amountFen: laborParams.amountFen,
+  source: laborParams.source,
+};

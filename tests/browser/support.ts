@@ -1,0 +1,48 @@
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/app.js';
+
+/** Builds web/dist once if it is missing (a stale build is the caller's business). */
+export function ensureWebBuilt(): void {
+  if (fs.existsSync(path.resolve('web/dist/index.html'))) return;
+  execSync('npx vite build --config web/vite.config.ts', { stdio: 'inherit' });
+}
+
+/** The real server with demo data, listening on a free local port and serving web/dist. */
+export async function startServer(): Promise<{ t: TestApp; baseUrl: string }> {
+  const t = await createTestApp({ serveWeb: true });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return { t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Opens the navigation (a drawer on phones) and returns the keys of the menu items shown. */
+export async function menuKeys(page: Page): Promise<string[]> {
+  const toggle = page.getByTestId('menu-toggle');
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await page.locator('.ant-drawer-open [data-testid^="menu-"]').first().waitFor();
+  } else {
+    await page.locator('.ant-layout-sider [data-testid^="menu-"]').first().waitFor();
+  }
+  const ids = await page.locator('.ant-menu [data-testid^="menu-"]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.replace(/^menu-/, ''));
+}
