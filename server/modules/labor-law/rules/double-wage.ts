@@ -12,7 +12,7 @@
 import { addDays, addMonths, compareDates, maxDate, minDate } from './dates.js';
 import { LCL_EFFECTIVE } from './economic-compensation.js';
 import { months as monthsText, num, text, yuan } from './explain.js';
-import { mul, rat, roundHalfUpToFen, type Rational } from './money.js';
+import { mul, roundHalfUpToFen, type Rational } from './money.js';
 import { monthsFromAnniversary } from './service-length.js';
 import { warning, type EngineWarning, type RuleResult } from './types.js';
 
@@ -62,7 +62,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
   const afterLastWorkDay = addDays(lastWorkDay, 1);
 
   let endExclusive = minDate(yearAnniversary, afterLastWorkDay);
-  let stopReason = text('', '');
+  let stopReason: ReturnType<typeof text>;
   if (contractSignedDate !== null && compareDates(contractSignedDate, endExclusive) < 0) {
     endExclusive = contractSignedDate;
     stopReason = text('签订书面劳动合同前一日', 'the day before the written contract was signed');

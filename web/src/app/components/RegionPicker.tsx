@@ -23,6 +23,13 @@ interface Option {
   children?: Option[];
 }
 
+/**
+ * Counties are always leaves; a province or city is a leaf only when the server counted no
+ * children. A zero count for a non-county is double-checked by loading it (the tree then shows it
+ * as a leaf), so a wrong count can never hide real children.
+ */
+export const isLeafRegion = (r: RegionItem) => r.level === 'county';
+
 export const fetchRegionChildren = (parent: string | null) =>
   api.get<{ items: RegionItem[] }>('/api/regions', { parent: parent ?? undefined }).then((r) => r.items);
 
@@ -37,7 +44,7 @@ export function RegionPicker({ value, onChange, placeholder }: { value?: string 
   const toOption = (r: RegionItem): Option => ({
     value: r.code,
     label: r.name,
-    isLeaf: r.childCount === 0,
+    isLeaf: isLeafRegion(r),
     // Ancestors of the user's scope stay open so the user can walk down to it.
     disabled: !r.inScope && !(scope && regionWithin(scope, r.code)),
   });

@@ -1,7 +1,7 @@
 import { Card, Spin, Tree, Typography } from 'antd';
 import { useEffect, useState, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchRegionChildren, type RegionItem } from '../../app/components/RegionPicker';
+import { fetchRegionChildren, isLeafRegion, type RegionItem } from '../../app/components/RegionPicker';
 import { PageTitle } from '../../app/components/PageTitle';
 import { useShowError } from '../../app/errors';
 import { registerStrings } from '../../app/i18n';
@@ -21,7 +21,7 @@ interface Node {
 function toNode(r: RegionItem): Node {
   return {
     key: r.code,
-    isLeaf: r.childCount === 0,
+    isLeaf: isLeafRegion(r),
     title: (
       <Typography.Text type={r.inScope ? undefined : 'secondary'} data-testid={`region-${r.code}`}>
         {r.name} ({r.code})
