@@ -42,12 +42,17 @@ export interface DemoAccount {
   courtCode?: string;
   employerKey?: string;
   personKey?: string;
+  /** Printed at start-up (the others exist to give the demo realistic spread). */
+  listed?: boolean;
 }
 
 export const DEMO_PASSWORD = 'Yizhan2026';
 export const DEMO_AS_OF = new Date('2026-01-01T00:00:00Z');
 
 const OCCUPATIONS = ['外卖骑手', '快递员', '建筑工人', '钢筋工', '木工', '电焊工', '装配工', '网约车司机', '货车司机', '保洁员', '保安员', '厨师', '服务员', '仓储管理员', '质检员'];
+
+/** The studio's pool of full-time mediators besides the demo login 黄丽华. */
+export const STUDIO_MEDIATORS = ['刘志明', '陈秀英', '林国华', '麦洁仪', '冯少军'];
 
 export const DEMO_COURTS = [
   { code: '粤2071', name: '中山市第一人民法院', level: 'basic' as const, regionCode: '442000', address: '中山市东区中山四路' },
@@ -178,6 +183,17 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     { username: 'worker', displayName: zsWorker.name, label: `职工 worker (${zsWorker.name}, 中山市)`, roles: ['worker'], regionCode: '442000', personKey: zsWorker.key },
     { username: 'hf_station', displayName: '幸福驿站 · 周静', label: '驿站管理员 station_manager (合肥市包河区)', roles: ['station_manager'], regionCode: '340111', organizationKey: 'hf-riders' },
     { username: 'donor', displayName: '合肥顺达物流 · 爱心企业', label: '爱心企业 donor (合肥市包河区)', roles: ['donor'], regionCode: '340111' },
+    ...STUDIO_MEDIATORS.map((name, i) => ({
+      username: `zs_mediator${i + 2}`,
+      displayName: `调解员 · ${name}`,
+      label: `调解员 mediator (${name})`,
+      roles: ['mediator'] as Role[],
+      regionCode: '442000',
+      organizationKey: 'zs-studio',
+      listed: false,
+    })),
+    { username: 'zs_judge2', displayName: '调解法官 · 吴海燕', label: '调解法官 judge (中山市第二人民法院)', roles: ['judge'], regionCode: '442000', courtCode: '粤2072', listed: false },
+    { username: 'zs_judge3', displayName: '调解法官 · 郑伟民', label: '调解法官 judge (中山市中级人民法院)', roles: ['judge'], regionCode: '442000', courtCode: '粤20', listed: false },
   ];
   return { organizations: organizationsFor(), courts: DEMO_COURTS, employers, people, accounts };
 }

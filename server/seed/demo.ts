@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 
 export const DEMO_LOGINS = {
   password: DEMO_PASSWORD,
-  accounts: generateDemo(0.01).accounts.map((a) => ({ username: a.username, label: a.label })),
+  accounts: generateDemo(0.01).accounts.filter((a) => a.listed !== false).map((a) => ({ username: a.username, label: a.label })),
 };
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
@@ -26,6 +26,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
   const employerIds = new Map<string, string>();
   const personIds = new Map<string, string>();
   const courtIds = new Map<string, string>();
+  const accountIds = new Map<string, string>();
   await db.transaction(async (tx) => {
     for (const o of data.organizations) {
       const [row] = await tx
@@ -73,7 +74,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
     onProgress?.(`people ${data.people.length}`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of data.accounts) {
-      await tx.insert(accounts).values({
+      const [created] = await tx.insert(accounts).values({
         username: a.username,
         displayName: a.displayName,
         passwordHash,
@@ -83,7 +84,8 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
         courtId: a.courtCode ? courtIds.get(a.courtCode) ?? null : null,
         employerId: a.employerKey ? employerIds.get(a.employerKey) ?? null : null,
         personId: a.personKey ? personIds.get(a.personKey) ?? null : null,
-      });
+      }).returning({ id: accounts.id });
+      accountIds.set(a.username, created!.id);
     }
     await writeAudit(tx, systemCtx('seed'), {
       action: 'demo.seeded',
@@ -91,7 +93,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       after: { organizations: data.organizations.length, employers: data.employers.length, people: data.people.length, accounts: data.accounts.length },
     });
   });
-  return { orgIds, employerIds, personIds, courtIds };
+  return { orgIds, employerIds, personIds, courtIds, accountIds };
 }
 
 /** First start only: an installation that has any account keeps its data untouched. */

@@ -78,6 +78,7 @@ describe('web shell', () => {
     expect(keys).not.toContain('accounts');
     expect(keys).not.toContain('audit');
     expect(await page.getByTestId('menu-me').innerText()).toBe('Me');
+    await page.waitForTimeout(400); // let the drawer finish sliding in for the screenshot
     await page.screenshot({ path: '/tmp/yz-worker-menu.png' });
     await page.keyboard.press('Escape');
   });

@@ -80,6 +80,8 @@ describe('organizations', () => {
     expect(provinces.length).toBeGreaterThanOrEqual(31);
     const gd = (await admin.get('/api/regions?parent=440000')).json().items;
     expect(gd.find((r: { code: string }) => r.code === '442000').name).toBe('中山市');
+    expect(gd.find((r: { code: string }) => r.code === '440100').childCount).toBeGreaterThan(5);
+    expect(provinces.find((r: { code: string }) => r.code === '440000').childCount).toBeGreaterThan(15);
     for (const code of ['320000', '340111', '361100', '632800', '130000', '330521']) expect((await admin.get(`/api/regions/${code}`)).statusCode).toBe(200);
   });
 });

@@ -40,7 +40,7 @@ async function checkInput(db: DbOrTx, actor: Actor, input: EmployerInput, selfId
   if (!check.ok && check.reason === 'format') throw errors.validation('uscc', check.message, check.messageEn);
   const warning = !check.ok;
   if (warning && !input.acceptUsccWarning) {
-    throw new AppError('CONFIRMATION_REQUIRED', `${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请勾选“仍然保存”。`, `${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`, 'uscc');
+    throw new AppError('CONFIRMATION_REQUIRED', `${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请点击“仍然保存”。`, `${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`, 'uscc');
   }
   if (!(await regionRepo.byCode(db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);

@@ -5,7 +5,7 @@ import { regions } from './tables.js';
 
 export const regionRepo = {
   async children(db: DbOrTx, parentCode: string | null) {
-    const childCount = sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})`;
+    const childCount = sql<number>`(select count(*)::int from regions c where c.parent_code = ${sql.raw('"regions"."code"')})`;
     return db
       .select({ code: regions.code, name: regions.name, fullName: regions.fullName, level: regions.level, parentCode: regions.parentCode, childCount })
       .from(regions)

@@ -58,7 +58,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
     throw new ApiRequestError(0, networkError());
   }
   const text = await res.text();
-  let data: unknown = null;
+  let data: unknown;
   try {
     data = text ? JSON.parse(text) : null;
   } catch {

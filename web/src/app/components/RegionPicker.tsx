@@ -24,9 +24,9 @@ interface Option {
 }
 
 /**
- * Counties are always leaves; a province or city is a leaf only when the server counted no
- * children. A zero count for a non-county is double-checked by loading it (the tree then shows it
- * as a leaf), so a wrong count can never hide real children.
+ * Counties are leaves; provinces and cities load their children on demand and become leaves when
+ * they have none (e.g. 中山市). childCount is not relied on for this, so a wrong count can never
+ * hide real children.
  */
 export const isLeafRegion = (r: RegionItem) => r.level === 'county';
 
@@ -34,7 +34,15 @@ export const fetchRegionChildren = (parent: string | null) =>
   api.get<{ items: RegionItem[] }>('/api/regions', { parent: parent ?? undefined }).then((r) => r.items);
 
 /** Pick a region code with a lazily loading province → city → county cascader. */
-export function RegionPicker({ value, onChange, placeholder }: { value?: string | null; onChange?: (code: string | null) => void; placeholder?: string }) {
+interface PickerProps {
+  value?: string | null;
+  onChange?: (code: string | null) => void;
+  placeholder?: string;
+  /** Set by Form.Item so the label points at the control. */
+  id?: string;
+}
+
+export function RegionPicker({ value, onChange, placeholder, id }: PickerProps) {
   const { t } = useTranslation();
   const scope = useMe().regionCode;
   const [options, setOptions] = useState<Option[]>([]);
@@ -53,7 +61,9 @@ export function RegionPicker({ value, onChange, placeholder }: { value?: string 
     setOptions(next);
   };
   const loadInto = async (target: Option) => {
-    target.children = (await fetchRegionChildren(target.value)).map(toOption);
+    const children = (await fetchRegionChildren(target.value)).map(toOption);
+    if (children.length) target.children = children;
+    else target.isLeaf = true;
   };
 
   useEffect(() => {
@@ -93,6 +103,7 @@ export function RegionPicker({ value, onChange, placeholder }: { value?: string 
 
   return (
     <Cascader<Option>
+      id={id}
       options={options}
       value={path}
       changeOnSelect

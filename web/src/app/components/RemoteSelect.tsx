@@ -15,10 +15,12 @@ interface Props {
   resolveLabel?: (id: string) => Promise<string | null>;
   placeholder?: string;
   testId?: string;
+  /** Set by Form.Item so the label points at the control. */
+  id?: string;
 }
 
 /** A single select whose options come from the API as the user types (debounced). */
-export function RemoteSelect({ value, onChange, search, resolveLabel, placeholder, testId }: Props) {
+export function RemoteSelect({ value, onChange, search, resolveLabel, placeholder, testId, id }: Props) {
   const [options, setOptions] = useState<RemoteOption[]>([]);
   const [known, setKnown] = useState<RemoteOption | null>(null);
   const [loading, setLoading] = useState(false);
@@ -56,6 +58,7 @@ export function RemoteSelect({ value, onChange, search, resolveLabel, placeholde
   const merged = known && !options.some((o) => o.value === known.value) ? [known, ...options] : options;
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: run }}
       allowClear
       loading={loading}

@@ -15,7 +15,9 @@ export function storedLang(): Lang {
 }
 
 function markDocument(lang: Lang): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = lang === 'zh' ? '一站 Yizhan · 工会一站式服务平台' : 'Yizhan 一站 · Trade-union one-stop services';
 }
 
 void i18n.use(initReactI18next).init({

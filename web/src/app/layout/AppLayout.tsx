@@ -17,9 +17,18 @@ const headerStyle = {
   borderBottom: '1px solid #f0f0f0',
   position: 'sticky',
   top: 0,
-  zIndex: 10,
+  zIndex: 100,
   height: 56,
   lineHeight: '56px',
+} as const;
+
+const siderStyle = {
+  borderInlineEnd: '1px solid #f0f0f0',
+  position: 'sticky',
+  top: 56,
+  alignSelf: 'flex-start',
+  height: 'calc(100vh - 56px)',
+  overflowY: 'auto',
 } as const;
 
 /** Signed-in frame: side menu on wide screens, a drawer behind a hamburger below 768px. */
@@ -44,7 +53,7 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         {!mobile && (
-          <Layout.Sider width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <Layout.Sider width={208} theme="light" style={siderStyle}>
             <NavMenu />
           </Layout.Sider>
         )}

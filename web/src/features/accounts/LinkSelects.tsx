@@ -7,7 +7,7 @@ interface Court {
   name: string;
 }
 
-type Props = { value?: string | null; onChange?: (id: string | null) => void };
+type Props = { value?: string | null; onChange?: (id: string | null) => void; id?: string };
 
 /** Courts are few per region: fetched once, filtered by name locally. */
 export function CourtSelect(props: Props) {

@@ -40,6 +40,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'pw-save' }}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={() => {
         form.resetFields();

@@ -31,7 +31,8 @@ function toNode(r: RegionItem): Node {
 }
 
 function withChildren(nodes: Node[], key: Key, children: Node[]): Node[] {
-  return nodes.map((n) => (n.key === key ? { ...n, children } : n.children ? { ...n, children: withChildren(n.children, key, children) } : n));
+  const loaded = (n: Node): Node => (children.length ? { ...n, children } : { ...n, children, isLeaf: true });
+  return nodes.map((n) => (n.key === key ? loaded(n) : n.children ? { ...n, children: withChildren(n.children, key, children) } : n));
 }
 
 /** Read-only region tree; children load when a node is opened. */

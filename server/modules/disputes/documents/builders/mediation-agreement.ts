@@ -1,0 +1,89 @@
+/** 调解协议书 / 人民调解协议书 —劳动争议调解仲裁法第十四条, 人民调解法第二十八条至第二十九条. */
+import { formatDate } from '../format.js';
+import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../model.js';
+import type { CaseDocumentData } from '../types.js';
+import {
+  APPLICANT_RESPONDENT,
+  BLANK,
+  PAYMENT_ORDER_CLAIMS,
+  agreementTerms,
+  caseCause,
+  isCollective,
+  need,
+  numbered,
+  partyBlocks,
+  respondents,
+  respondentNames,
+  rosterBlocks,
+  signatureDate,
+  signatureLine,
+  textParagraphs,
+  workerNames,
+} from './common.js';
+
+export function agreementTitle(d: CaseDocumentData): string {
+  return d.mediationBody.kind === 'people' ? '人民调解协议书' : '调解协议书';
+}
+
+export function mediationAgreement(d: CaseDocumentData): DocumentModel {
+  const a = need(d.agreement, 'agreement');
+  const sig = d.signatures ?? { seal: false };
+  const parties = d.parties.workers.length + respondents(d).length;
+  const collective = isCollective(d);
+  // one per worker side (one for all in a collective case), one per respondent, one for the mediation body
+  const copies = a.copies ?? (collective ? 1 : d.parties.workers.length) + respondents(d).length + 1;
+
+  const blocks: Block[] = [
+    { type: 'title', text: agreementTitle(d), level: 'document' },
+    { type: 'line', text: `编号：${a.number ?? d.caseNumber}`, align: 'right' },
+    ...partyBlocks(d, APPLICANT_RESPONDENT),
+    heading('纠纷主要事实、争议事项：'),
+    ...textParagraphs(d.facts),
+  ];
+  if (d.issues.length > 0) blocks.push(p('争议事项：'), ...numbered(d.issues, 'paren'));
+  blocks.push(
+    heading(`经${d.mediationBody.name}主持调解，双方当事人自愿达成如下协议：`),
+    ...numbered(agreementTerms(d, a)),
+    p(
+      `本协议一式${copies}份，${parties > 1 ? '当事人各执一份' : '当事人执一份'}，调解组织留存一份，具有同等法律效力。本协议自各方当事人签名（盖章）、调解员签名并加盖调解组织印章之日起生效。`,
+    ),
+  );
+  if (d.claims.some((c) => PAYMENT_ORDER_CLAIMS.has(c.type))) {
+    blocks.push(
+      p(
+        '因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持本协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）。',
+      ),
+    );
+  }
+  blocks.push(
+    p('双方当事人可以自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）。经人民法院确认有效后，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。'),
+  );
+
+  const rows: SignatureRow[] = [];
+  const workerLabel = collective ? '申请人代表人（签名）' : '申请人（签名）';
+  const workerName = collective ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workerNames(d) : workerNames(d);
+  const orgs = respondents(d);
+  rows.push({ left: signatureLine(workerLabel, workerName, sig.worker), right: signatureLine('被申请人（盖章）', orgs[0].name, sig.employer, true) });
+  rows.push({ left: signatureDate(sig.worker?.signedAt), right: `法定代表人或委托代理人（签名）：${BLANK}` });
+  rows.push({ left: '', right: signatureDate(sig.employer?.signedAt) });
+  for (let i = 1; i < orgs.length; i += 2) {
+    rows.push({ left: signatureLine('被申请人（盖章）', orgs[i].name, sig.employer, true), right: orgs[i + 1] ? signatureLine('被申请人（盖章）', orgs[i + 1].name, sig.employer, true) : '' });
+    rows.push({ left: signatureDate(sig.employer?.signedAt), right: orgs[i + 1] ? signatureDate(sig.employer?.signedAt) : '' });
+  }
+  const mediator = sig.mediator?.name ?? d.mediators?.[0];
+  rows.push({
+    left: `调解员（签名）：${mediator ?? BLANK}`,
+    right: `调解组织（印章）：${d.mediationBody.name}${sig.seal ? '（已盖章）' : ''}`,
+  });
+  rows.push({ left: signatureDate(sig.mediator?.signedAt), right: signatureDate(d.effectiveDate ?? sig.mediator?.signedAt) });
+  blocks.push({ type: 'signatures', rows });
+  if (d.effectiveDate) blocks.push({ type: 'paragraph', runs: [{ text: `本协议生效日期：${formatDate(d.effectiveDate)}` }], indent: false, spaceBefore: true });
+  blocks.push(...rosterBlocks(d));
+
+  return {
+    title: agreementTitle(d),
+    subject: `${a.number ?? d.caseNumber} ${workerNames(d)}与${respondentNames(d)}${caseCause(d)}`,
+    blocks,
+    pageNumbers: true,
+  };
+}
