@@ -7,3 +7,5 @@ export * from '../modules/people/tables.js';
 export * from '../modules/accounts/tables.js';
 export * from '../modules/audit/tables.js';
 export * from '../modules/labor-law/tables.js';
+export * from '../modules/notifications/tables.js';
+export * from '../modules/disputes/tables.js';

@@ -8,7 +8,8 @@ import { courts } from '../modules/courts/tables.js';
 import { employers } from '../modules/employers/tables.js';
 import { mediationBodies, organizations } from '../modules/organizations/tables.js';
 import { people } from '../modules/people/tables.js';
-import { DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
+import { SEED_HISTORY, writeHistory, type HistoryRefs } from '../modules/disputes/demo-history.js';
+import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 
 export const DEMO_LOGINS = {
   password: DEMO_PASSWORD,
@@ -27,6 +28,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
   const personIds = new Map<string, string>();
   const courtIds = new Map<string, string>();
   const accountIds = new Map<string, string>();
+  let studioId = '';
   await db.transaction(async (tx) => {
     for (const o of data.organizations) {
       const [row] = await tx
@@ -39,7 +41,8 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       const [row] = await tx.insert(courts).values(c).returning({ id: courts.id });
       courtIds.set(c.code, row!.id);
     }
-    await tx.insert(mediationBodies).values({ name: '中山市总工会劳动争议诉调对接工作室', kind: 'union_studio', organizationId: orgIds.get('zs-studio')!, regionCode: '442000', address: '中山市法院诉讼服务中心' });
+    const [studio] = await tx.insert(mediationBodies).values({ name: '中山市总工会劳动争议诉调对接工作室', kind: 'union_studio', organizationId: orgIds.get('zs-studio')!, regionCode: '442000', address: '中山市法院诉讼服务中心' }).returning({ id: mediationBodies.id });
+    studioId = studio!.id;
     onProgress?.(`organizations ${data.organizations.length}, courts ${data.courts.length}`);
     await insertChunked(data.employers, async (chunk) => {
       const rows = await tx
@@ -93,13 +96,26 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       after: { organizations: data.organizations.length, employers: data.employers.length, people: data.people.length, accounts: data.accounts.length },
     });
   });
-  return { orgIds, employerIds, personIds, courtIds, accountIds };
+  return { orgIds, employerIds, personIds, courtIds, accountIds, studioId };
 }
 
 /** First start only: an installation that has any account keeps its data untouched. */
 export async function seedDemoIfEmpty(deps: Deps, scale = 1): Promise<boolean> {
   const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(accounts);
   if ((row?.n ?? 0) > 0) return false;
-  await writeDemo(deps, generateDemo(scale));
+  const data = generateDemo(scale);
+  const ids = await writeDemo(deps, data);
+  await writeHistory(deps, historyRefs(data, ids), SEED_HISTORY);
   return true;
+}
+
+/** Where the Zhongshan studio's historic cases point: its courts, mediators and local employers. */
+export function historyRefs(data: DemoData, ids: Awaited<ReturnType<typeof writeDemo>>): HistoryRefs {
+  return {
+    courtIds: DEMO_COURTS.map((c) => ids.courtIds.get(c.code)!),
+    courtWeights: [45, 40, 15],
+    mediatorIds: data.accounts.filter((a) => a.roles.includes('mediator')).map((a) => ids.accountIds.get(a.username)!),
+    employerIds: data.employers.filter((e) => e.regionCode === '442000').map((e) => ids.employerIds.get(e.key)!),
+    mediationBodyId: ids.studioId,
+  };
 }

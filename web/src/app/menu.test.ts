@@ -6,8 +6,8 @@ const userWith = (...roles: Role[]) => ({ roles, permissions: [...permissionsOf(
 const keysFor = (...roles: Role[]) => visibleMenu(userWith(...roles)).map((e) => e.key);
 
 describe('menu', () => {
-  it('gives a worker only Home and Me', () => {
-    expect(keysFor('worker')).toEqual(['home', 'me']);
+  it('gives a worker only Home, Me and the calculator', () => {
+    expect(keysFor('worker')).toEqual(['home', 'me', 'calc']);
   });
 
   it('gives a system administrator everything except the worker page', () => {
@@ -20,7 +20,7 @@ describe('menu', () => {
   it('keeps courts away from donors, employers and stations but shows them to court staff', () => {
     for (const role of ['donor', 'employer_agent', 'station_manager'] as const) expect(keysFor(role)).not.toContain('courts');
     expect(keysFor('judge')).toContain('courts');
-    expect(keysFor('employer_agent')).toEqual(['home', 'employers']);
+    expect(keysFor('employer_agent')).toEqual(['home', 'calc', 'employers']);
   });
 
   it('shows union staff their management pages but not accounts or audit', () => {
@@ -28,6 +28,15 @@ describe('menu', () => {
     expect(keys).toEqual(expect.arrayContaining(['organizations', 'employers', 'people', 'regions']));
     expect(keys).not.toContain('accounts');
     expect(keys).not.toContain('audit');
+  });
+
+  it('shows the calculator to every role and the local wage figures to mediators and union staff', () => {
+    for (const role of ROLES) expect(keysFor(role)).toContain('calc');
+    for (const role of ['mediator', 'union_staff', 'system_admin'] as const) expect(keysFor(role)).toContain('laborParams');
+    for (const role of ['worker', 'judge', 'court_clerk', 'employer_agent', 'station_manager', 'donor'] as const) expect(keysFor(role)).not.toContain('laborParams');
+    expect(MENU.filter((e) => e.public).map((e) => e.key)).toEqual(['calc']);
+    expect(entryForPath('/calc')?.key).toBe('calc');
+    expect(entryForPath('/labor-params')?.key).toBe('laborParams');
   });
 
   it('never shows an entry without its permission', () => {

@@ -15,6 +15,8 @@ export interface MenuEntry {
   permission: Permission;
   /** If set, shown only to users holding at least one of these roles. */
   roles?: readonly Role[];
+  /** Also open without signing in, in the public frame (e.g. the worker's calculator). */
+  public?: boolean;
 }
 
 /** Staff who work with courts and reference data; workers, donors, employers and stations don't. */
@@ -23,11 +25,14 @@ const STAFF: readonly Role[] = ['mediator', 'judge', 'court_clerk', 'union_staff
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', permission: 'dashboard:view' },
   { key: 'me', path: '/me', labelKey: 'menu.me', permission: 'self:read', roles: ['worker'] },
+  { key: 'calc', path: '/calc', labelKey: 'menu.calc', permission: 'dashboard:view', public: true },
   { key: 'organizations', path: '/organizations', labelKey: 'menu.organizations', permission: 'organizations:read' },
   { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
   { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
   { key: 'regions', path: '/regions', labelKey: 'menu.regions', permission: 'regions:read', roles: ['union_staff', 'system_admin'] },
+  // Everyone signed in may read the figures; mediators need them, editing is labor_params:manage.
+  { key: 'laborParams', path: '/labor-params', labelKey: 'menu.laborParams', permission: 'dashboard:view', roles: ['mediator', 'union_staff', 'system_admin'] },
   { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', permission: 'accounts:manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', permission: 'audit:read' },
 ];

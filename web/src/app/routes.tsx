@@ -3,6 +3,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth';
 import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
 import { MENU, canSee, landingPath, type MenuEntry } from './menu';
 import { Forbidden, NotFound } from './status-pages';
 
@@ -12,11 +13,13 @@ type Page = LazyExoticComponent<ComponentType>;
 const PAGES: Record<string, Page> = {
   home: lazy(() => import('../features/dashboard/DashboardPage')),
   me: lazy(() => import('../features/me/MePage')),
+  calc: lazy(() => import('../features/labor-law/CalcPage')),
   organizations: lazy(() => import('../features/organizations/OrganizationsPage')),
   employers: lazy(() => import('../features/employers/EmployersPage')),
   people: lazy(() => import('../features/people/PeoplePage')),
   courts: lazy(() => import('../features/courts/CourtsPage')),
   regions: lazy(() => import('../features/regions/RegionsPage')),
+  laborParams: lazy(() => import('../features/labor-law/LaborParamsPage')),
   accounts: lazy(() => import('../features/accounts/AccountsPage')),
   audit: lazy(() => import('../features/audit/AuditPage')),
 };
@@ -41,10 +44,26 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={me ? <Navigate to={landingPath(me)} replace /> : <LoginPage />} />
+      {/* Public pages: without a session they render in the public frame; signed in, in the app frame below. */}
+      {!me &&
+        MENU.filter((entry) => entry.public && PAGES[entry.key]).map((entry) => {
+          const Page = PAGES[entry.key]!;
+          return (
+            <Route
+              key={entry.key}
+              path={`${entry.path}/*`}
+              element={
+                <PublicLayout>
+                  <Page />
+                </PublicLayout>
+              }
+            />
+          );
+        })}
       <Route element={<RequireSignIn />}>
         {MENU.map((entry) => {
           const page = PAGES[entry.key];
-          if (!page) return null;
+          if (!page || (!me && entry.public)) return null;
           const element = <Guarded entry={entry} page={page} />;
           // Non-root pages may define their own sub-routes (e.g. /employers/:id) with <Routes>.
           return entry.path === '/' ? <Route key={entry.key} index element={element} /> : <Route key={entry.key} path={`${entry.path}/*`} element={element} />;

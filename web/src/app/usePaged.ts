@@ -6,9 +6,10 @@ import { useShowError } from './errors';
 
 /**
  * Server-paged list state for an antd Table: filter, page and page size go to the API as
- * query parameters; `pagination` plugs straight into <Table pagination>.
+ * query parameters; `pagination` plugs straight into <Table pagination>. `data` is the whole
+ * response, for lists that answer more than a page (type it with D, e.g. Page<T> & { canEdit }).
  */
-export function usePaged<T, F extends Query = Query>(path: string, initialFilter: F, initialPageSize = 20) {
+export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>>(path: string, initialFilter: F, initialPageSize = 20) {
   const { t } = useTranslation();
   const showError = useShowError();
   const errorRef = useRef(showError);
@@ -16,7 +17,7 @@ export function usePaged<T, F extends Query = Query>(path: string, initialFilter
   const [filter, setFilter] = useState<F>(initialFilter);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
-  const [data, setData] = useState<Page<T> | null>(null);
+  const [data, setData] = useState<D | null>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
 
@@ -24,7 +25,7 @@ export function usePaged<T, F extends Query = Query>(path: string, initialFilter
     let live = true;
     setLoading(true);
     api
-      .get<Page<T>>(path, { ...filter, page, pageSize })
+      .get<D>(path, { ...filter, page, pageSize })
       .then((d) => live && setData(d))
       .catch((err) => live && errorRef.current(err))
       .finally(() => live && setLoading(false));
@@ -52,5 +53,5 @@ export function usePaged<T, F extends Query = Query>(path: string, initialFilter
     },
   };
 
-  return { items: data?.items ?? [], total: data?.total ?? 0, loading, filter, search, reload, pagination };
+  return { items: data?.items ?? [], total: data?.total ?? 0, data, loading, filter, search, reload, pagination };
 }

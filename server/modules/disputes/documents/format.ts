@@ -160,8 +160,3 @@ export function chineseOrdinal(n: number): string {
 export function sexLabel(sex: Sex): string {
   return sex === 'male' ? '男' : '女';
 }
-
-/** "2025年5月8日" → the raw ISO date sorted order helper */
-export function compareIsoDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

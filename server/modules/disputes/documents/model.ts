@@ -24,8 +24,8 @@ export type Block =
   | { type: 'paragraph'; runs: Run[]; align?: Align; indent?: boolean; keepWithNext?: boolean; spaceBefore?: boolean }
   /** a bordered table; `widths` are relative */
   | { type: 'table'; columns: TableColumn[]; rows: string[][]; totalRow?: string[] }
-  /** a borderless two-column block of signature lines */
-  | { type: 'signatures'; rows: SignatureRow[] }
+  /** a borderless two-column block of signature lines; `widths` are relative (default equal) */
+  | { type: 'signatures'; rows: SignatureRow[]; widths?: [number, number] }
   /** right-aligned lines under a ruling: 审判员 / date / 院印 / 书记员 */
   | { type: 'signoff'; lines: SignoffLine[] }
   | { type: 'spacer'; lines: number }
@@ -81,3 +81,12 @@ export const heading = (text: string): Block => ({
   keepWithNext: true,
   spaceBefore: true,
 });
+
+/** A paragraph right before a signature block always stays on its page (both renderers). */
+export const keptWithNext = (b: Block, next: Block | undefined): boolean =>
+  b.type === 'paragraph' &&
+  (b.keepWithNext === true ||
+    next?.type === 'signoff' ||
+    next?.type === 'signatures' ||
+    // an introducing line (请求事项： / 其中：) stays with what it introduces
+    /[：:]$/u.test(b.runs.map((r) => r.text).join('')));

@@ -6,13 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_KINDS, renderDocument } from './index.js';
-import { sampleCase, sampleCollectiveCase } from './sample.js';
+import { sampleCase, sampleCollectiveCase, sampleFailedCase } from './sample.js';
 
 async function main(): Promise<void> {
   const dir = process.argv[2] ?? '/tmp/yz-docs';
   mkdirSync(dir, { recursive: true });
-  const data = sampleCase();
   for (const { kind } of DOCUMENT_KINDS) {
+    const data = kind === 'filing-package' ? sampleFailedCase() : sampleCase();
     for (const format of ['pdf', 'docx'] as const) {
       const buf = await renderDocument(kind, data, format);
       writeFileSync(join(dir, `${kind}.${format}`), buf);

@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { DOCX_FONTS } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH, tw } from './layout.js';
-import type { Align, Block, DocumentModel, Run, TableColumn } from './model.js';
+import { keptWithNext, type Align, type Block, type DocumentModel, type Run, type SignatureRow, type TableColumn } from './model.js';
 
 /** half-points */
 const hp = (pt: number): number => Math.round(pt * 2);
@@ -54,13 +54,13 @@ function textRuns(runs: Run[], size?: number): TextRun[] {
   return out;
 }
 
-function paragraph(b: Extract<Block, { type: 'paragraph' }>): Paragraph {
+function paragraph(b: Extract<Block, { type: 'paragraph' }>, keepNext: boolean): Paragraph {
   const indent = b.indent ?? true;
   return new Paragraph({
     alignment: ALIGN[b.align ?? 'justify'],
     indent: indent ? { firstLineChars: 200, firstLine: tw(LAYOUT.body.size * 2) } : undefined,
     spacing: { ...bodySpacing, before: b.spaceBefore ? tw(LAYOUT.body.line / 2) : undefined },
-    keepNext: b.keepWithNext,
+    keepNext,
     children: textRuns(b.runs),
   });
 }
@@ -118,21 +118,25 @@ function table(columns: TableColumn[], rows: string[][], totalRow?: string[]): (
   ];
 }
 
-function signatures(rows: { left: string; right: string }[]): (Table | Paragraph)[] {
-  const half = tw(TEXT_WIDTH / 2);
-  const cell = (text: string) =>
+function signatures(rows: SignatureRow[], ratio: [number, number]): (Table | Paragraph)[] {
+  const total = tw(TEXT_WIDTH);
+  const left = Math.round((total * ratio[0]) / (ratio[0] + ratio[1]));
+  const widths = [left, total - left];
+  const cell = (text: string, i: number, last: boolean) =>
     new TableCell({
-      width: { size: half, type: WidthType.DXA },
-      children: [new Paragraph({ spacing: bodySpacing, children: textRuns([{ text }]) })],
+      width: { size: widths[i], type: WidthType.DXA },
+      children: [new Paragraph({ spacing: bodySpacing, keepNext: !last, children: textRuns([{ text }]) })],
     });
   return [
     new Paragraph({ spacing: { line: tw(LAYOUT.body.line / 2), lineRule: LineRuleType.EXACT }, keepNext: true, children: [] }),
     new Table({
-      width: { size: half * 2, type: WidthType.DXA },
-      columnWidths: [half, half],
+      width: { size: total, type: WidthType.DXA },
+      columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: TableBorders.NONE,
-      rows: rows.map((r) => new TableRow({ cantSplit: true, children: [cell(r.left), cell(r.right)] })),
+      rows: rows.map(
+        (r, ri) => new TableRow({ cantSplit: true, children: [cell(r.left, 0, ri === rows.length - 1), cell(r.right, 1, ri === rows.length - 1)] }),
+      ),
     }),
   ];
 }
@@ -153,18 +157,18 @@ function signoff(lines: { text: string; align: 'left' | 'right' }[]): Paragraph[
   ];
 }
 
-function blockToDocx(b: Block): (Paragraph | Table)[] {
+function blockToDocx(b: Block, next: Block | undefined): (Paragraph | Table)[] {
   switch (b.type) {
     case 'title':
       return [title(b.text, b.level)];
     case 'line':
       return [line(b.text, b.align, b.bold ?? false)];
     case 'paragraph':
-      return [paragraph(b)];
+      return [paragraph(b, keptWithNext(b, next))];
     case 'table':
       return table(b.columns, b.rows, b.totalRow);
     case 'signatures':
-      return signatures(b.rows);
+      return signatures(b.rows, b.widths ?? [1, 1]);
     case 'signoff':
       return signoff(b.lines);
     case 'spacer':
@@ -211,7 +215,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
           },
         },
         footers: footer ? { default: footer } : undefined,
-        children: model.blocks.flatMap(blockToDocx),
+        children: model.blocks.flatMap((b, i) => blockToDocx(b, model.blocks[i + 1])),
       },
     ],
   });

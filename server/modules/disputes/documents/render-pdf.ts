@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfFont } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH } from './layout.js';
-import type { Align, Block, DocumentModel, Run, TableColumn } from './model.js';
+import { keptWithNext, type Align, type Block, type DocumentModel, type Run, type SignatureRow, type SignoffLine, type TableColumn } from './model.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -87,10 +87,35 @@ class PdfWriter {
     return out;
   }
 
+  /**
+   * Splits a long Latin/digit run (a credit code, an ID number) so that its head fills the rest of
+   * the line instead of leaving a wide gap; short runs (amounts, dates) are never split.
+   */
+  private splitLong(t: Token, room: number, size: number): [Token, Token] | null {
+    const chars = Array.from(t.text);
+    if (chars.length < 12) return null;
+    let w = 0;
+    let n = 0;
+    for (const ch of chars) {
+      const cw = this.measure(ch, t.bold, size);
+      if (w + cw > room + 0.01) break;
+      w += cw;
+      n++;
+    }
+    if (n < 4 || chars.length - n < 4) return null;
+    const head = chars.slice(0, n).join('');
+    const tail = chars.slice(n).join('');
+    return [
+      { ...t, text: head, width: this.measure(head, t.bold, size) },
+      { ...t, text: tail, width: this.measure(tail, t.bold, size) },
+    ];
+  }
+
   /** Greedy line breaking with 避头尾. `firstWidth` is the first line's width (indent). */
-  private wrap(tokens: Token[], firstWidth: number, width: number): Line[] {
+  private wrap(tokens: Token[], firstWidth: number, width: number, size: number): Line[] {
     const lines: Line[] = [];
     let cur: Token[] = [];
+    const queue = [...tokens];
     const avail = () => (lines.length === 0 ? firstWidth : width);
     const sum = (ts: Token[]) => ts.reduce((a, t) => a + t.width, 0);
     const push = (last: boolean) => {
@@ -98,7 +123,7 @@ class PdfWriter {
       lines.push({ tokens: cur, width: sum(cur), last });
       cur = [];
     };
-    for (const t of tokens) {
+    for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
       if (t.newline) {
         push(true);
         continue;
@@ -110,6 +135,13 @@ class PdfWriter {
       }
       if (t.space) {
         push(false);
+        continue;
+      }
+      const split = this.splitLong(t, avail() - sum(cur), size);
+      if (split) {
+        cur.push(split[0]);
+        push(false);
+        queue.unshift(split[1]);
         continue;
       }
       // t overflows: break before it, but keep closing punctuation off the next line's start
@@ -171,10 +203,15 @@ class PdfWriter {
     }
   }
 
+  /** tokenize + wrap */
+  private layoutText(runs: Run[], size: number, firstWidth: number, width = firstWidth): Line[] {
+    return this.wrap(this.tokenize(runs, size, Math.min(firstWidth, width)), firstWidth, width, size);
+  }
+
   title(text: string, level: 'court' | 'document'): void {
     const size = level === 'court' ? LAYOUT.title.court : LAYOUT.title.document;
     const lineHeight = size * 1.6;
-    const lines = this.wrap(this.tokenize([{ text, bold: true }], size, TEXT_WIDTH), TEXT_WIDTH, TEXT_WIDTH);
+    const lines = this.layoutText([{ text, bold: true }], size, TEXT_WIDTH);
     this.ensure(lines.length * lineHeight + LAYOUT.body.line);
     for (const l of lines) {
       this.drawLine(l, this.left, this.y, TEXT_WIDTH, 'center', size, lineHeight);
@@ -183,13 +220,19 @@ class PdfWriter {
     this.y += level === 'document' ? LAYOUT.title.spaceAfter : 0;
   }
 
-  paragraph(runs: Run[], align: Align, indent: boolean, keepWithNext: boolean, spaceBefore: boolean): void {
+  /**
+   * `keepHeight`: the height of what must stay on the same page as this paragraph's end
+   * (a heading keeps two lines of the next paragraph; the last paragraph keeps a signature block).
+   */
+  paragraph(runs: Run[], align: Align, indent: boolean, keepHeight: number, spaceBefore: boolean): void {
     const { size, line: lh } = LAYOUT.body;
     const indentWidth = indent ? size * 2 : 0;
-    const lines = this.wrap(this.tokenize(runs, size, TEXT_WIDTH - indentWidth), TEXT_WIDTH - indentWidth, TEXT_WIDTH);
+    const lines = this.layoutText(runs, size, TEXT_WIDTH - indentWidth, TEXT_WIDTH);
     if (spaceBefore && this.y > LAYOUT.margin.top) this.y += lh / 2;
-    // keep a heading with at least two lines of what follows; avoid a lone first line (孤行)
-    this.ensure(keepWithNext ? (lines.length + 2) * lh : Math.min(lines.length, 2) * lh);
+    const fullPage = this.bottom - LAYOUT.margin.top;
+    if (keepHeight > 0 && lines.length * lh + keepHeight <= fullPage) this.ensure(lines.length * lh + keepHeight);
+    // no lone first line at the foot of a page (孤行)
+    else this.ensure(Math.min(lines.length, 2) * lh);
     lines.forEach((l, idx) => {
       this.ensure(lh);
       const x = this.left + (idx === 0 ? indentWidth : 0);
@@ -205,10 +248,7 @@ class PdfWriter {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (TEXT_WIDTH * c.width) / total);
     const layoutRow = (cells: string[], bold: boolean) => {
-      const cellLines = cells.map((cell, i) => {
-        const inner = widths[i] - 2 * padX;
-        return this.wrap(this.tokenize([{ text: cell, bold }], size, inner), inner, inner);
-      });
+      const cellLines = cells.map((cell, i) => this.layoutText([{ text: cell, bold }], size, widths[i] - 2 * padX));
       const height = Math.max(1, ...cellLines.map((l) => l.length)) * lh + 2 * padY;
       return { cellLines, height };
     };
@@ -246,44 +286,59 @@ class PdfWriter {
     this.y += LAYOUT.body.line / 2;
   }
 
-  signatures(rows: { left: string; right: string }[]): void {
+  private layoutSignatures(rows: SignatureRow[], widths: [number, number]) {
     const { size, line: lh } = LAYOUT.body;
     const gap = size;
-    const colW = (TEXT_WIDTH - gap) / 2;
+    const leftW = ((TEXT_WIDTH - gap) * widths[0]) / (widths[0] + widths[1]);
+    const rightW = TEXT_WIDTH - gap - leftW;
     const laid = rows.map((r) => {
-      const left = this.wrap(this.tokenize([{ text: r.left }], size, colW), colW, colW);
-      const right = this.wrap(this.tokenize([{ text: r.right }], size, colW), colW, colW);
+      const left = this.layoutText([{ text: r.left }], size, leftW);
+      const right = this.layoutText([{ text: r.right }], size, rightW);
       return { left, right, height: Math.max(left.length, right.length, 1) * lh };
     });
-    const total = laid.reduce((a, r) => a + r.height, 0);
+    return { laid, leftW, rightW, gap, height: lh / 2 + laid.reduce((a, r) => a + r.height, 0) };
+  }
+
+  signatures(rows: SignatureRow[], widths: [number, number]): void {
+    const { size, line: lh } = LAYOUT.body;
+    const { laid, leftW, rightW, gap, height } = this.layoutSignatures(rows, widths);
     this.y += lh / 2;
-    this.ensure(total);
+    this.ensure(height - lh / 2);
     for (const r of laid) {
       this.ensure(r.height);
-      r.left.forEach((l, i) => this.drawLine(l, this.left, this.y + i * lh, colW, 'left', size, lh));
-      r.right.forEach((l, i) => this.drawLine(l, this.left + colW + gap, this.y + i * lh, colW, 'left', size, lh));
+      r.left.forEach((l, i) => this.drawLine(l, this.left, this.y + i * lh, leftW, 'left', size, lh));
+      r.right.forEach((l, i) => this.drawLine(l, this.left + leftW + gap, this.y + i * lh, rightW, 'left', size, lh));
       this.y += r.height;
     }
   }
 
-  signoff(lines: { text: string; align: 'left' | 'right' }[]): void {
+  signoff(lines: SignoffLine[]): void {
     const { size, line: lh } = LAYOUT.body;
     this.y += lh / 2;
     this.ensure(lines.length * lh);
-    // the right-hand block is left-aligned at the widest line's start, two characters from the margin
+    // the right-hand lines end two characters from the margin
     const rightLines = lines.filter((l) => l.align === 'right').map((l) => this.measure(l.text, false, size));
     const blockWidth = Math.max(0, ...rightLines);
     const rightX = this.left + TEXT_WIDTH - size * 2 - blockWidth;
     for (const l of lines) {
-      const [line] = this.wrap(this.tokenize([{ text: l.text }], size, TEXT_WIDTH), TEXT_WIDTH, TEXT_WIDTH);
+      const [line] = this.layoutText([{ text: l.text }], size, TEXT_WIDTH);
       if (l.align === 'right') this.drawLine(line, rightX, this.y, blockWidth, 'right', size, lh);
       else this.drawLine(line, this.left, this.y, TEXT_WIDTH, 'left', size, lh);
       this.y += lh;
     }
   }
 
+  /** The height a block needs to be kept with the paragraph before it. */
+  keepHeight(next: Block | undefined): number {
+    const lh = LAYOUT.body.line;
+    if (!next) return 0;
+    if (next.type === 'signoff') return lh / 2 + next.lines.length * lh;
+    if (next.type === 'signatures') return this.layoutSignatures(next.rows, next.widths ?? [1, 1]).height;
+    return 2 * lh;
+  }
+
   line(text: string, align: Align, bold: boolean): void {
-    this.paragraph([{ text, bold }], align, false, false, false);
+    this.paragraph([{ text, bold }], align, false, 0, false);
   }
 
   spacer(lines: number): void {
@@ -328,24 +383,24 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
   doc.registerFont(REGULAR, pdfFont('regular'));
   doc.registerFont(BOLD, pdfFont('bold'));
   const w = new PdfWriter(doc);
-  for (const b of model.blocks) drawBlock(w, b);
+  model.blocks.forEach((b, i) => drawBlock(w, b, model.blocks[i + 1]));
   if (model.pageNumbers) w.footer();
   doc.end();
   return done;
 }
 
-function drawBlock(w: PdfWriter, b: Block): void {
+function drawBlock(w: PdfWriter, b: Block, next: Block | undefined): void {
   switch (b.type) {
     case 'title':
       return w.title(b.text, b.level);
     case 'line':
       return w.line(b.text, b.align, b.bold ?? false);
     case 'paragraph':
-      return w.paragraph(b.runs, b.align ?? 'justify', b.indent ?? true, b.keepWithNext ?? false, b.spaceBefore ?? false);
+      return w.paragraph(b.runs, b.align ?? 'justify', b.indent ?? true, keptWithNext(b, next) ? w.keepHeight(next) : 0, b.spaceBefore ?? false);
     case 'table':
       return w.table(b.columns, b.rows, b.totalRow);
     case 'signatures':
-      return w.signatures(b.rows);
+      return w.signatures(b.rows, b.widths ?? [1, 1]);
     case 'signoff':
       return w.signoff(b.lines);
     case 'spacer':

@@ -181,3 +181,22 @@ export function sampleCollectiveCase(): CaseDocumentData {
     },
   };
 }
+
+/** The case as it goes when the contractor refuses: no agreement, routed to arbitration. */
+export function sampleFailedCase(): CaseDocumentData {
+  const base = sampleCase();
+  const sessions = base.sessions!.map((s, i) =>
+    i === 1
+      ? { ...s, summary: '调解员向恒达公司释明《保障农民工工资支付条例》第三十条规定的先行清偿责任，恒达公司以尚未与鑫盛公司结算为由拒绝先行清偿。', result: '调解不成' }
+      : s,
+  );
+  return {
+    ...base,
+    sessions,
+    agreement: undefined,
+    signatures: undefined,
+    effectiveDate: undefined,
+    confirmation: undefined,
+    ruling: undefined,
+  };
+}

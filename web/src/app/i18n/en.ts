@@ -5,15 +5,17 @@ export const en: Strings = {
   menu: {
     home: 'Home',
     me: 'Me',
+    calc: 'Entitlement calculator',
     organizations: 'Organizations',
     employers: 'Employers',
     people: 'People',
     courts: 'Courts',
     regions: 'Regions',
+    laborParams: 'Local wage figures',
     accounts: 'Accounts',
     audit: 'Audit log',
   },
-  layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu' },
+  layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu', staffSignIn: 'Staff sign in' },
   common: {
     search: 'Search',
     reset: 'Reset',
@@ -57,5 +59,7 @@ export const en: Strings = {
     passwordChanged: 'Password changed',
     sessionExpired: 'Your session expired; please sign in again',
     footer: 'Trade-union one-stop service platform · authorised users only',
+    calcLink: 'What am I owed?',
+    calcLinkHint: 'Workers: no sign-in needed',
   },
 };

@@ -4,15 +4,17 @@ export const zh = {
   menu: {
     home: '首页',
     me: '我的',
+    calc: '劳动权益计算',
     organizations: '工会组织',
     employers: '用人单位',
     people: '职工档案',
     courts: '法院',
     regions: '行政区划',
+    laborParams: '地方工资标准',
     accounts: '账号与角色',
     audit: '审计日志',
   },
-  layout: { openMenu: '打开菜单', switchLang: 'English', userMenu: '用户菜单' },
+  layout: { openMenu: '打开菜单', switchLang: 'English', userMenu: '用户菜单', staffSignIn: '工作人员登录' },
   common: {
     search: '查询',
     reset: '重置',
@@ -56,6 +58,8 @@ export const zh = {
     passwordChanged: '密码已修改',
     sessionExpired: '登录已过期，请重新登录',
     footer: '工会一站式服务平台 · 数据仅限授权人员使用',
+    calcLink: '算一算我应得多少钱',
+    calcLinkHint: '职工不用登录',
   },
 };
 export type Strings = typeof zh;

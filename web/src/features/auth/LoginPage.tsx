@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
 import { LangSwitch } from '../../app/layout/LangSwitch';
@@ -63,6 +63,14 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <Link
+        to="/calc"
+        data-testid="login-calc-link"
+        style={{ display: 'block', width: '100%', maxWidth: 380, marginTop: 16, boxSizing: 'border-box', minHeight: 48, padding: '8px 16px', textAlign: 'center', background: '#fff', border: '1px solid #ffccc7', borderRadius: 8, color: '#c62828' }}
+      >
+        <strong style={{ fontSize: 16 }}>{t('auth.calcLink')}</strong>
+        <span style={{ display: 'block', fontSize: 12, color: '#8c8c8c' }}>{t('auth.calcLinkHint')}</span>
+      </Link>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12, textAlign: 'center' }}>
         {t('auth.footer')}
       </Typography.Text>

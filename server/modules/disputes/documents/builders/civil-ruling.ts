@@ -38,7 +38,7 @@ export function civilRuling(d: CaseDocumentData): DocumentModel {
     p(
       `申请人${workers}与申请人${others}于${formatDate(conf.appliedAt)}向本院申请司法确认调解协议。本院于${formatDate(r.acceptedAt ?? conf.appliedAt)}立案后，依法进行了审查，现已审查终结。`,
     ),
-    p(`申请人${workers}与${others}因${caseCause(d)}纠纷，于${formatDate(a.concludedAt)}经${body}主持调解，达成了如下调解协议：`),
+    p(`申请人${workers}与${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${body}主持调解，达成了如下调解协议：`),
     ...numbered(agreementTerms(d, a)),
     p(
       `申请人${workers}与${others}认为，前述协议系各方自愿达成，内容不违反法律、行政法规的强制性规定，不损害国家利益、社会公共利益和他人合法权益，请求人民法院依法确认调解协议有效。`,

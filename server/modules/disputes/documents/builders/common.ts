@@ -95,8 +95,9 @@ export function respondentNames(d: CaseDocumentData): string {
     .join('、');
 }
 
+/** 案由 with 纠纷: 追索劳动报酬纠纷 / 劳动争议纠纷 */
 export function caseCause(d: CaseDocumentData): string {
-  return d.cause ?? '劳动争议';
+  return `${(d.cause ?? '劳动争议').replace(/纠纷$/u, '')}纠纷`;
 }
 
 export interface WorkerDetailOptions {
@@ -173,7 +174,7 @@ export function rosterBlocks(d: CaseDocumentData): Block[] {
     {
       type: 'table',
       columns: [
-        { header: '序号', width: 1, align: 'center' },
+        { header: '序号', width: 1.3, align: 'center' },
         { header: '姓名', width: 2, align: 'center' },
         { header: '性别', width: 1, align: 'center' },
         { header: '公民身份号码', width: 4, align: 'center' },
@@ -196,7 +197,7 @@ export function textParagraphs(text: string): Block[] {
 /** 一、… 二、… as separate indented paragraphs; the last ends with 。 and the others with ； */
 export function numbered(items: string[], style: 'chinese' | 'paren' | 'arabic' = 'chinese'): Block[] {
   return items.map((item, i) => {
-    const n = style === 'chinese' ? `${chineseOrdinal(i + 1)}、` : style === 'paren' ? `（${chineseOrdinal(i + 1)}）` : `${i + 1}. `;
+    const n = style === 'chinese' ? `${chineseOrdinal(i + 1)}、` : style === 'paren' ? `（${chineseOrdinal(i + 1)}）` : `${i + 1}．`;
     const body = item.replace(/[。；;，,]$/u, '');
     return p(`${n}${body}${i === items.length - 1 ? '。' : '；'}`);
   });

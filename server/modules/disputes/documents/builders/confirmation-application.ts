@@ -45,7 +45,6 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
   const effective = d.effectiveDate ?? a.concludedAt;
   const workers = workerNames(d);
   const others = respondentNames(d);
-  const sig = d.signatures;
 
   const blocks: Block[] = [
     { type: 'title', text: '司法确认申请书', level: 'document' },
@@ -57,7 +56,7 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
     heading('请求事项：'),
     p(`请求人民法院确认申请人${workers}与申请人${others}于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解达成的调解协议有效。`),
     heading('事实与理由：'),
-    p(`申请人${workers}与申请人${others}因${caseCause(d)}纠纷，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`),
+    p(`申请人${workers}与申请人${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`),
     ...numbered(agreementTerms(d, a)),
     p(
       `该调解协议于${formatDate(effective)}经各方当事人签名（盖章）、调解员签名并加盖调解组织印章后生效。现申请人依照《中华人民共和国民事诉讼法》第二百零五条的规定，自调解协议生效之日起三十日内，共同向贵院申请司法确认。`,
@@ -99,23 +98,15 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
       ],
       'arabic',
     ),
-    p('此致'),
-    { type: 'paragraph', runs: [{ text: court.name }], indent: false, align: 'left' },
+    { type: 'paragraph', runs: [{ text: `此致\n${court.name}` }], indent: true, align: 'left' },
   ];
 
   const rows: SignatureRow[] = [];
   const workerSigner = isCollective(d) ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workers : workers;
-  const orgs = respondents(d);
-  rows.push({
-    left: signatureLine(isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）', workerSigner, sig?.worker),
-    right: signatureLine('申请人（盖章）', orgs[0].name, sig?.employer, true),
-  });
-  rows.push({ left: formatDate(conf.appliedAt), right: formatDate(conf.appliedAt) });
-  for (let i = 1; i < orgs.length; i++) {
-    rows.push({ left: '', right: signatureLine('申请人（盖章）', orgs[i].name, sig?.employer, true) });
-    rows.push({ left: '', right: formatDate(conf.appliedAt) });
-  }
-  blocks.push({ type: 'signatures', rows }, ...rosterBlocks(d));
+  const applied = formatDate(conf.appliedAt);
+  rows.push({ left: signatureLine(isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）', workerSigner, undefined), right: applied });
+  for (const org of respondents(d)) rows.push({ left: signatureLine('申请人（盖章）', org.name, undefined, true), right: applied });
+  blocks.push({ type: 'signatures', rows, widths: [3, 1] }, ...rosterBlocks(d));
 
   return {
     title: '司法确认申请书',

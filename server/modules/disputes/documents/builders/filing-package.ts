@@ -31,7 +31,7 @@ export function filingPackage(d: CaseDocumentData): DocumentModel {
     { type: 'line', text: `案件编号：${d.caseNumber}`, align: 'center' },
     { type: 'line', text: `${routeLabel}：${routing.destination}（${formatDate(routing.routedAt)}）`, align: 'center' },
     p(
-      `申请人${workerNames(d)}与被申请人${respondentNames(d)}${caseCause(d)}纠纷一案，经${d.mediationBody.name}调解未能达成协议，现将案件材料整理移送${routing.destination}，供${routing.route === 'lawsuit' ? '立案审查' : '仲裁受理'}参考。`,
+      `申请人${workerNames(d)}与被申请人${respondentNames(d)}${caseCause(d)}一案，经${d.mediationBody.name}调解未能达成协议，现将案件材料整理移送${routing.destination}，供${routing.route === 'lawsuit' ? '立案审查' : '仲裁受理'}参考。`,
     ),
     next('当事人基本情况'),
     ...partyBlocks(d, APPLICANT_RESPONDENT),

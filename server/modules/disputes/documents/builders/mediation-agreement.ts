@@ -1,5 +1,5 @@
 /** 调解协议书 / 人民调解协议书 —劳动争议调解仲裁法第十四条, 人民调解法第二十八条至第二十九条. */
-import { formatDate } from '../format.js';
+import { chineseOrdinal, formatDate } from '../format.js';
 import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
@@ -45,7 +45,7 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     heading(`经${d.mediationBody.name}主持调解，双方当事人自愿达成如下协议：`),
     ...numbered(agreementTerms(d, a)),
     p(
-      `本协议一式${copies}份，${parties > 1 ? '当事人各执一份' : '当事人执一份'}，调解组织留存一份，具有同等法律效力。本协议自各方当事人签名（盖章）、调解员签名并加盖调解组织印章之日起生效。`,
+      `本协议一式${chineseOrdinal(copies)}份，${parties > 1 ? '当事人各执一份' : '当事人执一份'}，调解组织留存一份，具有同等法律效力。本协议自各方当事人签名（盖章）、调解员签名并加盖调解组织印章之日起生效。`,
     ),
   );
   if (d.claims.some((c) => PAYMENT_ORDER_CLAIMS.has(c.type))) {
@@ -62,21 +62,19 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
   const rows: SignatureRow[] = [];
   const workerLabel = collective ? '申请人代表人（签名）' : '申请人（签名）';
   const workerName = collective ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workerNames(d) : workerNames(d);
-  const orgs = respondents(d);
-  rows.push({ left: signatureLine(workerLabel, workerName, sig.worker), right: signatureLine('被申请人（盖章）', orgs[0].name, sig.employer, true) });
-  rows.push({ left: signatureDate(sig.worker?.signedAt), right: `法定代表人或委托代理人（签名）：${BLANK}` });
-  rows.push({ left: '', right: signatureDate(sig.employer?.signedAt) });
-  for (let i = 1; i < orgs.length; i += 2) {
-    rows.push({ left: signatureLine('被申请人（盖章）', orgs[i].name, sig.employer, true), right: orgs[i + 1] ? signatureLine('被申请人（盖章）', orgs[i + 1].name, sig.employer, true) : '' });
-    rows.push({ left: signatureDate(sig.employer?.signedAt), right: orgs[i + 1] ? signatureDate(sig.employer?.signedAt) : '' });
+  rows.push({ left: signatureLine(workerLabel, workerName, sig.worker), right: signatureDate(sig.worker?.signedAt) });
+  for (const org of respondents(d)) {
+    rows.push({ left: signatureLine('被申请人（盖章）', org.name, sig.employer, true), right: signatureDate(sig.employer?.signedAt) });
+    // a paper signature needs the representative's hand as well as the seal
+    if (!sig.employer || sig.employer.method === 'handwritten') rows.push({ left: `　　法定代表人或委托代理人（签名）：${BLANK}`, right: '' });
   }
   const mediator = sig.mediator?.name ?? d.mediators?.[0];
+  rows.push({ left: `调解员（签名）：${mediator ?? BLANK}`, right: signatureDate(sig.mediator?.signedAt) });
   rows.push({
-    left: `调解员（签名）：${mediator ?? BLANK}`,
-    right: `调解组织（印章）：${d.mediationBody.name}${sig.seal ? '（已盖章）' : ''}`,
+    left: `调解组织（印章）：${d.mediationBody.name}${sig.seal ? '（已盖章）' : ''}`,
+    right: signatureDate(sig.seal ? (d.effectiveDate ?? sig.mediator?.signedAt) : undefined),
   });
-  rows.push({ left: signatureDate(sig.mediator?.signedAt), right: signatureDate(d.effectiveDate ?? sig.mediator?.signedAt) });
-  blocks.push({ type: 'signatures', rows });
+  blocks.push({ type: 'signatures', rows, widths: [3, 1] });
   if (d.effectiveDate) blocks.push({ type: 'paragraph', runs: [{ text: `本协议生效日期：${formatDate(d.effectiveDate)}` }], indent: false, spaceBefore: true });
   blocks.push(...rosterBlocks(d));
 

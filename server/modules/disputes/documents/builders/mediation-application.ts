@@ -42,7 +42,7 @@ export function mediationApplication(d: CaseDocumentData): DocumentModel {
       ),
     );
   }
-  blocks.push(p(`为此，申请人依照《中华人民共和国劳动争议调解仲裁法》第十条、第十二条的规定，向贵${d.mediationBody.kind === 'people' ? '委员会' : '组织'}申请调解，请求依法调解处理${caseCause(d)}纠纷。`));
+  blocks.push(p(`为此，申请人依照《中华人民共和国劳动争议调解仲裁法》第十条、第十二条的规定，向贵${d.mediationBody.kind === 'people' ? '委员会' : '组织'}申请调解，请求依法调解处理${caseCause(d)}。`));
   if (d.evidence && d.evidence.length > 0) blocks.push(heading('证据材料：'), evidenceTable(d.evidence));
   if (app.mode === 'oral') {
     blocks.push(
@@ -52,8 +52,8 @@ export function mediationApplication(d: CaseDocumentData): DocumentModel {
     );
   }
   blocks.push(
-    p('此致'),
-    { type: 'paragraph', runs: [{ text: d.mediationBody.name }], indent: false, align: 'left' },
+    // 此致 indented, the addressee flush left on the next line: one paragraph, so they never part
+    { type: 'paragraph', runs: [{ text: `此致\n${d.mediationBody.name}` }], indent: true, align: 'left' },
     {
       type: 'signoff',
       lines: [

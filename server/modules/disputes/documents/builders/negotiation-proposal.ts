@@ -29,7 +29,7 @@ export function negotiationProposal(d: CaseDocumentData): DocumentModel {
     { type: 'line', text: `编号：${d.caseNumber}`, align: 'right' },
     ...partyBlocks(d, APPLICANT_RESPONDENT, { id: false }),
     p(
-      `本${d.mediationBody.kind === 'people' ? '委员会' : '调解组织'}受理申请人${workerNames(d)}与被申请人${respondentNames(d)}${caseCause(d)}纠纷后，经询问当事人、审查证据材料，依照有关法律法规，提出如下协商方案，供双方当事人协商时参考。`,
+      `本${d.mediationBody.kind === 'people' ? '委员会' : '调解组织'}受理申请人${workerNames(d)}与被申请人${respondentNames(d)}${caseCause(d)}后，经询问当事人、审查证据材料，依照有关法律法规，提出如下协商方案，供双方当事人协商时参考。`,
     ),
     next('基本事实'),
     ...textParagraphs(d.facts),

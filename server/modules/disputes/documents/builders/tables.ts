@@ -8,7 +8,7 @@ export function evidenceTable(evidence: EvidenceItem[]): Block {
   return {
     type: 'table',
     columns: [
-      { header: '序号', width: 1, align: 'center' },
+      { header: '序号', width: 1.3, align: 'center' },
       { header: '证据名称', width: 4 },
       { header: '提供方', width: 2, align: 'center' },
       { header: '证明目的', width: 5 },
@@ -24,7 +24,7 @@ export function analysisTable(items: AnalysisItem[]): Block {
   return {
     type: 'table',
     columns: [
-      { header: '序号', width: 1, align: 'center' },
+      { header: '序号', width: 1.3, align: 'center' },
       { header: '项目', width: 2.6 },
       { header: '金额（元）', width: 2.4, align: 'right' },
       { header: '计算说明', width: 5.5 },
@@ -40,7 +40,7 @@ export function claimsTable(claims: Claim[]): Block {
   return {
     type: 'table',
     columns: [
-      { header: '序号', width: 1, align: 'center' },
+      { header: '序号', width: 1.3, align: 'center' },
       { header: '请求类型', width: 3.5 },
       { header: '请求内容', width: 6 },
       { header: '金额（元）', width: 2.6, align: 'right' },
@@ -58,7 +58,7 @@ export function sessionsTable(sessions: MediationSession[]): Block {
   return {
     type: 'table',
     columns: [
-      { header: '序号', width: 1, align: 'center' },
+      { header: '序号', width: 1.3, align: 'center' },
       { header: '时间', width: 3.2, align: 'center' },
       { header: '方式', width: 1.4, align: 'center' },
       { header: '调解人员', width: 3 },

@@ -1,0 +1,179 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
+import { ensureWebBuilt, launchChromium, menuKeys, signIn, startServer } from './support.js';
+
+// The server calculates as of today (China time); every date below is well in the past, so the
+// amounts do not depend on the day the test runs. 2018-09-01 → 2024-02-27 is 5 years 5 months
+// 27 days: 5.5 months × ¥6,500 = ¥35,750 (Zhongshan has no average-wage figure, so no cap).
+
+let t: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  ({ t, baseUrl } = await startServer());
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', timezoneId: 'Europe/London', hasTouch: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+/** Opens the antd select with this test id and picks the option with this text. */
+async function choose(testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+async function next(): Promise<void> {
+  await page.getByTestId('calc-next').click();
+}
+
+/** Fills the four steps; the extras step is left empty. */
+async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate?: string } = {}): Promise<void> {
+  if (opts.code) {
+    await choose('calc-city', opts.city ?? '其他地区');
+    await page.getByTestId('calc-region-code').fill(opts.code);
+  } else {
+    await choose('calc-city', opts.city ?? '中山市');
+  }
+  await next();
+  await page.getByTestId('calc-hire-date').fill('2018-09-01');
+  await page.getByTestId('calc-situation-art41').click();
+  await page.getByTestId('calc-end-date').fill(opts.endDate ?? '2024-02-27');
+  await next();
+}
+
+const fieldError = (testId: string) => page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+describe('labor-law pages', () => {
+  it('lets a worker on a phone work out a lay-off without signing in', async () => {
+    await page.goto(`${baseUrl}/calc`);
+    await page.getByTestId('calc-title').waitFor();
+    expect(await page.getByTestId('calc-title').innerText()).toBe('算一算我应得多少钱');
+    expect(await page.getByTestId('public-sign-in').innerText()).toBe('工作人员登录');
+    expect(await page.getByTestId('user-menu').count()).toBe(0);
+
+    // Each step is checked before moving on.
+    await next();
+    expect(await fieldError('calc-city').innerText()).toBe('请选择您工作的城市');
+    expect(await page.getByTestId('calc-step').innerText()).toContain('第 1 步');
+
+    await fillZhongshanLayOff();
+    expect(await page.getByTestId('calc-step').innerText()).toContain('第 3 步');
+    await page.getByTestId('calc-wage').fill('6500元 x');
+    await next();
+    expect(await fieldError('calc-wage').innerText()).toContain('请填写数字');
+    await page.getByTestId('calc-wage').fill('6500');
+    await next();
+    expect(await page.getByTestId('calc-next').innerText()).toMatch(/开始计算/);
+    await page.screenshot({ path: '/tmp/yz-calc-extras.png', fullPage: true });
+    await next();
+
+    const item = page.getByTestId('calc-item-economic_compensation');
+    await item.waitFor();
+    expect(await item.getByTestId('calc-item-name').innerText()).toBe('经济补偿');
+    expect(await item.getByTestId('calc-item-amount').innerText()).toBe('35,750.00 元');
+    expect(await item.getByTestId('calc-item-basis').innerText()).toContain('劳动合同法第四十七条');
+    expect(await item.getByTestId('calc-item-explanation').innerText()).toContain('5.5 个月 × 6,500.00 元 = 35,750.00 元');
+    expect(await page.getByTestId('calc-total-amount').innerText()).toBe('35,750.00 元');
+    expect(await page.getByTestId('calc-as-of').innerText()).toMatch(/^计算日期 \d{4}-\d{2}-\d{2}$/);
+    // More than a year has passed since the last day of work: the limitation warning leads.
+    const firstAlert = page.locator('[data-testid="calc-result"] .ant-alert').first();
+    expect(await firstAlert.getAttribute('data-testid')).toBe('calc-warning-limitation_expired_risk');
+    expect(await firstAlert.getAttribute('class')).toContain('ant-alert-error');
+    expect(await page.getByTestId('calc-warning-average_wage_missing').getAttribute('class')).toContain('ant-alert-warning');
+    expect(await page.getByTestId('calc-inputs').innerText()).toContain('中山市');
+    expect(await page.getByTestId('calc-disclaimer').innerText()).toContain('本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/yz-calc-result.png', fullPage: true });
+
+    // The printed page: no header or buttons, the inputs, the date and both disclaimers.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('calc-print').isVisible()).toBe(false);
+    expect(await page.getByTestId('calc-inputs').isVisible()).toBe(true);
+    expect(await page.getByTestId('calc-disclaimer').innerText()).toContain('for reference only');
+    await page.screenshot({ path: '/tmp/yz-calc-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('recalculates in English when the language is switched', async () => {
+    await page.getByTestId('lang-switch').click();
+    const item = page.getByTestId('calc-item-economic_compensation');
+    await expect.poll(() => item.getByTestId('calc-item-name').innerText()).toBe('Economic compensation');
+    await expect.poll(() => item.getByTestId('calc-item-explanation').innerText()).toContain('5.5 months × ¥6,500.00 = ¥35,750.00');
+    expect(await item.getByTestId('calc-item-amount').innerText()).toBe('¥35,750.00');
+    expect(await page.getByTestId('calc-total-amount').innerText()).toBe('¥35,750.00');
+    await expect.poll(() => page.getByTestId('calc-warning-limitation_expired_risk').innerText()).toContain('time-barred');
+    expect(await page.getByTestId('calc-print').innerText()).toBe('Print');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/yz-calc-result-en.png', fullPage: true });
+  });
+
+  it('shows bad input at the field: dates on the form, an unknown region from the server', async () => {
+    await page.getByTestId('calc-restart').click();
+    await fillZhongshanLayOff({ city: 'Somewhere else', code: '999999', endDate: '2018-08-31' });
+    expect(await fieldError('calc-end-date').innerText()).toBe('The last day of work cannot be before the hire date');
+    expect(await page.getByTestId('calc-step').innerText()).toBe('Step 2 of 4');
+
+    await page.getByTestId('calc-end-date').fill('2024-02-27');
+    await next();
+    await page.getByTestId('calc-wage').fill('6,500.00');
+    await next();
+    await next();
+    // The server does not know 999999: back on step 1 with its message at the code.
+    await expect.poll(() => fieldError('calc-region-code').innerText()).toBe('Unknown region code (GB/T 2260)');
+    expect(await page.getByTestId('calc-step').innerText()).toBe('Step 1 of 4');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/yz-calc-error.png', fullPage: true });
+
+    await page.getByTestId('calc-region-code').fill('442000');
+    await next();
+    await next();
+    await next();
+    await next();
+    await page.getByTestId('calc-result').waitFor();
+    expect(await page.getByTestId('calc-total-amount').innerText()).toBe('¥35,750.00');
+  });
+
+  it('links the login page to the calculator', async () => {
+    await page.getByTestId('public-sign-in').click();
+    await page.getByTestId('login-submit').waitFor();
+    expect(await page.getByTestId('login-calc-link').innerText()).toContain('What am I owed?');
+    await page.getByTestId('login-calc-link').click();
+    await page.waitForURL(`${baseUrl}/calc`);
+    await page.getByTestId('calc-title').waitFor();
+  });
+
+  it('shows union staff the local wage figures and the calculator in their menu', async () => {
+    await page.getByTestId('lang-switch').click();
+    await signIn(page, baseUrl, 'zs_union', DEMO_PASSWORD);
+    const keys = await menuKeys(page);
+    expect(keys).toEqual(expect.arrayContaining(['calc', 'laborParams']));
+    await page.getByTestId('menu-laborParams').click();
+    await page.waitForURL(`${baseUrl}/labor-params`);
+    const rows = page.locator('[data-testid="labor-params-table"] tr.ant-table-row');
+    await rows.first().waitFor();
+    const zhongshan = rows.filter({ hasText: '中山' }).filter({ hasText: '1,900.00' });
+    expect(await zhongshan.count()).toBeGreaterThan(0);
+    expect(await zhongshan.first().innerText()).toContain('月最低工资标准');
+    expect(await page.getByTestId('labor-param-create').isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: '/tmp/yz-labor-params.png', fullPage: true });
+
+    // Signed in, the calculator opens inside the app frame.
+    await page.getByTestId('menu-calc').click();
+    await page.getByTestId('calc-title').waitFor();
+    expect(await page.getByTestId('user-menu').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+// Pure helpers for the labor-law pages: money typed in yuan becomes integer fen by string
+// arithmetic (never `yuan * 100`, which turns 1.15 into 114.99999999999999), and fen is
+// shown in yuan with thousands separators.
+
+/** Upper bound the API accepts for any fen figure (¥100,000,000), as in contracts/labor-law.ts. */
+export const MAX_FEN = 10_000_000_000;
+
+/**
+ * "6500.5" → 650050; "6,500.50" → 650050; "１２３" (full-width) → 12300.
+ * Returns null for anything that is not a non-negative amount with at most 2 decimals, or that
+ * exceeds MAX_FEN.
+ */
+export function parseYuanToFen(input: string | number | null | undefined): number | null {
+  if (input === null || input === undefined) return null;
+  const text = String(input)
+    // Full-width digits and punctuation typed with a Chinese input method.
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/[，,\s]/g, '')
+    .replace(/(元|¥|￥)/g, '');
+  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text) ?? /^()\.(\d{1,2})$/.exec(text);
+  if (!m) return null;
+  const whole = (m[1] ?? '').replace(/^0+(?=\d)/, '') || '0';
+  if (whole.length > 9) return null; // more than ¥999,999,999 is beyond MAX_FEN anyway
+  const cents = ((m[2] ?? '') + '00').slice(0, 2);
+  const fen = Number(whole) * 100 + Number(cents);
+  return fen <= MAX_FEN ? fen : null;
+}
+
+/** 3575000 → "35,750.00"; integer arithmetic only. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}
+
+/** 650050 → "6500.5" (for putting an amount back into a yuan input). */
+export function fenToYuanInput(fen: number): string {
+  const yuan = Math.floor(fen / 100);
+  const cents = fen % 100;
+  if (cents === 0) return String(yuan);
+  return `${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+/**
+ * A non-negative decimal with at most `places` decimals ("10.25" → 10.25), for hours, days and
+ * years. The API checks the shortest decimal form, which a number parsed from such a string keeps.
+ */
+export function parseDecimal(input: string | number | null | undefined, places = 2): number | null {
+  if (input === null || input === undefined) return null;
+  const text = String(input)
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/\s/g, '');
+  const re = new RegExp(`^\\d+(?:\\.\\d{0,${places}})?$`);
+  if (!re.test(text)) return null;
+  return Number(text);
+}
+
+/** Whether a string is a real calendar date "YYYY-MM-DD" (1900–2100), like the API checks. */
+export function isCalendarDate(s: string | null | undefined): boolean {
+  if (!s) return false;
+  const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!r) return false;
+  const y = Number(r[1]);
+  const m = Number(r[2]);
+  const d = Number(r[3]);
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return d <= days;
+}
+
+/** Today's date in China (UTC+8) as "YYYY-MM-DD", whatever the device's time zone. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

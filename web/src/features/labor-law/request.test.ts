@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { laborLawRequestSchema } from '../../../../contracts/labor-law';
+import { STEP_FIELDS, buildRequest, dateProblem, fieldMessage, formFieldFor, stepOf, type CalcValues } from './request';
+
+const zhongshan: CalcValues = { city: '442000', hireDate: '2018-09-01', situation: 'art41', endDate: '2024-02-27', monthlyWage: '6500' };
+
+describe('buildRequest', () => {
+  it('builds the minimal request the contract accepts', () => {
+    const body = buildRequest(zhongshan);
+    expect(body).toEqual({ regionCode: '442000', hireDate: '2018-09-01', endDate: '2024-02-27', termination: 'art41', monthlyWageFen: 650000 });
+    expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('sends no end date and no ground while still employed, and a typed region code', () => {
+    const body = buildRequest({ ...zhongshan, city: 'other', regionCode: ' 632801 ', situation: 'employed', endDate: '2024-01-01', monthlyWage: '6500.5' });
+    expect(body).toMatchObject({ regionCode: '632801', endDate: null, termination: null, monthlyWageFen: 650050 });
+    expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('adds the optional claims that were ticked, with the monthly wage as their base', () => {
+    const body = buildRequest({
+      ...zhongshan,
+      situation: 'art40',
+      noNotice: true,
+      noContract: true,
+      contractSigned: 'never',
+      overtimeOn: true,
+      otWorkday: '10.5',
+      otRestDay: '',
+      otHoliday: '8',
+      leaveOn: true,
+      leaveYear: '2023',
+      leaveWorkYears: '6',
+      leaveDaysTaken: '1.5',
+      injuryOn: true,
+      injuryGrade: 9,
+    });
+    expect(body).toMatchObject({
+      termination: 'art40',
+      noNoticeGiven: true,
+      contractSignedDate: null,
+      overtime: { wageBaseFen: 650000, workdayHours: 10.5, restDayHours: 0, holidayHours: 8 },
+      annualLeave: { year: 2023, cumulativeWorkYears: 6, daysTaken: 1.5 },
+      injury: { grade: 9, monthlyWageFen: 650000 },
+    });
+    expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('sends the signing date only when the contract was signed later, and no notice flag unless art. 40', () => {
+    expect(buildRequest({ ...zhongshan, noContract: true, contractSigned: 'later', contractSignedDate: '2019-03-01' }).contractSignedDate).toBe('2019-03-01');
+    expect(buildRequest({ ...zhongshan, noContract: false, contractSignedDate: '2019-03-01' })).not.toHaveProperty('contractSignedDate');
+    expect(buildRequest({ ...zhongshan, noNotice: true })).not.toHaveProperty('noNoticeGiven');
+    expect(buildRequest({ ...zhongshan, overtimeOn: false, otWorkday: '3' })).not.toHaveProperty('overtime');
+  });
+});
+
+describe('formFieldFor', () => {
+  it('maps API fields to the wizard fields and their steps', () => {
+    expect(formFieldFor('regionCode', zhongshan)).toBe('city');
+    expect(formFieldFor('regionCode', { ...zhongshan, city: 'other' })).toBe('regionCode');
+    expect(formFieldFor('endDate', zhongshan)).toBe('endDate');
+    expect(formFieldFor('termination', zhongshan)).toBe('situation');
+    expect(formFieldFor('monthlyWageFen', zhongshan)).toBe('monthlyWage');
+    expect(formFieldFor('overtime.workdayHours', zhongshan)).toBe('otWorkday');
+    expect(formFieldFor('annualLeave.year', zhongshan)).toBe('leaveYear');
+    expect(formFieldFor('injury.grade', zhongshan)).toBe('injuryGrade');
+    expect(formFieldFor('wageHistory.3.month', zhongshan)).toBe('monthlyWage');
+    expect(formFieldFor('contractSignedDate', { ...zhongshan, contractSigned: 'later' })).toBe('contractSignedDate');
+    expect(formFieldFor('contractSignedDate', { ...zhongshan, contractSigned: 'never' })).toBe('contractSigned');
+    expect(formFieldFor('averageWageFen', zhongshan)).toBeNull();
+    expect(formFieldFor(undefined, zhongshan)).toBeNull();
+    expect(stepOf('city')).toBe(0);
+    expect(stepOf('endDate')).toBe(1);
+    expect(stepOf('monthlyWage')).toBe(2);
+    expect(stepOf('otWorkday')).toBe(3);
+    expect(STEP_FIELDS).toHaveLength(4);
+  });
+});
+
+describe('fieldMessage', () => {
+  const contract = { message: '字段「endDate」不合法：离职日期不能早于入职日期 / endDate must not be before hireDate', messageEn: 'Field "endDate" is invalid: Invalid input' };
+  it('shows the contract message half in the page language, without the API field name', () => {
+    expect(fieldMessage(contract, 'zh')).toBe('离职日期不能早于入职日期');
+    expect(fieldMessage(contract, 'en')).toBe('endDate must not be before hireDate');
+  });
+  it('uses the English message of service errors', () => {
+    const service = { message: '地区代码不存在（GB/T 2260）', messageEn: 'Unknown region code (GB/T 2260)' };
+    expect(fieldMessage(service, 'zh')).toBe('地区代码不存在（GB/T 2260）');
+    expect(fieldMessage(service, 'en')).toBe('Unknown region code (GB/T 2260)');
+  });
+});
+
+describe('dateProblem', () => {
+  const today = '2026-11-29';
+  it('catches missing, impossible, future and reversed dates', () => {
+    expect(dateProblem('hire', undefined, {}, today)).toBe('required');
+    expect(dateProblem('hire', '2023-02-30', {}, today)).toBe('invalid');
+    expect(dateProblem('hire', '2026-11-30', {}, today)).toBe('future');
+    expect(dateProblem('hire', '2026-11-29', {}, today)).toBeNull();
+    expect(dateProblem('end', '2018-08-31', { hireDate: '2018-09-01' }, today)).toBe('beforeHire');
+    expect(dateProblem('end', '2018-09-01', { hireDate: '2018-09-01' }, today)).toBeNull();
+    expect(dateProblem('end', '2027-01-31', { hireDate: '2018-09-01' }, today)).toBeNull();
+    expect(dateProblem('signed', '2027-01-31', {}, today)).toBe('future');
+  });
+});

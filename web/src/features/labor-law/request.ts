@@ -1,0 +1,138 @@
+import type { LaborLawRequestInput, TerminationGround } from '../../../../contracts/labor-law';
+import { isCalendarDate, parseDecimal, parseYuanToFen } from './money';
+
+/** The wizard's answers: "employed" stands for "still working there" (no end date, no ground). */
+export type Situation = TerminationGround | 'employed';
+
+/** Listed in the order a worker would look for them. */
+export const SITUATIONS: readonly Situation[] = ['unlawful', 'mutual_by_employer', 'art38', 'art40', 'art41', 'expiry', 'resignation', 'mutual_by_worker', 'employed'];
+
+export interface CalcValues {
+  /** A code from the city list, or 'other' when the worker types a code into `regionCode`. */
+  city?: string;
+  regionCode?: string;
+  hireDate?: string;
+  situation?: Situation;
+  endDate?: string;
+  /** Average monthly wage in yuan, as typed. */
+  monthlyWage?: string;
+  noContract?: boolean;
+  contractSigned?: 'never' | 'later';
+  contractSignedDate?: string;
+  overtimeOn?: boolean;
+  otWorkday?: string;
+  otRestDay?: string;
+  otHoliday?: string;
+  leaveOn?: boolean;
+  leaveYear?: string;
+  leaveWorkYears?: string;
+  leaveDaysTaken?: string;
+  injuryOn?: boolean;
+  injuryGrade?: number;
+  noNotice?: boolean;
+}
+
+export type CalcField = keyof CalcValues;
+
+/** The wizard's steps and the fields each one asks for (validated when leaving the step). */
+export const STEP_FIELDS: readonly (readonly CalcField[])[] = [
+  ['city', 'regionCode'],
+  ['hireDate', 'situation', 'endDate'],
+  ['monthlyWage'],
+  ['noContract', 'contractSigned', 'contractSignedDate', 'overtimeOn', 'otWorkday', 'otRestDay', 'otHoliday', 'leaveOn', 'leaveYear', 'leaveWorkYears', 'leaveDaysTaken', 'injuryOn', 'injuryGrade', 'noNotice'],
+];
+
+export function stepOf(field: CalcField): number {
+  const i = STEP_FIELDS.findIndex((fields) => fields.includes(field));
+  return i < 0 ? 0 : i;
+}
+
+export function regionCodeOf(v: CalcValues): string {
+  return (v.city === 'other' ? (v.regionCode ?? '') : (v.city ?? '')).trim();
+}
+
+const hours = (s: string | undefined) => parseDecimal(s?.trim() ? s : '0') ?? 0;
+
+/**
+ * The request body for POST /api/labor-law/calculate. The form has validated the values; the
+ * server validates again and names the field of anything it rejects (see formFieldFor).
+ */
+export function buildRequest(v: CalcValues): LaborLawRequestInput {
+  const employed = v.situation === 'employed' || !v.situation;
+  const termination = employed ? null : (v.situation as TerminationGround);
+  const monthlyWageFen = parseYuanToFen(v.monthlyWage) ?? undefined;
+  const body: LaborLawRequestInput = {
+    regionCode: regionCodeOf(v),
+    hireDate: v.hireDate ?? '',
+    endDate: employed ? null : (v.endDate ?? ''),
+    termination,
+    monthlyWageFen,
+  };
+  if (v.noContract) body.contractSignedDate = v.contractSigned === 'later' ? (v.contractSignedDate ?? '') : null;
+  if (v.overtimeOn && monthlyWageFen !== undefined) {
+    body.overtime = { wageBaseFen: monthlyWageFen, workdayHours: hours(v.otWorkday), restDayHours: hours(v.otRestDay), holidayHours: hours(v.otHoliday) };
+  }
+  if (v.leaveOn) {
+    body.annualLeave = { year: Number(v.leaveYear), cumulativeWorkYears: parseDecimal(v.leaveWorkYears) ?? 0, daysTaken: hours(v.leaveDaysTaken) };
+  }
+  if (v.injuryOn && v.injuryGrade && monthlyWageFen !== undefined) body.injury = { grade: v.injuryGrade, monthlyWageFen };
+  if (termination === 'art40' && v.noNotice) body.noNoticeGiven = true;
+  return body;
+}
+
+const API_FIELDS: Record<string, CalcField> = {
+  hireDate: 'hireDate',
+  endDate: 'endDate',
+  termination: 'situation',
+  monthlyWageFen: 'monthlyWage',
+  wageHistory: 'monthlyWage',
+  contractSignedDate: 'contractSignedDate',
+  noNoticeGiven: 'noNotice',
+  'overtime.wageBaseFen': 'monthlyWage',
+  'overtime.workdayHours': 'otWorkday',
+  'overtime.restDayHours': 'otRestDay',
+  'overtime.holidayHours': 'otHoliday',
+  overtime: 'overtimeOn',
+  'annualLeave.year': 'leaveYear',
+  'annualLeave.cumulativeWorkYears': 'leaveWorkYears',
+  'annualLeave.daysTaken': 'leaveDaysTaken',
+  'annualLeave.dailyWageBaseFen': 'monthlyWage',
+  annualLeave: 'leaveOn',
+  'injury.grade': 'injuryGrade',
+  'injury.monthlyWageFen': 'monthlyWage',
+  injury: 'injuryOn',
+};
+
+/** The wizard field an API error's `field` (e.g. "overtime.workdayHours") belongs to, if any. */
+export function formFieldFor(apiField: string | undefined, v: CalcValues): CalcField | null {
+  if (!apiField) return null;
+  if (apiField === 'regionCode') return v.city === 'other' ? 'regionCode' : 'city';
+  if (apiField === 'contractSignedDate' && v.contractSigned !== 'later') return 'contractSigned';
+  const exact = API_FIELDS[apiField];
+  if (exact) return exact;
+  // Deeper paths (wageHistory.3.month) belong to their first segment.
+  const parts = apiField.split('.');
+  return API_FIELDS[parts.slice(0, 2).join('.')] ?? API_FIELDS[parts[0] ?? ''] ?? null;
+}
+
+/** Client-side checks on dates, shared by the validators of the date fields. */
+export function dateProblem(kind: 'hire' | 'end' | 'signed', value: string | undefined, v: CalcValues, today: string): 'required' | 'invalid' | 'future' | 'beforeHire' | null {
+  if (!value) return 'required';
+  if (!isCalendarDate(value)) return 'invalid';
+  if (kind === 'hire' && value > today) return 'future';
+  if (kind === 'signed' && value > today) return 'future';
+  if (kind === 'end' && v.hireDate && isCalendarDate(v.hireDate) && value < v.hireDate) return 'beforeHire';
+  return null;
+}
+
+/**
+ * An API error's text for display beside a field, in the page's language, without the
+ * "字段「endDate」不合法：" prefix that names the field by its API name. Contract messages are
+ * "中文 / English"; they are split so each language shows only its half.
+ */
+export function fieldMessage(body: { message: string; messageEn: string }, lang: 'zh' | 'en'): string {
+  const zhRest = body.message.replace(/^字段「[^」]*」不合法：/, '');
+  const cut = zhRest.indexOf(' / ');
+  if (cut >= 0) return lang === 'en' ? zhRest.slice(cut + 3) : zhRest.slice(0, cut);
+  return lang === 'en' ? body.messageEn.replace(/^Field "[^"]*" is invalid: /, '') || zhRest : zhRest;
+}
