@@ -26,6 +26,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** Lets antd's motion (step icons, error messages) settle before a screenshot. */
+const settle = () => page.waitForTimeout(400);
+
 const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 
 /** Opens the antd select with this test id and picks the option with this text. */
@@ -39,7 +42,7 @@ async function next(): Promise<void> {
 }
 
 /** Fills the four steps; the extras step is left empty. */
-async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate?: string } = {}): Promise<void> {
+async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate?: string; screenshot?: string } = {}): Promise<void> {
   if (opts.code) {
     await choose('calc-city', opts.city ?? '其他地区');
     await page.getByTestId('calc-region-code').fill(opts.code);
@@ -50,6 +53,10 @@ async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate
   await page.getByTestId('calc-hire-date').fill('2018-09-01');
   await page.getByTestId('calc-situation-art41').click();
   await page.getByTestId('calc-end-date').fill(opts.endDate ?? '2024-02-27');
+  if (opts.screenshot) {
+    await settle();
+    await page.screenshot({ path: opts.screenshot, fullPage: true });
+  }
   await next();
 }
 
@@ -68,7 +75,7 @@ describe('labor-law pages', () => {
     expect(await fieldError('calc-city').innerText()).toBe('请选择您工作的城市');
     expect(await page.getByTestId('calc-step').innerText()).toContain('第 1 步');
 
-    await fillZhongshanLayOff();
+    await fillZhongshanLayOff({ screenshot: '/tmp/yz-calc-dates.png' });
     expect(await page.getByTestId('calc-step').innerText()).toContain('第 3 步');
     await page.getByTestId('calc-wage').fill('6500元 x');
     await next();
@@ -76,6 +83,7 @@ describe('labor-law pages', () => {
     await page.getByTestId('calc-wage').fill('6500');
     await next();
     expect(await page.getByTestId('calc-next').innerText()).toMatch(/开始计算/);
+    await settle();
     await page.screenshot({ path: '/tmp/yz-calc-extras.png', fullPage: true });
     await next();
 
@@ -95,6 +103,7 @@ describe('labor-law pages', () => {
     expect(await page.getByTestId('calc-inputs').innerText()).toContain('中山市');
     expect(await page.getByTestId('calc-disclaimer').innerText()).toContain('本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准');
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await settle();
     await page.screenshot({ path: '/tmp/yz-calc-result.png', fullPage: true });
 
     // The printed page: no header or buttons, the inputs, the date and both disclaimers.
@@ -135,6 +144,7 @@ describe('labor-law pages', () => {
     await expect.poll(() => fieldError('calc-region-code').innerText()).toBe('Unknown region code (GB/T 2260)');
     expect(await page.getByTestId('calc-step').innerText()).toBe('Step 1 of 4');
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await settle();
     await page.screenshot({ path: '/tmp/yz-calc-error.png', fullPage: true });
 
     await page.getByTestId('calc-region-code').fill('442000');
@@ -150,6 +160,7 @@ describe('labor-law pages', () => {
     await page.getByTestId('public-sign-in').click();
     await page.getByTestId('login-submit').waitFor();
     expect(await page.getByTestId('login-calc-link').innerText()).toContain('What am I owed?');
+    await page.screenshot({ path: '/tmp/yz-login-calc-link.png', fullPage: true });
     await page.getByTestId('login-calc-link').click();
     await page.waitForURL(`${baseUrl}/calc`);
     await page.getByTestId('calc-title').waitFor();
@@ -168,8 +179,18 @@ describe('labor-law pages', () => {
     expect(await zhongshan.count()).toBeGreaterThan(0);
     expect(await zhongshan.first().innerText()).toContain('月最低工资标准');
     expect(await page.getByTestId('labor-param-create').isVisible()).toBe(true);
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: '/tmp/yz-labor-params.png', fullPage: true });
+
+    // Amounts are edited in yuan and saved exactly.
+    const figure = rows.filter({ hasText: '中山' }).filter({ hasText: '2021-12-01' });
+    await figure.getByTestId('labor-param-edit').click();
+    const amount = page.getByTestId('labor-param-amount');
+    await expect.poll(() => amount.inputValue()).toBe('1900');
+    await amount.fill('1,950.50');
+    await page.getByTestId('labor-param-form-save').click();
+    await expect.poll(() => figure.innerText()).toContain('1,950.50');
 
     // Signed in, the calculator opens inside the app frame.
     await page.getByTestId('menu-calc').click();

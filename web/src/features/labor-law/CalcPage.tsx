@@ -184,6 +184,7 @@ export default function CalcPage() {
                     placeholder={t('calc.where.cityPlaceholder')}
                     options={[...COMMON_CITIES.map((c) => ({ value: c.code, label: cityLabel(c, lang === 'en') })), { value: 'other', label: t('calc.where.other') }]}
                     listHeight={320}
+                    virtual={false}
                   />
                 </Form.Item>
                 {city === 'other' && (

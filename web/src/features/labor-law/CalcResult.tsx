@@ -5,13 +5,7 @@ import type { Computed } from './CalcPage';
 import { cityByCode, cityLabel } from './cities';
 import { formatFen, parseYuanToFen } from './money';
 import { regionCodeOf, type CalcValues } from './request';
-
-const ALERT_TYPE = { critical: 'error', warning: 'warning', info: 'info' } as const;
-const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
-
-export function sortWarnings(warnings: readonly LaborLawWarning[]): LaborLawWarning[] {
-  return [...warnings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
+import { ALERT_TYPE, sortWarnings } from './warnings';
 
 const bigButton = { height: 48, fontSize: 16 } as const;
 
@@ -148,7 +142,7 @@ export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Co
         )}
 
         <Card className="yz-print-card" title={t('calc.result.inputs')} size="small" data-testid="calc-inputs">
-          <Descriptions column={1} size="small" styles={{ label: { width: 110 }, content: { overflowWrap: 'anywhere' } }}>
+          <Descriptions column={1} size="small" styles={{ label: { width: 120 }, content: { overflowWrap: 'anywhere' } }}>
             <Descriptions.Item label={t('calc.result.region')}>
               {regionText} <span style={{ color: '#8c8c8c' }}>({code})</span>
             </Descriptions.Item>

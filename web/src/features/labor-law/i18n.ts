@@ -55,7 +55,7 @@ registerStrings(
         yuan: '元',
       },
       extras: {
-        question: '还有下面这些情况吗？没有就直接点"开始计算"。',
+        question: '还有下面这些情况吗？没有就直接点“开始计算”。',
         noContract: '单位没和我签书面劳动合同（或上班一个多月后才签）',
         contractSigned: '后来签了吗？',
         never: '一直没签',
@@ -205,7 +205,7 @@ registerStrings(
         yuan: 'yuan',
       },
       extras: {
-        question: 'Does any of this apply to you? If not, just tap "Calculate".',
+        question: 'Does any of this apply to you? If not, just tap “Calculate”.',
         noContract: 'The employer never gave me a written contract (or only after more than a month)',
         contractSigned: 'Was one signed later?',
         never: 'Never signed',
