@@ -7,19 +7,9 @@ const fen = z.number().int('金额须为整数分 / amount must be whole fen').m
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');
 
 export const CASE_KIND_VALUES = ['union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'] as const;
-export const CLAIM_TYPES = ['wage_arrears', 'economic_compensation', 'unlawful_termination', 'double_wage', 'overtime', 'annual_leave', 'injury', 'social_insurance', 'other'] as const;
-export type ClaimType = (typeof CLAIM_TYPES)[number];
-export const CLAIM_TYPE_LABELS: Record<ClaimType, { zh: string; en: string }> = {
-  wage_arrears: { zh: '拖欠工资（劳务费）', en: 'Unpaid wages' },
-  economic_compensation: { zh: '经济补偿', en: 'Economic compensation' },
-  unlawful_termination: { zh: '违法解除赔偿金', en: 'Unlawful termination' },
-  double_wage: { zh: '未签合同二倍工资', en: 'Double wages (no contract)' },
-  overtime: { zh: '加班费', en: 'Overtime pay' },
-  annual_leave: { zh: '未休年休假工资', en: 'Unused annual leave' },
-  injury: { zh: '工伤待遇', en: 'Work-injury benefits' },
-  social_insurance: { zh: '社会保险', en: 'Social insurance' },
-  other: { zh: '其他', en: 'Other' },
-};
+// Claim types and their labels live with the pure disputes rules (browser-safe, no I/O).
+export { CLAIM_TYPES, CLAIM_TYPE_LABELS, type ClaimType } from '../server/modules/disputes/rules/stages.js';
+import { CLAIM_TYPES } from '../server/modules/disputes/rules/stages.js';
 
 export const chainPartySchema = z.object({
   id: z.string().min(1).max(40),

@@ -29,16 +29,38 @@ export const PERMISSIONS = [
   'audit:read',
   'labor_params:manage',
   'self:read',
+  /** Register a dispute (mediator at the counter; a worker online). */
+  'disputes:intake',
+  /** See cases (which ones depends on the role: studio, court, employer, own). */
+  'disputes:read',
+  /** Run cases: analysis, contact, sessions, agreement, assignment. */
+  'disputes:work',
+  /** Work the judicial-confirmation queue. */
+  'disputes:confirm',
+  /** Dispute statistics for the region. */
+  'disputes:stats',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ['dashboard:view', 'regions:read', 'courts:read', 'self:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
-  worker: [...everyone],
-  mediator: [...everyone, 'organizations:read', 'employers:read', 'employers:manage', 'people:read', 'people:manage', 'people:reveal_id'],
-  judge: [...everyone, 'organizations:read', 'employers:read', 'people:read'],
-  court_clerk: [...everyone, 'organizations:read', 'employers:read', 'people:read'],
+  worker: [...everyone, 'disputes:intake', 'disputes:read'],
+  mediator: [
+    ...everyone,
+    'organizations:read',
+    'employers:read',
+    'employers:manage',
+    'people:read',
+    'people:manage',
+    'people:reveal_id',
+    'disputes:intake',
+    'disputes:read',
+    'disputes:work',
+    'disputes:stats',
+  ],
+  judge: [...everyone, 'organizations:read', 'employers:read', 'people:read', 'disputes:read', 'disputes:confirm', 'disputes:stats'],
+  court_clerk: [...everyone, 'organizations:read', 'employers:read', 'people:read', 'disputes:read', 'disputes:confirm', 'disputes:stats'],
   union_staff: [
     ...everyone,
     'organizations:read',
@@ -48,8 +70,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'people:read',
     'people:manage',
     'labor_params:manage',
+    'disputes:stats',
   ],
-  employer_agent: [...everyone, 'employers:read'],
+  employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read'],
   donor: [...everyone],
   system_admin: [...PERMISSIONS],

@@ -15,6 +15,10 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { installAuth } from './modules/auth/plugin.js';
 import { laborLawRoutes } from './modules/labor-law/routes.js';
+import { disputePublicRoutes } from './modules/disputes/public-routes.js';
+import { disputeRoutes } from './modules/disputes/routes.js';
+import multipart from '@fastify/multipart';
+import { MAX_EVIDENCE_BYTES } from './core/uploads.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { courtRoutes } from './modules/courts/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -26,7 +30,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 // Zod's own messages in Chinese; each error response also carries an English rendering.
 z.config(z.locales.zhCN());
 
-const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes];
+const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes];
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,6 +59,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: { info: { title: 'Yizhan 一站 API', version: '0.1.0' }, components: {} },
     transform: jsonSchemaTransform,

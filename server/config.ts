@@ -22,6 +22,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('web/dist'),
+  PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
 });
 
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   loginLockMinutes: number;
   logLevel: string;
   webDist: string;
+  /** Base of links sent by SMS and e-mail (employer answer links). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

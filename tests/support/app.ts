@@ -58,7 +58,7 @@ export async function createTestApp(opts: { demoScale?: number | null; env?: Rec
     db: database.db,
     cipher: new FieldCipher(crypto.randomBytes(32)),
     config: { ...config, webDist: opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist' },
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   };
   await ensureReferenceData(deps);

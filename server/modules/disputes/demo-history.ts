@@ -24,7 +24,7 @@ export const SEED_HISTORY: HistoryOptions = { count: 7729, from: '2017-12-01', t
 
 const SECTORS: [string, number][] = [['construction', 35], ['manufacturing', 30], ['logistics', 10], ['catering', 8], ['retail', 7], ['resident_services', 5], ['platform', 5]];
 const KINDS: [string, number][] = [['court_pre_filing', 60], ['court_post_filing_ordinary', 15], ['court_post_filing_simple', 15], ['union_mediation', 10]];
-const CLAIMS: [string, number][] = [['wage_arrears', 0.7], ['economic_compensation', 0.35], ['overtime', 0.2], ['double_wage', 0.15], ['unlawful_termination', 0.1], ['social_insurance', 0.1], ['injury', 0.05]];
+const CLAIMS: [string, number][] = [['wage_arrears', 0.7], ['economic_compensation', 0.35], ['overtime_pay', 0.2], ['double_wage', 0.15], ['unlawful_termination_damages', 0.1], ['social_insurance', 0.1], ['work_injury_other', 0.05]];
 const FAILURES: [string, number][] = [['employer_unreachable', 25], ['employer_declined', 30], ['deadlock', 25], ['deadline_passed', 8], ['refused_to_sign', 5], ['withdrawn', 7]];
 
 const DAY = 86_400_000;
@@ -82,7 +82,7 @@ function draftCase(rng: Rng, i: number, opts: HistoryOptions, refs: HistoryRefs)
     employerId: rng.pick(refs.employerIds),
     mediatorAccountId: rng.pick(refs.mediatorIds),
     facts: { narrative: '历史案件（演示数据）', claims: claims.map((type) => ({ type })) },
-    record: {},
+    record: { historic: true },
     appliedOn,
     acceptedOn: appliedOn,
     contactedOn: at(contacted),

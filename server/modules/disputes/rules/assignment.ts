@@ -104,10 +104,14 @@ export function proposeMediators(mediators: readonly MediatorProfile[], c: Assig
   const proposals = candidates.map((x, i) => ({ ...x, rank: i + 1 }));
   if (proposals.length > 1) {
     const [first, second] = proposals;
-    if (first.tier === second.tier && first.activeCases === second.activeCases && first.matched.length === second.matched.length) {
-      first.reasons.push({ zh: '与其他人条件相同，按编号顺序排在前面', en: 'Tied with others; ordered by id' });
-    } else if (first.tier === second.tier) {
-      first.reasons.push({ zh: '同等对口的调解员中案件最少', en: 'Fewest active cases among equally matched mediators' });
+    if (first.tier !== second.tier) {
+      first.reasons.push({ zh: '专长最对口', en: 'Best expertise match' });
+    } else if (first.activeCases < second.activeCases) {
+      first.reasons.push({ zh: '同等对口的调解员中在办案件最少', en: 'Fewest active cases among equally matched mediators' });
+    } else if (first.matched.length > second.matched.length) {
+      first.reasons.push({ zh: '案件数相同，对口专长更多', en: 'Same caseload, more matching expertise' });
+    } else {
+      first.reasons.push({ zh: '与下一位条件相同，按编号顺序排在前面', en: 'Tied with the next mediator; ordered by id' });
     }
   }
   return { proposals, excluded };

@@ -99,7 +99,12 @@ describe('ACTIONS table', () => {
       grew = false;
       for (const a of Object.values(ACTIONS)) {
         if (!a.from.some((s) => seen.has(s))) continue;
-        for (const t of a.to) if (!seen.has(t)) (seen.add(t), (grew = true));
+        for (const t of a.to) {
+          if (!seen.has(t)) {
+            seen.add(t);
+            grew = true;
+          }
+        }
       }
     }
     expect([...seen].sort()).toEqual([...STAGE_CODES].sort());
@@ -192,6 +197,7 @@ interface GuardRow {
 const guardRows: GuardRow[] = [
   // generic
   { name: 'unknown action', state: F.intake, action: 'teleport', payload: {}, now: '2025-03-03', role: 'mediator', code: 'unknown_action' },
+  { name: 'an action dated before the last recorded event', state: F.mediating, action: 'close_failed', payload: { reason: 'withdrawn' }, now: '2025-03-05', role: 'worker', code: 'now_before_last_event' },
   { name: 'wrong stage: mediation before consent', state: F.contacted, action: 'start_mediation', payload: { mode: 'video' }, now: '2025-03-05', role: 'mediator', code: 'wrong_stage' },
   { name: 'wrong role: a worker cannot start consultation', state: F.intake, action: 'start_consultation', payload: {}, now: '2025-03-03', role: 'worker', code: 'forbidden_role' },
   { name: 'a misspelt payload key is refused', state: F.consented, action: 'start_mediation', payload: { mod: 'video' }, now: '2025-03-06', role: 'mediator', code: 'invalid_payload' },
@@ -231,6 +237,19 @@ const guardRows: GuardRow[] = [
   { name: '"deadline passed" only after the deadline', state: F.mediating, action: 'close_failed', payload: { reason: 'deadline_passed', referral: 'arbitration' }, now: '2025-03-18', role: 'mediator', code: 'deadline_not_passed' },
   { name: 'after a refusal the referral is a lawsuit (第二百零六条)', state: F.refused, action: 'close_failed', payload: { reason: 'confirmation_refused', referral: 'arbitration' }, now: '2025-03-13', role: 'mediator', code: 'referral_must_be_lawsuit' },
   { name: 'no "not performed" close before a payment is overdue', state: F.signed, action: 'close_failed', payload: { reason: 'agreement_not_performed', referral: 'arbitration' }, now: '2025-03-20', role: 'mediator', code: 'no_default_yet' },
+  {
+    name: 'after re-mediation, new terms cannot total less than what was already paid',
+    state: run(F.applied, [
+      ['record_payment', { amountFen: 600_000, paidOn: '2025-03-12' }, '2025-03-12', 'employer_agent'],
+      ['refuse_confirmation', { ground: 'content_unclear' }, '2025-03-12', 'judge'],
+      ['reopen_mediation', { workerConsents: true, employerConsents: true }, '2025-03-13', 'mediator'],
+    ]),
+    action: 'sign_agreement',
+    payload: { signer: 'worker', terms: { installments: [{ dueOn: '2025-04-01', amountFen: 500_000 }], claimTypes: ['wage_arrears'] } },
+    now: '2025-03-14',
+    role: 'worker',
+    code: 'terms_below_paid',
+  },
   { name: 'reopening needs both consents', state: F.refused, action: 'reopen_mediation', payload: { workerConsents: false, employerConsents: true }, now: '2025-03-13', role: 'mediator', code: 'consent_missing' },
 ];
 

@@ -367,6 +367,7 @@ export type Effect =
 
 export type TransitionErrorCode =
   | 'unknown_action'
+  | 'now_before_last_event'
   | 'terminal_stage'
   | 'wrong_stage'
   | 'forbidden_role'
@@ -380,6 +381,7 @@ export type TransitionErrorCode =
   | 'not_court_sent'
   | 'extension_used'
   | 'terms_required'
+  | 'terms_below_paid'
   | 'seal_required'
   | 'confirmation_window_closed'
   | 'joint_application_required'
@@ -462,6 +464,27 @@ export function clockFactsOf(state: CaseState): ClockFacts {
   };
 }
 
+/** The latest date recorded on the case; an action may not be dated before it. */
+export function lastEventOn(s: CaseState): IsoDate {
+  const dates = [
+    s.appliedOn,
+    s.acceptedOn,
+    s.contactedOn,
+    s.mediationStartedOn,
+    s.mediationRestartedOn,
+    s.agreementEffectiveOn,
+    s.confirmationAppliedOn,
+    s.rulingIssuedOn,
+    s.confirmationRefusedOn,
+    s.lastPaidOn,
+    s.performedOn,
+    s.enforcementAppliedOn,
+    s.paymentOrderAppliedOn,
+    s.closure?.closedOn,
+  ].filter((d): d is IsoDate => d !== undefined);
+  return maxDate(dates)!;
+}
+
 function clone(s: CaseState): CaseState {
   return structuredClone(s);
 }
@@ -516,6 +539,14 @@ export function transition(
   }
   const today = toChinaDate(now);
   const calendar = calendarOf(ctx);
+  const last = lastEventOn(state);
+  if (today < last) {
+    return fail(
+      'now_before_last_event',
+      `操作日期 ${today} 早于案件最近一次记录的日期 ${last}，请核对系统时间。`,
+      `The action date ${today} is before the case’s latest recorded date ${last}; check the clock.`,
+    );
+  }
 
   // The platform never lets a case sit in mediation past its clock.
   if (PRE_AGREEMENT_OPEN_STAGES.includes(state.stage) && mediationExpired(state, today)) {
@@ -669,6 +700,13 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
       return fail('party_mismatch', '只能以本人（本方）身份签署。', 'You can only sign for your own side.');
     }
     if (p.terms) {
+      if (agreementTotalFen(p.terms) < next.paidFen) {
+        return fail(
+          'terms_below_paid',
+          '新协议约定的金额少于此前已支付的款项，请把已付款项计入协议。',
+          'The new terms total less than what has already been paid; include the payments made.',
+        );
+      }
       const before = next.agreement;
       const anySigned = next.signatures.worker || next.signatures.employer || next.signatures.mediator;
       if (before && anySigned && JSON.stringify(before) !== JSON.stringify(p.terms)) {

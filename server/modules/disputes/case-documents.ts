@@ -1,0 +1,159 @@
+import { eq } from 'drizzle-orm';
+import type { LaborLawResponse } from '../../../contracts/labor-law.js';
+import type { Deps } from '../../core/deps.js';
+import { employers } from '../employers/tables.js';
+import { mediationBodies } from '../organizations/tables.js';
+import { people } from '../people/tables.js';
+import type { CaseRecord } from './case-record.js';
+import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './documents/types.js';
+import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from './rules/stages.js';
+import type { caseDetail } from './service.js';
+
+type Detail = Awaited<ReturnType<typeof caseDetail>>;
+
+const CLAIM_MAP: Record<ClaimType, DocClaimType> = {
+  wage_arrears: 'wage-arrears',
+  overtime_pay: 'overtime',
+  economic_compensation: 'economic-compensation',
+  unlawful_termination_damages: 'unlawful-termination',
+  double_wage: 'double-wage',
+  annual_leave_pay: 'annual-leave',
+  work_injury_medical: 'work-injury',
+  work_injury_other: 'work-injury',
+  social_insurance: 'social-insurance',
+  other: 'other',
+};
+const REFUSAL_MAP: Record<string, DocRefusal> = {
+  violates_mandatory_law: 'mandatory-law',
+  harms_state_public_or_third_party: 'public-interest',
+  offends_public_order: 'public-order',
+  not_voluntary: 'not-voluntary',
+  content_unclear: 'unclear',
+  other: 'other',
+};
+const LIABLE_ROLE: Record<string, 'general-contractor' | 'developer' | 'subcontractor' | 'qualification-lender' | 'other'> = {
+  general_contractor: 'general-contractor',
+  developer: 'developer',
+  subcontractor: 'subcontractor',
+  qualification_lender: 'qualification-lender',
+};
+
+interface Facts {
+  narrative: string;
+  oral?: boolean;
+  worker: { name: string; phone: string };
+  employer: { name: string; uscc?: string; contactPhone?: string };
+  claims: { type: ClaimType; amountFen: number; description: string }[];
+  representatives?: { name: string; phone: string }[];
+  construction?: { parties: { id: string; name: string; role: string; uscc?: string; contactPhone?: string }[] };
+}
+
+/** Everything a document needs, gathered from the case; documents are never typed twice. */
+export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentData> {
+  const facts = d.facts as Facts;
+  const record = d.record as CaseRecord;
+  const state = record.state;
+  const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
+  const employer = facts.employer.uscc ? (await deps.db.select().from(employers).where(eq(employers.uscc, facts.employer.uscc)))[0] : null;
+  const [studio] = await deps.db.select().from(mediationBodies).limit(1);
+  const analysis = d.analysis as LaborLawResponse | null;
+  const liable = record.liability?.contactFirst;
+  const liableParty = liable ? facts.construction?.parties.find((p) => p.id === liable.partyId) : null;
+  const agreementTotal = state?.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
+  const data: CaseDocumentData = {
+    caseNumber: d.caseNumber,
+    cause: '劳动争议',
+    court: { name: d.courtName ?? '中山市第一人民法院', code: d.courtCode ?? '粤2071' },
+    mediationBody: { name: studio?.name ?? '劳动争议诉调对接工作室', kind: 'union', address: studio?.address ?? undefined },
+    mediators: d.mediatorName ? [d.mediatorName.replace(/^调解员 · /, '')] : [],
+    parties: {
+      workers: [
+        {
+          name: d.workerName,
+          sex: (person?.sex as 'male' | 'female' | null) ?? 'male',
+          birthDate: person?.birthDate ?? '1980-01-01',
+          residentIdMasked: person?.residentIdHead ? `${person.residentIdHead}**********${person.residentIdTail}` : '（未登记）',
+          address: '（见送达地址确认书）',
+          phone: facts.worker.phone,
+        },
+      ],
+      representatives: facts.representatives?.map((r) => ({ name: r.name, phone: r.phone })),
+      employers: [{ name: facts.employer.name, uscc: facts.employer.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）', address: employer?.address ?? '（未登记）', phone: facts.employer.contactPhone }],
+      liableParties: liableParty
+        ? [
+            {
+              name: liableParty.name,
+              uscc: liableParty.uscc ?? '（未登记）',
+              address: '（未登记）',
+              role: LIABLE_ROLE[liableParty.role] ?? 'other',
+              liabilityBasis: `《${liable!.basis.law}》第${liable!.basis.article}条${liable!.basis.paragraph ? `第${liable!.basis.paragraph}款` : ''}`,
+              liabilityExplanation: liable!.explanation,
+            },
+          ]
+        : undefined,
+    },
+    claims: facts.claims.map((c) => ({ type: CLAIM_MAP[c.type], description: c.description || CLAIM_TYPE_LABELS[c.type].zh, amountFen: c.amountFen })),
+    facts: facts.narrative,
+    issues: facts.claims.map((c) => `${CLAIM_TYPE_LABELS[c.type].zh}的数额及支付主体`),
+    application: { appliedAt: d.appliedOn, mode: facts.oral ? 'oral' : 'written', recordedBy: facts.oral ? d.mediatorName ?? undefined : undefined },
+    analysis: analysis?.items.map((i) => ({ label: i.code, amountFen: i.amountFen, basis: i.basis, explanation: i.explanation })),
+    proposal: analysis
+      ? { text: '根据案件事实和相关法律规定，建议双方按以下数额协商解决。', proposedTotalFen: analysis.totalFen, items: analysis.items.map((i) => ({ label: i.explanation.split('：')[0] ?? i.code, amountFen: i.amountFen })), issuedAt: d.appliedOn }
+      : undefined,
+    sessions: d.sessions
+      .filter((s) => s.heldAt)
+      .map((s) => ({ startedAt: s.heldAt!, mode: s.mode === 'in_person' ? 'in-person' : s.mode, location: s.location ?? undefined, mediators: [d.mediatorName ?? ''], judge: d.judgeName ?? undefined, attendees: [d.workerName, facts.employer.name], summary: s.minutes ?? '' })),
+    evidence: d.evidence.map((e) => ({ name: e.filename, providedBy: e.uploadedBy, purpose: e.description ?? '证明案件事实', form: '电子数据' as const })),
+  };
+  if (state?.agreement && state.agreementEffectiveOn) {
+    data.agreement = {
+      concludedAt: state.agreementEffectiveOn,
+      payer: liableParty?.name ?? facts.employer.name,
+      totalFen: agreementTotal,
+      subject: state.agreement.summary ?? '拖欠的劳动报酬及相关款项',
+      instalments: state.agreement.installments.map((i) => ({ dueDate: i.dueOn, amountFen: i.amountFen })),
+      paymentMethod: '银行转账至申请人本人账户',
+      otherTerms: ['双方就本案劳动争议再无其他争议。'],
+    };
+    const signedAt = signingTimes(d.events as { action: string; at: string; payload: unknown }[], state.agreementEffectiveOn);
+    data.signatures = {
+      worker: { signedAt: signedAt.worker, method: 'electronic' },
+      employer: { signedAt: signedAt.employer, method: 'electronic' },
+      mediator: { name: (d.mediatorName ?? '').replace(/^调解员 · /, ''), signedAt: signedAt.mediator },
+      seal: true,
+    };
+    data.effectiveDate = state.agreementEffectiveOn;
+  }
+  if (state?.confirmationAppliedOn) data.confirmation = { appliedAt: state.confirmationAppliedOn };
+  if (state?.rulingIssuedOn || state?.confirmationRefusedOn) {
+    data.ruling = {
+      number: record.rulingNo ?? `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${d.courtCode ?? '粤20'}民特号`,
+      date: (state.rulingIssuedOn ?? state.confirmationRefusedOn)!,
+      judge: (d.judgeName ?? '审判员').replace(/^调解法官 · /, ''),
+      clerk: '书记员',
+      decision: state.rulingIssuedOn ? 'confirmed' : 'refused',
+      refusalGround: state.refusalGround ? REFUSAL_MAP[state.refusalGround] : undefined,
+      refusalReason: record.refusalNote,
+    };
+  }
+  if (state?.closure) {
+    data.routing = {
+      route: state.closure.referral ?? 'lawsuit',
+      reason: CLOSE_REASON_LABELS[state.closure.reason].zh,
+      destination: state.closure.referral === 'arbitration' ? '中山市劳动人事争议仲裁委员会' : d.courtName ?? '中山市第一人民法院',
+      routedAt: state.closure.closedOn,
+    };
+  }
+  return data;
+}
+
+/** When each party signed, from the case events, as China local time ("YYYY-MM-DDTHH:mm"). */
+function signingTimes(events: { action: string; at: string; payload: unknown }[], fallbackDay: string): Record<'worker' | 'employer' | 'mediator', string> {
+  const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
+  const out = { worker: `${fallbackDay}T00:00`, employer: `${fallbackDay}T00:00`, mediator: `${fallbackDay}T00:00` };
+  for (const e of events) {
+    const signer = (e.payload as { signer?: keyof typeof out } | null)?.signer;
+    if (e.action === 'sign_agreement' && signer && signer in out) out[signer] = local(e.at);
+  }
+  return out;
+}

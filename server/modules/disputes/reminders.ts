@@ -1,0 +1,101 @@
+import { and, eq, gt, isNull, lte } from 'drizzle-orm';
+import { systemCtx } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { accounts } from '../accounts/tables.js';
+import { notify } from '../notifications/service.js';
+import { people } from '../people/tables.js';
+import { calendarFor, todayOf } from './calendar.js';
+import { clocksOf, type CaseRecord } from './case-record.js';
+import { caseRepo } from './repository.js';
+import { dueReminders, mediationExpired } from './rules/clocks.js';
+import { clockFactsOf } from './rules/state-machine.js';
+import { applyAction } from './service.js';
+import { disputeCases, disputeSessions } from './tables.js';
+
+export interface ReminderRunResult {
+  casesChecked: number;
+  remindersSent: number;
+  closedForDeadline: number;
+  sessionReminders: number;
+}
+
+const PRE_AGREEMENT = new Set(['intake', 'consultation', 'employer_contacted', 'consented', 'mediating']);
+
+/**
+ * The scheduled job: reminders before each clock runs out (once per reminder and day), and a
+ * recorded decision for every case whose mediation period has ended without an agreement —
+ * so that no case ever sits in mediation past its clock.
+ */
+export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
+  const calendar = await calendarFor(deps);
+  const today = todayOf(deps);
+  const result: ReminderRunResult = { casesChecked: 0, remindersSent: 0, closedForDeadline: 0, sessionReminders: 0 };
+  let after: string | null = null;
+  for (;;) {
+    const batch = await caseRepo.openCases(deps.db, 200, after);
+    if (!batch.length) break;
+    after = batch[batch.length - 1]!.id;
+    for (const row of batch) {
+      result.casesChecked++;
+      const record = row.record as CaseRecord & { remindersSent?: string[] };
+      if (!record.state) continue;
+      if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
+        await applyAction(deps, systemCtx('scheduler'), row.id, 'close_failed', { reason: 'deadline_passed', referral: row.kind === 'union_mediation' ? 'arbitration' : 'lawsuit', note: '调解期限届满未达成协议，系统按期限规则终止调解并分流' }, { role: 'system_admin', actorLabel: '系统（期限届满）' });
+        result.closedForDeadline++;
+        continue;
+      }
+      const sent = new Set(record.remindersSent ?? []);
+      const due = dueReminders(clocksOf(row, calendar, today), today).filter((r) => !sent.has(`${r.clock}:${r.kind}:${today}`));
+      if (!due.length) continue;
+      await deps.db.transaction(async (tx) => {
+        for (const r of due) {
+          const recipients = await recipientsFor(tx, row, r.audience);
+          for (const to of recipients) await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${row.caseNumber}：${r.message}`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
+          sent.add(`${r.clock}:${r.kind}:${today}`);
+          result.remindersSent++;
+        }
+        await tx.update(disputeCases).set({ record: { ...record, remindersSent: [...sent].slice(-50) } }).where(eq(disputeCases.id, row.id));
+      });
+    }
+  }
+  result.sessionReminders = await remindSessions(deps);
+  return result;
+}
+
+async function recipientsFor(tx: Deps['db'], row: typeof disputeCases.$inferSelect, audience: string[]): Promise<string[]> {
+  const out: string[] = [];
+  if (audience.includes('worker')) {
+    const [w] = await tx.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+    if (w?.phone) out.push(w.phone);
+  }
+  if (audience.includes('employer_agent')) {
+    const phone = (row.facts as { employer?: { contactPhone?: string } }).employer?.contactPhone;
+    if (phone) out.push(phone);
+  }
+  for (const id of [audience.includes('mediator') ? row.mediatorAccountId : null, audience.includes('judge') ? row.judgeAccountId : null]) {
+    if (!id) continue;
+    const [a] = await tx.select({ phone: accounts.phone, username: accounts.username }).from(accounts).where(eq(accounts.id, id));
+    out.push(a?.phone ?? `account:${a?.username ?? id}`);
+  }
+  return out;
+}
+
+/** Sessions in the next 24 hours get one reminder to both parties. */
+async function remindSessions(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const soon = new Date(now.getTime() + 24 * 3600_000);
+  const due = await deps.db.select().from(disputeSessions).where(and(isNull(disputeSessions.reminderSentAt), isNull(disputeSessions.heldAt), gt(disputeSessions.scheduledAt, now), lte(disputeSessions.scheduledAt, soon)));
+  for (const s of due) {
+    const row = await caseRepo.byId(deps.db, s.caseId);
+    if (!row) continue;
+    const when = s.scheduledAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const how = s.mode === 'video' ? `视频调解，会议链接：${s.meetingUrl}` : s.mode === 'phone' ? '电话调解，请保持电话畅通' : `当面调解，地点：${s.location}`;
+    await deps.db.transaction(async (tx) => {
+      for (const to of await recipientsFor(tx, row, ['worker', 'employer_agent'])) {
+        await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${row.caseNumber} 调解安排：${when}，${how}。`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
+      }
+      await tx.update(disputeSessions).set({ reminderSentAt: now }).where(eq(disputeSessions.id, s.id));
+    });
+  }
+  return due.length;
+}

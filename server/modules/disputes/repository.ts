@@ -1,0 +1,152 @@
+import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { likeText } from '../../core/scope.js';
+import type { DbOrTx } from '../../db/client.js';
+import { accounts } from '../accounts/tables.js';
+import { courts } from '../courts/tables.js';
+import { employers } from '../employers/tables.js';
+import { people } from '../people/tables.js';
+import { calendarOverrides, disputeAccessTokens, disputeCases, disputeEvents, disputeEvidence, disputePayments, disputeSessions, mediatorProfiles } from './tables.js';
+
+export const TERMINAL_STAGES = ['performed', 'closed_failed'];
+
+export interface CaseFilter {
+  visibility: SQL | undefined;
+  stage?: string;
+  q?: string;
+  courtId?: string;
+  mediatorId?: string;
+  sector?: string;
+  from?: string;
+  to?: string;
+  open?: boolean;
+  dueBefore?: string;
+}
+
+const listColumns = {
+  id: disputeCases.id,
+  caseNumber: disputeCases.caseNumber,
+  stage: disputeCases.stage,
+  kind: disputeCases.kind,
+  sector: disputeCases.sector,
+  claimTypes: disputeCases.claimTypes,
+  claimTotalFen: disputeCases.claimTotalFen,
+  settledFen: disputeCases.settledFen,
+  workerCount: disputeCases.workerCount,
+  joint: disputeCases.joint,
+  appliedOn: disputeCases.appliedOn,
+  nextDueOn: disputeCases.nextDueOn,
+  closedReason: disputeCases.closedReason,
+  workerName: people.name,
+  employerName: employers.name,
+  mediatorName: accounts.displayName,
+  courtName: courts.name,
+};
+
+function where(f: CaseFilter): SQL | undefined {
+  return and(
+    f.visibility,
+    f.stage ? eq(disputeCases.stage, f.stage) : undefined,
+    f.courtId ? eq(disputeCases.courtId, f.courtId) : undefined,
+    f.mediatorId ? eq(disputeCases.mediatorAccountId, f.mediatorId) : undefined,
+    f.sector ? eq(disputeCases.sector, f.sector) : undefined,
+    f.from ? gte(disputeCases.appliedOn, f.from) : undefined,
+    f.to ? lte(disputeCases.appliedOn, f.to) : undefined,
+    f.open ? notInArray(disputeCases.stage, TERMINAL_STAGES) : undefined,
+    f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
+    f.q
+      ? or(
+          eq(disputeCases.caseNumber, f.q),
+          sql`${disputeCases.workerPersonId} in (select id from ${people} where ${ilike(people.name, likeText(f.q))})`,
+        )
+      : undefined,
+  );
+}
+
+export const caseRepo = {
+  async list(db: DbOrTx, f: CaseFilter, limit: number, offset: number, order: 'recent' | 'due' = 'recent') {
+    const items = await db
+      .select(listColumns)
+      .from(disputeCases)
+      .innerJoin(people, eq(people.id, disputeCases.workerPersonId))
+      .leftJoin(employers, eq(employers.id, disputeCases.employerId))
+      .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
+      .leftJoin(courts, eq(courts.id, disputeCases.courtId))
+      .where(where(f))
+      .orderBy(...(order === 'due' ? [asc(disputeCases.nextDueOn), asc(disputeCases.caseNumber)] : [desc(disputeCases.createdAt), desc(disputeCases.caseNumber)]))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(disputeCases).where(where(f));
+    return { items, total: count?.n ?? 0 };
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id));
+    return row ?? null;
+  },
+  async byIdForUpdate(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id)).for('update');
+    return row ?? null;
+  },
+  async byNumber(db: DbOrTx, caseNumber: string) {
+    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber));
+    return row ?? null;
+  },
+  async openForWorkerAndEmployer(db: DbOrTx, personId: string, employerId: string | null, employerName: string) {
+    const [row] = await db
+      .select({ id: disputeCases.id, caseNumber: disputeCases.caseNumber })
+      .from(disputeCases)
+      .where(
+        and(
+          eq(disputeCases.workerPersonId, personId),
+          notInArray(disputeCases.stage, TERMINAL_STAGES),
+          employerId ? eq(disputeCases.employerId, employerId) : sql`${disputeCases.facts}->'employer'->>'name' = ${employerName}`,
+        ),
+      )
+      .limit(1);
+    return row ?? null;
+  },
+  async events(db: DbOrTx, caseId: string) {
+    return db.select().from(disputeEvents).where(eq(disputeEvents.caseId, caseId)).orderBy(asc(disputeEvents.id));
+  },
+  async sessions(db: DbOrTx, caseId: string) {
+    return db.select().from(disputeSessions).where(eq(disputeSessions.caseId, caseId)).orderBy(asc(disputeSessions.scheduledAt));
+  },
+  async payments(db: DbOrTx, caseId: string) {
+    return db.select().from(disputePayments).where(eq(disputePayments.caseId, caseId)).orderBy(asc(disputePayments.seq));
+  },
+  async evidence(db: DbOrTx, caseId: string) {
+    return db
+      .select({ id: disputeEvidence.id, filename: disputeEvidence.filename, mime: disputeEvidence.mime, sizeBytes: disputeEvidence.sizeBytes, description: disputeEvidence.description, uploadedBy: disputeEvidence.uploadedBy, createdAt: disputeEvidence.createdAt })
+      .from(disputeEvidence)
+      .where(eq(disputeEvidence.caseId, caseId))
+      .orderBy(asc(disputeEvidence.createdAt));
+  },
+  async calendarOverrides(db: DbOrTx) {
+    return db.select().from(calendarOverrides);
+  },
+  async mediators(db: DbOrTx, regionPrefixLike: string) {
+    const active = sql<number>`(select count(*)::int from ${disputeCases} c where c.mediator_account_id = ${accounts.id} and c.stage not in ('performed','closed_failed'))`;
+    return db
+      .select({ id: accounts.id, name: accounts.displayName, expertise: mediatorProfiles.expertise, available: mediatorProfiles.available, conflicts: mediatorProfiles.conflictEmployerIds, activeCases: active })
+      .from(accounts)
+      .leftJoin(mediatorProfiles, eq(mediatorProfiles.accountId, accounts.id))
+      .where(and(sql`'mediator' = any(${accounts.roles})`, eq(accounts.status, 'active'), sql`${accounts.regionCode} like ${regionPrefixLike}`));
+  },
+  async judges(db: DbOrTx, courtId: string) {
+    return db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(and(sql`'judge' = any(${accounts.roles})`, eq(accounts.courtId, courtId)));
+  },
+  async tokenByHash(db: DbOrTx, hash: string) {
+    const [row] = await db.select().from(disputeAccessTokens).where(eq(disputeAccessTokens.tokenHash, hash));
+    return row ?? null;
+  },
+  async openCases(db: DbOrTx, limit: number, afterId: string | null) {
+    return db
+      .select()
+      .from(disputeCases)
+      .where(and(notInArray(disputeCases.stage, TERMINAL_STAGES), afterId ? sql`${disputeCases.id} > ${afterId}` : undefined))
+      .orderBy(asc(disputeCases.id))
+      .limit(limit);
+  },
+  async casesByIds(db: DbOrTx, ids: string[]) {
+    return ids.length ? db.select().from(disputeCases).where(inArray(disputeCases.id, ids)) : [];
+  },
+};

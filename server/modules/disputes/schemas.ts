@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { STAT_DIMENSIONS } from './stats-repository.js';
+
+export const caseListQuerySchema = z.object({
+  stage: z.string().max(32).optional(),
+  q: z.string().trim().max(64).optional(),
+  courtId: z.string().uuid().optional(),
+  mediatorId: z.string().uuid().optional(),
+  sector: z.string().max(24).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const caseListItemSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  stage: z.string(),
+  kind: z.string(),
+  sector: z.string(),
+  claimTypes: z.array(z.string()),
+  claimTotalFen: z.number(),
+  settledFen: z.number().nullable(),
+  workerCount: z.number(),
+  joint: z.boolean(),
+  appliedOn: z.string(),
+  nextDueOn: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  workerName: z.string(),
+  employerName: z.string().nullable(),
+  mediatorName: z.string().nullable(),
+  courtName: z.string().nullable(),
+  risk: z.enum(['ok', 'due_soon', 'overdue']),
+});
+
+/** The case detail is a large read model; its parts are typed loosely on the wire. */
+export const caseDetailSchema = z
+  .object({
+    id: z.string(),
+    caseNumber: z.string(),
+    stage: z.string(),
+    stageLabel: z.string(),
+    kind: z.string(),
+    clocks: z.array(z.unknown()),
+    events: z.array(z.unknown()),
+    availableActions: z.array(z.string()),
+    version: z.number(),
+  })
+  .passthrough();
+
+export const actionBodySchema = z.object({
+  action: z.string().min(1).max(40),
+  payload: z.record(z.string(), z.unknown()).default({}),
+  version: z.number().int().optional(),
+});
+
+export const statsQuerySchema = z.object({
+  dimension: z.enum(STAT_DIMENSIONS).default('year'),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  courtId: z.string().uuid().optional(),
+});
+
+export const statRowSchema = z.object({
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  received: z.number(),
+  succeeded: z.number(),
+  failed: z.number(),
+  settledFen: z.number(),
+  avgDaysToAgreement: z.number().nullable(),
+  avgDaysToRuling: z.number().nullable(),
+  successRate: z.number().nullable(),
+});
+
+export const sessionBodySchema = z.object({
+  mode: z.enum(['in_person', 'phone', 'video']),
+  scheduledAt: z.string().datetime({ offset: true, message: '时间格式应为 ISO 8601' }),
+  location: z.string().trim().max(200).optional(),
+  meetingUrl: z.string().trim().url('会议链接应为网址').max(500).optional(),
+});

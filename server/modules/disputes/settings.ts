@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { writeAudit } from '../../core/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { DEFAULT_JOINT_MEDIATION_CONFIG, type JointMediationConfig } from './rules/joint-mediation.js';
+import { settings } from './tables.js';
+
+export const jointConfigSchema = z.object({
+  minWorkers: z.number().int().min(0).max(10_000),
+  minClaimFen: z.number().int().min(0),
+  onMediatorRequest: z.boolean(),
+});
+
+const KEY = 'disputes.joint_mediation';
+
+export async function jointConfig(deps: Deps): Promise<JointMediationConfig> {
+  const [row] = await deps.db.select().from(settings).where(eq(settings.key, KEY));
+  const parsed = jointConfigSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : { ...DEFAULT_JOINT_MEDIATION_CONFIG };
+}
+
+/** The joint-mediation triggers are configuration, changed by an administrator, audited. */
+export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediationConfig): Promise<JointMediationConfig> {
+  requirePermission(ctx, 'accounts:manage');
+  const before = await jointConfig(deps);
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: deps.now() } });
+    await writeAudit(tx, ctx, { action: 'settings.joint_mediation_changed', entityType: 'settings', entityId: KEY, before, after: value });
+  });
+  return value;
+}

@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../core/context.js';
+import { requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { CLAIM_TYPE_LABELS, type ClaimType } from './rules/stages.js';
+import { STAT_DIMENSIONS, statsRepo, type StatDimension, type StatFilter, type StatRow } from './stats-repository.js';
+
+const SECTOR_LABELS: Record<string, string> = {
+  construction: '建筑业',
+  manufacturing: '制造业',
+  logistics: '交通运输、仓储和邮政业',
+  catering: '住宿和餐饮业',
+  retail: '批发和零售业',
+  it: '信息技术服务业',
+  resident_services: '居民服务业',
+  business_services: '租赁和商务服务业',
+  platform: '平台经济',
+};
+
+function labelled(dimension: StatDimension, rows: StatRow[]) {
+  return rows.map((r) => ({
+    ...r,
+    label: dimension === 'sector' ? SECTOR_LABELS[r.key ?? ''] ?? r.key : dimension === 'claim_type' ? CLAIM_TYPE_LABELS[r.key as ClaimType]?.zh ?? r.key : r.label ?? '（未指派）',
+    successRate: r.succeeded + r.failed > 0 ? Math.round((r.succeeded / (r.succeeded + r.failed)) * 1000) / 10 : null,
+  }));
+}
+
+/**
+ * Received, mediated successfully, success rate (successes over decided cases), amount settled
+ * and days to agreement / ruling, in total and by one dimension.
+ */
+export async function disputeStats(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>, dimension: StatDimension) {
+  const actor = requirePermission(ctx, 'disputes:stats');
+  const scoped = { ...filter, scope: actor.regionCode, courtId: actor.roles.some((r) => r === 'judge' || r === 'court_clerk') && actor.courtId ? actor.courtId : filter.courtId };
+  const [totals, rows] = await Promise.all([statsRepo.totals(deps.db, scoped), statsRepo.by(deps.db, scoped, dimension)]);
+  return { totals: labelled(dimension, [totals])[0]!, dimension, rows: labelled(dimension, rows) };
+}
+
+const DIMENSION_TITLES: Record<StatDimension, string> = { court: '按法院', mediator: '按调解员', sector: '按行业', claim_type: '按请求类型', month: '按月份', year: '按年度' };
+
+export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = '一站 Yizhan';
+  for (const dimension of STAT_DIMENSIONS) {
+    const { totals, rows } = await disputeStats(deps, ctx, filter, dimension);
+    const sheet = book.addWorksheet(DIMENSION_TITLES[dimension]);
+    sheet.columns = [
+      { header: '分组', key: 'label', width: 28 },
+      { header: '收案数', key: 'received', width: 10 },
+      { header: '调解成功', key: 'succeeded', width: 10 },
+      { header: '调解不成', key: 'failed', width: 10 },
+      { header: '成功率(%)', key: 'successRate', width: 10 },
+      { header: '调解成功标的额(元)', key: 'settled', width: 18 },
+      { header: '平均达成协议天数', key: 'avgDaysToAgreement', width: 16 },
+      { header: '平均出具裁定天数', key: 'avgDaysToRuling', width: 16 },
+    ];
+    for (const r of [...rows, { ...totals, label: '合计' }]) sheet.addRow({ ...r, settled: r.settledFen / 100 });
+    sheet.getRow(1).font = { bold: true };
+    sheet.getColumn('settled').numFmt = '#,##0.00';
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { sha256Hex } from '../../core/crypto.js';
+import type { DbOrTx } from '../../db/client.js';
+import { disputeAccessTokens } from './tables.js';
+
+export type TokenPurpose = 'employer_link' | 'worker_code' | 'worker_sign' | 'worker_session';
+
+/** Long random tokens for links; short numeric codes for SMS, bound to their case. */
+export function newLinkToken(): string {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+export function newSmsCode(): string {
+  return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+export function codeHash(caseId: string, purpose: TokenPurpose, code: string): string {
+  return sha256Hex(`${caseId}:${purpose}:${code}`);
+}
+
+export async function storeToken(db: DbOrTx, caseId: string, purpose: TokenPurpose, hash: string, expiresAt: Date) {
+  await db.insert(disputeAccessTokens).values({ caseId, purpose: purpose as never, tokenHash: hash, expiresAt });
+}
+
+export async function latestOpenCode(db: DbOrTx, caseId: string, purpose: TokenPurpose, now: Date) {
+  const [row] = await db
+    .select()
+    .from(disputeAccessTokens)
+    .where(and(eq(disputeAccessTokens.caseId, caseId), eq(disputeAccessTokens.purpose, purpose as never), isNull(disputeAccessTokens.usedAt), gt(disputeAccessTokens.expiresAt, now)))
+    .orderBy(desc(disputeAccessTokens.createdAt))
+    .limit(1);
+  return row ?? null;
+}

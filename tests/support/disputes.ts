@@ -1,0 +1,32 @@
+import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
+import type { IntakeInput } from '../../contracts/disputes.js';
+import type { TestApp } from './app.js';
+
+/** The seed's story: a crew boss owes a year of wages and vanished; the general contractor is liable. */
+export function constructionIntake(t: TestApp, opts: { courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {}): IntakeInput {
+  const courtId = t.ids!.courtIds.get(opts.courtCode ?? '粤2071');
+  return {
+    channel: 'counter',
+    kind: 'court_pre_filing',
+    courtId,
+    oral: true,
+    appliedOn: opts.appliedOn,
+    worker: { name: opts.workerName ?? '宋建军', phone: '13912340001', residentId: buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: opts.sequence ?? 31 }) },
+    workerCount: 1,
+    employer: { name: '包工头 李某（个人）' },
+    employment: { hireDate: '2024-03-01', endDate: '2025-03-31', wageStructure: 'monthly', monthlyWageFen: 700_000, workingHours: 'standard', contractSigned: false, contractSignedDate: null },
+    sector: 'construction',
+    claims: [{ type: 'wage_arrears', amountFen: 8_400_000, description: '2024 年 3 月至 2025 年 2 月劳务费' }],
+    construction: {
+      parties: [
+        { id: 'dev', name: '中山市翠亨置业有限公司', role: 'developer' },
+        { id: 'gc', name: '中山市华裕建筑劳务有限公司', role: 'general_contractor', contractedBy: 'dev', uscc: undefined, contactPhone: '13800002222', contactEmail: 'hr@huayu.example.cn' },
+        { id: 'boss', name: '李某（包工头）', role: 'crew_boss', contractedBy: 'gc', contractType: 'contract', isIndividualOrUnqualified: true },
+      ],
+      hiredWorker: 'boss',
+      developerPaidProjectFunds: 'unknown',
+      crewBossReachable: false,
+    },
+    narrative: '申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。',
+  };
+}
