@@ -17,6 +17,7 @@ import { installAuth } from './modules/auth/plugin.js';
 import { laborLawRoutes } from './modules/labor-law/routes.js';
 import { disputePublicRoutes } from './modules/disputes/public-routes.js';
 import { disputeRoutes } from './modules/disputes/routes.js';
+import { registerDisputeFigures } from './modules/disputes/dashboard.js';
 import multipart from '@fastify/multipart';
 import { MAX_EVIDENCE_BYTES } from './core/uploads.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -26,6 +27,8 @@ import { employerRoutes } from './modules/employers/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+
+registerDisputeFigures();
 
 // Zod's own messages in Chinese; each error response also carries an English rendering.
 z.config(z.locales.zhCN());

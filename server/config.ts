@@ -22,6 +22,7 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default('web/dist'),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
 });
 
@@ -40,6 +41,8 @@ export interface AppConfig {
   webDist: string;
   /** Base of links sent by SMS and e-mail (employer answer links). */
   publicUrl: string;
+  /** How often the clock reminders job runs; 0 turns it off. */
+  reminderIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

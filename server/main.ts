@@ -6,6 +6,7 @@ import type { Deps } from './core/deps.js';
 import { openDatabase } from './db/client.js';
 import { ensureReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/demo.js';
+import { runReminders } from './modules/disputes/reminders.js';
 
 async function main() {
   const started = Date.now();
@@ -43,7 +44,28 @@ async function main() {
   }
   console.log(lines.join('\n') + '\n');
 
+  // The clocks job: reminders before deadlines, and a recorded decision when a mediation period ends.
+  let timer: NodeJS.Timeout | null = null;
+  if (config.reminderIntervalMinutes > 0) {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const r = await runReminders(deps);
+        if (r.remindersSent || r.closedForDeadline || r.sessionReminders) logger.info(r, 'dispute clocks job');
+      } catch (err) {
+        logger.error({ err }, 'dispute clocks job failed');
+      } finally {
+        running = false;
+      }
+    };
+    timer = setInterval(tick, config.reminderIntervalMinutes * 60_000);
+    setTimeout(tick, 5_000).unref();
+  }
+
   const shutdown = async () => {
+    if (timer) clearInterval(timer);
     await app.close();
     await database.close();
     process.exit(0);

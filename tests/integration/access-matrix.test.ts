@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles.js';
+import { eq } from 'drizzle-orm';
+import { employers } from '../../server/modules/employers/tables.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { constructionIntake } from '../support/disputes.js';
 
 // One demo login per role; all of them sit in Zhongshan (442000) except the station
 // manager and the donor (Hefei Baohe) and the national administrator.
@@ -49,16 +52,32 @@ const GROUPS: RouteGroup[] = [
     body: () => ({ name: '测试人员', regionCode: '442000' }),
     allowed: ['mediator', 'union_staff', 'system_admin'],
   },
+  { name: 'dispute cases list', method: 'GET', url: () => '/api/disputes', allowed: ['worker', 'mediator', 'judge', 'court_clerk', 'employer_agent', 'system_admin'] },
+  { name: 'dispute case by id', method: 'GET', url: () => `/api/disputes/${disputeId}`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
+  { name: 'dispute documents', method: 'GET', url: () => `/api/disputes/${disputeId}/documents/mediation-application?format=pdf`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
+  // Reaching the case is not enough: the state machine also checks the role (only a mediator starts the consultation).
+  { name: 'dispute actions', method: 'POST', url: () => `/api/disputes/${disputeId}/actions`, body: () => ({ action: 'start_consultation', payload: {} }), allowed: ['mediator'] },
+  { name: 'dispute analysis', method: 'POST', url: () => `/api/disputes/${disputeId}/analysis`, body: () => ({}), allowed: ['mediator', 'system_admin'] },
+  { name: 'dispute statistics', method: 'GET', url: () => '/api/disputes/stats', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
+  { name: 'dispute intake at the counter', method: 'POST', url: () => '/api/disputes', body: (t) => constructionIntake(t, { sequence: 900 + intakes++, workerName: `窗口登记${intakes}` }), allowed: ['mediator'] },
   { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
   { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
   { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
 ];
 
 let t: TestApp;
+let disputeId = '';
+let intakes = 0;
 const agents = new Map<Role, Agent>();
 beforeAll(async () => {
   t = await createTestApp();
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
+  // A case whose liable party is the demo employer's company, registered by the studio.
+  const [contractor] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
+  const intake = constructionIntake(t);
+  intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, name: contractor!.name, uscc: contractor!.uscc };
+  const res = await agents.get('mediator')!.post('/api/disputes', intake);
+  disputeId = res.json().id;
 });
 afterAll(() => t.close());
 

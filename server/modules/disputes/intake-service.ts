@@ -27,6 +27,7 @@ import { disputeCases, disputeEvents } from './tables.js';
  * employer are matched to existing records.
  */
 export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
+  if (input.channel === 'counter' && !ctx.actor) throw errors.unauthenticated();
   const actor = ctx.actor ? requirePermission(ctx, 'disputes:intake') : null;
   if (input.channel === 'counter' && !actor?.roles.includes('mediator')) throw errors.forbidden();
   const today = todayOf(deps);

@@ -75,6 +75,9 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
       return detail(request, request.params.id);
     },
   );
+  app.get('/api/disputes/:id/judges', { schema: { tags, summary: '本案法院的法官 Judges of the case’s court', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errorResponses } } }, async (request) => ({
+    items: await work.courtJudges(deps, request.ctx, request.params.id),
+  }));
   app.post(
     '/api/disputes/:id/invite-judge',
     { schema: { tags, summary: '邀请法官联合调解 Invite a judge (joint mediation)', params: idParams, body: z.object({ judgeAccountId: z.string().uuid() }), response: { 200: caseDetailSchema, ...errorResponses } } },

@@ -151,8 +151,10 @@ const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = { 
 export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: string, payload: unknown, opts: ActionOptions = {}) {
   if (!isActionCode(action)) throw new AppError('VALIDATION', `未知操作：${action}`, `Unknown action: ${action}`, 'action');
   const actor = ctx.actor;
-  const role = opts.role ?? (actor ? roleFor(actor, action) ?? actor.roles[0]! : null);
-  if (!role) throw errors.unauthenticated();
+  if (!opts.role && !actor) throw errors.unauthenticated();
+  // Whether this kind of person may take this action at all is decided before the case's stage.
+  const role = opts.role ?? roleFor(actor!, action);
+  if (!role) throw errors.forbidden();
   const calendar = await calendarFor(deps);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {

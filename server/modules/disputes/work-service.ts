@@ -90,6 +90,11 @@ export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string
   });
 }
 
+export async function courtJudges(deps: Deps, ctx: Ctx, id: string) {
+  const { row } = await loadWorkable(deps, ctx, id);
+  return row.courtId ? caseRepo.judges(deps.db, row.courtId) : [];
+}
+
 /** A judge of the case's court joins a major dispute; the case then shows both. */
 export async function inviteJudge(deps: Deps, ctx: Ctx, id: string, judgeAccountId: string) {
   const { row } = await loadWorkable(deps, ctx, id);

@@ -26,6 +26,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', permission: 'dashboard:view' },
   { key: 'me', path: '/me', labelKey: 'menu.me', permission: 'self:read', roles: ['worker'] },
   { key: 'calc', path: '/calc', labelKey: 'menu.calc', permission: 'dashboard:view', public: true },
+  // Disputes: staff who work cases (employers answer by link, workers track by SMS code).
+  { key: 'disputes', path: '/disputes', labelKey: 'menu.disputes', permission: 'disputes:read', roles: ['mediator', 'judge', 'court_clerk', 'system_admin'] },
+  { key: 'disputesQueue', path: '/disputes/queue', labelKey: 'menu.disputesQueue', permission: 'disputes:confirm', roles: ['judge', 'court_clerk', 'system_admin'] },
+  { key: 'disputesStats', path: '/disputes/stats', labelKey: 'menu.disputesStats', permission: 'disputes:stats' },
   { key: 'organizations', path: '/organizations', labelKey: 'menu.organizations', permission: 'organizations:read' },
   { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },

@@ -14,6 +14,9 @@ const PAGES: Record<string, Page> = {
   home: lazy(() => import('../features/dashboard/DashboardPage')),
   me: lazy(() => import('../features/me/MePage')),
   calc: lazy(() => import('../features/labor-law/CalcPage')),
+  disputes: lazy(() => import('../features/disputes/DisputesPage')),
+  disputesQueue: lazy(() => import('../features/disputes/QueuePage')),
+  disputesStats: lazy(() => import('../features/disputes/StatsPage')),
   organizations: lazy(() => import('../features/organizations/OrganizationsPage')),
   employers: lazy(() => import('../features/employers/EmployersPage')),
   people: lazy(() => import('../features/people/PeoplePage')),
@@ -25,6 +28,16 @@ const PAGES: Record<string, Page> = {
 };
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+
+/**
+ * Pages for people without an account (a worker applying or tracking a case, an employer answering
+ * by its one-time link): always in the public frame, signed in or not, and never in the menu.
+ */
+const PUBLIC_ONLY: { path: string; page: Page }[] = [
+  { path: '/apply', page: lazy(() => import('../features/disputes/public/ApplyPage')) },
+  { path: '/track', page: lazy(() => import('../features/disputes/public/TrackPage')) },
+  { path: '/e/:token', page: lazy(() => import('../features/disputes/public/EmployerLinkPage')) },
+];
 
 function Guarded({ entry, page: Page }: { entry: MenuEntry; page: Page }) {
   const { me } = useAuth();
@@ -44,6 +57,17 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={me ? <Navigate to={landingPath(me)} replace /> : <LoginPage />} />
+      {PUBLIC_ONLY.map(({ path, page: Page }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <PublicLayout>
+              <Page />
+            </PublicLayout>
+          }
+        />
+      ))}
       {/* Public pages: without a session they render in the public frame; signed in, in the app frame below. */}
       {!me &&
         MENU.filter((entry) => entry.public && PAGES[entry.key]).map((entry) => {

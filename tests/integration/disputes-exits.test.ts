@@ -1,0 +1,188 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox } from '../../server/modules/notifications/tables.js';
+import { runReminders } from '../../server/modules/disputes/reminders.js';
+import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { constructionIntake } from '../support/disputes.js';
+
+let t: TestApp;
+let mediator: Agent;
+let seq = 100;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  mediator = await loginAs(t.app, 'zs_mediator');
+});
+afterAll(() => t.close());
+
+/** A fresh case for each scenario, registered on `day` (China date). */
+async function newCase(day: string, overrides: Partial<ReturnType<typeof constructionIntake>> = {}) {
+  t.clock.now = new Date(`${day}T02:00:00Z`);
+  const intake = { ...constructionIntake(t, { sequence: seq++, workerName: `测试职工${seq}` }), ...overrides };
+  intake.worker = { ...intake.worker, phone: `1391234${String(seq).padStart(4, '0')}` };
+  const res = await mediator.post('/api/disputes', intake);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { id: string; caseNumber: string };
+}
+const act = (id: string, action: string, payload: object = {}, who = mediator) => who.post(`/api/disputes/${id}/actions`, { action, payload });
+const at = (day: string) => {
+  t.clock.now = new Date(`${day}T02:00:00Z`);
+};
+
+describe('failure exits: each closes with a reason and routes the worker on', () => {
+  it.each([
+    ['employer_unreachable', 'lawsuit'],
+    ['employer_declined', 'arbitration'],
+  ])('%s before mediation, referral %s, with a filing package', async (reason, referral) => {
+    const c = await newCase('2025-06-02');
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: reason !== 'employer_unreachable' });
+    const closed = await act(c.id, 'close_failed', { reason, referral, note: '测试' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ stage: 'closed_failed', closedReason: reason, referral });
+    const pkg = await mediator.get(`/api/disputes/${c.id}/filing-package`);
+    expect(pkg.json()).toMatchObject({ caseNumber: c.caseNumber, referral });
+    expect(pkg.json().claims[0].amountFen).toBe(8_400_000);
+    const pdf = await mediator.get(`/api/disputes/${c.id}/documents/filing-package?format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('pdf');
+    const after = await act(c.id, 'start_consultation');
+    expect(after.statusCode).toBe(409);
+  });
+
+  it('deadlock and refusal to sign end a running mediation', async () => {
+    for (const reason of ['deadlock', 'refused_to_sign']) {
+      const c = await newCase('2025-06-02');
+      await act(c.id, 'start_consultation');
+      await act(c.id, 'record_consent', { party: 'worker' });
+      await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+      await act(c.id, 'record_employer_answer', { answer: 'accept' });
+      expect((await act(c.id, 'start_mediation', { mode: 'phone' })).json().stage).toBe('mediating');
+      const closed = await act(c.id, 'close_failed', { reason, referral: 'lawsuit' });
+      expect(closed.json()).toMatchObject({ stage: 'closed_failed', closedReason: reason });
+    }
+  });
+
+  it('the worker may withdraw, and only withdraw', async () => {
+    const c = await newCase('2025-06-02');
+    const worker = await loginAs(t.app, 'zs_mediator');
+    const res = await act(c.id, 'close_failed', { reason: 'withdrawn' }, worker);
+    expect(res.json().closedReason).toBe('withdrawn');
+  });
+
+  it('a refused confirmation goes back to mediation or to court', async () => {
+    const c = await newCase('2025-06-02');
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'record_consent', { party: 'worker' });
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await act(c.id, 'start_mediation', { mode: 'in_person' });
+    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
+    await act(c.id, 'sign_agreement', { signer: 'worker' });
+    const signed = await act(c.id, 'sign_agreement', { signer: 'employer' });
+    expect(signed.json().stage).toBe('agreement_signed');
+    await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    const judge = await loginAs(t.app, 'zs_judge');
+    const refused = await act(c.id, 'refuse_confirmation', { ground: 'content_unclear', note: '付款方式约定不明' }, judge);
+    expect(refused.statusCode, refused.body).toBe(200);
+    expect(refused.json().stage).toBe('confirmation_refused');
+    const ruling = await judge.get(`/api/disputes/${c.id}/documents/civil-ruling?format=pdf`);
+    expect(ruling.statusCode).toBe(200);
+    const reopened = await act(c.id, 'reopen_mediation', { workerConsents: true, employerConsents: true });
+    expect(reopened.json().stage).toBe('mediating');
+  });
+});
+
+describe('clocks', () => {
+  it('shows every clock with its legal basis and due date', async () => {
+    const c = await newCase('2025-06-02');
+    const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    const byCode = Object.fromEntries(detail.clocks.map((k: { code: string }) => [k.code, k]));
+    expect(byCode.contact).toMatchObject({ dueOn: '2025-06-05', status: 'running' });
+    expect(byCode.mediation.basis).toMatch(/特邀调解|在线调解规则/);
+    expect(byCode.mediation.dueOn).toBe('2025-07-02');
+    expect(byCode.limitation.basis).toMatch(/劳动争议调解仲裁法/);
+  });
+
+  it('the 3-working-day contact clock skips the National Day holiday', async () => {
+    const c = await newCase('2025-09-30');
+    const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(detail.clocks.find((k: { code: string }) => k.code === 'contact').dueOn).toBe('2025-10-11');
+  });
+
+  it('the job sends a reminder before the contact clock runs out, once per day', async () => {
+    const c = await newCase('2025-06-02');
+    at('2025-06-04');
+    const first = await runReminders(t.deps);
+    expect(first.remindersSent).toBeGreaterThan(0);
+    const again = await runReminders(t.deps);
+    expect(again.remindersSent).toBe(0);
+    const msgs = await t.deps.db.select().from(outbox).where(eq(outbox.topic, `dispute_case:${c.id}`));
+    expect(msgs.some((m) => m.body.includes(c.caseNumber) && /联系|contact/i.test(m.body))).toBe(true);
+  });
+
+  it('a case never sits in mediation past its clock: the job records the decision and refers the worker', async () => {
+    const c = await newCase('2025-06-02');
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'record_consent', { party: 'worker' });
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await act(c.id, 'start_mediation', { mode: 'video' });
+    at('2025-07-03');
+    const blocked = await act(c.id, 'record_payment', { amountFen: 1, paidOn: '2025-07-03' });
+    expect(blocked.statusCode).toBe(409);
+    const stalled = await act(c.id, 'start_consultation');
+    expect(stalled.statusCode).toBe(409);
+    const result = await runReminders(t.deps);
+    expect(result.closedForDeadline).toBeGreaterThan(0);
+    const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(detail).toMatchObject({ stage: 'closed_failed', closedReason: 'deadline_passed', referral: 'lawsuit' });
+    expect(detail.events.at(-1).actorLabel).toContain('系统');
+  });
+
+  it('a court-sent case may be extended once by 30 days with both parties’ consent', async () => {
+    const c = await newCase('2025-06-02', { kind: 'court_post_filing_simple' });
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'record_consent', { party: 'worker' });
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await act(c.id, 'start_mediation', { mode: 'in_person' });
+    const before = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
+    const noConsent = await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: false });
+    expect(noConsent.statusCode).toBe(409);
+    const ext = await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: true });
+    const after = ext.json().clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
+    expect(Date.parse(after) - Date.parse(before)).toBe(30 * 86_400_000);
+    expect((await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: true })).statusCode).toBe(409);
+  });
+
+  it('lists cases at risk, soonest first', async () => {
+    await newCase('2025-06-02');
+    await newCase('2025-06-03');
+    at('2025-06-04');
+    const res = await mediator.get('/api/disputes/at-risk?days=3');
+    expect(res.statusCode).toBe(200);
+    const due = res.json().items.map((i: { nextDueOn: string }) => i.nextDueOn);
+    expect(due.length).toBeGreaterThan(0);
+    expect([...due].sort()).toEqual(due);
+  });
+
+  it('the judicial-confirmation window closes 30 days after the agreement takes effect', async () => {
+    const c = await newCase('2025-06-02');
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'record_consent', { party: 'worker' });
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await act(c.id, 'start_mediation', { mode: 'in_person' });
+    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
+    await act(c.id, 'sign_agreement', { signer: 'worker' });
+    await act(c.id, 'sign_agreement', { signer: 'employer' });
+    const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    const window = detail.clocks.find((k: { code: string }) => k.code === 'confirmation_application');
+    expect(window.basis).toMatch(/民事诉讼法/);
+    at('2025-07-15');
+    const late = await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toMatch(/三十日/);
+  });
+});

@@ -1,0 +1,133 @@
+// The counter intake form (要素式): form values ↔ the API's intake body (contracts/disputes.ts).
+import type { IntakeInput } from '../../../../../contracts/disputes';
+import type { ChainRole } from '../../../../../server/modules/disputes/rules/construction-liability';
+import { parseYuanToFen } from '../../labor-law/money';
+
+export type CaseKind = IntakeInput['kind'] & string;
+export type WageStructure = IntakeInput['employment']['wageStructure'];
+export type WorkingHours = NonNullable<IntakeInput['employment']['workingHours']>;
+
+export const CASE_KINDS: readonly CaseKind[] = ['court_pre_filing', 'union_mediation', 'court_post_filing_ordinary', 'court_post_filing_simple'];
+export const WAGE_STRUCTURES: readonly WageStructure[] = ['monthly', 'daily', 'hourly', 'piece'];
+export const WORKING_HOURS: readonly WorkingHours[] = ['standard', 'comprehensive', 'flexible'];
+
+export interface PartyValues {
+  id: string;
+  name?: string;
+  role?: ChainRole;
+  contractedBy?: string;
+  isIndividualOrUnqualified?: boolean;
+  uscc?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+}
+
+export interface IntakeValues {
+  oral?: boolean;
+  kind: CaseKind;
+  courtId?: string;
+  appliedOn?: string;
+  worker: { name?: string; phone?: string; residentId?: string };
+  workerCount?: number;
+  representatives?: { name?: string; phone?: string }[];
+  employer: { name?: string; uscc?: string; contactName?: string; contactPhone?: string; contactEmail?: string };
+  employment: {
+    hireDate?: string;
+    endDate?: string;
+    position?: string;
+    wageStructure: WageStructure;
+    /** Yuan, as typed. */
+    monthlyWage?: string;
+    workingHours: WorkingHours;
+    contractSigned: boolean;
+    contractSignedDate?: string;
+    harmKnownOn?: string;
+  };
+  sector?: string;
+  claims: { type?: string; amount?: string; description?: string }[];
+  isConstruction?: boolean;
+  construction?: { parties?: PartyValues[]; hiredWorker?: string; crewBossReachable?: boolean; developerPaidProjectFunds?: 'yes' | 'no' | 'unknown' };
+  narrative?: string;
+  mediatorRequestsJudge?: boolean;
+}
+
+const text = (v: string | undefined | null) => (v && v.trim() ? v.trim() : undefined);
+
+/** The POST /api/disputes body. The form validated required fields; the server checks again. */
+export function buildIntake(v: IntakeValues): IntakeInput {
+  const body: IntakeInput = {
+    channel: 'counter',
+    kind: v.kind,
+    courtId: v.courtId || undefined,
+    oral: !!v.oral,
+    appliedOn: text(v.appliedOn),
+    worker: { name: text(v.worker.name) ?? '', phone: text(v.worker.phone) ?? '', residentId: text(v.worker.residentId)?.toUpperCase() },
+    workerCount: v.workerCount ?? 1,
+    representatives: (v.representatives ?? []).map((r) => ({ name: text(r.name) ?? '', phone: text(r.phone) ?? '' })),
+    employer: {
+      name: text(v.employer.name) ?? '',
+      uscc: text(v.employer.uscc)?.toUpperCase(),
+      contactName: text(v.employer.contactName),
+      contactPhone: text(v.employer.contactPhone),
+      contactEmail: text(v.employer.contactEmail),
+    },
+    employment: {
+      hireDate: v.employment.hireDate ?? '',
+      endDate: text(v.employment.endDate) ?? null,
+      position: text(v.employment.position),
+      wageStructure: v.employment.wageStructure,
+      monthlyWageFen: parseYuanToFen(v.employment.monthlyWage) ?? 0,
+      workingHours: v.employment.workingHours,
+      contractSigned: v.employment.contractSigned,
+      contractSignedDate: v.employment.contractSigned ? (text(v.employment.contractSignedDate) ?? null) : null,
+      harmKnownOn: text(v.employment.harmKnownOn),
+    },
+    sector: v.sector ?? '',
+    claims: v.claims.map((c) => ({ type: c.type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(c.amount) ?? 0, description: text(c.description) ?? '' })),
+    narrative: text(v.narrative) ?? '',
+    mediatorRequestsJudge: !!v.mediatorRequestsJudge,
+  };
+  const chain = v.construction;
+  if (v.isConstruction && chain?.parties?.length) {
+    const paid = chain.developerPaidProjectFunds;
+    body.construction = {
+      parties: chain.parties.map((p) => ({
+        id: p.id,
+        name: text(p.name) ?? '',
+        role: p.role ?? 'crew_boss',
+        contractedBy: p.contractedBy || undefined,
+        isIndividualOrUnqualified: p.role === 'crew_boss' ? true : !!p.isIndividualOrUnqualified,
+        uscc: text(p.uscc)?.toUpperCase(),
+        contactPhone: text(p.contactPhone),
+        contactEmail: text(p.contactEmail),
+      })),
+      hiredWorker: chain.hiredWorker ?? '',
+      crewBossReachable: chain.crewBossReachable ?? true,
+      developerPaidProjectFunds: paid === 'yes' ? true : paid === 'no' ? false : 'unknown',
+    };
+  }
+  return body;
+}
+
+/**
+ * The form field an API error names ("employer.uscc", "claims.0.amountFen",
+ * "construction.parties.1.contactPhone"), or null when the form has no such field.
+ */
+export function formPathFor(apiField: string | undefined): (string | number)[] | null {
+  if (!apiField) return null;
+  const parts: (string | number)[] = apiField.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const last = parts[parts.length - 1];
+  if (apiField === 'employment.monthlyWageFen') return ['employment', 'monthlyWage'];
+  if (parts[0] === 'claims' && typeof parts[1] === 'number') return ['claims', parts[1], last === 'amountFen' ? 'amount' : (last as string)];
+  if (parts[0] === 'construction' && parts[1] === 'parties' && typeof parts[2] === 'number' && parts.length === 4) return parts;
+  if (parts[0] === 'construction' && parts[1] === 'hiredWorker') return ['construction', 'hiredWorker'];
+  if (parts[0] === 'representatives' && typeof parts[1] === 'number' && parts.length === 3) return parts;
+  const known = ['worker', 'employer', 'employment'];
+  if (known.includes(String(parts[0])) && parts.length === 2) return parts;
+  if (['appliedOn', 'courtId', 'kind', 'sector', 'narrative', 'workerCount'].includes(apiField)) return [apiField];
+  return null;
+}
+
+let counter = 0;
+/** A fresh id for a new party of the hiring chain (the API only needs it to be unique in the case). */
+export const newPartyId = () => `p${Date.now().toString(36)}${(counter++).toString(36)}`;
