@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { disputesScenario } from './disputes.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
 // npm run bench [-- --smoke] [-- --scenario people]
@@ -34,7 +35,7 @@ async function peopleScenario() {
   }
 }
 
-const scenarios: Record<string, () => Promise<void>> = { people: peopleScenario };
+const scenarios: Record<string, () => Promise<void>> = { people: peopleScenario, disputes: () => disputesScenario({ smoke, pgUrl }) };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {
   const run = scenarios[name];

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import type { Deps } from '../../core/deps.js';
 import { DEMO_AS_OF } from '../../seed/demo-data.js';
 import { chineseName, mobile, residentId } from '../../seed/people-gen.js';
@@ -149,7 +150,12 @@ export async function writeHistory(deps: Deps, refs: HistoryRefs, opts: HistoryO
         .onConflictDoNothing()
         .returning({ id: people.id, hash: people.residentIdHash });
       const byHash = new Map(persons.map((p) => [p.hash, p.id]));
-      const rows = part.filter((d) => byHash.has(deps.cipher.searchHash(d.residentId)));
+      // A worker already on file (same resident ID) keeps their one record.
+      const missing = part.map((d) => deps.cipher.searchHash(d.residentId)).filter((h) => !byHash.has(h));
+      if (missing.length) {
+        for (const p of await tx.select({ id: people.id, hash: people.residentIdHash }).from(people).where(inArray(people.residentIdHash, missing))) byHash.set(p.hash, p.id);
+      }
+      const rows = part;
       const cases = await tx
         .insert(disputeCases)
         .values(rows.map((d) => ({ ...d.caseRow, workerPersonId: byHash.get(deps.cipher.searchHash(d.residentId))! })))

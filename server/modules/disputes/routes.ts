@@ -52,9 +52,19 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   app.get('/api/disputes/:id', { schema: { tags, params: idParams, response: { 200: caseDetailSchema, ...errorResponses } } }, async (request) => detail(request, request.params.id));
   app.post(
     '/api/disputes/:id/actions',
-    { schema: { tags, summary: '案件流转 Apply an action (the state machine decides)', params: idParams, body: actionBodySchema, response: { 200: caseDetailSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '案件流转 Apply an action (the state machine decides); view=none answers with the new stage only',
+        params: idParams,
+        querystring: z.object({ view: z.enum(['full', 'none']).default('full') }),
+        body: actionBodySchema,
+        response: { 200: z.union([caseDetailSchema, z.object({ id: z.string(), stage: z.string(), version: z.number() })]), ...errorResponses },
+      },
+    },
     async (request) => {
-      await applyAction(deps, request.ctx, request.params.id, request.body.action, request.body.payload, { expectedVersion: request.body.version });
+      const updated = await applyAction(deps, request.ctx, request.params.id, request.body.action, request.body.payload, { expectedVersion: request.body.version });
+      if (request.query.view === 'none') return { id: updated.id, stage: updated.stage, version: updated.version };
       return detail(request, request.params.id);
     },
   );

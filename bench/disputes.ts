@@ -1,0 +1,128 @@
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { FieldCipher, resolveMasterKey } from '../server/core/crypto.js';
+import type { Deps } from '../server/core/deps.js';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/client.js';
+import { writeHistory } from '../server/modules/disputes/demo-history.js';
+import { newCase, transition } from '../server/modules/disputes/rules/state-machine.js';
+import { disputeCases } from '../server/modules/disputes/tables.js';
+import { generateDemo } from '../server/seed/demo-data.js';
+import { historyRefs, writeDemo } from '../server/seed/demo.js';
+import { ensureReferenceData } from '../server/seed/reference.js';
+import { freshEnv, login, startServer } from './harness.js';
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Loads the data set straight into the database the server will use (same code as `npm start`). */
+async function load(env: Record<string, string>, cases: number, eventsPerCase: number, openCases: number) {
+  const config = loadConfig({ ...process.env, ...env });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : `${config.dataDir}/pg` });
+  await database.migrate();
+  const deps: Deps = { db: database.db, config, cipher: new FieldCipher(resolveMasterKey(undefined, config.dataDir)), logger: pino({ level: 'warn' }), now: () => new Date() };
+  await ensureReferenceData(deps);
+  const data = generateDemo(1);
+  const ids = await writeDemo(deps, data);
+  const t0 = Date.now();
+  let last = 0;
+  await writeHistory(deps, historyRefs(data, ids), { count: cases, from: '2016-01-01', to: '2025-12-31', settledTotalFen: 0, seed: 'bench', eventsPerCase }, (done) => {
+    if (done - last >= 10_000 || done === cases) {
+      last = done;
+      console.log(`  loaded ${done} cases (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+  });
+  // Open cases ready for a repeatable transition: employer contacted today, contact attempts go on.
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  let state = newCase({ kind: 'court_pre_filing', appliedOn: today, acceptedOn: today });
+  for (const [action, payload] of [['start_consultation', {}], ['contact_employer', { channel: 'phone', reached: true }]] as const) {
+    const r = transition(state, action, payload, today, { role: 'mediator' });
+    if (!r.ok) throw new Error(r.message);
+    state = r.state;
+  }
+  const [someCase] = await deps.db.select().from(disputeCases).limit(1);
+  const rows = Array.from({ length: openCases }, (_, i) => ({
+    ...someCase!,
+    id: undefined as unknown as string,
+    caseNumber: `BENCH-${i}`,
+    stage: 'employer_contacted',
+    record: { state },
+    appliedOn: today,
+    acceptedOn: today,
+    closedOn: null,
+    closedReason: null,
+    agreementEffectiveOn: null,
+    settledFen: null,
+    nextDueOn: today,
+  }));
+  const openIds: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await deps.db.insert(disputeCases).values(rows.slice(i, i + 500).map(({ id: _id, ...r }) => r)).returning({ id: disputeCases.id });
+    openIds.push(...inserted.map((r) => r.id));
+  }
+  console.log(`loaded ${cases} cases with about ${cases * eventsPerCase} events and ${openCases} open cases in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  await database.close();
+  return openIds;
+}
+
+export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | undefined }) {
+  const cases = opts.smoke ? 2_000 : 100_000;
+  const { env, cleanup } = await freshEnv(opts.pgUrl);
+  try {
+    const openIds = await load(env, cases, 10, opts.smoke ? 300 : 5_000);
+    const server = await startServer({ ...env, REMINDER_INTERVAL_MINUTES: '0' });
+    try {
+      const headers = await login(server.url, 'zs_mediator', 'Yizhan2026');
+      const duration = opts.smoke ? 3 : 20;
+      const serverTimes: number[] = [];
+      const pages = ['stage=performed', 'stage=closed_failed&courtId=', 'from=2020-01-01&to=2020-12-31', 'sector=construction', 'open=true', 'q=%E7%B2%A4%E4%B8%AD%E5%B7%A5%E8%B0%83%E3%80%942019%E3%80%95000123%E5%8F%B7'];
+      let k = 0;
+      const list = await autocannon({
+        url: server.url,
+        connections: 8,
+        duration,
+        headers,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req) => ({ ...req, path: `/api/disputes?${pages[k++ % pages.length]!.replace('courtId=', '')}&page=${1 + (k % 50)}&pageSize=20` }),
+            onResponse: (_status, _body, _ctx, resHeaders) => {
+              const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
+              if (m) serverTimes.push(Number(m[1]));
+            },
+          },
+        ],
+      });
+      console.log(
+        `case list (filtered, paged; ${cases} cases): ${list.requests.average.toFixed(0)} req/s, server p50 ${percentile(serverTimes, 50).toFixed(1)} ms, server p95 ${percentile(serverTimes, 95).toFixed(1)} ms, client p97.5 ${list.latency.p97_5} ms, non-2xx ${list.non2xx}`,
+      );
+      let n = 0;
+      const actionTimes: number[] = [];
+      const actions = await autocannon({
+        url: server.url,
+        connections: 16,
+        duration,
+        headers,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (req) => ({ ...req, path: `/api/disputes/${openIds[n++ % openIds.length]}/actions?view=none`, body: JSON.stringify({ action: 'contact_employer', payload: { channel: 'phone', reached: true } }) }),
+            onResponse: (_status, _body, _ctx, resHeaders) => {
+              const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
+              if (m) actionTimes.push(Number(m[1]));
+            },
+          },
+        ],
+      });
+      console.log(
+        `case transitions (state machine + event + audit in one transaction): ${actions.requests.average.toFixed(0)} transitions/s, server p50 ${percentile(actionTimes, 50).toFixed(1)} ms, p95 ${percentile(actionTimes, 95).toFixed(1)} ms, non-2xx ${actions.non2xx}, errors ${actions.errors}`,
+      );
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await cleanup();
+  }
+}

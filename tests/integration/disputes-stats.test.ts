@@ -1,0 +1,67 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_HISTORY, writeHistory } from '../../server/modules/disputes/demo-history.js';
+import { generateDemo } from '../../server/seed/demo-data.js';
+import { historyRefs } from '../../server/seed/demo.js';
+import { createTestApp, loginAs, type TestApp } from '../support/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demoScale: 0.05 });
+  await writeHistory(t.deps, historyRefs(generateDemo(0.05), t.ids!), SEED_HISTORY);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('statistics reproduce the seed page’s headline figures', () => {
+  it('7,729 cases received from December 2017 to December 2022, ¥52.5 million settled', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    const res = await union.get('/api/disputes/stats?dimension=year&from=2017-12-01&to=2022-12-31');
+    expect(res.statusCode, res.body).toBe(200);
+    const { totals, rows } = res.json();
+    expect(totals.received).toBe(7729);
+    expect(totals.settledFen).toBe(5_250_000_000);
+    expect(rows.map((r: { key: string }) => r.key)).toEqual(['2017', '2018', '2019', '2020', '2021', '2022']);
+    expect(rows.reduce((s: number, r: { received: number }) => s + r.received, 0)).toBe(7729);
+    expect(totals.successRate).toBeGreaterThan(50);
+    expect(totals.avgDaysToAgreement).toBeGreaterThan(0);
+    expect(totals.avgDaysToRuling).toBeGreaterThanOrEqual(totals.avgDaysToAgreement);
+  });
+
+  it('breaks down by court, mediator, sector, claim type and month consistently', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    for (const dimension of ['court', 'mediator', 'sector', 'month']) {
+      const { rows } = (await union.get(`/api/disputes/stats?dimension=${dimension}`)).json();
+      expect(rows.reduce((s: number, r: { received: number }) => s + r.received, 0)).toBe(7729);
+      expect(rows.reduce((s: number, r: { settledFen: number }) => s + r.settledFen, 0)).toBe(5_250_000_000);
+    }
+    const courts = (await union.get('/api/disputes/stats?dimension=court')).json().rows;
+    expect(courts).toHaveLength(3);
+    const claims = (await union.get('/api/disputes/stats?dimension=claim_type')).json().rows;
+    expect(claims.find((r: { key: string }) => r.key === 'wage_arrears').label).toBe('拖欠工资');
+  });
+
+  it('a union outside Guangdong sees none of Zhongshan’s cases', async () => {
+    const js = await loginAs(t.app, 'js_union');
+    expect((await js.get('/api/disputes/stats')).json().totals.received).toBe(0);
+  });
+
+  it('the home page carries the two headline figures', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    const figures = (await union.get('/api/dashboard')).json().figures;
+    expect(figures.find((f: { key: string }) => f.key === 'dispute_cases').value).toBe(7729);
+    expect(figures.find((f: { key: string }) => f.key === 'dispute_settled_yuan').value).toBe(52_500_000);
+  });
+
+  it('exports the tables as an XLSX workbook', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    const res = await union.get('/api/disputes/stats.xlsx');
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('按年度')!;
+    const last = sheet.getRow(sheet.rowCount);
+    expect(last.getCell(1).value).toBe('合计');
+    expect(last.getCell(2).value).toBe(7729);
+    expect(last.getCell(6).value).toBe(52_500_000);
+  });
+});

@@ -1,0 +1,60 @@
+import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { claimLabel, langOf, money } from '../labels';
+import type { CaseDetail, CasePayment } from '../types';
+
+/** The agreement: terms, who has signed, the court's decision, and each instalment paid or owed. */
+export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const s = d.record.state;
+  if (!s?.agreement) return null;
+  const total = s.agreement.installments.reduce((sum, i) => sum + i.amountFen, 0);
+  const signers = ['worker', 'employer', 'mediator'] as const;
+
+  return (
+    <Card title={t('disputes.agreement.title')} size="small" data-testid="agreement-panel">
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+        <Descriptions.Item label={t('disputes.agreement.total')}>
+          <span data-testid="agreement-total">{money(total, lang)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('disputes.agreement.claimTypes')}>{s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item>
+        {s.agreement.summary && <Descriptions.Item label={t('disputes.agreement.summary')} span={2}>{s.agreement.summary}</Descriptions.Item>}
+        <Descriptions.Item label={t('disputes.agreement.signatures')} span={2}>
+          <Flex gap={4} wrap data-testid="agreement-signatures">
+            {signers.map((k) => (
+              <Tag key={k} color={s.signatures[k] ? 'green' : 'default'} data-testid={`signature-${k}`} data-signed={s.signatures[k]}>
+                {t(`disputes.agreement.signer.${k}`)} {s.signatures[k] ? '✓' : t('disputes.agreement.unsigned')}
+              </Tag>
+            ))}
+          </Flex>
+        </Descriptions.Item>
+        {s.agreementEffectiveOn && <Descriptions.Item label={t('disputes.agreement.effectiveOn')}>{s.agreementEffectiveOn}</Descriptions.Item>}
+        {s.confirmationAppliedOn && <Descriptions.Item label={t('disputes.agreement.confirmationAppliedOn')}>{s.confirmationAppliedOn}</Descriptions.Item>}
+        {s.rulingIssuedOn && (
+          <Descriptions.Item label={t('disputes.agreement.ruling')}>
+            <span data-testid="ruling-no">{d.record.rulingNo ?? ''}</span>（{s.rulingIssuedOn}）
+          </Descriptions.Item>
+        )}
+        {s.confirmationRefusedOn && <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>}
+      </Descriptions>
+      <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>
+        {t('disputes.agreement.payments')}
+      </Typography.Text>
+      <Table<CasePayment>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={d.payments}
+        data-testid="payments-table"
+        columns={[
+          { title: '#', dataIndex: 'seq', width: 40 },
+          { title: t('disputes.agreement.dueOn'), dataIndex: 'dueOn' },
+          { title: t('disputes.agreement.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => money(v, lang) },
+          { title: t('disputes.agreement.paid'), dataIndex: 'paidFen', align: 'right', render: (v: number) => money(v, lang) },
+          { title: t('disputes.agreement.paidOn'), dataIndex: 'paidOn', render: (v: string | null) => v ?? <Tag>{t('disputes.agreement.open')}</Tag> },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,121 @@
+import { Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api';
+import { FormModal } from '../../../app/components/FormModal';
+import { formatDateTime } from '../../../app/format';
+import type { CaseDetail, CaseSession } from '../types';
+
+type Mode = CaseSession['mode'];
+interface ScheduleValues {
+  mode: Mode;
+  at: string;
+  location?: string;
+  meetingUrl?: string;
+}
+interface MinutesValues {
+  minutes: string;
+  heldAt?: string;
+}
+
+/** "2026-12-01T09:30" typed in China time → an ISO instant with its offset. */
+const shanghai = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
+/** Now in China time as "YYYY-MM-DDTHH:mm", for datetime-local inputs. */
+export const nowInChinaLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
+
+const SCHEDULE_INITIAL: Partial<ScheduleValues> = { mode: 'in_person' };
+
+/** Mediation sessions: scheduled in person, by phone or by video, and their minutes. */
+export function SessionsPanel({ detail: d, onChange, canWork }: { detail: CaseDetail; onChange: (d: CaseDetail) => void; canWork: boolean }) {
+  const { t } = useTranslation();
+  const [scheduling, setScheduling] = useState(false);
+  const [minutesFor, setMinutesFor] = useState<CaseSession | null>(null);
+  const [mode, setMode] = useState<Mode>('in_person');
+  const open = !['performed', 'closed_failed'].includes(d.stage);
+  const minutesInitial = useMemo<Partial<MinutesValues>>(() => ({ heldAt: nowInChinaLocal() }), [minutesFor]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const schedule = async (v: ScheduleValues) => {
+    const body = { mode: v.mode, scheduledAt: shanghai(v.at), location: v.mode === 'video' ? undefined : v.location?.trim() || undefined, meetingUrl: v.mode === 'video' ? v.meetingUrl?.trim() : undefined };
+    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, body));
+    setScheduling(false);
+  };
+  const record = async (v: MinutesValues) => {
+    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${minutesFor!.id}/minutes`, { minutes: v.minutes, heldAt: v.heldAt ? shanghai(v.heldAt) : undefined }));
+    setMinutesFor(null);
+  };
+
+  return (
+    <Card
+      title={t('disputes.sessions.title')}
+      size="small"
+      data-testid="sessions-panel"
+      extra={
+        canWork &&
+        open && (
+          <Button size="small" onClick={() => {
+              setMode('in_person');
+              setScheduling(true);
+            }} data-testid="session-schedule">
+            {t('disputes.sessions.schedule')}
+          </Button>
+        )
+      }
+    >
+      <Flex vertical gap={8}>
+        {d.sessions.length === 0 && <Typography.Text type="secondary">{t('disputes.sessions.none')}</Typography.Text>}
+        {d.sessions.map((s, i) => (
+          <div key={s.id} data-testid={`session-${i}`} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+            <Flex justify="space-between" align="center" wrap gap={8}>
+              <span>
+                <Tag color="blue">{t(`disputes.modes.${s.mode}`)}</Tag>
+                {formatDateTime(s.scheduledAt)} {s.location ?? ''}
+                {s.meetingUrl && (
+                  <a href={s.meetingUrl} target="_blank" rel="noreferrer" style={{ marginInlineStart: 4 }}>
+                    {t('disputes.sessions.link')}
+                  </a>
+                )}
+              </span>
+              {s.heldAt ? (
+                <Tag color="green">{t('disputes.sessions.heldAt', { at: formatDateTime(s.heldAt) })}</Tag>
+              ) : (
+                canWork && (
+                  <Button size="small" onClick={() => setMinutesFor(s)} data-testid={`session-${i}-minutes`}>
+                    {t('disputes.sessions.recordMinutes')}
+                  </Button>
+                )
+              )}
+            </Flex>
+            {s.minutes && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', background: '#fafafa', padding: '4px 8px' }}>{s.minutes}</Typography.Paragraph>}
+          </div>
+        ))}
+      </Flex>
+
+      <FormModal<ScheduleValues> open={scheduling} title={t('disputes.sessions.schedule')} initialValues={SCHEDULE_INITIAL} onCancel={() => setScheduling(false)} onSubmit={schedule} testId="session-form">
+        <Form.Item name="mode" label={t('disputes.sessions.mode')} rules={[{ required: true }]}>
+          <Radio.Group optionType="button" onChange={(e) => setMode(e.target.value as Mode)} options={(['in_person', 'phone', 'video'] as const).map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="at" label={t('disputes.sessions.at')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Input type="datetime-local" data-testid="session-at" />
+        </Form.Item>
+        {mode === 'video' ? (
+          <Form.Item name="meetingUrl" label={t('disputes.sessions.meetingUrl')} rules={[{ required: true, type: 'url', message: t('disputes.sessions.urlInvalid') }]}>
+            <Input placeholder="https://" data-testid="session-url" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="location" label={t('disputes.sessions.location')} rules={[{ required: mode === 'in_person', whitespace: true, message: t('disputes.intake.required') }]}>
+            <Input maxLength={200} data-testid="session-location" />
+          </Form.Item>
+        )}
+      </FormModal>
+
+      <FormModal<MinutesValues> open={!!minutesFor} title={t('disputes.sessions.recordMinutes')} initialValues={minutesInitial} onCancel={() => setMinutesFor(null)} onSubmit={record} testId="minutes-form">
+        <Form.Item name="heldAt" label={t('disputes.sessions.heldAtLabel')}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="minutes" label={t('disputes.sessions.minutes')} rules={[{ required: true, whitespace: true, min: 5, message: t('disputes.sessions.minutesRequired') }]}>
+          <Input.TextArea rows={6} maxLength={20000} data-testid="minutes-text" />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
