@@ -12,7 +12,7 @@ import { clocksOf, type CaseRecord } from './case-record.js';
 import { caseRepo } from './repository.js';
 import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
 import { applyAction } from './service.js';
-import { disputeAccessTokens } from './tables.js';
+import { disputeAccessTokens, disputeCases } from './tables.js';
 import { codeHash, latestOpenCode, newLinkToken, newSmsCode, storeToken } from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
@@ -62,6 +62,13 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   await applyAction(deps, publicCtx(ctx), row.id, 'record_employer_answer', { answer: input.answer, ...(note ? { note } : {}) }, opts);
   // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
   const after = await caseRepo.byId(deps.db, row.id);
+  if (input.answer === 'counter' && after) {
+    const record = after.record as CaseRecord;
+    await deps.db
+      .update(disputeCases)
+      .set({ record: { ...record, counterOffer: { amountFen: input.counterAmountFen ?? null, note: input.note ?? null, at: deps.now().toISOString() } } })
+      .where(eq(disputeCases.id, row.id));
+  }
   if (input.answer === 'accept' && after && !(after.record as CaseRecord).state.consents.employer) {
     await applyAction(deps, publicCtx(ctx), row.id, 'record_consent', { party: 'employer' }, opts);
   }

@@ -12,7 +12,7 @@ const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)}
 
 /** Evidence: pictures and PDFs up to 10 MB, uploaded to the case file and opened from it. */
 export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onChange: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const [description, setDescription] = useState('');
@@ -64,7 +64,8 @@ export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onC
                 onChange();
               } else if (file.status === 'error') {
                 const body = file.response as { message?: string; messageEn?: string } | undefined;
-                void message.error((me && body && (t('disputes.evidence.failed') + (body.message ? `：${body.message}` : ''))) || t('disputes.evidence.failed'));
+                const reason = i18n.language === 'en' ? body?.messageEn : body?.message;
+                void message.error(reason ? `${t('disputes.evidence.failed')}: ${reason}` : t('disputes.evidence.failed'));
               }
             }}
           >
