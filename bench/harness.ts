@@ -17,7 +17,8 @@ export async function freshEnv(usePostgres: string | undefined): Promise<{ env: 
   const env: Record<string, string> = { YIZHAN_DATA_DIR: dataDir, YIZHAN_DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
   let dropDb = async () => {};
   if (usePostgres) {
-    const name = `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
+    // BENCH_KEEP_DB=name keeps the loaded database for EXPLAIN sessions (it must not exist yet).
+    const name = process.env.BENCH_KEEP_DB ?? `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: usePostgres });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -25,7 +26,8 @@ export async function freshEnv(usePostgres: string | undefined): Promise<{ env: 
     const url = new URL(usePostgres);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    dropDb = async () => {
+    if (process.env.BENCH_KEEP_DB) dropDb = async () => {};
+    else dropDb = async () => {
       const c = new pg.Client({ connectionString: usePostgres });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -83,7 +83,10 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
     expect(signed.json().stage).toBe('agreement_signed');
     await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
     const judge = await loginAs(t.app, 'zs_judge');
-    const refused = await act(c.id, 'refuse_confirmation', { ground: 'content_unclear', note: '付款方式约定不明' }, judge);
+    const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: true };
+    const cannotConfirm = await judge.post(`/api/disputes/${c.id}/actions`, { action: 'issue_ruling', payload: {}, review });
+    expect(cannotConfirm.statusCode).toBe(400);
+    const refused = await judge.post(`/api/disputes/${c.id}/actions`, { action: 'refuse_confirmation', payload: { ground: 'content_unclear', note: '付款方式约定不明' }, review });
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json().stage).toBe('confirmation_refused');
     const ruling = await judge.get(`/api/disputes/${c.id}/documents/civil-ruling?format=pdf`);

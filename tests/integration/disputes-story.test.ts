@@ -127,7 +127,12 @@ describe('the seed story, end to end through the API', () => {
     const queue = await clerk.get('/api/disputes?stage=confirmation_applied');
     expect(queue.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
     const judge = await loginAs(t.app, 'zs_judge');
-    const ruled = await act(judge, 'issue_ruling', {});
+    const noReview = await act(judge, 'issue_ruling', {});
+    expect(noReview.statusCode).toBe(400);
+    expect(noReview.json().field).toBe('review');
+    const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: false };
+    const ruled = await judge.post(`/api/disputes/${caseId}/actions`, { action: 'issue_ruling', payload: {}, review });
+    expect(ruled.json().record.confirmationReview.grounds).toEqual(review);
     expect(ruled.statusCode, ruled.body).toBe(200);
     expect(ruled.json().record.rulingNo).toMatch(/^（2025）粤2071民特\d+号$/);
     const pdf = await judge.get(`/api/disputes/${caseId}/documents/civil-ruling?format=pdf`);

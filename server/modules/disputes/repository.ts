@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { likeText } from '../../core/scope.js';
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
@@ -53,28 +52,37 @@ function where(f: CaseFilter): SQL | undefined {
     f.to ? lte(disputeCases.appliedOn, f.to) : undefined,
     f.open ? notInArray(disputeCases.stage, TERMINAL_STAGES) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
-    f.q
-      ? or(
-          eq(disputeCases.caseNumber, f.q),
-          sql`${disputeCases.workerPersonId} in (select id from ${people} where ${ilike(people.name, likeText(f.q))})`,
-        )
-      : undefined,
+    // A case number or a worker's full name: both exact, both served by an index.
+    f.q ? or(eq(disputeCases.caseNumber, f.q), sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} = ${f.q})`) : undefined,
   );
 }
 
 export const caseRepo = {
+  /**
+   * One page: the ids are chosen on the cases table alone (an index walk in list order), and only
+   * those rows are joined to names, so the cost does not grow with the number of cases.
+   */
   async list(db: DbOrTx, f: CaseFilter, limit: number, offset: number, order: 'recent' | 'due' = 'recent') {
+    const ordering = order === 'due' ? [asc(disputeCases.nextDueOn), asc(disputeCases.caseNumber)] : [desc(disputeCases.appliedOn), desc(disputeCases.caseNumber)];
+    const pageIds = db.$with('page_ids').as(
+      db
+        .select({ pageId: sql<string>`${disputeCases.id}`.as('page_id') })
+        .from(disputeCases)
+        .where(where(f))
+        .orderBy(...ordering)
+        .limit(limit)
+        .offset(offset),
+    );
     const items = await db
+      .with(pageIds)
       .select(listColumns)
-      .from(disputeCases)
+      .from(pageIds)
+      .innerJoin(disputeCases, eq(disputeCases.id, pageIds.pageId))
       .innerJoin(people, eq(people.id, disputeCases.workerPersonId))
       .leftJoin(employers, eq(employers.id, disputeCases.employerId))
       .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
       .leftJoin(courts, eq(courts.id, disputeCases.courtId))
-      .where(where(f))
-      .orderBy(...(order === 'due' ? [asc(disputeCases.nextDueOn), asc(disputeCases.caseNumber)] : [desc(disputeCases.createdAt), desc(disputeCases.caseNumber)]))
-      .limit(limit)
-      .offset(offset);
+      .orderBy(...ordering);
     const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(disputeCases).where(where(f));
     return { items, total: count?.n ?? 0 };
   },

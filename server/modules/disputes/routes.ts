@@ -63,7 +63,7 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => {
-      const updated = await applyAction(deps, request.ctx, request.params.id, request.body.action, request.body.payload, { expectedVersion: request.body.version });
+      const updated = await applyAction(deps, request.ctx, request.params.id, request.body.action, request.body.payload, { expectedVersion: request.body.version, review: request.body.review });
       if (request.query.view === 'none') return { id: updated.id, stage: updated.stage, version: updated.version };
       return detail(request, request.params.id);
     },

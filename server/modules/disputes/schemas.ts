@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFUSAL_GROUNDS } from './rules/state-machine.js';
 import { STAT_DIMENSIONS } from './stats-repository.js';
 
 export const caseListQuerySchema = z.object({
@@ -54,6 +55,8 @@ export const actionBodySchema = z.object({
   action: z.string().min(1).max(40),
   payload: z.record(z.string(), z.unknown()).default({}),
   version: z.number().int().optional(),
+  /** The judge's review against each refusal ground (true = the ground applies), kept with the decision. */
+  review: z.partialRecord(z.enum(REFUSAL_GROUNDS), z.boolean()).optional(),
 });
 
 export const statsQuerySchema = z.object({

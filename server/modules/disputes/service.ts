@@ -18,7 +18,7 @@ import { assertCanRead, caseListCondition } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, nextDueOf, projectColumns, riskLevel, type CaseRecord } from './case-record.js';
 import { caseRepo, type CaseFilter } from './repository.js';
-import { ACTIONS, isActionCode, transition, type ActionCode, type Effect } from './rules/state-machine.js';
+import { ACTIONS, REFUSAL_GROUNDS, isActionCode, transition, type ActionCode, type Effect, type RefusalGround } from './rules/state-machine.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
 import { disputeCases, disputeEvents, disputePayments } from './tables.js';
 import { latestOpenCode, newLinkToken, storeToken } from './tokens.js';
@@ -140,6 +140,7 @@ export interface ActionOptions {
   role?: Role;
   actorLabel?: string;
   expectedVersion?: number;
+  review?: Partial<Record<RefusalGround, boolean>>;
 }
 
 const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = { forbidden_role: 'FORBIDDEN', invalid_payload: 'VALIDATION', unknown_action: 'VALIDATION' };
@@ -169,6 +170,9 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
     const result = transition(record.state, action, payload, now, { role, calendar });
     if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
     const nextRecord: CaseRecord = { ...record, state: result.state };
+    if (action === 'issue_ruling' || action === 'refuse_confirmation') {
+      nextRecord.confirmationReview = { grounds: checkedReview(action, payload as { ground?: RefusalGround }, opts.review), at: now.toISOString(), by: actor?.displayName ?? role };
+    }
     const extra = await sideEffects(tx, deps, row, nextRecord, action, payload as Record<string, unknown>);
     const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
     const [updated] = await tx
@@ -191,6 +195,29 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
     return updated!;
   });
 }
+
+/**
+ * Confirmation is decided against every refusal ground (民事诉讼法第二百零六条): a ruling needs all
+ * of them checked as not applying; a refusal needs its ground checked as applying.
+ */
+function checkedReview(action: ActionCode, payload: { ground?: RefusalGround }, review: Partial<Record<RefusalGround, boolean>> | undefined) {
+  const grounds = REFUSAL_GROUNDS.filter((g) => g !== 'other');
+  const missing = grounds.filter((g) => review?.[g] === undefined);
+  if (missing.length) throw new AppError('VALIDATION', `请逐项完成审查清单（未勾选：${missing.map((g) => REFUSAL_GROUND_LABELS[g]).join('、')}）`, `Complete the review checklist (missing: ${missing.join(', ')})`, 'review');
+  const applying = grounds.filter((g) => review![g]);
+  if (action === 'issue_ruling' && applying.length) throw new AppError('VALIDATION', '审查清单中有不予确认的情形，不能出具确认裁定', 'A refusal ground applies; the agreement cannot be confirmed', 'review');
+  if (action === 'refuse_confirmation' && payload.ground && payload.ground !== 'other' && !review![payload.ground]) throw new AppError('VALIDATION', '驳回理由须与审查清单一致', 'The refusal ground must match the checklist', 'review');
+  return review!;
+}
+
+export const REFUSAL_GROUND_LABELS: Record<RefusalGround, string> = {
+  violates_mandatory_law: '违反法律强制性规定',
+  harms_state_public_or_third_party: '损害国家利益、社会公共利益或他人合法权益',
+  offends_public_order: '违背公序良俗',
+  not_voluntary: '违反自愿原则',
+  content_unclear: '内容不明确',
+  other: '其他不能进行司法确认的情形',
+};
 
 /** Database consequences a rule cannot express: instalment rows, payment allocation, ruling numbers. */
 async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord, action: ActionCode, payload: Record<string, unknown>) {

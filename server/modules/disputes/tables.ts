@@ -60,8 +60,11 @@ export const disputeCases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('dispute_cases_region_stage_idx').on(t.regionCode, t.stage, t.createdAt),
-    index('dispute_cases_region_created_idx').on(t.regionCode, t.createdAt),
+    // The case list pages newest first (a backward walk of these indexes), with or without a stage.
+    index('dispute_cases_order_idx').on(t.appliedOn, t.caseNumber),
+    index('dispute_cases_stage_order_idx').on(t.stage, t.appliedOn, t.caseNumber),
+    index('dispute_cases_stage_region_idx').on(t.stage, t.regionCode),
+    index('dispute_cases_region_idx').on(t.regionCode),
     index('dispute_cases_mediator_idx').on(t.mediatorAccountId, t.stage),
     index('dispute_cases_court_stage_idx').on(t.courtId, t.stage),
     index('dispute_cases_employer_idx').on(t.employerId),

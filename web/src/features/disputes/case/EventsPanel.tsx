@@ -6,7 +6,7 @@ import { langOf, stageLabel, type Lang } from '../labels';
 import type { CaseDetail, CaseEvent } from '../types';
 
 /** A few payload fields worth showing beside an event (party, channel, answer, amount, note…). */
-function payloadText(e: CaseEvent, t: (k: string, o?: object) => string): string {
+function payloadText(e: CaseEvent, t: (k: string) => string): string {
   const p = e.payload ?? {};
   const bits: string[] = [];
   if (typeof p.party === 'string') bits.push(t(`disputes.agreement.signer.${p.party}`));
@@ -33,6 +33,7 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const events = [...d.events].reverse();
+  const tr = (k: string) => t(k);
   return (
     <Card title={t('disputes.events.title')} size="small" data-testid="events-panel">
       <Timeline
@@ -43,11 +44,11 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
               <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 8 }}>
                 {formatDateTime(e.at)}
               </Typography.Text>
-              <Typography.Text strong>{actionLabel(e.action, lang, t, (k) => i18n.exists(k))}</Typography.Text>
+              <Typography.Text strong>{actionLabel(e.action, lang, tr, (k) => i18n.exists(k))}</Typography.Text>
               {e.toStage && e.fromStage !== e.toStage && <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>}
               <div style={{ fontSize: 12, color: '#595959' }}>
                 {e.actorLabel}
-                {payloadText(e, t) ? ` · ${payloadText(e, t)}` : ''}
+                {payloadText(e, tr) ? ` · ${payloadText(e, tr)}` : ''}
               </div>
             </div>
           ),

@@ -1,0 +1,331 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
+import { employers } from '../../server/modules/employers/tables.js';
+import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
+import { ensureWebBuilt, launchChromium, signIn, startServer } from './support.js';
+
+// The seed's story in the browser: a construction worker's crew boss owes him a year of wages and
+// has vanished; the studio registers the oral application, names the general contractor (条例第三十六条),
+// the contractor accepts and signs by its link, the worker signs on the phone with SMS codes, the court
+// confirms, the money is paid. The server runs on the real clock, so every date is relative to today.
+
+let t: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let staff: BrowserContext;
+let page: Page;
+let phoneContext: BrowserContext;
+let caseId = '';
+let caseNumber = '';
+let employerLink = '';
+let contractor: { name: string; uscc: string };
+
+const WORKER_PHONE = '13912340001';
+const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const settle = (p: Page = page) => p.waitForTimeout(400);
+const scrollWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
+const stage = (s: string) => page.locator(`[data-testid="case-page"][data-stage="${s}"]`).waitFor();
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  ({ t, baseUrl } = await startServer());
+  browser = await launchChromium();
+  staff = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  page = await staff.newPage();
+  phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', timezoneId: 'Europe/London', hasTouch: true });
+  // The demo employer account's company plays the general contractor.
+  const [row] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
+  contractor = { name: row!.name, uscc: row!.uscc };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** Opens the antd select with this test id and picks the option with this text. */
+async function choose(p: Page, testId: string, text: string): Promise<void> {
+  await p.getByTestId(testId).click();
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Runs one action of the case page: opens its form, lets `fill` answer it, submits, waits for the stage. */
+async function act(action: string, nextStage: string | null, fill?: () => Promise<void>): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  await page.locator('.ant-modal-wrap:visible [data-testid="action-form"]').waitFor();
+  if (fill) await fill();
+  await page.getByTestId('action-submit').click();
+  if (nextStage) await stage(nextStage);
+  await page.locator('.ant-modal-wrap:visible [data-testid="action-form"]').waitFor({ state: 'hidden' });
+}
+
+/** The latest SMS code sent to the worker for this purpose, read from the case outbox as the mediator. */
+async function latestCode(purpose: string): Promise<string> {
+  const res = await page.request.get(`${baseUrl}/api/disputes/${caseId}/outbox`);
+  expect(res.status()).toBe(200);
+  const items = (await res.json()).items as { recipient: string; body: string }[];
+  const sms = items.find((m) => m.recipient === WORKER_PHONE && m.body.includes(purpose));
+  return sms!.body.match(/验证码 (\d{6})/)![1]!;
+}
+
+describe('the seed story in the browser', () => {
+  it('registers the oral application of a construction worker at the counter', async () => {
+    await signIn(page, baseUrl, 'zs_mediator', DEMO_PASSWORD);
+    await page.getByTestId('menu-disputes').click();
+    await page.getByTestId('case-table').waitFor();
+    await page.getByTestId('dispute-create').click();
+    await page.waitForURL(`${baseUrl}/disputes/new`);
+    await page.getByTestId('intake-form').waitFor();
+
+    await choose(page, 'intake-court', '中山市第一人民法院');
+    expect(await page.getByTestId('intake-oral').locator('input').isChecked()).toBe(true);
+    await page.getByTestId('intake-worker-name').fill('宋建军');
+    await page.getByTestId('intake-worker-phone').fill(WORKER_PHONE);
+    await page.getByTestId('intake-worker-id').fill(buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: 31 }));
+    await page.getByTestId('intake-employer-name').fill('包工头 李某（个人）');
+    await page.getByTestId('intake-hire-date').fill(chinaDay(-400));
+    await page.getByTestId('intake-end-date').fill(chinaDay(-20));
+    await page.getByTestId('intake-monthly-wage').fill('7000');
+    await page.getByTestId('intake-claim-0').getByTestId('intake-claim-amount').fill('84,000');
+    await expect.poll(() => page.getByTestId('intake-claim-total').innerText()).toContain('84,000.00');
+
+    // The hiring chain: developer → general contractor → crew boss, who hired the worker and vanished.
+    await page.getByTestId('intake-is-construction').click();
+    await page.getByTestId('party-typical').click();
+    await page.getByTestId('party-0-name').fill('中山市翠亨置业有限公司');
+    await page.getByTestId('party-1-name').fill(contractor.name);
+    await page.getByTestId('party-1-uscc').fill(contractor.uscc);
+    await page.getByTestId('party-1-phone').fill('13800002222');
+    await page.getByTestId('party-1-email').fill('hr@huayu.example.cn');
+    await page.getByTestId('party-2-name').fill('李某（包工头）');
+    await page.getByTestId('intake-boss-reachable').getByText('否').click();
+    const preview = page.getByTestId('intake-liability-preview');
+    await expect.poll(() => preview.innerText()).toContain(contractor.name);
+    expect(await preview.innerText()).toContain('第三十六条');
+    await page.getByTestId('intake-narrative').fill('申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。');
+    await page.screenshot({ path: '/tmp/yz-disputes-intake.png', fullPage: true });
+
+    await page.getByTestId('intake-submit').click();
+    await page.waitForURL(/\/disputes\/[0-9a-f-]{36}$/);
+    caseId = page.url().split('/').pop()!;
+    await stage('intake');
+    caseNumber = await page.getByTestId('case-number').innerText();
+    expect(caseNumber).toMatch(/^粤中工调〔\d{4}〕\d{6}号$/);
+    expect(await page.getByTestId('liability-party').innerText()).toBe(contractor.name);
+    expect(await page.getByTestId('liability-basis').innerText()).toContain('第三十六条');
+    expect(await page.getByTestId('case-respondent').innerText()).toBe(contractor.name);
+    const contact = page.getByTestId('clock-contact');
+    expect(await contact.getByTestId('clock-basis').innerText()).toContain('在线调解规则');
+    expect(await contact.getAttribute('data-status')).toBe('running');
+    expect(await page.getByTestId('clock-mediation').getByTestId('clock-basis').innerText()).toContain('特邀调解');
+  });
+
+  it('runs the analysis and contacts the contractor, whose answer link goes out by SMS and e-mail', async () => {
+    await page.getByTestId('analysis-run').click();
+    await page.getByTestId('analysis-item-double_wage_no_contract').waitFor();
+    expect(await page.getByTestId('analysis-total').innerText()).toMatch(/^[\d,]+\.\d{2} 元$/);
+    expect(await page.getByTestId('analysis-item-double_wage_no_contract').innerText()).toContain('劳动合同法第八十二条');
+
+    await act('start_consultation', 'consultation');
+    await act('record_consent', null, async () => {
+      await page.getByTestId('action-party').getByText('职工').click();
+    });
+    await page.locator('[data-testid="event-item"][data-action="record_consent"]').waitFor();
+    await act('contact_employer', 'employer_contacted', async () => {
+      await choose(page, 'action-channel', '短信');
+    });
+    const link = page.getByTestId('outbox-panel').getByTestId('outbox-link').filter({ hasText: '/e/' }).first();
+    await link.waitFor();
+    const token = (await link.innerText()).match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
+    employerLink = `${baseUrl}/e/${token}`;
+    expect(await page.getByTestId('outbox-panel').innerText()).toContain('hr@huayu.example.cn');
+    expect(await page.getByTestId('doc-negotiation-proposal-pdf').isDisabled()).toBe(false);
+    expect(await page.getByTestId('doc-civil-ruling-pdf').isDisabled()).toBe(true);
+    await settle();
+    await page.screenshot({ path: '/tmp/yz-disputes-case-contacted.png', fullPage: true });
+  });
+
+  it('lets the contractor accept mediation on its phone without an account', async () => {
+    const employer = await phoneContext.newPage();
+    await employer.goto(employerLink);
+    await employer.getByTestId('employer-page').waitFor();
+    expect(await employer.getByTestId('employer-case-number').innerText()).toBe(caseNumber);
+    expect(await employer.getByTestId('employer-liability').innerText()).toContain('第三十六条');
+    expect(await employer.getByTestId('user-menu').count()).toBe(0);
+    expect(await scrollWidth(employer)).toBeLessThanOrEqual(375);
+    await employer.screenshot({ path: '/tmp/yz-disputes-employer-link.png', fullPage: true });
+    await employer.getByTestId('employer-accept').click();
+    await employer.getByTestId('employer-answered').waitFor();
+    await employer.close();
+
+    await page.reload();
+    await stage('consented');
+  });
+
+  it('holds an in-person session with minutes and signs the agreement as mediator, with the seal', async () => {
+    await act('start_mediation', 'mediating');
+    await page.getByTestId('session-schedule').click();
+    await page.getByTestId('session-at').fill(`${chinaDay(1)}T10:00`);
+    await page.getByTestId('session-location').fill('中山市法院诉讼服务中心调解室 3');
+    await page.getByTestId('session-form-save').click();
+    await page.getByTestId('session-0').waitFor();
+    await page.getByTestId('session-0-minutes').click();
+    await page.getByTestId('minutes-text').fill('总承包单位同意先行垫付拖欠的劳务费 84,000 元，分两期支付。');
+    await page.getByTestId('minutes-form-save').click();
+    await expect.poll(() => page.getByTestId('session-0').innerText()).toContain('垫付');
+
+    await act('sign_agreement', null, async () => {
+      await page.getByTestId('instalment-0').getByTestId('instalment-due').fill(chinaDay(10));
+      await page.getByTestId('instalment-0').getByTestId('instalment-amount').fill('50000');
+      await page.getByTestId('instalment-add').click();
+      await page.getByTestId('instalment-1').getByTestId('instalment-due').fill(chinaDay(40));
+      await page.getByTestId('instalment-1').getByTestId('instalment-amount').fill('34000');
+      await page.getByTestId('terms-summary').fill('总承包单位垫付拖欠劳务费，分两期支付');
+      await page.getByTestId('terms-seal').click();
+      await settle();
+      await page.screenshot({ path: '/tmp/yz-disputes-sign.png' });
+    });
+    await page.locator('[data-testid="signature-mediator"][data-signed="true"]').waitFor();
+    expect(await page.getByTestId('agreement-total').innerText()).toBe('84,000.00 元');
+    expect(await page.locator('[data-testid="payments-table"] tr.ant-table-row').count()).toBe(2);
+  });
+
+  it('has the contractor sign by its link and the worker sign on the phone with an SMS code', async () => {
+    const employer = await phoneContext.newPage();
+    await employer.goto(employerLink);
+    await employer.getByTestId('employer-sign').click();
+    await employer.getByTestId('employer-sign-ok').click();
+    await employer.getByTestId('employer-signed').waitFor();
+    await employer.close();
+
+    const worker = await phoneContext.newPage();
+    await worker.goto(`${baseUrl}/track`);
+    await worker.getByTestId('track-title').waitFor();
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(375);
+    await worker.getByTestId('track-case-number').fill(caseNumber);
+    await worker.getByTestId('track-phone').fill(WORKER_PHONE);
+    await worker.getByTestId('track-request-code').click();
+    await worker.getByTestId('track-code-sent').waitFor();
+    await worker.getByTestId('track-code').fill(await latestCode('查询案件进度'));
+    await worker.getByTestId('track-verify').click();
+    await worker.getByTestId('track-case').waitFor();
+    expect(await worker.getByTestId('track-current-step').innerText()).toBe('调解中');
+    expect(await worker.getByTestId('track-steps').innerText()).toContain('调解有期限');
+    expect(await worker.getByTestId('track-clock-mediation').innerText()).toContain('特邀调解');
+    expect(await worker.getByTestId('track-agreement').innerText()).toContain('84,000.00 元');
+    expect(await worker.evaluate(() => sessionStorage.getItem('yz_case_token'))).toBeTruthy();
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(375);
+    await settle(worker);
+    await worker.screenshot({ path: '/tmp/yz-disputes-track.png', fullPage: true });
+
+    await worker.getByTestId('track-sign-start').click();
+    await worker.getByTestId('track-sign-code').waitFor();
+    await worker.getByTestId('track-sign-code').fill(await latestCode('确认签署'));
+    await worker.getByTestId('track-sign-confirm').click();
+    await worker.locator('[data-testid="track-case"][data-stage="agreement_signed"]').waitFor();
+    expect(await worker.getByTestId('track-current-step').innerText()).toBe('达成协议');
+    await worker.screenshot({ path: '/tmp/yz-disputes-track-signed.png', fullPage: true });
+    await worker.close();
+
+    await page.reload();
+    await stage('agreement_signed');
+    expect(await page.getByTestId('doc-mediation-agreement-pdf').isDisabled()).toBe(false);
+  });
+
+  it('applies jointly for judicial confirmation; the judge rules from the queue', async () => {
+    await act('apply_confirmation', 'confirmation_applied', async () => {
+      for (const m of ['agreement', 'identityProofs', 'contactDetails']) await page.getByTestId(`material-${m}`).click();
+    });
+
+    const court = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const judge = await court.newPage();
+    await signIn(judge, baseUrl, 'zs_judge', DEMO_PASSWORD);
+    await judge.getByTestId('menu-disputesQueue').click();
+    const row = judge.locator('[data-testid="queue-table"] tr.ant-table-row').filter({ hasText: caseNumber });
+    await row.waitFor();
+    await row.getByRole('link', { name: caseNumber }).click();
+    await judge.locator('[data-testid="case-page"][data-stage="confirmation_applied"]').waitFor();
+    expect(await judge.getByTestId('action-refuse_confirmation').isVisible()).toBe(true);
+    await judge.getByTestId('action-issue_ruling').click();
+    await judge.getByTestId('action-submit').click();
+    await judge.locator('[data-testid="case-page"][data-stage="ruling_issued"]').waitFor();
+    expect(await judge.getByTestId('ruling-no').innerText()).toMatch(/^（\d{4}）粤2071民特\d+号$/);
+    expect(await judge.getByTestId('doc-civil-ruling-pdf').isDisabled()).toBe(false);
+    const pdf = await judge.request.get(`${baseUrl}/api/disputes/${caseId}/documents/civil-ruling?format=pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await court.close();
+  });
+
+  it('records the payments and closes the case as performed', async () => {
+    await page.reload();
+    await stage('ruling_issued');
+    await act('record_payment', null, async () => {
+      expect(await page.getByTestId('payment-amount').inputValue()).toBe('50000');
+    });
+    await expect.poll(() => page.locator('[data-testid="payments-table"] tr.ant-table-row').first().innerText()).toContain(chinaDay());
+    await act('record_payment', null, async () => {
+      expect(await page.getByTestId('payment-amount').inputValue()).toBe('34000');
+    });
+    await act('mark_performed', 'performed', async () => {
+      await page.getByTestId('action-worker-confirmed').click();
+    });
+    expect(await page.getByTestId('case-stage').innerText()).toBe('履行完毕');
+    expect(await page.getByTestId('clocks-panel').innerText()).toContain('民事诉讼法');
+    await settle();
+    await page.screenshot({ path: '/tmp/yz-disputes-case.png', fullPage: true });
+  });
+
+  it('shows the statistics with a chart and exports them', async () => {
+    await page.getByTestId('menu-disputesStats').click();
+    await page.getByTestId('stat-received').waitFor();
+    await page.locator('canvas').first().waitFor();
+    expect(Number((await page.getByTestId('stat-succeeded').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
+    await page.getByTestId('dim-claim_type').click();
+    await expect.poll(() => page.getByTestId('stats-table').innerText()).toContain('拖欠工资');
+    await settle();
+    await page.screenshot({ path: '/tmp/yz-disputes-stats.png', fullPage: true });
+    const xlsx = await page.request.get(`${baseUrl}/api/disputes/stats.xlsx`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+  });
+
+  it('takes an online application from a worker on a phone, in plain words', async () => {
+    const worker = await phoneContext.newPage();
+    await worker.goto(`${baseUrl}/apply`);
+    await worker.getByTestId('apply-title').waitFor();
+    expect(await worker.getByTestId('public-sign-in').isVisible()).toBe(true);
+    await worker.getByTestId('apply-next').click();
+    await worker.locator('.ant-form-item-explain-error').first().waitFor();
+    await worker.getByTestId('apply-name').fill('王小军');
+    await worker.getByTestId('apply-phone').fill('13912340002');
+    await worker.getByTestId('apply-next').click();
+    await worker.getByTestId('apply-on-site-yes').click();
+    await worker.getByTestId('apply-hired-by-boss').click();
+    await worker.getByTestId('apply-employer-name').fill('张某');
+    await worker.getByTestId('apply-boss-reachable-no').click();
+    await worker.getByTestId('apply-contractor').fill(contractor.name);
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(375);
+    await settle(worker);
+    await worker.screenshot({ path: '/tmp/yz-disputes-apply.png', fullPage: true });
+    await worker.getByTestId('apply-next').click();
+    await worker.getByTestId('apply-hire-date').fill(chinaDay(-200));
+    await worker.getByTestId('apply-end-date').fill(chinaDay(-10));
+    await worker.getByTestId('apply-wage').fill('6500');
+    await worker.getByTestId('apply-contract-no').click();
+    await worker.getByTestId('apply-next').click();
+    await worker.getByTestId('apply-claim-wage_arrears').click();
+    await worker.getByTestId('apply-amount-wage_arrears').fill('19500');
+    await worker.getByTestId('apply-narrative').fill('包工头张某拖欠三个月工资后联系不上。');
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(375);
+    await worker.getByTestId('apply-next').click();
+    await worker.getByTestId('apply-case-number').waitFor();
+    expect(await worker.getByTestId('apply-case-number').innerText()).toMatch(/^粤中工调〔\d{4}〕\d{6}号/);
+    expect(await scrollWidth(worker)).toBeLessThanOrEqual(375);
+    await worker.screenshot({ path: '/tmp/yz-disputes-apply-done.png', fullPage: true });
+    await worker.close();
+  });
+});

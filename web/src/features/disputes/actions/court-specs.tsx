@@ -1,0 +1,90 @@
+import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../server/modules/disputes/rules/state-machine';
+import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../server/modules/disputes/rules/stages';
+import { closeReasonLabel, referralLabel } from '../labels';
+import { mustTick, type SpecTable } from './spec';
+
+const MATERIALS = ['agreement', 'identityProofs', 'contactDetails'] as const;
+
+/** Judicial confirmation (apply, rule, refuse with the review checklist) and closing a failed case. */
+export const COURT_SPECS: SpecTable = {
+  apply_confirmation: {
+    hint: ({ t }) => t('disputes.actions.hints.apply_confirmation'),
+    initial: ({ detail }) => ({ applicants: ['worker', 'employer'], court: detail.kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court' }),
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="applicants" label={t('disputes.actions.applicants')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Checkbox.Group options={(['worker', 'employer'] as const).map((p) => ({ value: p, label: t(`disputes.agreement.signer.${p}`) }))} />
+        </Form.Item>
+        <Typography.Text>{t('disputes.actions.materials')}</Typography.Text>
+        {MATERIALS.map((m) => (
+          <Form.Item key={m} name={['materials', m]} valuePropName="checked" rules={[mustTick(t('disputes.actions.materialRequired'))]} style={{ marginBottom: 4 }}>
+            <Checkbox data-testid={`material-${m}`}>{t(`disputes.actions.material.${m}`)}</Checkbox>
+          </Form.Item>
+        ))}
+        <Form.Item name="court" label={t('disputes.actions.confirmationCourt')} rules={[{ required: true }]} style={{ marginTop: 12 }}>
+          <Select options={CONFIRMATION_COURTS.map((c) => ({ value: c, label: t(`disputes.confirmationCourts.${c}`) }))} />
+        </Form.Item>
+      </>
+    ),
+    payload: (v) => {
+      const m = (v.materials ?? {}) as Record<string, boolean>;
+      return { applicants: v.applicants, materials: { agreement: !!m.agreement, identityProofs: !!m.identityProofs, contactDetails: !!m.contactDetails }, court: v.court };
+    },
+  },
+  issue_ruling: {
+    hint: ({ t }) => t('disputes.actions.hints.issue_ruling'),
+    fields: ({ t }) => (
+      <Form.Item name="rulingNo" label={t('disputes.actions.rulingNo')} extra={t('disputes.actions.rulingNoHelp')}>
+        <Input maxLength={64} />
+      </Form.Item>
+    ),
+    payload: (v) => (typeof v.rulingNo === 'string' && v.rulingNo.trim() ? { rulingNo: v.rulingNo.trim() } : {}),
+  },
+  refuse_confirmation: {
+    danger: true,
+    width: 640,
+    hint: ({ t }) => t('disputes.actions.hints.refuse_confirmation'),
+    fields: ({ t }) => (
+      <>
+        <Form.Item name="reviewed" label={t('disputes.actions.reviewChecklist')} extra={t('disputes.actions.reviewHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('disputes.actions.reviewRequired') }]}>
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={REFUSAL_GROUNDS.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="ground" label={t('disputes.actions.mainGround')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={REFUSAL_GROUNDS.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('disputes.actions.note')}>
+          <Input.TextArea rows={3} maxLength={1500} />
+        </Form.Item>
+      </>
+    ),
+    payload: (v, { t }) => {
+      const reviewed = ((v.reviewed as string[]) ?? []).map((g) => t(`disputes.refusalGrounds.${g}`, { lng: 'zh' }));
+      const note = typeof v.note === 'string' ? v.note.trim() : '';
+      return { ground: v.ground, note: `审查认定：${reviewed.join('；')}。${note}`.slice(0, 2000) };
+    },
+  },
+  close_failed: {
+    danger: true,
+    hint: ({ t }) => t('disputes.actions.hints.close_failed'),
+    initial: () => ({ referral: 'arbitration' }),
+    fields: ({ t, detail, lang }) => (
+      <>
+        <Form.Item name="reason" label={t('disputes.actions.closeReason')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Select data-testid="action-close-reason" options={(CLOSE_REASONS_BY_STAGE[detail.stage as Stage] ?? []).map((r) => ({ value: r, label: closeReasonLabel(r, lang) }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['reason']}>
+          {({ getFieldValue }) => (
+            <Form.Item name="referral" label={t('disputes.actions.referral')} rules={[{ required: getFieldValue('reason') !== 'withdrawn', message: t('disputes.intake.required') }]}>
+              <Select allowClear options={REFERRALS.map((r) => ({ value: r, label: referralLabel(r, lang) }))} />
+            </Form.Item>
+          )}
+        </Form.Item>
+        <Form.Item name="note" label={t('disputes.actions.note')}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </>
+    ),
+    payload: (v) => ({ reason: v.reason, ...(v.referral ? { referral: v.referral } : {}), ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}) }),
+  },
+};

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { Lang } from '../labels';
+import type { ActionCode, CaseDetail } from '../types';
+
+export type Values = Record<string, unknown>;
+
+export interface SpecContext {
+  detail: CaseDetail;
+  t: (key: string, options?: Record<string, unknown>) => string;
+  lang: Lang;
+  today: string;
+}
+
+/** How one action is asked for: its form fields, starting values and the payload sent. */
+export interface ActionSpec {
+  fields?: (c: SpecContext) => ReactNode;
+  initial?: (c: SpecContext) => Values;
+  payload: (v: Values, c: SpecContext) => Record<string, unknown>;
+  /** Shown above the fields (what the action does). */
+  hint?: (c: SpecContext) => string | null;
+  danger?: boolean;
+  width?: number;
+}
+
+export type SpecTable = Partial<Record<ActionCode, ActionSpec>>;
+
+/** Checkbox rule: must be ticked. */
+export const mustTick = (message: string) => ({ validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))) });

@@ -1,0 +1,105 @@
+import { Button, Card, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../app/api';
+import { FormModal } from '../../../app/components/FormModal';
+import { formatDateTime } from '../../../app/format';
+import { langOf } from '../labels';
+import type { CaseDetail } from '../types';
+
+interface Proposal {
+  rank: number;
+  mediatorId: string;
+  name: string;
+  activeCases: number;
+  reasons: { zh: string; en: string }[];
+}
+interface AssignValues {
+  mediatorAccountId: string;
+  noConflictDeclared?: boolean;
+  reason?: string;
+}
+
+/** Who mediates (proposals by expertise and load, with a no-conflict declaration) and the invited judge. */
+export function AssignmentPanel({ detail: d, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const [assigning, setAssigning] = useState(false);
+  const [inviting, setInviting] = useState(false);
+  const [proposals, setProposals] = useState<Proposal[]>([]);
+  const [judges, setJudges] = useState<{ id: string; name: string }[]>([]);
+  const reassign = !!d.mediatorId;
+
+  useEffect(() => {
+    if (assigning) api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`).then((r) => setProposals(r.proposals), () => setProposals([]));
+  }, [assigning, d.id]);
+  useEffect(() => {
+    if (inviting) api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`).then((r) => setJudges(r.items), () => setJudges([]));
+  }, [inviting, d.id]);
+
+  const assign = async (v: AssignValues) => {
+    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, { mediatorAccountId: v.mediatorAccountId, noConflictDeclared: !!v.noConflictDeclared, reason: v.reason?.trim() || undefined }));
+    setAssigning(false);
+  };
+  const invite = async (v: { judgeAccountId: string }) => {
+    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/invite-judge`, v));
+    setInviting(false);
+  };
+
+  return (
+    <Card title={t('disputes.assignment.title')} size="small" data-testid="assignment-panel">
+      <Flex vertical gap={8}>
+        <Flex justify="space-between" align="center" gap={8}>
+          <span>
+            {t('disputes.mediator')}：{d.mediatorName ?? t('disputes.case.unassigned')}
+          </span>
+          <Button size="small" onClick={() => setAssigning(true)} data-testid="assign-mediator">
+            {t(reassign ? 'disputes.assignment.reassign' : 'disputes.assignment.assign')}
+          </Button>
+        </Flex>
+        <Flex justify="space-between" align="center" gap={8}>
+          <span>
+            {t('disputes.judge')}：{d.judgeName ?? t('disputes.case.judgeNotInvited')}
+          </span>
+          <Button size="small" disabled={!d.courtId} onClick={() => setInviting(true)} data-testid="invite-judge">
+            {t('disputes.assignment.invite')}
+          </Button>
+        </Flex>
+        {(d.record.mediatorHistory ?? []).map((h) => (
+          <Typography.Text key={h.at} type="secondary" style={{ fontSize: 12 }}>
+            {formatDateTime(h.at)} {h.name} · {h.reason}
+          </Typography.Text>
+        ))}
+      </Flex>
+
+      <FormModal<AssignValues> open={assigning} title={t(reassign ? 'disputes.assignment.reassign' : 'disputes.assignment.assign')} onCancel={() => setAssigning(false)} onSubmit={assign} testId="assign-form">
+        <Form.Item name="mediatorAccountId" label={t('disputes.mediator')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Select
+            options={proposals.map((p) => ({ value: p.mediatorId, label: `${p.rank}. ${p.name}（${t('disputes.assignment.active', { n: p.activeCases })}）`, title: p.reasons.map((r) => r[lang]).join('；') }))}
+            optionRender={(o) => (
+              <div>
+                <div>{o.label}</div>
+                <div style={{ fontSize: 12, color: '#8c8c8c', whiteSpace: 'normal' }}>{o.data.title}</div>
+              </div>
+            )}
+          />
+        </Form.Item>
+        {reassign && (
+          <Form.Item name="reason" label={t('disputes.assignment.reason')} rules={[{ required: true, whitespace: true, message: t('disputes.assignment.reasonRequired') }]}>
+            <Input maxLength={200} />
+          </Form.Item>
+        )}
+        <Form.Item name="noConflictDeclared" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('disputes.assignment.declareRequired')))) }]}>
+          <Checkbox>{t('disputes.assignment.declare')}</Checkbox>
+        </Form.Item>
+      </FormModal>
+
+      <FormModal<{ judgeAccountId: string }> open={inviting} title={t('disputes.assignment.invite')} onCancel={() => setInviting(false)} onSubmit={invite} testId="invite-form">
+        <Typography.Paragraph type="secondary">{t('disputes.assignment.inviteHint')}</Typography.Paragraph>
+        <Form.Item name="judgeAccountId" label={t('disputes.judge')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+          <Select options={judges.map((j) => ({ value: j.id, label: j.name }))} notFoundContent={t('disputes.assignment.noJudges')} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
