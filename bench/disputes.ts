@@ -70,37 +70,47 @@ async function load(env: Record<string, string>, cases: number, eventsPerCase: n
   return openIds;
 }
 
+async function benchCaseIds(env: Record<string, string>): Promise<string[]> {
+  const database = await openDatabase({ url: env.DATABASE_URL });
+  const rows = await database.db.select({ id: disputeCases.id }).from(disputeCases).where(sql`${disputeCases.caseNumber} like 'BENCH-%'`);
+  await database.close();
+  return rows.map((r) => r.id);
+}
+
 export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | undefined }) {
   const cases = opts.smoke ? 2_000 : 100_000;
   const { env, cleanup } = await freshEnv(opts.pgUrl);
   try {
-    const openIds = await load(env, cases, 10, opts.smoke ? 300 : 5_000);
+    // BENCH_REUSE_DB=name measures again on a database kept by an earlier BENCH_KEEP_DB run.
+    const openIds = process.env.BENCH_REUSE_DB ? await benchCaseIds(env) : await load(env, cases, 10, opts.smoke ? 300 : 5_000);
     const server = await startServer({ ...env, REMINDER_INTERVAL_MINUTES: '0' });
     try {
       const headers = await login(server.url, 'zs_mediator', 'Yizhan2026');
       const duration = opts.smoke ? 3 : 20;
-      const serverTimes: number[] = [];
-      const pages = ['stage=performed', 'stage=closed_failed&courtId=', 'from=2020-01-01&to=2020-12-31', 'sector=construction', 'open=true', 'q=%E7%B2%A4%E4%B8%AD%E5%B7%A5%E8%B0%83%E3%80%942019%E3%80%95000123%E5%8F%B7'];
-      let k = 0;
-      const list = await autocannon({
-        url: server.url,
-        connections: 8,
-        duration,
-        headers,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (req) => ({ ...req, path: `/api/disputes?${pages[k++ % pages.length]!.replace('courtId=', '')}&page=${1 + (k % 50)}&pageSize=20` }),
-            onResponse: (_status, _body, _ctx, resHeaders) => {
-              const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
-              if (m) serverTimes.push(Number(m[1]));
+      const pages = ['stage=performed', 'stage=closed_failed', 'from=2020-01-01&to=2020-12-31', 'sector=construction', 'open=true', 'q=%E7%B2%A4%E4%B8%AD%E5%B7%A5%E8%B0%83%E3%80%942019%E3%80%95000123%E5%8F%B7'];
+      for (const connections of [1, 8]) {
+        const serverTimes: number[] = [];
+        let k = 0;
+        const list = await autocannon({
+          url: server.url,
+          connections,
+          duration,
+          headers,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (req) => ({ ...req, path: `/api/disputes?${pages[k++ % pages.length]}&page=${1 + (k % 50)}&pageSize=20` }),
+              onResponse: (_status, _body, _ctx, resHeaders) => {
+                const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
+                if (m) serverTimes.push(Number(m[1]));
+              },
             },
-          },
-        ],
-      });
-      console.log(
-        `case list (filtered, paged; ${cases} cases): ${list.requests.average.toFixed(0)} req/s, server p50 ${percentile(serverTimes, 50).toFixed(1)} ms, server p95 ${percentile(serverTimes, 95).toFixed(1)} ms, client p97.5 ${list.latency.p97_5} ms, non-2xx ${list.non2xx}`,
-      );
+          ],
+        });
+        console.log(
+          `case list (filtered, paged; ${cases} cases; ${connections} connection${connections > 1 ? 's' : ''}): ${list.requests.average.toFixed(0)} req/s, server p50 ${percentile(serverTimes, 50).toFixed(1)} ms, server p95 ${percentile(serverTimes, 95).toFixed(1)} ms, client p97.5 ${list.latency.p97_5} ms, non-2xx ${list.non2xx}`,
+        );
+      }
       let n = 0;
       const actionTimes: number[] = [];
       const actions = await autocannon({

@@ -18,15 +18,17 @@ export async function freshEnv(usePostgres: string | undefined): Promise<{ env: 
   let dropDb = async () => {};
   if (usePostgres) {
     // BENCH_KEEP_DB=name keeps the loaded database for EXPLAIN sessions (it must not exist yet).
-    const name = process.env.BENCH_KEEP_DB ?? `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: usePostgres });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
+    const name = process.env.BENCH_REUSE_DB ?? process.env.BENCH_KEEP_DB ?? `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
+    if (!process.env.BENCH_REUSE_DB) {
+      const admin = new pg.Client({ connectionString: usePostgres });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+    }
     const url = new URL(usePostgres);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    if (process.env.BENCH_KEEP_DB) dropDb = async () => {};
+    if (process.env.BENCH_KEEP_DB || process.env.BENCH_REUSE_DB) dropDb = async () => {};
     else dropDb = async () => {
       const c = new pg.Client({ connectionString: usePostgres });
       await c.connect();

@@ -51,14 +51,21 @@ async function choose(p: Page, testId: string, text: string): Promise<void> {
   await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
-/** Runs one action of the case page: opens its form, lets `fill` answer it, submits, waits for the stage. */
-async function act(action: string, nextStage: string | null, fill?: () => Promise<void>): Promise<void> {
-  await page.getByTestId(`action-${action}`).click();
-  await page.locator('.ant-modal-wrap:visible [data-testid="action-form"]').waitFor();
+/**
+ * Runs one action of the case page: opens its form, lets `fill` answer it, submits, and waits for the
+ * stage (or fails with the server's message, which the form shows).
+ */
+async function act(action: string, nextStage: string | null, fill?: () => Promise<void>, p: Page = page): Promise<void> {
+  const version = Number(await p.getByTestId('case-page').getAttribute('data-version'));
+  await p.getByTestId(`action-${action}`).click();
+  await p.getByTestId('action-submit').waitFor();
   if (fill) await fill();
-  await page.getByTestId('action-submit').click();
-  if (nextStage) await stage(nextStage);
-  await page.locator('.ant-modal-wrap:visible [data-testid="action-form"]').waitFor({ state: 'hidden' });
+  await p.getByTestId('action-submit').click();
+  const done = p.locator(nextStage ? `[data-testid="case-page"][data-stage="${nextStage}"][data-version="${version + 1}"]` : `[data-testid="case-page"][data-version="${version + 1}"]`);
+  const failed = p.locator('.ant-modal-wrap:visible [data-testid="action-error"]');
+  await Promise.race([done.waitFor(), failed.waitFor()]);
+  if (await failed.isVisible()) throw new Error(`${action}: ${await failed.innerText()}`);
+  await p.getByTestId('action-submit').waitFor({ state: 'hidden' });
 }
 
 /** The latest SMS code sent to the worker for this purpose, read from the case outbox as the mediator. */
@@ -80,7 +87,7 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('intake-form').waitFor();
 
     await choose(page, 'intake-court', '中山市第一人民法院');
-    expect(await page.getByTestId('intake-oral').locator('input').isChecked()).toBe(true);
+    expect(await page.getByTestId('intake-oral').isChecked()).toBe(true);
     await page.getByTestId('intake-worker-name').fill('宋建军');
     await page.getByTestId('intake-worker-phone').fill(WORKER_PHONE);
     await page.getByTestId('intake-worker-id').fill(buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: 31 }));
@@ -248,9 +255,7 @@ describe('the seed story in the browser', () => {
     await row.getByRole('link', { name: caseNumber }).click();
     await judge.locator('[data-testid="case-page"][data-stage="confirmation_applied"]').waitFor();
     expect(await judge.getByTestId('action-refuse_confirmation').isVisible()).toBe(true);
-    await judge.getByTestId('action-issue_ruling').click();
-    await judge.getByTestId('action-submit').click();
-    await judge.locator('[data-testid="case-page"][data-stage="ruling_issued"]').waitFor();
+    await act('issue_ruling', 'ruling_issued', undefined, judge);
     expect(await judge.getByTestId('ruling-no').innerText()).toMatch(/^（\d{4}）粤2071民特\d+号$/);
     expect(await judge.getByTestId('doc-civil-ruling-pdf').isDisabled()).toBe(false);
     const pdf = await judge.request.get(`${baseUrl}/api/disputes/${caseId}/documents/civil-ruling?format=pdf`);

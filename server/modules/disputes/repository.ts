@@ -4,9 +4,11 @@ import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
 import { employers } from '../employers/tables.js';
 import { people } from '../people/tables.js';
+import { STAGE_CODES } from './rules/stages.js';
 import { calendarOverrides, disputeAccessTokens, disputeCases, disputeEvents, disputeEvidence, disputePayments, disputeSessions, mediatorProfiles } from './tables.js';
 
 export const TERMINAL_STAGES = ['performed', 'closed_failed'];
+export const OPEN_STAGES = STAGE_CODES.filter((s) => !TERMINAL_STAGES.includes(s));
 
 export interface CaseFilter {
   visibility: SQL | undefined;
@@ -41,6 +43,13 @@ const listColumns = {
   courtName: courts.name,
 };
 
+function looksLikeCaseNumber(q: string): boolean {
+  return /\d{4}/.test(q) || q.includes('〔');
+}
+
+/** Counting stops here: a list of "10,000+" cases pages just as well, and counting all would not scale. */
+export const COUNT_CAP = 10_000;
+
 function where(f: CaseFilter): SQL | undefined {
   return and(
     f.visibility,
@@ -50,10 +59,11 @@ function where(f: CaseFilter): SQL | undefined {
     f.sector ? eq(disputeCases.sector, f.sector) : undefined,
     f.from ? gte(disputeCases.appliedOn, f.from) : undefined,
     f.to ? lte(disputeCases.appliedOn, f.to) : undefined,
-    f.open ? notInArray(disputeCases.stage, TERMINAL_STAGES) : undefined,
+    // A positive list of stages, so the (stage, …) indexes serve it.
+    f.open ? inArray(disputeCases.stage, OPEN_STAGES) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
     // A case number or a worker's full name: both exact, both served by an index.
-    f.q ? or(eq(disputeCases.caseNumber, f.q), sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} = ${f.q})`) : undefined,
+    f.q ? (looksLikeCaseNumber(f.q) ? eq(disputeCases.caseNumber, f.q) : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} = ${f.q})`) : undefined,
   );
 }
 
@@ -73,7 +83,10 @@ export const caseRepo = {
         .limit(limit)
         .offset(offset),
     );
-    const items = await db
+    const capped = db.select({ one: sql`1` }).from(disputeCases).where(where(f)).limit(COUNT_CAP + 1).as('capped');
+    // The page and the count are independent: run them side by side on two connections.
+    const [items, [count]] = await Promise.all([
+      db
       .with(pageIds)
       .select(listColumns)
       .from(pageIds)
@@ -82,9 +95,11 @@ export const caseRepo = {
       .leftJoin(employers, eq(employers.id, disputeCases.employerId))
       .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
       .leftJoin(courts, eq(courts.id, disputeCases.courtId))
-      .orderBy(...ordering);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(disputeCases).where(where(f));
-    return { items, total: count?.n ?? 0 };
+      .orderBy(...ordering),
+      db.select({ n: sql<number>`count(*)::int` }).from(capped),
+    ]);
+    const n = count?.n ?? 0;
+    return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   },
   async byId(db: DbOrTx, id: string) {
     const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id));

@@ -33,13 +33,13 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     return caseDetail(deps, row, actor);
   };
 
-  app.get('/api/disputes', { schema: { tags, summary: '案件列表（分页）Cases in the caller’s view, paged', querystring: caseListQuerySchema, response: { 200: pageOf(caseListItemSchema), ...errorResponses } } }, async (request) => {
+  app.get('/api/disputes', { schema: { tags, summary: '案件列表（分页）Cases in the caller’s view, paged', querystring: caseListQuerySchema, response: { 200: pageOf(caseListItemSchema).extend({ totalCapped: z.boolean() }), ...errorResponses } } }, async (request) => {
     const { page, pageSize, open, ...filter } = request.query;
     return listCases(deps, request.ctx, { ...filter, open: open === 'true' }, { page, pageSize });
   });
   app.get(
     '/api/disputes/at-risk',
-    { schema: { tags, summary: '临期与超期案件 Cases near or past a deadline', querystring: z.object({ days: z.coerce.number().int().min(0).max(60).default(3), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: pageOf(caseListItemSchema), ...errorResponses } } },
+    { schema: { tags, summary: '临期与超期案件 Cases near or past a deadline', querystring: z.object({ days: z.coerce.number().int().min(0).max(60).default(3), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: pageOf(caseListItemSchema).extend({ totalCapped: z.boolean() }), ...errorResponses } } },
     async (request) => {
       const horizon = new Date(deps.now().getTime() + (8 * 3600_000 + request.query.days * 86_400_000)).toISOString().slice(0, 10);
       return listCases(deps, request.ctx, { open: true, dueBefore: horizon }, { page: request.query.page, pageSize: request.query.pageSize }, 'due');

@@ -28,11 +28,12 @@ type CaseRow = typeof disputeCases.$inferSelect;
 
 export async function listCases(deps: Deps, ctx: Ctx, filter: Omit<CaseFilter, 'visibility'>, page: PageQuery, order: 'recent' | 'due' = 'recent') {
   const actor = requirePermission(ctx, 'disputes:read');
-  const { items, total } = await caseRepo.list(deps.db, { ...filter, visibility: caseListCondition(actor) }, page.pageSize, offsetOf(page), order);
+  const { items, total, totalCapped } = await caseRepo.list(deps.db, { ...filter, visibility: caseListCondition(actor) }, page.pageSize, offsetOf(page), order);
   const today = todayOf(deps);
   return {
     items: items.map((i) => ({ ...i, risk: listRisk(i.nextDueOn, today) })),
     total,
+    totalCapped,
     ...page,
   };
 }

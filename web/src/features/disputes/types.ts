@@ -42,6 +42,7 @@ export interface CaseRecord {
   intakeWarnings?: Notice[];
   counterOffer?: { amountFen: number | null; note: string | null; at: string };
   rulingNo?: string;
+  confirmationReview?: { grounds: Record<string, boolean>; at: string; by: string };
   refusalNote?: string;
   mediatorHistory?: { accountId: string; name: string; at: string; reason: string; conflictDeclared: boolean }[];
   historic?: boolean;

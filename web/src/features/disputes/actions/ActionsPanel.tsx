@@ -54,8 +54,9 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
     setSaving(true);
     setProblem(null);
     try {
-      const payload = spec.payload({ ...form.getFieldsValue(true), ...values }, ctx);
-      const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, { action: open, payload, version: detail.version });
+      const all = { ...form.getFieldsValue(true), ...values };
+      const review = spec.review?.(all);
+      const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, { action: open, payload: spec.payload(all, ctx), version: detail.version, ...(review ? { review } : {}) });
       onChange(next);
       setOpen(null);
       void message.success(t('disputes.actions.done', { action: ACTIONS[open][lang] }));

@@ -1,4 +1,5 @@
 import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { ReviewChecklist, reviewOf } from './ReviewChecklist';
 import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../server/modules/disputes/rules/state-machine';
 import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../server/modules/disputes/rules/stages';
 import { closeReasonLabel, referralLabel } from '../labels';
@@ -33,12 +34,17 @@ export const COURT_SPECS: SpecTable = {
     },
   },
   issue_ruling: {
+    width: 640,
     hint: ({ t }) => t('disputes.actions.hints.issue_ruling'),
     fields: ({ t }) => (
-      <Form.Item name="rulingNo" label={t('disputes.actions.rulingNo')} extra={t('disputes.actions.rulingNoHelp')}>
-        <Input maxLength={64} />
-      </Form.Item>
+      <>
+        <ReviewChecklist confirming />
+        <Form.Item name="rulingNo" label={t('disputes.actions.rulingNo')} extra={t('disputes.actions.rulingNoHelp')}>
+          <Input maxLength={64} />
+        </Form.Item>
+      </>
     ),
+    review: reviewOf,
     payload: (v) => (typeof v.rulingNo === 'string' && v.rulingNo.trim() ? { rulingNo: v.rulingNo.trim() } : {}),
   },
   refuse_confirmation: {
@@ -47,22 +53,29 @@ export const COURT_SPECS: SpecTable = {
     hint: ({ t }) => t('disputes.actions.hints.refuse_confirmation'),
     fields: ({ t }) => (
       <>
-        <Form.Item name="reviewed" label={t('disputes.actions.reviewChecklist')} extra={t('disputes.actions.reviewHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('disputes.actions.reviewRequired') }]}>
-          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={REFUSAL_GROUNDS.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
+        <ReviewChecklist confirming={false} />
+        <Form.Item noStyle shouldUpdate={(a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a.review) !== JSON.stringify(b.review)}>
+          {({ getFieldValue }) => {
+            const found = REFUSAL_GROUNDS.filter((g) => g === 'other' || getFieldValue(['review', g]) === true);
+            return (
+              <Form.Item
+                name="ground"
+                label={t('disputes.actions.mainGround')}
+                extra={t('disputes.actions.mainGroundHelp')}
+                rules={[{ required: true, message: t('disputes.intake.required') }, { validator: (_, g: string | undefined) => (!g || found.includes(g as never) ? Promise.resolve() : Promise.reject(new Error(t('disputes.actions.groundMismatch')))) }]}
+              >
+                <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={found.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
+              </Form.Item>
+            );
+          }}
         </Form.Item>
-        <Form.Item name="ground" label={t('disputes.actions.mainGround')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-          <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={REFUSAL_GROUNDS.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
-        </Form.Item>
-        <Form.Item name="note" label={t('disputes.actions.note')}>
-          <Input.TextArea rows={3} maxLength={1500} />
+        <Form.Item name="note" label={t('disputes.actions.refusalNote')}>
+          <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </>
     ),
-    payload: (v, { t }) => {
-      const reviewed = ((v.reviewed as string[]) ?? []).map((g) => t(`disputes.refusalGrounds.${g}`, { lng: 'zh' }));
-      const note = typeof v.note === 'string' ? v.note.trim() : '';
-      return { ground: v.ground, note: `审查认定：${reviewed.join('；')}。${note}`.slice(0, 2000) };
-    },
+    review: reviewOf,
+    payload: (v) => ({ ground: v.ground, ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}) }),
   },
   close_failed: {
     danger: true,

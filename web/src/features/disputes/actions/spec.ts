@@ -16,6 +16,8 @@ export interface ActionSpec {
   fields?: (c: SpecContext) => ReactNode;
   initial?: (c: SpecContext) => Values;
   payload: (v: Values, c: SpecContext) => Record<string, unknown>;
+  /** The judge's review checklist, sent beside the payload (confirmation decisions). */
+  review?: (v: Values) => Record<string, boolean>;
   /** Shown above the fields (what the action does). */
   hint?: (c: SpecContext) => string | null;
   danger?: boolean;

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../app/format';
 import { claimLabel, langOf, money } from '../labels';
 import type { CaseDetail, CasePayment } from '../types';
 
@@ -11,6 +12,7 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
   if (!s?.agreement) return null;
   const total = s.agreement.installments.reduce((sum, i) => sum + i.amountFen, 0);
   const signers = ['worker', 'employer', 'mediator'] as const;
+  const review = d.record.confirmationReview;
 
   return (
     <Card title={t('disputes.agreement.title')} size="small" data-testid="agreement-panel">
@@ -37,6 +39,20 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
           </Descriptions.Item>
         )}
         {s.confirmationRefusedOn && <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>}
+        {review && (
+          <Descriptions.Item label={t('disputes.agreement.review')} span={2}>
+            <Flex gap={4} wrap data-testid="confirmation-review">
+              {Object.entries(review.grounds).map(([g, applies]) => (
+                <Tag key={g} color={applies ? 'red' : 'green'}>
+                  {t(`disputes.refusalGrounds.${g}`)}：{t(applies ? 'disputes.actions.reviewYes' : 'disputes.actions.reviewNo')}
+                </Tag>
+              ))}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('disputes.agreement.reviewBy', { by: review.by, at: formatDateTime(review.at) })}
+              </Typography.Text>
+            </Flex>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>
         {t('disputes.agreement.payments')}

@@ -1,4 +1,4 @@
-import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { Checkbox, Form, Input, Radio, Select, Typography, type RadioChangeEvent } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPES } from '../../../../../server/modules/disputes/rules/stages';
@@ -24,11 +24,11 @@ export function Question({ children }: { children: ReactNode }) {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 
-/** Yes/no as two big choices. */
-function YesNo({ testId }: { testId: string }) {
+/** Yes/no as two big choices (Form.Item passes value and onChange through). */
+function YesNo({ testId, value, onChange, id }: { testId: string; value?: boolean; onChange?: (e: RadioChangeEvent) => void; id?: string }) {
   const { t } = useTranslation();
   return (
-    <Radio.Group className="yz-choices">
+    <Radio.Group className="yz-choices" value={value} onChange={onChange} id={id}>
       <Radio value={true} className="yz-choice">
         <span data-testid={`${testId}-yes`}>{t('disputesPublic.yes')}</span>
       </Radio>
