@@ -255,7 +255,17 @@ describe('the seed story in the browser', () => {
     await row.getByRole('link', { name: caseNumber }).click();
     await judge.locator('[data-testid="case-page"][data-stage="confirmation_applied"]').waitFor();
     expect(await judge.getByTestId('action-refuse_confirmation').isVisible()).toBe(true);
-    await act('issue_ruling', 'ruling_issued', undefined, judge);
+    // The judge answers every refusal ground; none applies, so the agreement is confirmed.
+    await act(
+      'issue_ruling',
+      'ruling_issued',
+      async () => {
+        for (const g of ['violates_mandatory_law', 'harms_state_public_or_third_party', 'offends_public_order', 'not_voluntary', 'content_unclear']) await judge.getByTestId(`review-${g}-no`).click();
+        await judge.screenshot({ path: '/tmp/yz-disputes-ruling.png' });
+      },
+      judge,
+    );
+    expect(await judge.getByTestId('confirmation-review').innerText()).toContain('违背公序良俗：不存在');
     expect(await judge.getByTestId('ruling-no').innerText()).toMatch(/^（\d{4}）粤2071民特\d+号$/);
     expect(await judge.getByTestId('doc-civil-ruling-pdf').isDisabled()).toBe(false);
     const pdf = await judge.request.get(`${baseUrl}/api/disputes/${caseId}/documents/civil-ruling?format=pdf`);

@@ -189,3 +189,19 @@ describe('clocks', () => {
     expect(late.json().message).toMatch(/三十日/);
   });
 });
+
+describe('working-day calendar corrections', () => {
+  it('a typhoon day declared by the city moves the contact deadline, without a release', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const c = await newCase('2025-06-02');
+    const before = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
+    expect(before).toBe('2025-06-05');
+    const denied = await mediator.request({ method: 'PUT', url: '/api/disputes/calendar-overrides', payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工' } });
+    expect(denied.statusCode).toBe(403);
+    const set = await admin.request({ method: 'PUT', url: '/api/disputes/calendar-overrides', payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工（市政府通知）' } });
+    expect(set.statusCode, set.body).toBe(200);
+    const after = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
+    expect(after).toBe('2025-06-06');
+    expect((await mediator.get('/api/disputes/calendar-overrides')).json().items[0].note).toContain('台风');
+  });
+});

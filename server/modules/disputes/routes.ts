@@ -9,7 +9,7 @@ import { isDocumentKind, DOCUMENT_MIME_TYPES } from './documents/index.js';
 import { registerCase } from './intake-service.js';
 import { actionBodySchema, caseDetailSchema, caseListItemSchema, caseListQuerySchema, sessionBodySchema, statRowSchema, statsQuerySchema } from './schemas.js';
 import { applyAction, caseDetail, listCases, loadReadable } from './service.js';
-import { jointConfig, jointConfigSchema, setJointConfig } from './settings.js';
+import { calendarOverrideSchema, jointConfig, jointConfigSchema, listCalendarOverrides, setCalendarOverride, setJointConfig } from './settings.js';
 import { disputeStats, disputeStatsWorkbook } from './stats-service.js';
 import * as work from './work-service.js';
 
@@ -138,6 +138,13 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   });
   app.get('/api/disputes/settings/joint-mediation', { schema: { tags, response: { 200: jointConfigSchema, ...errorResponses } } }, async () => jointConfig(deps));
   app.put('/api/disputes/settings/joint-mediation', { schema: { tags, body: jointConfigSchema, response: { 200: jointConfigSchema, ...errorResponses } } }, async (request) => setJointConfig(deps, request.ctx, request.body));
+  app.get('/api/disputes/calendar-overrides', { schema: { tags, summary: '工作日历调整 Working-day calendar corrections', response: { 200: z.object({ items: z.array(calendarOverrideSchema.extend({ note: z.string().nullable() })) }), ...errorResponses } } }, async (request) => ({
+    items: await listCalendarOverrides(deps, request.ctx),
+  }));
+  app.put('/api/disputes/calendar-overrides', { schema: { tags, summary: '设置节假日或调休工作日 Set a holiday or make-up workday', body: calendarOverrideSchema, response: { 200: ok, ...errorResponses } } }, async (request) => {
+    await setCalendarOverride(deps, request.ctx, request.body);
+    return { ok: true as const };
+  });
   app.put(
     '/api/disputes/mediators/:accountId/profile',
     { schema: { tags, params: z.object({ accountId: z.string().uuid() }), body: z.object({ expertise: z.array(z.string().max(32)).max(20), available: z.boolean(), conflictEmployerIds: z.array(z.string().uuid()).max(200) }), response: { 200: ok, ...errorResponses } } },

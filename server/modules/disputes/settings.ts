@@ -5,7 +5,8 @@ import type { Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG, type JointMediationConfig } from './rules/joint-mediation.js';
-import { settings } from './tables.js';
+import { forgetCalendar } from './calendar.js';
+import { calendarOverrides, settings } from './tables.js';
 
 export const jointConfigSchema = z.object({
   minWorkers: z.number().int().min(0).max(10_000),
@@ -30,4 +31,31 @@ export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediation
     await writeAudit(tx, ctx, { action: 'settings.joint_mediation_changed', entityType: 'settings', entityId: KEY, before, after: value });
   });
   return value;
+}
+
+export const calendarOverrideSchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  kind: z.enum(['holiday', 'workday']),
+  note: z.string().trim().max(100).optional(),
+});
+
+export async function listCalendarOverrides(deps: Deps, ctx: Ctx) {
+  requirePermission(ctx, 'disputes:read');
+  return deps.db.select().from(calendarOverrides).orderBy(calendarOverrides.date);
+}
+
+/**
+ * Holiday notices (放假调休安排) are published each winter, and local ones (a typhoon day) at any
+ * time: the working-day calendar takes them from this table, without a new release.
+ */
+export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: z.infer<typeof calendarOverrideSchema>) {
+  requirePermission(ctx, 'accounts:manage');
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(calendarOverrides)
+      .values({ date: input.date, kind: input.kind, note: input.note ?? null })
+      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: input.kind, note: input.note ?? null } });
+    await writeAudit(tx, ctx, { action: 'calendar.override_set', entityType: 'calendar', entityId: input.date, after: input });
+  });
+  forgetCalendar(deps.db);
 }
