@@ -292,6 +292,34 @@ describe('the seed story in the browser', () => {
     expect(await page.getByTestId('clocks-panel').innerText()).toContain('民事诉讼法');
     await settle();
     await page.screenshot({ path: '/tmp/yz-disputes-case.png', fullPage: true });
+    await page.getByTestId('case-page').locator('.ant-card').first().screenshot({ path: '/tmp/yz-disputes-case-header.png' });
+    await page.getByTestId('agreement-panel').screenshot({ path: '/tmp/yz-disputes-agreement.png' });
+    await page.getByTestId('notices-panel').screenshot({ path: '/tmp/yz-disputes-notices.png' });
+
+    // In English: stage, deadlines and their statutes follow the language switch.
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('Performed');
+    expect(await page.getByTestId('clocks-panel').innerText()).toContain('Civil Procedure Law');
+    expect(await page.getByTestId('liability-basis').innerText()).toContain('Art. 36');
+    await page.getByTestId('clocks-panel').screenshot({ path: '/tmp/yz-disputes-clocks-en.png' });
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('履行完毕');
+  });
+
+  it('finds the case in the list by its number, and lists cases near a deadline', async () => {
+    await page.getByTestId('menu-disputes').click();
+    await page.getByTestId('case-search').fill(caseNumber);
+    await page.getByTestId('case-search-submit').click();
+    const rows = page.locator('[data-testid="case-table"] tr.ant-table-row');
+    // Performed cases are not open: the open-only filter hides it, unticking shows it.
+    await page.getByText('仅在办').click();
+    await page.getByTestId('case-search-submit').click();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('履行完毕');
+    await page.getByTestId('tab-at-risk').click();
+    await page.waitForURL(`${baseUrl}/disputes/at-risk`);
+    await page.getByTestId('case-table').waitFor();
+    await page.screenshot({ path: '/tmp/yz-disputes-at-risk.png' });
   });
 
   it('shows the statistics with a chart and exports them', async () => {
@@ -301,7 +329,7 @@ describe('the seed story in the browser', () => {
     expect(Number((await page.getByTestId('stat-succeeded').innerText()).replace(/\D/g, ''))).toBeGreaterThan(0);
     await page.getByTestId('dim-claim_type').click();
     await expect.poll(() => page.getByTestId('stats-table').innerText()).toContain('拖欠工资');
-    await settle();
+    await page.waitForTimeout(1500); // the chart animates in
     await page.screenshot({ path: '/tmp/yz-disputes-stats.png', fullPage: true });
     const xlsx = await page.request.get(`${baseUrl}/api/disputes/stats.xlsx`);
     expect(xlsx.status()).toBe(200);

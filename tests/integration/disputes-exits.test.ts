@@ -205,3 +205,67 @@ describe('working-day calendar corrections', () => {
     expect((await mediator.get('/api/disputes/calendar-overrides')).json().items[0].note).toContain('台风');
   });
 });
+
+describe('after the agreement: court decision, performance, enforcement and payment order', () => {
+  const REVIEW_OK = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: false };
+
+  async function signedCase(day: string, dueOn: string) {
+    const c = await newCase(day);
+    await act(c.id, 'start_consultation');
+    await act(c.id, 'record_consent', { party: 'worker' });
+    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
+    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await act(c.id, 'start_mediation', { mode: 'in_person' });
+    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn, amountFen: 2_000_000 }], claimTypes: ['wage_arrears'] } });
+    await act(c.id, 'sign_agreement', { signer: 'worker' });
+    const signed = await act(c.id, 'sign_agreement', { signer: 'employer' });
+    expect(signed.json().stage).toBe('agreement_signed');
+    return c;
+  }
+  const clock = (detail: { clocks: { code: string }[] }, code: string) => detail.clocks.find((k) => k.code === code) as { dueOn: string; status: string; basis: string };
+
+  it('a confirmed agreement left unpaid leads to an enforcement application within the 2-year clock', async () => {
+    const c = await signedCase('2025-06-02', '2025-06-30');
+    await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    const applied = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(clock(applied, 'court_decision')).toMatchObject({ dueOn: '2025-07-02', status: 'running' });
+    expect(clock(applied, 'court_decision').basis).toMatch(/第一百八十七条/);
+    const judge = await loginAs(t.app, 'zs_judge');
+    await judge.post(`/api/disputes/${c.id}/actions`, { action: 'issue_ruling', payload: {}, review: REVIEW_OK });
+    const ruled = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(clock(ruled, 'performance')).toMatchObject({ dueOn: '2025-06-30', status: 'running' });
+    expect(clock(ruled, 'enforcement').dueOn).toBe('2027-06-30');
+    expect(clock(ruled, 'enforcement').basis).toMatch(/第二百五十条/);
+    const early = await act(c.id, 'apply_enforcement');
+    expect(early.statusCode).toBe(409);
+    at('2025-07-10');
+    const overdue = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(clock(overdue, 'performance').status).toBe('overdue');
+    const enforced = await act(c.id, 'apply_enforcement');
+    expect(enforced.statusCode, enforced.body).toBe(200);
+    expect(enforced.json().stage).toBe('enforcement_applied');
+  });
+
+  it('an unpaid wage agreement may go for a payment order, or close as not performed', async () => {
+    const c = await signedCase('2025-06-02', '2025-06-20');
+    at('2025-06-25');
+    const order = await act(c.id, 'apply_payment_order');
+    expect(order.statusCode, order.body).toBe(200);
+    expect(order.json().stage).toBe('payment_order_applied');
+    const other = await signedCase('2025-06-02', '2025-06-20');
+    at('2025-06-25');
+    const closed = await act(other.id, 'close_failed', { reason: 'agreement_not_performed', referral: 'arbitration' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ stage: 'closed_failed', closedReason: 'agreement_not_performed', referral: 'arbitration' });
+  });
+
+  it('payments cannot exceed the agreement and performance needs full payment', async () => {
+    const c = await signedCase('2025-06-02', '2025-06-20');
+    expect((await act(c.id, 'record_payment', { amountFen: 3_000_000, paidOn: '2025-06-02' })).statusCode).toBe(409);
+    expect((await act(c.id, 'mark_performed', { workerConfirmed: true })).statusCode).toBe(409);
+    const paid = await act(c.id, 'record_payment', { amountFen: 2_000_000, paidOn: '2025-06-02' });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const done = await act(c.id, 'mark_performed', { workerConfirmed: true });
+    expect(done.json()).toMatchObject({ stage: 'performed', settledFen: 2_000_000 });
+  });
+});

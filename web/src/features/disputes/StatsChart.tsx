@@ -27,7 +27,7 @@ export default function StatsChart({ labels, rows, lang }: { labels: string[]; r
     series: [
       { name: t('disputes.stats.received'), type: 'bar', data: rows.map((r) => r.received), barMaxWidth: 36 },
       { name: t('disputes.stats.succeeded'), type: 'bar', data: rows.map((r) => r.succeeded), barMaxWidth: 36 },
-      { name: t('disputes.stats.settledWan'), type: 'line', yAxisIndex: 1, data: rows.map((r) => wan(r.settledFen)), smooth: true },
+      { name: t('disputes.stats.settledWan'), type: 'line', yAxisIndex: 1, data: rows.map((r) => wan(r.settledFen)), smooth: true, showSymbol: true, symbolSize: 8 },
     ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320, width: '100%' }} />;

@@ -16,13 +16,13 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
 
   return (
     <Card title={t('disputes.agreement.title')} size="small" data-testid="agreement-panel">
-      <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+      <Descriptions size="small" column={1} styles={{ label: { width: 120 } }}>
         <Descriptions.Item label={t('disputes.agreement.total')}>
           <span data-testid="agreement-total">{money(total, lang)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('disputes.agreement.claimTypes')}>{s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item>
-        {s.agreement.summary && <Descriptions.Item label={t('disputes.agreement.summary')} span={2}>{s.agreement.summary}</Descriptions.Item>}
-        <Descriptions.Item label={t('disputes.agreement.signatures')} span={2}>
+        {s.agreement.summary && <Descriptions.Item label={t('disputes.agreement.summary')}>{s.agreement.summary}</Descriptions.Item>}
+        <Descriptions.Item label={t('disputes.agreement.signatures')}>
           <Flex gap={4} wrap data-testid="agreement-signatures">
             {signers.map((k) => (
               <Tag key={k} color={s.signatures[k] ? 'green' : 'default'} data-testid={`signature-${k}`} data-signed={s.signatures[k]}>
@@ -40,7 +40,7 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
         )}
         {s.confirmationRefusedOn && <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>}
         {review && (
-          <Descriptions.Item label={t('disputes.agreement.review')} span={2}>
+          <Descriptions.Item label={t('disputes.agreement.review')}>
             <Flex gap={4} wrap data-testid="confirmation-review">
               {Object.entries(review.grounds).map(([g, applies]) => (
                 <Tag key={g} color={applies ? 'red' : 'green'}>

@@ -2,11 +2,11 @@ import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACTIONS, isActionCode } from '../../../../../server/modules/disputes/rules/state-machine';
 import { formatDateTime } from '../../../app/format';
-import { langOf, stageLabel, type Lang } from '../labels';
+import { langOf, money, stageLabel, type Lang } from '../labels';
 import type { CaseDetail, CaseEvent } from '../types';
 
 /** A few payload fields worth showing beside an event (party, channel, answer, amount, note…). */
-function payloadText(e: CaseEvent, t: (k: string) => string): string {
+function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string {
   const p = e.payload ?? {};
   const bits: string[] = [];
   if (typeof p.party === 'string') bits.push(t(`disputes.agreement.signer.${p.party}`));
@@ -14,7 +14,8 @@ function payloadText(e: CaseEvent, t: (k: string) => string): string {
   if (typeof p.channel === 'string' && e.action === 'contact_employer') bits.push(`${t(`disputes.channels.${p.channel}`)} · ${t(p.reached ? 'disputes.events.reached' : 'disputes.events.notReached')}`);
   if (typeof p.answer === 'string') bits.push(t(`disputes.answers.${p.answer}`));
   if (typeof p.mode === 'string') bits.push(t(`disputes.modes.${p.mode}`));
-  if (typeof p.amountFen === 'number') bits.push(`${(p.amountFen / 100).toFixed(2)}`);
+  if (typeof p.amountFen === 'number') bits.push(money(p.amountFen, lang));
+  if (typeof p.paidOn === 'string') bits.push(p.paidOn);
   if (typeof p.mediator === 'string') bits.push(p.mediator);
   if (typeof p.judge === 'string') bits.push(p.judge);
   if (typeof p.filename === 'string') bits.push(p.filename);
@@ -48,7 +49,7 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
               {e.toStage && e.fromStage !== e.toStage && <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>}
               <div style={{ fontSize: 12, color: '#595959' }}>
                 {e.actorLabel}
-                {payloadText(e, tr) ? ` · ${payloadText(e, tr)}` : ''}
+                {payloadText(e, tr, lang) ? ` · ${payloadText(e, tr, lang)}` : ''}
               </div>
             </div>
           ),
