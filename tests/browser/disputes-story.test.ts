@@ -319,6 +319,7 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('tab-at-risk').click();
     await page.waitForURL(`${baseUrl}/disputes/at-risk`);
     await page.getByTestId('case-table').waitFor();
+    await page.locator('[data-testid="case-table"] .ant-spin-spinning').waitFor({ state: 'detached' });
     await page.screenshot({ path: '/tmp/yz-disputes-at-risk.png' });
   });
 
