@@ -135,6 +135,14 @@ describe('the seed story in the browser', () => {
     expect(await page.getByTestId('analysis-total').innerText()).toMatch(/^[\d,]+\.\d{2} 元$/);
     expect(await page.getByTestId('analysis-item-double_wage_no_contract').innerText()).toContain('劳动合同法第八十二条');
 
+    // Evidence: a PDF goes into the case file and opens from it.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await page.getByTestId('evidence-panel').locator('input[type="file"]').setInputFiles({ name: '工友证言.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const item = page.getByTestId('evidence-item').filter({ hasText: '工友证言.pdf' });
+    await item.waitFor();
+    const opened = await page.request.get(`${baseUrl}${await item.getByRole('link').getAttribute('href')}`);
+    expect(opened.headers()['content-type']).toContain('application/pdf');
+
     await act('start_consultation', 'consultation');
     await act('record_consent', null, async () => {
       await page.getByTestId('action-party').getByText('职工').click();

@@ -222,7 +222,8 @@ describe('after the agreement: court decision, performance, enforcement and paym
     expect(signed.json().stage).toBe('agreement_signed');
     return c;
   }
-  const clock = (detail: { clocks: { code: string }[] }, code: string) => detail.clocks.find((k) => k.code === code) as { dueOn: string; status: string; basis: string };
+  type ClockView = { code: string; dueOn: string; status: string; basis: string };
+  const clock = (detail: { clocks: ClockView[] }, code: string) => detail.clocks.find((k) => k.code === code)!;
 
   it('a confirmed agreement left unpaid leads to an enforcement application within the 2-year clock', async () => {
     const c = await signedCase('2025-06-02', '2025-06-30');
