@@ -25,6 +25,13 @@ async function newCase(day: string, overrides: Partial<ReturnType<typeof constru
   return res.json() as { id: string; caseNumber: string };
 }
 const act = (id: string, action: string, payload: object = {}, who = mediator) => who.post(`/api/disputes/${id}/actions`, { action, payload });
+/** Consultation, the worker's consent, contact, and the employer's acceptance: both consent. */
+async function toConsented(id: string) {
+  for (const [action, payload] of [['start_consultation', {}], ['record_consent', { party: 'worker' }], ['contact_employer', { channel: 'phone', reached: true }], ['record_employer_answer', { answer: 'accept' }]] as const) {
+    const res = await act(id, action, payload);
+    expect(res.statusCode, res.body).toBe(200);
+  }
+}
 const at = (day: string) => {
   t.clock.now = new Date(`${day}T02:00:00Z`);
 };
@@ -53,10 +60,7 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
   it('deadlock and refusal to sign end a running mediation', async () => {
     for (const reason of ['deadlock', 'refused_to_sign']) {
       const c = await newCase('2025-06-02');
-      await act(c.id, 'start_consultation');
-      await act(c.id, 'record_consent', { party: 'worker' });
-      await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-      await act(c.id, 'record_employer_answer', { answer: 'accept' });
+      await toConsented(c.id);
       expect((await act(c.id, 'start_mediation', { mode: 'phone' })).json().stage).toBe('mediating');
       const closed = await act(c.id, 'close_failed', { reason, referral: 'lawsuit' });
       expect(closed.json()).toMatchObject({ stage: 'closed_failed', closedReason: reason });
@@ -72,10 +76,7 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
 
   it('a refused confirmation goes back to mediation or to court', async () => {
     const c = await newCase('2025-06-02');
-    await act(c.id, 'start_consultation');
-    await act(c.id, 'record_consent', { party: 'worker' });
-    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
     await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
     await act(c.id, 'sign_agreement', { signer: 'worker' });
@@ -126,10 +127,7 @@ describe('clocks', () => {
 
   it('a case never sits in mediation past its clock: the job records the decision and refers the worker', async () => {
     const c = await newCase('2025-06-02');
-    await act(c.id, 'start_consultation');
-    await act(c.id, 'record_consent', { party: 'worker' });
-    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'video' });
     at('2025-07-03');
     const blocked = await act(c.id, 'record_payment', { amountFen: 1, paidOn: '2025-07-03' });
@@ -145,10 +143,7 @@ describe('clocks', () => {
 
   it('a court-sent case may be extended once by 30 days with both parties’ consent', async () => {
     const c = await newCase('2025-06-02', { kind: 'court_post_filing_simple' });
-    await act(c.id, 'start_consultation');
-    await act(c.id, 'record_consent', { party: 'worker' });
-    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
     const before = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
     const noConsent = await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: false });
@@ -172,10 +167,7 @@ describe('clocks', () => {
 
   it('the judicial-confirmation window closes 30 days after the agreement takes effect', async () => {
     const c = await newCase('2025-06-02');
-    await act(c.id, 'start_consultation');
-    await act(c.id, 'record_consent', { party: 'worker' });
-    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
     await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
     await act(c.id, 'sign_agreement', { signer: 'worker' });
@@ -211,10 +203,7 @@ describe('after the agreement: court decision, performance, enforcement and paym
 
   async function signedCase(day: string, dueOn: string) {
     const c = await newCase(day);
-    await act(c.id, 'start_consultation');
-    await act(c.id, 'record_consent', { party: 'worker' });
-    await act(c.id, 'contact_employer', { channel: 'phone', reached: true });
-    await act(c.id, 'record_employer_answer', { answer: 'accept' });
+    await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
     await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn, amountFen: 2_000_000 }], claimTypes: ['wage_arrears'] } });
     await act(c.id, 'sign_agreement', { signer: 'worker' });
