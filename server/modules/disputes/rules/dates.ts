@@ -5,18 +5,13 @@
  * is used except to turn an injected instant into a China calendar date.
  */
 
+import { civilOfDayNumber, dayNumberOf, daysInMonth, formatCivil } from '../../../core/civil-date.js';
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type IsoDate = string;
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeap(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
+export { daysInMonth };
 
 export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== 'string') return false;
@@ -38,31 +33,17 @@ export function parts(s: IsoDate): { y: number; m: number; d: number } {
 }
 
 export function fromParts(y: number, m: number, d: number): IsoDate {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return formatCivil(y, m, d);
 }
 
-/** Days since 1970-01-01 (proleptic Gregorian, integer arithmetic only). */
+/** Days since 1970-01-01. */
 export function toDayNumber(s: IsoDate): number {
   const { y, m, d } = parts(s);
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return dayNumberOf(y, m, d);
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { y, m, d } = civilOfDayNumber(n);
   return fromParts(y, m, d);
 }
 

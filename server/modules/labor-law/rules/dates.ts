@@ -10,17 +10,12 @@ export interface Ymd {
   d: number; // 1..31
 }
 
+import { civilOfDayNumber, dayNumberOf, daysInMonth, isLeapYear } from '../../../core/civil-date.js';
+
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
+export { daysInMonth, isLeapYear };
 
 export function isValidDateString(s: string): boolean {
   const r = DATE_RE.exec(s);
@@ -48,28 +43,14 @@ export function formatDate(x: Ymd): string {
   return `${String(x.y).padStart(4, '0')}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
 }
 
-/** Days since 1970-01-01 (civil-from-days algorithm, integer only). */
+/** Days since 1970-01-01. */
 export function toDayNumber(s: string): number {
   const { y, m, d } = parseDate(s);
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  return dayNumberOf(y, m, d);
 }
 
-export function fromDayNumber(z0: number): string {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+export function fromDayNumber(n: number): string {
+  const { y, m, d } = civilOfDayNumber(n);
   return formatDate({ y, m, d });
 }
 

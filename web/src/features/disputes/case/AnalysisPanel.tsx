@@ -7,7 +7,7 @@ import { langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
 
 /** The labor-law engine run on the case's facts: each item with its statutes and arithmetic. */
-export function AnalysisPanel({ detail: d, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
+export function AnalysisPanel({ detail: d, onChange, canRun }: { detail: CaseDetail; onChange: (d: CaseDetail) => void; canRun: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const en = lang === 'en';
@@ -32,9 +32,11 @@ export function AnalysisPanel({ detail: d, onChange }: { detail: CaseDetail; onC
       size="small"
       data-testid="analysis-panel"
       extra={
-        <Button size="small" type={a ? 'default' : 'primary'} loading={busy} onClick={() => void run()} data-testid="analysis-run">
-          {t(a ? 'disputes.analysis.rerun' : 'disputes.analysis.run')}
-        </Button>
+        canRun && (
+          <Button size="small" type={a ? 'default' : 'primary'} loading={busy} onClick={() => void run()} data-testid="analysis-run">
+            {t(a ? 'disputes.analysis.rerun' : 'disputes.analysis.run')}
+          </Button>
+        )
       }
     >
       {!a ? (

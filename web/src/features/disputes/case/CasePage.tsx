@@ -42,7 +42,7 @@ export default function CasePage() {
             <NoticesPanel detail={detail} />
             <FactsPanel detail={detail} />
             <AgreementPanel detail={detail} />
-            {work && <AnalysisPanel detail={detail} onChange={replace} />}
+            {(work || detail.analysis) && <AnalysisPanel detail={detail} onChange={replace} canRun={work && live} />}
             <SessionsPanel detail={detail} onChange={replace} canWork={work && live} />
             <EvidencePanel detail={detail} onChange={reload} />
             <EventsPanel detail={detail} />
