@@ -143,6 +143,18 @@ describe('the seed story, end to end through the API', () => {
     expect(text.flat).toContain('宋建军');
   });
 
+  it('never shows the full resident ID in the case file, and masks the worker’s phone for the employer', async () => {
+    const staffView = (await mediator.get(`/api/disputes/${caseId}`)).json();
+    expect(staffView.facts.worker.residentId).toBeUndefined();
+    expect(staffView.facts.worker.residentIdMasked).toMatch(/^3611\*{10}\d{3}[\dX]$/);
+    expect(staffView.facts.worker.phone).toBe('13912340001');
+    const employerAgent = await loginAs(t.app, 'employer');
+    const employerView = await employerAgent.get(`/api/disputes/${caseId}`);
+    expect(employerView.statusCode).toBe(200);
+    expect(employerView.body).not.toMatch(/361102\d{11}/);
+    expect(employerView.json().facts.worker.phone).toBe('139****0001');
+  });
+
   it('records the payments and closes the case as performed', async () => {
     const employerAgent = await loginAs(t.app, 'employer');
     const own = await employerAgent.get('/api/disputes');

@@ -50,7 +50,7 @@ interface Facts {
 
 /** Everything a document needs, gathered from the case; documents are never typed twice. */
 export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentData> {
-  const facts = d.facts as Facts;
+  const facts = d.facts as unknown as Facts;
   const record = d.record as CaseRecord;
   const state = record.state;
   const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));

@@ -69,10 +69,15 @@ export function clocksOf(row: Pick<CaseRow, 'record' | 'facts' | 'claimTypes'>, 
   );
 }
 
+/** Limitation clocks warn; they are not deadlines the studio acts on. */
+const actionable = (c: Clock) => c.code !== 'limitation' && c.code !== 'limitation_wage_arrears';
+
 /** The earliest date by which somebody must act; null when no clock runs. */
 export function nextDueOf(clocks: Clock[]): string | null {
-  const due = clocks.filter((c) => (c.status === 'running' || c.status === 'overdue') && c.dueOn && c.code !== 'limitation').map((c) => c.dueOn!);
+  const due = clocks.filter((c) => (c.status === 'running' || c.status === 'overdue') && c.dueOn && actionable(c)).map((c) => c.dueOn!);
   return due.length ? due.sort()[0]! : null;
 }
 
-export { riskLevel };
+export function caseRisk(clocks: Clock[], today: string) {
+  return riskLevel(clocks.filter(actionable), today);
+}

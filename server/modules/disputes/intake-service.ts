@@ -62,7 +62,10 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
     const contact = liableParty
       ? { name: liableParty.name, contactPhone: liableParty.contactPhone ?? input.employer.contactPhone, contactEmail: liableParty.contactEmail ?? input.employer.contactEmail }
       : input.employer;
-    const facts = { ...input, respondent: contact, employer: { ...input.employer, contactPhone: contact.contactPhone, contactEmail: contact.contactEmail } };
+    // The resident ID lives encrypted on the person record only; the case file keeps its masked form.
+    const { residentId: rawId, ...workerFacts } = input.worker;
+    const worker = { ...workerFacts, residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null };
+    const facts = { ...input, worker, respondent: contact, employer: { ...input.employer, contactPhone: contact.contactPhone, contactEmail: contact.contactEmail } };
     const clocks = clocksOf({ record, facts, claimTypes: input.claims.map((c) => c.type) }, calendar, today);
     const limitation = clocks.find((c) => c.code === 'limitation');
     if (limitation && (limitation.status === 'overdue' || (limitation.daysLeft !== null && limitation.daysLeft <= 60))) {

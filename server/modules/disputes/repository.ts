@@ -38,7 +38,7 @@ const listColumns = {
   nextDueOn: disputeCases.nextDueOn,
   closedReason: disputeCases.closedReason,
   workerName: people.name,
-  employerName: employers.name,
+  employerName: sql<string | null>`coalesce(${employers.name}, ${disputeCases.facts}->'employer'->>'name')`,
   mediatorName: accounts.displayName,
   courtName: courts.name,
 };

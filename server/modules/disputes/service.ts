@@ -16,7 +16,7 @@ import { notify } from '../notifications/service.js';
 import { people } from '../people/tables.js';
 import { assertCanRead, caseListCondition } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
-import { clocksOf, nextDueOf, projectColumns, riskLevel, type CaseRecord } from './case-record.js';
+import { caseRisk, clocksOf, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
 import { caseRepo, type CaseFilter } from './repository.js';
 import { ACTIONS, REFUSAL_GROUNDS, isActionCode, transition, type ActionCode, type Effect, type RefusalGround } from './rules/state-machine.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
@@ -88,11 +88,11 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
     referral: row.referral,
     regionCode: row.regionCode,
     ...names,
-    facts: row.facts,
+    facts: factsFor(row.facts as Record<string, unknown>, actor),
     analysis: row.analysis,
     record,
     clocks,
-    risk: riskLevel(clocks, today),
+    risk: caseRisk(clocks, today),
     events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     sessions: sessions.map((s) => ({ ...s, scheduledAt: s.scheduledAt.toISOString(), heldAt: s.heldAt?.toISOString() ?? null, createdAt: s.createdAt.toISOString(), reminderSentAt: s.reminderSentAt?.toISOString() ?? null })),
     payments,
@@ -100,6 +100,15 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
     availableActions: actor ? availableActions(actor, row) : [],
     version: row.version,
   };
+}
+
+/** The other side sees the worker's phone masked; nobody sees a full resident ID in the file. */
+function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<string, unknown> {
+  const worker = { ...(facts.worker as Record<string, unknown>) };
+  delete worker.residentId;
+  const staff = actor?.roles.some((r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin');
+  if (!staff && typeof worker.phone === 'string') worker.phone = maskMobile(worker.phone);
+  return { ...facts, worker };
 }
 
 async function partyNames(deps: Deps, row: CaseRow) {

@@ -33,7 +33,7 @@ export async function disputeStats(deps: Deps, ctx: Ctx, filter: Omit<StatFilter
   const actor = requirePermission(ctx, 'disputes:stats');
   const scoped = { ...filter, scope: actor.regionCode, courtId: actor.roles.some((r) => r === 'judge' || r === 'court_clerk') && actor.courtId ? actor.courtId : filter.courtId };
   const [totals, rows] = await Promise.all([statsRepo.totals(deps.db, scoped), statsRepo.by(deps.db, scoped, dimension)]);
-  return { totals: labelled(dimension, [totals])[0]!, dimension, rows: labelled(dimension, rows) };
+  return { totals: { ...labelled(dimension, [totals])[0]!, label: '合计' }, dimension, rows: labelled(dimension, rows) };
 }
 
 const DIMENSION_TITLES: Record<StatDimension, string> = { court: '按法院', mediator: '按调解员', sector: '按行业', claim_type: '按请求类型', month: '按月份', year: '按年度' };
