@@ -46,7 +46,8 @@ export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>
     pageSize,
     total: data?.total ?? 0,
     showSizeChanger: true,
-    showTotal: (total) => t('common.total', { total }),
+    // Very large lists stop counting at a cap and say so ("10,000+").
+    showTotal: (total) => ((data as { totalCapped?: boolean } | null)?.totalCapped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
     onChange: (p, s) => {
       setPage(s !== pageSize ? 1 : p);
       setPageSize(s);

@@ -34,6 +34,7 @@ export const en: Strings = {
     no: 'No',
     none: '—',
     total: '{{total}} in total',
+    totalCapped: 'more than {{total}}',
     saved: 'Saved',
     keyword: 'Keyword',
     region: 'Region',

@@ -33,6 +33,7 @@ export const zh = {
     no: '否',
     none: '—',
     total: '共 {{total}} 条',
+    totalCapped: '超过 {{total}} 条',
     saved: '已保存',
     keyword: '关键字',
     region: '行政区划',
