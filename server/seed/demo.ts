@@ -9,6 +9,7 @@ import { employers } from '../modules/employers/tables.js';
 import { mediationBodies, organizations } from '../modules/organizations/tables.js';
 import { people } from '../modules/people/tables.js';
 import { SEED_HISTORY, writeHistory, type HistoryRefs } from '../modules/disputes/demo-history.js';
+import { seedOpenCases } from '../modules/disputes/demo-open.js';
 import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 
 export const DEMO_LOGINS = {
@@ -106,6 +107,7 @@ export async function seedDemoIfEmpty(deps: Deps, scale = 1): Promise<boolean> {
   const data = generateDemo(scale);
   const ids = await writeDemo(deps, data);
   await writeHistory(deps, historyRefs(data, ids), SEED_HISTORY);
+  await seedOpenCases(deps, ids.courtIds);
   return true;
 }
 
