@@ -88,7 +88,7 @@ export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | u
       const headers = await login(server.url, 'zs_mediator', 'Yizhan2026');
       const duration = opts.smoke ? 3 : 20;
       const pages = ['stage=performed', 'stage=closed_failed', 'from=2020-01-01&to=2020-12-31', 'sector=construction', 'open=true', 'q=%E7%B2%A4%E4%B8%AD%E5%B7%A5%E8%B0%83%E3%80%942019%E3%80%95000123%E5%8F%B7'];
-      for (const connections of [1, 8]) {
+      for (const connections of [1, 4, 8]) {
         const serverTimes: number[] = [];
         let k = 0;
         const list = await autocannon({

@@ -47,8 +47,8 @@ function looksLikeCaseNumber(q: string): boolean {
   return /\d{4}/.test(q) || q.includes('〔');
 }
 
-/** Counting stops here: a list of "10,000+" cases pages just as well, and counting all would not scale. */
-export const COUNT_CAP = 10_000;
+/** Counting stops here: a list of "more than 2,000" cases pages just as well (the statistics page has exact figures), and counting all would not scale. */
+export const COUNT_CAP = 2_000;
 
 function where(f: CaseFilter): SQL | undefined {
   return and(
