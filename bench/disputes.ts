@@ -115,7 +115,7 @@ export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | u
       const actionTimes: number[] = [];
       const actions = await autocannon({
         url: server.url,
-        connections: 16,
+        connections: Number(process.env.BENCH_ACTION_CONNECTIONS ?? 16),
         duration,
         headers,
         requests: [

@@ -185,11 +185,10 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
     }
     const extra = await sideEffects(tx, deps, row, nextRecord, action, payload as Record<string, unknown>);
     const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
-    const [updated] = await tx
-      .update(disputeCases)
-      .set({ ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks), version: row.version + 1, updatedAt: now })
-      .where(eq(disputeCases.id, row.id))
-      .returning();
+    const changes = { ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks), version: row.version + 1, updatedAt: now };
+    // The locked row plus what we set is the new row: no need to read the (large) JSON back.
+    await tx.update(disputeCases).set(changes).where(eq(disputeCases.id, row.id));
+    const updated: CaseRow = { ...row, ...changes };
     await tx.insert(disputeEvents).values({
       caseId: row.id,
       at: now,
@@ -201,8 +200,8 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
       payload: payload as object,
     });
     await writeAudit(tx, ctx, { action: `dispute.${action}`, entityType: 'dispute_case', entityId: row.id, regionCode: row.regionCode, before: { stage: row.stage }, after: { stage: result.to, payload } });
-    await deliverEffects(tx, updated!, result.effects);
-    return updated!;
+    await deliverEffects(tx, updated, result.effects);
+    return updated;
   });
 }
 
