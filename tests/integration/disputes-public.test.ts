@@ -126,3 +126,27 @@ describe('employer counter-proposal and joint mediation', () => {
     expect((await judge.get(`/api/disputes/${c.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('studio settings', () => {
+  it('mediator profiles: expertise and declared conflicts steer the proposals', async () => {
+    const list = (await mediator.get('/api/disputes/mediators')).json().items;
+    expect(list.length).toBe(6);
+    const target = list.find((m: { name: string }) => m.name.includes('刘志明'));
+    const res = await mediator.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload: { expertise: ['construction', 'wage_arrears'], available: true, conflictEmployerIds: [] } });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await mediator.get('/api/disputes/mediators')).json().items.find((m: { id: string }) => m.id === target.id);
+    expect(after.expertise).toEqual(['construction', 'wage_arrears']);
+  });
+
+  it('joint-mediation triggers are configuration changed by an administrator only', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    expect((await mediator.request({ method: 'PUT', url: '/api/disputes/settings/joint-mediation', payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true } })).statusCode).toBe(403);
+    const set = await admin.request({ method: 'PUT', url: '/api/disputes/settings/joint-mediation', payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true } });
+    expect(set.statusCode).toBe(200);
+    const intake = constructionIntake(t, { sequence: 12, workerName: '周海生' });
+    intake.worker = { ...intake.worker, phone: '13312345678' };
+    const c = (await mediator.post('/api/disputes', intake)).json();
+    expect(c.joint).toBe(true);
+    expect(c.record.jointReasons.map((r: { code: string }) => r.code)).toContain('large_claim');
+  });
+});

@@ -145,6 +145,11 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     await setCalendarOverride(deps, request.ctx, request.body);
     return { ok: true as const };
   });
+  app.get(
+    '/api/disputes/mediators',
+    { schema: { tags, summary: '工作室调解员 The studio’s mediators', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), expertise: z.array(z.string()), available: z.boolean(), conflictEmployerIds: z.array(z.string()), activeCases: z.number() })) }), ...errorResponses } } },
+    async (request) => ({ items: await work.listMediators(deps, request.ctx) }),
+  );
   app.put(
     '/api/disputes/mediators/:accountId/profile',
     { schema: { tags, params: z.object({ accountId: z.string().uuid() }), body: z.object({ expertise: z.array(z.string().max(32)).max(20), available: z.boolean(), conflictEmployerIds: z.array(z.string().uuid()).max(200) }), response: { 200: ok, ...errorResponses } } },

@@ -82,6 +82,13 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { 
   });
 }
 
+/** The studio's mediators with expertise, availability, declared conflicts and current load. */
+export async function listMediators(deps: Deps, ctx: Ctx) {
+  const actor = requirePermission(ctx, 'disputes:work');
+  const rows = await caseRepo.mediators(deps.db, regionLike(actor));
+  return rows.map((m) => ({ id: m.id, name: m.name, expertise: m.expertise ?? [], available: m.available ?? true, conflictEmployerIds: m.conflicts ?? [], activeCases: m.activeCases }));
+}
+
 export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string, input: { expertise: string[]; available: boolean; conflictEmployerIds: string[] }) {
   requirePermission(ctx, 'disputes:work');
   await deps.db.transaction(async (tx) => {
