@@ -2,6 +2,7 @@ import { Button, Form, Input, Select, Space, Table, Tag, Tooltip, type TableColu
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
+import { editColumn } from '../../app/components/editColumn';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';
 import { EmployerForm } from './EmployerForm';
@@ -42,18 +43,7 @@ export default function EmployersPage() {
     { title: t('employers.contactName'), dataIndex: 'contactName', width: 100, render: (v: string | null) => v ?? none },
     { title: t('employers.contactPhone'), dataIndex: 'contactPhone', width: 140, render: (v: string | null) => v ?? none },
   ];
-  if (manage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, row) => (
-        <Button type="link" size="small" onClick={() => setTarget(row)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    });
-  }
+  if (manage) columns.push(editColumn<Employer>(t, setTarget));
 
   return (
     <>

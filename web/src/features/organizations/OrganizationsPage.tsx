@@ -2,6 +2,7 @@ import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
+import { editColumn } from '../../app/components/editColumn';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';
 import './i18n';
@@ -25,18 +26,7 @@ export default function OrganizationsPage() {
     { title: t('organizations.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? none },
     { title: t('organizations.contactPhone'), dataIndex: 'contactPhone', width: 140, render: (v: string | null) => v ?? none },
   ];
-  if (manage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, row) => (
-        <Button type="link" size="small" onClick={() => setTarget(row)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    });
-  }
+  if (manage) columns.push(editColumn<Organization>(t, setTarget));
 
   return (
     <>

@@ -2,6 +2,7 @@ import { Button, Form, Input, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
+import { editColumn } from '../../app/components/editColumn';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';
 import './i18n';
@@ -29,18 +30,7 @@ export default function PeoplePage() {
     { title: t('people.region'), dataIndex: 'regionName', render: (v: string | null, r) => v ?? r.regionCode },
     { title: t('people.occupation'), dataIndex: 'occupation', width: 120, render: (v: string | null) => v ?? none },
   ];
-  if (manage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      render: (_, row) => (
-        <Button type="link" size="small" onClick={() => setTarget(row)}>
-          {t('common.edit')}
-        </Button>
-      ),
-    });
-  }
+  if (manage) columns.push(editColumn<Person>(t, setTarget));
 
   return (
     <>
