@@ -3,6 +3,8 @@ import type { Actor } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { inRegion } from '../../core/scope.js';
 import { regionWithin } from '../../../contracts/regions.js';
+import type { Role } from '../../../contracts/roles.js';
+import { ACTIONS, type ActionCode } from './rules/state-machine.js';
 import { disputeCases } from './tables.js';
 
 type CaseRow = typeof disputeCases.$inferSelect;
@@ -37,4 +39,10 @@ export function canReadCase(actor: Actor, row: CaseRow): boolean {
 
 export function assertCanRead(actor: Actor, row: CaseRow): void {
   if (!canReadCase(actor, row)) throw errors.forbidden();
+}
+
+/** The first of the actor's roles in which the action is allowed, or null. */
+export function roleFor(actor: Actor, action: ActionCode): Role | null {
+  const allowed = ACTIONS[action].roles as readonly Role[];
+  return actor.roles.find((r) => allowed.includes(r)) ?? null;
 }

@@ -7,7 +7,7 @@ import { people } from '../people/tables.js';
 import type { CaseRecord } from './case-record.js';
 import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './documents/types.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from './rules/stages.js';
-import type { caseDetail } from './service.js';
+import type { caseDetail } from './case-view.js';
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;
 

@@ -15,7 +15,7 @@ import { DOCUMENT_KINDS, DocumentDataError, renderDocument, type DocumentFormat,
 import { caseRepo } from './repository.js';
 import { proposeMediators } from './rules/assignment.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
-import { caseDetail, loadReadable, regionLike } from './service.js';
+import { caseDetail, loadReadable, regionLike } from './case-view.js';
 import { disputeCases, disputeEvents, disputeEvidence, disputeSessions, mediatorProfiles } from './tables.js';
 
 async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {

@@ -1,0 +1,146 @@
+import { eq } from 'drizzle-orm';
+import { regionPrefix } from '../../../contracts/regions.js';
+import type { Actor, Ctx } from '../../core/context.js';
+import { requirePermission } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import { errors } from '../../core/errors.js';
+import { maskMobile } from '../../core/identifiers/phone.js';
+import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { accounts } from '../accounts/tables.js';
+import { courts } from '../courts/tables.js';
+import { employers } from '../employers/tables.js';
+import { people } from '../people/tables.js';
+import { assertCanRead, caseListCondition, roleFor } from './access.js';
+import { calendarFor, todayOf } from './calendar.js';
+import { caseRisk, clocksOf, type CaseRecord } from './case-record.js';
+import { caseRepo, type CaseFilter } from './repository.js';
+import { ACTIONS, type ActionCode } from './rules/state-machine.js';
+import { STAGE_BY_CODE } from './rules/stages.js';
+import type { disputeCases } from './tables.js';
+
+// Reading cases: lists in the caller's view, the full case file, what the caller may do next.
+
+type CaseRow = typeof disputeCases.$inferSelect;
+
+export async function listCases(deps: Deps, ctx: Ctx, filter: Omit<CaseFilter, 'visibility'>, page: PageQuery, order: 'recent' | 'due' = 'recent') {
+  const actor = requirePermission(ctx, 'disputes:read');
+  const { items, total, totalCapped } = await caseRepo.list(deps.db, { ...filter, visibility: caseListCondition(actor) }, page.pageSize, offsetOf(page), order);
+  const today = todayOf(deps);
+  return {
+    items: items.map((i) => ({ ...i, risk: listRisk(i.nextDueOn, today) })),
+    total,
+    totalCapped,
+    ...page,
+  };
+}
+
+function listRisk(nextDueOn: string | null, today: string): 'ok' | 'due_soon' | 'overdue' {
+  if (!nextDueOn) return 'ok';
+  if (nextDueOn < today) return 'overdue';
+  return nextDueOn <= addDaysIso(today, 3) ? 'due_soon' : 'ok';
+}
+
+function addDaysIso(d: string, n: number): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function loadReadable(deps: Deps, ctx: Ctx, id: string): Promise<{ actor: Actor; row: CaseRow }> {
+  const actor = requirePermission(ctx, 'disputes:read');
+  const row = await caseRepo.byId(deps.db, id);
+  if (!row) throw errors.notFound('案件', 'Case');
+  assertCanRead(actor, row);
+  return { actor, row };
+}
+
+/** The full case as staff see it: facts, state, every clock with its basis, the file. */
+export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) {
+  const [calendar, events, sessions, payments, evidence, names] = await Promise.all([
+    calendarFor(deps),
+    caseRepo.events(deps.db, row.id),
+    caseRepo.sessions(deps.db, row.id),
+    caseRepo.payments(deps.db, row.id),
+    caseRepo.evidence(deps.db, row.id),
+    partyNames(deps, row),
+  ]);
+  const today = todayOf(deps);
+  const clocks = clocksOf(row, calendar, today);
+  const record = row.record as CaseRecord;
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    stage: row.stage,
+    stageLabel: STAGE_BY_CODE[row.stage as keyof typeof STAGE_BY_CODE]?.zh ?? row.stage,
+    kind: row.kind,
+    channel: row.channel,
+    sector: row.sector,
+    claimTypes: row.claimTypes,
+    claimTotalFen: row.claimTotalFen,
+    settledFen: row.settledFen,
+    workerCount: row.workerCount,
+    workerPersonId: row.workerPersonId,
+    joint: row.joint,
+    appliedOn: row.appliedOn,
+    closedReason: row.closedReason,
+    referral: row.referral,
+    regionCode: row.regionCode,
+    ...names,
+    facts: factsFor(row.facts as Record<string, unknown>, actor),
+    analysis: row.analysis,
+    record,
+    clocks,
+    risk: caseRisk(clocks, today),
+    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    sessions: sessions.map((s) => ({ ...s, scheduledAt: s.scheduledAt.toISOString(), heldAt: s.heldAt?.toISOString() ?? null, createdAt: s.createdAt.toISOString(), reminderSentAt: s.reminderSentAt?.toISOString() ?? null })),
+    payments,
+    evidence: evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    availableActions: actor ? availableActions(actor, row) : [],
+    version: row.version,
+  };
+}
+
+/** The other side sees the worker's phone masked; nobody sees a full resident ID in the file. */
+function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<string, unknown> {
+  const worker = { ...(facts.worker as Record<string, unknown>) };
+  delete worker.residentId;
+  const staff = actor?.roles.some((r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin');
+  if (!staff && typeof worker.phone === 'string') worker.phone = maskMobile(worker.phone);
+  return { ...facts, worker };
+}
+
+async function partyNames(deps: Deps, row: CaseRow) {
+  const [worker] = await deps.db.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const employer = row.employerId ? (await deps.db.select({ name: employers.name }).from(employers).where(eq(employers.id, row.employerId)))[0] : null;
+  const respondent = row.respondentEmployerId ? (await deps.db.select({ name: employers.name }).from(employers).where(eq(employers.id, row.respondentEmployerId)))[0] : null;
+  const mediator = row.mediatorAccountId ? (await deps.db.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.mediatorAccountId)))[0] : null;
+  const judge = row.judgeAccountId ? (await deps.db.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.judgeAccountId)))[0] : null;
+  const court = row.courtId ? (await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, row.courtId)))[0] : null;
+  const factsEmployer = (row.facts as { employer?: { name?: string } }).employer?.name ?? null;
+  return {
+    workerName: worker?.name ?? '',
+    workerPhoneMasked: worker?.phone ? maskMobile(worker.phone) : null,
+    employerName: employer?.name ?? factsEmployer,
+    respondentName: respondent?.name ?? null,
+    mediatorId: row.mediatorAccountId,
+    mediatorName: mediator?.name ?? null,
+    judgeId: row.judgeAccountId,
+    judgeName: judge?.name ?? null,
+    courtId: row.courtId,
+    courtName: court?.name ?? null,
+    courtCode: court?.code ?? null,
+  };
+}
+
+/** Actions this actor could try now (the state machine still has the last word). */
+export function availableActions(actor: Actor, row: CaseRow): ActionCode[] {
+  const stage = row.stage;
+  return (Object.keys(ACTIONS) as ActionCode[]).filter((code) => ACTIONS[code].from.includes(stage as never) && roleFor(actor, code) !== null);
+}
+
+export function regionLike(actor: Actor): string {
+  return actor.regionCode ? `${regionPrefix(actor.regionCode)}%` : '%';
+}
+
+/**
+ * The employer's one-time link: it answers the mediation request (accept, decline, counter)
+ * and later signs the agreement, without an account. Sent once, on the first contact.
+ */
