@@ -17,6 +17,7 @@ const PAGES: Record<string, Page> = {
   disputes: lazy(() => import('../features/disputes/DisputesPage')),
   disputesQueue: lazy(() => import('../features/disputes/QueuePage')),
   disputesStats: lazy(() => import('../features/disputes/StatsPage')),
+  disputesSettings: lazy(() => import('../features/disputes/settings/SettingsPage')),
   organizations: lazy(() => import('../features/organizations/OrganizationsPage')),
   employers: lazy(() => import('../features/employers/EmployersPage')),
   people: lazy(() => import('../features/people/PeoplePage')),

@@ -9,6 +9,7 @@ export const en: Strings = {
     disputes: 'Dispute cases',
     disputesQueue: 'Confirmation queue',
     disputesStats: 'Mediation statistics',
+    disputesSettings: 'Mediation settings',
     organizations: 'Organizations',
     employers: 'Employers',
     people: 'People',

@@ -8,6 +8,7 @@ export const zh = {
     disputes: '调解案件',
     disputesQueue: '司法确认',
     disputesStats: '调解统计',
+    disputesSettings: '调解设置',
     organizations: '工会组织',
     employers: '用人单位',
     people: '职工档案',

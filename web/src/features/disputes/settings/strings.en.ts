@@ -1,0 +1,47 @@
+import type { settingsZh } from './strings.zh';
+
+// English strings of the mediation settings page; same keys as strings.zh.ts.
+export const settingsEn: typeof settingsZh = {
+  title: 'Mediation settings',
+  mediators: {
+    title: 'Mediators',
+    name: 'Name',
+    activeCases: 'Active cases',
+    available: 'Available',
+    expertise: 'Expertise',
+    conflicts: 'Declared conflicts',
+    conflictCount: '{{n}} employer(s)',
+    edit: 'Edit',
+    editTitle: 'Edit mediator: {{name}}',
+    sectors: 'Sectors',
+    claimTypes: 'Claim types',
+    expertisePlaceholder: 'Pick sectors and claim types',
+    addConflict: 'Add',
+    conflictPlaceholder: 'Search employers by name or credit code',
+    conflictsHint: 'Employers the mediator has an interest in; their cases are never assigned to this mediator.',
+  },
+  joint: {
+    title: 'Joint-mediation triggers',
+    hint: 'When any condition is met, inviting a judge to mediate jointly with the union mediator is suggested.',
+    minWorkers: 'At least this many workers',
+    minWorkersSuffix: 'workers',
+    minClaim: 'Claim of at least',
+    onMediatorRequest: 'On the mediator’s request',
+    required: 'Required',
+    readOnly: 'Only a system administrator may change these.',
+    invalidAmount: 'Enter an amount with at most 2 decimals',
+  },
+  calendar: {
+    title: 'Working-day calendar corrections',
+    hint: 'State Council holiday notices or local stoppages; deadlines are counted with these.',
+    date: 'Date',
+    kind: 'Kind',
+    note: 'Note',
+    notePlaceholder: 'e.g. Typhoon stoppage (city government notice)',
+    kinds: { holiday: 'Holiday', workday: 'Working day (make-up)' },
+    add: 'Add',
+    empty: 'No corrections',
+    readOnly: 'Only a system administrator may change these.',
+    invalidDate: 'Pick a valid date',
+  },
+};
