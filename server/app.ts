@@ -35,9 +35,14 @@ z.config(z.locales.zhCN());
 
 const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes];
 
+/** Request lines in the log never carry the employer's link token (it is the link's only secret). */
+export function requestForLog(req: { method?: string; url?: string; ip?: string; id?: unknown }) {
+  return { method: req.method, url: req.url?.replace(/(\/employer\/|\/e\/)[A-Za-z0-9_-]+/, '$1***'), remoteAddress: req.ip, id: req.id };
+}
+
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
+    loggerInstance: deps.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: true,
