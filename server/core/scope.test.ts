@@ -1,6 +1,6 @@
 import { PgDialect, pgTable, varchar } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { inRegion } from './scope.js';
+import { escapeLike, inRegion, likeText } from './scope.js';
 
 const t = pgTable('t', { code: varchar('code', { length: 6 }) });
 const sqlOf = (scope: string) => new PgDialect().sqlToQuery(inRegion(t.code, scope)!);
@@ -15,5 +15,12 @@ describe('region scope condition', () => {
 
   it('covers the whole country when there is no scope', () => {
     expect(inRegion(t.code, null)).toBeUndefined();
+  });
+});
+
+describe('search text', () => {
+  it('escapes LIKE wildcards so that a user cannot widen the search', () => {
+    expect(likeText('50%_off')).toBe('%50\\%\\_off%');
+    expect(escapeLike('a\\b')).toBe('a\\\\b');
   });
 });

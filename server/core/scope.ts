@@ -14,6 +14,11 @@ export function inRegion(column: AnyColumn, scope: string | null | undefined): S
 }
 
 /** Escapes LIKE wildcards in user search text. */
+export function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A LIKE pattern matching the text anywhere. */
 export function likeText(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(q)}%`;
 }

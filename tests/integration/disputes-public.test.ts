@@ -42,6 +42,15 @@ describe('the worker applies online and tracks the case from a phone', () => {
     caseId = list.items[0].id;
   });
 
+  it('finds the case by the start of the worker’s name or by its number', async () => {
+    for (const q of ['陈', '陈小', '陈小军', caseNumber]) {
+      const items = (await mediator.get(`/api/disputes?q=${encodeURIComponent(q)}`)).json().items;
+      expect(items.map((i: { id: string }) => i.id), q).toContain(caseId);
+    }
+    expect((await mediator.get(`/api/disputes?q=${encodeURIComponent('小军')}`)).json().items).toHaveLength(0);
+    expect((await mediator.get(`/api/disputes?q=${encodeURIComponent('%')}`)).json().items).toHaveLength(0);
+  });
+
   it('proposes the least-loaded mediator and assigns with a no-conflict declaration', async () => {
     const proposals = (await mediator.get(`/api/disputes/${caseId}/mediator-proposals`)).json();
     expect(proposals.proposals.length).toBeGreaterThan(0);

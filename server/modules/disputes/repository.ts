@@ -4,6 +4,7 @@ import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
 import { employers } from '../employers/tables.js';
 import { people } from '../people/tables.js';
+import { escapeLike } from '../../core/scope.js';
 import { STAGE_CODES } from './rules/stages.js';
 import { calendarOverrides, disputeAccessTokens, disputeCases, disputeEvents, disputeEvidence, disputePayments, disputeSessions, mediatorProfiles } from './tables.js';
 
@@ -62,8 +63,8 @@ function where(f: CaseFilter): SQL | undefined {
     // A positive list of stages, so the (stage, …) indexes serve it.
     f.open ? inArray(disputeCases.stage, OPEN_STAGES) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
-    // A case number or a worker's full name: both exact, both served by an index.
-    f.q ? (looksLikeCaseNumber(f.q) ? eq(disputeCases.caseNumber, f.q) : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} = ${f.q})`) : undefined,
+    // A case number (exact) or the start of a worker's name (王, 王建, 王建军): both served by an index.
+    f.q ? (looksLikeCaseNumber(f.q) ? eq(disputeCases.caseNumber, f.q) : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} like ${escapeLike(f.q) + '%'})`) : undefined,
   );
 }
 

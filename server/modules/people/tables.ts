@@ -23,5 +23,11 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('people_region_idx').on(t.regionCode), index('people_name_idx').on(t.name), index('people_phone_idx').on(t.phone)],
+  (t) => [
+    index('people_region_idx').on(t.regionCode),
+    index('people_name_idx').on(t.name),
+    // Name prefix search (a surname, or the first characters of a full name) under any collation.
+    index('people_name_prefix_idx').on(t.name.op('varchar_pattern_ops')),
+    index('people_phone_idx').on(t.phone),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "people_name_prefix_idx" ON "people" USING btree ("name" varchar_pattern_ops);
