@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
+import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
@@ -234,6 +235,24 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const enforced = await act(c.id, 'apply_enforcement');
     expect(enforced.statusCode, enforced.body).toBe(200);
     expect(enforced.json().stage).toBe('enforcement_applied');
+
+    const rulingNo = (await mediator.get(`/api/disputes/${c.id}`)).json().record.rulingNo as string;
+    expect(rulingNo).toMatch(/民特/);
+    const pdf = await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(decodeURIComponent(String(pdf.headers['content-disposition']))).toContain('强制执行申请书-');
+    const text = (await pdfText(pdf.rawPayload)).flat;
+    expect(text).toContain('强制执行申请书');
+    expect(text).toContain(`执行依据：`);
+    expect(text).toContain(rulingNo);
+    expect(text).toContain('20,000.00元（大写：人民币贰万元整）');
+    expect(text).toContain('截至2025年7月10日，被执行人未支付任何款项');
+    expect(text).toContain('《中华人民共和国民事诉讼法》第二百四十七条');
+    const docx = await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=docx`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    // no payment order on this case
+    expect((await mediator.get(`/api/disputes/${c.id}/documents/payment-order-application?format=pdf`)).statusCode).toBe(409);
   });
 
   it('an unpaid wage agreement may go for a payment order, or close as not performed', async () => {
@@ -242,6 +261,17 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const order = await act(c.id, 'apply_payment_order');
     expect(order.statusCode, order.body).toBe(200);
     expect(order.json().stage).toBe('payment_order_applied');
+    const pdf = await mediator.get(`/api/disputes/${c.id}/documents/payment-order-application?format=pdf`);
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    const text = (await pdfText(pdf.rawPayload)).flat;
+    expect(text).toContain('支付令申请书');
+    expect(text).toContain(`调解协议（编号：${c.caseNumber}）`);
+    expect(text).toContain('十五日内');
+    expect(text).toContain('20,000.00元（大写：人民币贰万元整）');
+    expect(text).toContain('《中华人民共和国劳动争议调解仲裁法》第十六条');
+    expect(text).toContain('2025年6月25日');
+    // enforcement needs a confirming ruling, which this case does not have
+    expect((await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=pdf`)).statusCode).toBe(409);
     const other = await signedCase('2025-06-02', '2025-06-20');
     at('2025-06-25');
     const closed = await act(other.id, 'close_failed', { reason: 'agreement_not_performed', referral: 'arbitration' });

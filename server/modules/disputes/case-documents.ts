@@ -6,6 +6,7 @@ import { mediationBodies } from '../organizations/tables.js';
 import { people } from '../people/tables.js';
 import type { CaseRecord } from './case-record.js';
 import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './documents/types.js';
+import { amountOverdueFen } from './rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from './rules/stages.js';
 import type { caseDetail } from './case-view.js';
 
@@ -135,6 +136,13 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
       refusalGround: state.refusalGround ? REFUSAL_MAP[state.refusalGround] : undefined,
       refusalReason: record.refusalNote,
     };
+  }
+  // an unperformed agreement: what had fallen due and was unpaid on the day of the application is sought
+  if (state?.agreement && state.enforcementAppliedOn) {
+    data.enforcement = { appliedAt: state.enforcementAppliedOn, paidFen: state.paidFen, overdueFen: amountOverdueFen(state, state.enforcementAppliedOn) };
+  }
+  if (state?.agreement && state.paymentOrderAppliedOn) {
+    data.paymentOrder = { appliedAt: state.paymentOrderAppliedOn, paidFen: state.paidFen, overdueFen: amountOverdueFen(state, state.paymentOrderAppliedOn) };
   }
   if (state?.closure) {
     data.routing = {

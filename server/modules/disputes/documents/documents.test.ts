@@ -144,6 +144,47 @@ const EXPECTED: Record<DocumentKind, string[]> = {
     '调解终结原因：被申请人鑫盛公司在调解期限内拒绝调解',
     '劳动争议调解仲裁法第二十七条',
   ],
+  'enforcement-application': [
+    '强制执行申请书',
+    `申请执行人：${WORKER}，男，1978年4月16日出生`,
+    '送达地址广东省中山市火炬开发区翠湖花园二期项目工人宿舍',
+    `被执行人：${CONTRACTOR}，统一社会信用代码91442000708012345X`,
+    '法定代表人：何伟明',
+    `执行依据：${COURT}2025年5月10日作出的（2025）粤2071民特123号民事裁定书及该裁定书确认有效的调解协议（编号：${CASE_NO}）。`,
+    '执行请求：',
+    `一、请求强制被执行人${CONTRACTOR}向申请执行人${WORKER}支付到期未付的2024年3月至2025年2月的工资及经济补偿40,500.00元（大写：人民币肆万零伍佰元整）；`,
+    '《中华人民共和国民事诉讼法》第二百六十四条',
+    '三、本案执行费用由被执行人负担。',
+    '事实与理由：',
+    '第二期，于2025年6月20日前支付40,500.00元（大写：人民币肆万零伍佰元整）',
+    '于2025年5月10日作出（2025）粤2071民特123号民事裁定书，确认该调解协议有效',
+    '应于2025年6月20日前支付90,500.00元（大写：人民币玖万零伍佰元整）',
+    '截至2025年6月25日，被执行人仅支付50,000.00元（大写：人民币伍万元整），尚有40,500.00元（大写：人民币肆万零伍佰元整）逾期未付。',
+    '依照《中华人民共和国民事诉讼法》第二百四十七条的规定',
+    '本申请在《中华人民共和国民事诉讼法》第二百五十条规定的二年申请执行期间内提出',
+    '（2025）粤2071民特123号民事裁定书副本一份',
+    `此致${COURT}`,
+    '申请执行人（签名）：＿＿＿＿＿＿',
+    '2025年6月25日',
+  ],
+  'payment-order-application': [
+    '支付令申请书',
+    `申请人：${WORKER}，男，1978年4月16日出生`,
+    `被申请人：${CONTRACTOR}`,
+    '请求事项：',
+    `一、请求人民法院向被申请人${CONTRACTOR}发出支付令，督促被申请人自收到支付令之日起十五日内向申请人${WORKER}支付2024年3月至2025年2月的工资及经济补偿50,000.00元（大写：人民币伍万元整）；`,
+    '二、本案申请费由被申请人负担。',
+    '事实与理由：',
+    `自愿达成调解协议（编号：${CASE_NO}）。该调解协议于2025年5月8日经当事人签名（盖章）`,
+    '截至2025年5月26日，被申请人未支付任何款项，尚有50,000.00元（大写：人民币伍万元整）逾期未付；另有40,500.00元（大写：人民币肆万零伍佰元整）尚未到约定的履行期限。',
+    '《中华人民共和国劳动争议调解仲裁法》第十六条规定：“因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令。',
+    '没有其他债务纠纷，支付令能够送达被申请人',
+    '《中华人民共和国民事诉讼法》第二百二十五条',
+    `调解协议书（编号：${CASE_NO}）一份`,
+    `此致${COURT}`,
+    '申请人（签名）：＿＿＿＿＿＿',
+    '2025年5月26日',
+  ],
 };
 
 const dataFor = (kind: DocumentKind): CaseDocumentData => (kind === 'filing-package' ? sampleFailedCase() : sampleCase());
@@ -163,7 +204,7 @@ function expectAll(flat: string, expected: string[]) {
 }
 
 describe('document kinds', () => {
-  it('lists six kinds with Chinese and English titles', () => {
+  it('lists eight kinds with Chinese and English titles', () => {
     expect(DOCUMENT_KINDS.map((k) => k.kind)).toEqual([
       'mediation-application',
       'negotiation-proposal',
@@ -171,6 +212,8 @@ describe('document kinds', () => {
       'confirmation-application',
       'civil-ruling',
       'filing-package',
+      'enforcement-application',
+      'payment-order-application',
     ]);
     for (const k of DOCUMENT_KINDS) {
       expect(k.zh).toMatch(/[\u4e00-\u9fff]/u);
@@ -185,6 +228,8 @@ describe('document kinds', () => {
     expect(documentFileName('mediation-agreement', sampleCase(), 'pdf')).toBe(`调解协议书-${CASE_NO}.pdf`);
     expect(documentFileName('civil-ruling', sampleCase(), 'docx')).toBe('民事裁定书-（2025）粤2071民特123号.docx');
     expect(documentFileName('negotiation-proposal', sampleCase(), 'pdf')).toBe(`调解建议书-${CASE_NO}.pdf`);
+    expect(documentFileName('enforcement-application', sampleCase(), 'pdf')).toBe(`强制执行申请书-${CASE_NO}.pdf`);
+    expect(documentFileName('payment-order-application', sampleCase(), 'docx')).toBe(`支付令申请书-${CASE_NO}.docx`);
   });
 });
 
@@ -300,6 +345,37 @@ describe('variants', () => {
     d.agreement = { ...d.agreement!, instalments: [{ dueDate: '2025-05-31', amountFen: 9_050_000 }] };
     const text = JSON.stringify(buildDocument('mediation-agreement', d).blocks);
     expect(text).toContain('于2025年5月31日前一次性支付完毕');
+  });
+});
+
+describe('after a default: enforcement and payment order', () => {
+  it('enforcement names only the paying party and leaves out the period sentence once two years have passed', async () => {
+    const d = sampleCase();
+    d.agreement = { ...d.agreement!, payer: EMPLOYER };
+    d.enforcement = { appliedAt: '2027-07-01', paidFen: 0, overdueFen: 9_050_000 };
+    const t = await pdfOf('enforcement-application', d, 'enforcement-late');
+    expectAll(t.flat, [`被执行人：${EMPLOYER}`, '法定代表人：梁志强', '人民币玖万零伍佰元整', '截至2027年7月1日，被执行人未支付任何款项']);
+    expect(t.flat).not.toContain(`被执行人：${CONTRACTOR}`);
+    expect(t.flat).not.toContain('第二百五十条');
+  });
+
+  it('a collective application is signed by the representatives and carries the roster', async () => {
+    const docx = await docxText(await renderDocument('payment-order-application', sampleCollectiveCase(), 'docx'));
+    expectAll(docx.flat, ['申请人：陈建国等12名劳动者（名单附后）', '代表人：李志明', '向申请人陈建国等12人支付', '申请人代表人（签名）：', '附：劳动者名单', '孙大勇']);
+  });
+
+  it('refuses enforcement without a confirming ruling, and figures that do not add up', () => {
+    const d = sampleCase();
+    expect(() => buildDocument('enforcement-application', { ...d, enforcement: undefined })).toThrow(/missing enforcement/);
+    expect(() => buildDocument('payment-order-application', { ...d, paymentOrder: undefined })).toThrow(/missing paymentOrder/);
+    expect(() => buildDocument('enforcement-application', { ...d, ruling: { ...d.ruling!, decision: 'refused', refusalGround: 'unclear' } })).toThrow(/confirmed the agreement/);
+    expect(() => buildDocument('enforcement-application', { ...d, enforcement: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 0 } })).toThrow(DocumentDataError);
+    expect(() => buildDocument('payment-order-application', { ...d, paymentOrder: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 5_000_000 } })).toThrow(/exceed the agreed total/);
+  });
+
+  it('lists each kind’s data in `requires`', () => {
+    expect(DOCUMENT_KINDS.find((k) => k.kind === 'enforcement-application')?.requires).toEqual(['agreement', 'ruling', 'enforcement']);
+    expect(DOCUMENT_KINDS.find((k) => k.kind === 'payment-order-application')?.requires).toEqual(['agreement', 'paymentOrder']);
   });
 });
 

@@ -8,10 +8,12 @@
  */
 import { civilRuling } from './builders/civil-ruling.js';
 import { confirmationApplication } from './builders/confirmation-application.js';
+import { enforcementApplication } from './builders/enforcement-application.js';
 import { filingPackage } from './builders/filing-package.js';
 import { mediationAgreement } from './builders/mediation-agreement.js';
 import { mediationApplication } from './builders/mediation-application.js';
 import { negotiationProposal } from './builders/negotiation-proposal.js';
+import { paymentOrderApplication } from './builders/payment-order-application.js';
 import type { DocumentModel } from './model.js';
 import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
@@ -23,7 +25,9 @@ export type DocumentKind =
   | 'mediation-agreement'
   | 'confirmation-application'
   | 'civil-ruling'
-  | 'filing-package';
+  | 'filing-package'
+  | 'enforcement-application'
+  | 'payment-order-application';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
@@ -49,6 +53,20 @@ export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
   },
   { kind: 'civil-ruling', zh: '民事裁定书', en: 'Civil ruling (judicial confirmation)', requires: ['agreement', 'confirmation', 'ruling'], formats: ['docx', 'pdf'] },
   { kind: 'filing-package', zh: '案件材料包', en: 'Case filing package', requires: ['routing'], formats: ['pdf', 'docx'] },
+  {
+    kind: 'enforcement-application',
+    zh: '强制执行申请书',
+    en: 'Application for enforcement',
+    requires: ['agreement', 'ruling', 'enforcement'],
+    formats: ['docx', 'pdf'],
+  },
+  {
+    kind: 'payment-order-application',
+    zh: '支付令申请书',
+    en: 'Application for a payment order',
+    requires: ['agreement', 'paymentOrder'],
+    formats: ['docx', 'pdf'],
+  },
 ];
 
 const BUILDERS: Record<DocumentKind, (d: CaseDocumentData) => DocumentModel> = {
@@ -58,6 +76,8 @@ const BUILDERS: Record<DocumentKind, (d: CaseDocumentData) => DocumentModel> = {
   'confirmation-application': confirmationApplication,
   'civil-ruling': civilRuling,
   'filing-package': filingPackage,
+  'enforcement-application': enforcementApplication,
+  'payment-order-application': paymentOrderApplication,
 };
 
 export const isDocumentKind = (k: string): k is DocumentKind => Object.hasOwn(BUILDERS, k);

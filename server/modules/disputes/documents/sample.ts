@@ -153,6 +153,10 @@ export function sampleCase(): CaseDocumentData {
       routedAt: '2025-05-12',
       notes: ['申请仲裁的时效期间为一年，自劳动关系终止之日（2025年3月10日）起计算（劳动争议调解仲裁法第二十七条）'],
     },
+    // the first instalment was paid, the second was not: enforcement of the confirmed agreement
+    enforcement: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 4_050_000 },
+    // or, without waiting for the court, a payment order once the first instalment was missed
+    paymentOrder: { appliedAt: '2025-05-26', paidFen: 0, overdueFen: 5_000_000 },
   };
 }
 

@@ -253,6 +253,22 @@ export interface CaseRouting {
   notes?: string[];
 }
 
+/**
+ * An agreement that was not performed and the worker's application to a court about it: for
+ * enforcement of the confirmed agreement (民事诉讼法第二百四十七条) or for a payment order
+ * (劳动争议调解仲裁法第十六条, 民事诉讼法第二百二十五条).
+ */
+export interface PerformanceDefault {
+  /** the date of the application; what had fallen due before it is overdue */
+  appliedAt: IsoDate;
+  /** paid under the agreement so far */
+  paidFen: Fen;
+  /** fallen due and unpaid on `appliedAt`: the amount the application seeks */
+  overdueFen: Fen;
+  /** the court applied to; defaults to the court that confirmed the agreement (enforcement) or `court` */
+  court?: Court;
+}
+
 export interface CaseDocumentData {
   /** the studio's or the court's number: 中总工调〔2025〕0123号 / （2025）粤2071民诉前调1234号 */
   caseNumber: string;
@@ -279,4 +295,8 @@ export interface CaseDocumentData {
   sessions?: MediationSession[];
   evidence?: EvidenceItem[];
   routing?: CaseRouting;
+  /** the worker applied for enforcement of the confirmed agreement */
+  enforcement?: PerformanceDefault;
+  /** the worker applied for a payment order on the unperformed agreement */
+  paymentOrder?: PerformanceDefault;
 }

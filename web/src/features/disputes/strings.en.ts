@@ -212,6 +212,8 @@ export const disputesEn: DisputesStrings = {
       'mediation-agreement': 'Mediation agreement',
       'confirmation-application': 'Application for judicial confirmation',
       'civil-ruling': 'Civil ruling',
+      'enforcement-application': 'Application for enforcement',
+      'payment-order-application': 'Application for a payment order',
       'filing-package': 'Case file package',
     },
     notYet: {
@@ -220,6 +222,8 @@ export const disputesEn: DisputesStrings = {
       'mediation-agreement': 'Available once the agreement is in force',
       'confirmation-application': 'Available once confirmation is applied for',
       'civil-ruling': 'Available once the court has ruled',
+      'enforcement-application': 'Available once enforcement of the confirmed agreement is applied for',
+      'payment-order-application': 'Available once a payment order is applied for',
       'filing-package': 'Available once the case is referred to court or arbitration',
     },
   },

@@ -210,6 +210,8 @@ export const disputesZh = {
       'mediation-agreement': '调解协议书',
       'confirmation-application': '司法确认申请书',
       'civil-ruling': '民事裁定书',
+      'enforcement-application': '强制执行申请书',
+      'payment-order-application': '支付令申请书',
       'filing-package': '案件材料包',
     },
     notYet: {
@@ -218,6 +220,8 @@ export const disputesZh = {
       'mediation-agreement': '调解协议生效后可生成',
       'confirmation-application': '申请司法确认后可生成',
       'civil-ruling': '法院作出裁定后可生成',
+      'enforcement-application': '法院确认调解协议后、申请强制执行时可生成',
+      'payment-order-application': '用人单位逾期不履行、申请支付令时可生成',
       'filing-package': '调解终止转立案或仲裁后可生成',
     },
   },

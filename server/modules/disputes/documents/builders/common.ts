@@ -146,7 +146,16 @@ export const APPLICANT_RESPONDENT: PartyLabels = {
 
 /** The parties' blocks, workers first. A collective case shows the first worker, the count and the representatives. */
 export function partyBlocks(d: CaseDocumentData, labels: PartyLabels, opts: WorkerDetailOptions & { agentLabel?: string } = {}): Block[] {
+  const out: Block[] = workerBlocks(d, labels.worker, opts);
+  for (const e of d.parties.employers) out.push(...organisationBlocks(labels.employer, e, { phone: opts.phone, agentLabel: opts.agentLabel }));
+  for (const l of d.parties.liableParties ?? []) out.push(...organisationBlocks(labels.liable(liableLabel(l)), l, { phone: opts.phone, agentLabel: opts.agentLabel }));
+  return out;
+}
+
+/** The worker side's blocks: each worker, or a collective case's first worker, the count and the representatives. */
+export function workerBlocks(d: CaseDocumentData, label: string, opts: WorkerDetailOptions = {}): Block[] {
   const out: Block[] = [];
+  const labels = { worker: label };
   if (isCollective(d)) {
     const ws = d.parties.workers;
     out.push(labelled(`${labels.worker}：`, `${ws[0].name}等${ws.length}名劳动者（名单附后）。`));
@@ -161,8 +170,6 @@ export function partyBlocks(d: CaseDocumentData, labels: PartyLabels, opts: Work
   } else {
     for (const w of d.parties.workers) out.push(labelled(`${labels.worker}：`, workerDetails(w, opts)));
   }
-  for (const e of d.parties.employers) out.push(...organisationBlocks(labels.employer, e, { phone: opts.phone, agentLabel: opts.agentLabel }));
-  for (const l of d.parties.liableParties ?? []) out.push(...organisationBlocks(labels.liable(liableLabel(l)), l, { phone: opts.phone, agentLabel: opts.agentLabel }));
   return out;
 }
 
@@ -220,6 +227,12 @@ export function checkAgreement(a: AgreementTerms): void {
 
 export function payerName(d: CaseDocumentData, a: AgreementTerms): string {
   return a.payer ?? d.parties.employers[0]?.name ?? need(undefined, 'employer');
+}
+
+/** The party the agreement obliges to pay (an employer or a liable party), as a party record. */
+export function payerParty(d: CaseDocumentData, a: AgreementTerms): EmployerParty {
+  const name = payerName(d, a);
+  return respondents(d).find((e) => e.name === name) ?? need(d.parties.employers[0], 'employer');
 }
 
 /** The agreed terms as sentences (without numbering), shared by the agreement, the application and the ruling. */

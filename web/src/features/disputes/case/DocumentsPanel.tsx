@@ -2,7 +2,16 @@ import { Button, Card, Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../types';
 
-export const DOCUMENT_KINDS = ['mediation-application', 'negotiation-proposal', 'mediation-agreement', 'confirmation-application', 'civil-ruling', 'filing-package'] as const;
+export const DOCUMENT_KINDS = [
+  'mediation-application',
+  'negotiation-proposal',
+  'mediation-agreement',
+  'confirmation-application',
+  'civil-ruling',
+  'enforcement-application',
+  'payment-order-application',
+  'filing-package',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Whether the case holds what a document needs (the server refuses it otherwise). */
@@ -19,6 +28,10 @@ export function documentReady(kind: DocumentKind, d: CaseDetail): boolean {
       return !!s?.agreementEffectiveOn && !!s.confirmationAppliedOn;
     case 'civil-ruling':
       return !!s?.confirmationAppliedOn && !!(s.rulingIssuedOn || s.confirmationRefusedOn);
+    case 'enforcement-application':
+      return !!s?.agreementEffectiveOn && !!s.rulingIssuedOn && !!s.enforcementAppliedOn;
+    case 'payment-order-application':
+      return !!s?.agreementEffectiveOn && !!s.paymentOrderAppliedOn;
     case 'filing-package':
       return !!s?.closure;
   }
