@@ -8,7 +8,6 @@ import { formatDate } from '../format.js';
 import { heading, labelled, p, type Block, type DocumentModel } from '../model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
-  BLANK,
   DocumentDataError,
   agreementTerms,
   caseCause,
@@ -18,12 +17,11 @@ import {
   numbered,
   organisationBlocks,
   payerParty,
-  rosterBlocks,
   workerBlocks,
   workerNames,
 } from './common.js';
 import { agreementTitle } from './mediation-agreement.js';
-import { addYears, checkDefault, defaultSentence } from './performance.js';
+import { addYears, applicationClosing, checkDefault, defaultSentence } from './performance.js';
 
 const CPL = '《中华人民共和国民事诉讼法》';
 
@@ -74,13 +72,7 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
       ],
       'arabic',
     ),
-    { type: 'paragraph', runs: [{ text: `此致\n${court.name}` }], indent: true, align: 'left' },
-    {
-      type: 'signatures',
-      rows: [{ left: `${isCollective(d) ? '申请执行人代表人（签名）' : '申请执行人（签名）'}：${BLANK}`, right: formatDate(f.appliedAt) }],
-      widths: [3, 1],
-    },
-    ...rosterBlocks(d),
+    ...applicationClosing(d, court.name, f.appliedAt, '申请执行人'),
   ];
 
   return {

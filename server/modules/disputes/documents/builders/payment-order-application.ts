@@ -9,7 +9,6 @@ import { formatDate } from '../format.js';
 import { heading, p, type Block, type DocumentModel } from '../model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
-  BLANK,
   agreementTerms,
   caseCause,
   isCollective,
@@ -18,12 +17,11 @@ import {
   numbered,
   organisationBlocks,
   payerParty,
-  rosterBlocks,
   workerBlocks,
   workerNames,
 } from './common.js';
 import { agreementTitle } from './mediation-agreement.js';
-import { checkDefault, defaultSentence } from './performance.js';
+import { applicationClosing, checkDefault, defaultSentence } from './performance.js';
 
 export const ARTICLE_16 =
   '因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，劳动者可以持调解协议书依法向人民法院申请支付令。人民法院应当依法发出支付令。';
@@ -67,13 +65,7 @@ export function paymentOrderApplication(d: CaseDocumentData): DocumentModel {
       ],
       'arabic',
     ),
-    { type: 'paragraph', runs: [{ text: `此致\n${court.name}` }], indent: true, align: 'left' },
-    {
-      type: 'signatures',
-      rows: [{ left: `${isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）'}：${BLANK}`, right: formatDate(f.appliedAt) }],
-      widths: [3, 1],
-    },
-    ...rosterBlocks(d),
+    ...applicationClosing(d, court.name, f.appliedAt, '申请人'),
   ];
 
   return {

@@ -4,8 +4,9 @@
  * overdue on the day of the application.
  */
 import { formatDate } from '../format.js';
+import type { Block } from '../model.js';
 import type { AgreementTerms, CaseDocumentData, PerformanceDefault } from '../types.js';
-import { DocumentDataError, checkAgreement, money, payerName } from './common.js';
+import { BLANK, DocumentDataError, checkAgreement, isCollective, money, payerName, rosterBlocks } from './common.js';
 
 /** Throws on figures that must not be printed: nothing overdue, or more paid and owed than agreed. */
 export function checkDefault(a: AgreementTerms, f: PerformanceDefault): void {
@@ -46,4 +47,17 @@ export function addYears(date: string, years: number): string {
   const year = Number(y) + years;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return `${year}-${m}-${m === '02' && day === '29' && !leap ? '28' : day}`;
+}
+
+/** The end of an application to the court: 此致 the court, the applicant's signature line and date, the roster. */
+export function applicationClosing(d: CaseDocumentData, courtName: string, appliedAt: string, applicant: string): Block[] {
+  return [
+    { type: 'paragraph', runs: [{ text: `此致\n${courtName}` }], indent: true, align: 'left' },
+    {
+      type: 'signatures',
+      rows: [{ left: `${isCollective(d) ? `${applicant}代表人（签名）` : `${applicant}（签名）`}：${BLANK}`, right: formatDate(appliedAt) }],
+      widths: [3, 1],
+    },
+    ...rosterBlocks(d),
+  ];
 }
