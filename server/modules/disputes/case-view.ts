@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { regionPrefix } from '../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
@@ -16,7 +17,7 @@ import { caseRisk, clocksOf, type CaseRecord } from './case-record.js';
 import { caseRepo, type CaseFilter } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
-import type { disputeCases } from './tables.js';
+import { disputeCases } from './tables.js';
 
 // Reading cases: lists in the caller's view, the full case file, what the caller may do next.
 
@@ -107,13 +108,35 @@ function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<s
   return { ...facts, worker };
 }
 
+/** Every name the case page shows, in one query. */
 async function partyNames(deps: Deps, row: CaseRow) {
-  const [worker] = await deps.db.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
-  const employer = row.employerId ? (await deps.db.select({ name: employers.name }).from(employers).where(eq(employers.id, row.employerId)))[0] : null;
-  const respondent = row.respondentEmployerId ? (await deps.db.select({ name: employers.name }).from(employers).where(eq(employers.id, row.respondentEmployerId)))[0] : null;
-  const mediator = row.mediatorAccountId ? (await deps.db.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.mediatorAccountId)))[0] : null;
-  const judge = row.judgeAccountId ? (await deps.db.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.judgeAccountId)))[0] : null;
-  const court = row.courtId ? (await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, row.courtId)))[0] : null;
+  const respondentEmployer = alias(employers, 'respondent_employer');
+  const judgeAccount = alias(accounts, 'judge_account');
+  const [names] = await deps.db
+    .select({
+      workerName: people.name,
+      workerPhone: people.phone,
+      employerName: employers.name,
+      respondentName: respondentEmployer.name,
+      mediatorName: accounts.displayName,
+      judgeName: judgeAccount.displayName,
+      courtName: courts.name,
+      courtCode: courts.code,
+    })
+    .from(disputeCases)
+    .innerJoin(people, eq(people.id, disputeCases.workerPersonId))
+    .leftJoin(employers, eq(employers.id, disputeCases.employerId))
+    .leftJoin(respondentEmployer, eq(respondentEmployer.id, disputeCases.respondentEmployerId))
+    .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
+    .leftJoin(judgeAccount, eq(judgeAccount.id, disputeCases.judgeAccountId))
+    .leftJoin(courts, eq(courts.id, disputeCases.courtId))
+    .where(eq(disputeCases.id, row.id));
+  const worker = names ? { name: names.workerName, phone: names.workerPhone } : null;
+  const employer = names?.employerName ? { name: names.employerName } : null;
+  const respondent = names?.respondentName ? { name: names.respondentName } : null;
+  const mediator = names?.mediatorName ? { name: names.mediatorName } : null;
+  const judge = names?.judgeName ? { name: names.judgeName } : null;
+  const court = names?.courtName ? { name: names.courtName, code: names.courtCode } : null;
   const factsEmployer = (row.facts as { employer?: { name?: string } }).employer?.name ?? null;
   return {
     workerName: worker?.name ?? '',
