@@ -9,3 +9,5 @@ export * from '../modules/audit/tables.js';
 export * from '../modules/labor-law/tables.js';
 export * from '../modules/notifications/tables.js';
 export * from '../modules/disputes/tables.js';
+export * from '../modules/limits/tables.js';
+export * from '../modules/numbering/tables.js';

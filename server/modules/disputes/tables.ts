@@ -55,6 +55,8 @@ export const disputeCases = pgTable(
     referral: varchar('referral', { length: 16 }),
     /** Earliest due date among running clocks, kept for the "at risk" list. */
     nextDueOn: date('next_due_on'),
+    /** （2025）粤2071民特12号: unique, from the court's per-year counter. */
+    rulingNo: varchar('ruling_no', { length: 40 }).unique(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -31,5 +31,10 @@ export const mediationBodies = pgTable('mediation_bodies', {
     .notNull()
     .references(() => regions.code),
   address: varchar('address', { length: 256 }),
+  contactPhone: varchar('contact_phone', { length: 20 }),
+  /** Case numbers of this body: 粤中工调〔2025〕000123号 has the prefix 粤中工调. */
+  caseNumberPrefix: varchar('case_number_prefix', { length: 16 }),
+  /** The court that confirms this body's agreements unless a case names another. */
+  defaultCourtId: uuid('default_court_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError } from '../../core/errors.js';
+import { throttleBuckets } from './tables.js';
+
+/** What is limited, how much, and for how long an overrun locks it. */
+export interface Limit {
+  /** e.g. `sms:phone:13800138000`; one bucket per key. */
+  key: string;
+  /** Attempts allowed in one window. */
+  max: number;
+  windowMs: number;
+  /**
+   * Lockout after the window's allowance is spent: the first overrun locks for lockMs, each
+   * further overrun (before a quiet day resets the strikes) for twice as long, up to 24 hours.
+   * Without it, the key simply waits for the window to end.
+   */
+  lockMs?: number;
+}
+
+export interface LimitResult {
+  allowed: boolean;
+  /** Seconds until the next attempt may succeed (0 when allowed). */
+  retryAfterSec: number;
+  /** Attempts left in this window after this one. */
+  remaining: number;
+}
+
+const MAX_LOCK_MS = 24 * 3600_000;
+const STRIKES_FORGOTTEN_AFTER_MS = 24 * 3600_000;
+
+/**
+ * Counts one attempt against a limit in a single statement (an upsert on the key's row), so
+ * concurrent attempts on several app instances cannot overtake each other: the n-th attempt
+ * sees count n. A key that is locked stays locked; attempts made meanwhile are refused and
+ * do not extend the lock.
+ */
+export async function consume(db: DbOrTx, now: Date, limit: Limit): Promise<LimitResult> {
+  const lockMs = limit.lockMs ?? 0;
+  const nowIso = now.toISOString();
+  const windowStartedBefore = new Date(now.getTime() - limit.windowMs).toISOString();
+  const strikesForgottenBefore = new Date(now.getTime() - STRIKES_FORGOTTEN_AFTER_MS).toISOString();
+  const t = throttleBuckets;
+  // Inside the DO UPDATE, the bare column names are the row as it was before this attempt.
+  const locked = sql`(${t.blockedUntil} IS NOT NULL AND ${t.blockedUntil} > ${nowIso}::timestamptz)`;
+  const expired = sql`(${t.windowStart} <= ${windowStartedBefore}::timestamptz)`;
+  const strikes = sql`(CASE WHEN ${t.updatedAt} <= ${strikesForgottenBefore}::timestamptz THEN 0 ELSE ${t.strikes} END)`;
+  const nextCount = sql`(CASE WHEN ${locked} THEN ${t.count} WHEN ${expired} THEN 1 ELSE ${t.count} + 1 END)`;
+  const overrun = sql`(NOT ${locked} AND ${nextCount} > ${limit.max} AND ${lockMs} > 0)`;
+  const result = await db
+    .insert(t)
+    .values({ key: limit.key, windowStart: now, count: 1, strikes: 0, blockedUntil: null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: t.key,
+      set: {
+        windowStart: sql`CASE WHEN ${locked} THEN ${t.windowStart} WHEN ${expired} THEN ${nowIso}::timestamptz ELSE ${t.windowStart} END`,
+        count: nextCount,
+        strikes: sql`CASE WHEN ${overrun} THEN ${strikes} + 1 ELSE ${strikes} END`,
+        blockedUntil: sql`CASE WHEN ${locked} THEN ${t.blockedUntil}
+          WHEN ${overrun} THEN ${nowIso}::timestamptz + make_interval(secs => LEAST(${lockMs}::float8 * power(2, ${strikes}), ${MAX_LOCK_MS}) / 1000)
+          ELSE NULL END`,
+        updatedAt: sql`CASE WHEN ${locked} THEN ${t.updatedAt} ELSE ${nowIso}::timestamptz END`,
+      },
+    })
+    .returning({ count: t.count, windowStart: t.windowStart, blockedUntil: t.blockedUntil });
+  const row = result[0]!;
+  const blockedUntil = row.blockedUntil ? new Date(row.blockedUntil) : null;
+  if (blockedUntil && blockedUntil > now) return { allowed: false, retryAfterSec: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000), remaining: 0 };
+  if (row.count > limit.max) {
+    const windowEnds = new Date(row.windowStart).getTime() + limit.windowMs;
+    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)), remaining: 0 };
+  }
+  return { allowed: true, retryAfterSec: 0, remaining: limit.max - row.count };
+}
+
+/** Counts against every limit (each bucket counts the attempt); allowed only if all allow. */
+export async function consumeAll(db: DbOrTx, now: Date, limits: Limit[]): Promise<LimitResult> {
+  let worst: LimitResult = { allowed: true, retryAfterSec: 0, remaining: Number.POSITIVE_INFINITY };
+  for (const limit of limits) {
+    const r = await consume(db, now, limit);
+    if (!r.allowed && (worst.allowed || r.retryAfterSec > worst.retryAfterSec)) worst = r;
+    else if (worst.allowed) worst = { ...worst, remaining: Math.min(worst.remaining, r.remaining) };
+  }
+  return worst;
+}
+
+/** A success (a right password, a right code) clears what the failures counted. */
+export async function clear(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(throttleBuckets).where(sql`${throttleBuckets.key} = ${key}`);
+}
+
+/** A refusal a person understands: what was limited and when to try again. */
+export function rateLimited(result: LimitResult, what: { zh: string; en: string }): AppError {
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
+  return Object.assign(
+    new AppError('RATE_LIMITED', `${what.zh}过于频繁，请 ${minutes} 分钟后再试`, `Too many ${what.en}; try again in ${minutes} minute(s)`),
+    { retryAfterSec: result.retryAfterSec },
+  );
+}
+
+/** Throws the refusal when a limit is spent. */
+export async function enforce(db: DbOrTx, now: Date, limits: Limit[], what: { zh: string; en: string }): Promise<void> {
+  const r = await consumeAll(db, now, limits);
+  if (!r.allowed) throw rateLimited(r, what);
+}
