@@ -21,17 +21,18 @@ const forbiddenMessage = '含有不可见或控制字符，请删除后重试 / 
 
 /** A single line or a note of at most `max` characters, trimmed, with no hidden characters. */
 export function plainText(max: number) {
-  return z.string().trim().max(max).refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage });
+  // Checked before trimming: trim() would quietly drop a leading byte-order mark.
+  return z.string().refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage }).trim().max(max);
 }
 
 /** A person's or an organisation's name. */
 export function nameText(min: number, max: number) {
   return z
     .string()
+    .refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage })
     .trim()
     .min(min, `至少 ${min} 个字 / at least ${min} characters`)
-    .max(max)
-    .refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage });
+    .max(max);
 }
 
 /** A real calendar date "YYYY-MM-DD" (1900–2100). */
