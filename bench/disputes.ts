@@ -72,10 +72,14 @@ async function load(env: Record<string, string>, cases: number, eventsPerCase: n
 
 async function benchCaseIds(env: Record<string, string>): Promise<string[]> {
   const database = await openDatabase({ url: env.DATABASE_URL });
-  const rows = await database.db.select({ id: disputeCases.id }).from(disputeCases).where(sql`${disputeCases.caseNumber} like 'BENCH-%'`);
+  const rows = await database.db.select({ id: disputeCases.id, version: disputeCases.version }).from(disputeCases).where(sql`${disputeCases.caseNumber} like 'BENCH-%'`);
   await database.close();
+  for (const r of rows) versions.set(r.id, r.version);
   return rows.map((r) => r.id);
 }
+
+/** Every action names the version it was decided on; the bench keeps each case's latest. */
+const versions = new Map<string, number>();
 
 export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | undefined }) {
   const cases = opts.smoke ? 2_000 : 100_000;
@@ -121,8 +125,15 @@ export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | u
         requests: [
           {
             method: 'POST',
-            setupRequest: (req) => ({ ...req, path: `/api/disputes/${openIds[n++ % openIds.length]}/actions?view=none`, body: JSON.stringify({ action: 'contact_employer', payload: { channel: 'phone', reached: true } }) }),
-            onResponse: (_status, _body, _ctx, resHeaders) => {
+            setupRequest: (req) => {
+              const id = openIds[n++ % openIds.length]!;
+              return { ...req, path: `/api/disputes/${id}/actions?view=none`, body: JSON.stringify({ action: 'contact_employer', payload: { channel: 'phone', reached: true }, version: versions.get(id) ?? 1 }) };
+            },
+            onResponse: (status, body, _ctx, resHeaders) => {
+              if (status === 200) {
+                const r = JSON.parse(body) as { id: string; version: number };
+                versions.set(r.id, r.version);
+              }
               const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
               if (m) actionTimes.push(Number(m[1]));
             },

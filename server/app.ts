@@ -27,13 +27,14 @@ import { employerRoutes } from './modules/employers/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
+import { demoPhoneRoutes } from './modules/notifications/demo-phone.js';
 
 registerDisputeFigures();
 
 // Zod's own messages in Chinese; each error response also carries an English rendering.
 z.config(z.locales.zhCN());
 
-const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes];
+const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes, demoPhoneRoutes];
 
 /** Request lines in the log never carry the employer's link token (it is the link's only secret). */
 export function requestForLog(req: { method?: string; url?: string; ip?: string; id?: unknown }) {

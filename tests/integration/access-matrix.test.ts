@@ -56,7 +56,7 @@ const GROUPS: RouteGroup[] = [
   { name: 'dispute case by id', method: 'GET', url: () => `/api/disputes/${disputeId}`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
   { name: 'dispute documents', method: 'GET', url: () => `/api/disputes/${disputeId}/documents/mediation-application?format=pdf`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
   // Reaching the case is not enough: the state machine also checks the role (only a mediator starts the consultation).
-  { name: 'dispute actions', method: 'POST', url: () => `/api/disputes/${disputeId}/actions`, body: () => ({ action: 'start_consultation', payload: {} }), allowed: ['mediator'] },
+  { name: 'dispute actions', method: 'POST', url: () => `/api/disputes/${disputeId}/actions`, body: () => ({ action: 'start_consultation', payload: {}, version: 1 }), allowed: ['mediator'] },
   { name: 'dispute analysis', method: 'POST', url: () => `/api/disputes/${disputeId}/analysis`, body: () => ({}), allowed: ['mediator', 'system_admin'] },
   { name: 'dispute statistics', method: 'GET', url: () => '/api/disputes/stats', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
   { name: 'dispute intake at the counter', method: 'POST', url: () => '/api/disputes', body: (t) => constructionIntake(t, { sequence: 900 + intakes++, workerName: `窗口登记${intakes}` }), allowed: ['mediator'] },

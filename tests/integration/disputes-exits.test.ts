@@ -4,7 +4,7 @@ import { outbox } from '../../server/modules/notifications/tables.js';
 import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
-import { constructionIntake } from '../support/disputes.js';
+import { actOn, agreeOnPaper, constructionIntake } from '../support/disputes.js';
 
 let t: TestApp;
 let mediator: Agent;
@@ -25,7 +25,7 @@ async function newCase(day: string, overrides: Partial<ReturnType<typeof constru
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { id: string; caseNumber: string };
 }
-const act = (id: string, action: string, payload: object = {}, who = mediator) => who.post(`/api/disputes/${id}/actions`, { action, payload });
+const act = (id: string, action: string, payload: object = {}, who = mediator) => actOn(who, id, action, payload);
 /** Consultation, the worker's consent, contact, and the employer's acceptance: both consent. */
 async function toConsented(id: string) {
   for (const [action, payload] of [['start_consultation', {}], ['record_consent', { party: 'worker' }], ['contact_employer', { channel: 'phone', reached: true }], ['record_employer_answer', { answer: 'accept' }]] as const) {
@@ -79,16 +79,14 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
     const c = await newCase('2025-06-02');
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
-    await act(c.id, 'sign_agreement', { signer: 'worker' });
-    const signed = await act(c.id, 'sign_agreement', { signer: 'employer' });
+    const signed = await agreeOnPaper(mediator, c.id, { installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] });
     expect(signed.json().stage).toBe('agreement_signed');
     await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
     const judge = await loginAs(t.app, 'zs_judge');
     const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: true };
-    const cannotConfirm = await judge.post(`/api/disputes/${c.id}/actions`, { action: 'issue_ruling', payload: {}, review });
+    const cannotConfirm = await actOn(judge, c.id, 'issue_ruling', {}, { review });
     expect(cannotConfirm.statusCode).toBe(400);
-    const refused = await judge.post(`/api/disputes/${c.id}/actions`, { action: 'refuse_confirmation', payload: { ground: 'content_unclear', note: '付款方式约定不明' }, review });
+    const refused = await actOn(judge, c.id, 'refuse_confirmation', { ground: 'content_unclear', note: '付款方式约定不明' }, { review });
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json().stage).toBe('confirmation_refused');
     const ruling = await judge.get(`/api/disputes/${c.id}/documents/civil-ruling?format=pdf`);
@@ -170,9 +168,7 @@ describe('clocks', () => {
     const c = await newCase('2025-06-02');
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] } });
-    await act(c.id, 'sign_agreement', { signer: 'worker' });
-    await act(c.id, 'sign_agreement', { signer: 'employer' });
+    expect((await agreeOnPaper(mediator, c.id, { installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] })).statusCode).toBe(200);
     const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
     const window = detail.clocks.find((k: { code: string }) => k.code === 'confirmation_application');
     expect(window.basis).toMatch(/民事诉讼法/);
@@ -206,9 +202,7 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const c = await newCase(day);
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    await act(c.id, 'sign_agreement', { signer: 'mediator', sealApplied: true, terms: { installments: [{ dueOn, amountFen: 2_000_000 }], claimTypes: ['wage_arrears'] } });
-    await act(c.id, 'sign_agreement', { signer: 'worker' });
-    const signed = await act(c.id, 'sign_agreement', { signer: 'employer' });
+    const signed = await agreeOnPaper(mediator, c.id, { installments: [{ dueOn, amountFen: 2_000_000 }], claimTypes: ['wage_arrears'] });
     expect(signed.json().stage).toBe('agreement_signed');
     return c;
   }
@@ -222,7 +216,7 @@ describe('after the agreement: court decision, performance, enforcement and paym
     expect(clock(applied, 'court_decision')).toMatchObject({ dueOn: '2025-07-02', status: 'running' });
     expect(clock(applied, 'court_decision').basis).toMatch(/第一百八十七条/);
     const judge = await loginAs(t.app, 'zs_judge');
-    await judge.post(`/api/disputes/${c.id}/actions`, { action: 'issue_ruling', payload: {}, review: REVIEW_OK });
+    await actOn(judge, c.id, 'issue_ruling', {}, { review: REVIEW_OK });
     const ruled = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(clock(ruled, 'performance')).toMatchObject({ dueOn: '2025-06-30', status: 'running' });
     expect(clock(ruled, 'enforcement').dueOn).toBe('2027-06-30');

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
-import { constructionIntake } from '../support/disputes.js';
+import { actOn, constructionIntake } from '../support/disputes.js';
 
 let t: TestApp;
 let mediator: Agent;
@@ -106,8 +106,8 @@ describe('employer counter-proposal and joint mediation', () => {
     intake.worker = { ...intake.worker, phone: '13612345678' };
     intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, contactPhone: '13611112222' };
     const c = (await mediator.post('/api/disputes', intake)).json();
-    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'start_consultation', payload: {} });
-    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'contact_employer', payload: { channel: 'sms', reached: true } });
+    await actOn(mediator, c.id, 'start_consultation');
+    await actOn(mediator, c.id, 'contact_employer', { channel: 'sms', reached: true });
     const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13611112222'));
     const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
     const missing = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter' });

@@ -4,7 +4,7 @@ import { employers } from '../../server/modules/employers/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { pdfText, squash } from '../../server/modules/disputes/documents/test-support.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
-import { constructionIntake } from '../support/disputes.js';
+import { actOn, constructionIntake } from '../support/disputes.js';
 
 let t: TestApp;
 let mediator: Agent;
@@ -15,7 +15,7 @@ let contractor: { uscc: string; name: string };
 async function messagesTo(recipient: string) {
   return t.deps.db.select().from(outbox).where(eq(outbox.recipient, recipient));
 }
-const act = (a: Agent, action: string, payload: object = {}) => a.post(`/api/disputes/${caseId}/actions`, { action, payload });
+const act = (a: Agent, action: string, payload: object = {}) => actOn(a, caseId, action, payload);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,13 +93,23 @@ describe('the seed story, end to end through the API', () => {
 
   it('signs the agreement: mediator with seal, employer by link, worker by SMS code', async () => {
     const terms = { installments: [{ dueOn: '2025-06-20', amountFen: 5_000_000 }, { dueOn: '2025-07-20', amountFen: 3_400_000 }], claimTypes: ['wage_arrears'], summary: '总承包单位垫付拖欠劳务费' };
-    const signed = await act(mediator, 'sign_agreement', { signer: 'mediator', terms, sealApplied: true });
+    const set = await act(mediator, 'set_agreement_terms', { terms });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().payments).toHaveLength(2);
+    const termsHash = set.json().record.state.agreementHash as string;
+    const signed = await act(mediator, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
     expect(signed.statusCode, signed.body).toBe(200);
-    expect(signed.json().payments).toHaveLength(2);
     const [sms] = await messagesTo('13800002222');
     const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
     const anon = agent(t.app);
-    expect((await anon.post(`/api/public/disputes/employer/${token}/sign`)).json().employerSigned).toBe(true);
+    // The link shows the terms with their version; the signature names exactly that version.
+    const shown = (await anon.get(`/api/public/disputes/employer/${token}`)).json();
+    expect(shown.agreement.installments).toEqual(terms.installments);
+    expect(shown.termsHash).toBe(termsHash);
+    const unbound = await anon.post(`/api/public/disputes/employer/${token}/sign`, {});
+    expect(unbound.statusCode).toBe(400);
+    expect((await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: '0'.repeat(64) })).statusCode).toBe(409);
+    expect((await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: shown.termsHash })).json().employerSigned).toBe(true);
 
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13912340001' });
     const codeSms = (await messagesTo('13912340001')).find((m) => m.body.includes('查询案件进度'))!;
@@ -113,9 +123,9 @@ describe('the seed story, end to end through the API', () => {
     await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign-code', headers: { 'x-case-token': caseToken } });
     const signSms = (await messagesTo('13912340001')).find((m) => m.body.includes('确认签署'))!;
     const signCode = signSms.body.match(/验证码 (\d{6})/)![1]!;
-    const wrong = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode === '000000' ? '111111' : '000000' } });
+    const wrong = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode === '000000' ? '111111' : '000000', termsHash: tracked.json().termsHash } });
     expect(wrong.statusCode).toBe(400);
-    const done = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode } });
+    const done = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode, termsHash: tracked.json().termsHash } });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().stage).toBe('agreement_signed');
   });
@@ -131,7 +141,7 @@ describe('the seed story, end to end through the API', () => {
     expect(noReview.statusCode).toBe(400);
     expect(noReview.json().field).toBe('review');
     const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: false };
-    const ruled = await judge.post(`/api/disputes/${caseId}/actions`, { action: 'issue_ruling', payload: {}, review });
+    const ruled = await actOn(judge, caseId, 'issue_ruling', {}, { review });
     expect(ruled.json().record.confirmationReview.grounds).toEqual(review);
     expect(ruled.statusCode, ruled.body).toBe(200);
     expect(ruled.json().record.rulingNo).toMatch(/^（2025）粤2071民特\d+号$/);

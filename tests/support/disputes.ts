@@ -1,6 +1,7 @@
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import type { IntakeInput } from '../../contracts/disputes.js';
-import type { TestApp } from './app.js';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Agent, TestApp } from './app.js';
 
 /** The seed's story: a crew boss owes a year of wages and vanished; the general contractor is liable. */
 export function constructionIntake(t: TestApp, opts: { courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {}): IntakeInput {
@@ -29,4 +30,32 @@ export function constructionIntake(t: TestApp, opts: { courtCode?: string; worke
     },
     narrative: '申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。',
   };
+}
+
+/** An action on the version the agent has just read, as the web app sends it. */
+export async function actOn(a: Agent, caseId: string, action: string, payload: object = {}, extra: object = {}): Promise<LightMyRequestResponse> {
+  const current = await a.get(`/api/disputes/${caseId}`);
+  const version = current.statusCode === 200 ? (current.json() as { version: number }).version : 1;
+  return a.post(`/api/disputes/${caseId}/actions`, { action, payload, version, ...extra });
+}
+
+/** The hash of the terms on the case, which a signature must name. */
+export async function termsHashOf(a: Agent, caseId: string): Promise<string> {
+  const detail = (await a.get(`/api/disputes/${caseId}`)).json() as { record: { state: { agreementHash?: string } } };
+  return detail.record.state.agreementHash ?? '';
+}
+
+/**
+ * The mediator sets the terms, records both parties' signatures on the printed agreement and
+ * signs with the seal: the agreement takes effect.
+ */
+export async function agreeOnPaper(mediator: Agent, caseId: string, terms: object): Promise<LightMyRequestResponse> {
+  const set = await actOn(mediator, caseId, 'set_agreement_terms', { terms });
+  if (set.statusCode !== 200) return set;
+  const termsHash = await termsHashOf(mediator, caseId);
+  for (const signer of ['worker', 'employer'] as const) {
+    const r = await actOn(mediator, caseId, 'record_party_signature', { signer, termsHash, method: 'paper' });
+    if (r.statusCode !== 200) return r;
+  }
+  return actOn(mediator, caseId, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
 }

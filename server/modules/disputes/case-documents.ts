@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { LaborLawResponse } from '../../../contracts/labor-law.js';
 import type { Deps } from '../../core/deps.js';
+import { courts } from '../courts/tables.js';
 import { employers } from '../employers/tables.js';
+import { HAND_BLANK } from './documents/format.js';
 import { mediationBodies } from '../organizations/tables.js';
 import { people } from '../people/tables.js';
 import type { CaseRecord } from './case-record.js';
@@ -49,6 +51,12 @@ interface Facts {
   construction?: { parties: { id: string; name: string; role: string; uscc?: string; contactPhone?: string }[] };
 }
 
+/** The studio's usual court when the case names none; blanks when there is none either. */
+async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name: string; code: string }> {
+  const [row] = courtId ? await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, courtId)) : [];
+  return row ?? { name: HAND_BLANK, code: '' };
+}
+
 /** Everything a document needs, gathered from the case; documents are never typed twice. */
 export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentData> {
   const facts = d.facts as unknown as Facts;
@@ -56,7 +64,8 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   const state = record.state;
   const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
   const employer = facts.employer.uscc ? (await deps.db.select().from(employers).where(eq(employers.uscc, facts.employer.uscc)))[0] : null;
-  const [studio] = await deps.db.select().from(mediationBodies).limit(1);
+  const studio = d.mediationBodyId ? (await deps.db.select().from(mediationBodies).where(eq(mediationBodies.id, d.mediationBodyId)))[0] : undefined;
+  const court = d.courtName ? { name: d.courtName, code: d.courtCode ?? '' } : await defaultCourt(deps, studio?.defaultCourtId ?? null);
   const analysis = d.analysis as LaborLawResponse | null;
   const liable = record.liability?.contactFirst;
   const liableParty = liable ? facts.construction?.parties.find((p) => p.id === liable.partyId) : null;
@@ -64,16 +73,17 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   const data: CaseDocumentData = {
     caseNumber: d.caseNumber,
     cause: '劳动争议',
-    court: { name: d.courtName ?? '中山市第一人民法院', code: d.courtCode ?? '粤2071' },
-    mediationBody: { name: studio?.name ?? '劳动争议诉调对接工作室', kind: 'union', address: studio?.address ?? undefined },
+    court,
+    mediationBody: { name: studio?.name ?? HAND_BLANK, kind: 'union', address: studio?.address ?? undefined },
     mediators: d.mediatorName ? [d.mediatorName.replace(/^调解员 · /, '')] : [],
     parties: {
       workers: [
         {
           name: d.workerName,
-          sex: (person?.sex as 'male' | 'female' | null) ?? 'male',
-          birthDate: person?.birthDate ?? '1980-01-01',
-          residentIdMasked: person?.residentIdHead ? `${person.residentIdHead}**********${person.residentIdTail}` : '（未登记）',
+          // From the registered resident ID only; a worker without one gets blanks, not guesses.
+          sex: (person?.sex as 'male' | 'female' | null) ?? undefined,
+          birthDate: person?.birthDate ?? undefined,
+          residentIdMasked: person?.residentIdHead ? `${person.residentIdHead}**********${person.residentIdTail}` : HAND_BLANK,
           address: '（见送达地址确认书）',
           phone: facts.worker.phone,
         },
@@ -128,7 +138,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   if (state?.confirmationAppliedOn) data.confirmation = { appliedAt: state.confirmationAppliedOn };
   if (state?.rulingIssuedOn || state?.confirmationRefusedOn) {
     data.ruling = {
-      number: record.rulingNo ?? `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${d.courtCode ?? '粤20'}民特号`,
+      number: record.rulingNo ?? `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${court.code}民特${HAND_BLANK}号`,
       date: (state.rulingIssuedOn ?? state.confirmationRefusedOn)!,
       judge: (d.judgeName ?? '审判员').replace(/^调解法官 · /, ''),
       clerk: '书记员',

@@ -84,6 +84,7 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
     closedReason: row.closedReason,
     referral: row.referral,
     regionCode: row.regionCode,
+    mediationBodyId: row.mediationBodyId,
     ...names,
     facts: factsFor(row.facts as Record<string, unknown>, actor),
     analysis: row.analysis,

@@ -8,6 +8,8 @@ import * as pub from './public-service.js';
 
 const anyObject = z.record(z.string(), z.unknown());
 const tokenParams = z.object({ token: z.string().min(20).max(64) });
+/** The hash of the agreement version the signer was shown (from its view), so nobody signs other terms. */
+const termsHashSchema = z.string({ error: '请刷新页面，核对协议后再签署 / reload and read the agreement before signing' }).regex(/^[0-9a-f]{64}$/, '协议版本无效，请刷新后重试 / invalid agreement version; reload');
 const limited = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
 
 /** No login: workers on a phone (online application, tracking, signing) and employers by link. */
@@ -42,8 +44,8 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
     await pub.workerRequestSignCode(deps, caseToken(request.headers));
     return { sent: true as const };
   });
-  app.post('/api/public/disputes/track/sign', { schema: { tags, summary: '职工验证码签署协议 Worker signs with a one-time code', body: z.object({ code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字') }), response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) =>
-    pub.workerSign(deps, request.ctx, caseToken(request.headers), request.body.code) as never,
+  app.post('/api/public/disputes/track/sign', { schema: { tags, summary: '职工验证码签署协议 Worker signs with a one-time code', body: z.object({ code: z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字'), termsHash: termsHashSchema }), response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) =>
+    pub.workerSign(deps, request.ctx, caseToken(request.headers), request.body.code, request.body.termsHash) as never,
   );
   app.get('/api/public/disputes/employer/:token', { schema: { tags, summary: '用人单位答复页 Employer link view', params: tokenParams, response: { 200: anyObject, ...errorResponses } }, config: limited(30) }, async (request) => pub.employerView(deps, request.params.token) as never);
   app.post(
@@ -59,5 +61,5 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
     },
     async (request) => pub.employerAnswer(deps, request.ctx, request.params.token, request.body) as never,
   );
-  app.post('/api/public/disputes/employer/:token/sign', { schema: { tags, params: tokenParams, response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) => pub.employerSign(deps, request.ctx, request.params.token) as never);
+  app.post('/api/public/disputes/employer/:token/sign', { schema: { tags, params: tokenParams, body: z.object({ termsHash: termsHashSchema }), response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) => pub.employerSign(deps, request.ctx, request.params.token, request.body.termsHash) as never);
 }

@@ -12,7 +12,7 @@ import { clocksOf, type CaseRecord } from './case-record.js';
 import { caseRepo } from './repository.js';
 import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
 import { applyAction } from './service.js';
-import { disputeAccessTokens, disputeCases } from './tables.js';
+import { disputeAccessTokens } from './tables.js';
 import { codeHash, latestOpenCode, newLinkToken, newSmsCode, storeToken } from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
@@ -49,6 +49,8 @@ export async function employerView(deps: Deps, token: string) {
     liability: record.liability?.contactFirst ? { basis: record.liability.contactFirst.basis, explanation: record.liability.contactFirst.explanation, explanationEn: record.liability.contactFirst.explanationEn } : null,
     answered: record.state.employerAnswer ?? null,
     agreement: record.state.agreement ?? null,
+    agreementVersion: record.state.agreementVersion ?? null,
+    termsHash: record.state.agreementHash ?? null,
     employerSigned: record.state.signatures.employer,
     canAnswer: row.stage === 'employer_contacted' && !record.state.employerAnswer,
     canSign: row.stage === 'mediating' && !!record.state.agreement && !record.state.signatures.employer,
@@ -59,25 +61,19 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   const row = await employerCase(deps, token);
   const note = input.answer === 'counter' ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}` : input.note;
   const opts = { role: 'employer_agent' as Role, actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）` };
-  await applyAction(deps, publicCtx(ctx), row.id, 'record_employer_answer', { answer: input.answer, ...(note ? { note } : {}) }, opts);
+  // The counter-offer's amount is kept with the answer, in the same locked write.
+  const after = await applyAction(deps, publicCtx(ctx), row.id, 'record_employer_answer', { answer: input.answer, ...(note ? { note } : {}) }, { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } });
   // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
-  const after = await caseRepo.byId(deps.db, row.id);
-  if (input.answer === 'counter' && after) {
-    const record = after.record as CaseRecord;
-    await deps.db
-      .update(disputeCases)
-      .set({ record: { ...record, counterOffer: { amountFen: input.counterAmountFen ?? null, note: input.note ?? null, at: deps.now().toISOString() } } })
-      .where(eq(disputeCases.id, row.id));
-  }
-  if (input.answer === 'accept' && after && !(after.record as CaseRecord).state.consents.employer) {
+  if (input.answer === 'accept' && !(after.record as CaseRecord).state.consents.employer) {
     await applyAction(deps, publicCtx(ctx), row.id, 'record_consent', { party: 'employer' }, opts);
   }
   return employerView(deps, token);
 }
 
-export async function employerSign(deps: Deps, ctx: Ctx, token: string) {
+/** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
+export async function employerSign(deps: Deps, ctx: Ctx, token: string, termsHash: string) {
   const row = await employerCase(deps, token);
-  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'employer' }, { role: 'employer_agent', actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接签署）` });
+  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'employer', termsHash }, { role: 'employer_agent', actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接签署）` });
   return employerView(deps, token);
 }
 
@@ -143,6 +139,8 @@ export async function workerView(deps: Deps, caseToken: string | undefined) {
     steps: STAGES.filter((s) => visited.has(s.code) || s.code === row.stage).map((s) => ({ code: s.code, label: s.zh, labelEn: s.en, description: s.workerZh, descriptionEn: s.workerEn, current: s.code === row.stage })),
     clocks: clocks.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, dueOn: c.dueOn, status: c.status, daysLeft: c.daysLeft, basis: c.basis, basisEn: c.basisEn })),
     agreement: record.state?.agreement ?? null,
+    agreementVersion: record.state?.agreementVersion ?? null,
+    termsHash: record.state?.agreementHash ?? null,
     signatures: record.state?.signatures ?? null,
     canSign: row.stage === 'mediating' && !!record.state?.agreement && !record.state.signatures.worker,
     payments,
@@ -157,11 +155,11 @@ export async function workerRequestSignCode(deps: Deps, caseToken: string | unde
   await requestWorkerCode(deps, row.caseNumber, worker?.phone ?? '', 'worker_sign');
 }
 
-/** The worker signs on the phone with a fresh one-time code. */
-export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undefined, code: string) {
+/** The worker signs on the phone with a fresh one-time code, for the terms shown (`termsHash`). */
+export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undefined, code: string, termsHash: string) {
   const row = await workerCase(deps, caseToken);
   await consumeCode(deps, row.id, 'worker_sign', code);
   const facts = row.facts as { worker: { name: string } };
-  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'worker' }, { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` });
+  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'worker', termsHash }, { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` });
   return workerView(deps, caseToken);
 }

@@ -10,6 +10,7 @@ import { caseRepo } from './repository.js';
 import { dueReminders, mediationExpired } from './rules/clocks.js';
 import { clockFactsOf } from './rules/state-machine.js';
 import { applyAction } from './service.js';
+import { changeCase } from './case-writer.js';
 import { disputeCases, disputeSessions } from './tables.js';
 
 export interface ReminderRunResult {
@@ -18,6 +19,8 @@ export interface ReminderRunResult {
   closedForDeadline: number;
   sessionReminders: number;
 }
+
+type RemindedRecord = CaseRecord & { remindersSent?: string[] };
 
 const PRE_AGREEMENT = new Set(['intake', 'consultation', 'employer_contacted', 'consented', 'mediating']);
 
@@ -37,25 +40,40 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
     after = batch[batch.length - 1]!.id;
     for (const row of batch) {
       result.casesChecked++;
-      const record = row.record as CaseRecord & { remindersSent?: string[] };
+      const record = row.record as RemindedRecord;
       if (!record.state) continue;
       if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
         await applyAction(deps, systemCtx('scheduler'), row.id, 'close_failed', { reason: 'deadline_passed', referral: row.kind === 'union_mediation' ? 'arbitration' : 'lawsuit', note: '调解期限届满未达成协议，系统按期限规则终止调解并分流' }, { role: 'system_admin', actorLabel: '系统（期限届满）' });
         result.closedForDeadline++;
         continue;
       }
-      const sent = new Set(record.remindersSent ?? []);
-      const due = dueReminders(clocksOf(row, calendar, today), today).filter((r) => !sent.has(`${r.clock}:${r.kind}:${today}`));
-      if (!due.length) continue;
-      await deps.db.transaction(async (tx) => {
-        for (const r of due) {
-          const recipients = await recipientsFor(tx, row, r.audience);
-          for (const to of recipients) await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${row.caseNumber}：${r.message}`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
-          sent.add(`${r.clock}:${r.kind}:${today}`);
-          result.remindersSent++;
-        }
-        await tx.update(disputeCases).set({ record: { ...record, remindersSent: [...sent].slice(-50) } }).where(eq(disputeCases.id, row.id));
-      });
+      const key = (r: { clock: string; kind: string }) => `${r.clock}:${r.kind}:${today}`;
+      const dueOn = (candidate: typeof row) => {
+        const sent = new Set((candidate.record as RemindedRecord).remindersSent ?? []);
+        return dueReminders(clocksOf(candidate, calendar, today), today).filter((r) => !sent.has(key(r)));
+      };
+      if (!dueOn(row).length) continue;
+      // Decided again on the locked row: an action taken since the batch was read is kept, and
+      // a reminder sent meanwhile by another instance is not sent twice.
+      await deps.db.transaction((tx) =>
+        changeCase(tx, systemCtx('scheduler'), row.id, { now: deps.now() }, async (locked) => {
+          const due = dueOn(locked);
+          if (!due.length) return { change: null };
+          const lockedRecord = locked.record as RemindedRecord;
+          for (const r of due) {
+            for (const to of await recipientsFor(tx, locked, r.audience)) await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${locked.caseNumber}：${r.message}`, topic: `dispute_case:${locked.id}`, regionCode: locked.regionCode });
+            result.remindersSent++;
+          }
+          const sent = [...(lockedRecord.remindersSent ?? []), ...due.map(key)].slice(-50);
+          return {
+            change: {
+              set: { record: { ...lockedRecord, remindersSent: sent } },
+              event: { action: 'reminders_sent', actorLabel: '系统（期限提醒）', payload: { reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })) } },
+              audit: { action: 'dispute.reminders_sent', after: { reminders: due.map(key) } },
+            },
+          };
+        }),
+      );
     }
   }
   result.sessionReminders = await remindSessions(deps);

@@ -106,6 +106,23 @@ export const caseRepo = {
     const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id));
     return row ?? null;
   },
+  async evidenceUsage(db: DbOrTx, caseId: string): Promise<{ files: number; bytes: number }> {
+    const [row] = await db.select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${disputeEvidence.sizeBytes}), 0)::bigint` }).from(disputeEvidence).where(eq(disputeEvidence.caseId, caseId));
+    return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
+  },
+  async rulingNoTaken(db: DbOrTx, rulingNo: string, exceptCaseId: string) {
+    const [row] = await db.select({ id: disputeCases.id }).from(disputeCases).where(and(eq(disputeCases.rulingNo, rulingNo), sql`${disputeCases.id} <> ${exceptCaseId}`)).limit(1);
+    return !!row;
+  },
+  /** The highest n among ruling numbers `${prefix}n号` already issued (0 when none). */
+  async highestRulingSeq(db: DbOrTx, prefix: string): Promise<number> {
+    const digits = sql`substring(${disputeCases.rulingNo} from ${prefix.length + 1}::int for char_length(${disputeCases.rulingNo}) - ${prefix.length + 1}::int)`;
+    const [row] = await db
+      .select({ n: sql<number>`coalesce(max(case when ${digits} ~ '^[0-9]{1,9}$' then (${digits})::int end), 0)::int` })
+      .from(disputeCases)
+      .where(sql`${disputeCases.rulingNo} like ${escapeLike(prefix) + '%号'}`);
+    return Number(row?.n ?? 0);
+  },
   async byIdForUpdate(db: DbOrTx, id: string) {
     const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id)).for('update');
     return row ?? null;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { intakeSchema } from '../../../contracts/disputes.js';
+import { plainText } from '../../../contracts/text.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
 import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
@@ -17,6 +18,7 @@ import * as work from './work-service.js';
 const idParams = z.object({ id: z.string().uuid('案件编号格式不正确') });
 const ok = z.object({ ok: z.literal(true) });
 const anyObject = z.record(z.string(), z.unknown());
+const outboxItemSchema = z.object({ id: z.string(), channel: z.enum(['sms', 'email']), recipient: z.string(), subject: z.string().nullable(), body: z.string(), createdAt: z.string(), sentAt: z.string().nullable() });
 
 export async function readFile(request: FastifyRequest): Promise<{ filename: string; content: Buffer; description?: string }> {
   const part = await request.file();
@@ -71,16 +73,16 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   );
   app.post(
     '/api/disputes/:id/analysis',
-    { schema: { tags, summary: '运行劳动权益计算并保存 Run the labor-law engine on the case', params: idParams, body: z.object({ overrides: anyObject.optional() }).default({}), response: { 200: caseDetailSchema, ...errorResponses } } },
+    { schema: { tags, summary: '运行劳动权益计算并保存 Run the labor-law engine on the case', params: idParams, body: z.object({ overrides: anyObject.optional(), version: z.number().int().min(1).optional() }).default({}), response: { 200: caseDetailSchema, ...errorResponses } } },
     async (request) => {
-      await work.analyseCase(deps, request.ctx, request.params.id, (request.body.overrides ?? {}) as never);
+      await work.analyseCase(deps, request.ctx, request.params.id, request.body.overrides ?? {}, request.body.version);
       return detail(request, request.params.id);
     },
   );
   app.get('/api/disputes/:id/mediator-proposals', { schema: { tags, params: idParams, response: { 200: anyObject, ...errorResponses } } }, async (request) => work.mediatorProposals(deps, request.ctx, request.params.id) as never);
   app.post(
     '/api/disputes/:id/assign',
-    { schema: { tags, params: idParams, body: z.object({ mediatorAccountId: z.string().uuid(), reason: z.string().max(200).optional(), noConflictDeclared: z.boolean() }), response: { 200: caseDetailSchema, ...errorResponses } } },
+    { schema: { tags, params: idParams, body: z.object({ mediatorAccountId: z.string().uuid(), reason: plainText(200).optional(), noConflictDeclared: z.boolean(), version: z.number().int().min(1).optional() }), response: { 200: caseDetailSchema, ...errorResponses } } },
     async (request) => {
       await work.assignMediator(deps, request.ctx, request.params.id, request.body);
       return detail(request, request.params.id);
@@ -91,9 +93,9 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   }));
   app.post(
     '/api/disputes/:id/invite-judge',
-    { schema: { tags, summary: '邀请法官联合调解 Invite a judge (joint mediation)', params: idParams, body: z.object({ judgeAccountId: z.string().uuid() }), response: { 200: caseDetailSchema, ...errorResponses } } },
+    { schema: { tags, summary: '邀请法官联合调解 Invite a judge (joint mediation)', params: idParams, body: z.object({ judgeAccountId: z.string().uuid(), version: z.number().int().min(1).optional() }), response: { 200: caseDetailSchema, ...errorResponses } } },
     async (request) => {
-      await work.inviteJudge(deps, request.ctx, request.params.id, request.body.judgeAccountId);
+      await work.inviteJudge(deps, request.ctx, request.params.id, request.body.judgeAccountId, request.body.version);
       return detail(request, request.params.id);
     },
   );
@@ -114,7 +116,8 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   );
   app.get('/api/disputes/:id/evidence/:evidenceId', { schema: { tags, params: idParams.extend({ evidenceId: z.string().uuid() }) } }, async (request, reply) => {
     const e = await work.getEvidence(deps, request.ctx, request.params.id, request.params.evidenceId);
-    return reply.type(e.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(e.filename)}`).send(e.content);
+    // Always a download: an uploaded file never runs in the app's origin, whatever it contains.
+    return reply.type(e.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(e.filename)}`).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(e.content);
   });
   app.get(
     '/api/disputes/:id/documents/:kind',
@@ -126,9 +129,21 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
   app.get('/api/disputes/:id/filing-package', { schema: { tags, summary: '转立案/仲裁材料包（JSON）Filing package', params: idParams, response: { 200: anyObject, ...errorResponses } } }, async (request) => work.filingPackage(deps, request.ctx, request.params.id) as never);
-  app.get('/api/disputes/:id/outbox', { schema: { tags, summary: '本案短信与邮件 Messages sent for the case', params: idParams, response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses } } }, async (request) => ({
-    items: (await work.caseOutbox(deps, request.ctx, request.params.id)).map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
-  }));
+  app.get(
+    '/api/disputes/:id/outbox',
+    {
+      schema: {
+        tags,
+        summary: '本案短信与邮件（验证码与链接已隐去）Messages sent for the case, one-time secrets hidden',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(outboxItemSchema), demoPhone: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: (await work.caseOutbox(deps, request.ctx, request.params.id)).map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+      demoPhone: deps.config.demoData,
+    }),
+  );
   app.get('/api/disputes/stats', { schema: { tags, summary: '统计 Statistics', querystring: statsQuerySchema, response: { 200: z.object({ totals: statRowSchema, dimension: z.string(), rows: z.array(statRowSchema) }), ...errorResponses } } }, async (request) => {
     const { dimension, ...filter } = request.query;
     return disputeStats(deps, request.ctx, filter, dimension);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../../contracts/text.js';
 import { REFUSAL_GROUNDS } from './rules/state-machine.js';
 import { STAT_DIMENSIONS } from './stats-repository.js';
 
@@ -54,7 +55,8 @@ export const caseDetailSchema = z
 export const actionBodySchema = z.object({
   action: z.string().min(1).max(40),
   payload: z.record(z.string(), z.unknown()).default({}),
-  version: z.number().int().optional(),
+  /** The case version the caller decided on; another version means someone changed the case meanwhile. */
+  version: z.number({ error: '请提供案件版本号（version），刷新页面后重试 / version is required' }).int().min(1),
   /** The judge's review against each refusal ground (true = the ground applies), kept with the decision. */
   review: z.partialRecord(z.enum(REFUSAL_GROUNDS), z.boolean()).optional(),
 });
@@ -78,9 +80,19 @@ export const statRowSchema = z.object({
   successRate: z.number().nullable(),
 });
 
+/**
+ * A meeting link is sent to both parties by SMS: only a web address (https, or http on an
+ * intranet) may be, never javascript:, data:, vbscript: or file: links.
+ */
+export const meetingUrlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((u) => URL.canParse(u) && ['https:', 'http:'].includes(new URL(u).protocol) && !!new URL(u).hostname, { error: '会议链接须为 https:// 开头的网址 / the meeting link must be an https:// web address' });
+
 export const sessionBodySchema = z.object({
   mode: z.enum(['in_person', 'phone', 'video']),
   scheduledAt: z.string().datetime({ offset: true, message: '时间格式应为 ISO 8601' }),
-  location: z.string().trim().max(200).optional(),
-  meetingUrl: z.string().trim().url('会议链接应为网址').max(500).optional(),
+  location: plainText(200).optional(),
+  meetingUrl: meetingUrlSchema.optional(),
 });

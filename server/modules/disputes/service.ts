@@ -1,6 +1,5 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.js';
-import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { Deps } from '../../core/deps.js';
@@ -8,6 +7,7 @@ import { AppError, errors } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
+import { mediationBodies } from '../organizations/tables.js';
 import { notify } from '../notifications/service.js';
 import { people } from '../people/tables.js';
 import { assertCanRead, roleFor } from './access.js';
@@ -15,12 +15,12 @@ import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
 import { caseRepo } from './repository.js';
 import { REFUSAL_GROUNDS, isActionCode, transition, type ActionCode, type Effect, type RefusalGround } from './rules/state-machine.js';
-import { disputeCases, disputeEvents, disputePayments } from './tables.js';
+import { nextNumber } from '../numbering/service.js';
+import { changeCase, type CaseRow } from './case-writer.js';
+import { disputeCases, disputePayments } from './tables.js';
 import { latestOpenCode, newLinkToken, storeToken } from './tokens.js';
 
 // Changing cases: every action goes through applyAction (see ADR 0002).
-
-type CaseRow = typeof disputeCases.$inferSelect;
 
 export interface ActionOptions {
   /** The role a one-time link or code acts in (employer link, worker code). */
@@ -28,13 +28,16 @@ export interface ActionOptions {
   actorLabel?: string;
   expectedVersion?: number;
   review?: Partial<Record<RefusalGround, boolean>>;
+  /** What the record keeps beside the rules' state, e.g. the employer's counter-offer amount. */
+  sideData?: { counterAmountFen?: number | null };
 }
 
 const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = { forbidden_role: 'FORBIDDEN', invalid_payload: 'VALIDATION', unknown_action: 'VALIDATION' };
 
 /**
- * Every change of a case goes through here: the state machine decides, then one transaction
- * writes the case, its event, the audit record and the notifications the effects ask for.
+ * Every change of a case's legal state goes through here: the state machine decides on the
+ * locked row, then one transaction writes the case, its event, the audit record and the
+ * notifications the effects ask for (see case-writer.ts).
  */
 export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: string, payload: unknown, opts: ActionOptions = {}) {
   if (!isActionCode(action)) throw new AppError('VALIDATION', `未知操作：${action}`, `Unknown action: ${action}`, 'action');
@@ -46,38 +49,30 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
   const calendar = await calendarFor(deps);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
-    const row = await caseRepo.byIdForUpdate(tx, caseId);
-    if (!row) throw errors.notFound('案件', 'Case');
-    if (!opts.role && actor) assertCanRead(actor, row);
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) {
-      throw errors.conflict('案件已被他人更新，请刷新后重试', 'The case changed meanwhile; reload and retry');
-    }
-    const record = row.record as CaseRecord;
-    if (!record.state) throw errors.conflict('历史案件只能查看', 'Historic cases are read-only');
-    const result = transition(record.state, action, payload, now, { role, calendar });
-    if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
-    const nextRecord: CaseRecord = { ...record, state: result.state };
-    if (action === 'issue_ruling' || action === 'refuse_confirmation') {
-      nextRecord.confirmationReview = { grounds: checkedReview(action, payload as { ground?: RefusalGround }, opts.review), at: now.toISOString(), by: actor?.displayName ?? role };
-    }
-    const extra = await sideEffects(tx, deps, row, nextRecord, action, payload as Record<string, unknown>);
-    const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
-    const changes = { ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks), version: row.version + 1, updatedAt: now };
-    // The locked row plus what we set is the new row: no need to read the (large) JSON back.
-    await tx.update(disputeCases).set(changes).where(eq(disputeCases.id, row.id));
-    const updated: CaseRow = { ...row, ...changes };
-    await tx.insert(disputeEvents).values({
-      caseId: row.id,
-      at: now,
-      actorAccountId: actor?.accountId ?? null,
-      actorLabel: opts.actorLabel ?? actor?.displayName ?? role,
-      action,
-      fromStage: result.from,
-      toStage: result.to,
-      payload: payload as object,
+    const authorize = (row: CaseRow) => {
+      if (!opts.role && actor) assertCanRead(actor, row);
+    };
+    const { row: updated, result: effects } = await changeCase(tx, ctx, caseId, { expectedVersion: opts.expectedVersion, now, authorize }, async (row) => {
+      const record = row.record as CaseRecord;
+      if (!record.state) throw errors.conflict('历史案件只能查看', 'Historic cases are read-only');
+      const result = transition(record.state, action, payload, now, { role, calendar, hashTerms: sha256Hex });
+      if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
+      const nextRecord: CaseRecord = { ...record, state: result.state };
+      if (action === 'issue_ruling' || action === 'refuse_confirmation') {
+        nextRecord.confirmationReview = { grounds: checkedReview(action, payload as { ground?: RefusalGround }, opts.review), at: now.toISOString(), by: actor?.displayName ?? role };
+      }
+      const extra = await sideEffects(tx, deps, row, nextRecord, action, payload as Record<string, unknown>, opts.sideData);
+      const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
+      return {
+        change: {
+          set: { ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks) },
+          event: { action, actorLabel: opts.actorLabel ?? actor?.displayName ?? role, fromStage: result.from, toStage: result.to, payload },
+          audit: { action: `dispute.${action}`, before: { stage: row.stage, version: row.version }, after: { stage: result.to, payload } },
+        },
+        result: result.effects,
+      };
     });
-    await writeAudit(tx, ctx, { action: `dispute.${action}`, entityType: 'dispute_case', entityId: row.id, regionCode: row.regionCode, before: { stage: row.stage }, after: { stage: result.to, payload } });
-    await deliverEffects(tx, updated, result.effects);
+    await deliverEffects(tx, updated, effects);
     return updated;
   });
 }
@@ -106,10 +101,10 @@ export const REFUSAL_GROUND_LABELS: Record<RefusalGround, string> = {
 };
 
 /** Database consequences a rule cannot express: instalment rows, payment allocation, ruling numbers. */
-async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord, action: ActionCode, payload: Record<string, unknown>) {
+async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord, action: ActionCode, payload: Record<string, unknown>, sideData: ActionOptions['sideData']) {
   const extra: Partial<typeof disputeCases.$inferInsert> = {};
   const state = record.state;
-  if (action === 'sign_agreement' && payload.terms && state.agreement) {
+  if (action === 'set_agreement_terms' && state.agreement) {
     await tx.delete(disputePayments).where(and(eq(disputePayments.caseId, row.id), isNull(disputePayments.paidOn)));
     const paid = await caseRepo.payments(tx, row.id);
     const start = paid.length;
@@ -130,24 +125,29 @@ async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord,
   }
   if (action === 'issue_ruling') {
     record.rulingNo = (payload.rulingNo as string | undefined) ?? (await nextRulingNo(tx, row, state.rulingIssuedOn!));
+    extra.rulingNo = record.rulingNo;
+    if (await caseRepo.rulingNoTaken(tx, record.rulingNo, row.id)) throw errors.conflict(`裁定书编号 ${record.rulingNo} 已被使用`, `Ruling number ${record.rulingNo} is already in use`, 'rulingNo');
   }
   if (action === 'contact_employer') await issueEmployerLink(tx, deps, row);
   if (action === 'refuse_confirmation' && payload.note) record.refusalNote = String(payload.note);
   if (action === 'record_employer_answer' && payload.answer === 'counter') {
-    record.counterOffer = { amountFen: null, note: (payload.note as string) ?? null, at: deps.now().toISOString() };
+    record.counterOffer = { amountFen: sideData?.counterAmountFen ?? null, note: (payload.note as string) ?? null, at: deps.now().toISOString() };
   }
   return extra;
 }
 
+/**
+ * （2025）粤2071民特12号: the court's code from its row, and the next number of that court's
+ * series for the year (a counter row locked until commit, so two rulings never share a number).
+ * A series used for the first time starts above any number already issued in it.
+ */
 async function nextRulingNo(tx: Tx, row: CaseRow, issuedOn: string): Promise<string> {
-  const [court] = row.courtId ? await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, row.courtId)) : [];
+  if (!row.courtId) throw errors.conflict('案件未关联法院，无法编号裁定书', 'The case has no court to number the ruling', 'courtId');
+  const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, row.courtId));
+  if (!court) throw errors.notFound('法院', 'Court');
   const year = issuedOn.slice(0, 4);
-  const prefix = `（${year}）${court?.code ?? '粤20'}民特`;
-  const [n] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(disputeCases)
-    .where(and(eq(disputeCases.courtId, row.courtId ?? sql`null`), sql`${disputeCases.record}->>'rulingNo' like ${prefix + '%'}`));
-  return `${prefix}${(n?.n ?? 0) + 1}号`;
+  const prefix = `（${year}）${court.code}民特`;
+  return `${prefix}${await nextNumber(tx, `ruling:${row.courtId}:${year}`, () => caseRepo.highestRulingSeq(tx, prefix))}号`;
 }
 
 /** Turns the state machine's `notify` effects into SMS and e-mail in the outbox. */
@@ -180,7 +180,8 @@ async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
   await storeToken(tx, row.id, 'employer_link', sha256Hex(token), new Date(deps.now().getTime() + 60 * 86_400_000));
   const contact = (row.facts as { employer?: { name?: string; contactPhone?: string; contactEmail?: string } }).employer ?? {};
   const link = `${deps.config.publicUrl}/e/${token}`;
-  const text = `【一站】${contact.name ?? '贵单位'}：中山市总工会劳动争议诉调对接工作室受理了案件${row.caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：${link}`;
+  const [studio] = row.mediationBodyId ? await tx.select({ name: mediationBodies.name }).from(mediationBodies).where(eq(mediationBodies.id, row.mediationBodyId)) : [];
+  const text = `【一站】${contact.name ?? '贵单位'}：${studio?.name ?? '劳动争议调解组织'}受理了案件${row.caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：${link}`;
   const topic = `dispute_case:${row.id}`;
   if (contact.contactPhone) await notify(tx, { channel: 'sms', recipient: contact.contactPhone, body: text, topic, regionCode: row.regionCode });
   if (contact.contactEmail) await notify(tx, { channel: 'email', recipient: contact.contactEmail, subject: `劳动争议调解邀请 ${row.caseNumber}`, body: text, topic, regionCode: row.regionCode });

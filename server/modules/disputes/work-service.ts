@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, like } from 'drizzle-orm';
-import type { LaborLawRequest } from '../../../contracts/labor-law.js';
+import { laborLawRequestSchema } from '../../../contracts/labor-law.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
@@ -8,6 +8,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { checkUpload } from '../../core/uploads.js';
 import { calculateEntitlements } from '../labor-law/service.js';
+import { redactOneTimeSecrets } from '../notifications/redact.js';
 import { outbox } from '../notifications/tables.js';
 import { documentData } from './case-documents.js';
 import type { CaseRecord } from './case-record.js';
@@ -16,7 +17,8 @@ import { caseRepo } from './repository.js';
 import { proposeMediators } from './rules/assignment.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
 import { caseDetail, loadReadable, regionLike } from './case-view.js';
-import { disputeCases, disputeEvents, disputeEvidence, disputeSessions, mediatorProfiles } from './tables.js';
+import { changeCase } from './case-writer.js';
+import { disputeEvents, disputeEvidence, disputeSessions, mediatorProfiles } from './tables.js';
 
 async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {
   requirePermission(ctx, 'disputes:work');
@@ -31,12 +33,12 @@ async function logEvent(deps: Deps, ctx: Ctx, caseId: string, regionCode: string
 }
 
 /** Runs the labor-law engine on the case's facts and saves the result with the case. */
-export async function analyseCase(deps: Deps, ctx: Ctx, id: string, overrides: Partial<LaborLawRequest> = {}) {
+export async function analyseCase(deps: Deps, ctx: Ctx, id: string, overrides: Record<string, unknown> = {}, expectedVersion?: number) {
   const { row } = await loadWorkable(deps, ctx, id);
   const facts = row.facts as { employment: { hireDate: string; endDate: string | null; monthlyWageFen: number; contractSigned: boolean; contractSignedDate?: string | null }; claims: { type: string }[] };
   const e = facts.employment;
   const types = new Set(facts.claims.map((c) => c.type));
-  const request: LaborLawRequest = {
+  const request = {
     regionCode: row.regionCode,
     hireDate: e.hireDate,
     endDate: e.endDate,
@@ -45,13 +47,24 @@ export async function analyseCase(deps: Deps, ctx: Ctx, id: string, overrides: P
     // No written contract: the engine works out the double-wage claim even if the worker did not name it.
     ...(!e.contractSigned ? { contractSignedDate: e.contractSignedDate ?? null } : {}),
     ...overrides,
-  } as LaborLawRequest;
-  const analysis = await calculateEntitlements(deps, request, 'zh');
-  await deps.db.transaction(async (tx) => {
-    await tx.update(disputeCases).set({ analysis: { ...analysis, request }, updatedAt: deps.now() }).where(eq(disputeCases.id, id));
-    await tx.insert(disputeEvents).values({ caseId: id, actorAccountId: ctx.actor?.accountId ?? null, actorLabel: ctx.actor?.displayName ?? 'system', action: 'analysis_saved', payload: { totalFen: analysis.totalFen } });
-    await writeAudit(tx, ctx, { action: 'dispute.analysis_saved', entityType: 'dispute_case', entityId: id, regionCode: row.regionCode, after: { totalFen: analysis.totalFen } });
-  });
+  };
+  // The mediator's corrections are checked exactly as the public calculator checks a request.
+  const parsed = laborLawRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    throw new AppError('VALIDATION', `计算参数有误（${field || '请求'}）：${issue.message}`, `Invalid analysis input (${field || 'request'}): ${issue.message}`, `overrides.${field}`);
+  }
+  const analysis = await calculateEntitlements(deps, parsed.data, 'zh');
+  await deps.db.transaction((tx) =>
+    changeCase(tx, ctx, id, { expectedVersion, now: deps.now() }, () => ({
+      change: {
+        set: { analysis: { ...analysis, request: parsed.data } },
+        event: { action: 'analysis_saved', actorLabel: ctx.actor?.displayName ?? 'system', payload: { totalFen: analysis.totalFen } },
+        audit: { action: 'dispute.analysis_saved', after: { totalFen: analysis.totalFen } },
+      },
+    })),
+  );
   return analysis;
 }
 
@@ -65,7 +78,7 @@ export async function mediatorProposals(deps: Deps, ctx: Ctx, id: string) {
 }
 
 /** Assigning needs the mediator's declaration of no conflict; reassigning needs a reason. */
-export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { mediatorAccountId: string; reason?: string; noConflictDeclared: boolean }) {
+export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { mediatorAccountId: string; reason?: string; noConflictDeclared: boolean; version?: number }) {
   const { actor, row } = await loadWorkable(deps, ctx, id);
   if (!input.noConflictDeclared) throw errors.validation('noConflictDeclared', '请确认调解员已声明与本案无利害关系', 'The mediator must declare no conflict of interest');
   if (row.mediatorAccountId && row.mediatorAccountId !== input.mediatorAccountId && !input.reason?.trim()) throw errors.validation('reason', '更换调解员须说明理由', 'A reason is required to reassign');
@@ -73,13 +86,22 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { 
   const target = pool.find((m) => m.id === input.mediatorAccountId);
   if (!target) throw errors.validation('mediatorAccountId', '调解员不在本工作室', 'Not a mediator of this studio');
   if ((target.conflicts ?? []).includes(row.respondentEmployerId ?? row.employerId ?? '')) throw errors.conflict('该调解员已申报与该单位存在利害关系', 'The mediator declared a conflict with this employer');
-  const record = row.record as CaseRecord;
-  const history = [...(record.mediatorHistory ?? []), { accountId: target.id, name: target.name, at: deps.now().toISOString(), reason: input.reason ?? '首次指派', conflictDeclared: true }];
-  await deps.db.transaction(async (tx) => {
-    await tx.update(disputeCases).set({ mediatorAccountId: target.id, record: { ...record, mediatorHistory: history }, updatedAt: deps.now() }).where(eq(disputeCases.id, id));
-    await tx.insert(disputeEvents).values({ caseId: id, actorAccountId: actor.accountId, actorLabel: actor.displayName, action: row.mediatorAccountId ? 'mediator_reassigned' : 'mediator_assigned', payload: { mediator: target.name, reason: input.reason ?? null } });
-    await writeAudit(tx, ctx, { action: 'dispute.mediator_assigned', entityType: 'dispute_case', entityId: id, regionCode: row.regionCode, before: { mediator: row.mediatorAccountId }, after: { mediator: target.id, reason: input.reason } });
-  });
+  const now = deps.now();
+  await deps.db.transaction((tx) =>
+    changeCase(tx, ctx, id, { expectedVersion: input.version, now }, (locked) => {
+      // Decided on the locked row: a concurrent assignment or action is not undone.
+      if (locked.mediatorAccountId && locked.mediatorAccountId !== target.id && !input.reason?.trim()) throw errors.validation('reason', '更换调解员须说明理由', 'A reason is required to reassign');
+      const record = locked.record as CaseRecord;
+      const history = [...(record.mediatorHistory ?? []), { accountId: target.id, name: target.name, at: now.toISOString(), reason: input.reason ?? '首次指派', conflictDeclared: true }];
+      return {
+        change: {
+          set: { mediatorAccountId: target.id, record: { ...record, mediatorHistory: history } },
+          event: { action: locked.mediatorAccountId ? 'mediator_reassigned' : 'mediator_assigned', actorLabel: actor.displayName, payload: { mediator: target.name, reason: input.reason ?? null } },
+          audit: { action: 'dispute.mediator_assigned', before: { mediator: locked.mediatorAccountId }, after: { mediator: target.id, reason: input.reason } },
+        },
+      };
+    }),
+  );
 }
 
 /** The studio's mediators with expertise, availability, declared conflicts and current load. */
@@ -103,17 +125,21 @@ export async function courtJudges(deps: Deps, ctx: Ctx, id: string) {
 }
 
 /** A judge of the case's court joins a major dispute; the case then shows both. */
-export async function inviteJudge(deps: Deps, ctx: Ctx, id: string, judgeAccountId: string) {
+export async function inviteJudge(deps: Deps, ctx: Ctx, id: string, judgeAccountId: string, expectedVersion?: number) {
   const { row } = await loadWorkable(deps, ctx, id);
   if (!row.courtId) throw errors.validation('courtId', '案件未关联法院', 'The case has no court');
   const judges = await caseRepo.judges(deps.db, row.courtId);
   const judge = judges.find((j) => j.id === judgeAccountId);
   if (!judge) throw errors.validation('judgeAccountId', '该法官不属于本案法院', 'The judge is not of this case’s court');
-  await deps.db.transaction(async (tx) => {
-    await tx.update(disputeCases).set({ judgeAccountId, joint: true, updatedAt: deps.now() }).where(eq(disputeCases.id, id));
-    await tx.insert(disputeEvents).values({ caseId: id, actorAccountId: ctx.actor!.accountId, actorLabel: ctx.actor!.displayName, action: 'judge_invited', payload: { judge: judge.name } });
-    await writeAudit(tx, ctx, { action: 'dispute.judge_invited', entityType: 'dispute_case', entityId: id, regionCode: row.regionCode, after: { judgeAccountId } });
-  });
+  await deps.db.transaction((tx) =>
+    changeCase(tx, ctx, id, { expectedVersion, now: deps.now() }, () => ({
+      change: {
+        set: { judgeAccountId, joint: true },
+        event: { action: 'judge_invited', actorLabel: ctx.actor!.displayName, payload: { judge: judge.name } },
+        audit: { action: 'dispute.judge_invited', after: { judgeAccountId } },
+      },
+    })),
+  );
 }
 
 export interface SessionInput {
@@ -145,8 +171,17 @@ export async function recordMinutes(deps: Deps, ctx: Ctx, id: string, sessionId:
   return updated;
 }
 
+/** Per case: enough for a wage dispute's pay slips, chats and photos, not a file store. */
+export const EVIDENCE_QUOTA = { files: 50, bytes: 100 * 1024 * 1024 };
+
 export async function addEvidence(deps: Deps, ctx: Ctx, id: string, file: { filename: string; content: Buffer; description?: string }, uploadedBy?: string) {
   const { row } = await loadReadable(deps, ctx, id);
+  const record = row.record as CaseRecord;
+  if (!record.state || STAGE_BY_CODE[row.stage as keyof typeof STAGE_BY_CODE]?.terminal) throw errors.conflict('案件已结束或为历史案件，不能再添加证据', 'The case has ended or is historic; evidence can no longer be added');
+  const used = await caseRepo.evidenceUsage(deps.db, id);
+  if (used.files >= EVIDENCE_QUOTA.files || used.bytes + file.content.length > EVIDENCE_QUOTA.bytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `本案证据已达上限（${EVIDENCE_QUOTA.files} 个文件或 ${EVIDENCE_QUOTA.bytes / 1024 / 1024} MB），请合并或删减后再上传`, `The case's evidence is at its limit (${EVIDENCE_QUOTA.files} files or ${EVIDENCE_QUOTA.bytes / 1024 / 1024} MB)`, 'file');
+  }
   const { mime } = await checkUpload(file.content);
   const [saved] = await deps.db
     .insert(disputeEvidence)
@@ -201,6 +236,7 @@ export async function filingPackage(deps: Deps, ctx: Ctx, id: string) {
 export async function caseOutbox(deps: Deps, ctx: Ctx, id: string) {
   const { row } = await loadReadable(deps, ctx, id);
   requirePermission(ctx, 'disputes:work');
-  return deps.db.select().from(outbox).where(like(outbox.topic, `dispute_case:${row.id}`)).orderBy(desc(outbox.createdAt)).limit(100);
+  const rows = await deps.db.select().from(outbox).where(like(outbox.topic, `dispute_case:${row.id}`)).orderBy(desc(outbox.createdAt)).limit(100);
+  return rows.map((m) => ({ ...m, body: redactOneTimeSecrets(m.body) }));
 }
 

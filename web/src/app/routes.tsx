@@ -38,6 +38,7 @@ const PUBLIC_ONLY: { path: string; page: Page }[] = [
   { path: '/apply', page: lazy(() => import('../features/disputes/public/ApplyPage')) },
   { path: '/track', page: lazy(() => import('../features/disputes/public/TrackPage')) },
   { path: '/e/:token', page: lazy(() => import('../features/disputes/public/EmployerLinkPage')) },
+  { path: '/demo/phone', page: lazy(() => import('../features/notifications/DemoPhonePage')) },
 ];
 
 function Guarded({ entry, page: Page }: { entry: MenuEntry; page: Page }) {

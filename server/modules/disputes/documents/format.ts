@@ -157,6 +157,10 @@ export function chineseOrdinal(n: number): string {
   return smallNumberInChinese(n);
 }
 
-export function sexLabel(sex: Sex): string {
+/** A blank line to complete by hand, for facts the case does not hold. */
+export const HAND_BLANK = '＿＿＿＿';
+
+export function sexLabel(sex: Sex | undefined): string {
+  if (!sex) return HAND_BLANK;
   return sex === 'male' ? '男' : '女';
 }

@@ -19,8 +19,9 @@ export type Sex = 'male' | 'female';
 
 export interface WorkerParty {
   name: string;
-  sex: Sex;
-  birthDate: IsoDate;
+  /** Omitted when no resident ID is registered: the document leaves a blank to fill in by hand. */
+  sex?: Sex;
+  birthDate?: IsoDate;
   /** e.g. 汉族; omitted when unknown */
   ethnicity?: string;
   /** already masked, e.g. 4420**********123X */

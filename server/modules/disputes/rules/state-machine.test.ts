@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../../../contracts/roles.js';
@@ -9,6 +10,7 @@ import {
   ACTIONS_AFTER_MEDIATION_DEADLINE,
   CONFIRMATION_COURTS,
   REFUSAL_GROUNDS,
+  canonicalTerms,
   newCase,
   transition,
   type ActionCode,
@@ -28,9 +30,10 @@ import {
 import { createCalendar } from './working-days.js';
 
 const calendar = createCalendar();
+const hashTerms = (canonical: string) => crypto.createHash('sha256').update(canonical).digest('hex');
 
 function step(state: CaseState, action: string, payload: unknown, now: string, role: Role): TransitionResult {
-  return transition(state, action, payload, now, { role, calendar });
+  return transition(state, action, payload, now, { role, calendar, hashTerms });
 }
 
 function ok(r: TransitionResult): TransitionOk {
@@ -55,6 +58,9 @@ const TERMS: AgreementTerms = {
   summary: '用人单位分两期支付拖欠工资12,000元',
 };
 
+/** The hash a signer is shown with TERMS. */
+const TH = hashTerms(canonicalTerms(TERMS));
+
 const FULL_MATERIALS = { agreement: true, identityProofs: true, contactDetails: true };
 
 function fixtures(kind: CaseKind = 'union_mediation') {
@@ -66,10 +72,11 @@ function fixtures(kind: CaseKind = 'union_mediation') {
   const contacted = run(consultation, [['contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator']]);
   const consented = run(contacted, [['record_employer_answer', { answer: 'accept' }, '2025-03-05', 'employer_agent']]);
   const mediating = run(consented, [['start_mediation', { mode: 'video' }, '2025-03-06', 'mediator']]);
-  const signed = run(mediating, [
-    ['sign_agreement', { signer: 'worker', terms: TERMS }, '2025-03-10', 'worker'],
-    ['sign_agreement', { signer: 'employer' }, '2025-03-10', 'employer_agent'],
-    ['sign_agreement', { signer: 'mediator', sealApplied: true }, '2025-03-10', 'mediator'],
+  const withTerms = run(mediating, [['set_agreement_terms', { terms: TERMS }, '2025-03-10', 'mediator']]);
+  const signed = run(withTerms, [
+    ['sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'],
+    ['sign_agreement', { signer: 'employer', termsHash: TH }, '2025-03-10', 'employer_agent'],
+    ['sign_agreement', { signer: 'mediator', termsHash: TH, sealApplied: true }, '2025-03-10', 'mediator'],
   ]);
   const court = kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court';
   const applied = run(signed, [
@@ -77,7 +84,7 @@ function fixtures(kind: CaseKind = 'union_mediation') {
   ]);
   const ruling = run(applied, [['issue_ruling', { rulingNo: '（2025）粤2071民特1号' }, '2025-03-11', 'judge']]);
   const refused = run(applied, [['refuse_confirmation', { ground: 'content_unclear' }, '2025-03-12', 'judge']]);
-  return { intake, consultation, contacted, consented, mediating, signed, applied, ruling, refused };
+  return { intake, consultation, contacted, consented, mediating, withTerms, signed, applied, ruling, refused };
 }
 
 const F = fixtures();
@@ -143,10 +150,10 @@ describe('the seed story, end to end', () => {
     expect(F.consented.stage).toBe('consented');
     expect(F.mediating.stage).toBe('mediating');
 
-    const sign = ok(step(run(F.mediating, [
-      ['sign_agreement', { signer: 'worker', terms: TERMS }, '2025-03-10', 'worker'],
-      ['sign_agreement', { signer: 'employer' }, '2025-03-10', 'employer_agent'],
-    ]), 'sign_agreement', { signer: 'mediator', sealApplied: true }, '2025-03-10', 'mediator'));
+    const sign = ok(step(run(F.withTerms, [
+      ['sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'],
+      ['sign_agreement', { signer: 'employer', termsHash: TH }, '2025-03-10', 'employer_agent'],
+    ]), 'sign_agreement', { signer: 'mediator', termsHash: TH, sealApplied: true }, '2025-03-10', 'mediator'));
     expect(sign.to).toBe('agreement_signed');
     expect(sign.state.agreementEffectiveOn).toBe('2025-03-10');
     expect(sign.effects).toContainEqual({ type: 'document', document: 'mediation_agreement' });
@@ -179,7 +186,7 @@ describe('the seed story, end to end', () => {
 
   it('does not mutate the input state', () => {
     const before = structuredClone(F.mediating);
-    step(F.mediating, 'sign_agreement', { signer: 'worker', terms: TERMS }, '2025-03-10', 'worker');
+    step(F.mediating, 'set_agreement_terms', { terms: TERMS }, '2025-03-10', 'mediator');
     expect(F.mediating).toEqual(before);
   });
 });
@@ -209,9 +216,15 @@ const guardRows: GuardRow[] = [
   { name: 'a worker cannot consent for the employer', state: F.contacted, action: 'record_consent', payload: { party: 'employer' }, now: '2025-03-05', role: 'worker', code: 'party_mismatch' },
   { name: 'a consent is recorded once', state: F.contacted, action: 'record_consent', payload: { party: 'worker' }, now: '2025-03-05', role: 'worker', code: 'already_recorded' },
   // signatures (劳动争议调解仲裁法第十四条)
-  { name: 'terms must exist before signing', state: F.mediating, action: 'sign_agreement', payload: { signer: 'worker' }, now: '2025-03-10', role: 'worker', code: 'terms_required' },
-  { name: 'a worker cannot sign for the employer', state: F.mediating, action: 'sign_agreement', payload: { signer: 'employer', terms: TERMS }, now: '2025-03-10', role: 'worker', code: 'party_mismatch' },
-  { name: 'the mediator signs with the seal', state: F.mediating, action: 'sign_agreement', payload: { signer: 'mediator', terms: TERMS }, now: '2025-03-10', role: 'mediator', code: 'seal_required' },
+  { name: 'terms must exist before signing', state: F.mediating, action: 'sign_agreement', payload: { signer: 'worker', termsHash: TH }, now: '2025-03-10', role: 'worker', code: 'terms_required' },
+  { name: 'a worker cannot sign for the employer', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'employer', termsHash: TH }, now: '2025-03-10', role: 'worker', code: 'party_mismatch' },
+  { name: 'a mediator cannot sign as the worker (recording a paper signature is its own action)', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker', termsHash: TH }, now: '2025-03-10', role: 'mediator', code: 'party_mismatch' },
+  { name: 'the mediator signs with the seal', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'mediator', termsHash: TH }, now: '2025-03-10', role: 'mediator', code: 'seal_required' },
+  { name: 'a signature given other terms is refused', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker', termsHash: hashTerms(canonicalTerms({ ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] })) }, now: '2025-03-10', role: 'worker', code: 'terms_changed' },
+  { name: 'a signature without a hash of the terms is refused', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker' }, now: '2025-03-10', role: 'worker', code: 'invalid_payload' },
+  { name: 'only the mediator sets the terms, not the employer', state: F.mediating, action: 'set_agreement_terms', payload: { terms: TERMS }, now: '2025-03-10', role: 'employer_agent', code: 'forbidden_role' },
+  { name: 'only the mediator sets the terms, not the worker', state: F.mediating, action: 'set_agreement_terms', payload: { terms: TERMS }, now: '2025-03-10', role: 'worker', code: 'forbidden_role' },
+  { name: 'signing cannot carry new terms', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'employer', termsHash: TH, terms: { ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] } }, now: '2025-03-10', role: 'employer_agent', code: 'invalid_payload' },
   // judicial confirmation (民事诉讼法第二百零五条)
   { name: 'confirmation on day 31 is too late', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now: '2025-04-10', role: 'mediator', code: 'confirmation_window_closed' },
   { name: 'confirmation needs both parties', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now: '2025-03-11', role: 'mediator', code: 'joint_application_required' },
@@ -244,10 +257,10 @@ const guardRows: GuardRow[] = [
       ['refuse_confirmation', { ground: 'content_unclear' }, '2025-03-12', 'judge'],
       ['reopen_mediation', { workerConsents: true, employerConsents: true }, '2025-03-13', 'mediator'],
     ]),
-    action: 'sign_agreement',
-    payload: { signer: 'worker', terms: { installments: [{ dueOn: '2025-04-01', amountFen: 500_000 }], claimTypes: ['wage_arrears'] } },
+    action: 'set_agreement_terms',
+    payload: { terms: { installments: [{ dueOn: '2025-04-01', amountFen: 500_000 }], claimTypes: ['wage_arrears'] } },
     now: '2025-03-14',
-    role: 'worker',
+    role: 'mediator',
     code: 'terms_below_paid',
   },
   { name: 'reopening needs both consents', state: F.refused, action: 'reopen_mediation', payload: { workerConsents: false, employerConsents: true }, now: '2025-03-13', role: 'mediator', code: 'consent_missing' },
@@ -304,28 +317,48 @@ describe('signatures: the agreement takes effect when worker, employer and media
     [['employer', 'mediator'], 'mediating'],
     [['mediator', 'employer', 'worker'], 'agreement_signed'],
   ] as const)('signed by %o → %s', (signers, stage) => {
-    let s = F.mediating;
-    signers.forEach((signer, i) => {
+    let s = F.withTerms;
+    for (const signer of signers) {
       const role: Role = signer === 'worker' ? 'worker' : signer === 'employer' ? 'employer_agent' : 'mediator';
-      s = ok(step(s, 'sign_agreement', { signer, sealApplied: true, ...(i === 0 ? { terms: TERMS } : {}) }, '2025-03-10', role)).state;
-    });
+      s = ok(step(s, 'sign_agreement', { signer, termsHash: TH, sealApplied: true }, '2025-03-10', role)).state;
+    }
     expect(s.stage).toBe(stage);
   });
 
-  it('changing the terms after a signature voids the signatures', () => {
-    const one = ok(step(F.mediating, 'sign_agreement', { signer: 'worker', terms: TERMS }, '2025-03-10', 'worker')).state;
-    const changed = ok(step(one, 'sign_agreement', { signer: 'employer', terms: { ...TERMS, summary: '改' } }, '2025-03-10', 'employer_agent'));
-    expect(changed.state.signatures).toEqual({ worker: false, employer: true, mediator: false });
-    expect(changed.effects.some((e) => e.type === 'warning' && e.code === 'signatures_reset')).toBe(true);
+  it('each signature records the hash and version of the terms it was given', () => {
+    const s = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
+    expect(s.agreementVersion).toBe(1);
+    expect(s.signedTerms?.worker).toEqual({ termsHash: TH, agreementVersion: 1, on: '2025-03-10', recordedBy: 'self' });
   });
 
-  it('the mediator may record paper signatures of both parties', () => {
-    const s = run(F.mediating, [
-      ['sign_agreement', { signer: 'worker', terms: TERMS }, '2025-03-10', 'mediator'],
-      ['sign_agreement', { signer: 'employer' }, '2025-03-10', 'mediator'],
-      ['sign_agreement', { signer: 'mediator', sealApplied: true }, '2025-03-10', 'mediator'],
+  it('changing the terms after a signature voids the signatures, and the old hash no longer signs', () => {
+    const one = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
+    const cheaper = { ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] };
+    const changed = ok(step(one, 'set_agreement_terms', { terms: cheaper }, '2025-03-10', 'mediator'));
+    expect(changed.state.signatures).toEqual({ worker: false, employer: false, mediator: false });
+    expect(changed.state.agreementVersion).toBe(2);
+    expect(changed.effects.some((e) => e.type === 'warning' && e.code === 'signatures_reset')).toBe(true);
+    const stale = step(changed.state, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker');
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.code).toBe('terms_changed');
+  });
+
+  it('setting the same terms again keeps the signatures', () => {
+    const one = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
+    const same = ok(step(one, 'set_agreement_terms', { terms: structuredClone(TERMS) }, '2025-03-10', 'mediator')).state;
+    expect(same.signatures.worker).toBe(true);
+    expect(same.agreementVersion).toBe(1);
+  });
+
+  it('the mediator records paper signatures of both parties as its own action', () => {
+    const s = run(F.withTerms, [
+      ['record_party_signature', { signer: 'worker', termsHash: TH, method: 'paper' }, '2025-03-10', 'mediator'],
+      ['record_party_signature', { signer: 'employer', termsHash: TH, method: 'paper' }, '2025-03-10', 'mediator'],
+      ['sign_agreement', { signer: 'mediator', termsHash: TH, sealApplied: true }, '2025-03-10', 'mediator'],
     ]);
     expect(s.stage).toBe('agreement_signed');
+    expect(s.signedTerms?.worker?.recordedBy).toBe('mediator');
+    expect(s.signedTerms?.mediator?.recordedBy).toBe('self');
   });
 });
 
@@ -351,13 +384,13 @@ describe('the mediation clock: no case sits in mediation past it', () => {
   it('union case: last day 2025-03-18', () => expect(mediationDueOn(F.mediating)).toBe('2025-03-18'));
 
   it.each([
-    ['sign_agreement', { signer: 'worker', terms: TERMS }, 'worker', true],
+    ['sign_agreement', { signer: 'worker', termsHash: TH }, 'worker', true],
     ['close_failed', { reason: 'deadline_passed', referral: 'arbitration' }, 'mediator', true],
     ['close_failed', { reason: 'deadline_passed', referral: 'arbitration' }, 'system_admin', true],
     ['close_failed', { reason: 'deadlock', referral: 'arbitration' }, 'mediator', false],
     ['close_failed', { reason: 'withdrawn' }, 'worker', false],
   ] as const)('after the deadline, %s %o by %s → accepted %s', (action, payload, role, accepted) => {
-    const r = step(F.mediating, action, payload, '2025-03-19', role);
+    const r = step(F.withTerms, action, payload, '2025-03-19', role);
     expect(r.ok).toBe(accepted);
     if (!r.ok && !accepted) expect(r.code).toBe('mediation_deadline_passed');
   });
@@ -438,7 +471,7 @@ const TERMS_CHOICES: AgreementTerms[] = [
   { installments: [{ dueOn: '2025-04-01', amountFen: 50_000 }], claimTypes: ['double_wage'] },
 ];
 
-type PayloadFn = (today: string) => unknown;
+type PayloadFn = (today: string, state: CaseState) => unknown;
 
 const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
   start_consultation: fc.constant(() => ({})),
@@ -447,13 +480,18 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
   record_employer_answer: fc.constantFrom('accept', 'accept', 'decline', 'counter').map((answer) => () => ({ answer })),
   start_mediation: fc.constantFrom('in_person', 'phone', 'video').map((mode) => () => ({ mode })),
   extend_mediation: fc.tuple(fc.boolean(), fc.boolean()).map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
+  set_agreement_terms: fc.constantFrom(...TERMS_CHOICES).map((terms) => () => ({ terms })),
+  // Mostly the hash of the terms on the case, sometimes a stale one (must be refused).
   sign_agreement: fc
     .record({
       signer: fc.constantFrom('worker', 'employer', 'mediator'),
-      terms: fc.constantFrom<AgreementTerms | undefined>(undefined, undefined, undefined, undefined, undefined, undefined, ...TERMS_CHOICES),
+      stale: fc.constantFrom(false, false, false, false, true),
       sealApplied: fc.constantFrom(true, true, true, false),
     })
-    .map((p) => () => (p.terms ? p : { signer: p.signer, sealApplied: p.sealApplied })),
+    .map((p) => (_today: string, state: CaseState) => ({ signer: p.signer, termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash, sealApplied: p.sealApplied })),
+  record_party_signature: fc
+    .record({ signer: fc.constantFrom('worker', 'employer'), stale: fc.constantFrom(false, false, false, true) })
+    .map((p) => (_today: string, state: CaseState) => ({ signer: p.signer, termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash, method: 'paper' })),
   apply_confirmation: fc
     .record({
       applicants: fc.constantFrom(['worker', 'employer'], ['employer', 'worker'], ['worker', 'employer'], ['worker'], []),
@@ -517,9 +555,9 @@ describe('property: random action sequences', () => {
             const s = { ...st, action: pickAction(state.stage, st.mode, st.choice) };
             const allowed = ACTIONS[s.action].roles;
             const role: Role = s.useAllowedRole ? allowed[s.roleSeed % allowed.length] : ROLES[s.roleSeed % ROLES.length];
-            const payload = s.payloads[s.action](today);
+            const payload = s.payloads[s.action](today, state);
             const before = structuredClone(state);
-            const r = transition(state, s.action, payload, today, { role, calendar });
+            const r = transition(state, s.action, payload, today, { role, calendar, hashTerms });
             expect(state).toEqual(before); // pure: input untouched
 
             if (isTerminal(before.stage)) {
@@ -561,6 +599,9 @@ describe('property: random action sequences', () => {
             if (['agreement_signed', 'confirmation_applied', 'ruling_issued', 'confirmation_refused', 'enforcement_applied', 'payment_order_applied'].includes(to)) {
               expect(r.state.signatures).toEqual({ worker: true, employer: true, mediator: true });
               expect(r.state.agreementEffectiveOn).toBeDefined();
+              // every signature was given exactly the terms in force
+              for (const signer of ['worker', 'employer', 'mediator'] as const) expect(r.state.signedTerms?.[signer]?.termsHash).toBe(r.state.agreementHash);
+              expect(r.state.agreementHash).toBe(hashTerms(canonicalTerms(r.state.agreement!)));
             }
             if (to === 'confirmation_applied') {
               expect(today <= addDays(r.state.agreementEffectiveOn!, 30 + 10)).toBe(true);

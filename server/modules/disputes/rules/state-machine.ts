@@ -45,6 +45,14 @@ export interface Installment {
   amountFen: number;
 }
 
+export interface SignatureRecord {
+  termsHash: string;
+  agreementVersion: number;
+  on: IsoDate;
+  /** `self`: the signer signed (link, code, own account); `mediator`: the mediator recorded a signature made on paper. */
+  recordedBy: 'self' | 'mediator';
+}
+
 export interface AgreementTerms {
   /** What is to be paid and when; empty for an agreement with no money term. */
   installments: Installment[];
@@ -94,6 +102,12 @@ export interface CaseState {
   remediationCount: number;
   signatures: Record<Signer, boolean>;
   agreement?: AgreementTerms;
+  /** Counts each setting of the terms: the document version every signature refers to. */
+  agreementVersion?: number;
+  /** Hash of the terms as set (see canonicalTerms); a signature is valid only for this hash. */
+  agreementHash?: string;
+  /** What each signature was given: the terms' hash and version, the day, and who recorded it. */
+  signedTerms?: Partial<Record<Signer, SignatureRecord>>;
   agreementEffectiveOn?: IsoDate;
   confirmationAppliedOn?: IsoDate;
   confirmationCourt?: ConfirmationCourt;
@@ -160,11 +174,19 @@ const PAYLOADS = {
   }),
   start_mediation: z.strictObject({ mode: z.enum(['in_person', 'phone', 'video']) }),
   extend_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
+  set_agreement_terms: z.strictObject({ terms: termsSchema }),
   sign_agreement: z.strictObject({
     signer: z.enum(['worker', 'employer', 'mediator']),
-    terms: termsSchema.optional(),
+    /** The hash of the terms the signer was shown (agreementHash); other terms are not signed. */
+    termsHash: z.string().min(16).max(128),
     /** The mediation body's seal, required with the mediator's signature. */
     sealApplied: z.boolean().optional(),
+  }),
+  record_party_signature: z.strictObject({
+    signer: z.enum(['worker', 'employer']),
+    termsHash: z.string().min(16).max(128),
+    /** Signed on the printed agreement at the session, which the studio keeps. */
+    method: z.enum(['paper']),
   }),
   apply_confirmation: z.strictObject({
     applicants: z.array(z.enum(['worker', 'employer'])),
@@ -263,6 +285,7 @@ export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = {
     ['consented', 'mediating'],
     ['mediator', 'judge'],
   ),
+  set_agreement_terms: def('set_agreement_terms', '录入或修改协议内容', 'Set or change the agreement terms', ['mediating'], ['mediating'], ['mediator', 'judge']),
   sign_agreement: def(
     'sign_agreement',
     '签署调解协议',
@@ -270,6 +293,14 @@ export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = {
     ['mediating'],
     ['mediating', 'agreement_signed'],
     ['worker', 'employer_agent', 'mediator'],
+  ),
+  record_party_signature: def(
+    'record_party_signature',
+    '登记当事人书面签字',
+    'Record a party’s signature on the paper agreement',
+    ['mediating'],
+    ['mediating', 'agreement_signed'],
+    ['mediator'],
   ),
   apply_confirmation: def(
     'apply_confirmation',
@@ -343,7 +374,7 @@ export function isActionCode(x: unknown): x is ActionCode {
 }
 
 /** While the mediation clock has run out, only these actions are accepted. */
-export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = ['close_failed', 'extend_mediation', 'sign_agreement'];
+export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = ['close_failed', 'extend_mediation', 'sign_agreement', 'record_party_signature'];
 
 // ---------------------------------------------------------------------------
 // Results
@@ -381,6 +412,7 @@ export type TransitionErrorCode =
   | 'not_court_sent'
   | 'extension_used'
   | 'terms_required'
+  | 'terms_changed'
   | 'terms_below_paid'
   | 'seal_required'
   | 'confirmation_window_closed'
@@ -419,6 +451,17 @@ export interface TransitionContext {
   role: Role;
   /** Defaults to the built-in calendar (package data, no overrides). */
   calendar?: WorkingCalendar;
+  /** A cryptographic hash of canonicalTerms(terms) (the server passes SHA-256); needed to set terms. */
+  hashTerms?: (canonical: string) => string;
+}
+
+/** The terms as one string with a fixed key order, so the same terms always hash the same. */
+export function canonicalTerms(terms: AgreementTerms): string {
+  return JSON.stringify({
+    installments: terms.installments.map((i) => ({ dueOn: i.dueOn, amountFen: i.amountFen })),
+    claimTypes: [...terms.claimTypes],
+    summary: terms.summary ?? null,
+  });
 }
 
 function fail(code: TransitionErrorCode, message: string, messageEn: string): TransitionError {
@@ -497,7 +540,7 @@ function moveTo(next: CaseState, to: Stage, effects: Effect[]): void {
   }
 }
 
-const ROLE_SIGNER: Partial<Record<Role, Signer>> = { worker: 'worker', employer_agent: 'employer' };
+const ROLE_SIGNER: Partial<Record<Role, Signer>> = { worker: 'worker', employer_agent: 'employer', mediator: 'mediator' };
 const ROLE_PARTY: Partial<Record<Role, Party>> = { worker: 'worker', employer_agent: 'employer' };
 const PARTY_ZH: Record<Signer, string> = { worker: '职工', employer: '用人单位', mediator: '调解员' };
 
@@ -567,7 +610,7 @@ export function transition(
 
   const next = clone(state);
   const effects: Effect[] = [];
-  const r = HANDLERS[action](next, parsed.data as never, { today, calendar, role: ctx.role, effects });
+  const r = HANDLERS[action](next, parsed.data as never, { today, calendar, role: ctx.role, effects, hashTerms: ctx.hashTerms });
   if (r) return r;
   return { ok: true, from: state.stage, to: next.stage, effects, state: next };
 }
@@ -577,6 +620,7 @@ interface HandlerCtx {
   calendar: WorkingCalendar;
   role: Role;
   effects: Effect[];
+  hashTerms?: (canonical: string) => string;
 }
 
 type Handler<A extends ActionCode> = (next: CaseState, p: ActionPayload<A>, c: HandlerCtx) => TransitionError | void;
@@ -591,6 +635,53 @@ function bothConsentsReached(next: CaseState, c: HandlerCtx): void {
       messageEn: 'Both parties agreed to mediate; schedule the mediation.',
     });
   }
+}
+
+/**
+ * A signature is valid only for the terms it was given: the hash the signer saw must be the
+ * hash of the terms now on the case (劳动争议调解仲裁法第十四条: 经调解达成协议的，应当制作调解协议书，
+ * 由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效).
+ */
+function recordSignature(next: CaseState, signer: Signer, termsHash: string, recordedBy: SignatureRecord['recordedBy'], sealApplied: boolean | undefined, c: HandlerCtx): TransitionError | void {
+  if (!next.agreement || !next.agreementHash) {
+    return fail('terms_required', '请先由调解员录入协议内容（金额、期限、请求事项）再签署。', 'The mediator must enter the agreement terms before anyone signs.');
+  }
+  if (termsHash !== next.agreementHash) {
+    return fail('terms_changed', '协议内容已变更，您看到的不是最新版本，请刷新后核对协议再签署。', 'The terms have changed since you saw them; reload, read the current terms and sign again.');
+  }
+  if (next.signatures[signer]) {
+    return fail('already_recorded', `${PARTY_ZH[signer]}已签署。`, 'That signature is already recorded.');
+  }
+  if (signer === 'mediator' && !sealApplied) {
+    return fail(
+      'seal_required',
+      '调解员签名时须加盖调解组织印章，协议方能生效（《劳动争议调解仲裁法》第十四条）。',
+      'The mediator’s signature must come with the mediation body’s seal (LDMAL art. 14).',
+    );
+  }
+  next.signatures[signer] = true;
+  next.signedTerms = { ...next.signedTerms, [signer]: { termsHash, agreementVersion: next.agreementVersion ?? 1, on: c.today, recordedBy } };
+  const s = next.signatures;
+  if (!(s.worker && s.employer && s.mediator)) return;
+
+  next.agreementEffectiveOn = c.today;
+  moveTo(next, 'agreement_signed', c.effects);
+  c.effects.push({ type: 'clock_met', clock: 'mediation', on: c.today });
+  c.effects.push({ type: 'document', document: 'mediation_agreement' });
+  c.effects.push({
+    type: 'clock_started',
+    clock: 'confirmation_application',
+    on: c.today,
+    dueOn: confirmationDueOn(c.today, c.calendar),
+  });
+  const last = maxDate(next.agreement.installments.map((i) => i.dueOn));
+  if (last) c.effects.push({ type: 'clock_started', clock: 'performance', on: c.today, dueOn: last });
+  c.effects.push({
+    type: 'notify',
+    audience: ['worker', 'employer_agent', 'mediator'],
+    message: `调解协议已生效。双方可在 ${confirmationDueOn(c.today, c.calendar)} 前共同申请司法确认。`,
+    messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${confirmationDueOn(c.today, c.calendar)}.`,
+  });
 }
 
 const HANDLERS: { [A in ActionCode]: Handler<A> } = {
@@ -694,67 +785,43 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
     c.effects.push({ type: 'clock_extended', clock: 'mediation', dueOn: mediationDueOn(next) });
   },
 
-  sign_agreement(next, p, c) {
-    const own = ROLE_SIGNER[c.role];
-    if (own && own !== p.signer) {
-      return fail('party_mismatch', '只能以本人（本方）身份签署。', 'You can only sign for your own side.');
-    }
-    if (p.terms) {
-      if (agreementTotalFen(p.terms) < next.paidFen) {
-        return fail(
-          'terms_below_paid',
-          '新协议约定的金额少于此前已支付的款项，请把已付款项计入协议。',
-          'The new terms total less than what has already been paid; include the payments made.',
-        );
-      }
-      const before = next.agreement;
-      const anySigned = next.signatures.worker || next.signatures.employer || next.signatures.mediator;
-      if (before && anySigned && JSON.stringify(before) !== JSON.stringify(p.terms)) {
-        next.signatures = { worker: false, employer: false, mediator: false };
-        c.effects.push({
-          type: 'warning',
-          code: 'signatures_reset',
-          message: '协议内容已修改，此前的签字作废，需各方重新签署。',
-          messageEn: 'The terms changed; earlier signatures are void and everyone must sign again.',
-        });
-      }
-      next.agreement = p.terms;
-    }
-    if (!next.agreement) {
-      return fail('terms_required', '请先录入协议内容（金额、期限、请求事项）再签署。', 'Enter the agreement terms before signing.');
-    }
-    if (next.signatures[p.signer]) {
-      return fail('already_recorded', `${PARTY_ZH[p.signer]}已签署。`, 'That signature is already recorded.');
-    }
-    if (p.signer === 'mediator' && !p.sealApplied) {
+  set_agreement_terms(next, p, c) {
+    if (agreementTotalFen(p.terms) < next.paidFen) {
       return fail(
-        'seal_required',
-        '调解员签名时须加盖调解组织印章，协议方能生效（《劳动争议调解仲裁法》第十四条）。',
-        'The mediator’s signature must come with the mediation body’s seal (LDMAL art. 14).',
+        'terms_below_paid',
+        '新协议约定的金额少于此前已支付的款项，请把已付款项计入协议。',
+        'The new terms total less than what has already been paid; include the payments made.',
       );
     }
-    next.signatures[p.signer] = true;
-    const s = next.signatures;
-    if (!(s.worker && s.employer && s.mediator)) return;
+    if (!c.hashTerms) throw new Error('set_agreement_terms needs ctx.hashTerms');
+    const hash = c.hashTerms(canonicalTerms(p.terms));
+    if (hash === next.agreementHash) return;
+    const anySigned = next.signatures.worker || next.signatures.employer || next.signatures.mediator;
+    if (anySigned) {
+      c.effects.push({
+        type: 'warning',
+        code: 'signatures_reset',
+        message: '协议内容已修改，此前的签字作废，需各方重新签署。',
+        messageEn: 'The terms changed; earlier signatures are void and everyone must sign again.',
+      });
+    }
+    next.signatures = { worker: false, employer: false, mediator: false };
+    next.signedTerms = {};
+    next.agreement = p.terms;
+    next.agreementHash = hash;
+    next.agreementVersion = (next.agreementVersion ?? 0) + 1;
+  },
 
-    next.agreementEffectiveOn = c.today;
-    moveTo(next, 'agreement_signed', c.effects);
-    c.effects.push({ type: 'clock_met', clock: 'mediation', on: c.today });
-    c.effects.push({ type: 'document', document: 'mediation_agreement' });
-    c.effects.push({
-      type: 'clock_started',
-      clock: 'confirmation_application',
-      on: c.today,
-      dueOn: confirmationDueOn(c.today, c.calendar),
-    });
-    const last = maxDate(next.agreement.installments.map((i) => i.dueOn));
-    if (last) c.effects.push({ type: 'clock_started', clock: 'performance', on: c.today, dueOn: last });
-    c.effects.push({
-      type: 'notify',
-      audience: ['worker', 'employer_agent', 'mediator'],
-      message: `调解协议已生效。双方可在 ${confirmationDueOn(c.today, c.calendar)} 前共同申请司法确认。`,
-      messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${confirmationDueOn(c.today, c.calendar)}.`,
-    });
+  sign_agreement(next, p, c) {
+    const own = ROLE_SIGNER[c.role];
+    if (own !== p.signer) {
+      return fail('party_mismatch', '只能以本人（本方）身份签署；调解员登记当事人的书面签字请用“登记当事人书面签字”。', 'You can only sign for your own side; a mediator records a party’s paper signature with “Record a party’s signature”.');
+    }
+    return recordSignature(next, p.signer, p.termsHash, 'self', p.sealApplied, c);
+  },
+
+  record_party_signature(next, p, c) {
+    return recordSignature(next, p.signer, p.termsHash, 'mediator', undefined, c);
   },
 
   apply_confirmation(next, p, c) {
@@ -839,6 +906,7 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
       return fail('consent_missing', '重新调解须经双方当事人同意。', 'Mediating again needs both parties’ consent.');
     }
     next.signatures = { worker: false, employer: false, mediator: false };
+    next.signedTerms = {};
     next.agreementEffectiveOn = undefined;
     next.confirmationAppliedOn = undefined;
     next.confirmationCourt = undefined;

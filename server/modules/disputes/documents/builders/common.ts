@@ -1,5 +1,5 @@
 /** Pieces shared by the document builders: party blocks, names, agreement terms, signatures. */
-import { amountInChineseCapitals, chineseOrdinal, formatDate, formatYuan, sexLabel } from '../format.js';
+import { HAND_BLANK, amountInChineseCapitals, chineseOrdinal, formatDate, formatYuan, sexLabel } from '../format.js';
 import { labelled, p, type Block } from '../model.js';
 import type {
   AgreementTerms,
@@ -107,7 +107,8 @@ export interface WorkerDetailOptions {
 }
 
 export function workerDetails(w: WorkerParty, opts: WorkerDetailOptions = {}): string {
-  const parts = [w.name, sexLabel(w.sex), `${formatDate(w.birthDate)}出生`];
+  // Never invent a person's details: what is not registered is left blank for hand completion.
+  const parts = [w.name, w.sex ? sexLabel(w.sex) : `性别${HAND_BLANK}`, w.birthDate ? `${formatDate(w.birthDate)}出生` : `出生日期${HAND_BLANK}`];
   if (w.ethnicity) parts.push(w.ethnicity);
   if (opts.id !== false) parts.push(`公民身份号码${w.residentIdMasked}`);
   parts.push(`住${w.address}`);

@@ -6,7 +6,7 @@ import { yuanRule } from '../intake/EmploymentSection';
 import { claimLabel, langOf } from '../labels';
 import { mustTick } from './spec';
 
-/** The mediator's agreement terms: instalments (due date and amount), claim types, summary, seal. */
+/** The mediator's agreement terms: instalments (due date and amount), claim types, summary. */
 export function TermsFields() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
@@ -44,9 +44,16 @@ export function TermsFields() {
       <Form.Item name="summary" label={t('disputes.agreement.summary')}>
         <Input.TextArea rows={3} maxLength={2000} data-testid="terms-summary" />
       </Form.Item>
-      <Form.Item name="sealApplied" valuePropName="checked" rules={[mustTick(t('disputes.actions.sealRequired'))]} extra={t('disputes.actions.sealHelp')}>
-        <Checkbox data-testid="terms-seal">{t('disputes.actions.seal')}</Checkbox>
-      </Form.Item>
     </>
+  );
+}
+
+/** The mediator's signature: the seal of the mediation body goes with it (第十四条). */
+export function SealField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="sealApplied" valuePropName="checked" rules={[mustTick(t('disputes.actions.sealRequired'))]} extra={t('disputes.actions.sealHelp')}>
+      <Checkbox data-testid="terms-seal">{t('disputes.actions.seal')}</Checkbox>
+    </Form.Item>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
 import type { CaseDetail, OutboxMessage } from '../types';
@@ -18,16 +19,24 @@ function withLinks(body: string): ReactNode[] {
   );
 }
 
-/** SMS and e-mail sent for the case, newest first, so staff can see what went to whom. */
+/**
+ * SMS and e-mail sent for the case, newest first, so staff can see what went to whom; codes and
+ * answer links arrive hidden (only the person they were sent to may use them).
+ */
 export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<OutboxMessage[] | null>(null);
+  const [demoPhone, setDemoPhone] = useState(false);
 
   useEffect(() => {
     let live = true;
     api
-      .get<{ items: OutboxMessage[] }>(`/api/disputes/${d.id}/outbox`)
-      .then((r) => live && setItems(r.items))
+      .get<{ items: OutboxMessage[]; demoPhone: boolean }>(`/api/disputes/${d.id}/outbox`)
+      .then((r) => {
+        if (!live) return;
+        setItems(r.items);
+        setDemoPhone(r.demoPhone);
+      })
       .catch(() => live && setItems([]));
     return () => {
       live = false;
@@ -44,6 +53,11 @@ export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
               <span>
                 <Tag color={m.channel === 'sms' ? 'blue' : 'purple'}>{t(`disputes.outbox.${m.channel}`)}</Tag>
                 <Typography.Text code>{m.recipient}</Typography.Text>
+                {demoPhone && (
+                  <Link to={`/demo/phone?to=${encodeURIComponent(m.recipient)}`} target="_blank" style={{ marginLeft: 6, fontSize: 12 }} data-testid="outbox-demo-phone">
+                    {t('disputes.outbox.demoPhone')}
+                  </Link>
+                )}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {formatDateTime(m.createdAt)}

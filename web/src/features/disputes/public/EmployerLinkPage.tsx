@@ -114,7 +114,7 @@ export default function EmployerLinkPage() {
                 style={{ ...big, marginTop: 12 }}
                 loading={busy}
                 data-testid="employer-sign"
-                onClick={() => modal.confirm({ title: t('disputesPublic.employer.signConfirmTitle'), content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }), okText: t('disputesPublic.employer.sign'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'employer-sign-ok' }, onOk: () => send('/sign') })}
+                onClick={() => modal.confirm({ title: t('disputesPublic.employer.signConfirmTitle'), content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }), okText: t('disputesPublic.employer.sign'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'employer-sign-ok' }, onOk: () => send('/sign', { termsHash: view.termsHash }) })}
               >
                 {t('disputesPublic.employer.sign')}
               </Button>

@@ -8,7 +8,7 @@ import { publicApi, type WorkerView } from './publicApi';
 const big = { height: 48, fontSize: 16 } as const;
 
 /** Signing on the phone: a fresh SMS code, typed back, signs the agreement as the worker. */
-function SignBox({ token, onChange }: { token: string; onChange: (v: WorkerView) => void }) {
+function SignBox({ token, termsHash, onChange }: { token: string; termsHash: string; onChange: (v: WorkerView) => void }) {
   const { t } = useTranslation();
   const errText = useErrorText();
   const [sent, setSent] = useState(false);
@@ -39,7 +39,7 @@ function SignBox({ token, onChange }: { token: string; onChange: (v: WorkerView)
       ) : (
         <Flex vertical gap={12}>
           <Input size="large" maxLength={6} inputMode="numeric" autoComplete="one-time-code" placeholder={t('disputesPublic.track.code')} value={code} onChange={(e) => setCode(e.target.value)} data-testid="track-sign-code" />
-          <Button type="primary" block style={big} loading={busy} disabled={!/^\d{6}$/.test(code.trim())} onClick={() => void run(async () => onChange(await publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: code.trim() })))} data-testid="track-sign-confirm">
+          <Button type="primary" block style={big} loading={busy} disabled={!/^\d{6}$/.test(code.trim())} onClick={() => void run(async () => onChange(await publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: code.trim(), termsHash })))} data-testid="track-sign-confirm">
             {t('disputesPublic.track.signConfirm')}
           </Button>
         </Flex>
@@ -68,7 +68,7 @@ export function WorkerCase({ view: v, token, onChange }: { view: WorkerView; tok
           {v.workerName} {v.phoneMasked ? `· ${v.phoneMasked}` : ''}
         </Typography.Text>
       </Card>
-      {v.canSign && <SignBox token={token} onChange={onChange} />}
+      {v.canSign && v.termsHash && <SignBox token={token} termsHash={v.termsHash} onChange={onChange} />}
       <Card title={t('disputesPublic.track.progress')} styles={{ body: { padding: 16 } }}>
         <Steps
           orientation="vertical"

@@ -46,6 +46,9 @@ export interface WorkerView {
   steps: { code: string; label: string; labelEn: string; description: string; descriptionEn: string; current: boolean }[];
   clocks: { code: string; label: string; labelEn: string; dueOn: string | null; status: string; daysLeft: number | null; basis: string }[];
   agreement: { installments: { dueOn: string; amountFen: number }[]; claimTypes: string[]; summary?: string } | null;
+  /** The version of the terms on screen: a signature names it, so nobody signs terms they did not see. */
+  agreementVersion: number | null;
+  termsHash: string | null;
   signatures: { worker: boolean; employer: boolean; mediator: boolean } | null;
   canSign: boolean;
   payments: { id: string; seq: number; dueOn: string; amountFen: number; paidOn: string | null; paidFen: number }[];
@@ -65,6 +68,8 @@ export interface EmployerView {
   liability: { basis: { law: string; article: number; paragraph?: number; text: string; textEn: string }; explanation: string } | null;
   answered: 'accept' | 'decline' | 'counter' | null;
   agreement: WorkerView['agreement'];
+  agreementVersion: number | null;
+  termsHash: string | null;
   employerSigned: boolean;
   canAnswer: boolean;
   canSign: boolean;

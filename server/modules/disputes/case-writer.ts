@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { writeAudit } from '../../core/audit.js';
+import type { Ctx } from '../../core/context.js';
+import { errors } from '../../core/errors.js';
+import type { Tx } from '../../db/client.js';
+import { caseRepo } from './repository.js';
+import { disputeCases, disputeEvents } from './tables.js';
+
+// The one way a case row is written after intake (ADR 0002): lock the row, check the version
+// the caller saw, compute the change from the locked row (never from a copy read earlier),
+// write it with the next version, its event and its audit record, in the caller's transaction.
+// tests/integration/case-writes.test.ts checks that no other file updates dispute_cases.
+
+export type CaseRow = typeof disputeCases.$inferSelect;
+type CaseColumns = Partial<Omit<typeof disputeCases.$inferInsert, 'id' | 'version' | 'caseNumber'>>;
+
+export interface CaseChange {
+  /** Columns to set; `record` is the whole new record, built from the locked row's. */
+  set: CaseColumns;
+  event: { action: string; actorLabel: string; fromStage?: string | null; toStage?: string | null; payload?: unknown };
+  audit: { action: string; before?: unknown; after?: unknown };
+}
+
+/** `change: null`: on a closer look at the locked row there is nothing to write. */
+export type Decision<T> = { change: CaseChange | null; result?: T };
+
+export interface ChangeOptions {
+  /** The version the caller read; a different one means someone else changed the case meanwhile. */
+  expectedVersion?: number;
+  now: Date;
+  /** Who may touch this case, checked on the locked row before anything else is told. */
+  authorize?: (row: CaseRow) => void;
+}
+
+export function staleVersion() {
+  return errors.conflict('案件已被他人更新，请刷新后重试', 'The case changed meanwhile; reload and retry', 'version');
+}
+
+/**
+ * Locks the case (SELECT … FOR UPDATE), lets `decide` look at the locked row and return the
+ * change (or throw to refuse it), then writes it. Returns the row as written.
+ */
+export async function changeCase<T = undefined>(
+  tx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  opts: ChangeOptions,
+  decide: (row: CaseRow) => Promise<Decision<T>> | Decision<T>,
+): Promise<{ row: CaseRow; result: T }> {
+  const row = await caseRepo.byIdForUpdate(tx, caseId);
+  if (!row) throw errors.notFound('案件', 'Case');
+  opts.authorize?.(row);
+  if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw staleVersion();
+  const { change, result } = await decide(row);
+  if (!change) return { row, result: result as T };
+  const set = { ...change.set, version: row.version + 1, updatedAt: opts.now };
+  await tx.update(disputeCases).set(set).where(eq(disputeCases.id, row.id));
+  const written: CaseRow = { ...row, ...set } as CaseRow;
+  await tx.insert(disputeEvents).values({
+    caseId: row.id,
+    at: opts.now,
+    actorAccountId: ctx.actor?.accountId ?? null,
+    actorLabel: change.event.actorLabel.slice(0, 64),
+    action: change.event.action,
+    fromStage: change.event.fromStage ?? null,
+    toStage: change.event.toStage ?? null,
+    payload: (change.event.payload ?? null) as object | null,
+  });
+  await writeAudit(tx, ctx, { action: change.audit.action, entityType: 'dispute_case', entityId: row.id, regionCode: row.regionCode, before: change.audit.before, after: change.audit.after });
+  return { row: written, result: result as T };
+}
