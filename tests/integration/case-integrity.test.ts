@@ -6,6 +6,7 @@ import { auditLog } from '../../server/modules/audit/tables.js';
 import { disputeCases, disputeEvents, disputePayments } from '../../server/modules/disputes/tables.js';
 import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
+import { EVIDENCE_QUOTA } from '../../server/modules/disputes/work-service.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { people } from '../../server/modules/people/tables.js';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
@@ -258,6 +259,14 @@ describe('evidence', () => {
     const res = await mediator.get(`/api/disputes/${c.id}/evidence/${saved.json().id}`);
     expect(res.headers['content-disposition']).toMatch(/^attachment;/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('a case holds at most its quota of files; the next upload is refused with the limit named', async () => {
+    const c = await newCase();
+    for (let i = 0; i < EVIDENCE_QUOTA.files; i++) expect((await upload(c.id, PNG, `slip-${i}.png`)).statusCode).toBe(200);
+    const over = await upload(c.id, PNG, 'one-too-many.png');
+    expect(over.statusCode).toBe(413);
+    expect(over.json().message).toContain(`${EVIDENCE_QUOTA.files} 个文件`);
   });
 
   it('cannot be added to a historic (read-only) case', async () => {
