@@ -95,7 +95,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     requestIdHeader: false,
     // Only the configured proxies may set X-Forwarded-For; by default request.ip is the socket's
     // address, so per-address limits and the audit trail cannot be fooled by a header.
-    trustProxy: deps.config.trustProxy,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -167,6 +167,11 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     return reply.type('text/html').sendFile('index.html');
   });
   return app;
+}
+
+/** A hop count as the function proxy-addr makes of it (Fastify's types only take the other forms). */
+function trustProxyOption(trust: Deps['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

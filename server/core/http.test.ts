@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { AppError } from './errors.js';
 import { asZod, errorForLog, installErrorHandling, rejectNulCharacters } from './http.js';
 
 async function appWith(logTo?: Writable) {
-  const app = Fastify(logTo ? { loggerInstance: pino({ level: 'info' }, logTo) } : { logger: false });
+  const app = Fastify(logTo ? { loggerInstance: pino({ level: 'info' }, logTo) as FastifyBaseLogger } : { logger: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
