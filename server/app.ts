@@ -143,10 +143,13 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   // Liveness: the process answers. Readiness: the database answers too. Probes run every few
   // seconds, so their requests are not logged.
+  // A route's logLevel replaces the configured one, so it is never made more verbose than that.
+  const levels = deps.logger.levels.values;
+  const logLevel = ((levels[deps.logger.level] ?? Infinity) > levels.warn! ? deps.logger.level : 'warn') as 'warn';
   const alive = async () => ({ ok: true as const, uptimeSeconds: Math.round(process.uptime()) });
-  app.get('/healthz', { schema: { hide: true }, logLevel: 'warn' }, alive);
-  app.get('/api/health', { schema: { hide: true }, logLevel: 'warn' }, alive);
-  app.get('/readyz', { schema: { hide: true }, logLevel: 'warn' }, async (request, reply) => {
+  app.get('/healthz', { schema: { hide: true }, logLevel }, alive);
+  app.get('/api/health', { schema: { hide: true }, logLevel }, alive);
+  app.get('/readyz', { schema: { hide: true }, logLevel }, async (request, reply) => {
     try {
       await withTimeout(deps.db.execute(sql`select 1`), 3000);
       return { ok: true, database: 'ok' };
