@@ -3,14 +3,16 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from './core/deps.js';
-import { installErrorHandling } from './core/http.js';
+import { errorForLog, installErrorHandling, rejectNulCharacters } from './core/http.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { installAuth } from './modules/auth/plugin.js';
@@ -36,22 +38,71 @@ z.config(z.locales.zhCN());
 
 const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes, demoPhoneRoutes];
 
-/** Request lines in the log never carry the employer's link token (it is the link's only secret). */
+/**
+ * Request lines in the log keep the path and the names of query parameters, never their values
+ * (a search may hold a name, a phone or a resident ID), nor the employer's link token (it is the
+ * link's only secret).
+ */
 export function requestForLog(req: { method?: string; url?: string; ip?: string; id?: unknown }) {
-  return { method: req.method, url: req.url?.replace(/(\/employer\/|\/e\/)[A-Za-z0-9_-]+/, '$1***'), remoteAddress: req.ip, id: req.id };
+  return { method: req.method, url: urlForLog(req.url), remoteAddress: req.ip, id: req.id };
 }
+
+function urlForLog(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const q = url.indexOf('?');
+  const pathPart = (q < 0 ? url : url.slice(0, q)).replace(/(\/employer\/|\/e\/)[A-Za-z0-9_-]+/, '$1***');
+  if (q < 0) return pathPart;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const name = pair.split('=')[0]!;
+      return `${/^[A-Za-z][A-Za-z0-9_.-]{0,31}$/.test(name) ? name : '***'}=***`;
+    });
+  return `${pathPart}?${names.join('&')}`;
+}
+
+/**
+ * The web app is a Vite build of React + antd: scripts only from its own files; antd's CSS-in-JS
+ * writes <style> elements and style attributes, hence 'unsafe-inline' for styles only. No framing
+ * (clickjacking), no Referer (the employer link /e/<token> carries its secret in the path). The
+ * Swagger UI at /api/docs works under the same policy (its scripts are files, its icons data: URIs).
+ * No upgrade-insecure-requests: a pilot on plain http inside a LAN must keep working; HSTS is the
+ * business of whatever terminates TLS.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    // Only the configured proxies may set X-Forwarded-For; by default request.ip is the socket's
+    // address, so per-address limits and the audit trail cannot be fooled by a header.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  rejectNulCharacters(app);
   // Clients often send Content-Type: application/json on a bodiless POST; treat it as no body.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
@@ -66,8 +117,19 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     reply.header('x-request-id', request.id);
     // Server time per request, for benchmarks and browser dev tools.
     reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(1)}`);
+    // API answers carry personal data (identity reveals, /api/auth/me, lists): no cache keeps them.
+    // Decided on the matched route, not the raw URL (which may be spelt `/%61pi/…`); unmatched
+    // requests get it too.
+    const route = request.routeOptions.url;
+    if (route === undefined || (route.startsWith('/api/') && !route.startsWith('/api/docs'))) reply.header('cache-control', 'no-store');
   });
 
+  await app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 }, throwFileSizeLimit: true });
@@ -80,7 +142,23 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   for (const routes of ROUTES) await app.register(async (scope) => routes(scope, deps));
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // Liveness: the process answers. Readiness: the database answers too. Probes run every few
+  // seconds, so their requests are not logged.
+  // A route's logLevel replaces the configured one, so it is never made more verbose than that.
+  const levels = deps.logger.levels.values;
+  const logLevel = ((levels[deps.logger.level] ?? Infinity) > levels.warn! ? deps.logger.level : 'warn') as 'warn';
+  const alive = async () => ({ ok: true as const, uptimeSeconds: Math.round(process.uptime()) });
+  app.get('/healthz', { schema: { hide: true }, logLevel }, alive);
+  app.get('/api/health', { schema: { hide: true }, logLevel }, alive);
+  app.get('/readyz', { schema: { hide: true }, logLevel }, async (request, reply) => {
+    try {
+      await withTimeout(deps.db.execute(sql`select 1`), 3000);
+      return { ok: true, database: 'ok' };
+    } catch (err) {
+      request.log.warn({ error: errorForLog(err) }, 'readiness check: database not answering');
+      return reply.status(503).send({ ok: false, database: 'unavailable', reason: 'database does not answer / 数据库无响应' });
+    }
+  });
 
   const webDist = deps.config.webDist;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
@@ -93,4 +171,17 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     return reply.type('text/html').sendFile('index.html');
   });
   return app;
+}
+
+/** A hop count as the function proxy-addr makes of it (Fastify's types only take the other forms). */
+function trustProxyOption(trust: Deps['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

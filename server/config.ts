@@ -1,5 +1,33 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Names proxy-addr (Fastify's trustProxy) understands as address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length || !address) return false;
+  const family = net.isIP(address);
+  if (!family) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which clients may set X-Forwarded-For (and -Proto, -Host): none when unset, the last N hops
+ * for a number, or the listed proxy addresses and CIDR ranges. Trusting every client would let
+ * anyone pick the address that rate limits and the audit trail see.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .refine((v) => /^\d+$/.test(v) || v.split(',').every((p) => isProxyAddress(p.trim())), {
+    error: 'must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
+  })
+  .optional();
 
 // Configuration is parsed once at start-up; a bad value stops the process with a message
 // naming the variable, instead of failing later in some request.
@@ -15,7 +43,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
     .optional(),
-  YIZHAN_DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  YIZHAN_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  TRUST_PROXY: trustProxySchema,
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -32,7 +61,10 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   encryptionKey: string | undefined;
+  /** Load the demo data into an empty database: on by default only for the embedded database. */
   demoData: boolean;
+  /** Fastify's trustProxy: false (trust no forwarding header), a hop count, or proxy addresses. */
+  trustProxy: false | number | string[];
   sessionTtlHours: number;
   cookieSecure: 'true' | 'false' | 'auto';
   loginMaxFailures: number;
@@ -62,7 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.YIZHAN_DATA_DIR),
     encryptionKey: e.YIZHAN_ENCRYPTION_KEY,
-    demoData: e.YIZHAN_DEMO_DATA === 'true',
+    // A fresh production database must not receive demo accounts with a published password.
+    demoData: e.YIZHAN_DEMO_DATA ? e.YIZHAN_DEMO_DATA === 'true' : !e.DATABASE_URL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
@@ -72,4 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
+}
+
+function parseTrustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }

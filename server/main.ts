@@ -1,9 +1,13 @@
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { FieldCipher, resolveMasterKey } from './core/crypto.js';
 import type { Deps } from './core/deps.js';
+import { errorForLog } from './core/http.js';
 import { openDatabase } from './db/client.js';
+import { DataFolderInUseError } from './db/folder-lock.js';
+import { accounts } from './modules/accounts/tables.js';
 import { ensureReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/demo.js';
 import { runReminders } from './modules/disputes/reminders.js';
@@ -27,6 +31,7 @@ async function main() {
   const deps: Deps = { db: database.db, cipher, config, logger, now: () => new Date() };
   await ensureReferenceData(deps);
   const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
+  const [{ n: accountCount } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(accounts);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -41,8 +46,16 @@ async function main() {
   if (config.demoData) {
     lines.push('  demo logins (password for all: ' + DEMO_LOGINS.password + '):');
     for (const l of DEMO_LOGINS.accounts) lines.push(`    ${l.username.padEnd(16)} ${l.label}`);
+  } else if (accountCount === 0) {
+    // Compiled (dist/server/main.js) or run from the sources through tsx.
+    const command = import.meta.url.endsWith('.js') ? 'node dist/server/cli/admin-create.js --username <name>' : 'npm run admin:create -- --username <name>';
+    lines.push(
+      '  no accounts yet / 尚无任何账号. Create the first administrator / 创建第一个系统管理员:',
+      `    YIZHAN_ADMIN_PASSWORD='…' ${command}`,
+      database.kind === 'pglite' ? '  (stop this server first: the embedded database admits one process / 嵌入式数据库只允许一个进程，请先停止本服务)' : '',
+    );
   }
-  console.log(lines.join('\n') + '\n');
+  console.log(lines.filter(Boolean).join('\n') + '\n');
 
   // The clocks job: reminders before deadlines, and a recorded decision when a mediation period ends.
   let timer: NodeJS.Timeout | null = null;
@@ -55,7 +68,7 @@ async function main() {
         const r = await runReminders(deps);
         if (r.remindersSent || r.closedForDeadline || r.sessionReminders) logger.info(r, 'dispute clocks job');
       } catch (err) {
-        logger.error({ err }, 'dispute clocks job failed');
+        logger.error({ error: errorForLog(err) }, 'dispute clocks job failed');
       } finally {
         running = false;
       }
@@ -75,6 +88,10 @@ async function main() {
 }
 
 main().catch((err) => {
+  if (err instanceof DataFolderInUseError) {
+    console.error(`Yizhan did not start / 未启动:\n${err.message}`);
+    process.exit(1);
+  }
   console.error('Yizhan failed to start / 启动失败:', err);
   process.exit(1);
 });

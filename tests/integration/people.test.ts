@@ -30,7 +30,7 @@ describe('people and resident IDs', () => {
   });
 
   it('finds a person by the full ID through the keyed hash', async () => {
-    const found = (await mediator.get(`/api/people?q=${residentId}`)).json();
+    const found = (await mediator.post('/api/people/search', { q: residentId })).json();
     expect(found.items.map((p: { id: string }) => p.id)).toEqual([id]);
   });
 

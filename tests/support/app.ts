@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -48,8 +49,13 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
   };
 }
 
-/** serveWeb: serve the built web app from web/dist (browser tests); off by default. */
-export async function createTestApp(opts: { demoScale?: number | null; env?: Record<string, string>; serveWeb?: boolean } = {}): Promise<TestApp> {
+/**
+ * serveWeb: serve the built web app from web/dist (browser tests), or from `webDist`; off by default.
+ * logTo: a stream that receives the app's log lines (level info), for tests of what gets logged.
+ */
+export async function createTestApp(
+  opts: { demoScale?: number | null; env?: Record<string, string>; serveWeb?: boolean; webDist?: string; logTo?: Writable } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   await database.migrate();
   const clock = { now: new Date() };
@@ -57,14 +63,14 @@ export async function createTestApp(opts: { demoScale?: number | null; env?: Rec
   const deps: Deps = {
     db: database.db,
     cipher: new FieldCipher(crypto.randomBytes(32)),
-    config: { ...config, webDist: opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist' },
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    config: { ...config, webDist: opts.webDist ?? (opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist') },
+    logger: opts.logTo ? pino({ level: 'info' }, opts.logTo) : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   };
   await ensureReferenceData(deps);
   const scale = opts.demoScale === undefined ? 0.05 : opts.demoScale;
   const ids = scale === null ? null : await writeDemo(deps, generateDemo(scale));
-  const app = await buildApp(deps, { serveWeb: opts.serveWeb ?? false });
+  const app = await buildApp(deps, { serveWeb: opts.serveWeb ?? !!opts.webDist });
   await app.ready();
   return {
     app,

@@ -27,7 +27,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     const session = token ? await resolveSession(deps, token) : null;
     request.session = session;
     request.ctx = { actor: session?.actor ?? null, requestId: String(request.id), ip: request.ip ?? null };
-    if (session && UNSAFE.has(request.method) && request.url.startsWith('/api/')) {
+    // Decided on the method alone: the raw URL is not what the router matches (it decodes
+    // `/%61pi/`, accepts absolute-form targets), so a path test can be spelt around.
+    if (session && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (sent !== session.csrfToken) {
         throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 'CSRF token missing or wrong; reload the page and retry');

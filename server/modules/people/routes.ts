@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../core/deps.js';
+import { errors } from '../../core/errors.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { pageOf, pageQuerySchema } from '../../core/paging.js';
-import { personInputSchema, personListQuerySchema, personSchema } from './schemas.js';
+import { personInputSchema, personListQuerySchema, personSchema, personSearchBodySchema } from './schemas.js';
 import * as service from './service.js';
 
 const idParams = z.object({ id: z.string().uuid('编号格式不正确') });
@@ -16,6 +17,18 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: Deps) {
     { schema: { tags, summary: '人员列表（身份证号脱敏）List people, IDs masked', querystring: personListQuerySchema.extend(pageQuerySchema.shape), response: { 200: pageOf(personSchema), ...errorResponses } } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
+      // URLs end up in access logs, proxies and browser history: numbers go in a POST body.
+      if (service.looksLikeNumber(filter.q)) {
+        throw errors.validation('q', '按身份证号或手机号查找请用 POST /api/people/search（号码不应出现在网址中）', 'Search by resident ID or phone with POST /api/people/search (such numbers must not appear in URLs)');
+      }
+      return service.listPeople(deps, request.ctx, filter, { page, pageSize });
+    },
+  );
+  app.post(
+    '/api/people/search',
+    { schema: { tags, summary: '查找人员（姓名、身份证号或手机号，放在请求体中）Search people by name, resident ID or phone (in the body)', body: personSearchBodySchema, response: { 200: pageOf(personSchema), ...errorResponses } } },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.body;
       return service.listPeople(deps, request.ctx, filter, { page, pageSize });
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../core/paging.js';
 
 export const personSchema = z.object({
   id: z.string(),
@@ -26,3 +27,6 @@ export const personListQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
   regionCode: z.string().regex(/^\d{6}$/).optional(),
 });
+
+/** The search by resident ID or phone travels in a body, never in a URL that gets logged. */
+export const personSearchBodySchema = personListQuerySchema.extend(pageQuerySchema.shape);

@@ -19,11 +19,19 @@ export function toPersonDto(row: PersonRow): PersonDto {
   return { ...rest, residentIdMasked: residentIdHead && residentIdTail ? `${residentIdHead}**********${residentIdTail}` : null };
 }
 
+const RESIDENT_ID_QUERY = /^\d{17}[\dXx]$/;
+const PHONE_QUERY = /^1\d{10}$/;
+
+/** A search text holding a resident ID, a phone or any long run of digits (which no name has). */
+export function looksLikeNumber(q: string | undefined): boolean {
+  return !!q && /\d{6,}/.test(q);
+}
+
 export async function listPeople(deps: Deps, ctx: Ctx, filter: { q?: string; regionCode?: string }, page: PageQuery) {
   const actor = requirePermission(ctx, 'people:read');
   const q = filter.q?.trim();
-  const byId = q && /^\d{17}[\dXx]$/.test(q);
-  const byPhone = q && /^1\d{10}$/.test(q);
+  const byId = q && RESIDENT_ID_QUERY.test(q);
+  const byPhone = q && PHONE_QUERY.test(q);
   const { items, total } = await personRepo.list(
     deps.db,
     {

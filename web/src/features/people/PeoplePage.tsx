@@ -4,20 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
 import { editColumn } from '../../app/components/editColumn';
 import { PageTitle } from '../../app/components/PageTitle';
-import { usePaged } from '../../app/usePaged';
 import './i18n';
 import { PersonForm } from './PersonForm';
 import { RevealId } from './RevealId';
 import type { Person } from './types';
-
-type Filter = { q?: string };
+import { usePeopleSearch, type PeopleFilter } from './usePeopleSearch';
 
 export default function PeoplePage() {
   const { t } = useTranslation();
   const can = useCan();
   const manage = can('people:manage');
   const mayReveal = can('people:reveal_id');
-  const list = usePaged<Person, Filter>('/api/people', {});
+  const list = usePeopleSearch();
   const [target, setTarget] = useState<Person | 'new' | null>(null);
   const none = t('common.none');
 
@@ -44,7 +42,7 @@ export default function PeoplePage() {
           )
         }
       />
-      <Form<Filter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<PeopleFilter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined })} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="q">
           <Input allowClear placeholder={t('people.searchPlaceholder')} style={{ width: 280 }} />
         </Form.Item>

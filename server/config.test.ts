@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const PG = 'postgres://yizhan@db.internal:5432/yizhan';
+
+describe('demo data default', () => {
+  it('loads the demo data on the embedded database unless told not to', () => {
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ YIZHAN_DEMO_DATA: 'false' }).demoData).toBe(false);
+  });
+
+  it('does not load it into PostgreSQL (DATABASE_URL) unless asked explicitly', () => {
+    expect(loadConfig({ DATABASE_URL: PG }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: PG, YIZHAN_DEMO_DATA: 'true' }).demoData).toBe(true);
+    // An empty variable is "not set", as in `DATABASE_URL= npm start`.
+    expect(loadConfig({ DATABASE_URL: '' }).demoData).toBe(true);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('trusts no forwarding header by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, ::1 ,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('stops the start on a value that is neither, naming the variable', () => {
+    for (const bad of ['true', 'everyone', '10.0.0.0/33', '127.0.0.1,', '300.1.1.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+});
