@@ -80,6 +80,6 @@ describe('restart on the embedded database', () => {
     const employers = await fetch(`${second.url}/api/employers?pageSize=1`, { headers: again.headers });
     expect(((await employers.json()) as { total: number }).total).toBe(421);
     await stopServer();
-  });
+  }, 120_000); // two real starts of the server process, each with a full migration check
 });
 
