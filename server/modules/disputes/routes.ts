@@ -10,7 +10,7 @@ import { registerCase } from './intake-service.js';
 import { actionBodySchema, caseDetailSchema, caseListItemSchema, caseListQuerySchema, sessionBodySchema, statRowSchema, statsQuerySchema } from './schemas.js';
 import { caseDetail, listCases, loadReadable } from './case-view.js';
 import { applyAction } from './service.js';
-import { calendarOverrideSchema, jointConfig, jointConfigSchema, listCalendarOverrides, setCalendarOverride, setJointConfig } from './settings.js';
+import { calendarOverrideSchema, jointConfigSchema, listCalendarOverrides, readJointConfig, setCalendarOverride, setJointConfig } from './settings.js';
 import { disputeStats, disputeStatsWorkbook } from './stats-service.js';
 import * as work from './work-service.js';
 
@@ -137,7 +137,7 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     const buffer = await disputeStatsWorkbook(deps, request.ctx, request.query);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动争议调解统计.xlsx')}`).send(buffer);
   });
-  app.get('/api/disputes/settings/joint-mediation', { schema: { tags, response: { 200: jointConfigSchema, ...errorResponses } } }, async () => jointConfig(deps));
+  app.get('/api/disputes/settings/joint-mediation', { schema: { tags, response: { 200: jointConfigSchema, ...errorResponses } } }, async (request) => readJointConfig(deps, request.ctx));
   app.put('/api/disputes/settings/joint-mediation', { schema: { tags, body: jointConfigSchema, response: { 200: jointConfigSchema, ...errorResponses } } }, async (request) => setJointConfig(deps, request.ctx, request.body));
   app.get('/api/disputes/calendar-overrides', { schema: { tags, summary: '工作日历调整 Working-day calendar corrections', response: { 200: z.object({ items: z.array(calendarOverrideSchema.extend({ note: z.string().nullable() })) }), ...errorResponses } } }, async (request) => ({
     items: await listCalendarOverrides(deps, request.ctx),
