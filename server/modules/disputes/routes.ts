@@ -11,6 +11,7 @@ import { actionBodySchema, caseDetailSchema, caseListItemSchema, caseListQuerySc
 import { caseDetail, listCases, loadReadable } from './case-view.js';
 import { applyAction } from './service.js';
 import { calendarOverrideSchema, jointConfigSchema, listCalendarOverrides, readJointConfig, setCalendarOverride, setJointConfig } from './settings.js';
+import { listMediators, setMediatorProfile } from './mediator-profiles.js';
 import { disputeStats, disputeStatsWorkbook } from './stats-service.js';
 import * as work from './work-service.js';
 
@@ -149,13 +150,13 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   app.get(
     '/api/disputes/mediators',
     { schema: { tags, summary: '工作室调解员 The studio’s mediators', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), expertise: z.array(z.string()), available: z.boolean(), conflictEmployerIds: z.array(z.string()), activeCases: z.number() })) }), ...errorResponses } } },
-    async (request) => ({ items: await work.listMediators(deps, request.ctx) }),
+    async (request) => ({ items: await listMediators(deps, request.ctx) }),
   );
   app.put(
     '/api/disputes/mediators/:accountId/profile',
     { schema: { tags, params: z.object({ accountId: z.string().uuid() }), body: z.object({ expertise: z.array(z.string().max(32)).max(20), available: z.boolean(), conflictEmployerIds: z.array(z.string().uuid()).max(200) }), response: { 200: ok, ...errorResponses } } },
     async (request) => {
-      await work.setMediatorProfile(deps, request.ctx, request.params.accountId, request.body);
+      await setMediatorProfile(deps, request.ctx, request.params.accountId, request.body);
       return { ok: true as const };
     },
   );

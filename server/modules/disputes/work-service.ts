@@ -16,7 +16,7 @@ import { caseRepo } from './repository.js';
 import { proposeMediators } from './rules/assignment.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
 import { caseDetail, loadReadable, regionLike } from './case-view.js';
-import { disputeCases, disputeEvents, disputeEvidence, disputeSessions, mediatorProfiles } from './tables.js';
+import { disputeCases, disputeEvents, disputeEvidence, disputeSessions } from './tables.js';
 
 async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {
   requirePermission(ctx, 'disputes:work');
@@ -79,21 +79,6 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { 
     await tx.update(disputeCases).set({ mediatorAccountId: target.id, record: { ...record, mediatorHistory: history }, updatedAt: deps.now() }).where(eq(disputeCases.id, id));
     await tx.insert(disputeEvents).values({ caseId: id, actorAccountId: actor.accountId, actorLabel: actor.displayName, action: row.mediatorAccountId ? 'mediator_reassigned' : 'mediator_assigned', payload: { mediator: target.name, reason: input.reason ?? null } });
     await writeAudit(tx, ctx, { action: 'dispute.mediator_assigned', entityType: 'dispute_case', entityId: id, regionCode: row.regionCode, before: { mediator: row.mediatorAccountId }, after: { mediator: target.id, reason: input.reason } });
-  });
-}
-
-/** The studio's mediators with expertise, availability, declared conflicts and current load. */
-export async function listMediators(deps: Deps, ctx: Ctx) {
-  const actor = requirePermission(ctx, 'disputes:work');
-  const rows = await caseRepo.mediators(deps.db, regionLike(actor));
-  return rows.map((m) => ({ id: m.id, name: m.name, expertise: m.expertise ?? [], available: m.available ?? true, conflictEmployerIds: m.conflicts ?? [], activeCases: m.activeCases }));
-}
-
-export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string, input: { expertise: string[]; available: boolean; conflictEmployerIds: string[] }) {
-  requirePermission(ctx, 'disputes:work');
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(mediatorProfiles).values({ accountId, ...input }).onConflictDoUpdate({ target: mediatorProfiles.accountId, set: input });
-    await writeAudit(tx, ctx, { action: 'mediator.profile_updated', entityType: 'account', entityId: accountId, after: input });
   });
 }
 
