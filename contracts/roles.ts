@@ -10,6 +10,8 @@ export const ROLES = [
   'employer_agent',
   'station_manager',
   'donor',
+  /** The head of a mediation studio (工作室负责人), given together with mediator. */
+  'studio_manager',
   'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,6 +41,8 @@ export const PERMISSIONS = [
   'disputes:confirm',
   /** Dispute statistics for the region. */
   'disputes:stats',
+  /** Keep the mediators' profiles of the region: availability, expertise, lifting declared conflicts. */
+  'disputes:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,6 +79,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read'],
   donor: [...everyone],
+  // Only what the mediator role does not give: the studio's head also works cases as a mediator.
+  studio_manager: [...everyone, 'disputes:manage'],
   system_admin: [...PERMISSIONS],
 };
 
@@ -93,5 +99,6 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   employer_agent: { zh: '用人单位', en: 'Employer' },
   station_manager: { zh: '驿站管理员', en: 'Station manager' },
   donor: { zh: '爱心企业', en: 'Donor company' },
+  studio_manager: { zh: '工作室负责人', en: 'Studio manager' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
 };

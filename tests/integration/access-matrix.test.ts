@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles.js';
 import { eq } from 'drizzle-orm';
 import { employers } from '../../server/modules/employers/tables.js';
+import { DEFAULT_JOINT_MEDIATION_CONFIG } from '../../server/modules/disputes/rules/joint-mediation.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
 
@@ -16,13 +17,14 @@ const LOGIN: Record<Role, string> = {
   employer_agent: 'employer',
   station_manager: 'hf_station',
   donor: 'donor',
+  studio_manager: 'zs_manager', // created below: a studio manager alone, without the mediator role
   system_admin: 'admin',
 };
 const ALL = Object.keys(LOGIN) as Role[];
 
 interface RouteGroup {
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: (t: TestApp) => string;
   body?: (t: TestApp) => unknown;
   allowed: Role[];
@@ -60,6 +62,11 @@ const GROUPS: RouteGroup[] = [
   { name: 'dispute analysis', method: 'POST', url: () => `/api/disputes/${disputeId}/analysis`, body: () => ({}), allowed: ['mediator', 'system_admin'] },
   { name: 'dispute statistics', method: 'GET', url: () => '/api/disputes/stats', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
   { name: 'dispute intake at the counter', method: 'POST', url: () => '/api/disputes', body: (t) => constructionIntake(t, { sequence: 900 + intakes++, workerName: `窗口登记${intakes}` }), allowed: ['mediator'] },
+  { name: 'studio mediators', method: 'GET', url: () => '/api/disputes/mediators', allowed: ['mediator', 'studio_manager', 'system_admin'] },
+  // The mediator login is zs_mediator: another mediator's profile is the studio manager's to keep.
+  { name: 'another mediator’s profile', method: 'PUT', url: (t) => `/api/disputes/mediators/${t.ids!.accountIds.get('zs_mediator2')}/profile`, body: () => ({ expertise: [], available: true, conflictEmployerIds: [] }), allowed: ['studio_manager', 'system_admin'] },
+  { name: 'joint-mediation triggers', method: 'PUT', url: () => '/api/disputes/settings/joint-mediation', body: () => DEFAULT_JOINT_MEDIATION_CONFIG, allowed: ['system_admin'] },
+  { name: 'working-day calendar', method: 'PUT', url: () => '/api/disputes/calendar-overrides', body: () => ({ date: '2030-01-02', kind: 'holiday' }), allowed: ['system_admin'] },
   { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
   { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
   { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
@@ -71,6 +78,9 @@ let intakes = 0;
 const agents = new Map<Role, Agent>();
 beforeAll(async () => {
   t = await createTestApp();
+  const admin = await loginAs(t.app, 'admin');
+  const manager = await admin.post('/api/accounts', { username: 'zs_manager', password: 'Yizhan2026', displayName: '工作室负责人', roles: ['studio_manager'], regionCode: '442000' });
+  expect(manager.statusCode, manager.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
   // A case whose liable party is the demo employer's company, registered by the studio.
   const [contractor] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));

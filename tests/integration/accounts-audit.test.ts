@@ -86,3 +86,16 @@ describe('organizations', () => {
   });
 });
 
+
+describe('sign-in pauses in the accounts list', () => {
+  it('shows an account paused by guessing from many addresses, and a password reset lifts the pause', async () => {
+    const id = t.ids!.accountIds.get('zs_mediator6')!;
+    for (let i = 0; i < 51; i++) {
+      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_mediator6', password: `guess${i}pw` }, remoteAddress: `10.40.${i >> 8}.${(i & 255) + 1}` });
+    }
+    expect((await admin.get(`/api/accounts/${id}`)).json().locked).toBe(true);
+    expect((await admin.post(`/api/accounts/${id}/password`, { password: 'Reset2026new' })).json().locked).toBe(false);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_mediator6', password: 'Reset2026new' }, remoteAddress: '10.40.9.9' });
+    expect(login.statusCode).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, eq, ilike, or, sql, type SQL } from 'drizzle-o
 import type { Role } from '../../../contracts/roles.js';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
+import { accountPausedUntil } from '../auth/login-limits.js';
 import { regions } from '../regions/tables.js';
 import { accounts } from './tables.js';
 
@@ -16,8 +17,10 @@ const columns = {
   organizationId: accounts.organizationId,
   courtId: accounts.courtId,
   employerId: accounts.employerId,
+  personId: accounts.personId,
   status: accounts.status,
-  lockedUntil: accounts.lockedUntil,
+  /** Sign-in paused for everyone after guessing from many addresses (see auth/login-limits.ts). */
+  pausedUntil: accountPausedUntil(accounts.id),
   lastLoginAt: accounts.lastLoginAt,
 };
 

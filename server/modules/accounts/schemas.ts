@@ -12,6 +12,7 @@ export const accountSchema = z.object({
   organizationId: z.string().nullable(),
   courtId: z.string().nullable(),
   employerId: z.string().nullable(),
+  personId: z.string().nullable(),
   status: z.enum(['active', 'disabled']),
   locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
@@ -28,6 +29,8 @@ export const accountUpdateSchema = z.object({
   organizationId: optionalUuid,
   courtId: optionalUuid,
   employerId: optionalUuid,
+  /** A worker's own person record. */
+  personId: optionalUuid,
   status: z.enum(['active', 'disabled']).default('active'),
 });
 

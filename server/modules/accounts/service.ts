@@ -5,8 +5,10 @@ import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { forgetAccountFailures } from '../auth/login-limits.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { regionRepo } from '../regions/repository.js';
+import { assertLinksAllowed } from './links.js';
 import { accountRepo, type AccountFilter } from './repository.js';
 import type { AccountCreate, AccountDto, AccountUpdate } from './schemas.js';
 import { accounts, sessions } from './tables.js';
@@ -14,8 +16,8 @@ import { accounts, sessions } from './tables.js';
 type Row = NonNullable<Awaited<ReturnType<typeof accountRepo.byId>>>;
 
 function toDto(row: Row, now: Date): AccountDto {
-  const { lockedUntil, lastLoginAt, ...rest } = row;
-  return { ...rest, locked: !!lockedUntil && lockedUntil > now, lastLoginAt: lastLoginAt?.toISOString() ?? null };
+  const { pausedUntil, lastLoginAt, ...rest } = row;
+  return { ...rest, locked: !!pausedUntil && new Date(pausedUntil) > now, lastLoginAt: lastLoginAt?.toISOString() ?? null };
 }
 
 export async function listAccounts(deps: Deps, ctx: Ctx, filter: Omit<AccountFilter, 'scope'>, page: PageQuery) {
@@ -32,19 +34,33 @@ export async function getAccount(deps: Deps, ctx: Ctx, id: string) {
   return toDto(row, deps.now());
 }
 
-async function checkScope(deps: Deps, ctx: Ctx, input: AccountUpdate) {
+type Before = NonNullable<Awaited<ReturnType<typeof accountRepo.raw>>>;
+
+/**
+ * Nobody hands out a wider scope than their own: the account's region and every record it is
+ * linked to (as it will be after the change) must lie inside the editor's region.
+ */
+async function checkScope(deps: Deps, ctx: Ctx, input: AccountUpdate, before: Before | null) {
   const actor = requirePermission(ctx, 'accounts:manage');
   if (input.regionCode && !(await regionRepo.byCode(deps.db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
-  // Nobody hands out a wider scope than their own.
   if (actor.regionCode) {
     if (!input.regionCode) throw errors.validation('regionCode', '请选择账号的管辖区域', 'Choose the account region');
     assertInScope(actor, input.regionCode);
   }
   if (input.roles.includes('system_admin') && !actor.roles.includes('system_admin')) throw errors.forbidden();
+  // A link left out of an update stays as it was (and is checked as it stays).
+  const kept = <K extends 'organizationId' | 'courtId' | 'employerId' | 'personId'>(k: K) => (input[k] === undefined ? (before?.[k] ?? null) : input[k]);
+  await assertLinksAllowed(deps.db, actor, {
+    regionCode: input.regionCode,
+    organizationId: kept('organizationId'),
+    courtId: kept('courtId'),
+    employerId: kept('employerId'),
+    personId: kept('personId'),
+  });
 }
 
 export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) {
-  await checkScope(deps, ctx, input);
+  await checkScope(deps, ctx, input, null);
   const problem = passwordProblem(input.password);
   if (problem) throw errors.validation('password', problem.zh, problem.en);
   if (await accountRepo.byUsernameOrPhone(deps.db, input.username, input.phone)) throw errors.conflict('用户名或手机号已被使用', 'Username or phone already in use', 'username');
@@ -60,10 +76,11 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) 
 }
 
 export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: AccountUpdate) {
-  await checkScope(deps, ctx, input);
+  requirePermission(ctx, 'accounts:manage');
   const before = await accountRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('账号', 'Account');
   await getAccount(deps, ctx, id);
+  await checkScope(deps, ctx, input, before);
   if (input.phone && input.phone !== before.phone) {
     const clash = await accountRepo.byUsernameOrPhone(deps.db, before.username, input.phone);
     if (clash && clash.id !== id) throw errors.conflict('手机号已被使用', 'Phone already in use', 'phone');
@@ -85,6 +102,7 @@ export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: 
   await deps.db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() }).where(eq(accounts.id, id));
     await tx.delete(sessions).where(eq(sessions.accountId, id));
+    await forgetAccountFailures(tx, id);
     await writeAudit(tx, ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });
   });
   return getAccount(deps, ctx, id);

@@ -17,7 +17,9 @@ export async function authRoutes(fastify: FastifyInstance, deps: Deps) {
     '/api/auth/login',
     {
       schema: { tags, summary: '登录 Sign in', body: loginBodySchema, response: { 200: meSchema, ...errorResponses } },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // A coarse per-instance flood guard (successes included) that spares the CPU the password
+      // hashing; the real limits on failures are in the database (login-limits.ts).
+      config: { rateLimit: { max: 100, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { token, csrfToken } = await auth.login(deps, request.ctx, request.body.username, request.body.password, request.headers['user-agent'] ?? null);

@@ -8,6 +8,8 @@ import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
 import { accounts, sessions } from '../accounts/tables.js';
 import { regions } from '../regions/tables.js';
+import { rateLimited, type LimitResult } from '../limits/service.js';
+import { admit, loginLimits, succeeded } from './login-limits.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { Me } from './schemas.js';
 
@@ -19,36 +21,50 @@ export interface SessionInfo {
 
 const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
 
+/** The same status and code as a wrong password: a pause must not tell that the name exists. */
+function signInPaused(result: LimitResult): AppError {
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
+  return new AppError(
+    'BAD_CREDENTIALS',
+    `用户名或密码错误，或因多次登录失败已暂停登录，请 ${minutes} 分钟后再试`,
+    `Wrong username or password, or sign-in is paused after repeated failures; try again in ${minutes} minute(s)`,
+  );
+}
+
+/**
+ * Signs in by username or phone. The attempt is counted against the sign-in limits before the
+ * password is checked (see login-limits.ts); unknown names are counted and answered exactly
+ * like real ones.
+ */
 export async function login(deps: Deps, ctx: Ctx, username: string, password: string, userAgent: string | null) {
   const { db, config } = deps;
   const now = deps.now();
-  const [account] = await db
+  const [found] = await db
     .select()
     .from(accounts)
     .where(or(eq(accounts.username, username), eq(accounts.phone, username)))
     .limit(1);
-  if (!account || account.status !== 'active') {
-    // Verify against a throwaway hash anyway so that timing does not reveal which names exist.
-    await verifyPassword(await dummyHash(), password);
+  const limits = loginLimits(config, found ? { accountId: found.id } : { typedName: username }, ctx.ip ?? 'unknown');
+  const admission = await admit(db, now, limits);
+  if (!admission.allowed) {
+    if (admission.by === 'address') throw rateLimited(admission.result, { zh: '登录尝试', en: 'sign-in attempts' });
+    throw signInPaused(admission.result);
+  }
+  const account = found?.status === 'active' ? found : null;
+  // Without an account, verify against a throwaway hash anyway so that timing does not reveal which names exist.
+  const ok = account ? await verifyPassword(account.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
+  if (!account || !ok) {
+    if (found) {
+      await db.transaction(async (tx) => {
+        await writeAudit(tx, ctx, { action: 'auth.login_failed', entityType: 'account', entityId: found.id });
+        // This failure spent the allowance: the next attempt is refused.
+        if (admission.pair.remaining === 0) await writeAudit(tx, ctx, { action: 'auth.locked', entityType: 'account', entityId: found.id, after: { scope: 'address', ip: ctx.ip } });
+        if (admission.account.remaining === 0) await writeAudit(tx, ctx, { action: 'auth.locked', entityType: 'account', entityId: found.id, after: { scope: 'account' } });
+      });
+    }
     throw badCredentials();
   }
-  if (account.lockedUntil && account.lockedUntil > now) {
-    const minutes = Math.ceil((account.lockedUntil.getTime() - now.getTime()) / 60000);
-    throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${minutes} 分钟后再试`, `Too many failed attempts; account locked for ${minutes} more minute(s)`);
-  }
-  const ok = await verifyPassword(account.passwordHash, password);
-  if (!ok) {
-    const failures = account.failedLogins + 1;
-    const lock = failures >= config.loginMaxFailures;
-    await db.transaction(async (tx) => {
-      await tx
-        .update(accounts)
-        .set({ failedLogins: lock ? 0 : failures, lockedUntil: lock ? new Date(now.getTime() + config.loginLockMinutes * 60000) : account.lockedUntil })
-        .where(eq(accounts.id, account.id));
-      await writeAudit(tx, ctx, { action: lock ? 'auth.locked' : 'auth.login_failed', entityType: 'account', entityId: account.id, after: { failures } });
-    });
-    throw badCredentials();
-  }
+  await succeeded(db, limits);
   const token = randomToken();
   const csrfToken = randomToken(24);
   await db.transaction(async (tx) => {
@@ -60,7 +76,7 @@ export async function login(deps: Deps, ctx: Ctx, username: string, password: st
       ip: ctx.ip,
       userAgent: userAgent?.slice(0, 256) ?? null,
     });
-    await tx.update(accounts).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
+    await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, account.id));
     await writeAudit(tx, { ...ctx, actor: actorOf(account) }, { action: 'auth.login', entityType: 'account', entityId: account.id });
   });
   return { token, csrfToken };

@@ -11,7 +11,8 @@ import { registerCase } from './intake-service.js';
 import { actionBodySchema, caseDetailSchema, caseListItemSchema, caseListQuerySchema, sessionBodySchema, statRowSchema, statsQuerySchema } from './schemas.js';
 import { caseDetail, listCases, loadReadable } from './case-view.js';
 import { applyAction } from './service.js';
-import { calendarOverrideSchema, jointConfig, jointConfigSchema, listCalendarOverrides, setCalendarOverride, setJointConfig } from './settings.js';
+import { calendarOverrideSchema, jointConfigSchema, listCalendarOverrides, readJointConfig, setCalendarOverride, setJointConfig } from './settings.js';
+import { listMediators, setMediatorProfile } from './mediator-profiles.js';
 import { disputeStats, disputeStatsWorkbook } from './stats-service.js';
 import * as work from './work-service.js';
 
@@ -152,7 +153,7 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     const buffer = await disputeStatsWorkbook(deps, request.ctx, request.query);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动争议调解统计.xlsx')}`).send(buffer);
   });
-  app.get('/api/disputes/settings/joint-mediation', { schema: { tags, response: { 200: jointConfigSchema, ...errorResponses } } }, async () => jointConfig(deps));
+  app.get('/api/disputes/settings/joint-mediation', { schema: { tags, response: { 200: jointConfigSchema, ...errorResponses } } }, async (request) => readJointConfig(deps, request.ctx));
   app.put('/api/disputes/settings/joint-mediation', { schema: { tags, body: jointConfigSchema, response: { 200: jointConfigSchema, ...errorResponses } } }, async (request) => setJointConfig(deps, request.ctx, request.body));
   app.get('/api/disputes/calendar-overrides', { schema: { tags, summary: '工作日历调整 Working-day calendar corrections', response: { 200: z.object({ items: z.array(calendarOverrideSchema.extend({ note: z.string().nullable() })) }), ...errorResponses } } }, async (request) => ({
     items: await listCalendarOverrides(deps, request.ctx),
@@ -164,13 +165,13 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   app.get(
     '/api/disputes/mediators',
     { schema: { tags, summary: '工作室调解员 The studio’s mediators', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), expertise: z.array(z.string()), available: z.boolean(), conflictEmployerIds: z.array(z.string()), activeCases: z.number() })) }), ...errorResponses } } },
-    async (request) => ({ items: await work.listMediators(deps, request.ctx) }),
+    async (request) => ({ items: await listMediators(deps, request.ctx) }),
   );
   app.put(
     '/api/disputes/mediators/:accountId/profile',
     { schema: { tags, params: z.object({ accountId: z.string().uuid() }), body: z.object({ expertise: z.array(z.string().max(32)).max(20), available: z.boolean(), conflictEmployerIds: z.array(z.string().uuid()).max(200) }), response: { 200: ok, ...errorResponses } } },
     async (request) => {
-      await work.setMediatorProfile(deps, request.ctx, request.params.accountId, request.body);
+      await setMediatorProfile(deps, request.ctx, request.params.accountId, request.body);
       return { ok: true as const };
     },
   );

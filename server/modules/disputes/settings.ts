@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
-import { requirePermission } from '../../core/context.js';
+import { requireActor, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG, type JointMediationConfig } from './rules/joint-mediation.js';
 import { forgetCalendar } from './calendar.js';
 import { calendarOverrides, settings } from './tables.js';
@@ -22,9 +23,27 @@ export async function jointConfig(deps: Deps): Promise<JointMediationConfig> {
   return parsed.success ? parsed.data : { ...DEFAULT_JOINT_MEDIATION_CONFIG };
 }
 
-/** The joint-mediation triggers are configuration, changed by an administrator, audited. */
+/**
+ * The triggers and the working-day calendar drive the statutory clocks of every case in the
+ * country, so only a nationwide administrator (no region) changes them.
+ */
+function requireNationwideAdmin(ctx: Ctx, what: { zh: string; en: string }) {
+  const actor = requirePermission(ctx, 'accounts:manage');
+  if (actor.regionCode !== null) {
+    throw new AppError('FORBIDDEN', `${what.zh}全国通用，只有全国系统管理员可以修改`, `The ${what.en} apply nationwide; only a nationwide administrator may change them`);
+  }
+  return actor;
+}
+
+/** Read by anyone signed in (the settings page shows them read-only). */
+export async function readJointConfig(deps: Deps, ctx: Ctx): Promise<JointMediationConfig> {
+  requireActor(ctx);
+  return jointConfig(deps);
+}
+
+/** The joint-mediation triggers are configuration, changed by a nationwide administrator, audited. */
 export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediationConfig): Promise<JointMediationConfig> {
-  requirePermission(ctx, 'accounts:manage');
+  requireNationwideAdmin(ctx, { zh: '联合调解触发条件', en: 'joint-mediation triggers' });
   const before = await jointConfig(deps);
   await deps.db.transaction(async (tx) => {
     await tx.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: deps.now() } });
@@ -49,7 +68,7 @@ export async function listCalendarOverrides(deps: Deps, ctx: Ctx) {
  * time: the working-day calendar takes them from this table, without a new release.
  */
 export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: z.infer<typeof calendarOverrideSchema>) {
-  requirePermission(ctx, 'accounts:manage');
+  requireNationwideAdmin(ctx, { zh: '工作日历调整', en: 'working-day calendar corrections' });
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(calendarOverrides)

@@ -18,7 +18,7 @@ import { proposeMediators } from './rules/assignment.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
 import { caseDetail, loadReadable, regionLike } from './case-view.js';
 import { changeCase } from './case-writer.js';
-import { disputeEvents, disputeEvidence, disputeSessions, mediatorProfiles } from './tables.js';
+import { disputeEvents, disputeEvidence, disputeSessions } from './tables.js';
 
 async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {
   requirePermission(ctx, 'disputes:work');
@@ -102,21 +102,6 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { 
       };
     }),
   );
-}
-
-/** The studio's mediators with expertise, availability, declared conflicts and current load. */
-export async function listMediators(deps: Deps, ctx: Ctx) {
-  const actor = requirePermission(ctx, 'disputes:work');
-  const rows = await caseRepo.mediators(deps.db, regionLike(actor));
-  return rows.map((m) => ({ id: m.id, name: m.name, expertise: m.expertise ?? [], available: m.available ?? true, conflictEmployerIds: m.conflicts ?? [], activeCases: m.activeCases }));
-}
-
-export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string, input: { expertise: string[]; available: boolean; conflictEmployerIds: string[] }) {
-  requirePermission(ctx, 'disputes:work');
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(mediatorProfiles).values({ accountId, ...input }).onConflictDoUpdate({ target: mediatorProfiles.accountId, set: input });
-    await writeAudit(tx, ctx, { action: 'mediator.profile_updated', entityType: 'account', entityId: accountId, after: input });
-  });
 }
 
 export async function courtJudges(deps: Deps, ctx: Ctx, id: string) {

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { inArray, like, sql, type SQL } from 'drizzle-orm';
+import { escapeLike } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../core/errors.js';
 import { throttleBuckets } from './tables.js';
@@ -102,4 +103,24 @@ export function rateLimited(result: LimitResult, what: { zh: string; en: string 
 export async function enforce(db: DbOrTx, now: Date, limits: Limit[], what: { zh: string; en: string }): Promise<void> {
   const r = await consumeAll(db, now, limits);
   if (!r.allowed) throw rateLimited(r, what);
+}
+
+/** Gives one attempt back to each key (an attempt that turned out not to be a failure). */
+export async function refund(db: DbOrTx, keys: string[]): Promise<void> {
+  if (!keys.length) return;
+  const t = throttleBuckets;
+  await db
+    .update(t)
+    .set({ count: sql`GREATEST(${t.count} - 1, 0)` })
+    .where(inArray(t.key, keys));
+}
+
+/** Forgets every key that starts with `prefix` (e.g. all addresses of one account). */
+export async function clearPrefix(db: DbOrTx, prefix: string): Promise<void> {
+  await db.delete(throttleBuckets).where(like(throttleBuckets.key, `${escapeLike(prefix)}%`));
+}
+
+/** SQL for "locked until" of the bucket whose key is `keyExpr`, for lists (null when none). */
+export function blockedUntilOf(keyExpr: SQL) {
+  return sql<string | null>`(select ${throttleBuckets.blockedUntil} from ${throttleBuckets} where ${throttleBuckets.key} = ${keyExpr})`;
 }

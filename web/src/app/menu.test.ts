@@ -39,8 +39,8 @@ describe('menu', () => {
     expect(entryForPath('/labor-params')?.key).toBe('laborParams');
   });
 
-  it('shows mediation settings to mediators and administrators only', () => {
-    for (const role of ['mediator', 'system_admin'] as const) expect(keysFor(role)).toContain('disputesSettings');
+  it('shows mediation settings to mediators, studio managers and administrators only', () => {
+    for (const role of ['mediator', 'studio_manager', 'system_admin'] as const) expect(keysFor(role)).toContain('disputesSettings');
     for (const role of ['judge', 'court_clerk', 'union_staff', 'worker', 'employer_agent', 'station_manager', 'donor'] as const) expect(keysFor(role)).not.toContain('disputesSettings');
     expect(entryForPath('/disputes/settings')?.key).toBe('disputesSettings');
   });

@@ -30,8 +30,9 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'disputes', path: '/disputes', labelKey: 'menu.disputes', permission: 'disputes:read', roles: ['mediator', 'judge', 'court_clerk', 'system_admin'] },
   { key: 'disputesQueue', path: '/disputes/queue', labelKey: 'menu.disputesQueue', permission: 'disputes:confirm', roles: ['judge', 'court_clerk', 'system_admin'] },
   { key: 'disputesStats', path: '/disputes/stats', labelKey: 'menu.disputesStats', permission: 'disputes:stats' },
-  // Mediators keep their own profiles here; the triggers and calendar are changed by administrators.
-  { key: 'disputesSettings', path: '/disputes/settings', labelKey: 'menu.disputesSettings', permission: 'disputes:work', roles: ['mediator', 'system_admin'] },
+  // Mediators keep their own profiles here, studio managers everyone's (a studio manager may
+  // not hold disputes:work, hence the role list); the triggers and calendar are nationwide settings.
+  { key: 'disputesSettings', path: '/disputes/settings', labelKey: 'menu.disputesSettings', permission: 'dashboard:view', roles: ['mediator', 'studio_manager', 'system_admin'] },
   { key: 'organizations', path: '/organizations', labelKey: 'menu.organizations', permission: 'organizations:read' },
   { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },

@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
 import { ParentSelect } from '../organizations/ParentSelect';
-import { CourtSelect, EmployerSelect } from './LinkSelects';
+import { CourtSelect, EmployerSelect, PersonSelect } from './LinkSelects';
 import type { Account, AccountInput } from './types';
 
 interface Props {
@@ -15,9 +15,10 @@ interface Props {
   onSaved: () => void;
 }
 
-const ORG_ROLES: Role[] = ['union_staff', 'station_manager', 'mediator'];
+const ORG_ROLES: Role[] = ['union_staff', 'station_manager', 'mediator', 'studio_manager'];
 const COURT_ROLES: Role[] = ['judge', 'court_clerk'];
 const EMPLOYER_ROLES: Role[] = ['employer_agent', 'donor'];
+const PERSON_ROLES: Role[] = ['worker'];
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
 export function AccountForm({ target, onClose, onSaved }: Props) {
@@ -37,6 +38,7 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
       organizationId: has(ORG_ROLES) ? (v.organizationId ?? null) : null,
       courtId: has(COURT_ROLES) ? (v.courtId ?? null) : null,
       employerId: has(EMPLOYER_ROLES) ? (v.employerId ?? null) : null,
+      personId: has(PERSON_ROLES) ? (v.personId ?? null) : null,
       status: v.status,
     };
     if (editing) await api.put(`/api/accounts/${editing.id}`, body);
@@ -83,6 +85,7 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
       {linkField(ORG_ROLES, 'organizationId', t('accounts.organization'), <ParentSelect />)}
       {linkField(COURT_ROLES, 'courtId', t('accounts.court'), <CourtSelect />)}
       {linkField(EMPLOYER_ROLES, 'employerId', t('accounts.employer'), <EmployerSelect />)}
+      {linkField(PERSON_ROLES, 'personId', t('accounts.person'), <PersonSelect />)}
       <Form.Item name="status" label={t('accounts.status')}>
         <Select options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))} />
       </Form.Item>

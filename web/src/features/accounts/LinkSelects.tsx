@@ -1,6 +1,7 @@
 import { api, type Page } from '../../app/api';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
 import type { Employer } from '../employers/types';
+import type { Person } from '../people/types';
 
 interface Court {
   id: string;
@@ -19,5 +20,12 @@ export function CourtSelect(props: Props) {
 export function EmployerSelect(props: Props) {
   const search = (q: string) => api.get<Page<Employer>>('/api/employers', { q: q || undefined, pageSize: 20 }).then((d) => d.items.map((e) => ({ value: e.id, label: e.name })));
   const resolveLabel = (id: string) => api.get<Employer>(`/api/employers/${id}`).then((e) => e.name);
+  return <RemoteSelect {...props} search={search} resolveLabel={resolveLabel} />;
+}
+
+/** A worker account's own person record (names as the people list shows them). */
+export function PersonSelect(props: Props) {
+  const search = (q: string) => api.get<Page<Person>>('/api/people', { q: q || undefined, pageSize: 20 }).then((d) => d.items.map((p) => ({ value: p.id, label: p.name })));
+  const resolveLabel = (id: string) => api.get<Person>(`/api/people/${id}`).then((p) => p.name);
   return <RemoteSelect {...props} search={search} resolveLabel={resolveLabel} />;
 }

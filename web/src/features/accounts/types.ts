@@ -13,6 +13,7 @@ export interface Account {
   organizationId: string | null;
   courtId: string | null;
   employerId: string | null;
+  personId: string | null;
   status: AccountStatus;
   locked: boolean;
   lastLoginAt: string | null;
@@ -28,5 +29,6 @@ export interface AccountInput {
   organizationId?: string | null;
   courtId?: string | null;
   employerId?: string | null;
+  personId?: string | null;
   status: AccountStatus;
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../../server/modules/disputes/rules/stages';
 import { api, type Page } from '../../../app/api';
+import { useCan, useMe } from '../../../app/auth';
 import { FormModal } from '../../../app/components/FormModal';
 import { RemoteSelect } from '../../../app/components/RemoteSelect';
 import { useShowError } from '../../../app/errors';
@@ -34,8 +35,8 @@ const profileOf = (m: Mediator): Profile => ({ expertise: m.expertise, available
 const searchEmployers = (q: string) => api.get<Page<{ id: string; name: string }>>('/api/employers', { q: q || undefined, pageSize: 20 }).then((d) => d.items.map((e) => ({ value: e.id, label: e.name })));
 const employerName = (id: string) => api.get<{ name: string }>(`/api/employers/${id}`).then((e) => e.name);
 
-/** The declared conflicts as closable tags, plus a search to add one more employer. */
-function ConflictsInput({ value = [], onChange }: { value?: string[]; onChange?: (ids: string[]) => void }) {
+/** The declared conflicts as tags (closable unless `locked`), plus a search to add one more employer. */
+function ConflictsInput({ value = [], onChange, locked = [] }: { value?: string[]; onChange?: (ids: string[]) => void; locked?: readonly string[] }) {
   const { t } = useTranslation();
   const [names, setNames] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<string | null>(null);
@@ -59,7 +60,7 @@ function ConflictsInput({ value = [], onChange }: { value?: string[]; onChange?:
       {value.length > 0 && (
         <Flex wrap gap={4} data-testid="conflict-tags">
           {value.map((id) => (
-            <Tag key={id} closable onClose={() => onChange?.(value.filter((v) => v !== id))}>
+            <Tag key={id} closable={!locked.includes(id)} onClose={() => onChange?.(value.filter((v) => v !== id))}>
               {names[id] ?? id.slice(0, 8)}
             </Tag>
           ))}
@@ -85,9 +86,17 @@ function ConflictsInput({ value = [], onChange }: { value?: string[]; onChange?:
   );
 }
 
-/** The studio's mediators: availability, expertise for assignment, declared conflicts. */
+/**
+ * The studio's mediators: availability, expertise for assignment, declared conflicts. A mediator
+ * edits their own row; a studio manager (disputes:manage) every row, and lifts conflicts of others.
+ */
 export function MediatorsCard() {
   const { t, i18n } = useTranslation();
+  const me = useMe();
+  const manager = useCan()('disputes:manage');
+  const mayEdit = (m: Mediator) => manager || m.id === me.id;
+  // The server refuses lifting a declared conflict except by a manager, for someone else.
+  const lockedConflicts = (m: Mediator | null) => (m && (!manager || m.id === me.id) ? m.conflictEmployerIds : []);
   const lang = langOf(i18n.language);
   const showError = useShowError();
   const [items, setItems] = useState<Mediator[] | null>(null);
@@ -135,7 +144,7 @@ export function MediatorsCard() {
       title: t('disputes.settings.mediators.available'),
       key: 'available',
       width: 90,
-      render: (_, m) => <Switch checked={m.available} loading={busy === m.id} onChange={(v) => void toggle(m, v)} data-testid={`mediator-available-${m.id}`} />,
+      render: (_, m) => <Switch checked={m.available} disabled={!mayEdit(m)} loading={busy === m.id} onChange={(v) => void toggle(m, v)} data-testid={`mediator-available-${m.id}`} />,
     },
     {
       title: t('disputes.settings.mediators.expertise'),
@@ -163,11 +172,12 @@ export function MediatorsCard() {
       title: t('common.actions'),
       key: 'actions',
       width: 90,
-      render: (_, m) => (
-        <Button type="link" size="small" onClick={() => setEditing(m)} data-testid={`mediator-edit-${m.id}`}>
-          {t('disputes.settings.mediators.edit')}
-        </Button>
-      ),
+      render: (_, m) =>
+        mayEdit(m) ? (
+          <Button type="link" size="small" onClick={() => setEditing(m)} data-testid={`mediator-edit-${m.id}`}>
+            {t('disputes.settings.mediators.edit')}
+          </Button>
+        ) : null,
     },
   ];
 
@@ -194,8 +204,17 @@ export function MediatorsCard() {
         <Form.Item name="expertise" label={t('disputes.settings.mediators.expertise')}>
           <Select mode="multiple" allowClear options={expertiseOptions} placeholder={t('disputes.settings.mediators.expertisePlaceholder')} optionFilterProp="label" data-testid="mediator-expertise" />
         </Form.Item>
-        <Form.Item name="conflictEmployerIds" label={t('disputes.settings.mediators.conflicts')} extra={<Typography.Text type="secondary">{t('disputes.settings.mediators.conflictsHint')}</Typography.Text>}>
-          <ConflictsInput />
+        <Form.Item
+          name="conflictEmployerIds"
+          label={t('disputes.settings.mediators.conflicts')}
+          extra={
+            <Typography.Text type="secondary">
+              {t('disputes.settings.mediators.conflictsHint')}
+              {lockedConflicts(editing).length > 0 && <> {t('disputes.settings.mediators.conflictsLockedHint')}</>}
+            </Typography.Text>
+          }
+        >
+          <ConflictsInput locked={lockedConflicts(editing)} />
         </Form.Item>
       </FormModal>
     </Card>

@@ -19,6 +19,7 @@ export const settingsEn: typeof settingsZh = {
     addConflict: 'Add',
     conflictPlaceholder: 'Search employers by name or credit code',
     conflictsHint: 'Employers the mediator has an interest in; their cases are never assigned to this mediator.',
+    conflictsLockedHint: 'A declared conflict is lifted only by the studio manager, never by the mediator.',
   },
   joint: {
     title: 'Joint-mediation triggers',
@@ -28,7 +29,7 @@ export const settingsEn: typeof settingsZh = {
     minClaim: 'Claim of at least',
     onMediatorRequest: 'On the mediator’s request',
     required: 'Required',
-    readOnly: 'Only a system administrator may change these.',
+    readOnly: 'These apply nationwide; only a nationwide system administrator may change them.',
     invalidAmount: 'Enter an amount with at most 2 decimals',
   },
   calendar: {
@@ -41,7 +42,7 @@ export const settingsEn: typeof settingsZh = {
     kinds: { holiday: 'Holiday', workday: 'Working day (make-up)' },
     add: 'Add',
     empty: 'No corrections',
-    readOnly: 'Only a system administrator may change these.',
+    readOnly: 'These apply nationwide; only a nationwide system administrator may change them.',
     invalidDate: 'Pick a valid date',
   },
 };

@@ -17,6 +17,7 @@ export const settingsZh = {
     addConflict: '添加',
     conflictPlaceholder: '搜索用人单位名称或信用代码',
     conflictsHint: '与调解员存在利害关系的用人单位，分案时不会分给该调解员。',
+    conflictsLockedHint: '已申报的利害关系只能由工作室负责人撤销（本人不能撤销）。',
   },
   joint: {
     title: '联合调解触发条件',
@@ -26,7 +27,7 @@ export const settingsZh = {
     minClaim: '请求金额不少于',
     onMediatorRequest: '调解员申请即可联合调解',
     required: '请填写',
-    readOnly: '仅系统管理员可修改。',
+    readOnly: '全国通用，仅全国系统管理员可修改。',
     invalidAmount: '请输入不超过两位小数的金额',
   },
   calendar: {
@@ -39,7 +40,7 @@ export const settingsZh = {
     kinds: { holiday: '休息日', workday: '工作日（调休上班）' },
     add: '添加',
     empty: '暂无调整',
-    readOnly: '仅系统管理员可修改。',
+    readOnly: '全国通用，仅全国系统管理员可修改。',
     invalidDate: '请选择有效日期',
   },
 };
