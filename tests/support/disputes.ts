@@ -30,3 +30,16 @@ export function constructionIntake(t: TestApp, opts: { courtCode?: string; worke
     narrative: '申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。',
   };
 }
+
+/** The same story sent by the worker from a phone: no date, no oral flag; the Zhongshan studio unless told. */
+export function onlineApplication(t: TestApp, opts: { workerName?: string; phone?: string; sequence?: number; studio?: string } = {}): IntakeInput {
+  const { appliedOn: _date, oral: _oral, mediatorRequestsJudge: _judge, courtId: _court, ...rest } = constructionIntake(t, { workerName: opts.workerName, sequence: opts.sequence });
+  return { ...rest, channel: 'online', mediationBodyId: t.ids!.studioIds.get(opts.studio ?? 'zs'), worker: { ...rest.worker, phone: opts.phone ?? rest.worker.phone } };
+}
+
+/** A fresh address per simulated phone, as on the mobile network (the limits count addresses). */
+let addressCounter = 1;
+export function nextAddress(): string {
+  const n = addressCounter++;
+  return `172.16.${(n >> 8) & 255}.${n & 255}`;
+}

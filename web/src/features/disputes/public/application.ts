@@ -1,5 +1,5 @@
 // The worker's online application in plain words → the same intake body the counter uses.
-import type { IntakeInput } from '../../../../../contracts/disputes';
+import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import { parseYuanToFen } from '../../labor-law/money';
 
 export interface ApplyValues {
@@ -47,7 +47,8 @@ export function buildApplication(v: ApplyValues): IntakeInput {
       contractSigned: !!v.contractSigned,
       contractSignedDate: null,
     },
-    sector: construction ? 'construction' : (v.sector ?? 'other'),
+    // Off a building site the form asks for the sector; the server refuses a missing one.
+    sector: construction ? 'construction' : ((v.sector ?? '') as Sector),
     claims: (v.claims ?? []).map((type) => ({ type: type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(v.amounts?.[type]) ?? 0, description: '' })),
     narrative: text(v.narrative) ?? '',
   };
@@ -70,7 +71,7 @@ export function buildApplication(v: ApplyValues): IntakeInput {
 export function stepOfField(field: string | undefined): number {
   if (!field) return 3;
   if (field.startsWith('worker')) return 0;
-  if (field.startsWith('employer') || field.startsWith('construction')) return 1;
-  if (field.startsWith('employment') || field === 'sector') return 2;
+  if (field.startsWith('employer') || field.startsWith('construction') || field === 'sector' || field === 'mediationBodyId') return 1;
+  if (field.startsWith('employment')) return 2;
   return 3;
 }
