@@ -124,6 +124,36 @@ describe('employer counter-proposal and joint mediation', () => {
     const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(detail.record.counterOffer.amountFen).toBe(6_000_000);
     expect(detail.record.state.employerAnswer).toBe('counter');
+
+    // The link answers once: the page says so, and a second answer is refused without any SMS.
+    const view = (await agent(t.app).get(`/api/public/disputes/employer/${token}`)).json();
+    expect(view).toMatchObject({ answered: 'counter', canAnswer: false });
+    const sent = (await t.deps.db.select().from(outbox)).length;
+    for (const again of [{ answer: 'counter', counterAmountFen: 1_000_000 }, { answer: 'decline' }, { answer: 'accept' }]) {
+      const res = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, again);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().message).toMatch(/已答复（提出了金额方案），不能再次提交。如需更改，请联系调解员（电话 0760-88880001）/);
+    }
+    expect((await t.deps.db.select().from(outbox)).length).toBe(sent);
+    const after = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(after.record.counterOffer.amountFen).toBe(6_000_000);
+    expect(after.version).toBe(detail.version);
+  });
+
+  it('refuses a counter-offer larger than the documents can state', async () => {
+    const intake = constructionIntake(t, { sequence: 10, workerName: '林大伟' });
+    intake.worker = { ...intake.worker, phone: '13612345679' };
+    intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, contactPhone: '13611113333' };
+    const c = (await mediator.post('/api/disputes', intake)).json();
+    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'start_consultation', payload: {} });
+    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'contact_employer', payload: { channel: 'sms', reached: true } });
+    const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13611113333'));
+    const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
+    const huge = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter', counterAmountFen: 10_000_000_001 });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().field).toBe('counterAmountFen');
+    const hidden = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'decline', note: '不同意\u202e' });
+    expect(hidden.json().field).toBe('note');
   });
 
   it('flags a collective case of 12 workers for a judge, who then sees it', async () => {

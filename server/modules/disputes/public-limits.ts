@@ -67,12 +67,14 @@ export function codeAttemptLimits(purpose: string, caseNumber: string, ip: strin
 }
 
 /**
- * Online applications: three a day per phone and ten per address; the confirmation SMS counts
- * against the phone's hourly and daily SMS allowance like any code.
+ * Online applications: five a day per phone and twenty per address (a refused form counts too:
+ * it reached the server). Counted before the application is read.
  */
 export function applicationLimits(phone: string, ip: string | null): Limit[][] {
-  return [
-    [{ key: `apply:ip:${addressKey(ip)}:day`, max: 10, windowMs: DAY, lockMs: DAY }],
-    [{ key: `apply:phone:${phone}:day`, max: 3, windowMs: DAY, lockMs: DAY }, ...perHourAndDay(`sms:phone:${phone}`, 5, 10)],
-  ];
+  return [[{ key: `apply:ip:${addressKey(ip)}:day`, max: 20, windowMs: DAY, lockMs: DAY }], [{ key: `apply:phone:${phone}:day`, max: 5, windowMs: DAY, lockMs: DAY }]];
+}
+
+/** An SMS sent to the phone (an application's confirmation) spends the phone's allowance. */
+export function smsSent(phone: string): Limit[] {
+  return perHourAndDay(`sms:phone:${phone}`, 5, 10);
 }

@@ -10,8 +10,8 @@ import * as pub from './public-service.js';
 const anyObject = z.record(z.string(), z.unknown());
 const tokenParams = z.object({ token: z.string().min(20).max(64) });
 /**
- * A quick per-instance brake in front of the shared limits (public-limits.ts). Its refusal says
- * when to try again, like theirs: "请 1 分钟后再试".
+ * A per-instance brake against floods, above the shared limits that do the counting
+ * (public-limits.ts: per case, phone and address). Its refusal also says when to try again.
  */
 const limited = (max: number) => ({
   rateLimit: { max, timeWindow: '1 minute', errorResponseBuilder: (_req: unknown, c: { ttl: number }) => rateLimited({ allowed: false, retryAfterSec: Math.ceil(c.ttl / 1000), remaining: 0 }, { zh: '请求', en: 'requests' }) },
@@ -31,12 +31,12 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
   );
   app.post(
     '/api/public/disputes/apply',
-    { schema: { tags, summary: '职工在线申请调解 Online application by the worker', body: onlineApplicationSchema, response: { 200: z.object({ caseNumber: z.string() }), ...errorResponses } }, config: limited(10) },
+    { schema: { tags, summary: '职工在线申请调解 Online application by the worker', body: onlineApplicationSchema, response: { 200: z.object({ caseNumber: z.string() }), ...errorResponses } }, config: limited(30) },
     async (request) => pub.applyOnline(deps, request.ctx, request.body),
   );
   app.post(
     '/api/public/disputes/track/request-code',
-    { schema: { tags, summary: '获取查询验证码 Request a tracking code by SMS', body: trackCodeRequestSchema, response: { 200: z.object({ sent: z.literal(true) }), ...errorResponses } }, config: limited(5) },
+    { schema: { tags, summary: '获取查询验证码 Request a tracking code by SMS', body: trackCodeRequestSchema, response: { 200: z.object({ sent: z.literal(true) }), ...errorResponses } }, config: limited(30) },
     async (request) => {
       await pub.requestWorkerCode(deps, request.ctx, request.body.caseNumber, request.body.phone);
       return { sent: true as const };
@@ -44,7 +44,7 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
   );
   app.post(
     '/api/public/disputes/track/verify',
-    { schema: { tags, body: trackVerifySchema, response: { 200: z.object({ caseToken: z.string() }), ...errorResponses } }, config: limited(10) },
+    { schema: { tags, body: trackVerifySchema, response: { 200: z.object({ caseToken: z.string() }), ...errorResponses } }, config: limited(30) },
     async (request) => pub.verifyWorkerCode(deps, request.ctx, request.body.caseNumber, request.body.code),
   );
   app.get('/api/public/disputes/track', { schema: { tags, summary: '职工查看案件进度 Worker’s view (X-Case-Token)', response: { 200: anyObject, ...errorResponses } } }, async (request) => pub.workerView(deps, caseToken(request.headers)) as never);

@@ -6,14 +6,14 @@ import { sha256Hex } from '../../core/crypto.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
-import { clear, consume, enforce, rateLimited, type Limit } from '../limits/service.js';
+import { clear, consume, consumeAll, enforce, rateLimited, type Limit } from '../limits/service.js';
 import { notify } from '../notifications/service.js';
 import { studioById } from '../organizations/service.js';
 import { people } from '../people/tables.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, type CaseRecord } from './case-record.js';
 import { registerCase } from './intake-service.js';
-import { applicationLimits, codeAttemptLimits, codeRequestLimits } from './public-limits.js';
+import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './public-limits.js';
 import { caseRepo } from './repository.js';
 import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
 import { applyAction } from './service.js';
@@ -219,11 +219,13 @@ export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undef
 }
 
 /**
- * The worker's application from a phone. Limited per phone and per address (each application
- * texts the case number to the phone), then registered like any intake, dated today.
+ * The worker's application from a phone. Limited per phone and per address, then registered
+ * like any intake, dated today. The SMS with the case number then counts against the phone's
+ * SMS allowance, so applications and code requests together cannot flood a phone.
  */
 export async function applyOnline(deps: Deps, ctx: Ctx, body: Omit<Intake, 'channel' | 'oral' | 'appliedOn'>) {
   await enforceStages(deps, applicationLimits(body.worker.phone, ctx.ip), { zh: '提交申请', en: 'applications' });
   const row = await registerCase(deps, publicCtx(ctx), { ...body, channel: 'online', oral: false, appliedOn: undefined });
+  await consumeAll(deps.db, deps.now(), smsSent(body.worker.phone));
   return { caseNumber: row.caseNumber };
 }
