@@ -77,7 +77,7 @@ describe('the worker applies online and tracks the case from a phone', () => {
     // Five wrong codes lock the case's verification: even the right code is refused for a while.
     const locked = await anon.post('/api/public/disputes/track/verify', { caseNumber, code });
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().message).toMatch(/请 15 分钟后再试/);
+    expect(locked.json().message).toBe('验证码错误次数过多，为保护您的案件，请 15 分钟后再试');
   });
 
   it('shows the worker plain-Chinese steps and the clocks that concern them', async () => {

@@ -78,6 +78,15 @@ describe('asking for codes', () => {
     // Another address is not affected.
     expect((await requestCode('粤中工调〔2025〕988888号', '13900008888')).statusCode).toBe(200);
   });
+
+  it('the per-server brake against floods also says when to try again', async () => {
+    const address = '203.0.113.99';
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push(await t.app.inject({ method: 'GET', url: '/api/public/disputes/studios', remoteAddress: address }));
+    expect(answers.slice(0, 30).every((r) => r.statusCode === 200)).toBe(true);
+    expect(answers[30]!.statusCode).toBe(429);
+    expect(answers[30]!.json().message).toMatch(/^请求过于频繁，请 1 分钟后再试$/);
+  });
 });
 
 describe('trying codes', () => {
@@ -96,14 +105,14 @@ describe('trying codes', () => {
     const second = (await codesTo(phone)).at(-1)!;
     const refused = await verify(c.caseNumber, second);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().message).toBe('验证码错误次数过于频繁，请 15 分钟后再试');
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', field: 'code', message: '验证码错误次数过多，为保护您的案件，请 15 分钟后再试' });
 
     later(16);
     expect((await requestCode(c.caseNumber, phone)).statusCode).toBe(200);
     const third = (await codesTo(phone)).at(-1)!;
     for (let i = 0; i < 5; i++) await verify(c.caseNumber, otherThan(third));
     const again = await verify(c.caseNumber, third);
-    expect(again.json().message).toBe('验证码错误次数过于频繁，请 30 分钟后再试');
+    expect(again.json().message).toBe('验证码错误次数过多，为保护您的案件，请 30 分钟后再试');
   });
 
   it('a right code within the attempts opens the case and clears the count', async () => {

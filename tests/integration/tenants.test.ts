@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHistory } from '../../server/modules/disputes/demo-history.js';
 import { disputeCases } from '../../server/modules/disputes/tables.js';
@@ -53,7 +53,7 @@ describe('each studio numbers its own cases', () => {
   });
 
   it('Zhongshan continues above the imported history without repeating a number', async () => {
-    const [{ n }] = (await t.deps.db.execute(sql`select count(*)::int as n from dispute_cases where case_number like '粤中工调〔2025〕%'`)).rows as [{ n: number }];
+    const [{ n }] = (await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(disputeCases).where(like(disputeCases.caseNumber, '粤中工调〔2025〕%'))) as [{ n: number }];
     const next = await register(zs);
     expect(next.caseNumber).toBe(`粤中工调〔2025〕${String(n + 1).padStart(6, '0')}号`);
     expect(n).toBeGreaterThan(40);

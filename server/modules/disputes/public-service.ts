@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core/crypto.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
-import { clear, consume, consumeAll, enforce, rateLimited, type Limit } from '../limits/service.js';
+import { clear, consume, consumeAll, enforce, type Limit, type LimitResult } from '../limits/service.js';
 import { notify } from '../notifications/service.js';
 import { studioById } from '../organizations/service.js';
 import { people } from '../people/tables.js';
@@ -40,6 +40,7 @@ function publicCtx(ctx: Ctx): Ctx {
 /** What the employer sees behind its link: the request, the claims and, later, the agreement. */
 export async function employerView(deps: Deps, token: string) {
   const row = await employerCase(deps, token);
+  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
   const facts = row.facts as { worker: { name: string }; employer: { name: string }; claims: { type: string; amountFen: number }[]; narrative: string; respondent?: { name: string } };
   const record = row.record as CaseRecord;
   return {
@@ -57,6 +58,7 @@ export async function employerView(deps: Deps, token: string) {
     employerSigned: record.state.signatures.employer,
     canAnswer: row.stage === 'employer_contacted' && !record.state.employerAnswer,
     canSign: row.stage === 'mediating' && !!record.state.agreement && !record.state.signatures.employer,
+    studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
   };
 }
 
@@ -133,6 +135,12 @@ export async function requestWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string
   });
 }
 
+/** The limits' refusal, in words for a worker who typed wrong codes: what happened, and how long to wait. */
+function lockedOut(result: LimitResult): AppError {
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
+  return new AppError('RATE_LIMITED', `验证码错误次数过多，为保护您的案件，请 ${minutes} 分钟后再试`, `Too many wrong codes; to protect your case, try again in ${minutes} minute(s)`, 'code');
+}
+
 const wrongCode = (left: number) =>
   left > 0
     ? new AppError('VALIDATION', `验证码不正确或已过期，还可尝试 ${left} 次`, `The code is wrong or has expired; ${left} attempt(s) left`, 'code')
@@ -144,11 +152,10 @@ const wrongCode = (left: number) =>
  */
 async function consumeCode(deps: Deps, ctx: Ctx, caseNumber: string, caseId: string | null, purpose: TokenPurpose, code: string) {
   const { caseLimit, addressLimit } = codeAttemptLimits(purpose, caseNumber, ctx.ip);
-  const what = { zh: '验证码错误次数', en: 'wrong codes' };
   const byAddress = await consume(deps.db, deps.now(), addressLimit);
-  if (!byAddress.allowed) throw rateLimited(byAddress, what);
+  if (!byAddress.allowed) throw lockedOut(byAddress);
   const byCase = await consume(deps.db, deps.now(), caseLimit);
-  if (!byCase.allowed) throw rateLimited(byCase, what);
+  if (!byCase.allowed) throw lockedOut(byCase);
   const open = caseId ? await latestOpenCode(deps.db, caseId, purpose, deps.now()) : null;
   if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byCase.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, caseId!, purpose, open.expiresAt, code.trim()))) {

@@ -3,6 +3,8 @@ import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import { parseYuanToFen } from '../../labor-law/money';
 
 export interface ApplyValues {
+  /** The studio that takes the application (chosen when the platform has more than one). */
+  mediationBodyId?: string;
   name?: string;
   phone?: string;
   residentId?: string;
@@ -36,6 +38,7 @@ export function buildApplication(v: ApplyValues): IntakeInput {
   const body: IntakeInput = {
     channel: 'online',
     oral: false,
+    mediationBodyId: v.mediationBodyId,
     worker: { name: text(v.name) ?? '', phone: text(v.phone) ?? '', residentId: text(v.residentId)?.toUpperCase() },
     employer: { name: text(v.employerName) ?? '', contactPhone: text(v.employerPhone) },
     employment: {
