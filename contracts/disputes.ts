@@ -1,57 +1,45 @@
 import { z } from 'zod';
+import { calendarDate, nameText, plainText } from './text.js';
 
 // The element-based intake form (要素式) and the other request bodies of the disputes module.
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD');
-const fen = z.number().int('金额须为整数分 / amount must be whole fen').min(0).max(10_000_000_000);
+const date = calendarDate;
+/** One claim, and the claims together: ¥100,000,000 (the documents write it as 壹亿元整). */
+export const MAX_CLAIM_FEN = 10_000_000_000;
+export const MAX_CLAIMS = 20;
+const fen = z.number().int('金额须为整数分 / amount must be whole fen').min(0).max(MAX_CLAIM_FEN, '金额不能超过 1 亿元 / at most ¥100,000,000');
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');
+/** Ids of the parties of a hiring chain, chosen by the form (not shown to anyone). */
+const partyRef = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '当事方编号只能包含字母、数字、- 和 _ / party ids are letters, digits, - and _');
+/** Nobody hired before 1950 is still owed anything a mediator could settle; older dates are typing errors. */
+export const EARLIEST_HIRE_DATE = '1950-01-01';
 
 export const CASE_KIND_VALUES = ['union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'] as const;
+/** The sectors the statistics know (按行业); the same codes as the employers' industries. */
+export const SECTOR_VALUES = ['construction', 'manufacturing', 'logistics', 'catering', 'retail', 'it', 'resident_services', 'business_services', 'platform'] as const;
+export type Sector = (typeof SECTOR_VALUES)[number];
 // Claim types and their labels live with the pure disputes rules (browser-safe, no I/O).
 export { CLAIM_TYPES, CLAIM_TYPE_LABELS, type ClaimType } from '../server/modules/disputes/rules/stages.js';
 import { CLAIM_TYPES } from '../server/modules/disputes/rules/stages.js';
 
 export const chainPartySchema = z.object({
-  id: z.string().min(1).max(40),
-  name: z.string().trim().min(1).max(128),
+  id: partyRef,
+  name: nameText(1, 128),
   role: z.enum(['developer', 'general_contractor', 'subcontractor', 'crew_boss', 'qualification_lender']),
-  contractedBy: z.string().max(40).optional(),
+  contractedBy: partyRef.optional(),
   contractType: z.enum(['contract', 'subcontract', 'transfer']).optional(),
   isIndividualOrUnqualified: z.boolean().optional(),
-  lentTo: z.string().max(40).optional(),
+  lentTo: partyRef.optional(),
   uscc: z.string().trim().max(18).optional(),
   contactPhone: phone.optional(),
   contactEmail: z.string().trim().email().optional(),
 });
 
-export const intakeSchema = z.object({
-  channel: z.enum(['counter', 'online']),
-  kind: z.enum(CASE_KIND_VALUES).default('court_pre_filing'),
-  courtId: z.string().uuid().optional(),
-  /** An oral application recorded by the mediator at the counter (劳动争议调解仲裁法第十二条). */
-  oral: z.boolean().default(false),
-  appliedOn: date.optional(),
-  worker: z.object({
-    name: z.string().trim().min(2, '请填写姓名 / name required').max(32),
-    phone,
-    residentId: z.string().trim().min(15).max(18).optional(),
-    regionCode: z.string().regex(/^\d{6}$/).optional(),
-  }),
-  /** Collective cases (10 or more workers with a common claim) act through representatives. */
-  workerCount: z.number().int().min(1).max(10_000).default(1),
-  representatives: z.array(z.object({ name: z.string().trim().min(2).max(32), phone })).max(10).default([]),
-  employer: z.object({
-    employerId: z.string().uuid().optional(),
-    name: z.string().trim().min(2).max(128),
-    uscc: z.string().trim().max(18).optional(),
-    contactName: z.string().trim().max(32).optional(),
-    contactPhone: phone.optional(),
-    contactEmail: z.string().trim().email().optional(),
-  }),
-  employment: z.object({
+const employmentSchema = z
+  .object({
     hireDate: date,
     endDate: date.nullable(),
-    position: z.string().trim().max(64).optional(),
+    position: plainText(64).optional(),
     wageStructure: z.enum(['monthly', 'daily', 'hourly', 'piece']),
     monthlyWageFen: fen,
     workingHours: z.enum(['standard', 'comprehensive', 'flexible']).default('standard'),
@@ -59,21 +47,82 @@ export const intakeSchema = z.object({
     contractSignedDate: date.nullable().optional(),
     /** When the worker learned the right was infringed (for the limitation warning). */
     harmKnownOn: date.optional(),
+  })
+  // Dates against today are checked by the server (it knows what day it is in China).
+  .superRefine((e, ctx) => {
+    if (e.hireDate < EARLIEST_HIRE_DATE) ctx.addIssue({ code: 'custom', path: ['hireDate'], message: `入职日期不能早于 ${EARLIEST_HIRE_DATE} / the hire date cannot be before ${EARLIEST_HIRE_DATE}` });
+    if (e.endDate && e.endDate < e.hireDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '离职日期不能早于入职日期 / the end date cannot be before the hire date' });
+    if (e.contractSignedDate && e.contractSignedDate < EARLIEST_HIRE_DATE) ctx.addIssue({ code: 'custom', path: ['contractSignedDate'], message: `签订日期不能早于 ${EARLIEST_HIRE_DATE} / the contract date cannot be before ${EARLIEST_HIRE_DATE}` });
+    if (e.harmKnownOn && e.harmKnownOn < e.hireDate) ctx.addIssue({ code: 'custom', path: ['harmKnownOn'], message: '知道权利受侵害的日期不能早于入职日期 / the date the harm became known cannot be before the hire date' });
+  });
+
+const claimsSchema = z
+  .array(z.object({ type: z.enum(CLAIM_TYPES), amountFen: fen, description: plainText(500).default('') }))
+  .min(1, '至少填写一项请求 / at least one claim')
+  .max(MAX_CLAIMS, `请求不超过 ${MAX_CLAIMS} 项 / at most ${MAX_CLAIMS} claims`)
+  .refine((claims) => claims.reduce((s, c) => s + c.amountFen, 0) <= MAX_CLAIM_FEN, { message: '请求金额合计不能超过 1 亿元 / the claims together cannot exceed ¥100,000,000' });
+
+/** The counter intake (a logged-in mediator); the online application below narrows it. */
+export const intakeSchema = z.object({
+  channel: z.enum(['counter', 'online']),
+  kind: z.enum(CASE_KIND_VALUES).default('court_pre_filing'),
+  courtId: z.string().uuid().optional(),
+  /** The studio that takes the case; at the counter, the mediator's own. */
+  mediationBodyId: z.string().uuid().optional(),
+  /** An oral application recorded by the mediator at the counter (劳动争议调解仲裁法第十二条). */
+  oral: z.boolean().default(false),
+  appliedOn: date.optional(),
+  worker: z.object({
+    name: nameText(2, 32),
+    phone,
+    residentId: z.string().trim().min(15).max(18).optional(),
+    regionCode: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字 / a region code has 6 digits').optional(),
   }),
-  sector: z.string().min(1).max(24),
-  claims: z
-    .array(z.object({ type: z.enum(CLAIM_TYPES), amountFen: fen, description: z.string().trim().max(500).default('') }))
-    .min(1, '至少填写一项请求 / at least one claim'),
+  /** Collective cases (10 or more workers with a common claim) act through representatives. */
+  workerCount: z.number().int().min(1).max(10_000).default(1),
+  representatives: z.array(z.object({ name: nameText(2, 32), phone })).max(10).default([]),
+  employer: z.object({
+    employerId: z.string().uuid().optional(),
+    name: nameText(2, 128),
+    uscc: z.string().trim().max(18).optional(),
+    contactName: plainText(32).optional(),
+    contactPhone: phone.optional(),
+    contactEmail: z.string().trim().email().optional(),
+  }),
+  employment: employmentSchema,
+  sector: z.enum(SECTOR_VALUES, { error: '请选择行业 / choose a sector' }),
+  claims: claimsSchema,
   construction: z
     .object({
       parties: z.array(chainPartySchema).min(1).max(12),
-      hiredWorker: z.string().min(1),
+      hiredWorker: partyRef,
       developerPaidProjectFunds: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
       crewBossReachable: z.boolean().default(true),
     })
     .optional(),
-  narrative: z.string().trim().min(5, '请简要说明经过 / describe what happened').max(5000),
+  narrative: plainText(5000).min(5, '请简要说明经过 / describe what happened'),
   mediatorRequestsJudge: z.boolean().default(false),
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.infer<typeof intakeSchema>;
+
+/**
+ * The worker's own application on the phone (no login): the application date is the day it
+ * arrives, so a date in the body is refused rather than trusted.
+ */
+export const onlineApplicationSchema = intakeSchema.extend({
+  appliedOn: z.undefined({ error: '在线申请以提交当天为申请日期，请勿填写 / an online application is dated the day it arrives; leave the date out' }).optional(),
+});
+
+const caseNumberText = plainText(40).min(5, '请填写案件编号 / case number required');
+const smsCode = z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字 / the code has 6 digits');
+
+export const trackCodeRequestSchema = z.object({ caseNumber: caseNumberText, phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号 / 11-digit mobile number') });
+export const trackVerifySchema = z.object({ caseNumber: caseNumberText, code: smsCode });
+export const signCodeSchema = z.object({ code: smsCode });
+
+/** The employer's answer through its link. */
+export const employerAnswerSchema = z
+  .object({ answer: z.enum(['accept', 'decline', 'counter']), counterAmountFen: fen.optional(), note: plainText(1000).optional() })
+  .refine((b) => b.answer !== 'counter' || b.counterAmountFen !== undefined, { message: '请填写对方提出的金额 / the amount offered is required', path: ['counterAmountFen'] });
+export type EmployerAnswer = z.infer<typeof employerAnswerSchema>;

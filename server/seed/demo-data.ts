@@ -60,12 +60,33 @@ export const DEMO_COURTS = [
   { code: '粤20', name: '广东省中山市中级人民法院', level: 'intermediate' as const, regionCode: '442000', address: '中山市东区博爱六路' },
 ];
 
+/** A second city's studio, so that nothing about Zhongshan is taken for the platform's own. */
+export const GZ_COURTS = [{ code: '粤0106', name: '广州市天河区人民法院', level: 'basic' as const, regionCode: '440106', address: '广州市天河区天河北路' }];
+
+export interface DemoStudio {
+  key: string;
+  name: string;
+  organizationKey: string;
+  regionCode: string;
+  address: string;
+  contactPhone: string;
+  caseNumberPrefix: string;
+  defaultCourtCode: string;
+}
+
+/** The union studios that take dispute cases; each numbers its own cases with its prefix. */
+export const DEMO_STUDIOS: DemoStudio[] = [
+  { key: 'zs', name: '中山市总工会劳动争议诉调对接工作室', organizationKey: 'zs-studio', regionCode: '442000', address: '中山市法院诉讼服务中心', contactPhone: '0760-88880001', caseNumberPrefix: '粤中工调', defaultCourtCode: '粤2071' },
+  { key: 'gz', name: '广州市总工会劳动争议调解工作室', organizationKey: 'gz-studio', regionCode: '440100', address: '广州市天河区人民法院诉讼服务中心', contactPhone: '020-83330001', caseNumberPrefix: '穗工调', defaultCourtCode: '粤0106' },
+];
+
 function organizationsFor(): DemoOrganization[] {
   const orgs: DemoOrganization[] = [{ key: 'acftu', name: '中华全国总工会', kind: 'national', parentKey: null, regionCode: null }];
   const provinces: Record<string, string> = { '440000': '广东省总工会', '320000': '江苏省总工会', '340000': '安徽省总工会', '360000': '江西省总工会', '630000': '青海省总工会', '130000': '河北省总工会', '330000': '浙江省总工会' };
   for (const [code, name] of Object.entries(provinces)) orgs.push({ key: `p${code}`, name, kind: 'provincial', parentKey: 'acftu', regionCode: code });
   const cities: [string, string, string][] = [
     ['442000', '440000', '中山市总工会'],
+    ['440100', '440000', '广州市总工会'],
     ['320100', '320000', '南京市总工会'],
     ['320500', '320000', '苏州市总工会'],
     ['340100', '340000', '合肥市总工会'],
@@ -89,6 +110,7 @@ function organizationsFor(): DemoOrganization[] {
     { key: 'zs-construction', name: '中山市建筑行业工会联合会', kind: 'industry', parentKey: 'c442000', regionCode: '442000' },
     { key: 'zs-express', name: '中山市快递行业工会联合会', kind: 'industry', parentKey: 'c442000', regionCode: '442000' },
     { key: 'zs-studio', name: '中山市总工会劳动争议诉调对接工作室', kind: 'grassroots', parentKey: 'c442000', regionCode: '442000' },
+    { key: 'gz-studio', name: '广州市总工会劳动争议调解工作室', kind: 'grassroots', parentKey: 'c440100', regionCode: '440100' },
     { key: 'hf-riders', name: '包河区新就业形态劳动者联合工会', kind: 'joint', parentKey: 'k340111', regionCode: '340111' },
     { key: 'hx-drivers', name: '海西州货车司机工会联合会', kind: 'industry', parentKey: 'c632800', regionCode: '632801' },
   );
@@ -177,6 +199,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     { username: 'js_union', displayName: '江苏省总工会 · 王晓燕', label: '工会工作人员 union_staff (江苏省)', roles: ['union_staff'], regionCode: '320000', organizationKey: 'p320000' },
     { username: 'baohe_union', displayName: '包河区总工会 · 李明', label: '工会工作人员 union_staff (合肥市包河区)', roles: ['union_staff'], regionCode: '340111', organizationKey: 'k340111' },
     { username: 'zs_mediator', displayName: '调解员 · 黄丽华', label: '调解员 mediator (中山诉调对接工作室)', roles: ['mediator'], regionCode: '442000', organizationKey: 'zs-studio' },
+    { username: 'gz_mediator', displayName: '调解员 · 梁婉仪', label: '调解员 mediator (广州市总工会劳动争议调解工作室)', roles: ['mediator'], regionCode: '440100', organizationKey: 'gz-studio' },
     { username: 'zs_judge', displayName: '调解法官 · 梁国栋', label: '调解法官 judge (中山市第一人民法院)', roles: ['judge'], regionCode: '442000', courtCode: '粤2071' },
     { username: 'zs_clerk', displayName: '书记员 · 何敏', label: '书记员 court_clerk (中山市第一人民法院)', roles: ['court_clerk'], regionCode: '442000', courtCode: '粤2071' },
     { username: 'employer', displayName: `${zsConstruction.name} · 人事`, label: `用人单位 employer_agent (${zsConstruction.name})`, roles: ['employer_agent'], regionCode: '442000', employerKey: zsConstruction.key },
@@ -195,6 +218,6 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     { username: 'zs_judge2', displayName: '调解法官 · 吴海燕', label: '调解法官 judge (中山市第二人民法院)', roles: ['judge'], regionCode: '442000', courtCode: '粤2072', listed: false },
     { username: 'zs_judge3', displayName: '调解法官 · 郑伟民', label: '调解法官 judge (中山市中级人民法院)', roles: ['judge'], regionCode: '442000', courtCode: '粤20', listed: false },
   ];
-  return { organizations: organizationsFor(), courts: DEMO_COURTS, employers, people, accounts };
+  return { organizations: organizationsFor(), courts: [...DEMO_COURTS, ...GZ_COURTS], studios: DEMO_STUDIOS, employers, people, accounts };
 }
 export type DemoData = ReturnType<typeof generateDemo>;

@@ -29,7 +29,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
   const personIds = new Map<string, string>();
   const courtIds = new Map<string, string>();
   const accountIds = new Map<string, string>();
-  let studioId = '';
+  const studioIds = new Map<string, string>();
   await db.transaction(async (tx) => {
     for (const o of data.organizations) {
       const [row] = await tx
@@ -42,8 +42,14 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       const [row] = await tx.insert(courts).values(c).returning({ id: courts.id });
       courtIds.set(c.code, row!.id);
     }
-    const [studio] = await tx.insert(mediationBodies).values({ name: '中山市总工会劳动争议诉调对接工作室', kind: 'union_studio', organizationId: orgIds.get('zs-studio')!, regionCode: '442000', address: '中山市法院诉讼服务中心' }).returning({ id: mediationBodies.id });
-    studioId = studio!.id;
+    for (const s of data.studios) {
+      const { key, organizationKey, defaultCourtCode, ...values } = s;
+      const [row] = await tx
+        .insert(mediationBodies)
+        .values({ ...values, kind: 'union_studio', organizationId: orgIds.get(organizationKey)!, defaultCourtId: courtIds.get(defaultCourtCode)! })
+        .returning({ id: mediationBodies.id });
+      studioIds.set(key, row!.id);
+    }
     onProgress?.(`organizations ${data.organizations.length}, courts ${data.courts.length}`);
     await insertChunked(data.employers, async (chunk) => {
       const rows = await tx
@@ -97,7 +103,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       after: { organizations: data.organizations.length, employers: data.employers.length, people: data.people.length, accounts: data.accounts.length },
     });
   });
-  return { orgIds, employerIds, personIds, courtIds, accountIds, studioId };
+  return { orgIds, employerIds, personIds, courtIds, accountIds, studioIds, studioId: studioIds.get('zs')! };
 }
 
 /** First start only: an installation that has any account keeps its data untouched. */
@@ -116,7 +122,7 @@ export function historyRefs(data: DemoData, ids: Awaited<ReturnType<typeof write
   return {
     courtIds: DEMO_COURTS.map((c) => ids.courtIds.get(c.code)!),
     courtWeights: [45, 40, 15],
-    mediatorIds: data.accounts.filter((a) => a.roles.includes('mediator')).map((a) => ids.accountIds.get(a.username)!),
+    mediatorIds: data.accounts.filter((a) => a.roles.includes('mediator') && a.organizationKey === 'zs-studio').map((a) => ids.accountIds.get(a.username)!),
     employerIds: data.employers.filter((e) => e.regionCode === '442000').map((e) => ids.employerIds.get(e.key)!),
     mediationBodyId: ids.studioId,
   };

@@ -367,6 +367,7 @@ describe('the seed story in the browser', () => {
     await worker.getByTestId('apply-name').fill('王小军');
     await worker.getByTestId('apply-phone').fill('13912340002');
     await worker.getByTestId('apply-next').click();
+    await worker.getByTestId('apply-studio-442000').click();
     await worker.getByTestId('apply-on-site-yes').click();
     await worker.getByTestId('apply-hired-by-boss').click();
     await worker.getByTestId('apply-employer-name').fill('张某');

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
-import { actOn, constructionIntake } from '../support/disputes.js';
+import { actOn, constructionIntake, onlineApplication } from '../support/disputes.js';
 
 let t: TestApp;
 let mediator: Agent;
@@ -12,6 +12,10 @@ beforeAll(async () => {
   mediator = await loginAs(t.app, 'zs_mediator');
 });
 afterAll(() => t.close());
+
+const later = (minutes: number) => {
+  t.clock.now = new Date(t.clock.now.getTime() + minutes * 60_000);
+};
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082', 'hex');
 function multipart(filename: string, content: Buffer) {
@@ -29,8 +33,7 @@ describe('the worker applies online and tracks the case from a phone', () => {
   let caseId = '';
 
   it('registers an online application without an account and texts the case number', async () => {
-    const intake = { ...constructionIntake(t, { sequence: 7, workerName: '陈小军' }), channel: 'online' as const, oral: false };
-    intake.worker = { ...intake.worker, phone: '13712345678' };
+    const intake = onlineApplication(t, { sequence: 7, workerName: '陈小军', phone: '13712345678' });
     const res = await agent(t.app).post('/api/public/disputes/apply', intake);
     expect(res.statusCode, res.body).toBe(200);
     caseNumber = res.json().caseNumber;
@@ -65,16 +68,20 @@ describe('the worker applies online and tracks the case from a phone', () => {
   it('the same answer whether or not the phone matches, and a code only to the right phone', async () => {
     const anon = agent(t.app);
     const wrong = await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13000000000' });
+    later(2); // one code a minute per case
     const right = await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13712345678' });
     expect(wrong.json()).toEqual(right.json());
     expect(await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13000000000'))).toHaveLength(0);
     const code = (await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13712345678'))).map((m) => m.body.match(/验证码 (\d{6})/)?.[1]).find(Boolean)!;
     for (let i = 0; i < 5; i++) await anon.post('/api/public/disputes/track/verify', { caseNumber, code: code === '999999' ? '999998' : '999999' });
+    // Five wrong codes lock the case's verification: even the right code is refused for a while.
     const locked = await anon.post('/api/public/disputes/track/verify', { caseNumber, code });
-    expect(locked.statusCode).toBe(400);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().message).toBe('验证码错误次数过多，为保护您的案件，请 15 分钟后再试');
   });
 
   it('shows the worker plain-Chinese steps and the clocks that concern them', async () => {
+    later(16); // after the lock
     const anon = agent(t.app);
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13712345678' });
     const msgs = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13712345678'));
@@ -117,6 +124,36 @@ describe('employer counter-proposal and joint mediation', () => {
     const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(detail.record.counterOffer.amountFen).toBe(6_000_000);
     expect(detail.record.state.employerAnswer).toBe('counter');
+
+    // The link answers once: the page says so, and a second answer is refused without any SMS.
+    const view = (await agent(t.app).get(`/api/public/disputes/employer/${token}`)).json();
+    expect(view).toMatchObject({ answered: 'counter', canAnswer: false });
+    const sent = (await t.deps.db.select().from(outbox)).length;
+    for (const again of [{ answer: 'counter', counterAmountFen: 1_000_000 }, { answer: 'decline' }, { answer: 'accept' }]) {
+      const res = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, again);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().message).toMatch(/已答复（提出了金额方案），不能再次提交。如需更改，请联系调解员（电话 0760-88880001）/);
+    }
+    expect((await t.deps.db.select().from(outbox)).length).toBe(sent);
+    const after = (await mediator.get(`/api/disputes/${c.id}`)).json();
+    expect(after.record.counterOffer.amountFen).toBe(6_000_000);
+    expect(after.version).toBe(detail.version);
+  });
+
+  it('refuses a counter-offer larger than the documents can state', async () => {
+    const intake = constructionIntake(t, { sequence: 10, workerName: '林大伟' });
+    intake.worker = { ...intake.worker, phone: '13612345679' };
+    intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, contactPhone: '13611113333' };
+    const c = (await mediator.post('/api/disputes', intake)).json();
+    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'start_consultation', payload: {} });
+    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'contact_employer', payload: { channel: 'sms', reached: true } });
+    const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13611113333'));
+    const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
+    const huge = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter', counterAmountFen: 10_000_000_001 });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().field).toBe('counterAmountFen');
+    const hidden = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'decline', note: '不同意\u202e' });
+    expect(hidden.json().field).toBe('note');
   });
 
   it('flags a collective case of 12 workers for a judge, who then sees it', async () => {

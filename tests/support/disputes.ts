@@ -59,3 +59,16 @@ export async function agreeOnPaper(mediator: Agent, caseId: string, terms: objec
   }
   return actOn(mediator, caseId, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
 }
+
+/** The same story sent by the worker from a phone: no date, no oral flag; the Zhongshan studio unless told. */
+export function onlineApplication(t: TestApp, opts: { workerName?: string; phone?: string; sequence?: number; studio?: string } = {}): IntakeInput {
+  const { appliedOn: _date, oral: _oral, mediatorRequestsJudge: _judge, courtId: _court, ...rest } = constructionIntake(t, { workerName: opts.workerName, sequence: opts.sequence });
+  return { ...rest, channel: 'online', mediationBodyId: t.ids!.studioIds.get(opts.studio ?? 'zs'), worker: { ...rest.worker, phone: opts.phone ?? rest.worker.phone } };
+}
+
+/** A fresh address per simulated phone, as on the mobile network (the limits count addresses). */
+let addressCounter = 1;
+export function nextAddress(): string {
+  const n = addressCounter++;
+  return `172.16.${(n >> 8) & 255}.${n & 255}`;
+}

@@ -1,17 +1,22 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import type { Intake } from '../../../contracts/disputes.js';
+import { regionWithin } from '../../../contracts/regions.js';
 import { writeAudit } from '../../core/audit.js';
-import type { Ctx } from '../../core/context.js';
+import type { Actor, Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
-import { normalizeUscc, validateUscc } from '../../core/identifiers/uscc.js';
-import type { Tx } from '../../db/client.js';
-import { employers } from '../employers/tables.js';
+import { escapeLike } from '../../core/scope.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { courtRepo } from '../courts/repository.js';
+import { employerExists, employerForIntake } from '../employers/service.js';
 import { notify } from '../notifications/service.js';
-import { mediationBodies } from '../organizations/tables.js';
-import { people } from '../people/tables.js';
+import { numberCounters } from '../numbering/tables.js';
+import { nextNumber } from '../numbering/service.js';
+import { onlyStudio, studioById, studioForRegion, studioOfOrganization, type Studio } from '../organizations/service.js';
+import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId } from '../people/service.js';
+import { regionRepo } from '../regions/repository.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, nextDueOf, type CaseRecord, type Notice } from './case-record.js';
 import { caseRepo } from './repository.js';
@@ -23,17 +28,19 @@ import { disputeCases, disputeEvents } from './tables.js';
 
 /**
  * Registers a case from either door: the studio counter (a mediator records the application,
- * oral ones included) or the worker's phone. The worker is never asked twice: person and
- * employer are matched to existing records.
+ * oral ones included, and sees the worker's ID card) or the worker's phone (nobody has checked
+ * who is typing). At the counter the worker is never asked twice: person and employer are
+ * matched to existing records. Online, nothing the applicant types changes or joins an
+ * existing record: the applicant becomes a new person, flagged for the mediator to verify.
  */
 export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
-  if (input.channel === 'counter' && !ctx.actor) throw errors.unauthenticated();
+  const online = input.channel === 'online';
+  if (!online && !ctx.actor) throw errors.unauthenticated();
   const actor = ctx.actor ? requirePermission(ctx, 'disputes:intake') : null;
-  if (input.channel === 'counter' && !actor?.roles.includes('mediator')) throw errors.forbidden();
+  if (!online && !actor?.roles.includes('mediator')) throw errors.forbidden();
   const today = todayOf(deps);
-  const appliedOn = input.appliedOn ?? today;
-  if (appliedOn > today) throw errors.validation('appliedOn', '申请日期不能晚于今天', 'The application date cannot be in the future');
-  if (input.employment.endDate && input.employment.endDate < input.employment.hireDate) throw errors.validation('employment.endDate', '离职日期不能早于入职日期', 'End date before hire date');
+  const appliedOn = online ? today : counterApplicationDate(input, today);
+  checkEmploymentDates(input.employment, today);
 
   const notices: Notice[] = [];
   const collective = collectiveRule(input.workerCount, input.representatives.length);
@@ -43,20 +50,29 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
   const liability = input.construction ? proposeLiableParties(input.construction) : null;
   if (liability?.errors.length) throw new AppError('VALIDATION', liability.errors[0]!.message, liability.errors[0]!.messageEn, 'construction');
   const claimTotalFen = input.claims.reduce((s, c) => s + c.amountFen, 0);
-  const jointReasons = shouldInviteJudge({ workerCount: input.workerCount, claimFen: claimTotalFen, mediatorRequested: input.mediatorRequestsJudge }, await jointConfig(deps));
+  // Asking for a judge is the mediator's call, not the anonymous applicant's.
+  const mediatorRequestsJudge = online ? false : input.mediatorRequestsJudge;
+  const jointReasons = shouldInviteJudge({ workerCount: input.workerCount, claimFen: claimTotalFen, mediatorRequested: mediatorRequestsJudge }, await jointConfig(deps));
 
   const calendar = await calendarFor(deps);
   return deps.db.transaction(async (tx) => {
-    const studio = await studioFor(tx, actor?.regionCode ?? input.worker.regionCode ?? '442000');
-    const personId = await matchPerson(tx, deps, input.worker, studio.regionCode);
-    const employerId = await matchEmployer(tx, input.employer, studio.regionCode);
-    const duplicate = await caseRepo.openForWorkerAndEmployer(tx, personId, employerId, input.employer.name);
-    if (duplicate) throw errors.conflict(`该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`, `An open case ${duplicate.caseNumber} already exists for this worker and employer`, 'employer');
+    const studio = await studioOf(tx, input, actor);
+    const courtId = await courtOf(tx, input.courtId, studio);
+    const personRegion = await workerRegion(tx, input.worker.regionCode, studio);
+    const worker = await workerPerson(tx, deps, ctx, input.worker, personRegion, online);
+    const employerId = await caseEmployer(tx, ctx, input.employer, { regionCode: studio.regionCode, sector: input.sector, online, field: 'employer' });
+    if (!online) {
+      const duplicate = await caseRepo.openForWorkerAndEmployer(tx, worker.personId, employerId, input.employer.name);
+      if (duplicate) throw errors.conflict(`该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`, `An open case ${duplicate.caseNumber} already exists for this worker and employer`, 'employer');
+    }
+    if (worker.identityMatch) notices.push(...(await identityNotices(tx, worker.identityMatch, employerId, input.employer.name)));
     const contactFirst = liability?.contactFirst;
-    const liableParty = contactFirst ? input.construction!.parties.find((p) => p.id === contactFirst.partyId) : null;
-    const respondentId = liableParty?.uscc ? await matchEmployer(tx, { name: liableParty.name, uscc: liableParty.uscc, contactPhone: liableParty.contactPhone, contactEmail: liableParty.contactEmail }, studio.regionCode) : employerId;
-    const [seq] = await tx.select({ n: sql<number>`nextval('dispute_case_seq')::int` }).from(sql`(select 1) as one`);
-    const caseNumber = `粤中工调〔${appliedOn.slice(0, 4)}〕${String(seq!.n).padStart(6, '0')}号`;
+    const partyIndex = contactFirst ? input.construction!.parties.findIndex((p) => p.id === contactFirst.partyId) : -1;
+    const liableParty = partyIndex >= 0 ? input.construction!.parties[partyIndex]! : null;
+    const respondentId = liableParty?.uscc
+      ? await caseEmployer(tx, ctx, { name: liableParty.name, uscc: liableParty.uscc, contactPhone: liableParty.contactPhone, contactEmail: liableParty.contactEmail }, { regionCode: studio.regionCode, sector: input.sector, online, field: `construction.parties.${partyIndex}` })
+      : employerId;
+    const caseNumber = await nextCaseNumber(tx, studio, appliedOn.slice(0, 4));
     const state = newCase({ kind: input.kind, appliedOn, acceptedOn: today < appliedOn ? appliedOn : today });
     const record: CaseRecord = { state, liability, jointReasons, intakeWarnings: notices };
     const contact = liableParty
@@ -64,8 +80,16 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       : input.employer;
     // The resident ID lives encrypted on the person record only; the case file keeps its masked form.
     const { residentId: rawId, ...workerFacts } = input.worker;
-    const worker = { ...workerFacts, residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null };
-    const facts = { ...input, worker, respondent: contact, employer: { ...input.employer, contactPhone: contact.contactPhone, contactEmail: contact.contactEmail } };
+    const workerFact = { ...workerFacts, residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null };
+    const facts = {
+      ...input,
+      mediatorRequestsJudge,
+      mediationBodyId: studio.id,
+      worker: workerFact,
+      respondent: contact,
+      employer: { ...input.employer, contactPhone: contact.contactPhone, contactEmail: contact.contactEmail },
+      ...(worker.identityMatch ? { identityMatch: worker.identityMatch } : {}),
+    };
     const clocks = clocksOf({ record, facts, claimTypes: input.claims.map((c) => c.type) }, calendar, today);
     const limitation = clocks.find((c) => c.code === 'limitation');
     if (limitation && (limitation.status === 'overdue' || (limitation.daysLeft !== null && limitation.daysLeft <= 60))) {
@@ -76,7 +100,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       .values({
         caseNumber,
         regionCode: studio.regionCode,
-        courtId: input.courtId ?? null,
+        courtId,
         mediationBodyId: studio.id,
         kind: input.kind,
         channel: input.channel,
@@ -84,11 +108,11 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         sector: input.sector,
         claimTypes: [...new Set(input.claims.map((c) => c.type))],
         claimTotalFen,
-        workerPersonId: personId,
+        workerPersonId: worker.personId,
         workerCount: input.workerCount,
         employerId,
         respondentEmployerId: respondentId,
-        mediatorAccountId: input.channel === 'counter' ? actor!.accountId : null,
+        mediatorAccountId: online ? null : actor!.accountId,
         joint: jointReasons.length > 0,
         facts,
         record,
@@ -110,49 +134,166 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
   });
 }
 
-async function studioFor(tx: Tx, regionCode: string) {
-  const bodies = await tx.select().from(mediationBodies).where(eq(mediationBodies.kind, 'union_studio'));
-  const match = bodies.find((b) => regionCode.startsWith(b.regionCode.slice(0, 4))) ?? bodies[0];
-  if (!match) throw new AppError('CONFLICT', '本地区尚未设立调解工作室', 'No mediation studio is set up for this region');
-  return match;
+/**
+ * A counter application may be recorded after the day it was made (a paper form typed in
+ * later, an oral application noted after the session), but not in the future, not before the
+ * worker was hired, and not more than a year back: the arbitration limitation period is one
+ * year (劳动争议调解仲裁法第二十七条), so an older application date is a typing error.
+ */
+function counterApplicationDate(input: Intake, today: string): string {
+  const appliedOn = input.appliedOn ?? today;
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  if (appliedOn > today) throw errors.validation('appliedOn', '申请日期不能晚于今天', 'The application date cannot be in the future');
+  if (appliedOn < input.employment.hireDate) throw errors.validation('appliedOn', '申请日期不能早于入职日期', 'The application date cannot be before the hire date');
+  if (appliedOn < yearAgo) throw errors.validation('appliedOn', `申请日期不能早于 ${yearAgo}（一年以前）`, `The application date cannot be before ${yearAgo} (a year ago)`);
+  return appliedOn;
 }
 
-async function matchPerson(tx: Tx, deps: Deps, worker: Intake['worker'], regionCode: string): Promise<string> {
-  if (worker.residentId) {
-    const id = normalizeResidentId(worker.residentId);
-    const check = validateResidentId(id, deps.now());
+/** The order of the dates is checked by the schema; here, that none is after today. */
+function checkEmploymentDates(e: Intake['employment'], today: string) {
+  const future: [string | null | undefined, string, string, string][] = [
+    [e.hireDate, 'employment.hireDate', '入职日期', 'The hire date'],
+    [e.endDate, 'employment.endDate', '离职日期', 'The end date'],
+    [e.contractSignedDate, 'employment.contractSignedDate', '合同签订日期', 'The contract date'],
+    [e.harmKnownOn, 'employment.harmKnownOn', '知道权利受侵害的日期', 'The date the harm became known'],
+  ];
+  for (const [value, field, zh, en] of future) {
+    if (value && value > today) throw errors.validation(field, `${zh}不能晚于今天`, `${en} cannot be in the future`);
+  }
+}
+
+/**
+ * The studio that takes the case: the one the application names; at the counter, the
+ * mediator's own studio (or the one covering the mediator's region); online, the one covering
+ * the worker's region, or the only studio there is.
+ */
+type ReadyStudio = Studio & { caseNumberPrefix: string };
+
+async function studioOf(tx: Tx, input: Intake, actor: Actor | null): Promise<ReadyStudio> {
+  const counter = input.channel === 'counter' && actor;
+  if (input.mediationBodyId) {
+    const named = await studioById(tx, input.mediationBodyId);
+    if (!named) throw errors.validation('mediationBodyId', '调解工作室不存在', 'Unknown mediation studio');
+    if (counter && !regionWithin(named.regionCode, actor.regionCode)) throw errors.validation('mediationBodyId', '只能为本地区的调解工作室登记案件', 'You can register cases for the studios of your region only');
+    return ready(named);
+  }
+  if (counter) {
+    const own = (actor.organizationId ? await studioOfOrganization(tx, actor.organizationId) : null) ?? (actor.regionCode ? await studioForRegion(tx, actor.regionCode) : null);
+    if (!own) throw new AppError('CONFLICT', '您所在地区尚未设立劳动争议调解工作室', 'No mediation studio is set up for your region', 'mediationBodyId');
+    return ready(own);
+  }
+  if (input.worker.regionCode) {
+    const local = await studioForRegion(tx, input.worker.regionCode);
+    if (!local) throw errors.validation('worker.regionCode', '该地区尚未设立劳动争议调解工作室，请选择受理申请的工作室', 'No mediation studio serves this region; choose a studio');
+    return ready(local);
+  }
+  const only = await onlyStudio(tx);
+  if (!only) throw errors.validation('mediationBodyId', '请选择受理申请的调解工作室', 'Choose the mediation studio for your application');
+  return ready(only);
+}
+
+/** A studio numbers its own cases; one set up without a prefix cannot take any yet. */
+function ready(studio: Studio): ReadyStudio {
+  if (!studio.caseNumberPrefix) throw new AppError('CONFLICT', `「${studio.name}」尚未设置案件编号前缀，请联系系统管理员`, `The studio "${studio.name}" has no case-number prefix yet; contact the administrator`, 'mediationBodyId');
+  return studio as ReadyStudio;
+}
+
+/** The court named, which must exist; else the court that confirms the studio's agreements. */
+async function courtOf(tx: Tx, courtId: string | undefined, studio: Studio): Promise<string | null> {
+  if (!courtId) return studio.defaultCourtId ?? null;
+  if (!(await courtRepo.byId(tx, courtId))) throw errors.validation('courtId', '法院不存在', 'Unknown court');
+  return courtId;
+}
+
+/** The worker's own region when given (it must exist), else the studio's. */
+async function workerRegion(tx: Tx, regionCode: string | undefined, studio: Studio): Promise<string> {
+  if (!regionCode) return studio.regionCode;
+  if (!(await regionRepo.byCode(tx, regionCode))) throw errors.validation('worker.regionCode', '行政区划代码不存在', 'Unknown region code');
+  return regionCode;
+}
+
+/** What the mediator must check before joining an online applicant to a registered person. */
+export interface IdentityMatch {
+  status: 'unverified';
+  /** A person with the resident ID the applicant typed is already registered. */
+  matchesRegisteredPerson: boolean;
+  registeredPersonId?: string;
+}
+
+async function workerPerson(tx: Tx, deps: Deps, ctx: Ctx, worker: Intake['worker'], regionCode: string, online: boolean): Promise<{ personId: string; identityMatch?: IdentityMatch }> {
+  const residentId = worker.residentId ? normalizeResidentId(worker.residentId) : null;
+  if (residentId) {
+    const check = validateResidentId(residentId, deps.now());
     if (!check.ok) throw errors.validation('worker.residentId', check.message, check.messageEn);
-    const hash = deps.cipher.searchHash(id);
-    const [found] = await tx.select({ id: people.id }).from(people).where(eq(people.residentIdHash, hash));
-    if (found) return found.id;
-    const [created] = await tx
-      .insert(people)
-      .values({ name: worker.name, phone: worker.phone, regionCode, residentIdEnc: deps.cipher.encrypt(id), residentIdHash: hash, residentIdHead: id.slice(0, 4), residentIdTail: id.slice(-4), sex: check.sex, birthDate: check.birthDate })
-      .returning({ id: people.id });
-    return created!.id;
   }
-  const [found] = await tx.select({ id: people.id }).from(people).where(sql`${people.phone} = ${worker.phone} and ${people.name} = ${worker.name}`);
-  if (found) return found.id;
-  const [created] = await tx.insert(people).values({ name: worker.name, phone: worker.phone, regionCode }).returning({ id: people.id });
-  return created!.id;
+  const registered = residentId ? await findPersonByResidentId(tx, deps, residentId) : null;
+  if (online) {
+    // Anybody can type somebody else's ID on a phone. The applicant becomes a person of their
+    // own, without the ID (which would claim it); the mediator verifies the ID card and merges.
+    const personId = await createPersonForIntake(tx, deps, ctx, { name: worker.name, phone: worker.phone, regionCode });
+    return { personId, identityMatch: { status: 'unverified', matchesRegisteredPerson: !!registered, ...(registered ? { registeredPersonId: registered.id } : {}) } };
+  }
+  if (registered) return { personId: registered.id };
+  if (!residentId) {
+    const known = await findPersonByPhoneAndName(tx, worker.phone, worker.name);
+    if (known) return { personId: known.id };
+  }
+  return { personId: await createPersonForIntake(tx, deps, ctx, { name: worker.name, phone: worker.phone, regionCode, residentId }, 'worker.residentId') };
 }
 
-/** An employer with a valid-looking USCC is registered once; one without a code stays in the case facts only. */
-async function matchEmployer(tx: Tx, e: { employerId?: string; name: string; uscc?: string; contactName?: string; contactPhone?: string; contactEmail?: string }, regionCode: string): Promise<string | null> {
-  if (e.employerId) {
-    const [found] = await tx.select({ id: employers.id }).from(employers).where(eq(employers.id, e.employerId));
-    if (!found) throw errors.validation('employer.employerId', '用人单位不存在', 'Employer not found');
-    return found.id;
+/** Told to the mediator only: the applicant online learns nothing about other records. */
+async function identityNotices(tx: Tx, match: IdentityMatch, employerId: string | null, employerName: string): Promise<Notice[]> {
+  const out: Notice[] = [
+    match.matchesRegisteredPerson
+      ? { code: 'identity_unverified', message: '在线申请：所填身份证号与已登记人员一致，但姓名、手机号未经核验。请核验身份证件后再合并人员档案。', messageEn: 'Online application: the resident ID matches a registered person, but name and phone are unverified. Check the ID card before merging the records.' }
+      : { code: 'identity_unverified', message: '在线申请：申请人身份尚未核验，请在首次接触时核验身份证件。', messageEn: 'Online application: the applicant’s identity is unverified; check the ID card at first contact.' },
+  ];
+  if (match.registeredPersonId) {
+    const open = await caseRepo.openForWorkerAndEmployer(tx, match.registeredPersonId, employerId, employerName);
+    if (open) out.push({ code: 'possible_duplicate', message: `可能重复：该身份证号的人员对同一单位已有未结案件 ${open.caseNumber}。`, messageEn: `Possible duplicate: the person with this resident ID has an open case ${open.caseNumber} against the same employer.` });
   }
+  return out;
+}
+
+/**
+ * An employer with a USCC is linked to the register. At the counter a new one is registered
+ * (the mediator sees the licence); an online application never writes to the register, so
+ * nobody can claim a code under a made-up name: the employer stays in the case facts only.
+ */
+async function caseEmployer(
+  tx: Tx,
+  ctx: Ctx,
+  e: { employerId?: string; name: string; uscc?: string; contactName?: string; contactPhone?: string; contactEmail?: string },
+  opts: { regionCode: string; sector: string; online: boolean; field: string },
+): Promise<string | null> {
+  if (e.employerId) return employerExists(tx, e.employerId, `${opts.field}.employerId`);
   if (!e.uscc) return null;
-  const uscc = normalizeUscc(e.uscc);
-  const check = validateUscc(uscc);
-  if (!check.ok && check.reason === 'format') throw errors.validation('employer.uscc', check.message, check.messageEn);
-  const [found] = await tx.select({ id: employers.id }).from(employers).where(eq(employers.uscc, uscc));
-  if (found) return found.id;
-  const [created] = await tx
-    .insert(employers)
-    .values({ uscc, usccCheckWarning: !check.ok, name: e.name, regionCode, industryCode: 'construction', contactName: e.contactName ?? null, contactPhone: e.contactPhone ?? null, contactEmail: e.contactEmail ?? null })
-    .returning({ id: employers.id });
-  return created!.id;
+  const values = { name: e.name, uscc: e.uscc, regionCode: opts.regionCode, industryCode: opts.sector, contactName: e.contactName, contactPhone: e.contactPhone, contactEmail: e.contactEmail };
+  return employerForIntake(tx, ctx, values, { create: !opts.online, field: `${opts.field}.uscc` });
+}
+
+/**
+ * The studio's next number of the year: 粤中工调〔2025〕000123号. The series starts above any
+ * number already issued with this prefix and year (imported history, or numbers from the
+ * platform's former single sequence), so a new number never repeats an old one.
+ */
+async function nextCaseNumber(tx: Tx, studio: ReadyStudio, year: string): Promise<string> {
+  const prefix = `${studio.caseNumberPrefix}〔${year}〕`;
+  const series = `case:${studio.id}:${year}`;
+  const floor = (await seriesStarted(tx, series)) ? 0 : await highestIssued(tx, prefix);
+  const n = await nextNumber(tx, series, floor);
+  return `${prefix}${String(n).padStart(6, '0')}号`;
+}
+
+async function seriesStarted(tx: DbOrTx, series: string): Promise<boolean> {
+  const [row] = await tx.select({ last: numberCounters.last }).from(numberCounters).where(eq(numberCounters.series, series));
+  return !!row;
+}
+
+async function highestIssued(tx: DbOrTx, prefix: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number | null>`max(substring(${disputeCases.caseNumber} from '〕([0-9]+)号$')::int)` })
+    .from(disputeCases)
+    .where(like(disputeCases.caseNumber, `${escapeLike(prefix)}%`));
+  return row?.n ?? 0;
 }

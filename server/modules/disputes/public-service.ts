@@ -1,19 +1,24 @@
 import { eq, sql } from 'drizzle-orm';
+import type { EmployerAnswer, Intake } from '../../../contracts/disputes.js';
 import type { Role } from '../../../contracts/roles.js';
 import type { Ctx } from '../../core/context.js';
 import { sha256Hex } from '../../core/crypto.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
+import { clear, consume, consumeAll, enforce, type Limit, type LimitResult } from '../limits/service.js';
 import { notify } from '../notifications/service.js';
+import { studioById } from '../organizations/service.js';
 import { people } from '../people/tables.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, type CaseRecord } from './case-record.js';
+import { registerCase } from './intake-service.js';
+import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './public-limits.js';
 import { caseRepo } from './repository.js';
 import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
 import { applyAction } from './service.js';
 import { disputeAccessTokens } from './tables.js';
-import { codeHash, latestOpenCode, newLinkToken, newSmsCode, storeToken } from './tokens.js';
+import { codeHash, latestOpenCode, newLinkToken, newSmsCode, sameHash, storeToken, type TokenPurpose } from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
 const invalidLink = () => new AppError('NOT_FOUND', '链接无效或已过期，请联系调解员', 'The link is invalid or has expired; contact the mediator');
@@ -35,6 +40,7 @@ function publicCtx(ctx: Ctx): Ctx {
 /** What the employer sees behind its link: the request, the claims and, later, the agreement. */
 export async function employerView(deps: Deps, token: string) {
   const row = await employerCase(deps, token);
+  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
   const facts = row.facts as { worker: { name: string }; employer: { name: string }; claims: { type: string; amountFen: number }[]; narrative: string; respondent?: { name: string } };
   const record = row.record as CaseRecord;
   return {
@@ -54,18 +60,38 @@ export async function employerView(deps: Deps, token: string) {
     employerSigned: record.state.signatures.employer,
     canAnswer: row.stage === 'employer_contacted' && !record.state.employerAnswer,
     canSign: row.stage === 'mediating' && !!record.state.agreement && !record.state.signatures.employer,
+    studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
   };
 }
 
-export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input: { answer: 'accept' | 'decline' | 'counter'; counterAmountFen?: number; note?: string }) {
+const ANSWER_LABELS = { accept: ['同意调解', 'agreed to mediate'], decline: ['不同意调解', 'declined mediation'], counter: ['提出了金额方案', 'made a counter-offer'] } as const;
+
+/**
+ * The link answers once: each answer moves the case and texts the worker and the mediator, so a
+ * second one (a changed mind, a replayed request) goes to the mediator by phone instead.
+ */
+async function assertCanAnswer(deps: Deps, row: NonNullable<Awaited<ReturnType<typeof caseRepo.byId>>>) {
+  const answered = (row.record as CaseRecord).state?.employerAnswer;
+  if (row.stage === 'employer_contacted' && !answered) return;
+  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
+  const phone = studio?.contactPhone ? `（电话 ${studio.contactPhone}）` : '';
+  const phoneEn = studio?.contactPhone ? ` (${studio.contactPhone})` : '';
+  if (!answered) throw errors.conflict(`本案已不需要通过链接答复，如有疑问请联系调解员${phone}。`, `This case no longer takes an answer through the link; call the mediator${phoneEn} with any question.`, 'answer');
+  const [zh, en] = ANSWER_LABELS[answered];
+  throw errors.conflict(`贵单位已答复（${zh}），不能再次提交。如需更改，请联系调解员${phone}。`, `Your organisation has already answered (${en}); it cannot answer again. To change the answer, call the mediator${phoneEn}.`, 'answer');
+}
+
+export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input: EmployerAnswer) {
   const row = await employerCase(deps, token);
+  await assertCanAnswer(deps, row);
   const note = input.answer === 'counter' ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}` : input.note;
-  const opts = { role: 'employer_agent' as Role, actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）` };
+  // The version makes two answers sent at once count as one: the second finds the case changed.
+  const opts = { role: 'employer_agent' as Role, actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）`, expectedVersion: row.version };
   // The counter-offer's amount is kept with the answer, in the same locked write.
   const after = await applyAction(deps, publicCtx(ctx), row.id, 'record_employer_answer', { answer: input.answer, ...(note ? { note } : {}) }, { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } });
   // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
   if (input.answer === 'accept' && !(after.record as CaseRecord).state.consents.employer) {
-    await applyAction(deps, publicCtx(ctx), row.id, 'record_consent', { party: 'employer' }, opts);
+    await applyAction(deps, publicCtx(ctx), row.id, 'record_consent', { party: 'employer' }, { ...opts, expectedVersion: after.version });
   }
   return employerView(deps, token);
 }
@@ -77,38 +103,71 @@ export async function employerSign(deps: Deps, ctx: Ctx, token: string, termsHas
   return employerView(deps, token);
 }
 
+/** Counts against limits in stages: a stage that refuses stops the count for the later ones. */
+async function enforceStages(deps: Deps, stages: Limit[][], what: { zh: string; en: string }) {
+  for (const limits of stages) await enforce(deps.db, deps.now(), limits, what);
+}
+
+const CODE_REQUESTS = { zh: '获取验证码', en: 'code requests' };
+
 /**
  * Worker tracking: case number plus a code sent to the phone on the case. The answer is the
- * same whether or not the number and phone match, so nobody can probe for cases.
+ * same whether or not the number and phone match, so nobody can probe for cases; the limits
+ * count every request alike, before the case is looked up.
  */
-export async function requestWorkerCode(deps: Deps, caseNumber: string, phone: string, purpose: 'worker_code' | 'worker_sign' = 'worker_code') {
-  const row = await caseRepo.byNumber(deps.db, caseNumber.trim());
+export async function requestWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string, phone: string, purpose: 'worker_code' | 'worker_sign' = 'worker_code') {
+  const number = caseNumber.trim();
+  await enforceStages(deps, codeRequestLimits(purpose, number, phone, ctx.ip), CODE_REQUESTS);
+  const row = await caseRepo.byNumber(deps.db, number);
   if (!row) return;
   const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
   if (!worker?.phone || worker.phone !== phone) return;
   const code = newSmsCode();
+  const expiresAt = new Date(deps.now().getTime() + 10 * 60_000);
   await deps.db.transaction(async (tx) => {
-    await storeToken(tx, row.id, purpose, codeHash(row.id, purpose, code), new Date(deps.now().getTime() + 10 * 60_000));
+    await storeToken(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
     const what = purpose === 'worker_code' ? '查询案件进度' : '确认签署调解协议';
     await notify(tx, { channel: 'sms', recipient: phone, body: `【一站】验证码 ${code}，用于${what}（案件${row.caseNumber}），10 分钟内有效。如非本人操作请忽略。`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
   });
 }
 
-async function consumeCode(deps: Deps, caseId: string, purpose: 'worker_code' | 'worker_sign', code: string) {
-  const open = await latestOpenCode(deps.db, caseId, purpose, deps.now());
-  const wrong = () => new AppError('VALIDATION', '验证码不正确或已过期', 'The code is wrong or has expired', 'code');
-  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrong();
-  if (open.tokenHash !== codeHash(caseId, purpose, code.trim())) {
-    await deps.db.update(disputeAccessTokens).set({ attempts: sql`${disputeAccessTokens.attempts} + 1` }).where(eq(disputeAccessTokens.id, open.id));
-    throw wrong();
-  }
-  await deps.db.update(disputeAccessTokens).set({ usedAt: deps.now() }).where(eq(disputeAccessTokens.id, open.id));
+/** The limits' refusal, in words for a worker who typed wrong codes: what happened, and how long to wait. */
+function lockedOut(result: LimitResult): AppError {
+  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
+  return new AppError('RATE_LIMITED', `验证码错误次数过多，为保护您的案件，请 ${minutes} 分钟后再试`, `Too many wrong codes; to protect your case, try again in ${minutes} minute(s)`, 'code');
 }
 
-export async function verifyWorkerCode(deps: Deps, caseNumber: string, code: string): Promise<{ caseToken: string }> {
-  const row = await caseRepo.byNumber(deps.db, caseNumber.trim());
-  if (!row) throw new AppError('VALIDATION', '验证码不正确或已过期', 'The code is wrong or has expired', 'code');
-  await consumeCode(deps, row.id, 'worker_code', code);
+const wrongCode = (left: number) =>
+  left > 0
+    ? new AppError('VALIDATION', `验证码不正确或已过期，还可尝试 ${left} 次`, `The code is wrong or has expired; ${left} attempt(s) left`, 'code')
+    : new AppError('VALIDATION', '验证码不正确或已过期，尝试次数已用完，请 15 分钟后再试', 'The code is wrong or has expired; no attempts left, try again in 15 minutes', 'code');
+
+/**
+ * Every attempt counts against the case and purpose, whichever code it tries: a new code does
+ * not bring new attempts. A locked case refuses even the right code until the lock ends.
+ */
+async function consumeCode(deps: Deps, ctx: Ctx, caseNumber: string, caseId: string | null, purpose: TokenPurpose, code: string) {
+  const { caseLimit, addressLimit } = codeAttemptLimits(purpose, caseNumber, ctx.ip);
+  const byAddress = await consume(deps.db, deps.now(), addressLimit);
+  if (!byAddress.allowed) throw lockedOut(byAddress);
+  const byCase = await consume(deps.db, deps.now(), caseLimit);
+  if (!byCase.allowed) throw lockedOut(byCase);
+  const open = caseId ? await latestOpenCode(deps.db, caseId, purpose, deps.now()) : null;
+  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byCase.remaining);
+  if (!sameHash(open.tokenHash, codeHash(deps.cipher, caseId!, purpose, open.expiresAt, code.trim()))) {
+    await deps.db.update(disputeAccessTokens).set({ attempts: sql`${disputeAccessTokens.attempts} + 1` }).where(eq(disputeAccessTokens.id, open.id));
+    throw wrongCode(byCase.remaining);
+  }
+  await deps.db.update(disputeAccessTokens).set({ usedAt: deps.now() }).where(eq(disputeAccessTokens.id, open.id));
+  await clear(deps.db, caseLimit.key);
+}
+
+export async function verifyWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string, code: string): Promise<{ caseToken: string }> {
+  const number = caseNumber.trim();
+  const row = await caseRepo.byNumber(deps.db, number);
+  // An unknown number is counted and answered like a wrong code.
+  await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
+  if (!row) throw wrongCode(0);
   const caseToken = newLinkToken();
   await storeToken(deps.db, row.id, 'worker_session', sha256Hex(caseToken), new Date(deps.now().getTime() + 2 * 3600_000));
   return { caseToken };
@@ -149,17 +208,29 @@ export async function workerView(deps: Deps, caseToken: string | undefined) {
   };
 }
 
-export async function workerRequestSignCode(deps: Deps, caseToken: string | undefined) {
+export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: string | undefined) {
   const row = await workerCase(deps, caseToken);
   const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
-  await requestWorkerCode(deps, row.caseNumber, worker?.phone ?? '', 'worker_sign');
+  await requestWorkerCode(deps, ctx, row.caseNumber, worker?.phone ?? '', 'worker_sign');
 }
 
 /** The worker signs on the phone with a fresh one-time code, for the terms shown (`termsHash`). */
 export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undefined, code: string, termsHash: string) {
   const row = await workerCase(deps, caseToken);
-  await consumeCode(deps, row.id, 'worker_sign', code);
+  await consumeCode(deps, ctx, row.caseNumber, row.id, 'worker_sign', code);
   const facts = row.facts as { worker: { name: string } };
   await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'worker', termsHash }, { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` });
   return workerView(deps, caseToken);
+}
+
+/**
+ * The worker's application from a phone. Limited per phone and per address, then registered
+ * like any intake, dated today. The SMS with the case number then counts against the phone's
+ * SMS allowance, so applications and code requests together cannot flood a phone.
+ */
+export async function applyOnline(deps: Deps, ctx: Ctx, body: Omit<Intake, 'channel' | 'oral' | 'appliedOn'>) {
+  await enforceStages(deps, applicationLimits(body.worker.phone, ctx.ip), { zh: '提交申请', en: 'applications' });
+  const row = await registerCase(deps, publicCtx(ctx), { ...body, channel: 'online', oral: false, appliedOn: undefined });
+  await consumeAll(deps.db, deps.now(), smsSent(body.worker.phone));
+  return { caseNumber: row.caseNumber };
 }

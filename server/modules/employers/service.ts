@@ -74,3 +74,52 @@ export async function updateEmployer(deps: Deps, ctx: Ctx, id: string, input: Em
   });
   return getEmployer(deps, ctx, id);
 }
+
+// ---- Intake (disputes module) ----------------------------------------------------------------
+
+export interface IntakeEmployer {
+  name: string;
+  uscc: string;
+  regionCode: string;
+  industryCode: string;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+}
+
+/**
+ * The employer a case names by its USCC: the registered one, or (when `create`) a new record
+ * with the audit record every new employer gets. A code that fails only its check character is
+ * kept with the warning flag, for the mediator to compare with the licence. Returns null when
+ * the employer is not registered and may not be created here. The caller (a case's intake) has
+ * checked its own permission; `field` names the code in the error.
+ */
+export async function employerForIntake(tx: DbOrTx, ctx: Ctx, input: IntakeEmployer, opts: { create: boolean; field: string }): Promise<string | null> {
+  const uscc = normalizeUscc(input.uscc);
+  const check = validateUscc(uscc);
+  if (!check.ok && check.reason === 'format') throw errors.validation(opts.field, check.message, check.messageEn);
+  const existing = await employerRepo.byUscc(tx, uscc);
+  if (existing) return existing.id;
+  if (!opts.create) return null;
+  const values = {
+    uscc,
+    usccCheckWarning: !check.ok,
+    name: input.name,
+    regionCode: input.regionCode,
+    industryCode: input.industryCode,
+    contactName: input.contactName ?? null,
+    contactPhone: input.contactPhone ?? null,
+    contactEmail: input.contactEmail ?? null,
+  };
+  const [row] = await tx.insert(employers).values(values).returning();
+  if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
+  await writeAudit(tx, ctx, { action: 'employer.created', entityType: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
+  return row.id;
+}
+
+/** An employer chosen from the register by id; `field` names it when it does not exist. */
+export async function employerExists(db: DbOrTx, id: string, field: string): Promise<string> {
+  const row = await employerRepo.raw(db, id);
+  if (!row) throw errors.validation(field, '用人单位不存在', 'Employer not found');
+  return row.id;
+}

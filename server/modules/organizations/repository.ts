@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
-import { organizations, type OrganizationKind } from './tables.js';
+import { mediationBodies, organizations, type OrganizationKind } from './tables.js';
 
 const parent = alias(organizations, 'parent');
 
@@ -55,6 +55,30 @@ export const organizationRepo = {
   },
   async raw(db: DbOrTx, id: string) {
     const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
+    return row ?? null;
+  },
+};
+
+const bodyColumns = {
+  id: mediationBodies.id,
+  name: mediationBodies.name,
+  kind: mediationBodies.kind,
+  organizationId: mediationBodies.organizationId,
+  regionCode: mediationBodies.regionCode,
+  regionName: regions.fullName,
+  address: mediationBodies.address,
+  contactPhone: mediationBodies.contactPhone,
+  caseNumberPrefix: mediationBodies.caseNumberPrefix,
+  defaultCourtId: mediationBodies.defaultCourtId,
+};
+
+/** Mediation bodies; the union studios take dispute cases. */
+export const mediationBodyRepo = {
+  async studios(db: DbOrTx) {
+    return db.select(bodyColumns).from(mediationBodies).leftJoin(regions, eq(regions.code, mediationBodies.regionCode)).where(eq(mediationBodies.kind, 'union_studio')).orderBy(asc(mediationBodies.regionCode), asc(mediationBodies.name));
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db.select(bodyColumns).from(mediationBodies).leftJoin(regions, eq(regions.code, mediationBodies.regionCode)).where(eq(mediationBodies.id, id));
     return row ?? null;
   },
 };

@@ -7,7 +7,8 @@ import { AppError, errors } from '../../core/errors.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
-import { organizationRepo, type OrganizationFilter } from './repository.js';
+import { regionPrefix, regionWithin } from '../../../contracts/regions.js';
+import { mediationBodyRepo, organizationRepo, type OrganizationFilter } from './repository.js';
 import type { OrganizationInput } from './schemas.js';
 import { organizations } from './tables.js';
 
@@ -62,4 +63,38 @@ export async function updateOrganization(deps: Deps, ctx: Ctx, id: string, input
     await writeAudit(tx, ctx, { action: 'organization.updated', entityType: 'organization', entityId: id, regionCode: input.regionCode, before, after });
   });
   return getOrganization(deps, ctx, id);
+}
+
+export type Studio = Awaited<ReturnType<typeof mediationBodyRepo.studios>>[number];
+
+/** The union studios that take dispute cases: what a worker choosing one on the phone may see. */
+export async function listStudios(deps: Deps) {
+  const rows = await mediationBodyRepo.studios(deps.db);
+  return rows.map((s) => ({ id: s.id, name: s.name, regionCode: s.regionCode, regionName: s.regionName, address: s.address, contactPhone: s.contactPhone }));
+}
+
+export async function studioById(db: DbOrTx, id: string): Promise<Studio | null> {
+  const row = await mediationBodyRepo.byId(db, id);
+  return row && row.kind === 'union_studio' ? row : null;
+}
+
+/**
+ * The studio for a region: the most local one whose region covers it (a city's studio before
+ * a province's). A region no studio covers has none: cases are not sent to another city.
+ */
+export async function studioForRegion(db: DbOrTx, regionCode: string): Promise<Studio | null> {
+  const covering = (await mediationBodyRepo.studios(db)).filter((s) => regionWithin(regionCode, s.regionCode));
+  covering.sort((a, b) => regionPrefix(b.regionCode).length - regionPrefix(a.regionCode).length);
+  return covering[0] ?? null;
+}
+
+/** A mediator's own studio: the one their organization runs. */
+export async function studioOfOrganization(db: DbOrTx, organizationId: string): Promise<Studio | null> {
+  return (await mediationBodyRepo.studios(db)).find((s) => s.organizationId === organizationId) ?? null;
+}
+
+/** The only studio of the installation, if there is exactly one. */
+export async function onlyStudio(db: DbOrTx): Promise<Studio | null> {
+  const all = await mediationBodyRepo.studios(db);
+  return all.length === 1 ? all[0]! : null;
 }

@@ -53,4 +53,8 @@ export const personRepo = {
     const [row] = await db.select().from(people).where(eq(people.residentIdHash, hash));
     return row ?? null;
   },
+  async byPhoneAndName(db: DbOrTx, phone: string, name: string) {
+    const [row] = await db.select().from(people).where(and(eq(people.phone, phone), eq(people.name, name))).orderBy(asc(people.createdAt)).limit(1);
+    return row ?? null;
+  },
 };

@@ -6,6 +6,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
+import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
 import { personRepo } from './repository.js';
 import type { PersonDto, PersonInput } from './schemas.js';
@@ -120,4 +121,43 @@ export async function updatePerson(deps: Deps, ctx: Ctx, id: string, input: Pers
     await writeAudit(tx, ctx, { action: 'person.updated', entityType: 'person', entityId: id, regionCode: values.regionCode, before, after });
   });
   return getPerson(deps, ctx, id);
+}
+
+// ---- Intake (disputes module) ----------------------------------------------------------------
+// A case's intake has checked its own permission (a mediator at the counter, or the worker
+// online); these functions only find or record the person, in the intake's transaction.
+
+/** The person registered with this resident ID (already validated by the caller), if any. */
+export async function findPersonByResidentId(db: DbOrTx, deps: Deps, residentId: string) {
+  return personRepo.byResidentIdHash(db, deps.cipher.searchHash(normalizeResidentId(residentId)));
+}
+
+/** A person without a resident ID on file is recognised by phone and name together. */
+export async function findPersonByPhoneAndName(db: DbOrTx, phone: string, name: string) {
+  return personRepo.byPhoneAndName(db, phone, name);
+}
+
+/**
+ * Records a person named by an intake, with the audit record every new person gets. The
+ * resident ID, when given, is stored encrypted; `field` names it in the error when it is invalid.
+ */
+export async function createPersonForIntake(tx: DbOrTx, deps: Deps, ctx: Ctx, input: { name: string; phone: string; regionCode: string; residentId?: string | null }, field = 'residentId'): Promise<string> {
+  let idColumns = {};
+  if (input.residentId) {
+    const residentId = normalizeResidentId(input.residentId);
+    const check = validateResidentId(residentId, deps.now());
+    if (!check.ok) throw errors.validation(field, check.message, check.messageEn);
+    idColumns = {
+      residentIdEnc: deps.cipher.encrypt(residentId),
+      residentIdHash: deps.cipher.searchHash(residentId),
+      residentIdHead: residentId.slice(0, 4),
+      residentIdTail: residentId.slice(-4),
+      sex: check.sex,
+      birthDate: check.birthDate,
+    };
+  }
+  const [row] = await tx.insert(people).values({ name: input.name, phone: input.phone, regionCode: input.regionCode, ...idColumns }).returning();
+  if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
+  await writeAudit(tx, ctx, { action: 'person.created', entityType: 'person', entityId: row.id, regionCode: row.regionCode, after: { ...row, residentId: input.residentId ?? null } });
+  return row.id;
 }

@@ -1,5 +1,5 @@
 // The counter intake form (要素式): form values ↔ the API's intake body (contracts/disputes.ts).
-import type { IntakeInput } from '../../../../../contracts/disputes';
+import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import type { ChainRole } from '../../../../../server/modules/disputes/rules/construction-liability';
 import { parseYuanToFen } from '../../labor-law/money';
 
@@ -82,7 +82,8 @@ export function buildIntake(v: IntakeValues): IntakeInput {
       contractSignedDate: v.employment.contractSigned ? (text(v.employment.contractSignedDate) ?? null) : null,
       harmKnownOn: text(v.employment.harmKnownOn),
     },
-    sector: v.sector ?? '',
+    // The form requires a sector; an empty one is refused by the server, naming the field.
+    sector: (v.sector ?? '') as Sector,
     claims: v.claims.map((c) => ({ type: c.type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(c.amount) ?? 0, description: text(c.description) ?? '' })),
     narrative: text(v.narrative) ?? '',
     mediatorRequestsJudge: !!v.mediatorRequestsJudge,

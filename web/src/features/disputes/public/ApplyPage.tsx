@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Flex, Form, Result, Steps, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiRequestError } from '../../../app/api';
@@ -9,7 +9,7 @@ import '../../labor-law/calc.css';
 import { buildApplication, stepOfField, type ApplyValues } from './application';
 import { APPLY_STEP_FIELDS, ApplySteps } from './ApplySteps';
 import './i18n';
-import { publicApi } from './publicApi';
+import { publicApi, type Studio } from './publicApi';
 
 const STEP_KEYS = ['you', 'employer', 'work', 'claims'] as const;
 const big = { height: 48, fontSize: 16 } as const;
@@ -24,8 +24,25 @@ export default function ApplyPage() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<{ caseNumber: string; phone: string } | null>(null);
+  const [studios, setStudios] = useState<Studio[]>([]);
   const top = useRef<HTMLDivElement>(null);
   const toTop = () => top.current?.scrollIntoView?.({ block: 'start' });
+
+  // The studios to choose from; with only one, it takes the application without asking.
+  useEffect(() => {
+    let live = true;
+    publicApi
+      .get<{ items: Studio[] }>('/studios')
+      .then((r) => {
+        if (!live) return;
+        setStudios(r.items);
+        if (r.items.length === 1) form.setFieldValue('mediationBodyId', r.items[0]!.id);
+      })
+      .catch(() => setStudios([]));
+    return () => {
+      live = false;
+    };
+  }, [form]);
 
   const next = async () => {
     const last = step === STEP_KEYS.length - 1;
@@ -97,7 +114,7 @@ export default function ApplyPage() {
       <Steps current={step} size="small" responsive={false} titlePlacement="vertical" onChange={(n) => n < step && setStep(n)} items={STEP_KEYS.map((k) => ({ title: t(`disputesPublic.apply.steps.${k}`) }))} style={{ marginBottom: 16 }} />
       <Card styles={{ body: { padding: 16 } }}>
         <Form<ApplyValues> form={form} layout="vertical" size="large" autoComplete="off" requiredMark={false} initialValues={{ claims: [], amounts: {} }}>
-          <ApplySteps step={step} values={values} />
+          <ApplySteps step={step} values={values} studios={studios} />
         </Form>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="apply-error" />}
         <Flex gap={12}>

@@ -6,10 +6,11 @@ import { INDUSTRY_CODES } from '../../employers/types';
 import { parseYuanToFen, todayInChina } from '../../labor-law/money';
 import { claimLabel, langOf } from '../labels';
 import type { ApplyValues } from './application';
+import type { Studio } from './publicApi';
 
 export const APPLY_STEP_FIELDS: (keyof ApplyValues)[][] = [
   ['name', 'phone', 'residentId'],
-  ['onSite', 'hiredBy', 'employerName', 'bossReachable', 'contractorName', 'employerPhone', 'sector'],
+  ['mediationBodyId', 'onSite', 'hiredBy', 'employerName', 'bossReachable', 'contractorName', 'employerPhone', 'sector'],
   ['hireDate', 'stillWorking', 'endDate', 'monthlyWage', 'contractSigned'],
   ['claims', 'narrative'],
 ];
@@ -39,8 +40,25 @@ function YesNo({ testId, value, onChange, id }: { testId: string; value?: boolea
   );
 }
 
+/** Where the worker worked decides which union studio takes the case; asked only when there is a choice. */
+function StudioChoice({ studios }: { studios: Studio[] }) {
+  const { t } = useTranslation();
+  if (studios.length < 2) return null;
+  return (
+    <Form.Item name="mediationBodyId" label={t('disputesPublic.apply.studio')} extra={t('disputesPublic.apply.studioHelp')} rules={[{ required: true, message: t('disputesPublic.apply.choose') }]}>
+      <Radio.Group className="yz-choices">
+        {studios.map((s) => (
+          <Radio key={s.id} value={s.id} className="yz-choice">
+            <span data-testid={`apply-studio-${s.regionCode}`}>{s.regionName ?? s.name}</span>
+          </Radio>
+        ))}
+      </Radio.Group>
+    </Form.Item>
+  );
+}
+
 /** The four steps of the worker's application; only the current one is shown. */
-export function ApplySteps({ step, values }: { step: number; values: ApplyValues }) {
+export function ApplySteps({ step, values, studios }: { step: number; values: ApplyValues; studios: Studio[] }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const today = todayInChina();
@@ -68,6 +86,7 @@ export function ApplySteps({ step, values }: { step: number; values: ApplyValues
 
       <div style={show(1)} data-testid="apply-step-employer">
         <Question>{t('disputesPublic.apply.q.employer')}</Question>
+        <StudioChoice studios={studios} />
         <Form.Item name="onSite" label={t('disputesPublic.apply.onSite')} rules={[{ required: true, message: t('disputesPublic.apply.choose') }]}>
           <YesNo testId="apply-on-site" />
         </Form.Item>

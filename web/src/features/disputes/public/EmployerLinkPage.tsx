@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Result, Skeleton, T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { ApiRequestError } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import '../../labor-law/calc.css';
 import { parseYuanToFen } from '../../labor-law/money';
@@ -37,6 +38,8 @@ export default function EmployerLinkPage() {
       return true;
     } catch (err) {
       void message.error(errText(err));
+      // Answered meanwhile (another tab, a colleague): show the page as it now stands.
+      if (err instanceof ApiRequestError && err.status === 409) publicApi.get<EmployerView>(`/employer/${encodeURIComponent(token)}`).then(setView, () => undefined);
       return false;
     } finally {
       setBusy(false);
@@ -53,7 +56,7 @@ export default function EmployerLinkPage() {
         {t('disputesPublic.employer.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
-        {t('disputesPublic.employer.intro', { name: view.addressee })}
+        {t('disputesPublic.employer.intro', { name: view.addressee, studio: view.studio?.name ?? t('disputesPublic.employer.theStudio') })}
       </Typography.Paragraph>
       <Flex vertical gap={12}>
         <Card styles={{ body: { padding: 16 } }}>

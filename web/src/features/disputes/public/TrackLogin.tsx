@@ -44,7 +44,7 @@ export function TrackLogin({ initial, onToken }: { initial?: { caseNumber?: stri
     <Card styles={{ body: { padding: 16 } }}>
       <Form form={form} layout="vertical" size="large" requiredMark={false} autoComplete="off" initialValues={initial}>
         <Form.Item name="caseNumber" label={t('disputesPublic.track.caseNumber')} rules={[{ required: true, whitespace: true, message: t('disputesPublic.track.caseNumberRequired') }]}>
-          <Input placeholder="粤中工调〔2025〕000001号" data-testid="track-case-number" disabled={!!sentTo} />
+          <Input placeholder={t('disputesPublic.track.caseNumberPlaceholder')} data-testid="track-case-number" disabled={!!sentTo} />
         </Form.Item>
         <Form.Item name="phone" label={t('disputesPublic.track.phone')} rules={[{ required: true, pattern: /^\s*1[3-9]\d{9}\s*$/, message: t('disputesPublic.apply.phoneInvalid') }]}>
           <Input maxLength={11} inputMode="tel" data-testid="track-phone" disabled={!!sentTo} />

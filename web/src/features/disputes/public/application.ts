@@ -1,8 +1,10 @@
 // The worker's online application in plain words → the same intake body the counter uses.
-import type { IntakeInput } from '../../../../../contracts/disputes';
+import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import { parseYuanToFen } from '../../labor-law/money';
 
 export interface ApplyValues {
+  /** The studio that takes the application (chosen when the platform has more than one). */
+  mediationBodyId?: string;
   name?: string;
   phone?: string;
   residentId?: string;
@@ -36,6 +38,7 @@ export function buildApplication(v: ApplyValues): IntakeInput {
   const body: IntakeInput = {
     channel: 'online',
     oral: false,
+    mediationBodyId: v.mediationBodyId,
     worker: { name: text(v.name) ?? '', phone: text(v.phone) ?? '', residentId: text(v.residentId)?.toUpperCase() },
     employer: { name: text(v.employerName) ?? '', contactPhone: text(v.employerPhone) },
     employment: {
@@ -47,7 +50,8 @@ export function buildApplication(v: ApplyValues): IntakeInput {
       contractSigned: !!v.contractSigned,
       contractSignedDate: null,
     },
-    sector: construction ? 'construction' : (v.sector ?? 'other'),
+    // Off a building site the form asks for the sector; the server refuses a missing one.
+    sector: construction ? 'construction' : ((v.sector ?? '') as Sector),
     claims: (v.claims ?? []).map((type) => ({ type: type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(v.amounts?.[type]) ?? 0, description: '' })),
     narrative: text(v.narrative) ?? '',
   };
@@ -70,7 +74,7 @@ export function buildApplication(v: ApplyValues): IntakeInput {
 export function stepOfField(field: string | undefined): number {
   if (!field) return 3;
   if (field.startsWith('worker')) return 0;
-  if (field.startsWith('employer') || field.startsWith('construction')) return 1;
-  if (field.startsWith('employment') || field === 'sector') return 2;
+  if (field.startsWith('employer') || field.startsWith('construction') || field === 'sector' || field === 'mediationBodyId') return 1;
+  if (field.startsWith('employment')) return 2;
   return 3;
 }

@@ -38,6 +38,16 @@ export const publicApi = {
   tracked: <T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown) => request<T>(method, `${base}${path}`, method === 'POST' ? (body ?? {}) : undefined, undefined, { 'x-case-token': token }),
 };
 
+/** A union studio taking online applications (GET /studios). */
+export interface Studio {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string | null;
+  address: string | null;
+  contactPhone: string | null;
+}
+
 export interface WorkerView {
   caseNumber: string;
   workerName: string;
@@ -73,4 +83,6 @@ export interface EmployerView {
   employerSigned: boolean;
   canAnswer: boolean;
   canSign: boolean;
+  /** The studio that took the case, with its phone for questions. */
+  studio: { name: string; contactPhone: string | null } | null;
 }
