@@ -145,8 +145,8 @@ describe('employer counter-proposal and joint mediation', () => {
     intake.worker = { ...intake.worker, phone: '13612345679' };
     intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, contactPhone: '13611113333' };
     const c = (await mediator.post('/api/disputes', intake)).json();
-    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'start_consultation', payload: {} });
-    await mediator.post(`/api/disputes/${c.id}/actions`, { action: 'contact_employer', payload: { channel: 'sms', reached: true } });
+    await actOn(mediator, c.id, 'start_consultation');
+    await actOn(mediator, c.id, 'contact_employer', { channel: 'sms', reached: true });
     const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13611113333'));
     const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
     const huge = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter', counterAmountFen: 10_000_000_001 });

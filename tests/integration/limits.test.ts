@@ -68,3 +68,13 @@ describe('numbering: consecutive numbers per series', () => {
     expect(await t.deps.db.transaction((tx) => nextNumber(tx, 'test:rollback'))).toBe(1);
   });
 });
+
+describe('how long to wait, in words', () => {
+  it('minutes up to an hour and a half, then hours', async () => {
+    const { waitText } = await import('../../server/modules/limits/service.js');
+    expect(waitText(15 * 60).zh).toBe(' 15 分钟');
+    expect(waitText(90 * 60).en).toBe('90 minute(s)');
+    expect(waitText(24 * 3600).zh).toBe(' 24 小时');
+    expect(waitText(24 * 3600).en).toBe('24 hour(s)');
+  });
+});

@@ -8,7 +8,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
 import { accounts, sessions } from '../accounts/tables.js';
 import { regions } from '../regions/tables.js';
-import { rateLimited, type LimitResult } from '../limits/service.js';
+import { rateLimited, waitText, type LimitResult } from '../limits/service.js';
 import { admit, loginLimits, succeeded } from './login-limits.js';
 import { hashPassword, passwordProblem, verifyPassword } from './password.js';
 import type { Me } from './schemas.js';
@@ -23,12 +23,8 @@ const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码
 
 /** The same status and code as a wrong password: a pause must not tell that the name exists. */
 function signInPaused(result: LimitResult): AppError {
-  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
-  return new AppError(
-    'BAD_CREDENTIALS',
-    `用户名或密码错误，或因多次登录失败已暂停登录，请 ${minutes} 分钟后再试`,
-    `Wrong username or password, or sign-in is paused after repeated failures; try again in ${minutes} minute(s)`,
-  );
+  const wait = waitText(result.retryAfterSec);
+  return new AppError('BAD_CREDENTIALS', `用户名或密码错误，或因多次登录失败已暂停登录，请${wait.zh}后再试`, `Wrong username or password, or sign-in is paused after repeated failures; try again in ${wait.en}`);
 }
 
 /**

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core/crypto.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
-import { clear, consume, consumeAll, enforce, type Limit, type LimitResult } from '../limits/service.js';
+import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../limits/service.js';
 import { notify } from '../notifications/service.js';
 import { studioById } from '../organizations/service.js';
 import { people } from '../people/tables.js';
@@ -133,8 +133,8 @@ export async function requestWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string
 
 /** The limits' refusal, in words for a worker who typed wrong codes: what happened, and how long to wait. */
 function lockedOut(result: LimitResult): AppError {
-  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
-  return new AppError('RATE_LIMITED', `验证码错误次数过多，为保护您的案件，请 ${minutes} 分钟后再试`, `Too many wrong codes; to protect your case, try again in ${minutes} minute(s)`, 'code');
+  const wait = waitText(result.retryAfterSec);
+  return new AppError('RATE_LIMITED', `验证码错误次数过多，为保护您的案件，请${wait.zh}后再试`, `Too many wrong codes; to protect your case, try again in ${wait.en}`, 'code');
 }
 
 const wrongCode = (left: number) =>

@@ -92,11 +92,16 @@ export async function clear(db: DbOrTx, key: string): Promise<void> {
 
 /** A refusal a person understands: what was limited and when to try again. */
 export function rateLimited(result: LimitResult, what: { zh: string; en: string }): AppError {
-  const minutes = Math.max(1, Math.ceil(result.retryAfterSec / 60));
-  return Object.assign(
-    new AppError('RATE_LIMITED', `${what.zh}过于频繁，请 ${minutes} 分钟后再试`, `Too many ${what.en}; try again in ${minutes} minute(s)`),
-    { retryAfterSec: result.retryAfterSec },
-  );
+  const { zh, en } = waitText(result.retryAfterSec);
+  return Object.assign(new AppError('RATE_LIMITED', `${what.zh}过于频繁，请${zh}后再试`, `Too many ${what.en}; try again in ${en}`), { retryAfterSec: result.retryAfterSec });
+}
+
+/** "15 分钟" up to an hour and a half, then "2 小时": a day-long lock reads as 24 hours, not 1440 minutes. */
+export function waitText(seconds: number): { zh: string; en: string } {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  if (minutes <= 90) return { zh: ` ${minutes} 分钟`, en: `${minutes} minute(s)` };
+  const hours = Math.ceil(minutes / 60);
+  return { zh: ` ${hours} 小时`, en: `${hours} hour(s)` };
 }
 
 /** Throws the refusal when a limit is spent. */
