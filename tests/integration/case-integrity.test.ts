@@ -104,7 +104,7 @@ describe('one locked, versioned path for every write of a case', () => {
     const mediators = (await mediator.get('/api/disputes/mediators')).json().items as { id: string }[];
     await actOn(mediator, c.id, 'start_consultation');
     const res = await mediator.post(`/api/disputes/${c.id}/assign`, { mediatorAccountId: mediators[0]!.id, noConflictDeclared: true, version: c.version });
-    expect(res.statusCode).toBe(409);
+    expect(res.statusCode, res.body).toBe(409);
     expect(res.json().field).toBe('version');
   });
 

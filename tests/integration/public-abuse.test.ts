@@ -147,7 +147,7 @@ describe('applying online', () => {
     for (let i = 0; i < 5; i++) expect((await apply(onlineApplication(t, { phone, sequence: 200 + i }))).statusCode).toBe(200);
     const sixth = await apply(onlineApplication(t, { phone, sequence: 205 }));
     expect(sixth.statusCode).toBe(429);
-    expect(sixth.json().message).toMatch(/^提交申请过于频繁，请 \d+ 分钟后再试$/);
+    expect(sixth.json().message).toMatch(/^提交申请过于频繁，请 \d+ (分钟|小时)后再试$/);
   });
 
   it('twenty applications a day per address', async () => {

@@ -81,7 +81,6 @@ export async function mediatorProposals(deps: Deps, ctx: Ctx, id: string) {
 export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: { mediatorAccountId: string; reason?: string; noConflictDeclared: boolean; version?: number }) {
   const { actor, row } = await loadWorkable(deps, ctx, id);
   if (!input.noConflictDeclared) throw errors.validation('noConflictDeclared', '请确认调解员已声明与本案无利害关系', 'The mediator must declare no conflict of interest');
-  if (row.mediatorAccountId && row.mediatorAccountId !== input.mediatorAccountId && !input.reason?.trim()) throw errors.validation('reason', '更换调解员须说明理由', 'A reason is required to reassign');
   const pool = await caseRepo.mediators(deps.db, regionLike(actor));
   const target = pool.find((m) => m.id === input.mediatorAccountId);
   if (!target) throw errors.validation('mediatorAccountId', '调解员不在本工作室', 'Not a mediator of this studio');
