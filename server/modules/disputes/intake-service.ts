@@ -1,4 +1,4 @@
-import { eq, like, sql } from 'drizzle-orm';
+import { like, sql } from 'drizzle-orm';
 import type { Intake } from '../../../contracts/disputes.js';
 import { regionWithin } from '../../../contracts/regions.js';
 import { writeAudit } from '../../core/audit.js';
@@ -12,7 +12,6 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { courtRepo } from '../courts/repository.js';
 import { employerExists, employerForIntake } from '../employers/service.js';
 import { notify } from '../notifications/service.js';
-import { numberCounters } from '../numbering/tables.js';
 import { nextNumber } from '../numbering/service.js';
 import { onlyStudio, studioById, studioForRegion, studioOfOrganization, type Studio } from '../organizations/service.js';
 import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId } from '../people/service.js';
@@ -280,14 +279,8 @@ async function caseEmployer(
 async function nextCaseNumber(tx: Tx, studio: ReadyStudio, year: string): Promise<string> {
   const prefix = `${studio.caseNumberPrefix}〔${year}〕`;
   const series = `case:${studio.id}:${year}`;
-  const floor = (await seriesStarted(tx, series)) ? 0 : await highestIssued(tx, prefix);
-  const n = await nextNumber(tx, series, floor);
+  const n = await nextNumber(tx, series, () => highestIssued(tx, prefix));
   return `${prefix}${String(n).padStart(6, '0')}号`;
-}
-
-async function seriesStarted(tx: DbOrTx, series: string): Promise<boolean> {
-  const [row] = await tx.select({ last: numberCounters.last }).from(numberCounters).where(eq(numberCounters.series, series));
-  return !!row;
 }
 
 async function highestIssued(tx: DbOrTx, prefix: string): Promise<number> {
