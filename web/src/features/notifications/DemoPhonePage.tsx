@@ -6,15 +6,9 @@ import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { registerStrings } from '../../app/i18n';
+import type { OutboxMessage } from '../disputes/types';
 
-interface PhoneMessage {
-  id: string;
-  channel: 'sms' | 'email';
-  recipient: string;
-  subject: string | null;
-  body: string;
-  createdAt: string;
-}
+type PhoneMessage = Omit<OutboxMessage, 'sentAt'>;
 
 registerStrings(
   {
