@@ -53,6 +53,7 @@ export const hiringChainSchema = z.object({
   crewBossReachable: z.boolean().default(true),
 });
 export type HiringChainInput = z.input<typeof hiringChainSchema>;
+export type HiringChainBody = z.infer<typeof hiringChainSchema>;
 
 const employmentSchema = z
   .object({
