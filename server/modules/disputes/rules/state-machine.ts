@@ -33,7 +33,6 @@ import {
   PRE_AGREEMENT_OPEN_STAGES,
   REFERRALS,
   STAGE_BY_CODE,
-  type ClaimType,
   type CloseReason,
   type Referral,
   type Stage,
