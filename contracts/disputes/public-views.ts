@@ -19,7 +19,8 @@ const agreementSchema = z.object({
 /** GET /api/public/disputes/employer/:token, and the answer and sign responses. */
 export const employerViewSchema = z.object({
   caseNumber: z.string(),
-  stage: z.enum(STAGE_CODES),
+  /** The stage code (see STAGE_CODES). */
+  stage: z.string(),
   stageLabel: z.string(),
   workerName: z.string(),
   /** The party the link was sent to (the respondent named by the liability rules, or the employer). */
@@ -46,7 +47,8 @@ export const workerViewSchema = z.object({
   caseNumber: z.string(),
   workerName: z.string(),
   phoneMasked: z.string().nullable(),
-  stage: z.enum(STAGE_CODES),
+  /** The stage code (see STAGE_CODES). */
+  stage: z.string(),
   steps: z.array(z.object({ code: z.enum(STAGE_CODES), label: z.string(), labelEn: z.string(), description: z.string(), descriptionEn: z.string(), current: z.boolean() })),
   clocks: z.array(
     z.object({
