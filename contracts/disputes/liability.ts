@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIN_ROLES } from './chain-roles.js';
 
 /**
  * The hiring chain of a construction case (who contracted work to whom, who hired the worker) and
@@ -7,16 +8,7 @@ import { z } from 'zod';
  * asks the server for it (POST /api/disputes/liability-preview) rather than running the rules.
  */
 
-export const CHAIN_ROLES = ['developer', 'general_contractor', 'subcontractor', 'crew_boss', 'qualification_lender'] as const;
-export type ChainRole = (typeof CHAIN_ROLES)[number];
-
-export const CHAIN_ROLE_LABELS: Readonly<Record<ChainRole, { zh: string; en: string }>> = {
-  developer: { zh: '建设单位', en: 'Developer (project owner)' },
-  general_contractor: { zh: '施工总承包单位', en: 'General contractor' },
-  subcontractor: { zh: '分包单位', en: 'Subcontractor' },
-  crew_boss: { zh: '包工头', en: 'Crew boss' },
-  qualification_lender: { zh: '出借资质的单位', en: 'Unit that lent its qualification' },
-};
+export { CHAIN_ROLES, CHAIN_ROLE_LABELS, type ChainRole } from './chain-roles.js';
 
 export const LIABILITY_DUTIES = ['pay', 'pay_first_then_recover', 'advance_up_to_unpaid_funds', 'direct_employer', 'direct_debtor', 'verify'] as const;
 export type LiabilityDuty = (typeof LIABILITY_DUTIES)[number];
