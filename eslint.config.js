@@ -21,6 +21,16 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // The browser and the contracts get nothing from server/: shared definitions live in contracts/.
+    files: ['web/src/**/*.{ts,tsx}', 'contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/server', '**/server/**', 'server/**'], message: 'web/src and contracts/ must not import server code; move the browser-safe definition into contracts/ (or ask the server through an endpoint).' }] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -1,5 +1,18 @@
 import { z } from 'zod';
+import { CASE_KINDS } from './disputes/case-state.js';
+import { CLAIM_TYPES } from './disputes/claims.js';
+import { CHAIN_ROLES } from './disputes/liability.js';
 import { calendarDate, nameText, plainText } from './text.js';
+
+// The browser-safe definitions of the disputes module, one file each (the server's rules import them).
+export * from './disputes/actions.js';
+export * from './disputes/case-state.js';
+export * from './disputes/claims.js';
+export * from './disputes/clocks.js';
+export * from './disputes/confirmation.js';
+export * from './disputes/liability.js';
+export * from './disputes/public-views.js';
+export * from './disputes/stages.js';
 
 // The element-based intake form (要素式) and the other request bodies of the disputes module.
 
@@ -14,18 +27,15 @@ const partyRef = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '当事方编号只�
 /** Nobody hired before 1950 is still owed anything a mediator could settle; older dates are typing errors. */
 export const EARLIEST_HIRE_DATE = '1950-01-01';
 
-export const CASE_KIND_VALUES = ['union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'] as const;
+export const CASE_KIND_VALUES = CASE_KINDS;
 /** The sectors the statistics know (按行业); the same codes as the employers' industries. */
 export const SECTOR_VALUES = ['construction', 'manufacturing', 'logistics', 'catering', 'retail', 'it', 'resident_services', 'business_services', 'platform'] as const;
 export type Sector = (typeof SECTOR_VALUES)[number];
-// Claim types and their labels live with the pure disputes rules (browser-safe, no I/O).
-export { CLAIM_TYPES, CLAIM_TYPE_LABELS, type ClaimType } from '../server/modules/disputes/rules/stages.js';
-import { CLAIM_TYPES } from '../server/modules/disputes/rules/stages.js';
 
 export const chainPartySchema = z.object({
   id: partyRef,
   name: nameText(1, 128),
-  role: z.enum(['developer', 'general_contractor', 'subcontractor', 'crew_boss', 'qualification_lender']),
+  role: z.enum(CHAIN_ROLES),
   contractedBy: partyRef.optional(),
   contractType: z.enum(['contract', 'subcontract', 'transfer']).optional(),
   isIndividualOrUnqualified: z.boolean().optional(),
@@ -34,6 +44,16 @@ export const chainPartySchema = z.object({
   contactPhone: phone.optional(),
   contactEmail: z.string().trim().email().optional(),
 });
+
+/** The hiring chain of a construction case (the liability rules' input). */
+export const hiringChainSchema = z.object({
+  parties: z.array(chainPartySchema).min(1).max(12),
+  hiredWorker: partyRef,
+  developerPaidProjectFunds: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
+  crewBossReachable: z.boolean().default(true),
+});
+export type HiringChainInput = z.input<typeof hiringChainSchema>;
+export type HiringChainBody = z.infer<typeof hiringChainSchema>;
 
 const employmentSchema = z
   .object({
@@ -92,14 +112,7 @@ export const intakeSchema = z.object({
   employment: employmentSchema,
   sector: z.enum(SECTOR_VALUES, { error: '请选择行业 / choose a sector' }),
   claims: claimsSchema,
-  construction: z
-    .object({
-      parties: z.array(chainPartySchema).min(1).max(12),
-      hiredWorker: partyRef,
-      developerPaidProjectFunds: z.union([z.boolean(), z.literal('unknown')]).default('unknown'),
-      crewBossReachable: z.boolean().default(true),
-    })
-    .optional(),
+  construction: hiringChainSchema.optional(),
   narrative: plainText(5000).min(5, '请简要说明经过 / describe what happened'),
   mediatorRequestsJudge: z.boolean().default(false),
 });

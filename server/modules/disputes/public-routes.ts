@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { employerAnswerSchema, onlineApplicationSchema, signCodeSchema, trackCodeRequestSchema, trackVerifySchema } from '../../../contracts/disputes.js';
+import { employerAnswerSchema, employerViewSchema, onlineApplicationSchema, signCodeSchema, trackCodeRequestSchema, trackVerifySchema, workerViewSchema } from '../../../contracts/disputes.js';
 import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { rateLimited } from '../limits/service.js';
 import { listStudios } from '../organizations/service.js';
 import * as pub from './public-service.js';
 
-const anyObject = z.record(z.string(), z.unknown());
 const tokenParams = z.object({ token: z.string().min(20).max(64) });
 /** The hash of the agreement version the signer was shown (from its view), so nobody signs other terms. */
 const termsHashSchema = z.string({ error: '请刷新页面，核对协议后再签署 / reload and read the agreement before signing' }).regex(/^[0-9a-f]{64}$/, '协议版本无效，请刷新后重试 / invalid agreement version; reload');
@@ -49,19 +48,19 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
     { schema: { tags, body: trackVerifySchema, response: { 200: z.object({ caseToken: z.string() }), ...errorResponses } }, config: limited(30) },
     async (request) => pub.verifyWorkerCode(deps, request.ctx, request.body.caseNumber, request.body.code),
   );
-  app.get('/api/public/disputes/track', { schema: { tags, summary: '职工查看案件进度 Worker’s view (X-Case-Token)', response: { 200: anyObject, ...errorResponses } } }, async (request) => pub.workerView(deps, caseToken(request.headers)) as never);
+  app.get('/api/public/disputes/track', { schema: { tags, summary: '职工查看案件进度 Worker’s view (X-Case-Token)', response: { 200: workerViewSchema, ...errorResponses } } }, async (request) => pub.workerView(deps, caseToken(request.headers)));
   app.post('/api/public/disputes/track/sign-code', { schema: { tags, response: { 200: z.object({ sent: z.literal(true) }), ...errorResponses } }, config: limited(5) }, async (request) => {
     await pub.workerRequestSignCode(deps, request.ctx, caseToken(request.headers));
     return { sent: true as const };
   });
-  app.post('/api/public/disputes/track/sign', { schema: { tags, summary: '职工验证码签署协议 Worker signs with a one-time code', body: signCodeSchema.extend({ termsHash: termsHashSchema }), response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) =>
-    pub.workerSign(deps, request.ctx, caseToken(request.headers), request.body.code, request.body.termsHash) as never,
+  app.post('/api/public/disputes/track/sign', { schema: { tags, summary: '职工验证码签署协议 Worker signs with a one-time code', body: signCodeSchema.extend({ termsHash: termsHashSchema }), response: { 200: workerViewSchema, ...errorResponses } }, config: limited(10) }, async (request) =>
+    pub.workerSign(deps, request.ctx, caseToken(request.headers), request.body.code, request.body.termsHash),
   );
-  app.get('/api/public/disputes/employer/:token', { schema: { tags, summary: '用人单位答复页 Employer link view', params: tokenParams, response: { 200: anyObject, ...errorResponses } }, config: limited(30) }, async (request) => pub.employerView(deps, request.params.token) as never);
+  app.get('/api/public/disputes/employer/:token', { schema: { tags, summary: '用人单位答复页 Employer link view', params: tokenParams, response: { 200: employerViewSchema, ...errorResponses } }, config: limited(30) }, async (request) => pub.employerView(deps, request.params.token));
   app.post(
     '/api/public/disputes/employer/:token/answer',
-    { schema: { tags, params: tokenParams, body: employerAnswerSchema, response: { 200: anyObject, ...errorResponses } }, config: limited(10) },
-    async (request) => pub.employerAnswer(deps, request.ctx, request.params.token, request.body) as never,
+    { schema: { tags, params: tokenParams, body: employerAnswerSchema, response: { 200: employerViewSchema, ...errorResponses } }, config: limited(10) },
+    async (request) => pub.employerAnswer(deps, request.ctx, request.params.token, request.body),
   );
-  app.post('/api/public/disputes/employer/:token/sign', { schema: { tags, params: tokenParams, body: z.object({ termsHash: termsHashSchema }), response: { 200: anyObject, ...errorResponses } }, config: limited(10) }, async (request) => pub.employerSign(deps, request.ctx, request.params.token, request.body.termsHash) as never);
+  app.post('/api/public/disputes/employer/:token/sign', { schema: { tags, params: tokenParams, body: z.object({ termsHash: termsHashSchema }), response: { 200: employerViewSchema, ...errorResponses } }, config: limited(10) }, async (request) => pub.employerSign(deps, request.ctx, request.params.token, request.body.termsHash));
 }

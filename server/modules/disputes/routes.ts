@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { intakeSchema } from '../../../contracts/disputes.js';
+import { hiringChainSchema, intakeSchema, liabilityResultSchema } from '../../../contracts/disputes.js';
 import { plainText } from '../../../contracts/text.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
@@ -8,6 +8,7 @@ import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
 import { pageOf } from '../../core/paging.js';
 import { isDocumentKind, DOCUMENT_MIME_TYPES } from './documents/index.js';
 import { registerCase } from './intake-service.js';
+import { previewLiability } from './liability-preview.js';
 import { actionBodySchema, caseDetailSchema, caseListItemSchema, caseListQuerySchema, sessionBodySchema, statRowSchema, statsQuerySchema } from './schemas.js';
 import { caseDetail, listCases, loadReadable } from './case-view.js';
 import { applyAction } from './service.js';
@@ -53,6 +54,11 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
     const row = await registerCase(deps, request.ctx, { ...request.body, channel: 'counter' });
     return detail(request, row.id);
   });
+  app.post(
+    '/api/disputes/liability-preview',
+    { schema: { tags, summary: '建设工程欠薪清偿主体预判（不保存）Propose the liable party of a hiring chain (nothing stored)', body: hiringChainSchema, response: { 200: liabilityResultSchema, ...errorResponses } } },
+    async (request) => previewLiability(request.ctx, request.body),
+  );
   app.get('/api/disputes/:id', { schema: { tags, params: idParams, response: { 200: caseDetailSchema, ...errorResponses } } }, async (request) => detail(request, request.params.id));
   app.post(
     '/api/disputes/:id/actions',

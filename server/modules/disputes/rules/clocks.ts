@@ -11,18 +11,15 @@
  * 民法典第二百零三条). Mediation periods and the court's own period are not moved:
  * the platform must never let a case sit past them.
  */
+import type { CaseKind } from '../../../../contracts/disputes/case-state.js';
+import type { Clock, ClockCode, ClockStatus } from '../../../../contracts/disputes/clocks.js';
 import type { Role } from '../../../../contracts/roles.js';
 import { addDays, addYears, daysBetween, maxDate, type IsoDate } from './dates.js';
 import type { Stage } from './stages.js';
 import type { WorkingCalendar } from './working-days.js';
 
-export const CASE_KINDS = [
-  'union_mediation',
-  'court_pre_filing',
-  'court_post_filing_ordinary',
-  'court_post_filing_simple',
-] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+export { CASE_KINDS, type CaseKind } from '../../../../contracts/disputes/case-state.js';
+export { CLOCK_CODES, type Clock, type ClockCode, type ClockStatus } from '../../../../contracts/disputes/clocks.js';
 
 export interface MediationPeriodRule {
   days: number;
@@ -134,51 +131,6 @@ export interface ClockFacts extends MediationClockFacts {
   /** When the worker knew or should have known of the harm. */
   harmKnownOn?: IsoDate;
   claimsIncludeWageArrears?: boolean;
-}
-
-export const CLOCK_CODES = [
-  'contact',
-  'mediation',
-  'confirmation_application',
-  'court_decision',
-  'performance',
-  'enforcement',
-  'limitation',
-  'limitation_wage_arrears',
-] as const;
-export type ClockCode = (typeof CLOCK_CODES)[number];
-
-/**
- * running: started, not yet due, not yet met; overdue: past due and not met;
- * met: the act happened (possibly late, see `late`); not_started: its start event
- * has not happened (or its start day is in the future); stopped: the case ended
- * or moved on so that the clock no longer matters.
- */
-export type ClockStatus = 'running' | 'met' | 'overdue' | 'not_started' | 'stopped';
-
-export interface Clock {
-  code: ClockCode;
-  label: string;
-  labelEn: string;
-  basis: string;
-  basisEn: string;
-  unit: 'calendar_days' | 'working_days';
-  startsOn: IsoDate | null;
-  /** Last day (inclusive) to act. */
-  dueOn: IsoDate | null;
-  status: ClockStatus;
-  /** Calendar days from today to dueOn (negative when overdue); null when met, stopped or unknown. */
-  daysLeft: number | null;
-  /** Working days left, for clocks counted in working days. */
-  workingDaysLeft?: number | null;
-  remindOn: IsoDate | null;
-  metOn?: IsoDate;
-  /** Met, but after dueOn. */
-  late?: boolean;
-  /** Who is told when a reminder fires. */
-  audience: Role[];
-  note?: string;
-  noteEn?: string;
 }
 
 /** Reminder policy, in the clock's own unit: how long before dueOn the reminder fires. */

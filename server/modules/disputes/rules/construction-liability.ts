@@ -7,16 +7,9 @@
  * each with its article and a plain-Chinese explanation the mediator can read out.
  */
 
-export const CHAIN_ROLES = ['developer', 'general_contractor', 'subcontractor', 'crew_boss', 'qualification_lender'] as const;
-export type ChainRole = (typeof CHAIN_ROLES)[number];
+import { CHAIN_ROLE_LABELS, type ChainRole, type Citation, type LiabilityIssue, type LiabilityProposal, type LiabilityResult } from '../../../../contracts/disputes/liability.js';
 
-export const CHAIN_ROLE_LABELS: Readonly<Record<ChainRole, { zh: string; en: string }>> = {
-  developer: { zh: '建设单位', en: 'Developer (project owner)' },
-  general_contractor: { zh: '施工总承包单位', en: 'General contractor' },
-  subcontractor: { zh: '分包单位', en: 'Subcontractor' },
-  crew_boss: { zh: '包工头', en: 'Crew boss' },
-  qualification_lender: { zh: '出借资质的单位', en: 'Unit that lent its qualification' },
-};
+export { CHAIN_ROLES, CHAIN_ROLE_LABELS, type ChainRole, type Citation, type LiabilityDuty, type LiabilityIssue, type LiabilityProposal, type LiabilityResult } from '../../../../contracts/disputes/liability.js';
 
 export interface ChainParty {
   id: string;
@@ -39,52 +32,6 @@ export interface HiringChain {
   /** Did the developer pay the project funds as the contract required? */
   developerPaidProjectFunds: boolean | 'unknown';
   crewBossReachable: boolean;
-}
-
-export type LiabilityDuty =
-  | 'pay'
-  | 'pay_first_then_recover'
-  | 'advance_up_to_unpaid_funds'
-  | 'direct_employer'
-  | 'direct_debtor'
-  | 'verify';
-
-export interface Citation {
-  law: string;
-  article: number;
-  paragraph?: number;
-  text: string;
-  textEn: string;
-}
-
-export interface LiabilityProposal {
-  partyId: string;
-  partyName: string;
-  role: ChainRole;
-  rank: 'primary' | 'secondary';
-  duty: LiabilityDuty;
-  basis: Citation;
-  explanation: string;
-  explanationEn: string;
-  /** For art. 29: the developer's duty is capped at the project funds it has not paid. */
-  limit?: 'unpaid_project_funds';
-  /** Parties the payer may recover from afterwards. */
-  mayRecoverFrom?: string[];
-}
-
-export interface LiabilityIssue {
-  code: string;
-  message: string;
-  messageEn: string;
-}
-
-export interface LiabilityResult {
-  /** The party to contact first (the first proposal), or null when nothing can be proposed. */
-  contactFirst: LiabilityProposal | null;
-  proposals: LiabilityProposal[];
-  warnings: LiabilityIssue[];
-  /** Inconsistent chain data; when non-empty, proposals is empty. */
-  errors: LiabilityIssue[];
 }
 
 const REG = '保障农民工工资支付条例';

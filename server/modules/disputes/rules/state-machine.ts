@@ -5,6 +5,9 @@
  * No database, no clock reads: `now` is injected and read as a China calendar date.
  */
 import { z } from 'zod';
+import { ACTION_CODES, ACTION_INFO, isActionCode, type ActionCode, type ActionInfo } from '../../../../contracts/disputes/actions.js';
+import type { AgreementTerms, CaseState, Party, SignatureRecord, Signer } from '../../../../contracts/disputes/case-state.js';
+import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../contracts/disputes/confirmation.js';
 import type { Role } from '../../../../contracts/roles.js';
 import {
   confirmationDueOn,
@@ -30,97 +33,11 @@ import {
   PRE_AGREEMENT_OPEN_STAGES,
   REFERRALS,
   STAGE_BY_CODE,
-  type ClaimType,
   type CloseReason,
   type Referral,
   type Stage,
 } from './stages.js';
 import { createCalendar, type WorkingCalendar } from './working-days.js';
-
-export type Party = 'worker' | 'employer';
-export type Signer = 'worker' | 'employer' | 'mediator';
-
-export interface Installment {
-  dueOn: IsoDate;
-  amountFen: number;
-}
-
-export interface SignatureRecord {
-  termsHash: string;
-  agreementVersion: number;
-  on: IsoDate;
-  /** `self`: the signer signed (link, code, own account); `mediator`: the mediator recorded a signature made on paper. */
-  recordedBy: 'self' | 'mediator';
-}
-
-export interface AgreementTerms {
-  /** What is to be paid and when; empty for an agreement with no money term. */
-  installments: Installment[];
-  claimTypes: ClaimType[];
-  summary?: string;
-}
-
-export const CONFIRMATION_COURTS = [
-  /** 人民法院邀请调解组织开展先行调解的，向作出邀请的人民法院提出 */
-  'inviting_court',
-  /** 调解组织自行开展调解的：当事人住所地、标的物所在地、调解组织所在地的基层人民法院 */
-  'party_domicile_basic_court',
-  'subject_matter_basic_court',
-  'mediation_body_basic_court',
-  /** 调解协议所涉纠纷应当由中级人民法院管辖的 */
-  'intermediate_court',
-] as const;
-export type ConfirmationCourt = (typeof CONFIRMATION_COURTS)[number];
-
-/** Grounds on which a court refuses to confirm (民事诉讼法第二百零六条; 民诉法解释第三百五十八条). */
-export const REFUSAL_GROUNDS = [
-  'violates_mandatory_law',
-  'harms_state_public_or_third_party',
-  'offends_public_order',
-  'not_voluntary',
-  'content_unclear',
-  'other',
-] as const;
-export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
-
-export interface CaseState {
-  stage: Stage;
-  kind: CaseKind;
-  appliedOn: IsoDate;
-  acceptedOn: IsoDate;
-  /** Every stage the case has been in, in order, the current one last. */
-  visited: Stage[];
-  contactAttempts: number;
-  contactedOn?: IsoDate;
-  consents: Record<Party, boolean>;
-  employerAnswer?: 'accept' | 'decline' | 'counter';
-  mediationStartedOn?: IsoDate;
-  mediationMode?: 'in_person' | 'phone' | 'video';
-  /** Set when mediation reopens after a refused confirmation: the period runs again from this day. */
-  mediationRestartedOn?: IsoDate;
-  extensionDays: number;
-  remediationCount: number;
-  signatures: Record<Signer, boolean>;
-  agreement?: AgreementTerms;
-  /** Counts each setting of the terms: the document version every signature refers to. */
-  agreementVersion?: number;
-  /** Hash of the terms as set (see canonicalTerms); a signature is valid only for this hash. */
-  agreementHash?: string;
-  /** What each signature was given: the terms' hash and version, the day, and who recorded it. */
-  signedTerms?: Partial<Record<Signer, SignatureRecord>>;
-  agreementEffectiveOn?: IsoDate;
-  confirmationAppliedOn?: IsoDate;
-  confirmationCourt?: ConfirmationCourt;
-  rulingIssuedOn?: IsoDate;
-  confirmationRefusedOn?: IsoDate;
-  refusalGround?: RefusalGround;
-  paidFen: number;
-  lastPaidOn?: IsoDate;
-  performedOn?: IsoDate;
-  enforcementAppliedOn?: IsoDate;
-  paymentOrderAppliedOn?: IsoDate;
-  closure?: { reason: CloseReason; referral?: Referral; closedOn: IsoDate; fromStage: Stage };
-}
 
 export interface NewCaseInput {
   kind: CaseKind;
@@ -148,6 +65,10 @@ export function newCase(input: NewCaseInput): CaseState {
     paidFen: 0,
   };
 }
+
+export type { AgreementTerms, CaseState, Installment, Party, SignatureRecord, Signer } from '../../../../contracts/disputes/case-state.js';
+export { CONFIRMATION_COURTS, REFUSAL_GROUNDS, type ConfirmationCourt, type RefusalGround } from '../../../../contracts/disputes/confirmation.js';
+export { ACTION_CODES, isActionCode, type ActionCode };
 
 // ---------------------------------------------------------------------------
 // Payload schemas
@@ -209,169 +130,16 @@ const PAYLOADS = {
     referral: z.enum(REFERRALS).optional(),
     note: z.string().max(2000).optional(),
   }),
-} as const;
+} as const satisfies Record<ActionCode, z.ZodType>;
 
-export type ActionCode = keyof typeof PAYLOADS;
 export type ActionPayload<A extends ActionCode> = z.infer<(typeof PAYLOADS)[A]>;
 
-export interface ActionDef {
-  code: ActionCode;
-  zh: string;
-  en: string;
-  from: readonly Stage[];
-  /** Every stage the action can lead to (an action may leave the stage unchanged). */
-  to: readonly Stage[];
-  roles: readonly Role[];
+/** An action's metadata (contracts/disputes/actions.ts) with the schema of its payload. */
+export interface ActionDef extends ActionInfo {
   payload: z.ZodType;
 }
 
-const PAYING_STAGES: readonly Stage[] = [
-  'agreement_signed',
-  'confirmation_applied',
-  'ruling_issued',
-  'enforcement_applied',
-  'payment_order_applied',
-];
-
-function def(
-  code: ActionCode,
-  zh: string,
-  en: string,
-  from: readonly Stage[],
-  to: readonly Stage[],
-  roles: readonly Role[],
-): ActionDef {
-  return { code, zh, en, from, to, roles, payload: PAYLOADS[code] };
-}
-
-export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = {
-  start_consultation: def('start_consultation', '开始咨询分析', 'Start consultation', ['intake'], ['consultation'], [
-    'mediator',
-    'union_staff',
-  ]),
-  record_consent: def(
-    'record_consent',
-    '记录当事人同意调解',
-    'Record a party’s consent to mediate',
-    ['intake', 'consultation', 'employer_contacted'],
-    ['intake', 'consultation', 'employer_contacted', 'consented'],
-    ['worker', 'employer_agent', 'mediator'],
-  ),
-  contact_employer: def(
-    'contact_employer',
-    '联系用人单位',
-    'Contact the employer',
-    ['consultation', 'employer_contacted'],
-    ['consultation', 'employer_contacted'],
-    ['mediator', 'union_staff'],
-  ),
-  record_employer_answer: def(
-    'record_employer_answer',
-    '记录用人单位答复',
-    'Record the employer’s answer',
-    ['employer_contacted'],
-    ['employer_contacted', 'consented'],
-    ['employer_agent', 'mediator'],
-  ),
-  start_mediation: def('start_mediation', '开始调解', 'Start mediation', ['consented'], ['mediating'], [
-    'mediator',
-    'judge',
-  ]),
-  extend_mediation: def(
-    'extend_mediation',
-    '延长调解期限',
-    'Extend the mediation period',
-    ['consented', 'mediating'],
-    ['consented', 'mediating'],
-    ['mediator', 'judge'],
-  ),
-  set_agreement_terms: def('set_agreement_terms', '录入或修改协议内容', 'Set or change the agreement terms', ['mediating'], ['mediating'], ['mediator', 'judge']),
-  sign_agreement: def(
-    'sign_agreement',
-    '签署调解协议',
-    'Sign the mediation agreement',
-    ['mediating'],
-    ['mediating', 'agreement_signed'],
-    ['worker', 'employer_agent', 'mediator'],
-  ),
-  record_party_signature: def(
-    'record_party_signature',
-    '登记当事人书面签字',
-    'Record a party’s signature on the paper agreement',
-    ['mediating'],
-    ['mediating', 'agreement_signed'],
-    ['mediator'],
-  ),
-  apply_confirmation: def(
-    'apply_confirmation',
-    '共同申请司法确认',
-    'Apply jointly for judicial confirmation',
-    ['agreement_signed'],
-    ['confirmation_applied'],
-    ['mediator', 'court_clerk'],
-  ),
-  issue_ruling: def('issue_ruling', '出具确认裁定', 'Issue the confirmation ruling', ['confirmation_applied'], ['ruling_issued'], [
-    'judge',
-  ]),
-  refuse_confirmation: def(
-    'refuse_confirmation',
-    '裁定驳回确认申请',
-    'Refuse confirmation',
-    ['confirmation_applied'],
-    ['confirmation_refused'],
-    ['judge'],
-  ),
-  reopen_mediation: def(
-    'reopen_mediation',
-    '重新调解（变更或达成新协议）',
-    'Mediate again (amend or make a new agreement)',
-    ['confirmation_refused'],
-    ['mediating'],
-    ['mediator', 'judge'],
-  ),
-  record_payment: def('record_payment', '登记付款', 'Record a payment', PAYING_STAGES, PAYING_STAGES, [
-    'employer_agent',
-    'worker',
-    'mediator',
-    'union_staff',
-    'court_clerk',
-  ]),
-  mark_performed: def('mark_performed', '确认履行完毕', 'Mark as performed', PAYING_STAGES, ['performed'], [
-    'worker',
-    'mediator',
-    'union_staff',
-  ]),
-  apply_enforcement: def(
-    'apply_enforcement',
-    '申请强制执行',
-    'Apply for enforcement',
-    ['ruling_issued'],
-    ['enforcement_applied'],
-    ['worker', 'mediator', 'union_staff'],
-  ),
-  apply_payment_order: def(
-    'apply_payment_order',
-    '申请支付令',
-    'Apply for a payment order',
-    ['agreement_signed'],
-    ['payment_order_applied'],
-    ['worker', 'mediator', 'union_staff'],
-  ),
-  close_failed: def(
-    'close_failed',
-    '终止调解并分流',
-    'End mediation and refer the case',
-    ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed', 'confirmation_refused'],
-    ['closed_failed'],
-    ['mediator', 'union_staff', 'judge', 'worker', 'system_admin'],
-  ),
-};
-
-export const ACTION_CODES = Object.keys(ACTIONS) as ActionCode[];
-
-export function isActionCode(x: unknown): x is ActionCode {
-  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, x);
-}
+export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = Object.fromEntries(ACTION_CODES.map((code): [ActionCode, ActionDef] => [code, { ...ACTION_INFO[code], payload: PAYLOADS[code] }])) as Record<ActionCode, ActionDef>;
 
 /** While the mediation clock has run out, only these actions are accepted. */
 export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = ['close_failed', 'extend_mediation', 'sign_agreement', 'record_party_signature'];

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Form, Input, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { STAGE_CODES } from '../../../../server/modules/disputes/rules/stages';
+import { STAGE_CODES } from '../../../../contracts/disputes/stages';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';

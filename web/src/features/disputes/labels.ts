@@ -1,6 +1,7 @@
 // Labels in the page's language, from the disputes rules (shared with the server, never copied).
-import { CHAIN_ROLE_LABELS, type ChainRole } from '../../../../server/modules/disputes/rules/construction-liability';
-import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, REFERRAL_LABELS, STAGE_BY_CODE, type ClaimType, type CloseReason, type Referral, type Stage } from '../../../../server/modules/disputes/rules/stages';
+import { CHAIN_ROLE_LABELS, type ChainRole } from '../../../../contracts/disputes/chain-roles';
+import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../contracts/disputes/claims';
+import { CLOSE_REASON_LABELS, REFERRAL_LABELS, STAGE_BY_CODE, type CloseReason, type Referral, type Stage } from '../../../../contracts/disputes/stages';
 import { formatFen } from '../labor-law/money';
 
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,8 @@
 import type { LaborLawResponse } from '../../../../contracts/labor-law';
-import type { Clock } from '../../../../server/modules/disputes/rules/clocks';
-import type { LiabilityResult } from '../../../../server/modules/disputes/rules/construction-liability';
-import type { ActionCode, CaseState } from '../../../../server/modules/disputes/rules/state-machine';
+import type { ActionCode } from '../../../../contracts/disputes/actions';
+import type { CaseState } from '../../../../contracts/disputes/case-state';
+import type { Clock } from '../../../../contracts/disputes/clocks';
+import type { LiabilityResult } from '../../../../contracts/disputes/liability';
 
 export type { ActionCode, CaseState, Clock, LiabilityResult };
 

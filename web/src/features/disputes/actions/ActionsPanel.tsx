@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Flex, Form, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIONS } from '../../../../../server/modules/disputes/rules/state-machine';
+import { ACTION_INFO } from '../../../../../contracts/disputes/actions';
 import { ApiRequestError, api } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import { todayInChina } from '../../labor-law/money';
@@ -59,7 +59,7 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
       const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, { action: open, payload: spec.payload(all, ctx), version: detail.version, ...(review ? { review } : {}) });
       onChange(next);
       setOpen(null);
-      void message.success(t('disputes.actions.done', { action: ACTIONS[open][lang] }));
+      void message.success(t('disputes.actions.done', { action: ACTION_INFO[open][lang] }));
     } catch (err) {
       if (err instanceof ApiRequestError && err.status === 409 && err.body.code === 'CONFLICT' && /changed|更新/.test(err.body.messageEn + err.body.message)) onStale();
       setProblem(errText(err));
@@ -79,14 +79,14 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
         <Flex wrap gap={8}>
           {actions.map((code) => (
             <Button key={code} type={SPECS[code]?.danger ? 'default' : 'primary'} ghost={!SPECS[code]?.danger} danger={SPECS[code]?.danger} onClick={() => start(code)} data-testid={`action-${code}`}>
-              {ACTIONS[code][lang]}
+              {ACTION_INFO[code][lang]}
             </Button>
           ))}
         </Flex>
       )}
       <Modal
         open={!!open}
-        title={open ? ACTIONS[open][lang] : ''}
+        title={open ? ACTION_INFO[open][lang] : ''}
         width={spec?.width ?? 520}
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}

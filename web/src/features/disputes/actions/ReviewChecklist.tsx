@@ -1,6 +1,6 @@
 import { Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { REFUSAL_GROUNDS } from '../../../../../server/modules/disputes/rules/state-machine';
+import { REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation';
 
 /** The grounds a judge must check one by one (民事诉讼法第二百零六条); "other" is not on the list. */
 export const REVIEW_GROUNDS = REFUSAL_GROUNDS.filter((g) => g !== 'other');

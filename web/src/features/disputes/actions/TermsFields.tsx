@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_TYPES } from '../../../../../server/modules/disputes/rules/stages';
+import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import { formatFen, parseYuanToFen } from '../../labor-law/money';
 import { yuanRule } from '../intake/EmploymentSection';
 import { claimLabel, langOf } from '../labels';

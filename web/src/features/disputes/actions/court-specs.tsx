@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import { ReviewChecklist, reviewOf } from './ReviewChecklist';
-import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../server/modules/disputes/rules/state-machine';
-import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../server/modules/disputes/rules/stages';
+import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation';
+import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../contracts/disputes/stages';
 import { closeReasonLabel, referralLabel } from '../labels';
 import { mustTick, type SpecTable } from './spec';
 

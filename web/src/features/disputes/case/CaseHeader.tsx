@@ -1,7 +1,7 @@
 import { Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { STAGE_BY_CODE, type Stage } from '../../../../../server/modules/disputes/rules/stages';
+import { STAGE_BY_CODE, type Stage } from '../../../../../contracts/disputes/stages';
 import { RiskTag, StageTag } from '../CaseListPage';
 import { closeReasonLabel, langOf, money, referralLabel, stageLabel } from '../labels';
 import type { CaseDetail } from '../types';

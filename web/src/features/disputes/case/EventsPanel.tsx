@@ -1,6 +1,6 @@
 import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ACTIONS, isActionCode } from '../../../../../server/modules/disputes/rules/state-machine';
+import { ACTION_INFO, isActionCode } from '../../../../../contracts/disputes/actions';
 import { formatDateTime } from '../../../app/format';
 import { langOf, money, stageLabel, type Lang } from '../labels';
 import type { CaseDetail, CaseEvent } from '../types';
@@ -25,7 +25,7 @@ function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string
 }
 
 export function actionLabel(action: string, lang: Lang, t: (k: string) => string, exists: (k: string) => boolean): string {
-  if (isActionCode(action)) return ACTIONS[action][lang];
+  if (isActionCode(action)) return ACTION_INFO[action][lang];
   return exists(`disputes.events.actions.${action}`) ? t(`disputes.events.actions.${action}`) : action;
 }
 

@@ -1,7 +1,9 @@
 import { Alert, Button, Checkbox, Col, Form, Radio, Row, Select, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { proposeLiableParties } from '../../../../../server/modules/disputes/rules/construction-liability';
+import type { HiringChainInput } from '../../../../../contracts/disputes';
+import type { LiabilityResult } from '../../../../../contracts/disputes/liability';
+import { api } from '../../../app/api';
 import { langOf } from '../labels';
 import { buildIntake, newPartyId, type IntakeValues, type PartyValues } from './build';
 import { PartyRow } from './PartyRow';
@@ -9,7 +11,7 @@ import { Section } from './Section';
 
 /**
  * Construction cases: who contracted whom and who hired the worker. The liable party is proposed
- * live with the same rules the server applies (保障农民工工资支付条例 arts. 29, 30, 36).
+ * live by the server, with the rules it applies at intake (保障农民工工资支付条例 arts. 29, 30, 36).
  */
 export function ConstructionSection() {
   const { t, i18n } = useTranslation();
@@ -20,12 +22,33 @@ export function ConstructionSection() {
   const parties = (chain?.parties ?? []).filter(Boolean);
   const options = parties.filter((p) => p.name?.trim()).map((p) => ({ value: p.id, label: p.name! }));
 
-  const preview = useMemo(() => {
+  // The chain as the rules read it (contact details left out: a half-typed phone must not stop the preview).
+  const chainBody = useMemo((): HiringChainInput | null => {
     if (!on || !chain?.hiredWorker || !parties.length || parties.some((p) => !p.name?.trim() || !p.role)) return null;
-    const body = buildIntake({ ...(form.getFieldsValue(true) as IntakeValues), isConstruction: true });
-    return body.construction ? proposeLiableParties({ ...body.construction, developerPaidProjectFunds: body.construction.developerPaidProjectFunds ?? 'unknown', crewBossReachable: body.construction.crewBossReachable ?? true }) : null;
+    const c = buildIntake({ ...(form.getFieldsValue(true) as IntakeValues), isConstruction: true }).construction;
+    if (!c) return null;
+    return { ...c, parties: c.parties.map(({ uscc: _u, contactPhone: _p, contactEmail: _e, ...party }) => party) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [on, JSON.stringify(chain)]);
+  const [preview, setPreview] = useState<LiabilityResult | null>(null);
+  useEffect(() => {
+    if (!chainBody) {
+      setPreview(null);
+      return;
+    }
+    // The server runs the rules (POST /api/disputes/liability-preview); the newest answer wins.
+    let current = true;
+    const timer = setTimeout(() => {
+      api.post<LiabilityResult>('/api/disputes/liability-preview', chainBody).then(
+        (result) => current && setPreview(result),
+        () => current && setPreview(null),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [chainBody]);
 
   const addTypical = () => {
     const [dev, gc, boss] = [newPartyId(), newPartyId(), newPartyId()];

@@ -1,6 +1,6 @@
 import { Button, Col, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_TYPES } from '../../../../../server/modules/disputes/rules/stages';
+import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import '../../employers/i18n';
 import { INDUSTRY_CODES } from '../../employers/types';
 import { formatFen, parseYuanToFen, todayInChina } from '../../labor-law/money';

@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Col, Form, Input, Row, Select, type FormListFieldData } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CHAIN_ROLES } from '../../../../../server/modules/disputes/rules/construction-liability';
+import { CHAIN_ROLES } from '../../../../../contracts/disputes/chain-roles';
 import { chainRoleLabel, langOf } from '../labels';
 
 interface Props {

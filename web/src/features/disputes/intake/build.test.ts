@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { intakeSchema } from '../../../../../contracts/disputes';
-import { proposeLiableParties } from '../../../../../server/modules/disputes/rules/construction-liability';
 import { buildIntake, formPathFor, type IntakeValues } from './build';
 
 const values: IntakeValues = {
@@ -38,13 +37,12 @@ describe('buildIntake', () => {
     expect(body.claims).toEqual([{ type: 'wage_arrears', amountFen: 8_400_000, description: '劳务费' }]);
   });
 
-  it('sends the hiring chain, and the rules name the general contractor (art. 36)', () => {
+  // That the server's rules name the general contractor (art. 36) for this chain is checked through
+  // HTTP in tests/integration/liability-preview.test.ts (the web does not import server code).
+  it('sends the hiring chain', () => {
     const body = buildIntake(values);
     expect(body.construction!.parties[1]).toMatchObject({ uscc: '91442000MA05WEUPXG', isIndividualOrUnqualified: false });
     expect(body.construction!.parties[2]!.isIndividualOrUnqualified).toBe(true);
-    const c = body.construction!;
-    const result = proposeLiableParties({ ...c, developerPaidProjectFunds: c.developerPaidProjectFunds ?? 'unknown', crewBossReachable: c.crewBossReachable ?? true });
-    expect(result.contactFirst).toMatchObject({ partyId: 'gc', basis: { article: 36 } });
   });
 
   it('leaves the chain out when the case is not a construction case', () => {

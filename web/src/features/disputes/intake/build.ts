@@ -1,6 +1,6 @@
 // The counter intake form (要素式): form values ↔ the API's intake body (contracts/disputes.ts).
 import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
-import type { ChainRole } from '../../../../../server/modules/disputes/rules/construction-liability';
+import type { ChainRole } from '../../../../../contracts/disputes/liability';
 import { parseYuanToFen } from '../../labor-law/money';
 
 export type CaseKind = IntakeInput['kind'] & string;

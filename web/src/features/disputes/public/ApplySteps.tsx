@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, Radio, Select, Typography, type RadioChangeEvent } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_TYPES } from '../../../../../server/modules/disputes/rules/stages';
+import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import { INDUSTRY_CODES } from '../../employers/types';
 import { parseYuanToFen, todayInChina } from '../../labor-law/money';
 import { claimLabel, langOf } from '../labels';

@@ -48,41 +48,5 @@ export interface Studio {
   contactPhone: string | null;
 }
 
-export interface WorkerView {
-  caseNumber: string;
-  workerName: string;
-  phoneMasked: string | null;
-  stage: string;
-  steps: { code: string; label: string; labelEn: string; description: string; descriptionEn: string; current: boolean }[];
-  clocks: { code: string; label: string; labelEn: string; dueOn: string | null; status: string; daysLeft: number | null; basis: string }[];
-  agreement: { installments: { dueOn: string; amountFen: number }[]; claimTypes: string[]; summary?: string } | null;
-  /** The version of the terms on screen: a signature names it, so nobody signs terms they did not see. */
-  agreementVersion: number | null;
-  termsHash: string | null;
-  signatures: { worker: boolean; employer: boolean; mediator: boolean } | null;
-  canSign: boolean;
-  payments: { id: string; seq: number; dueOn: string; amountFen: number; paidOn: string | null; paidFen: number }[];
-  closedReason: string | null;
-  referral: string | null;
-}
-
-export interface EmployerView {
-  caseNumber: string;
-  stage: string;
-  stageLabel: string;
-  workerName: string;
-  addressee: string;
-  claims: { type: string; amountFen: number; description?: string }[];
-  claimTotalFen: number;
-  narrative: string;
-  liability: { basis: { law: string; article: number; paragraph?: number; text: string; textEn: string }; explanation: string } | null;
-  answered: 'accept' | 'decline' | 'counter' | null;
-  agreement: WorkerView['agreement'];
-  agreementVersion: number | null;
-  termsHash: string | null;
-  employerSigned: boolean;
-  canAnswer: boolean;
-  canSign: boolean;
-  /** The studio that took the case, with its phone for questions. */
-  studio: { name: string; contactPhone: string | null } | null;
-}
+/** What the worker's tracking page and the employer's link page are shown: the routes' response schemas. */
+export type { EmployerView, WorkerView } from '../../../../../contracts/disputes/public-views';

@@ -1,7 +1,7 @@
 import { Button, Card, Flex, Form, Select, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../../server/modules/disputes/rules/stages';
+import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../../contracts/disputes/claims';
 import { api, type Page } from '../../../app/api';
 import { useCan, useMe } from '../../../app/auth';
 import { FormModal } from '../../../app/components/FormModal';

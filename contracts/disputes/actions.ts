@@ -1,0 +1,180 @@
+import type { Role } from '../roles.js';
+import type { Stage } from './stages.js';
+
+/**
+ * The actions of the case workflow: code, zh/en label, the stages each is accepted from and may
+ * lead to, and the roles that may take it. Metadata only: the payload schemas, guards and handlers
+ * are the state machine's (server/modules/disputes/rules/state-machine.ts).
+ */
+export const ACTION_CODES = [
+  'start_consultation',
+  'record_consent',
+  'contact_employer',
+  'record_employer_answer',
+  'start_mediation',
+  'extend_mediation',
+  'set_agreement_terms',
+  'sign_agreement',
+  'record_party_signature',
+  'apply_confirmation',
+  'issue_ruling',
+  'refuse_confirmation',
+  'reopen_mediation',
+  'record_payment',
+  'mark_performed',
+  'apply_enforcement',
+  'apply_payment_order',
+  'close_failed',
+] as const;
+export type ActionCode = (typeof ACTION_CODES)[number];
+
+export interface ActionInfo {
+  code: ActionCode;
+  zh: string;
+  en: string;
+  from: readonly Stage[];
+  /** Every stage the action can lead to (an action may leave the stage unchanged). */
+  to: readonly Stage[];
+  roles: readonly Role[];
+}
+
+export function isActionCode(x: unknown): x is ActionCode {
+  return typeof x === 'string' && (ACTION_CODES as readonly string[]).includes(x);
+}
+
+/** The stages in which payments under an agreement are recorded. */
+export const PAYING_STAGES: readonly Stage[] = [
+  'agreement_signed',
+  'confirmation_applied',
+  'ruling_issued',
+  'enforcement_applied',
+  'payment_order_applied',
+];
+
+function def(code: ActionCode, zh: string, en: string, from: readonly Stage[], to: readonly Stage[], roles: readonly Role[]): ActionInfo {
+  return { code, zh, en, from, to, roles };
+}
+
+export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
+  start_consultation: def('start_consultation', '开始咨询分析', 'Start consultation', ['intake'], ['consultation'], [
+    'mediator',
+    'union_staff',
+  ]),
+  record_consent: def(
+    'record_consent',
+    '记录当事人同意调解',
+    'Record a party’s consent to mediate',
+    ['intake', 'consultation', 'employer_contacted'],
+    ['intake', 'consultation', 'employer_contacted', 'consented'],
+    ['worker', 'employer_agent', 'mediator'],
+  ),
+  contact_employer: def(
+    'contact_employer',
+    '联系用人单位',
+    'Contact the employer',
+    ['consultation', 'employer_contacted'],
+    ['consultation', 'employer_contacted'],
+    ['mediator', 'union_staff'],
+  ),
+  record_employer_answer: def(
+    'record_employer_answer',
+    '记录用人单位答复',
+    'Record the employer’s answer',
+    ['employer_contacted'],
+    ['employer_contacted', 'consented'],
+    ['employer_agent', 'mediator'],
+  ),
+  start_mediation: def('start_mediation', '开始调解', 'Start mediation', ['consented'], ['mediating'], [
+    'mediator',
+    'judge',
+  ]),
+  extend_mediation: def(
+    'extend_mediation',
+    '延长调解期限',
+    'Extend the mediation period',
+    ['consented', 'mediating'],
+    ['consented', 'mediating'],
+    ['mediator', 'judge'],
+  ),
+  set_agreement_terms: def('set_agreement_terms', '录入或修改协议内容', 'Set or change the agreement terms', ['mediating'], ['mediating'], ['mediator', 'judge']),
+  sign_agreement: def(
+    'sign_agreement',
+    '签署调解协议',
+    'Sign the mediation agreement',
+    ['mediating'],
+    ['mediating', 'agreement_signed'],
+    ['worker', 'employer_agent', 'mediator'],
+  ),
+  record_party_signature: def(
+    'record_party_signature',
+    '登记当事人书面签字',
+    'Record a party’s signature on the paper agreement',
+    ['mediating'],
+    ['mediating', 'agreement_signed'],
+    ['mediator'],
+  ),
+  apply_confirmation: def(
+    'apply_confirmation',
+    '共同申请司法确认',
+    'Apply jointly for judicial confirmation',
+    ['agreement_signed'],
+    ['confirmation_applied'],
+    ['mediator', 'court_clerk'],
+  ),
+  issue_ruling: def('issue_ruling', '出具确认裁定', 'Issue the confirmation ruling', ['confirmation_applied'], ['ruling_issued'], [
+    'judge',
+  ]),
+  refuse_confirmation: def(
+    'refuse_confirmation',
+    '裁定驳回确认申请',
+    'Refuse confirmation',
+    ['confirmation_applied'],
+    ['confirmation_refused'],
+    ['judge'],
+  ),
+  reopen_mediation: def(
+    'reopen_mediation',
+    '重新调解（变更或达成新协议）',
+    'Mediate again (amend or make a new agreement)',
+    ['confirmation_refused'],
+    ['mediating'],
+    ['mediator', 'judge'],
+  ),
+  record_payment: def('record_payment', '登记付款', 'Record a payment', PAYING_STAGES, PAYING_STAGES, [
+    'employer_agent',
+    'worker',
+    'mediator',
+    'union_staff',
+    'court_clerk',
+  ]),
+  mark_performed: def('mark_performed', '确认履行完毕', 'Mark as performed', PAYING_STAGES, ['performed'], [
+    'worker',
+    'mediator',
+    'union_staff',
+  ]),
+  apply_enforcement: def(
+    'apply_enforcement',
+    '申请强制执行',
+    'Apply for enforcement',
+    ['ruling_issued'],
+    ['enforcement_applied'],
+    ['worker', 'mediator', 'union_staff'],
+  ),
+  apply_payment_order: def(
+    'apply_payment_order',
+    '申请支付令',
+    'Apply for a payment order',
+    ['agreement_signed'],
+    ['payment_order_applied'],
+    ['worker', 'mediator', 'union_staff'],
+  ),
+  close_failed: def(
+    'close_failed',
+    '终止调解并分流',
+    'End mediation and refer the case',
+    ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed', 'confirmation_refused'],
+    ['closed_failed'],
+    ['mediator', 'union_staff', 'judge', 'worker', 'system_admin'],
+  ),
+};
+

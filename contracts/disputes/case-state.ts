@@ -1,0 +1,72 @@
+import type { ClaimType } from './claims.js';
+import type { ConfirmationCourt, RefusalGround } from './confirmation.js';
+import type { CloseReason, Referral, Stage } from './stages.js';
+
+/** A calendar day in China, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+
+export const CASE_KINDS = ['union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export type Party = 'worker' | 'employer';
+export type Signer = 'worker' | 'employer' | 'mediator';
+
+export interface Installment {
+  dueOn: IsoDate;
+  amountFen: number;
+}
+
+export interface SignatureRecord {
+  termsHash: string;
+  agreementVersion: number;
+  on: IsoDate;
+  /** `self`: the signer signed (link, code, own account); `mediator`: the mediator recorded a signature made on paper. */
+  recordedBy: 'self' | 'mediator';
+}
+
+export interface AgreementTerms {
+  /** What is to be paid and when; empty for an agreement with no money term. */
+  installments: Installment[];
+  claimTypes: ClaimType[];
+  summary?: string;
+}
+
+/** The case's state as the state machine (server/modules/disputes/rules/state-machine.ts) keeps it. */
+export interface CaseState {
+  stage: Stage;
+  kind: CaseKind;
+  appliedOn: IsoDate;
+  acceptedOn: IsoDate;
+  /** Every stage the case has been in, in order, the current one last. */
+  visited: Stage[];
+  contactAttempts: number;
+  contactedOn?: IsoDate;
+  consents: Record<Party, boolean>;
+  employerAnswer?: 'accept' | 'decline' | 'counter';
+  mediationStartedOn?: IsoDate;
+  mediationMode?: 'in_person' | 'phone' | 'video';
+  /** Set when mediation reopens after a refused confirmation: the period runs again from this day. */
+  mediationRestartedOn?: IsoDate;
+  extensionDays: number;
+  remediationCount: number;
+  signatures: Record<Signer, boolean>;
+  agreement?: AgreementTerms;
+  /** Counts each setting of the terms: the document version every signature refers to. */
+  agreementVersion?: number;
+  /** Hash of the terms as set (see canonicalTerms); a signature is valid only for this hash. */
+  agreementHash?: string;
+  /** What each signature was given: the terms' hash and version, the day, and who recorded it. */
+  signedTerms?: Partial<Record<Signer, SignatureRecord>>;
+  agreementEffectiveOn?: IsoDate;
+  confirmationAppliedOn?: IsoDate;
+  confirmationCourt?: ConfirmationCourt;
+  rulingIssuedOn?: IsoDate;
+  confirmationRefusedOn?: IsoDate;
+  refusalGround?: RefusalGround;
+  paidFen: number;
+  lastPaidOn?: IsoDate;
+  performedOn?: IsoDate;
+  enforcementAppliedOn?: IsoDate;
+  paymentOrderAppliedOn?: IsoDate;
+  closure?: { reason: CloseReason; referral?: Referral; closedOn: IsoDate; fromStage: Stage };
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CLAIM_TYPES } from './claims.js';
+import { CLOCK_CODES, CLOCK_STATUSES } from './clocks.js';
+import { citationSchema } from './liability.js';
+import { STAGE_CODES } from './stages.js';
+
+/**
+ * What the public dispute pages are shown (no account: the employer by its link, the worker by SMS
+ * code). These are the routes' 200 response schemas, so the serializer drops any field not listed
+ * here: a new field reaches a phone only when it is added here on purpose.
+ */
+
+const agreementSchema = z.object({
+  installments: z.array(z.object({ dueOn: z.string(), amountFen: z.number() })),
+  claimTypes: z.array(z.enum(CLAIM_TYPES)),
+  summary: z.string().optional(),
+});
+
+/** GET /api/public/disputes/employer/:token, and the answer and sign responses. */
+export const employerViewSchema = z.object({
+  caseNumber: z.string(),
+  /** The stage code (see STAGE_CODES). */
+  stage: z.string(),
+  stageLabel: z.string(),
+  workerName: z.string(),
+  /** The party the link was sent to (the respondent named by the liability rules, or the employer). */
+  addressee: z.string(),
+  claims: z.array(z.object({ type: z.string(), amountFen: z.number(), description: z.string().optional() })),
+  claimTotalFen: z.number(),
+  narrative: z.string(),
+  liability: z.object({ basis: citationSchema, explanation: z.string(), explanationEn: z.string() }).nullable(),
+  answered: z.enum(['accept', 'decline', 'counter']).nullable(),
+  agreement: agreementSchema.nullable(),
+  /** The version of the terms on screen: a signature names it, so nobody signs terms they did not see. */
+  agreementVersion: z.number().nullable(),
+  termsHash: z.string().nullable(),
+  employerSigned: z.boolean(),
+  canAnswer: z.boolean(),
+  canSign: z.boolean(),
+  /** The studio that took the case, with its phone for questions. */
+  studio: z.object({ name: z.string(), contactPhone: z.string().nullable() }).nullable(),
+});
+export type EmployerView = z.infer<typeof employerViewSchema>;
+
+/** GET /api/public/disputes/track (X-Case-Token), and the sign response. */
+export const workerViewSchema = z.object({
+  caseNumber: z.string(),
+  workerName: z.string(),
+  phoneMasked: z.string().nullable(),
+  /** The stage code (see STAGE_CODES). */
+  stage: z.string(),
+  steps: z.array(z.object({ code: z.enum(STAGE_CODES), label: z.string(), labelEn: z.string(), description: z.string(), descriptionEn: z.string(), current: z.boolean() })),
+  clocks: z.array(
+    z.object({
+      code: z.enum(CLOCK_CODES),
+      label: z.string(),
+      labelEn: z.string(),
+      dueOn: z.string().nullable(),
+      status: z.enum(CLOCK_STATUSES),
+      daysLeft: z.number().nullable(),
+      basis: z.string(),
+      basisEn: z.string(),
+    }),
+  ),
+  agreement: agreementSchema.nullable(),
+  agreementVersion: z.number().nullable(),
+  termsHash: z.string().nullable(),
+  signatures: z.object({ worker: z.boolean(), employer: z.boolean(), mediator: z.boolean() }).nullable(),
+  canSign: z.boolean(),
+  payments: z.array(z.object({ id: z.string(), seq: z.number(), dueOn: z.string(), amountFen: z.number(), paidOn: z.string().nullable(), paidFen: z.number() })),
+  closedReason: z.string().nullable(),
+  referral: z.string().nullable(),
+});
+export type WorkerView = z.infer<typeof workerViewSchema>;

@@ -1,0 +1,212 @@
+/**
+ * Case stages of the one-stop labor-dispute process (立+调+确), with the labels
+ * shown to staff and the plain-Chinese descriptions shown to workers; the close reasons
+ * (and the stages they may be used from) and the referrals. Browser-safe metadata: the
+ * server's rules (server/modules/disputes/rules) import these, the web shows them.
+ */
+
+export const STAGE_CODES = [
+  'intake',
+  'consultation',
+  'employer_contacted',
+  'consented',
+  'mediating',
+  'agreement_signed',
+  'confirmation_applied',
+  'ruling_issued',
+  'confirmation_refused',
+  'performed',
+  'enforcement_applied',
+  'payment_order_applied',
+  'closed_failed',
+] as const;
+export type Stage = (typeof STAGE_CODES)[number];
+
+export type StagePhase = 'before_mediation' | 'mediation' | 'after_agreement' | 'ended';
+
+export interface StageInfo {
+  code: Stage;
+  zh: string;
+  en: string;
+  /** Shown to the worker on the phone page: plain words, what is happening and what comes next. */
+  workerZh: string;
+  workerEn: string;
+  phase: StagePhase;
+  /** No action is accepted any more; the case can only be read. */
+  terminal: boolean;
+}
+
+export const STAGES: readonly StageInfo[] = [
+  {
+    code: 'intake',
+    zh: '登记',
+    en: 'Intake',
+    workerZh: '我们已收到您的调解申请（口头申请也算），调解员会尽快和您联系。',
+    workerEn: 'We have your mediation request (a spoken request counts). A mediator will contact you soon.',
+    phase: 'before_mediation',
+    terminal: false,
+  },
+  {
+    code: 'consultation',
+    zh: '咨询分析',
+    en: 'Consultation and analysis',
+    workerZh: '调解员正在帮您梳理情况、算清应得的钱，并准备和单位协商的方案。',
+    workerEn: 'The mediator is going through your case, working out what you are owed and preparing a proposal for the employer.',
+    phase: 'before_mediation',
+    terminal: false,
+  },
+  {
+    code: 'employer_contacted',
+    zh: '联系用人单位',
+    en: 'Employer contacted',
+    workerZh: '调解员已经联系单位（或应付钱的一方），正在等对方答复是否愿意调解。',
+    workerEn: 'The mediator has contacted the employer (or the party that must pay) and is waiting for its answer.',
+    phase: 'before_mediation',
+    terminal: false,
+  },
+  {
+    code: 'consented',
+    zh: '同意调解',
+    en: 'Both agreed to mediate',
+    workerZh: '您和单位都同意调解了，调解员会安排调解的时间和方式（当面、电话或视频）。',
+    workerEn: 'You and the employer both agreed to mediate. The mediator will set a time and a way to meet (in person, phone or video).',
+    phase: 'before_mediation',
+    terminal: false,
+  },
+  {
+    code: 'mediating',
+    zh: '调解中',
+    en: 'Mediating',
+    workerZh: '调解正在进行。调解有期限，到期还谈不拢，我们会帮您转去仲裁或起诉，不会让您干等。',
+    workerEn: 'Mediation is under way. It has a time limit; if there is no deal by then we help you move to arbitration or court, so you never wait for nothing.',
+    phase: 'mediation',
+    terminal: false,
+  },
+  {
+    code: 'agreement_signed',
+    zh: '达成协议',
+    en: 'Agreement signed',
+    workerZh: '调解协议已经由您、单位和调解员签字盖章，协议生效了。下一步可以一起去法院申请确认，让协议能强制执行。',
+    workerEn: 'You, the employer and the mediator have signed and sealed the agreement; it is in force. Next you can jointly ask the court to confirm it so it can be enforced.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'confirmation_applied',
+    zh: '申请司法确认',
+    en: 'Judicial confirmation applied for',
+    workerZh: '已经向法院申请确认调解协议，法院会审查后出具裁定。',
+    workerEn: 'The court has the application to confirm the agreement and will rule on it.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'ruling_issued',
+    zh: '出具裁定',
+    en: 'Ruling issued',
+    workerZh: '法院已裁定调解协议有效。单位不按时付钱的，您可以申请法院强制执行。',
+    workerEn: 'The court has ruled the agreement valid. If the employer does not pay on time, you can ask the court to enforce it.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'confirmation_refused',
+    zh: '不予确认',
+    en: 'Confirmation refused',
+    workerZh: '法院没有确认这份协议。可以重新调解、修改协议，或者向法院起诉，调解员会帮您选。',
+    workerEn: 'The court did not confirm the agreement. You can mediate again, amend the agreement, or sue; the mediator will help you choose.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'performed',
+    zh: '履行完毕',
+    en: 'Performed',
+    workerZh: '协议已经全部履行，钱已到账，案件结束。',
+    workerEn: 'The agreement has been carried out in full and you have been paid. The case is finished.',
+    phase: 'ended',
+    terminal: true,
+  },
+  {
+    code: 'enforcement_applied',
+    zh: '申请强制执行',
+    en: 'Enforcement applied for',
+    workerZh: '单位没有按协议付钱，已经申请法院强制执行。',
+    workerEn: 'The employer did not pay as agreed; the court has been asked to enforce the ruling.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'payment_order_applied',
+    zh: '申请支付令',
+    en: 'Payment order applied for',
+    workerZh: '单位没有按协议付工资等款项，已经向法院申请支付令，让单位限期付款。',
+    workerEn: 'The employer did not pay the wages (or similar sums) as agreed; the court has been asked for a payment order.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'closed_failed',
+    zh: '调解终止',
+    en: 'Mediation ended without agreement',
+    workerZh: '这次调解没有成功，案件材料会一并转过去，我们帮您去仲裁或起诉，不用从头再跑。',
+    workerEn: 'Mediation did not succeed. Your file goes with you to arbitration or court, so you do not have to start over.',
+    phase: 'ended',
+    terminal: true,
+  },
+];
+
+export const STAGE_BY_CODE: Readonly<Record<Stage, StageInfo>> = Object.fromEntries(
+  STAGES.map((s) => [s.code, s]),
+) as Record<Stage, StageInfo>;
+
+export function isStage(x: unknown): x is Stage {
+  return typeof x === 'string' && (STAGE_CODES as readonly string[]).includes(x);
+}
+
+export function isTerminal(stage: Stage): boolean {
+  return STAGE_BY_CODE[stage].terminal;
+}
+
+export const CLOSE_REASONS = [
+  'employer_unreachable',
+  'employer_declined',
+  'deadlock',
+  'deadline_passed',
+  'refused_to_sign',
+  'withdrawn',
+  'confirmation_refused',
+  'agreement_not_performed',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+export const CLOSE_REASON_LABELS: Readonly<Record<CloseReason, { zh: string; en: string }>> = {
+  employer_unreachable: { zh: '无法联系用人单位', en: 'Employer unreachable' },
+  employer_declined: { zh: '用人单位不同意调解', en: 'Employer declined to mediate' },
+  deadlock: { zh: '调解不成', en: 'Deadlock' },
+  deadline_passed: { zh: '调解期限届满', en: 'Mediation period ran out' },
+  refused_to_sign: { zh: '一方拒绝签署协议', en: 'A party refused to sign' },
+  withdrawn: { zh: '申请人撤回', en: 'Withdrawn by the applicant' },
+  confirmation_refused: { zh: '法院不予确认后转诉讼', en: 'Confirmation refused; taken to court' },
+  agreement_not_performed: { zh: '协议未履行，转仲裁', en: 'Agreement not performed; taken to arbitration' },
+};
+
+export const REFERRALS = ['lawsuit', 'arbitration'] as const;
+export type Referral = (typeof REFERRALS)[number];
+
+export const REFERRAL_LABELS: Readonly<Record<Referral, { zh: string; en: string }>> = {
+  lawsuit: { zh: '转立案', en: 'Referred to court filing' },
+  arbitration: { zh: '转仲裁', en: 'Referred to labor arbitration' },
+};
+
+/** Which close reasons make sense from which stage. */
+export const CLOSE_REASONS_BY_STAGE: Readonly<Partial<Record<Stage, readonly CloseReason[]>>> = {
+  intake: ['withdrawn', 'deadline_passed'],
+  consultation: ['withdrawn', 'employer_unreachable', 'deadline_passed'],
+  employer_contacted: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadline_passed'],
+  consented: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadline_passed'],
+  mediating: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadlock', 'refused_to_sign', 'deadline_passed'],
+  agreement_signed: ['agreement_not_performed'],
+  confirmation_refused: ['confirmation_refused'],
+};
+
