@@ -48,8 +48,11 @@ async function againstFloor(server: BenchServer, env: Record<string, string>, he
   const res = await fetch(`${server.url}/api/disputes?pageSize=100`, { headers });
   const ids = ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
   const listPaths = Array.from({ length: 50 }, (_, i) => `stage=performed&page=${i + 1}&pageSize=20`);
+  const readPaths = ids.map((id) => `/api/disputes/${id}`);
+  // One connection: the server time of a read on its own (what a user waits for); then under load.
+  console.log(`case read (GET /api/disputes/:id, ${ids.length} cases, 1 connection): ${line(await measure(server.url, readPaths, headers, 1, duration))}`);
   const app = {
-    read: await measure(server.url, ids.map((id) => `/api/disputes/${id}`), headers, connections, duration),
+    read: await measure(server.url, readPaths, headers, connections, duration),
     list: await measure(server.url, listPaths.map((q) => `/api/disputes?${q}`), headers, connections, duration),
   };
   console.log(`case read (GET /api/disputes/:id, ${ids.length} cases, ${connections} connections): ${line(app.read)}`);
@@ -60,12 +63,13 @@ async function againstFloor(server: BenchServer, env: Record<string, string>, he
   }
   const floorServer = await startServer({ DATABASE_URL: env.DATABASE_URL }, 'bench/floor-server.ts');
   try {
+    console.log(`floor case read (1 connection): ${line(await measure(floorServer.url, ids.map((id) => `/case/${id}`), {}, 1, duration))}`);
     const floor = {
       read: await measure(floorServer.url, ids.map((id) => `/case/${id}`), {}, connections, duration),
       list: await measure(floorServer.url, listPaths.map((q) => `/list?${q}`), {}, connections, duration),
     };
-    console.log(`floor case read (bare Fastify + pg, select * by id): ${line(floor.read)}`);
-    console.log(`floor list page (bare Fastify + pg, one query): ${line(floor.list)}`);
+    console.log(`floor case read (bare Fastify + pg, select * by id, ${connections} connections): ${line(floor.read)}`);
+    console.log(`floor list page (bare Fastify + pg, one query, ${connections} connections): ${line(floor.list)}`);
     const ratio = (a: Measured, f: Measured) => `req/s app/floor ${(a.rps / f.rps).toFixed(2)} (floor ${(f.rps / a.rps).toFixed(1)}× the app), server p50 app/floor ${(a.p50 / Math.max(f.p50, 0.05)).toFixed(1)}`;
     console.log(`ratio case read: ${ratio(app.read, floor.read)}`);
     console.log(`ratio case list: ${ratio(app.list, floor.list)}`);

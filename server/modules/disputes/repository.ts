@@ -25,6 +25,16 @@ export interface CaseFilter {
   dueBefore?: string;
 }
 
+/**
+ * One value of the row a foreign key of the case points at, as a scalar subquery (cheaper to plan
+ * than a join). Written out qualified: Drizzle leaves columns unqualified in a one-table select list.
+ */
+function lookup(table: PgTable, value: AnyPgColumn, fk: AnyPgColumn): SQL<string | null> {
+  const t = sql.identifier(getTableName(table));
+  const c = sql.identifier(getTableName(disputeCases));
+  return sql<string | null>`(select ${t}.${sql.identifier(value.name)} from ${t} where ${t}."id" = ${c}.${sql.identifier(fk.name)})`;
+}
+
 const listColumns = {
   id: disputeCases.id,
   caseNumber: disputeCases.caseNumber,
@@ -39,10 +49,12 @@ const listColumns = {
   appliedOn: disputeCases.appliedOn,
   nextDueOn: disputeCases.nextDueOn,
   closedReason: disputeCases.closedReason,
-  workerName: people.name,
-  employerName: sql<string | null>`coalesce(${employers.name}, ${disputeCases.facts}->'employer'->>'name')`,
-  mediatorName: accounts.displayName,
-  courtName: courts.name,
+  // Names as scalar subqueries, not joins: the same rows, and the planner no longer searches join
+  // orders on every page (about 1 ms of planning per list).
+  workerName: sql<string>`${lookup(people, people.name, disputeCases.workerPersonId)}`,
+  employerName: sql<string | null>`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
+  mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
+  courtName: lookup(courts, courts.name, disputeCases.courtId),
 };
 
 function looksLikeCaseNumber(q: string): boolean {
@@ -130,16 +142,6 @@ export interface CaseNames {
   courtCode: string | null;
 }
 
-/**
- * One value of the row a foreign key of the case points at, as a scalar subquery (cheaper to plan
- * than a join). Written out qualified: Drizzle leaves columns unqualified in a one-table select list.
- */
-function lookup(table: PgTable, value: AnyPgColumn, fk: AnyPgColumn): SQL<string | null> {
-  const t = sql.identifier(getTableName(table));
-  const c = sql.identifier(getTableName(disputeCases));
-  return sql<string | null>`(select ${t}.${sql.identifier(value.name)} from ${t} where ${t}."id" = ${c}.${sql.identifier(fk.name)})`;
-}
-
 // Six left joins made the planner search join orders on every read (about 1.5 ms of planning);
 // the same names as scalar subqueries plan in a fraction of that.
 const nameColumns = {
@@ -206,10 +208,6 @@ export const caseRepo = {
       .select(listColumns)
       .from(pageIds)
       .innerJoin(disputeCases, eq(disputeCases.id, pageIds.pageId))
-      .innerJoin(people, eq(people.id, disputeCases.workerPersonId))
-      .leftJoin(employers, eq(employers.id, disputeCases.employerId))
-      .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
-      .leftJoin(courts, eq(courts.id, disputeCases.courtId))
       .orderBy(...ordering),
       db.select({ n: sql<number>`count(*)::int` }).from(capped),
     ]);
