@@ -11,7 +11,72 @@ import { disputeCases } from '../server/modules/disputes/tables.js';
 import { generateDemo } from '../server/seed/demo-data.js';
 import { historyRefs, writeDemo } from '../server/seed/demo.js';
 import { ensureReferenceData } from '../server/seed/reference.js';
-import { freshEnv, login, startServer } from './harness.js';
+import { freshEnv, login, startServer, type BenchServer } from './harness.js';
+
+/** One autocannon run over a rotation of paths; server times from the `server-timing` header. */
+async function measure(base: string, paths: string[], headers: Record<string, string>, connections: number, duration: number) {
+  const serverTimes: number[] = [];
+  let k = 0;
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration,
+    headers,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: paths[k++ % paths.length]! }),
+        onResponse: (_status, _body, _ctx, resHeaders) => {
+          const m = /dur=([\d.]+)/.exec(String(resHeaders?.['server-timing'] ?? ''));
+          if (m) serverTimes.push(Number(m[1]));
+        },
+      },
+    ],
+  });
+  return { rps: r.requests.average, p50: percentile(serverTimes, 50), p95: percentile(serverTimes, 95), non2xx: r.non2xx, errors: r.errors };
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+const line = (m: Measured) => `${m.rps.toFixed(0)} req/s, server p50 ${m.p50.toFixed(2)} ms, p95 ${m.p95.toFixed(2)} ms, non-2xx ${m.non2xx}, errors ${m.errors}`;
+
+/**
+ * The app's case read and one list page against the floor: a bare Fastify + pg server on the
+ * same database (bench/floor-server.ts: no auth, no schema, one plain query), same settings.
+ */
+async function againstFloor(server: BenchServer, env: Record<string, string>, headers: Record<string, string>, duration: number) {
+  const connections = 4;
+  const res = await fetch(`${server.url}/api/disputes?pageSize=100`, { headers });
+  const ids = ((await res.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+  const listPaths = Array.from({ length: 50 }, (_, i) => `stage=performed&page=${i + 1}&pageSize=20`);
+  const readPaths = ids.map((id) => `/api/disputes/${id}`);
+  // One connection: the server time of a read on its own (what a user waits for); then under load.
+  console.log(`case read (GET /api/disputes/:id, ${ids.length} cases, 1 connection): ${line(await measure(server.url, readPaths, headers, 1, duration))}`);
+  const app = {
+    read: await measure(server.url, readPaths, headers, connections, duration),
+    list: await measure(server.url, listPaths.map((q) => `/api/disputes?${q}`), headers, connections, duration),
+  };
+  console.log(`case read (GET /api/disputes/:id, ${ids.length} cases, ${connections} connections): ${line(app.read)}`);
+  console.log(`case list page (stage=performed, pages 1-50, ${connections} connections): ${line(app.list)}`);
+  if (!env.DATABASE_URL) {
+    console.log('floor: skipped (PGlite; run on PostgreSQL with TEST_DATABASE_URL for the ratios)');
+    return;
+  }
+  const floorServer = await startServer({ DATABASE_URL: env.DATABASE_URL }, 'bench/floor-server.ts');
+  try {
+    console.log(`floor case read (1 connection): ${line(await measure(floorServer.url, ids.map((id) => `/case/${id}`), {}, 1, duration))}`);
+    const floor = {
+      read: await measure(floorServer.url, ids.map((id) => `/case/${id}`), {}, connections, duration),
+      list: await measure(floorServer.url, listPaths.map((q) => `/list?${q}`), {}, connections, duration),
+    };
+    console.log(`floor case read (bare Fastify + pg, select * by id, ${connections} connections): ${line(floor.read)}`);
+    console.log(`floor list page (bare Fastify + pg, one query, ${connections} connections): ${line(floor.list)}`);
+    const ratio = (a: Measured, f: Measured) => `req/s app/floor ${(a.rps / f.rps).toFixed(2)} (floor ${(f.rps / a.rps).toFixed(1)}× the app), server p50 app/floor ${(a.p50 / Math.max(f.p50, 0.05)).toFixed(1)}`;
+    console.log(`ratio case read: ${ratio(app.read, floor.read)}`);
+    console.log(`ratio case list: ${ratio(app.list, floor.list)}`);
+  } finally {
+    await floorServer.stop();
+  }
+}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -91,6 +156,7 @@ export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | u
     try {
       const headers = await login(server.url, 'zs_mediator', 'Yizhan2026');
       const duration = opts.smoke ? 3 : 20;
+      await againstFloor(server, env, headers, duration);
       const pages = ['stage=performed', 'stage=closed_failed', 'from=2020-01-01&to=2020-12-31', 'sector=construction', 'open=true', 'q=%E7%B2%A4%E4%B8%AD%E5%B7%A5%E8%B0%83%E3%80%942019%E3%80%95000123%E5%8F%B7'];
       for (const connections of [1, 4, 8]) {
         const serverTimes: number[] = [];

@@ -50,14 +50,14 @@ export function runScript(script: string, args: string[], env: Record<string, st
   if (res.status !== 0) throw new Error(`${script} failed with ${res.status}`);
 }
 
-export async function startServer(env: Record<string, string>): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer(env: Record<string, string>, script = 'server/main.ts'): Promise<BenchServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = output.match(/ready at (http:\/\/localhost:\d+)/);
+      const m = output.match(/ready at (http:\/\/(?:localhost|127\.0\.0\.1):\d+)/);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!.replace('localhost', '127.0.0.1'));

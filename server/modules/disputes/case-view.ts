@@ -1,5 +1,3 @@
-import { eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { regionPrefix } from '../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
@@ -7,14 +5,10 @@ import type { Deps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
-import { accounts } from '../accounts/tables.js';
-import { courts } from '../courts/tables.js';
-import { employers } from '../employers/tables.js';
-import { people } from '../people/tables.js';
 import { assertCanRead, caseListCondition, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { caseRisk, clocksOf, type CaseRecord } from './case-record.js';
-import { caseRepo, type CaseFilter } from './repository.js';
+import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
 import { STAGE_BY_CODE } from './rules/stages.js';
 import { disputeCases } from './tables.js';
@@ -55,14 +49,8 @@ export async function loadReadable(deps: Deps, ctx: Ctx, id: string): Promise<{ 
 
 /** The full case as staff see it: facts, state, every clock with its basis, the file. */
 export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) {
-  const [calendar, events, sessions, payments, evidence, names] = await Promise.all([
-    calendarFor(deps),
-    caseRepo.events(deps.db, row.id),
-    caseRepo.sessions(deps.db, row.id),
-    caseRepo.payments(deps.db, row.id),
-    caseRepo.evidence(deps.db, row.id),
-    partyNames(deps, row),
-  ]);
+  // The row is the one the caller holds (read or just written); the rest comes in one query.
+  const [calendar, file] = await Promise.all([calendarFor(deps), caseRepo.file(deps.db, row.id)]);
   const today = todayOf(deps);
   const clocks = clocksOf(row, calendar, today);
   const record = row.record as CaseRecord;
@@ -85,16 +73,17 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
     referral: row.referral,
     regionCode: row.regionCode,
     mediationBodyId: row.mediationBodyId,
-    ...names,
+    ...partyNames(row, file?.names),
     facts: factsFor(row.facts as Record<string, unknown>, actor),
     analysis: row.analysis,
     record,
     clocks,
     risk: caseRisk(clocks, today),
-    events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
-    sessions: sessions.map((s) => ({ ...s, scheduledAt: s.scheduledAt.toISOString(), heldAt: s.heldAt?.toISOString() ?? null, createdAt: s.createdAt.toISOString(), reminderSentAt: s.reminderSentAt?.toISOString() ?? null })),
-    payments,
-    evidence: evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    // Timestamps arrive as ISO strings (`toISOString()` form) from the query.
+    events: file?.events ?? [],
+    sessions: file?.sessions ?? [],
+    payments: file?.payments ?? [],
+    evidence: file?.evidence ?? [],
     availableActions: actor ? availableActions(actor, row) : [],
     version: row.version,
   };
@@ -109,29 +98,8 @@ function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<s
   return { ...facts, worker };
 }
 
-/** Every name the case page shows, in one query. */
-async function partyNames(deps: Deps, row: CaseRow) {
-  const respondentEmployer = alias(employers, 'respondent_employer');
-  const judgeAccount = alias(accounts, 'judge_account');
-  const [names] = await deps.db
-    .select({
-      workerName: people.name,
-      workerPhone: people.phone,
-      employerName: employers.name,
-      respondentName: respondentEmployer.name,
-      mediatorName: accounts.displayName,
-      judgeName: judgeAccount.displayName,
-      courtName: courts.name,
-      courtCode: courts.code,
-    })
-    .from(disputeCases)
-    .innerJoin(people, eq(people.id, disputeCases.workerPersonId))
-    .leftJoin(employers, eq(employers.id, disputeCases.employerId))
-    .leftJoin(respondentEmployer, eq(respondentEmployer.id, disputeCases.respondentEmployerId))
-    .leftJoin(accounts, eq(accounts.id, disputeCases.mediatorAccountId))
-    .leftJoin(judgeAccount, eq(judgeAccount.id, disputeCases.judgeAccountId))
-    .leftJoin(courts, eq(courts.id, disputeCases.courtId))
-    .where(eq(disputeCases.id, row.id));
+/** Every name the case page shows (read with the file, in the same query). */
+function partyNames(row: CaseRow, names: CaseNames | undefined) {
   const worker = names ? { name: names.workerName, phone: names.workerPhone } : null;
   const employer = names?.employerName ? { name: names.employerName } : null;
   const respondent = names?.respondentName ? { name: names.respondentName } : null;
