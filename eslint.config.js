@@ -8,7 +8,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
       // Chinese documents use the ideographic space (U+3000) inside strings on purpose.
@@ -26,7 +29,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server', '**/server/**', 'server/**'], message: 'web/src and contracts/ must not import server code; move the browser-safe definition into contracts/ (or ask the server through an endpoint).' }] },
+        {
+          patterns: [
+            {
+              group: ['**/server', '**/server/**', 'server/**'],
+              message:
+                'web/src and contracts/ must not import server code; move the browser-safe definition into contracts/ (or ask the server through an endpoint).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -44,11 +44,22 @@ async function time(name: string, fn: () => Promise<unknown> | unknown) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-steps-'));
 const config = loadConfig({ ...process.env, YIZHAN_DATA_DIR: dataDir, YIZHAN_DEMO_DATA: 'false', LOG_LEVEL: 'warn' });
 const database = await openDatabase({ url: config.databaseUrl });
-const deps: Deps = { db: database.db, config, cipher: new FieldCipher(resolveMasterKey(undefined, dataDir)), logger: pino({ level: 'warn' }), now: () => new Date() };
+const deps: Deps = {
+  db: database.db,
+  config,
+  cipher: new FieldCipher(resolveMasterKey(undefined, dataDir)),
+  logger: pino({ level: 'warn' }),
+  now: () => new Date(),
+};
 try {
   const [pick] = process.argv[2]
     ? [{ id: process.argv[2] }]
-    : await deps.db.select({ id: disputeCases.id }).from(disputeCases).where(sql`${disputeCases.caseNumber} not like 'BENCH-%'`).orderBy(sql`${disputeCases.appliedOn} desc`).limit(1);
+    : await deps.db
+        .select({ id: disputeCases.id })
+        .from(disputeCases)
+        .where(sql`${disputeCases.caseNumber} not like 'BENCH-%'`)
+        .orderBy(sql`${disputeCases.appliedOn} desc`)
+        .limit(1);
   const id = pick!.id;
   const row = (await caseRepo.byId(deps.db, id))!;
   console.log(`case ${row.caseNumber}: ${JSON.stringify(row).length} bytes in the row`);
@@ -68,7 +79,11 @@ try {
   await time('caseDetailSchema.safeParse(detail)', () => caseDetailSchema.safeParse(detail));
 
   const app = await buildApp(deps, { serveWeb: false });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_mediator', password: 'Yizhan2026' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'zs_mediator', password: 'Yizhan2026' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0]!;
   const { resolveSession } = await import('../server/modules/auth/service.js');
   const token = decodeURIComponent(cookie.split('=')[1]!);
@@ -79,7 +94,9 @@ try {
     if (r.statusCode !== 200) throw new Error(`${r.statusCode} ${r.body}`);
     serverTimes.push(Number(/dur=([\d.]+)/.exec(String(r.headers['server-timing']))![1]));
   });
-  console.log(`server-timing of those: p50 ${median(serverTimes).toFixed(2)} ms, p95 ${p95(serverTimes).toFixed(2)} ms`);
+  console.log(
+    `server-timing of those: p50 ${median(serverTimes).toFixed(2)} ms, p95 ${p95(serverTimes).toFixed(2)} ms`,
+  );
   await time('GET /api/disputes?page=3 (inject, list)', async () => {
     const r = await app.inject({ method: 'GET', url: `/api/disputes?page=3&pageSize=20`, headers: { cookie } });
     if (r.statusCode !== 200) throw new Error(`${r.statusCode} ${r.body}`);

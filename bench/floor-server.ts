@@ -15,7 +15,10 @@ app.addHook('onRequest', async (request) => {
   started.set(request, performance.now());
 });
 app.addHook('onSend', async (request, reply) => {
-  reply.header('server-timing', `app;dur=${(performance.now() - (started.get(request) ?? performance.now())).toFixed(1)}`);
+  reply.header(
+    'server-timing',
+    `app;dur=${(performance.now() - (started.get(request) ?? performance.now())).toFixed(1)}`,
+  );
 });
 
 app.get<{ Params: { id: string } }>('/case/:id', async (request, reply) => {

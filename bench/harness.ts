@@ -12,13 +12,22 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function freshEnv(usePostgres: string | undefined): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+export async function freshEnv(
+  usePostgres: string | undefined,
+): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-bench-'));
-  const env: Record<string, string> = { YIZHAN_DATA_DIR: dataDir, YIZHAN_DEMO_DATA: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
+  const env: Record<string, string> = {
+    YIZHAN_DATA_DIR: dataDir,
+    YIZHAN_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
   let dropDb = async () => {};
   if (usePostgres) {
     // BENCH_KEEP_DB=name keeps the loaded database for EXPLAIN sessions (it must not exist yet).
-    const name = process.env.BENCH_REUSE_DB ?? process.env.BENCH_KEEP_DB ?? `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const name =
+      process.env.BENCH_REUSE_DB ?? process.env.BENCH_KEEP_DB ?? `yz_bench_${crypto.randomBytes(4).toString('hex')}`;
     if (!process.env.BENCH_REUSE_DB) {
       const admin = new pg.Client({ connectionString: usePostgres });
       await admin.connect();
@@ -29,12 +38,13 @@ export async function freshEnv(usePostgres: string | undefined): Promise<{ env: 
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     if (process.env.BENCH_KEEP_DB || process.env.BENCH_REUSE_DB) dropDb = async () => {};
-    else dropDb = async () => {
-      const c = new pg.Client({ connectionString: usePostgres });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    else
+      dropDb = async () => {
+        const c = new pg.Client({ connectionString: usePostgres });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
   }
   return {
     env,
@@ -46,12 +56,18 @@ export async function freshEnv(usePostgres: string | undefined): Promise<{ env: 
 }
 
 export function runScript(script: string, args: string[], env: Record<string, string>): void {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
   if (res.status !== 0) throw new Error(`${script} failed with ${res.status}`);
 }
 
 export async function startServer(env: Record<string, string>, script = 'server/main.ts'): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
@@ -80,8 +96,16 @@ export async function startServer(env: Record<string, string>, script = 'server/
 }
 
 export async function login(url: string, username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login failed ${res.status}`);
   const me = (await res.json()) as { csrfToken: string };
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' };
+  return {
+    cookie: res.headers.get('set-cookie')!.split(';')[0]!,
+    'x-csrf-token': me.csrfToken,
+    'content-type': 'application/json',
+  };
 }

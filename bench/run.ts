@@ -21,11 +21,16 @@ async function peopleScenario() {
   try {
     const t0 = Date.now();
     runScript('server/seed/cli.ts', ['--scale', String(scale)], env);
-    console.log(`seeded demo scale ${scale} in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+    console.log(
+      `seeded demo scale ${scale} in ${((Date.now() - t0) / 1000).toFixed(1)} s on ${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+    );
     const server = await startServer(env);
     try {
       const headers = await login(server.url, 'zs_union', 'Yizhan2026');
-      await load('people list (scoped, paged, name search)', { url: `${server.url}/api/people?q=%E9%99%88&pageSize=20`, headers });
+      await load('people list (scoped, paged, name search)', {
+        url: `${server.url}/api/people?q=%E9%99%88&pageSize=20`,
+        headers,
+      });
       await load('employers list (scoped, paged)', { url: `${server.url}/api/employers?page=3&pageSize=20`, headers });
     } finally {
       await server.stop();
@@ -35,7 +40,10 @@ async function peopleScenario() {
   }
 }
 
-const scenarios: Record<string, () => Promise<void>> = { people: peopleScenario, disputes: () => disputesScenario({ smoke, pgUrl }) };
+const scenarios: Record<string, () => Promise<void>> = {
+  people: peopleScenario,
+  disputes: () => disputesScenario({ smoke, pgUrl }),
+};
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {
   const run = scenarios[name];

@@ -20,16 +20,35 @@ const date = calendarDate;
 /** One claim, and the claims together: ¥100,000,000 (the documents write it as 壹亿元整). */
 export const MAX_CLAIM_FEN = 10_000_000_000;
 export const MAX_CLAIMS = 20;
-const fen = z.number().int('金额须为整数分 / amount must be whole fen').min(0).max(MAX_CLAIM_FEN, '金额不能超过 1 亿元 / at most ¥100,000,000');
-const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');
+const fen = z
+  .number()
+  .int('金额须为整数分 / amount must be whole fen')
+  .min(0)
+  .max(MAX_CLAIM_FEN, '金额不能超过 1 亿元 / at most ¥100,000,000');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');
 /** Ids of the parties of a hiring chain, chosen by the form (not shown to anyone). */
-const partyRef = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '当事方编号只能包含字母、数字、- 和 _ / party ids are letters, digits, - and _');
+const partyRef = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, '当事方编号只能包含字母、数字、- 和 _ / party ids are letters, digits, - and _');
 /** Nobody hired before 1950 is still owed anything a mediator could settle; older dates are typing errors. */
 export const EARLIEST_HIRE_DATE = '1950-01-01';
 
 export const CASE_KIND_VALUES = CASE_KINDS;
 /** The sectors the statistics know (按行业); the same codes as the employers' industries. */
-export const SECTOR_VALUES = ['construction', 'manufacturing', 'logistics', 'catering', 'retail', 'it', 'resident_services', 'business_services', 'platform'] as const;
+export const SECTOR_VALUES = [
+  'construction',
+  'manufacturing',
+  'logistics',
+  'catering',
+  'retail',
+  'it',
+  'resident_services',
+  'business_services',
+  'platform',
+] as const;
 export type Sector = (typeof SECTOR_VALUES)[number];
 
 export const chainPartySchema = z.object({
@@ -70,17 +89,39 @@ const employmentSchema = z
   })
   // Dates against today are checked by the server (it knows what day it is in China).
   .superRefine((e, ctx) => {
-    if (e.hireDate < EARLIEST_HIRE_DATE) ctx.addIssue({ code: 'custom', path: ['hireDate'], message: `入职日期不能早于 ${EARLIEST_HIRE_DATE} / the hire date cannot be before ${EARLIEST_HIRE_DATE}` });
-    if (e.endDate && e.endDate < e.hireDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '离职日期不能早于入职日期 / the end date cannot be before the hire date' });
-    if (e.contractSignedDate && e.contractSignedDate < EARLIEST_HIRE_DATE) ctx.addIssue({ code: 'custom', path: ['contractSignedDate'], message: `签订日期不能早于 ${EARLIEST_HIRE_DATE} / the contract date cannot be before ${EARLIEST_HIRE_DATE}` });
-    if (e.harmKnownOn && e.harmKnownOn < e.hireDate) ctx.addIssue({ code: 'custom', path: ['harmKnownOn'], message: '知道权利受侵害的日期不能早于入职日期 / the date the harm became known cannot be before the hire date' });
+    if (e.hireDate < EARLIEST_HIRE_DATE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['hireDate'],
+        message: `入职日期不能早于 ${EARLIEST_HIRE_DATE} / the hire date cannot be before ${EARLIEST_HIRE_DATE}`,
+      });
+    if (e.endDate && e.endDate < e.hireDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endDate'],
+        message: '离职日期不能早于入职日期 / the end date cannot be before the hire date',
+      });
+    if (e.contractSignedDate && e.contractSignedDate < EARLIEST_HIRE_DATE)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contractSignedDate'],
+        message: `签订日期不能早于 ${EARLIEST_HIRE_DATE} / the contract date cannot be before ${EARLIEST_HIRE_DATE}`,
+      });
+    if (e.harmKnownOn && e.harmKnownOn < e.hireDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['harmKnownOn'],
+        message: '知道权利受侵害的日期不能早于入职日期 / the date the harm became known cannot be before the hire date',
+      });
   });
 
 const claimsSchema = z
   .array(z.object({ type: z.enum(CLAIM_TYPES), amountFen: fen, description: plainText(500).default('') }))
   .min(1, '至少填写一项请求 / at least one claim')
   .max(MAX_CLAIMS, `请求不超过 ${MAX_CLAIMS} 项 / at most ${MAX_CLAIMS} claims`)
-  .refine((claims) => claims.reduce((s, c) => s + c.amountFen, 0) <= MAX_CLAIM_FEN, { message: '请求金额合计不能超过 1 亿元 / the claims together cannot exceed ¥100,000,000' });
+  .refine((claims) => claims.reduce((s, c) => s + c.amountFen, 0) <= MAX_CLAIM_FEN, {
+    message: '请求金额合计不能超过 1 亿元 / the claims together cannot exceed ¥100,000,000',
+  });
 
 /** The counter intake (a logged-in mediator); the online application below narrows it. */
 export const intakeSchema = z.object({
@@ -96,11 +137,17 @@ export const intakeSchema = z.object({
     name: nameText(2, 32),
     phone,
     residentId: z.string().trim().min(15).max(18).optional(),
-    regionCode: z.string().regex(/^\d{6}$/, '行政区划代码为 6 位数字 / a region code has 6 digits').optional(),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, '行政区划代码为 6 位数字 / a region code has 6 digits')
+      .optional(),
   }),
   /** Collective cases (10 or more workers with a common claim) act through representatives. */
   workerCount: z.number().int().min(1).max(10_000).default(1),
-  representatives: z.array(z.object({ name: nameText(2, 32), phone })).max(10).default([]),
+  representatives: z
+    .array(z.object({ name: nameText(2, 32), phone }))
+    .max(10)
+    .default([]),
   employer: z.object({
     employerId: z.string().uuid().optional(),
     name: nameText(2, 128),
@@ -124,18 +171,39 @@ export type Intake = z.infer<typeof intakeSchema>;
  * arrives, so a date in the body is refused rather than trusted.
  */
 export const onlineApplicationSchema = intakeSchema.extend({
-  appliedOn: z.undefined({ error: '在线申请以提交当天为申请日期，请勿填写 / an online application is dated the day it arrives; leave the date out' }).optional(),
+  appliedOn: z
+    .undefined({
+      error:
+        '在线申请以提交当天为申请日期，请勿填写 / an online application is dated the day it arrives; leave the date out',
+    })
+    .optional(),
 });
 
 const caseNumberText = plainText(40).min(5, '请填写案件编号 / case number required');
-const smsCode = z.string().trim().regex(/^\d{6}$/, '验证码为 6 位数字 / the code has 6 digits');
+const smsCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, '验证码为 6 位数字 / the code has 6 digits');
 
-export const trackCodeRequestSchema = z.object({ caseNumber: caseNumberText, phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号 / 11-digit mobile number') });
+export const trackCodeRequestSchema = z.object({
+  caseNumber: caseNumberText,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号 / 11-digit mobile number'),
+});
 export const trackVerifySchema = z.object({ caseNumber: caseNumberText, code: smsCode });
 export const signCodeSchema = z.object({ code: smsCode });
 
 /** The employer's answer through its link. */
 export const employerAnswerSchema = z
-  .object({ answer: z.enum(['accept', 'decline', 'counter']), counterAmountFen: fen.optional(), note: plainText(1000).optional() })
-  .refine((b) => b.answer !== 'counter' || b.counterAmountFen !== undefined, { message: '请填写对方提出的金额 / the amount offered is required', path: ['counterAmountFen'] });
+  .object({
+    answer: z.enum(['accept', 'decline', 'counter']),
+    counterAmountFen: fen.optional(),
+    note: plainText(1000).optional(),
+  })
+  .refine((b) => b.answer !== 'counter' || b.counterAmountFen !== undefined, {
+    message: '请填写对方提出的金额 / the amount offered is required',
+    path: ['counterAmountFen'],
+  });
 export type EmployerAnswer = z.infer<typeof employerAnswerSchema>;

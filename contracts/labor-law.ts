@@ -165,7 +165,9 @@ export const annualLeaveInputSchema = z.object(
       .number({ error: '已休天数应为数字 / daysTaken must be a number' })
       .min(0, { error: '已休天数不能为负数 / daysTaken must not be negative' })
       .max(366, { error: '已休天数过大 / daysTaken too large' })
-      .refine((x) => hasAtMostDecimals(x, 2), { error: '已休天数最多保留两位小数 / daysTaken allows at most 2 decimals' }),
+      .refine((x) => hasAtMostDecimals(x, 2), {
+        error: '已休天数最多保留两位小数 / daysTaken allows at most 2 decimals',
+      }),
     /** daily wage override, fen; default monthly wage ÷ 21.75 */
     dailyWageBaseFen: fenSchema.optional(),
   },

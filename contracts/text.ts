@@ -10,8 +10,9 @@ import { isCalendarDate } from './labor-law.js';
  * U+200E/200F, U+061C), and invisible zero-width characters that make two equal-looking names
  * differ (U+200B–200D, U+2060, U+FEFF).
  */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 export function hasForbiddenCharacters(s: string): boolean {
   return FORBIDDEN.test(s);
@@ -22,7 +23,11 @@ const forbiddenMessage = '含有不可见或控制字符，请删除后重试 / 
 /** A single line or a note of at most `max` characters, trimmed, with no hidden characters. */
 export function plainText(max: number) {
   // Checked before trimming: trim() would quietly drop a leading byte-order mark.
-  return z.string().refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage }).trim().max(max);
+  return z
+    .string()
+    .refine((s) => !hasForbiddenCharacters(s), { error: forbiddenMessage })
+    .trim()
+    .max(max);
 }
 
 /** A person's or an organisation's name. */
@@ -36,4 +41,6 @@ export function nameText(min: number, max: number) {
 }
 
 /** A real calendar date "YYYY-MM-DD" (1900–2100). */
-export const calendarDate = z.string().refine(isCalendarDate, { error: '日期无效，应为真实的日历日期 YYYY-MM-DD / invalid date, expected YYYY-MM-DD' });
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { error: '日期无效，应为真实的日历日期 YYYY-MM-DD / invalid date, expected YYYY-MM-DD' });

@@ -11,7 +11,16 @@ import path from 'node:path';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-prod-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', YIZHAN_DATA_DIR: dataDir, DATABASE_URL: '', YIZHAN_DEMO_DATA: 'false', REMINDER_INTERVAL_MINUTES: '0', LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  YIZHAN_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  YIZHAN_DEMO_DATA: 'false',
+  REMINDER_INTERVAL_MINUTES: '0',
+  LOG_LEVEL: 'warn',
+};
 const started: ChildProcess[] = [];
 
 function freePort(): Promise<number> {
@@ -64,28 +73,57 @@ try {
   const t0 = Date.now();
   const first = await startServer();
   check(first.exitCode === null, 'node dist/server/main.js starts without tsx', first.output);
-  check(first.output.includes('node dist/server/cli/admin-create.js --username'), 'an empty database without demo data says how to create the first administrator', first.output);
+  check(
+    first.output.includes('node dist/server/cli/admin-create.js --username'),
+    'an empty database without demo data says how to create the first administrator',
+    first.output,
+  );
   const ready = await fetch(`${base}/readyz`);
   check(ready.status === 200, '/readyz answers 200', await ready.text());
   check((await fetch(`${base}/healthz`)).status === 200, '/healthz answers 200');
   const me = await fetch(`${base}/api/auth/me`);
   check(me.status === 401, '/api/auth/me answers 401 without a session');
-  check(me.headers.get('cache-control') === 'no-store' && !!me.headers.get('content-security-policy'), 'API answers carry no-store and a CSP');
+  check(
+    me.headers.get('cache-control') === 'no-store' && !!me.headers.get('content-security-policy'),
+    'API answers carry no-store and a CSP',
+  );
 
   const second = await startServer();
-  check(second.exitCode === 1 && second.output.includes('is in use by another Yizhan process') && second.output.includes(`pid ${first.proc.pid}`), 'a second process on the same data folder is refused, naming the holder', second.output);
+  check(
+    second.exitCode === 1 &&
+      second.output.includes('is in use by another Yizhan process') &&
+      second.output.includes(`pid ${first.proc.pid}`),
+    'a second process on the same data folder is refused, naming the holder',
+    second.output,
+  );
 
   check((await stop(first.proc)) === 0, 'stops cleanly on SIGTERM');
   check(!fs.existsSync(path.join(dataDir, 'pg.lock')), 'the data folder lock is released on exit');
 
-  const create = spawnSync(process.execPath, ['dist/server/cli/admin-create.js', '--username', 'ops_admin', '--display-name', '运维管理员'], { env: { ...env, YIZHAN_ADMIN_PASSWORD: 'Smoke2026check' }, encoding: 'utf8' });
-  check(create.status === 0 && create.stdout.includes('ops_admin'), 'the compiled admin:create makes an administrator', create.stdout + create.stderr);
+  const create = spawnSync(
+    process.execPath,
+    ['dist/server/cli/admin-create.js', '--username', 'ops_admin', '--display-name', '运维管理员'],
+    { env: { ...env, YIZHAN_ADMIN_PASSWORD: 'Smoke2026check' }, encoding: 'utf8' },
+  );
+  check(
+    create.status === 0 && create.stdout.includes('ops_admin'),
+    'the compiled admin:create makes an administrator',
+    create.stdout + create.stderr,
+  );
 
   const third = await startServer();
   check(third.exitCode === null, 'starts again on the same folder', third.output);
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'ops_admin', password: 'Smoke2026check' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'ops_admin', password: 'Smoke2026check' }),
+  });
   const body = (await login.json()) as { roles?: string[] };
-  check(login.status === 200 && !!body.roles?.includes('system_admin'), 'the new administrator signs in', JSON.stringify(body));
+  check(
+    login.status === 200 && !!body.roles?.includes('system_admin'),
+    'the new administrator signs in',
+    JSON.stringify(body),
+  );
   await stop(third.proc);
   console.log(`production build smoke test passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 } finally {

@@ -32,12 +32,19 @@ const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : ''
 if (wanted !== built || !fs.existsSync(path.join(dist, 'index.html'))) {
   console.log('Building the web app (first start or changed sources)…');
   const t0 = Date.now();
-  const res = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (res.status !== 0) process.exit(res.status ?? 1);
   fs.writeFileSync(stampFile, wanted);
   console.log(`Web app built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -36,7 +36,21 @@ registerDisputeFigures();
 // Zod's own messages in Chinese; each error response also carries an English rendering.
 z.config(z.locales.zhCN());
 
-const ROUTES = [authRoutes, regionRoutes, organizationRoutes, courtRoutes, employerRoutes, peopleRoutes, accountRoutes, auditRoutes, dashboardRoutes, laborLawRoutes, disputeRoutes, disputePublicRoutes, demoPhoneRoutes];
+const ROUTES = [
+  authRoutes,
+  regionRoutes,
+  organizationRoutes,
+  courtRoutes,
+  employerRoutes,
+  peopleRoutes,
+  accountRoutes,
+  auditRoutes,
+  dashboardRoutes,
+  laborLawRoutes,
+  disputeRoutes,
+  disputePublicRoutes,
+  demoPhoneRoutes,
+];
 
 /**
  * Request lines in the log keep the path and the names of query parameters, never their values
@@ -121,7 +135,8 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     // Decided on the matched route, not the raw URL (which may be spelt `/%61pi/…`); unmatched
     // requests get it too.
     const route = request.routeOptions.url;
-    if (route === undefined || (route.startsWith('/api/') && !route.startsWith('/api/docs'))) reply.header('cache-control', 'no-store');
+    if (route === undefined || (route.startsWith('/api/') && !route.startsWith('/api/docs')))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
@@ -156,7 +171,9 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
       return { ok: true, database: 'ok' };
     } catch (err) {
       request.log.warn({ error: errorForLog(err) }, 'readiness check: database not answering');
-      return reply.status(503).send({ ok: false, database: 'unavailable', reason: 'database does not answer / 数据库无响应' });
+      return reply
+        .status(503)
+        .send({ ok: false, database: 'unavailable', reason: 'database does not answer / 数据库无响应' });
     }
   });
 
@@ -165,7 +182,12 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在', messageEn: 'No such endpoint', requestId: String(request.id) });
+      return reply.status(404).send({
+        code: 'NOT_FOUND',
+        message: '接口不存在',
+        messageEn: 'No such endpoint',
+        requestId: String(request.id),
+      });
     }
     // Client-side routes: the web app handles the path.
     return reply.type('text/html').sendFile('index.html');
@@ -174,7 +196,9 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 }
 
 /** A hop count as the function proxy-addr makes of it (Fastify's types only take the other forms). */
-function trustProxyOption(trust: Deps['config']['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  trust: Deps['config']['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 

@@ -25,7 +25,8 @@ const trustProxySchema = z
   .string()
   .trim()
   .refine((v) => /^\d+$/.test(v) || v.split(',').every((p) => isProxyAddress(p.trim())), {
-    error: 'must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
+    error:
+      'must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
   })
   .optional();
 
@@ -45,7 +46,12 @@ const envSchema = z.object({
     .optional(),
   YIZHAN_DEMO_DATA: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: trustProxySchema,
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -25,7 +25,10 @@ async function main() {
     throw err;
   }
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : `${config.dataDir}/pg` });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? null : `${config.dataDir}/pg`,
+  });
   await database.migrate();
   const cipher = new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir));
   const deps: Deps = { db: database.db, cipher, config, logger, now: () => new Date() };
@@ -48,11 +51,15 @@ async function main() {
     for (const l of DEMO_LOGINS.accounts) lines.push(`    ${l.username.padEnd(16)} ${l.label}`);
   } else if (accountCount === 0) {
     // Compiled (dist/server/main.js) or run from the sources through tsx.
-    const command = import.meta.url.endsWith('.js') ? 'node dist/server/cli/admin-create.js --username <name>' : 'npm run admin:create -- --username <name>';
+    const command = import.meta.url.endsWith('.js')
+      ? 'node dist/server/cli/admin-create.js --username <name>'
+      : 'npm run admin:create -- --username <name>';
     lines.push(
       '  no accounts yet / 尚无任何账号. Create the first administrator / 创建第一个系统管理员:',
       `    YIZHAN_ADMIN_PASSWORD='…' ${command}`,
-      database.kind === 'pglite' ? '  (stop this server first: the embedded database admits one process / 嵌入式数据库只允许一个进程，请先停止本服务)' : '',
+      database.kind === 'pglite'
+        ? '  (stop this server first: the embedded database admits one process / 嵌入式数据库只允许一个进程，请先停止本服务)'
+        : '',
     );
   }
   console.log(lines.filter(Boolean).join('\n') + '\n');

@@ -51,15 +51,26 @@ export const PAYING_STAGES: readonly Stage[] = [
   'payment_order_applied',
 ];
 
-function def(code: ActionCode, zh: string, en: string, from: readonly Stage[], to: readonly Stage[], roles: readonly Role[]): ActionInfo {
+function def(
+  code: ActionCode,
+  zh: string,
+  en: string,
+  from: readonly Stage[],
+  to: readonly Stage[],
+  roles: readonly Role[],
+): ActionInfo {
   return { code, zh, en, from, to, roles };
 }
 
 export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
-  start_consultation: def('start_consultation', '开始咨询分析', 'Start consultation', ['intake'], ['consultation'], [
-    'mediator',
-    'union_staff',
-  ]),
+  start_consultation: def(
+    'start_consultation',
+    '开始咨询分析',
+    'Start consultation',
+    ['intake'],
+    ['consultation'],
+    ['mediator', 'union_staff'],
+  ),
   record_consent: def(
     'record_consent',
     '记录当事人同意调解',
@@ -84,10 +95,14 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     ['employer_contacted', 'consented'],
     ['employer_agent', 'mediator'],
   ),
-  start_mediation: def('start_mediation', '开始调解', 'Start mediation', ['consented'], ['mediating'], [
-    'mediator',
-    'judge',
-  ]),
+  start_mediation: def(
+    'start_mediation',
+    '开始调解',
+    'Start mediation',
+    ['consented'],
+    ['mediating'],
+    ['mediator', 'judge'],
+  ),
   extend_mediation: def(
     'extend_mediation',
     '延长调解期限',
@@ -96,7 +111,14 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     ['consented', 'mediating'],
     ['mediator', 'judge'],
   ),
-  set_agreement_terms: def('set_agreement_terms', '录入或修改协议内容', 'Set or change the agreement terms', ['mediating'], ['mediating'], ['mediator', 'judge']),
+  set_agreement_terms: def(
+    'set_agreement_terms',
+    '录入或修改协议内容',
+    'Set or change the agreement terms',
+    ['mediating'],
+    ['mediating'],
+    ['mediator', 'judge'],
+  ),
   sign_agreement: def(
     'sign_agreement',
     '签署调解协议',
@@ -121,9 +143,14 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     ['confirmation_applied'],
     ['mediator', 'court_clerk'],
   ),
-  issue_ruling: def('issue_ruling', '出具确认裁定', 'Issue the confirmation ruling', ['confirmation_applied'], ['ruling_issued'], [
-    'judge',
-  ]),
+  issue_ruling: def(
+    'issue_ruling',
+    '出具确认裁定',
+    'Issue the confirmation ruling',
+    ['confirmation_applied'],
+    ['ruling_issued'],
+    ['judge'],
+  ),
   refuse_confirmation: def(
     'refuse_confirmation',
     '裁定驳回确认申请',
@@ -147,11 +174,14 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     'union_staff',
     'court_clerk',
   ]),
-  mark_performed: def('mark_performed', '确认履行完毕', 'Mark as performed', PAYING_STAGES, ['performed'], [
-    'worker',
-    'mediator',
-    'union_staff',
-  ]),
+  mark_performed: def(
+    'mark_performed',
+    '确认履行完毕',
+    'Mark as performed',
+    PAYING_STAGES,
+    ['performed'],
+    ['worker', 'mediator', 'union_staff'],
+  ),
   apply_enforcement: def(
     'apply_enforcement',
     '申请强制执行',
@@ -172,9 +202,16 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     'close_failed',
     '终止调解并分流',
     'End mediation and refer the case',
-    ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed', 'confirmation_refused'],
+    [
+      'intake',
+      'consultation',
+      'employer_contacted',
+      'consented',
+      'mediating',
+      'agreement_signed',
+      'confirmation_refused',
+    ],
     ['closed_failed'],
     ['mediator', 'union_staff', 'judge', 'worker', 'system_admin'],
   ),
 };
-

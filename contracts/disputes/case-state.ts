@@ -5,7 +5,12 @@ import type { CloseReason, Referral, Stage } from './stages.js';
 /** A calendar day in China, 'YYYY-MM-DD'. */
 export type IsoDate = string;
 
-export const CASE_KINDS = ['union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'] as const;
+export const CASE_KINDS = [
+  'union_mediation',
+  'court_pre_filing',
+  'court_post_filing_ordinary',
+  'court_post_filing_simple',
+] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export type Party = 'worker' | 'employer';

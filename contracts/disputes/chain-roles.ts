@@ -1,5 +1,11 @@
 /** The parties of a construction hiring chain (no zod: the case pages show these labels). */
-export const CHAIN_ROLES = ['developer', 'general_contractor', 'subcontractor', 'crew_boss', 'qualification_lender'] as const;
+export const CHAIN_ROLES = [
+  'developer',
+  'general_contractor',
+  'subcontractor',
+  'crew_boss',
+  'qualification_lender',
+] as const;
 export type ChainRole = (typeof CHAIN_ROLES)[number];
 
 export const CHAIN_ROLE_LABELS: Readonly<Record<ChainRole, { zh: string; en: string }>> = {

@@ -10,7 +10,14 @@ import { CHAIN_ROLES } from './chain-roles.js';
 
 export { CHAIN_ROLES, CHAIN_ROLE_LABELS, type ChainRole } from './chain-roles.js';
 
-export const LIABILITY_DUTIES = ['pay', 'pay_first_then_recover', 'advance_up_to_unpaid_funds', 'direct_employer', 'direct_debtor', 'verify'] as const;
+export const LIABILITY_DUTIES = [
+  'pay',
+  'pay_first_then_recover',
+  'advance_up_to_unpaid_funds',
+  'direct_employer',
+  'direct_debtor',
+  'verify',
+] as const;
 export type LiabilityDuty = (typeof LIABILITY_DUTIES)[number];
 
 export const citationSchema = z.object({

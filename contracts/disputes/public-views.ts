@@ -49,7 +49,16 @@ export const workerViewSchema = z.object({
   phoneMasked: z.string().nullable(),
   /** The stage code (see STAGE_CODES). */
   stage: z.string(),
-  steps: z.array(z.object({ code: z.enum(STAGE_CODES), label: z.string(), labelEn: z.string(), description: z.string(), descriptionEn: z.string(), current: z.boolean() })),
+  steps: z.array(
+    z.object({
+      code: z.enum(STAGE_CODES),
+      label: z.string(),
+      labelEn: z.string(),
+      description: z.string(),
+      descriptionEn: z.string(),
+      current: z.boolean(),
+    }),
+  ),
   clocks: z.array(
     z.object({
       code: z.enum(CLOCK_CODES),
@@ -67,7 +76,16 @@ export const workerViewSchema = z.object({
   termsHash: z.string().nullable(),
   signatures: z.object({ worker: z.boolean(), employer: z.boolean(), mediator: z.boolean() }).nullable(),
   canSign: z.boolean(),
-  payments: z.array(z.object({ id: z.string(), seq: z.number(), dueOn: z.string(), amountFen: z.number(), paidOn: z.string().nullable(), paidFen: z.number() })),
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      seq: z.number(),
+      dueOn: z.string(),
+      amountFen: z.number(),
+      paidOn: z.string().nullable(),
+      paidFen: z.number(),
+    }),
+  ),
   closedReason: z.string().nullable(),
   referral: z.string().nullable(),
 });

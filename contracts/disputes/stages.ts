@@ -51,7 +51,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '咨询分析',
     en: 'Consultation and analysis',
     workerZh: '调解员正在帮您梳理情况、算清应得的钱，并准备和单位协商的方案。',
-    workerEn: 'The mediator is going through your case, working out what you are owed and preparing a proposal for the employer.',
+    workerEn:
+      'The mediator is going through your case, working out what you are owed and preparing a proposal for the employer.',
     phase: 'before_mediation',
     terminal: false,
   },
@@ -69,7 +70,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '同意调解',
     en: 'Both agreed to mediate',
     workerZh: '您和单位都同意调解了，调解员会安排调解的时间和方式（当面、电话或视频）。',
-    workerEn: 'You and the employer both agreed to mediate. The mediator will set a time and a way to meet (in person, phone or video).',
+    workerEn:
+      'You and the employer both agreed to mediate. The mediator will set a time and a way to meet (in person, phone or video).',
     phase: 'before_mediation',
     terminal: false,
   },
@@ -78,7 +80,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '调解中',
     en: 'Mediating',
     workerZh: '调解正在进行。调解有期限，到期还谈不拢，我们会帮您转去仲裁或起诉，不会让您干等。',
-    workerEn: 'Mediation is under way. It has a time limit; if there is no deal by then we help you move to arbitration or court, so you never wait for nothing.',
+    workerEn:
+      'Mediation is under way. It has a time limit; if there is no deal by then we help you move to arbitration or court, so you never wait for nothing.',
     phase: 'mediation',
     terminal: false,
   },
@@ -87,7 +90,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '达成协议',
     en: 'Agreement signed',
     workerZh: '调解协议已经由您、单位和调解员签字盖章，协议生效了。下一步可以一起去法院申请确认，让协议能强制执行。',
-    workerEn: 'You, the employer and the mediator have signed and sealed the agreement; it is in force. Next you can jointly ask the court to confirm it so it can be enforced.',
+    workerEn:
+      'You, the employer and the mediator have signed and sealed the agreement; it is in force. Next you can jointly ask the court to confirm it so it can be enforced.',
     phase: 'after_agreement',
     terminal: false,
   },
@@ -105,7 +109,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '出具裁定',
     en: 'Ruling issued',
     workerZh: '法院已裁定调解协议有效。单位不按时付钱的，您可以申请法院强制执行。',
-    workerEn: 'The court has ruled the agreement valid. If the employer does not pay on time, you can ask the court to enforce it.',
+    workerEn:
+      'The court has ruled the agreement valid. If the employer does not pay on time, you can ask the court to enforce it.',
     phase: 'after_agreement',
     terminal: false,
   },
@@ -114,7 +119,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '不予确认',
     en: 'Confirmation refused',
     workerZh: '法院没有确认这份协议。可以重新调解、修改协议，或者向法院起诉，调解员会帮您选。',
-    workerEn: 'The court did not confirm the agreement. You can mediate again, amend the agreement, or sue; the mediator will help you choose.',
+    workerEn:
+      'The court did not confirm the agreement. You can mediate again, amend the agreement, or sue; the mediator will help you choose.',
     phase: 'after_agreement',
     terminal: false,
   },
@@ -141,7 +147,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '申请支付令',
     en: 'Payment order applied for',
     workerZh: '单位没有按协议付工资等款项，已经向法院申请支付令，让单位限期付款。',
-    workerEn: 'The employer did not pay the wages (or similar sums) as agreed; the court has been asked for a payment order.',
+    workerEn:
+      'The employer did not pay the wages (or similar sums) as agreed; the court has been asked for a payment order.',
     phase: 'after_agreement',
     terminal: false,
   },
@@ -150,7 +157,8 @@ export const STAGES: readonly StageInfo[] = [
     zh: '调解终止',
     en: 'Mediation ended without agreement',
     workerZh: '这次调解没有成功，案件材料会一并转过去，我们帮您去仲裁或起诉，不用从头再跑。',
-    workerEn: 'Mediation did not succeed. Your file goes with you to arbitration or court, so you do not have to start over.',
+    workerEn:
+      'Mediation did not succeed. Your file goes with you to arbitration or court, so you do not have to start over.',
     phase: 'ended',
     terminal: true,
   },
@@ -205,8 +213,14 @@ export const CLOSE_REASONS_BY_STAGE: Readonly<Partial<Record<Stage, readonly Clo
   consultation: ['withdrawn', 'employer_unreachable', 'deadline_passed'],
   employer_contacted: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadline_passed'],
   consented: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadline_passed'],
-  mediating: ['withdrawn', 'employer_unreachable', 'employer_declined', 'deadlock', 'refused_to_sign', 'deadline_passed'],
+  mediating: [
+    'withdrawn',
+    'employer_unreachable',
+    'employer_declined',
+    'deadlock',
+    'refused_to_sign',
+    'deadline_passed',
+  ],
   agreement_signed: ['agreement_not_performed'],
   confirmation_refused: ['confirmation_refused'],
 };
-

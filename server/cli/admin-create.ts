@@ -19,7 +19,8 @@ import { createAccount } from '../modules/accounts/service.js';
 // The password comes from YIZHAN_ADMIN_PASSWORD or stdin, never from the command line (shell
 // history, process list).
 
-const USAGE = 'usage / 用法: npm run admin:create -- --username <name> [--display-name <name>]  (password from YIZHAN_ADMIN_PASSWORD or stdin / 密码取自环境变量或标准输入)';
+const USAGE =
+  'usage / 用法: npm run admin:create -- --username <name> [--display-name <name>]  (password from YIZHAN_ADMIN_PASSWORD or stdin / 密码取自环境变量或标准输入)';
 
 async function readPassword(): Promise<string> {
   if (process.env.YIZHAN_ADMIN_PASSWORD) return process.env.YIZHAN_ADMIN_PASSWORD;
@@ -71,15 +72,30 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   const password = await readPassword();
-  const input = accountCreateSchema.safeParse({ username: args.username, password, displayName: args['display-name'] ?? '系统管理员', roles: ['system_admin'], regionCode: null });
+  const input = accountCreateSchema.safeParse({
+    username: args.username,
+    password,
+    displayName: args['display-name'] ?? '系统管理员',
+    roles: ['system_admin'],
+    regionCode: null,
+  });
   if (!input.success) {
     for (const issue of input.error.issues) console.error(`${issue.path.join('.')}: ${issue.message}`);
     return 2;
   }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : `${config.dataDir}/pg` });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? null : `${config.dataDir}/pg`,
+  });
   try {
     await database.migrate();
-    const deps: Deps = { db: database.db, cipher: new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir)), config, logger: pino({ level: 'warn' }), now: () => new Date() };
+    const deps: Deps = {
+      db: database.db,
+      cipher: new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir)),
+      config,
+      logger: pino({ level: 'warn' }),
+      now: () => new Date(),
+    };
     const account = await createAccount(deps, commandLineCtx(), input.data);
     console.log(`已创建系统管理员 ${account.username} / Created the system administrator ${account.username}`);
     return 0;

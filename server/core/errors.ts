@@ -17,9 +17,11 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  notFound: (what: string, whatEn: string) => new AppError('NOT_FOUND', `${what}不存在或无权查看`, `${whatEn} not found`),
+  notFound: (what: string, whatEn: string) =>
+    new AppError('NOT_FOUND', `${what}不存在或无权查看`, `${whatEn} not found`),
   forbidden: () => new AppError('FORBIDDEN', '没有权限执行此操作', 'You do not have permission for this action'),
   unauthenticated: () => new AppError('UNAUTHENTICATED', '请先登录', 'Please sign in first'),
-  validation: (field: string, message: string, messageEn: string) => new AppError('VALIDATION', message, messageEn, field),
+  validation: (field: string, message: string, messageEn: string) =>
+    new AppError('VALIDATION', message, messageEn, field),
   conflict: (message: string, messageEn: string, field?: string) => new AppError('CONFLICT', message, messageEn, field),
 };

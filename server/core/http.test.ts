@@ -11,7 +11,9 @@ import { AppError } from './errors.js';
 import { asZod, errorForLog, installErrorHandling, rejectNulCharacters } from './http.js';
 
 async function appWith(logTo?: Writable) {
-  const app = Fastify(logTo ? { loggerInstance: pino({ level: 'info' }, logTo) as FastifyBaseLogger } : { logger: false });
+  const app = Fastify(
+    logTo ? { loggerInstance: pino({ level: 'info' }, logTo) as FastifyBaseLogger } : { logger: false },
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -30,7 +32,11 @@ async function appWith(logTo?: Writable) {
     return drizzle(client).execute(sql`select ${'110101199003077777'}::int, ${'13912345678'}::uuid`);
   });
   app.get('/echo/:word', async (request) => ({ params: request.params, query: request.query }));
-  asZod(app).post('/typed', { schema: { body: z.object({ nested: z.object({ amountFen: z.number().int() }) }) } }, async () => ({ ok: true }));
+  asZod(app).post(
+    '/typed',
+    { schema: { body: z.object({ nested: z.object({ amountFen: z.number().int() }) }) } },
+    async () => ({ ok: true }),
+  );
   return app;
 }
 
@@ -46,11 +52,18 @@ describe('error handling', () => {
   it('maps an AppError code to its status and keeps the field', async () => {
     const res = await (await appWith()).inject({ method: 'GET', url: '/conflict' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'CONFLICT', message: '已存在', messageEn: 'Already exists', field: 'uscc' });
+    expect(res.json()).toMatchObject({
+      code: 'CONFLICT',
+      message: '已存在',
+      messageEn: 'Already exists',
+      field: 'uscc',
+    });
   });
 
   it('names the nested field of a schema violation in both languages', async () => {
-    const res = await (await appWith()).inject({ method: 'POST', url: '/typed', payload: { nested: { amountFen: 1.5 } } });
+    const res = await (
+      await appWith()
+    ).inject({ method: 'POST', url: '/typed', payload: { nested: { amountFen: 1.5 } } });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('nested.amountFen');
     expect(res.json().message).toContain('nested.amountFen');
@@ -66,7 +79,10 @@ describe('what gets logged of an unexpected error', () => {
     await app.close();
     expect(res.statusCode).toBe(500);
     const errorLine = lines.map((l) => JSON.parse(l)).find((l) => l.level === 50);
-    expect(errorLine).toMatchObject({ reqId: res.json().requestId, error: { type: 'DatabaseError', code: '22003', message: 'value "***" is out of range for type integer' } });
+    expect(errorLine).toMatchObject({
+      reqId: res.json().requestId,
+      error: { type: 'DatabaseError', code: '22003', message: 'value "***" is out of range for type integer' },
+    });
     expect(lines.join('')).not.toContain('110101199003077777');
     expect(lines.join('')).not.toContain('13912345678');
     expect(lines.join('')).not.toMatch(/select \$1/);
@@ -88,7 +104,11 @@ describe('NUL characters', () => {
     expect(inQuery.json().message).toContain('name');
     expect(inQuery.json().messageEn).toContain('NUL');
     expect((await app.inject({ method: 'GET', url: '/echo/a%00b' })).json().field).toBe('word');
-    const nested = await app.inject({ method: 'POST', url: '/typed', payload: { nested: { list: ['ok', 'x\u0000'] } } });
+    const nested = await app.inject({
+      method: 'POST',
+      url: '/typed',
+      payload: { nested: { list: ['ok', 'x\u0000'] } },
+    });
     expect(nested.json()).toMatchObject({ code: 'VALIDATION', field: 'nested.list.1' });
     const inKey = await app.inject({ method: 'POST', url: '/typed', payload: { 'k\u0000': 1 } });
     expect(inKey.json().field).toBe('k\\0');

@@ -41,7 +41,14 @@ function englishOf(issue: unknown): string {
   }
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, messageEn: string, field?: string) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  messageEn: string,
+  field?: string,
+) {
   const body: ApiError = { code, message, messageEn, requestId: String(request.id) };
   if (field) body.field = field;
   return reply.status(ERROR_STATUS[code]).send(body);
@@ -53,18 +60,41 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const issue = first?.params?.issue as { path?: PropertyKey[]; message?: string } | undefined;
-      const field = issue?.path?.length ? issue.path.map(String).join('.') : first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
+      const field = issue?.path?.length
+        ? issue.path.map(String).join('.')
+        : first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;
       const where = field ? `字段「${field}」` : '请求';
       const whereEn = field ? `Field "${field}"` : 'Request';
-      return send(reply, request, 'VALIDATION', `${where}不合法：${issue?.message ?? first?.message ?? ''}`, `${whereEn} is invalid: ${englishOf(issue)}`, field);
+      return send(
+        reply,
+        request,
+        'VALIDATION',
+        `${where}不合法：${issue?.message ?? first?.message ?? ''}`,
+        `${whereEn} is invalid: ${englishOf(issue)}`,
+        field,
+      );
     }
     const status = err.statusCode ?? 500;
-    if (status === 429) return send(reply, request, 'RATE_LIMITED', '请求过于频繁，请稍后再试', 'Too many requests, please try again later');
+    if (status === 429)
+      return send(
+        reply,
+        request,
+        'RATE_LIMITED',
+        '请求过于频繁，请稍后再试',
+        'Too many requests, please try again later',
+      );
     if (status === 413) return send(reply, request, 'PAYLOAD_TOO_LARGE', '上传内容过大', 'Payload too large');
     if (status === 415) return send(reply, request, 'UNSUPPORTED_MEDIA', '不支持的内容类型', 'Unsupported media type');
-    if (status >= 400 && status < 500) return send(reply, request, 'BAD_REQUEST', `请求格式错误：${err.message}`, `Bad request: ${err.message}`);
+    if (status >= 400 && status < 500)
+      return send(reply, request, 'BAD_REQUEST', `请求格式错误：${err.message}`, `Bad request: ${err.message}`);
     request.log.error({ error: errorForLog(err) }, 'unhandled error');
-    return send(reply, request, 'INTERNAL', '服务器内部错误，请联系管理员并提供请求编号', 'Internal server error; please quote the request id to support');
+    return send(
+      reply,
+      request,
+      'INTERNAL',
+      '服务器内部错误，请联系管理员并提供请求编号',
+      'Internal server error; please quote the request id to support',
+    );
   });
 }
 
@@ -106,7 +136,8 @@ function withoutValues(message: unknown): string {
 export function errorForLog(err: unknown): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: String(err) };
   const chain: DatabaseErrorLike[] = [];
-  for (let e: unknown = err; e && typeof e === 'object' && chain.length < 5; e = (e as DatabaseErrorLike).cause) chain.push(e as DatabaseErrorLike);
+  for (let e: unknown = err; e && typeof e === 'object' && chain.length < 5; e = (e as DatabaseErrorLike).cause)
+    chain.push(e as DatabaseErrorLike);
   if (!chain.some(isDatabaseError)) {
     const e = err as Error & { code?: unknown };
     return { type: e.name, message: e.message, code: e.code, stack: e.stack };
@@ -117,8 +148,14 @@ export function errorForLog(err: unknown): Record<string, unknown> {
     .split('\n')
     .filter((l) => /^\s+at /.test(l))
     .join('\n');
-  const out: Record<string, unknown> = { type: 'DatabaseError', code: pgError.code, message: withoutValues(pgError.message), stack: frames };
-  for (const key of ['table', 'column', 'constraint'] as const) if (typeof pgError[key] === 'string') out[key] = pgError[key];
+  const out: Record<string, unknown> = {
+    type: 'DatabaseError',
+    code: pgError.code,
+    message: withoutValues(pgError.message),
+    stack: frames,
+  };
+  for (const key of ['table', 'column', 'constraint'] as const)
+    if (typeof pgError[key] === 'string') out[key] = pgError[key];
   return out;
 }
 
@@ -149,7 +186,12 @@ export function rejectNulCharacters(app: FastifyInstance): void {
       const found = nulPath(part);
       if (!found) continue;
       const field = found.join('.') || 'body';
-      throw new AppError('VALIDATION', `字段「${field}」含有空字符（\\0），请删除后重试`, `Field "${field}" contains a NUL character (\\0); remove it and retry`, field);
+      throw new AppError(
+        'VALIDATION',
+        `字段「${field}」含有空字符（\\0），请删除后重试`,
+        `Field "${field}" contains a NUL character (\\0); remove it and retry`,
+        field,
+      );
     }
   });
 }

@@ -42,7 +42,10 @@ describe('one process per embedded data folder', () => {
   it('takes over a lock left by a process that is gone', () => {
     const folder = path.join(root, 'stale');
     const pid = deadPid();
-    fs.writeFileSync(`${folder}.lock`, JSON.stringify({ pid, startedAt: '2026-01-01T00:00:00.000Z', startTicks: null, host: 'x', token: 'old' }));
+    fs.writeFileSync(
+      `${folder}.lock`,
+      JSON.stringify({ pid, startedAt: '2026-01-01T00:00:00.000Z', startTicks: null, host: 'x', token: 'old' }),
+    );
     const lock = lockDataFolder(folder);
     expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     expect(() => lockDataFolder(folder)).toThrow(DataFolderInUseError);
@@ -52,7 +55,16 @@ describe('one process per embedded data folder', () => {
 
   it('takes over a lock with this process id left by an earlier run (a restarted container)', () => {
     const folder = path.join(root, 'reused');
-    fs.writeFileSync(`${folder}.lock`, JSON.stringify({ pid: process.pid, startedAt: '2020-01-01T00:00:00.000Z', startTicks: '1', host: 'x', token: 'old' }));
+    fs.writeFileSync(
+      `${folder}.lock`,
+      JSON.stringify({
+        pid: process.pid,
+        startedAt: '2020-01-01T00:00:00.000Z',
+        startTicks: '1',
+        host: 'x',
+        token: 'old',
+      }),
+    );
     const lock = lockDataFolder(folder);
     lock.release();
   });
@@ -60,7 +72,16 @@ describe('one process per embedded data folder', () => {
   it('refuses while another live process holds the lock', () => {
     const folder = path.join(root, 'live');
     // The parent of this test process is alive and is not this process.
-    fs.writeFileSync(`${folder}.lock`, JSON.stringify({ pid: process.ppid, startedAt: '2026-01-01T00:00:00.000Z', startTicks: null, host: 'x', token: 'other' }));
+    fs.writeFileSync(
+      `${folder}.lock`,
+      JSON.stringify({
+        pid: process.ppid,
+        startedAt: '2026-01-01T00:00:00.000Z',
+        startTicks: null,
+        host: 'x',
+        token: 'other',
+      }),
+    );
     expect(() => lockDataFolder(folder)).toThrow(`pid ${process.ppid}`);
     expect(fs.existsSync(`${folder}.lock`)).toBe(true);
   });

@@ -94,7 +94,13 @@ export interface FolderLock {
 export function lockDataFolder(folder: string): FolderLock {
   const file = `${folder.replace(/[\\/]+$/, '')}.lock`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const mine: LockContent = { pid: process.pid, startedAt: ownStartedAt, startTicks: ownStartTicks, host: os.hostname(), token: crypto.randomUUID() };
+  const mine: LockContent = {
+    pid: process.pid,
+    startedAt: ownStartedAt,
+    startTicks: ownStartTicks,
+    host: os.hostname(),
+    token: crypto.randomUUID(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o644);

@@ -15,16 +15,28 @@ if (!Number.isFinite(scale) || scale <= 0) {
   process.exit(2);
 }
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : `${config.dataDir}/pg` });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.databaseUrl ? null : `${config.dataDir}/pg`,
+});
 await database.migrate();
-const deps = { db: database.db, config, cipher: new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir)), logger: pino({ level: 'warn' }), now: () => new Date() };
+const deps = {
+  db: database.db,
+  config,
+  cipher: new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir)),
+  logger: pino({ level: 'warn' }),
+  now: () => new Date(),
+};
 await ensureReferenceData(deps);
 const started = Date.now();
 const data = generateDemo(scale);
 try {
   await writeDemo(deps, data, (step) => console.log(`  ${step}`));
 } catch (err) {
-  console.error('Seeding failed (is the database empty? the demo set must go into a fresh one):', (err as Error).message);
+  console.error(
+    'Seeding failed (is the database empty? the demo set must go into a fresh one):',
+    (err as Error).message,
+  );
   process.exit(1);
 }
 console.log(`demo data at scale ${scale} written in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -14,7 +14,9 @@ import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-
 
 export const DEMO_LOGINS = {
   password: DEMO_PASSWORD,
-  accounts: generateDemo(0.01).accounts.filter((a) => a.listed !== false).map((a) => ({ username: a.username, label: a.label })),
+  accounts: generateDemo(0.01)
+    .accounts.filter((a) => a.listed !== false)
+    .map((a) => ({ username: a.username, label: a.label })),
 };
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 500) {
@@ -34,7 +36,12 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
     for (const o of data.organizations) {
       const [row] = await tx
         .insert(organizations)
-        .values({ name: o.name, kind: o.kind, regionCode: o.regionCode, parentId: o.parentKey ? orgIds.get(o.parentKey) ?? null : null })
+        .values({
+          name: o.name,
+          kind: o.kind,
+          regionCode: o.regionCode,
+          parentId: o.parentKey ? (orgIds.get(o.parentKey) ?? null) : null,
+        })
         .returning({ id: organizations.id });
       orgIds.set(o.key, row!.id);
     }
@@ -46,7 +53,12 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
       const { key, organizationKey, defaultCourtCode, ...values } = s;
       const [row] = await tx
         .insert(mediationBodies)
-        .values({ ...values, kind: 'union_studio', organizationId: orgIds.get(organizationKey)!, defaultCourtId: courtIds.get(defaultCourtCode)! })
+        .values({
+          ...values,
+          kind: 'union_studio',
+          organizationId: orgIds.get(organizationKey)!,
+          defaultCourtId: courtIds.get(defaultCourtCode)!,
+        })
         .returning({ id: mediationBodies.id });
       studioIds.set(key, row!.id);
     }
@@ -84,23 +96,31 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
     onProgress?.(`people ${data.people.length}`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const a of data.accounts) {
-      const [created] = await tx.insert(accounts).values({
-        username: a.username,
-        displayName: a.displayName,
-        passwordHash,
-        roles: a.roles,
-        regionCode: a.regionCode,
-        organizationId: a.organizationKey ? orgIds.get(a.organizationKey) ?? null : null,
-        courtId: a.courtCode ? courtIds.get(a.courtCode) ?? null : null,
-        employerId: a.employerKey ? employerIds.get(a.employerKey) ?? null : null,
-        personId: a.personKey ? personIds.get(a.personKey) ?? null : null,
-      }).returning({ id: accounts.id });
+      const [created] = await tx
+        .insert(accounts)
+        .values({
+          username: a.username,
+          displayName: a.displayName,
+          passwordHash,
+          roles: a.roles,
+          regionCode: a.regionCode,
+          organizationId: a.organizationKey ? (orgIds.get(a.organizationKey) ?? null) : null,
+          courtId: a.courtCode ? (courtIds.get(a.courtCode) ?? null) : null,
+          employerId: a.employerKey ? (employerIds.get(a.employerKey) ?? null) : null,
+          personId: a.personKey ? (personIds.get(a.personKey) ?? null) : null,
+        })
+        .returning({ id: accounts.id });
       accountIds.set(a.username, created!.id);
     }
     await writeAudit(tx, systemCtx('seed'), {
       action: 'demo.seeded',
       entityType: 'system',
-      after: { organizations: data.organizations.length, employers: data.employers.length, people: data.people.length, accounts: data.accounts.length },
+      after: {
+        organizations: data.organizations.length,
+        employers: data.employers.length,
+        people: data.people.length,
+        accounts: data.accounts.length,
+      },
     });
   });
   return { orgIds, employerIds, personIds, courtIds, accountIds, studioIds, studioId: studioIds.get('zs')! };
@@ -122,7 +142,9 @@ export function historyRefs(data: DemoData, ids: Awaited<ReturnType<typeof write
   return {
     courtIds: DEMO_COURTS.map((c) => ids.courtIds.get(c.code)!),
     courtWeights: [45, 40, 15],
-    mediatorIds: data.accounts.filter((a) => a.roles.includes('mediator') && a.organizationKey === 'zs-studio').map((a) => ids.accountIds.get(a.username)!),
+    mediatorIds: data.accounts
+      .filter((a) => a.roles.includes('mediator') && a.organizationKey === 'zs-studio')
+      .map((a) => ids.accountIds.get(a.username)!),
     employerIds: data.employers.filter((e) => e.regionCode === '442000').map((e) => ids.employerIds.get(e.key)!),
     mediationBodyId: ids.studioId,
   };

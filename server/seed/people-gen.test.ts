@@ -94,7 +94,7 @@ describe('chineseName', () => {
     const top3 = ((counts.get('王') ?? 0) + (counts.get('李') ?? 0) + (counts.get('张') ?? 0)) / N;
     expect(top3).toBeGreaterThan(0.22); // 王+李+张 = 20.5 of a total weight of 80.76 ≈ 25%
     expect(top3).toBeLessThan(0.29);
-    expect((counts.get('王') ?? 0)).toBeGreaterThan(20 * (counts.get('孔') ?? 0));
+    expect(counts.get('王') ?? 0).toBeGreaterThan(20 * (counts.get('孔') ?? 0));
     expect(sexes.male / N).toBeGreaterThan(0.47);
     expect(sexes.male / N).toBeLessThan(0.53);
     expect(singles / N).toBeGreaterThan(0.15);

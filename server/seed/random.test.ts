@@ -70,12 +70,24 @@ describe('rng helpers', () => {
   it('weighted respects weights and ignores zero weights', () => {
     const rng = createRng(5);
     const counts = { a: 0, b: 0, z: 0 };
-    for (let i = 0; i < 10_000; i++) counts[rng.weighted([['a', 3], ['z', 0], ['b', 1]] as const)]++;
+    for (let i = 0; i < 10_000; i++)
+      counts[
+        rng.weighted([
+          ['a', 3],
+          ['z', 0],
+          ['b', 1],
+        ] as const)
+      ]++;
     expect(counts.z).toBe(0);
     expect(counts.a / counts.b).toBeGreaterThan(2.6);
     expect(counts.a / counts.b).toBeLessThan(3.4);
     expect(() => rng.weighted([['a', 0]])).toThrow();
-    expect(() => rng.weighted([['a', -1], ['b', 2]])).toThrow();
+    expect(() =>
+      rng.weighted([
+        ['a', -1],
+        ['b', 2],
+      ]),
+    ).toThrow();
     expect(() => rng.weighted([])).toThrow();
   });
 

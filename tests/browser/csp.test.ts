@@ -23,7 +23,9 @@ beforeAll(async () => {
   await context.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   page = await context.newPage();
   page.on('request', (r) => requestedUrls.push(r.url()));
@@ -49,7 +51,11 @@ describe('under the Content-Security-Policy', () => {
   });
 
   it('finds a person by the full resident ID without the number ever appearing in a URL', async () => {
-    const [row] = await t.deps.db.select().from(people).where(and(isNotNull(people.residentIdEnc), eq(people.regionCode, '442000'))).limit(1);
+    const [row] = await t.deps.db
+      .select()
+      .from(people)
+      .where(and(isNotNull(people.residentIdEnc), eq(people.regionCode, '442000')))
+      .limit(1);
     const residentId = t.deps.cipher.decrypt(row!.residentIdEnc!);
     requestedUrls.length = 0;
     const search = page.getByPlaceholder('姓名、手机号或完整身份证号');

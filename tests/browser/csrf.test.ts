@@ -24,7 +24,11 @@ let personId: string;
 beforeAll(async () => {
   ensureWebBuilt();
   ({ t, baseUrl } = await startServer());
-  const [person] = await t.deps.db.select({ id: people.id }).from(people).where(and(isNotNull(people.residentIdEnc), eq(people.regionCode, '442000'))).limit(1);
+  const [person] = await t.deps.db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(isNotNull(people.residentIdEnc), eq(people.regionCode, '442000')))
+    .limit(1);
   personId = person!.id;
   sameSite = http.createServer((_req, res) => {
     const target = `${baseUrl}/%61pi/people/${personId}/reveal-resident-id`;
@@ -63,7 +67,8 @@ describe('CSRF from a same-site page', () => {
     // What reaches the server, seen on its socket: the cookie sent and the status answered.
     const seen: { cookie: string; status: number }[] = [];
     const watch = (req: http.IncomingMessage, res: http.ServerResponse) => {
-      if (req.url?.startsWith('/%61pi/')) res.on('finish', () => seen.push({ cookie: req.headers.cookie ?? '', status: res.statusCode }));
+      if (req.url?.startsWith('/%61pi/'))
+        res.on('finish', () => seen.push({ cookie: req.headers.cookie ?? '', status: res.statusCode }));
     };
     t.app.server.on('request', watch);
     try {
@@ -84,7 +89,10 @@ describe('CSRF from a same-site page', () => {
   it('the signed-in page itself still reveals, with its token', async () => {
     const status = await page.evaluate(async (id) => {
       const me = await fetch('/api/auth/me').then((r) => r.json());
-      const res = await fetch(`/api/people/${id}/reveal-resident-id`, { method: 'POST', headers: { 'x-csrf-token': me.csrfToken } });
+      const res = await fetch(`/api/people/${id}/reveal-resident-id`, {
+        method: 'POST',
+        headers: { 'x-csrf-token': me.csrfToken },
+      });
       return res.status;
     }, personId);
     expect(status).toBe(200);

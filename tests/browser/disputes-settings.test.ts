@@ -22,12 +22,17 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+  });
   return context.newPage();
 }
 
 /** The <input> of a form control with this test id (antd puts the id on the input or its wrapper). */
-const inputOf = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+const inputOf = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
 
 const openSettings = async (page: Page) => {
   await page.goto(`${baseUrl}/disputes/settings`);
@@ -51,7 +56,11 @@ describe('mediation settings', () => {
     // Expertise is edited in a modal; the tag shows in the table after saving.
     await rows.filter({ hasText: '黄丽华' }).getByRole('button').click();
     await page.getByTestId('mediator-expertise').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '建筑业' }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '建筑业' })
+      .first()
+      .click();
     await page.locator('.ant-modal-title').filter({ hasText: '编辑调解员' }).click(); // closes the dropdown
     await page.getByTestId('mediator-form-save').click();
     await page.getByTestId('mediator-form-save').waitFor({ state: 'hidden' });
@@ -60,7 +69,9 @@ describe('mediation settings', () => {
     // Joint-mediation triggers: 8 workers, saved and still there after a reload.
     const workers = inputOf(page, 'joint-min-workers');
     await workers.fill('8');
-    const saved = page.waitForResponse((r) => r.url().endsWith('/api/disputes/settings/joint-mediation') && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/disputes/settings/joint-mediation') && r.request().method() === 'PUT',
+    );
     await page.getByTestId('joint-save').click();
     expect((await saved).status()).toBe(200);
     await page.reload();
@@ -91,7 +102,9 @@ describe('mediation settings', () => {
     expect(await page.getByTestId('calendar-form').count()).toBe(0);
     await page.getByTestId('calendar-table').locator('.ant-table-row').filter({ hasText: '2026-12-24' }).waitFor();
     // The server refuses the change too.
-    const res = await page.request.put(`${baseUrl}/api/disputes/settings/joint-mediation`, { data: { minWorkers: 2, minClaimFen: 0, onMediatorRequest: true } });
+    const res = await page.request.put(`${baseUrl}/api/disputes/settings/joint-mediation`, {
+      data: { minWorkers: 2, minClaimFen: 0, onMediatorRequest: true },
+    });
     expect([403, 401]).toContain(res.status());
     await page.context().close();
   });

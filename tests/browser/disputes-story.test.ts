@@ -23,7 +23,8 @@ let employerLink = '';
 let contractor: { name: string; uscc: string };
 
 const WORKER_PHONE = '13912340001';
-const chinaDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const chinaDay = (offsetDays = 0) =>
+  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const settle = (p: Page = page) => p.waitForTimeout(400);
 const scrollWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
 const stage = (s: string) => page.locator(`[data-testid="case-page"][data-stage="${s}"]`).waitFor();
@@ -32,11 +33,23 @@ beforeAll(async () => {
   ensureWebBuilt();
   ({ t, baseUrl } = await startServer());
   browser = await launchChromium();
-  staff = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  staff = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+  });
   page = await staff.newPage();
-  phoneContext = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', timezoneId: 'Europe/London', hasTouch: true });
+  phoneContext = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+    hasTouch: true,
+  });
   // The demo employer account's company plays the general contractor.
-  const [row] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
+  const [row] = await t.deps.db
+    .select()
+    .from(employers)
+    .where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
   contractor = { name: row!.name, uscc: row!.uscc };
 });
 
@@ -55,13 +68,22 @@ async function choose(p: Page, testId: string, text: string): Promise<void> {
  * Runs one action of the case page: opens its form, lets `fill` answer it, submits, and waits for the
  * stage (or fails with the server's message, which the form shows).
  */
-async function act(action: string, nextStage: string | null, fill?: () => Promise<void>, p: Page = page): Promise<void> {
+async function act(
+  action: string,
+  nextStage: string | null,
+  fill?: () => Promise<void>,
+  p: Page = page,
+): Promise<void> {
   const version = Number(await p.getByTestId('case-page').getAttribute('data-version'));
   await p.getByTestId(`action-${action}`).click();
   await p.getByTestId('action-submit').waitFor();
   if (fill) await fill();
   await p.getByTestId('action-submit').click();
-  const done = p.locator(nextStage ? `[data-testid="case-page"][data-stage="${nextStage}"][data-version="${version + 1}"]` : `[data-testid="case-page"][data-version="${version + 1}"]`);
+  const done = p.locator(
+    nextStage
+      ? `[data-testid="case-page"][data-stage="${nextStage}"][data-version="${version + 1}"]`
+      : `[data-testid="case-page"][data-version="${version + 1}"]`,
+  );
   const failed = p.locator('.ant-modal-wrap:visible [data-testid="action-error"]');
   await Promise.race([done.waitFor(), failed.waitFor()]);
   if (await failed.isVisible()) throw new Error(`${action}: ${await failed.innerText()}`);
@@ -73,7 +95,9 @@ async function act(action: string, nextStage: string | null, fill?: () => Promis
  * no SMS gateway); the mediator's outbox shows the code hidden.
  */
 async function latestCode(purpose: string): Promise<string> {
-  const staffView = (await (await page.request.get(`${baseUrl}/api/disputes/${caseId}/outbox`)).json()).items as { body: string }[];
+  const staffView = (await (await page.request.get(`${baseUrl}/api/disputes/${caseId}/outbox`)).json()).items as {
+    body: string;
+  }[];
   expect(staffView.filter((m) => m.body.includes(purpose)).every((m) => m.body.includes('验证码 ******'))).toBe(true);
   const res = await page.request.get(`${baseUrl}/api/public/demo-phone?to=${WORKER_PHONE}`);
   expect(res.status()).toBe(200);
@@ -94,7 +118,9 @@ describe('the seed story in the browser', () => {
     expect(await page.getByTestId('intake-oral').isChecked()).toBe(true);
     await page.getByTestId('intake-worker-name').fill('宋建军');
     await page.getByTestId('intake-worker-phone').fill(WORKER_PHONE);
-    await page.getByTestId('intake-worker-id').fill(buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: 31 }));
+    await page
+      .getByTestId('intake-worker-id')
+      .fill(buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: 31 }));
     await page.getByTestId('intake-employer-name').fill('包工头 李某（个人）');
     await page.getByTestId('intake-hire-date').fill(chinaDay(-400));
     await page.getByTestId('intake-end-date').fill(chinaDay(-20));
@@ -115,7 +141,9 @@ describe('the seed story in the browser', () => {
     const preview = page.getByTestId('intake-liability-preview');
     await expect.poll(() => preview.innerText()).toContain(contractor.name);
     expect(await preview.innerText()).toContain('第三十六条');
-    await page.getByTestId('intake-narrative').fill('申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。');
+    await page
+      .getByTestId('intake-narrative')
+      .fill('申请人在某住宅项目做钢筋工一年多，包工头李某拖欠劳务费后失联，申请人多次找中间承包人、发包人均无果。');
     await page.screenshot({ path: '/tmp/yz-disputes-intake.png', fullPage: true });
 
     await page.getByTestId('intake-submit').click();
@@ -137,11 +165,16 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('analysis-run').click();
     await page.getByTestId('analysis-item-double_wage_no_contract').waitFor();
     expect(await page.getByTestId('analysis-total').innerText()).toMatch(/^[\d,]+\.\d{2} 元$/);
-    expect(await page.getByTestId('analysis-item-double_wage_no_contract').innerText()).toContain('劳动合同法第八十二条');
+    expect(await page.getByTestId('analysis-item-double_wage_no_contract').innerText()).toContain(
+      '劳动合同法第八十二条',
+    );
 
     // Evidence: a PDF goes into the case file and opens from it.
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    await page.getByTestId('evidence-panel').locator('input[type="file"]').setInputFiles({ name: '工友证言.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('evidence-panel')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '工友证言.pdf', mimeType: 'application/pdf', buffer: pdf });
     const item = page.getByTestId('evidence-item').filter({ hasText: '工友证言.pdf' });
     await item.waitFor();
     const opened = await page.request.get(`${baseUrl}${await item.getByRole('link').getAttribute('href')}`);
@@ -263,10 +296,15 @@ describe('the seed story in the browser', () => {
 
   it('applies jointly for judicial confirmation; the judge rules from the queue', async () => {
     await act('apply_confirmation', 'confirmation_applied', async () => {
-      for (const m of ['agreement', 'identityProofs', 'contactDetails']) await page.getByTestId(`material-${m}`).click();
+      for (const m of ['agreement', 'identityProofs', 'contactDetails'])
+        await page.getByTestId(`material-${m}`).click();
     });
 
-    const court = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    const court = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Europe/London',
+    });
     const judge = await court.newPage();
     await signIn(judge, baseUrl, 'zs_judge', DEMO_PASSWORD);
     await judge.getByTestId('menu-disputesQueue').click();
@@ -280,7 +318,14 @@ describe('the seed story in the browser', () => {
       'issue_ruling',
       'ruling_issued',
       async () => {
-        for (const g of ['violates_mandatory_law', 'harms_state_public_or_third_party', 'offends_public_order', 'not_voluntary', 'content_unclear']) await judge.getByTestId(`review-${g}-no`).click();
+        for (const g of [
+          'violates_mandatory_law',
+          'harms_state_public_or_third_party',
+          'offends_public_order',
+          'not_voluntary',
+          'content_unclear',
+        ])
+          await judge.getByTestId(`review-${g}-no`).click();
         await judge.screenshot({ path: '/tmp/yz-disputes-ruling.png' });
       },
       judge,
@@ -301,7 +346,9 @@ describe('the seed story in the browser', () => {
     await act('record_payment', null, async () => {
       expect(await page.getByTestId('payment-amount').inputValue()).toBe('50000');
     });
-    await expect.poll(() => page.locator('[data-testid="payments-table"] tr.ant-table-row').first().innerText()).toContain(chinaDay());
+    await expect
+      .poll(() => page.locator('[data-testid="payments-table"] tr.ant-table-row').first().innerText())
+      .toContain(chinaDay());
     await act('record_payment', null, async () => {
       expect(await page.getByTestId('payment-amount').inputValue()).toBe('34000');
     });
@@ -312,7 +359,11 @@ describe('the seed story in the browser', () => {
     expect(await page.getByTestId('clocks-panel').innerText()).toContain('民事诉讼法');
     await settle();
     await page.screenshot({ path: '/tmp/yz-disputes-case.png', fullPage: true });
-    await page.getByTestId('case-page').locator('.ant-card').first().screenshot({ path: '/tmp/yz-disputes-case-header.png' });
+    await page
+      .getByTestId('case-page')
+      .locator('.ant-card')
+      .first()
+      .screenshot({ path: '/tmp/yz-disputes-case-header.png' });
     await page.getByTestId('agreement-panel').screenshot({ path: '/tmp/yz-disputes-agreement.png' });
     await page.getByTestId('notices-panel').screenshot({ path: '/tmp/yz-disputes-notices.png' });
 

@@ -17,7 +17,12 @@ beforeAll(async () => {
   ensureWebBuilt();
   ({ t, baseUrl } = await startServer());
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', timezoneId: 'Europe/London', hasTouch: true });
+  context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+    hasTouch: true,
+  });
   page = await context.newPage();
 });
 
@@ -42,7 +47,9 @@ async function next(): Promise<void> {
 }
 
 /** Fills the four steps; the extras step is left empty. */
-async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate?: string; screenshot?: string } = {}): Promise<void> {
+async function fillZhongshanLayOff(
+  opts: { city?: string; code?: string; endDate?: string; screenshot?: string } = {},
+): Promise<void> {
   if (opts.code) {
     await choose('calc-city', opts.city ?? '其他地区');
     await page.getByTestId('calc-region-code').fill(opts.code);
@@ -60,7 +67,11 @@ async function fillZhongshanLayOff(opts: { city?: string; code?: string; endDate
   await next();
 }
 
-const fieldError = (testId: string) => page.locator('.ant-form-item').filter({ has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+const fieldError = (testId: string) =>
+  page
+    .locator('.ant-form-item')
+    .filter({ has: page.getByTestId(testId) })
+    .locator('.ant-form-item-explain-error');
 
 describe('labor-law pages', () => {
   it('lets a worker on a phone work out a lay-off without signing in', async () => {
@@ -92,16 +103,22 @@ describe('labor-law pages', () => {
     expect(await item.getByTestId('calc-item-name').innerText()).toBe('经济补偿');
     expect(await item.getByTestId('calc-item-amount').innerText()).toBe('35,750.00 元');
     expect(await item.getByTestId('calc-item-basis').innerText()).toContain('劳动合同法第四十七条');
-    expect(await item.getByTestId('calc-item-explanation').innerText()).toContain('5.5 个月 × 6,500.00 元 = 35,750.00 元');
+    expect(await item.getByTestId('calc-item-explanation').innerText()).toContain(
+      '5.5 个月 × 6,500.00 元 = 35,750.00 元',
+    );
     expect(await page.getByTestId('calc-total-amount').innerText()).toBe('35,750.00 元');
     expect(await page.getByTestId('calc-as-of').innerText()).toMatch(/^计算日期 \d{4}-\d{2}-\d{2}$/);
     // More than a year has passed since the last day of work: the limitation warning leads.
     const firstAlert = page.locator('[data-testid="calc-result"] .ant-alert').first();
     expect(await firstAlert.getAttribute('data-testid')).toBe('calc-warning-limitation_expired_risk');
     expect(await firstAlert.getAttribute('class')).toContain('ant-alert-error');
-    expect(await page.getByTestId('calc-warning-average_wage_missing').getAttribute('class')).toContain('ant-alert-warning');
+    expect(await page.getByTestId('calc-warning-average_wage_missing').getAttribute('class')).toContain(
+      'ant-alert-warning',
+    );
     expect(await page.getByTestId('calc-inputs').innerText()).toContain('中山市');
-    expect(await page.getByTestId('calc-disclaimer').innerText()).toContain('本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准');
+    expect(await page.getByTestId('calc-disclaimer').innerText()).toContain(
+      '本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准',
+    );
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await settle();
     await page.screenshot({ path: '/tmp/yz-calc-result.png', fullPage: true });
@@ -120,10 +137,14 @@ describe('labor-law pages', () => {
     await page.getByTestId('lang-switch').click();
     const item = page.getByTestId('calc-item-economic_compensation');
     await expect.poll(() => item.getByTestId('calc-item-name').innerText()).toBe('Economic compensation');
-    await expect.poll(() => item.getByTestId('calc-item-explanation').innerText()).toContain('5.5 months × ¥6,500.00 = ¥35,750.00');
+    await expect
+      .poll(() => item.getByTestId('calc-item-explanation').innerText())
+      .toContain('5.5 months × ¥6,500.00 = ¥35,750.00');
     expect(await item.getByTestId('calc-item-amount').innerText()).toBe('¥35,750.00');
     expect(await page.getByTestId('calc-total-amount').innerText()).toBe('¥35,750.00');
-    await expect.poll(() => page.getByTestId('calc-warning-limitation_expired_risk').innerText()).toContain('time-barred');
+    await expect
+      .poll(() => page.getByTestId('calc-warning-limitation_expired_risk').innerText())
+      .toContain('time-barred');
     expect(await page.getByTestId('calc-print').innerText()).toBe('Print');
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await page.screenshot({ path: '/tmp/yz-calc-result-en.png', fullPage: true });

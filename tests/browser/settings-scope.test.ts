@@ -16,7 +16,13 @@ beforeAll(async () => {
   ({ t, baseUrl } = await startServer());
   browser = await launchChromium();
   const admin = await loginAs(t.app, 'admin');
-  const res = await admin.post('/api/accounts', { username: 'zs_admin', password: 'Zhongshan2026', displayName: '中山市 · 系统管理员', roles: ['system_admin'], regionCode: '442000' });
+  const res = await admin.post('/api/accounts', {
+    username: 'zs_admin',
+    password: 'Zhongshan2026',
+    displayName: '中山市 · 系统管理员',
+    roles: ['system_admin'],
+    regionCode: '442000',
+  });
   expect(res.statusCode, res.body).toBe(200);
 });
 
@@ -26,7 +32,11 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+  });
   return context.newPage();
 }
 
@@ -53,13 +63,18 @@ describe('settings and sign-in as the server decides', () => {
     await signIn(page, baseUrl, 'zs_mediator', DEMO_PASSWORD);
     await openSettings(page);
     const own = t.ids!.accountIds.get('zs_mediator')!;
-    expect(await page.locator('[data-testid^="mediator-edit-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual([`mediator-edit-${own}`]);
+    expect(
+      await page
+        .locator('[data-testid^="mediator-edit-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid'))),
+    ).toEqual([`mediator-edit-${own}`]);
     await page.context().close();
   });
 
   it('shows the server’s message when sign-in is paused', async () => {
     const page = await newPage();
-    for (let i = 0; i < 5; i++) await page.request.post(`${baseUrl}/api/auth/login`, { data: { username: 'zs_clerk', password: `wrong${i}pw` } });
+    for (let i = 0; i < 5; i++)
+      await page.request.post(`${baseUrl}/api/auth/login`, { data: { username: 'zs_clerk', password: `wrong${i}pw` } });
     await page.goto(`${baseUrl}/login`);
     await page.getByTestId('login-username').fill('zs_clerk');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);

@@ -14,7 +14,11 @@ beforeAll(async () => {
   ({ t, baseUrl } = await startServer());
   browser = await launchChromium();
   // One browser profile for the whole story, so the language choice carries over.
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+  });
   page = await context.newPage();
 });
 

@@ -22,7 +22,15 @@ export async function startServer(): Promise<{ t: TestApp; baseUrl: string }> {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -43,6 +51,8 @@ export async function menuKeys(page: Page): Promise<string[]> {
   } else {
     await page.locator('.ant-layout-sider [data-testid^="menu-"]').first().waitFor();
   }
-  const ids = await page.locator('.ant-menu [data-testid^="menu-"]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  const ids = await page
+    .locator('.ant-menu [data-testid^="menu-"]:visible')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   return ids.map((id) => id.replace(/^menu-/, ''));
 }

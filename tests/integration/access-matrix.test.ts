@@ -35,11 +35,36 @@ const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
 const GROUPS: RouteGroup[] = [
   { name: 'accounts list', method: 'GET', url: () => '/api/accounts', allowed: ['system_admin'] },
   { name: 'audit trail', method: 'GET', url: () => '/api/audit', allowed: ['system_admin'] },
-  { name: 'organizations list', method: 'GET', url: () => '/api/organizations', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'station_manager', 'system_admin'] },
-  { name: 'employers list', method: 'GET', url: () => '/api/employers', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'employer_agent', 'system_admin'] },
-  { name: 'people list', method: 'GET', url: () => '/api/people', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
-  { name: 'person by id', method: 'GET', url: (t) => `/api/people/${zsPerson(t)}`, allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
-  { name: 'reveal resident ID', method: 'POST', url: (t) => `/api/people/${zsPerson(t)}/reveal-resident-id`, allowed: ['mediator', 'system_admin'] },
+  {
+    name: 'organizations list',
+    method: 'GET',
+    url: () => '/api/organizations',
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'station_manager', 'system_admin'],
+  },
+  {
+    name: 'employers list',
+    method: 'GET',
+    url: () => '/api/employers',
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'employer_agent', 'system_admin'],
+  },
+  {
+    name: 'people list',
+    method: 'GET',
+    url: () => '/api/people',
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'],
+  },
+  {
+    name: 'person by id',
+    method: 'GET',
+    url: (t) => `/api/people/${zsPerson(t)}`,
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'],
+  },
+  {
+    name: 'reveal resident ID',
+    method: 'POST',
+    url: (t) => `/api/people/${zsPerson(t)}/reveal-resident-id`,
+    allowed: ['mediator', 'system_admin'],
+  },
   {
     name: 'create organization',
     method: 'POST',
@@ -54,19 +79,80 @@ const GROUPS: RouteGroup[] = [
     body: () => ({ name: '测试人员', regionCode: '442000' }),
     allowed: ['mediator', 'union_staff', 'system_admin'],
   },
-  { name: 'dispute cases list', method: 'GET', url: () => '/api/disputes', allowed: ['worker', 'mediator', 'judge', 'court_clerk', 'employer_agent', 'system_admin'] },
-  { name: 'dispute case by id', method: 'GET', url: () => `/api/disputes/${disputeId}`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
-  { name: 'dispute documents', method: 'GET', url: () => `/api/disputes/${disputeId}/documents/mediation-application?format=pdf`, allowed: ['mediator', 'employer_agent', 'system_admin'] },
+  {
+    name: 'dispute cases list',
+    method: 'GET',
+    url: () => '/api/disputes',
+    allowed: ['worker', 'mediator', 'judge', 'court_clerk', 'employer_agent', 'system_admin'],
+  },
+  {
+    name: 'dispute case by id',
+    method: 'GET',
+    url: () => `/api/disputes/${disputeId}`,
+    allowed: ['mediator', 'employer_agent', 'system_admin'],
+  },
+  {
+    name: 'dispute documents',
+    method: 'GET',
+    url: () => `/api/disputes/${disputeId}/documents/mediation-application?format=pdf`,
+    allowed: ['mediator', 'employer_agent', 'system_admin'],
+  },
   // Reaching the case is not enough: the state machine also checks the role (only a mediator starts the consultation).
-  { name: 'dispute actions', method: 'POST', url: () => `/api/disputes/${disputeId}/actions`, body: () => ({ action: 'start_consultation', payload: {}, version: 1 }), allowed: ['mediator'] },
-  { name: 'dispute analysis', method: 'POST', url: () => `/api/disputes/${disputeId}/analysis`, body: () => ({}), allowed: ['mediator', 'system_admin'] },
-  { name: 'dispute statistics', method: 'GET', url: () => '/api/disputes/stats', allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'] },
-  { name: 'dispute intake at the counter', method: 'POST', url: () => '/api/disputes', body: (t) => constructionIntake(t, { sequence: 900 + intakes++, workerName: `窗口登记${intakes}` }), allowed: ['mediator'] },
-  { name: 'studio mediators', method: 'GET', url: () => '/api/disputes/mediators', allowed: ['mediator', 'studio_manager', 'system_admin'] },
+  {
+    name: 'dispute actions',
+    method: 'POST',
+    url: () => `/api/disputes/${disputeId}/actions`,
+    body: () => ({ action: 'start_consultation', payload: {}, version: 1 }),
+    allowed: ['mediator'],
+  },
+  {
+    name: 'dispute analysis',
+    method: 'POST',
+    url: () => `/api/disputes/${disputeId}/analysis`,
+    body: () => ({}),
+    allowed: ['mediator', 'system_admin'],
+  },
+  {
+    name: 'dispute statistics',
+    method: 'GET',
+    url: () => '/api/disputes/stats',
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'],
+  },
+  {
+    name: 'dispute intake at the counter',
+    method: 'POST',
+    url: () => '/api/disputes',
+    body: (t) => constructionIntake(t, { sequence: 900 + intakes++, workerName: `窗口登记${intakes}` }),
+    allowed: ['mediator'],
+  },
+  {
+    name: 'studio mediators',
+    method: 'GET',
+    url: () => '/api/disputes/mediators',
+    allowed: ['mediator', 'studio_manager', 'system_admin'],
+  },
   // The mediator login is zs_mediator: another mediator's profile is the studio manager's to keep.
-  { name: 'another mediator’s profile', method: 'PUT', url: (t) => `/api/disputes/mediators/${t.ids!.accountIds.get('zs_mediator2')}/profile`, body: () => ({ expertise: [], available: true, conflictEmployerIds: [] }), allowed: ['studio_manager', 'system_admin'] },
-  { name: 'joint-mediation triggers', method: 'PUT', url: () => '/api/disputes/settings/joint-mediation', body: () => DEFAULT_JOINT_MEDIATION_CONFIG, allowed: ['system_admin'] },
-  { name: 'working-day calendar', method: 'PUT', url: () => '/api/disputes/calendar-overrides', body: () => ({ date: '2030-01-02', kind: 'holiday' }), allowed: ['system_admin'] },
+  {
+    name: 'another mediator’s profile',
+    method: 'PUT',
+    url: (t) => `/api/disputes/mediators/${t.ids!.accountIds.get('zs_mediator2')}/profile`,
+    body: () => ({ expertise: [], available: true, conflictEmployerIds: [] }),
+    allowed: ['studio_manager', 'system_admin'],
+  },
+  {
+    name: 'joint-mediation triggers',
+    method: 'PUT',
+    url: () => '/api/disputes/settings/joint-mediation',
+    body: () => DEFAULT_JOINT_MEDIATION_CONFIG,
+    allowed: ['system_admin'],
+  },
+  {
+    name: 'working-day calendar',
+    method: 'PUT',
+    url: () => '/api/disputes/calendar-overrides',
+    body: () => ({ date: '2030-01-02', kind: 'holiday' }),
+    allowed: ['system_admin'],
+  },
   { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
   { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
   { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
@@ -79,13 +165,26 @@ const agents = new Map<Role, Agent>();
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await loginAs(t.app, 'admin');
-  const manager = await admin.post('/api/accounts', { username: 'zs_manager', password: 'Yizhan2026', displayName: '工作室负责人', roles: ['studio_manager'], regionCode: '442000' });
+  const manager = await admin.post('/api/accounts', {
+    username: 'zs_manager',
+    password: 'Yizhan2026',
+    displayName: '工作室负责人',
+    roles: ['studio_manager'],
+    regionCode: '442000',
+  });
   expect(manager.statusCode, manager.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
   // A case whose liable party is the demo employer's company, registered by the studio.
-  const [contractor] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
+  const [contractor] = await t.deps.db
+    .select()
+    .from(employers)
+    .where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
   const intake = constructionIntake(t);
-  intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, name: contractor!.name, uscc: contractor!.uscc };
+  intake.construction!.parties[1] = {
+    ...intake.construction!.parties[1]!,
+    name: contractor!.name,
+    uscc: contractor!.uscc,
+  };
   const res = await agents.get('mediator')!.post('/api/disputes', intake);
   disputeId = res.json().id;
 });
@@ -93,13 +192,19 @@ afterAll(() => t.close());
 
 describe.each(GROUPS)('$name', (group) => {
   it('answers 401 without a session', async () => {
-    const res = await agent(t.app).request({ method: group.method, url: group.url(t), payload: group.body?.(t) as never });
+    const res = await agent(t.app).request({
+      method: group.method,
+      url: group.url(t),
+      payload: group.body?.(t) as never,
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('UNAUTHENTICATED');
   });
 
   it.each(ALL)('role %s is let in only when allowed', async (role) => {
-    const res = await agents.get(role)!.request({ method: group.method, url: group.url(t), payload: group.body?.(t) as never });
+    const res = await agents
+      .get(role)!
+      .request({ method: group.method, url: group.url(t), payload: group.body?.(t) as never });
     if (group.allowed.includes(role)) expect(res.statusCode, res.body).toBe(200);
     else {
       expect(res.statusCode, res.body).toBe(403);
@@ -109,7 +214,8 @@ describe.each(GROUPS)('$name', (group) => {
 });
 
 describe('region scope on reads by id', () => {
-  const employerIn = (region: string) => [...t.ids!.employerIds.entries()].find(([k]) => k.startsWith(`${region}-`))![1];
+  const employerIn = (region: string) =>
+    [...t.ids!.employerIds.entries()].find(([k]) => k.startsWith(`${region}-`))![1];
 
   it('a city union cannot read an employer of another province by id', async () => {
     const nanjing = employerIn('320102');
@@ -139,7 +245,8 @@ describe('region scope on reads by id', () => {
     expect(list.total).toBe(1);
     const own = list.items[0].id;
     expect((await emp.get(`/api/employers/${own}`)).statusCode).toBe(200);
-    const other = employerIn('442000') === own ? [...t.ids!.employerIds.values()].find((id) => id !== own)! : employerIn('442000');
+    const other =
+      employerIn('442000') === own ? [...t.ids!.employerIds.values()].find((id) => id !== own)! : employerIn('442000');
     expect((await emp.get(`/api/employers/${other}`)).statusCode).toBe(403);
   });
 
@@ -149,7 +256,9 @@ describe('region scope on reads by id', () => {
   });
 
   it('a union cannot create records in another region', async () => {
-    const res = await agents.get('union_staff')!.post('/api/organizations', { name: '越权创建的工会', kind: 'grassroots', regionCode: '320102' });
+    const res = await agents
+      .get('union_staff')!
+      .post('/api/organizations', { name: '越权创建的工会', kind: 'grassroots', regionCode: '320102' });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -9,7 +9,11 @@ afterAll(() => t.close());
 
 describe('sign in and sessions', () => {
   it('sets an HttpOnly SameSite session cookie and returns the user with a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_mediator', password: 'Yizhan2026' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zs_mediator', password: 'Yizhan2026' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'yz_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -22,25 +26,52 @@ describe('sign in and sessions', () => {
   });
 
   it('refuses a wrong password with a bilingual message and no hint whether the user exists', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_judge', password: 'nope12345' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'nope12345' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zs_judge', password: 'nope12345' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'nope12345' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().message).toBe(unknown.json().message);
-    expect(wrong.json()).toMatchObject({ code: 'BAD_CREDENTIALS', message: '用户名或密码错误', messageEn: 'Wrong username or password' });
+    expect(wrong.json()).toMatchObject({
+      code: 'BAD_CREDENTIALS',
+      message: '用户名或密码错误',
+      messageEn: 'Wrong username or password',
+    });
     expect(wrong.json().requestId).toBeTruthy();
   });
 
   it('pauses sign-in after repeated failures from one address, even for the right password, until the pause ends', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_clerk', password: `wrong${i}xx` }, remoteAddress: '10.0.0.1' });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'zs_clerk', password: `wrong${i}xx` },
+        remoteAddress: '10.0.0.1',
+      });
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_clerk', password: 'Yizhan2026' }, remoteAddress: '10.0.0.1' });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zs_clerk', password: 'Yizhan2026' },
+      remoteAddress: '10.0.0.1',
+    });
     // The same answer as a wrong password (an unknown name is paused alike), saying for how long.
     expect(locked.statusCode).toBe(401);
     expect(locked.json()).toMatchObject({ code: 'BAD_CREDENTIALS', message: expect.stringContaining('暂停登录') });
     t.clock.now = new Date(Date.now() + 16 * 60_000);
-    const later = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'zs_clerk', password: 'Yizhan2026' }, remoteAddress: '10.0.0.1' });
+    const later = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'zs_clerk', password: 'Yizhan2026' },
+      remoteAddress: '10.0.0.1',
+    });
     t.clock.now = new Date();
     expect(later.statusCode).toBe(200);
   });
@@ -48,7 +79,12 @@ describe('sign in and sessions', () => {
   it('rate-limits failed login attempts from one address across names', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `ghost${i}`, password: 'x1234567' }, remoteAddress: '10.9.9.9' });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `ghost${i}`, password: 'x1234567' },
+        remoteAddress: '10.9.9.9',
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
@@ -57,7 +93,12 @@ describe('sign in and sessions', () => {
 
   it('rejects a state-changing request without the CSRF token', async () => {
     const a = await loginAs(t.app, 'zs_union');
-    const withoutToken = await a.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'Yizhan2026', newPassword: 'Changed2026' }, headers: { 'x-csrf-token': 'forged' } });
+    const withoutToken = await a.request({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'Yizhan2026', newPassword: 'Changed2026' },
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(withoutToken.statusCode).toBe(403);
     expect(withoutToken.json().code).toBe('CSRF');
   });

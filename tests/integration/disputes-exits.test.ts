@@ -28,7 +28,12 @@ async function newCase(day: string, overrides: Partial<ReturnType<typeof constru
 const act = (id: string, action: string, payload: object = {}, who = mediator) => actOn(who, id, action, payload);
 /** Consultation, the worker's consent, contact, and the employer's acceptance: both consent. */
 async function toConsented(id: string) {
-  for (const [action, payload] of [['start_consultation', {}], ['record_consent', { party: 'worker' }], ['contact_employer', { channel: 'phone', reached: true }], ['record_employer_answer', { answer: 'accept' }]] as const) {
+  for (const [action, payload] of [
+    ['start_consultation', {}],
+    ['record_consent', { party: 'worker' }],
+    ['contact_employer', { channel: 'phone', reached: true }],
+    ['record_employer_answer', { answer: 'accept' }],
+  ] as const) {
     const res = await act(id, action, payload);
     expect(res.statusCode, res.body).toBe(200);
   }
@@ -79,14 +84,33 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
     const c = await newCase('2025-06-02');
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    const signed = await agreeOnPaper(mediator, c.id, { installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] });
+    const signed = await agreeOnPaper(mediator, c.id, {
+      installments: [{ dueOn: '2025-07-01', amountFen: 100_000 }],
+      claimTypes: ['wage_arrears'],
+    });
     expect(signed.json().stage).toBe('agreement_signed');
-    await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    await act(c.id, 'apply_confirmation', {
+      applicants: ['worker', 'employer'],
+      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      court: 'inviting_court',
+    });
     const judge = await loginAs(t.app, 'zs_judge');
-    const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: true };
+    const review = {
+      violates_mandatory_law: false,
+      harms_state_public_or_third_party: false,
+      offends_public_order: false,
+      not_voluntary: false,
+      content_unclear: true,
+    };
     const cannotConfirm = await actOn(judge, c.id, 'issue_ruling', {}, { review });
     expect(cannotConfirm.statusCode).toBe(400);
-    const refused = await actOn(judge, c.id, 'refuse_confirmation', { ground: 'content_unclear', note: '付款方式约定不明' }, { review });
+    const refused = await actOn(
+      judge,
+      c.id,
+      'refuse_confirmation',
+      { ground: 'content_unclear', note: '付款方式约定不明' },
+      { review },
+    );
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json().stage).toBe('confirmation_refused');
     const ruling = await judge.get(`/api/disputes/${c.id}/documents/civil-ruling?format=pdf`);
@@ -120,7 +144,10 @@ describe('clocks', () => {
     expect(first.remindersSent).toBeGreaterThan(0);
     const again = await runReminders(t.deps);
     expect(again.remindersSent).toBe(0);
-    const msgs = await t.deps.db.select().from(outbox).where(eq(outbox.topic, `dispute_case:${c.id}`));
+    const msgs = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.topic, `dispute_case:${c.id}`));
     expect(msgs.some((m) => m.body.includes(c.caseNumber) && /联系|contact/i.test(m.body))).toBe(true);
   });
 
@@ -144,13 +171,17 @@ describe('clocks', () => {
     const c = await newCase('2025-06-02', { kind: 'court_post_filing_simple' });
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    const before = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
+    const before = (await mediator.get(`/api/disputes/${c.id}`))
+      .json()
+      .clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
     const noConsent = await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: false });
     expect(noConsent.statusCode).toBe(409);
     const ext = await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: true });
     const after = ext.json().clocks.find((k: { code: string }) => k.code === 'mediation').dueOn;
     expect(Date.parse(after) - Date.parse(before)).toBe(30 * 86_400_000);
-    expect((await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: true })).statusCode).toBe(409);
+    expect((await act(c.id, 'extend_mediation', { workerConsents: true, employerConsents: true })).statusCode).toBe(
+      409,
+    );
   });
 
   it('lists cases at risk, soonest first', async () => {
@@ -168,12 +199,23 @@ describe('clocks', () => {
     const c = await newCase('2025-06-02');
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    expect((await agreeOnPaper(mediator, c.id, { installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }], claimTypes: ['wage_arrears'] })).statusCode).toBe(200);
+    expect(
+      (
+        await agreeOnPaper(mediator, c.id, {
+          installments: [{ dueOn: '2025-09-01', amountFen: 100_000 }],
+          claimTypes: ['wage_arrears'],
+        })
+      ).statusCode,
+    ).toBe(200);
     const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
     const window = detail.clocks.find((k: { code: string }) => k.code === 'confirmation_application');
     expect(window.basis).toMatch(/民事诉讼法/);
     at('2025-07-15');
-    const late = await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    const late = await act(c.id, 'apply_confirmation', {
+      applicants: ['worker', 'employer'],
+      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      court: 'inviting_court',
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toMatch(/三十日/);
   });
@@ -183,26 +225,47 @@ describe('working-day calendar corrections', () => {
   it('a typhoon day declared by the city moves the contact deadline, without a release', async () => {
     const admin = await loginAs(t.app, 'admin');
     const c = await newCase('2025-06-02');
-    const before = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
+    const before = (await mediator.get(`/api/disputes/${c.id}`))
+      .json()
+      .clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
     expect(before).toBe('2025-06-05');
-    const denied = await mediator.request({ method: 'PUT', url: '/api/disputes/calendar-overrides', payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工' } });
+    const denied = await mediator.request({
+      method: 'PUT',
+      url: '/api/disputes/calendar-overrides',
+      payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工' },
+    });
     expect(denied.statusCode).toBe(403);
-    const set = await admin.request({ method: 'PUT', url: '/api/disputes/calendar-overrides', payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工（市政府通知）' } });
+    const set = await admin.request({
+      method: 'PUT',
+      url: '/api/disputes/calendar-overrides',
+      payload: { date: '2025-06-03', kind: 'holiday', note: '台风停工（市政府通知）' },
+    });
     expect(set.statusCode, set.body).toBe(200);
-    const after = (await mediator.get(`/api/disputes/${c.id}`)).json().clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
+    const after = (await mediator.get(`/api/disputes/${c.id}`))
+      .json()
+      .clocks.find((k: { code: string }) => k.code === 'contact').dueOn;
     expect(after).toBe('2025-06-06');
     expect((await mediator.get('/api/disputes/calendar-overrides')).json().items[0].note).toContain('台风');
   });
 });
 
 describe('after the agreement: court decision, performance, enforcement and payment order', () => {
-  const REVIEW_OK = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: false };
+  const REVIEW_OK = {
+    violates_mandatory_law: false,
+    harms_state_public_or_third_party: false,
+    offends_public_order: false,
+    not_voluntary: false,
+    content_unclear: false,
+  };
 
   async function signedCase(day: string, dueOn: string) {
     const c = await newCase(day);
     await toConsented(c.id);
     await act(c.id, 'start_mediation', { mode: 'in_person' });
-    const signed = await agreeOnPaper(mediator, c.id, { installments: [{ dueOn, amountFen: 2_000_000 }], claimTypes: ['wage_arrears'] });
+    const signed = await agreeOnPaper(mediator, c.id, {
+      installments: [{ dueOn, amountFen: 2_000_000 }],
+      claimTypes: ['wage_arrears'],
+    });
     expect(signed.json().stage).toBe('agreement_signed');
     return c;
   }
@@ -211,7 +274,11 @@ describe('after the agreement: court decision, performance, enforcement and paym
 
   it('a confirmed agreement left unpaid leads to an enforcement application within the 2-year clock', async () => {
     const c = await signedCase('2025-06-02', '2025-06-30');
-    await act(c.id, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    await act(c.id, 'apply_confirmation', {
+      applicants: ['worker', 'employer'],
+      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      court: 'inviting_court',
+    });
     const applied = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(clock(applied, 'court_decision')).toMatchObject({ dueOn: '2025-07-02', status: 'running' });
     expect(clock(applied, 'court_decision').basis).toMatch(/第一百八十七条/);
@@ -246,7 +313,9 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const docx = await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=docx`);
     expect(docx.statusCode, docx.body).toBe(200);
     // no payment order on this case
-    expect((await mediator.get(`/api/disputes/${c.id}/documents/payment-order-application?format=pdf`)).statusCode).toBe(409);
+    expect(
+      (await mediator.get(`/api/disputes/${c.id}/documents/payment-order-application?format=pdf`)).statusCode,
+    ).toBe(409);
   });
 
   it('an unpaid wage agreement may go for a payment order, or close as not performed', async () => {
@@ -265,12 +334,18 @@ describe('after the agreement: court decision, performance, enforcement and paym
     expect(text).toContain('《中华人民共和国劳动争议调解仲裁法》第十六条');
     expect(text).toContain('2025年6月25日');
     // enforcement needs a confirming ruling, which this case does not have
-    expect((await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=pdf`)).statusCode).toBe(409);
+    expect((await mediator.get(`/api/disputes/${c.id}/documents/enforcement-application?format=pdf`)).statusCode).toBe(
+      409,
+    );
     const other = await signedCase('2025-06-02', '2025-06-20');
     at('2025-06-25');
     const closed = await act(other.id, 'close_failed', { reason: 'agreement_not_performed', referral: 'arbitration' });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect(closed.json()).toMatchObject({ stage: 'closed_failed', closedReason: 'agreement_not_performed', referral: 'arbitration' });
+    expect(closed.json()).toMatchObject({
+      stage: 'closed_failed',
+      closedReason: 'agreement_not_performed',
+      referral: 'arbitration',
+    });
   });
 
   it('payments cannot exceed the agreement and performance needs full payment', async () => {

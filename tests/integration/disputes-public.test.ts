@@ -17,11 +17,16 @@ const later = (minutes: number) => {
   t.clock.now = new Date(t.clock.now.getTime() + minutes * 60_000);
 };
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082',
+  'hex',
+);
 function multipart(filename: string, content: Buffer) {
   const boundary = '----yizhan-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -48,7 +53,10 @@ describe('the worker applies online and tracks the case from a phone', () => {
   it('finds the case by the start of the worker’s name or by its number', async () => {
     for (const q of ['陈', '陈小', '陈小军', caseNumber]) {
       const items = (await mediator.get(`/api/disputes?q=${encodeURIComponent(q)}`)).json().items;
-      expect(items.map((i: { id: string }) => i.id), q).toContain(caseId);
+      expect(
+        items.map((i: { id: string }) => i.id),
+        q,
+      ).toContain(caseId);
     }
     expect((await mediator.get(`/api/disputes?q=${encodeURIComponent('小军')}`)).json().items).toHaveLength(0);
     expect((await mediator.get(`/api/disputes?q=${encodeURIComponent('%')}`)).json().items).toHaveLength(0);
@@ -58,9 +66,15 @@ describe('the worker applies online and tracks the case from a phone', () => {
     const proposals = (await mediator.get(`/api/disputes/${caseId}/mediator-proposals`)).json();
     expect(proposals.proposals.length).toBeGreaterThan(0);
     const chosen = proposals.proposals[0].mediatorId ?? proposals.proposals[0].id;
-    const refused = await mediator.post(`/api/disputes/${caseId}/assign`, { mediatorAccountId: chosen, noConflictDeclared: false });
+    const refused = await mediator.post(`/api/disputes/${caseId}/assign`, {
+      mediatorAccountId: chosen,
+      noConflictDeclared: false,
+    });
     expect(refused.statusCode).toBe(400);
-    const assigned = await mediator.post(`/api/disputes/${caseId}/assign`, { mediatorAccountId: chosen, noConflictDeclared: true });
+    const assigned = await mediator.post(`/api/disputes/${caseId}/assign`, {
+      mediatorAccountId: chosen,
+      noConflictDeclared: true,
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json().mediatorId).toBe(chosen);
   });
@@ -72,8 +86,14 @@ describe('the worker applies online and tracks the case from a phone', () => {
     const right = await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13712345678' });
     expect(wrong.json()).toEqual(right.json());
     expect(await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13000000000'))).toHaveLength(0);
-    const code = (await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13712345678'))).map((m) => m.body.match(/验证码 (\d{6})/)?.[1]).find(Boolean)!;
-    for (let i = 0; i < 5; i++) await anon.post('/api/public/disputes/track/verify', { caseNumber, code: code === '999999' ? '999998' : '999999' });
+    const code = (await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13712345678')))
+      .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
+      .find(Boolean)!;
+    for (let i = 0; i < 5; i++)
+      await anon.post('/api/public/disputes/track/verify', {
+        caseNumber,
+        code: code === '999999' ? '999998' : '999999',
+      });
     // Five wrong codes lock the case's verification: even the right code is refused for a while.
     const locked = await anon.post('/api/public/disputes/track/verify', { caseNumber, code });
     expect(locked.statusCode).toBe(429);
@@ -85,9 +105,14 @@ describe('the worker applies online and tracks the case from a phone', () => {
     const anon = agent(t.app);
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13712345678' });
     const msgs = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13712345678'));
-    const code = msgs.map((m) => m.body.match(/验证码 (\d{6})/)?.[1]).filter(Boolean).at(-1)!;
+    const code = msgs
+      .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
+      .filter(Boolean)
+      .at(-1)!;
     const { caseToken } = (await anon.post('/api/public/disputes/track/verify', { caseNumber, code })).json();
-    const view = (await anon.request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } })).json();
+    const view = (
+      await anon.request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } })
+    ).json();
     expect(view.steps[0].description).toMatch(/收到/);
     expect(view.phoneMasked).toBe('137****5678');
     expect(JSON.stringify(view)).not.toContain('361102');
@@ -95,10 +120,18 @@ describe('the worker applies online and tracks the case from a phone', () => {
   });
 
   it('accepts evidence by content and size, refusing a disguised file', async () => {
-    const ok = await mediator.request({ method: 'POST', url: `/api/disputes/${caseId}/evidence`, ...multipart('工资条.png', PNG) });
+    const ok = await mediator.request({
+      method: 'POST',
+      url: `/api/disputes/${caseId}/evidence`,
+      ...multipart('工资条.png', PNG),
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().mime).toBe('image/png');
-    const fake = await mediator.request({ method: 'POST', url: `/api/disputes/${caseId}/evidence`, ...multipart('工资条.pdf', Buffer.from('MZ this is not a pdf')) });
+    const fake = await mediator.request({
+      method: 'POST',
+      url: `/api/disputes/${caseId}/evidence`,
+      ...multipart('工资条.pdf', Buffer.from('MZ this is not a pdf')),
+    });
     expect(fake.statusCode).toBe(415);
     const detail = (await mediator.get(`/api/disputes/${caseId}`)).json();
     expect(detail.evidence).toHaveLength(1);
@@ -119,7 +152,11 @@ describe('employer counter-proposal and joint mediation', () => {
     const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
     const missing = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter' });
     expect(missing.json().field).toBe('counterAmountFen');
-    const res = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter', counterAmountFen: 6_000_000, note: '可分三期' });
+    const res = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, {
+      answer: 'counter',
+      counterAmountFen: 6_000_000,
+      note: '可分三期',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const detail = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(detail.record.counterOffer.amountFen).toBe(6_000_000);
@@ -129,10 +166,16 @@ describe('employer counter-proposal and joint mediation', () => {
     const view = (await agent(t.app).get(`/api/public/disputes/employer/${token}`)).json();
     expect(view).toMatchObject({ answered: 'counter', canAnswer: false });
     const sent = (await t.deps.db.select().from(outbox)).length;
-    for (const again of [{ answer: 'counter', counterAmountFen: 1_000_000 }, { answer: 'decline' }, { answer: 'accept' }]) {
+    for (const again of [
+      { answer: 'counter', counterAmountFen: 1_000_000 },
+      { answer: 'decline' },
+      { answer: 'accept' },
+    ]) {
       const res = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, again);
       expect(res.statusCode).toBe(409);
-      expect(res.json().message).toMatch(/已答复（提出了金额方案），不能再次提交。如需更改，请联系调解员（电话 0760-88880001）/);
+      expect(res.json().message).toMatch(
+        /已答复（提出了金额方案），不能再次提交。如需更改，请联系调解员（电话 0760-88880001）/,
+      );
     }
     expect((await t.deps.db.select().from(outbox)).length).toBe(sent);
     const after = (await mediator.get(`/api/disputes/${c.id}`)).json();
@@ -149,10 +192,16 @@ describe('employer counter-proposal and joint mediation', () => {
     await actOn(mediator, c.id, 'contact_employer', { channel: 'sms', reached: true });
     const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, '13611113333'));
     const token = sms!.body.match(/\/e\/([A-Za-z0-9_-]+)/)![1]!;
-    const huge = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'counter', counterAmountFen: 10_000_000_001 });
+    const huge = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, {
+      answer: 'counter',
+      counterAmountFen: 10_000_000_001,
+    });
     expect(huge.statusCode).toBe(400);
     expect(huge.json().field).toBe('counterAmountFen');
-    const hidden = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, { answer: 'decline', note: '不同意\u202e' });
+    const hidden = await agent(t.app).post(`/api/public/disputes/employer/${token}/answer`, {
+      answer: 'decline',
+      note: '不同意\u202e',
+    });
     expect(hidden.json().field).toBe('note');
   });
 
@@ -160,7 +209,11 @@ describe('employer counter-proposal and joint mediation', () => {
     const intake = constructionIntake(t, { sequence: 9, workerName: '刘德明' });
     intake.worker = { ...intake.worker, phone: '13512345678' };
     intake.workerCount = 12;
-    intake.representatives = [{ name: '刘德明', phone: '13512345678' }, { name: '王建新', phone: '13512345679' }, { name: '周国平', phone: '13512345670' }];
+    intake.representatives = [
+      { name: '刘德明', phone: '13512345678' },
+      { name: '王建新', phone: '13512345679' },
+      { name: '周国平', phone: '13512345670' },
+    ];
     const c = (await mediator.post('/api/disputes', intake)).json();
     expect(c.joint).toBe(true);
     expect(c.record.jointReasons[0].message).toMatch(/12/);
@@ -180,18 +233,35 @@ describe('studio settings', () => {
     const target = list.find((m: { name: string }) => m.name.includes('刘志明'));
     // Another mediator's profile is kept by the studio manager or an administrator, not by a colleague.
     const payload = { expertise: ['construction', 'wage_arrears'], available: true, conflictEmployerIds: [] };
-    expect((await mediator.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload })).statusCode).toBe(403);
+    expect(
+      (await mediator.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload }))
+        .statusCode,
+    ).toBe(403);
     const admin = await loginAs(t.app, 'admin');
     const res = await admin.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload });
     expect(res.statusCode, res.body).toBe(200);
-    const after = (await mediator.get('/api/disputes/mediators')).json().items.find((m: { id: string }) => m.id === target.id);
+    const after = (await mediator.get('/api/disputes/mediators'))
+      .json()
+      .items.find((m: { id: string }) => m.id === target.id);
     expect(after.expertise).toEqual(['construction', 'wage_arrears']);
   });
 
   it('joint-mediation triggers are configuration changed by an administrator only', async () => {
     const admin = await loginAs(t.app, 'admin');
-    expect((await mediator.request({ method: 'PUT', url: '/api/disputes/settings/joint-mediation', payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true } })).statusCode).toBe(403);
-    const set = await admin.request({ method: 'PUT', url: '/api/disputes/settings/joint-mediation', payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true } });
+    expect(
+      (
+        await mediator.request({
+          method: 'PUT',
+          url: '/api/disputes/settings/joint-mediation',
+          payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await admin.request({
+      method: 'PUT',
+      url: '/api/disputes/settings/joint-mediation',
+      payload: { minWorkers: 5, minClaimFen: 5_000_000, onMediatorRequest: true },
+    });
     expect(set.statusCode).toBe(200);
     const intake = constructionIntake(t, { sequence: 12, workerName: '周海生' });
     intake.worker = { ...intake.worker, phone: '13312345678' };

@@ -21,7 +21,10 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.now = new Date('2025-06-09T02:00:00Z');
   mediator = await loginAs(t.app, 'zs_mediator');
-  const [row] = await t.deps.db.select().from(employers).where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
+  const [row] = await t.deps.db
+    .select()
+    .from(employers)
+    .where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
   contractor = { uscc: row!.uscc, name: row!.name };
 });
 afterAll(() => t.close());
@@ -29,7 +32,11 @@ afterAll(() => t.close());
 describe('the seed story, end to end through the API', () => {
   it('registers the oral application and names the general contractor as liable (art. 36)', async () => {
     const intake = constructionIntake(t);
-    intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, name: contractor.name, uscc: contractor.uscc };
+    intake.construction!.parties[1] = {
+      ...intake.construction!.parties[1]!,
+      name: contractor.name,
+      uscc: contractor.uscc,
+    };
     const res = await mediator.post('/api/disputes', intake);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -84,15 +91,29 @@ describe('the seed story, end to end through the API', () => {
 
   it('holds a session and records the minutes', async () => {
     expect((await act(mediator, 'start_mediation', { mode: 'in_person' })).json().stage).toBe('mediating');
-    const scheduled = await mediator.post(`/api/disputes/${caseId}/sessions`, { mode: 'in_person', scheduledAt: '2025-06-10T02:00:00Z', location: '中山市法院诉讼服务中心调解室 3' });
+    const scheduled = await mediator.post(`/api/disputes/${caseId}/sessions`, {
+      mode: 'in_person',
+      scheduledAt: '2025-06-10T02:00:00Z',
+      location: '中山市法院诉讼服务中心调解室 3',
+    });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
     const sessionId = scheduled.json().sessions[0].id;
-    const minutes = await mediator.post(`/api/disputes/${caseId}/sessions/${sessionId}/minutes`, { minutes: '总承包单位同意先行垫付拖欠的劳务费 84,000 元，分两期支付。', heldAt: '2025-06-10T03:00:00Z' });
+    const minutes = await mediator.post(`/api/disputes/${caseId}/sessions/${sessionId}/minutes`, {
+      minutes: '总承包单位同意先行垫付拖欠的劳务费 84,000 元，分两期支付。',
+      heldAt: '2025-06-10T03:00:00Z',
+    });
     expect(minutes.json().sessions[0].minutes).toContain('垫付');
   });
 
   it('signs the agreement: mediator with seal, employer by link, worker by SMS code', async () => {
-    const terms = { installments: [{ dueOn: '2025-06-20', amountFen: 5_000_000 }, { dueOn: '2025-07-20', amountFen: 3_400_000 }], claimTypes: ['wage_arrears'], summary: '总承包单位垫付拖欠劳务费' };
+    const terms = {
+      installments: [
+        { dueOn: '2025-06-20', amountFen: 5_000_000 },
+        { dueOn: '2025-07-20', amountFen: 3_400_000 },
+      ],
+      claimTypes: ['wage_arrears'],
+      summary: '总承包单位垫付拖欠劳务费',
+    };
     const set = await act(mediator, 'set_agreement_terms', { terms });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().payments).toHaveLength(2);
@@ -108,8 +129,13 @@ describe('the seed story, end to end through the API', () => {
     expect(shown.termsHash).toBe(termsHash);
     const unbound = await anon.post(`/api/public/disputes/employer/${token}/sign`, {});
     expect(unbound.statusCode).toBe(400);
-    expect((await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: '0'.repeat(64) })).statusCode).toBe(409);
-    expect((await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: shown.termsHash })).json().employerSigned).toBe(true);
+    expect(
+      (await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: '0'.repeat(64) })).statusCode,
+    ).toBe(409);
+    expect(
+      (await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: shown.termsHash })).json()
+        .employerSigned,
+    ).toBe(true);
 
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13912340001' });
     const codeSms = (await messagesTo('13912340001')).find((m) => m.body.includes('查询案件进度'))!;
@@ -117,21 +143,43 @@ describe('the seed story, end to end through the API', () => {
     const verified = await anon.post('/api/public/disputes/track/verify', { caseNumber, code });
     expect(verified.statusCode, verified.body).toBe(200);
     const caseToken = verified.json().caseToken;
-    const tracked = await anon.request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } });
+    const tracked = await anon.request({
+      method: 'GET',
+      url: '/api/public/disputes/track',
+      headers: { 'x-case-token': caseToken },
+    });
     expect(tracked.json().canSign).toBe(true);
     expect(tracked.json().steps.map((s: { label: string }) => s.label)).toContain('调解中');
-    await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign-code', headers: { 'x-case-token': caseToken } });
+    await anon.request({
+      method: 'POST',
+      url: '/api/public/disputes/track/sign-code',
+      headers: { 'x-case-token': caseToken },
+    });
     const signSms = (await messagesTo('13912340001')).find((m) => m.body.includes('确认签署'))!;
     const signCode = signSms.body.match(/验证码 (\d{6})/)![1]!;
-    const wrong = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode === '000000' ? '111111' : '000000', termsHash: tracked.json().termsHash } });
+    const wrong = await anon.request({
+      method: 'POST',
+      url: '/api/public/disputes/track/sign',
+      headers: { 'x-case-token': caseToken },
+      payload: { code: signCode === '000000' ? '111111' : '000000', termsHash: tracked.json().termsHash },
+    });
     expect(wrong.statusCode).toBe(400);
-    const done = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers: { 'x-case-token': caseToken }, payload: { code: signCode, termsHash: tracked.json().termsHash } });
+    const done = await anon.request({
+      method: 'POST',
+      url: '/api/public/disputes/track/sign',
+      headers: { 'x-case-token': caseToken },
+      payload: { code: signCode, termsHash: tracked.json().termsHash },
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().stage).toBe('agreement_signed');
   });
 
   it('the court confirms jointly applied agreement and issues a numbered ruling', async () => {
-    const applied = await act(mediator, 'apply_confirmation', { applicants: ['worker', 'employer'], materials: { agreement: true, identityProofs: true, contactDetails: true }, court: 'inviting_court' });
+    const applied = await act(mediator, 'apply_confirmation', {
+      applicants: ['worker', 'employer'],
+      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      court: 'inviting_court',
+    });
     expect(applied.statusCode, applied.body).toBe(200);
     const clerk = await loginAs(t.app, 'zs_clerk');
     const queue = await clerk.get('/api/disputes?stage=confirmation_applied');
@@ -140,7 +188,13 @@ describe('the seed story, end to end through the API', () => {
     const noReview = await act(judge, 'issue_ruling', {});
     expect(noReview.statusCode).toBe(400);
     expect(noReview.json().field).toBe('review');
-    const review = { violates_mandatory_law: false, harms_state_public_or_third_party: false, offends_public_order: false, not_voluntary: false, content_unclear: false };
+    const review = {
+      violates_mandatory_law: false,
+      harms_state_public_or_third_party: false,
+      offends_public_order: false,
+      not_voluntary: false,
+      content_unclear: false,
+    };
     const ruled = await actOn(judge, caseId, 'issue_ruling', {}, { review });
     expect(ruled.json().record.confirmationReview.grounds).toEqual(review);
     expect(ruled.statusCode, ruled.body).toBe(200);
@@ -169,7 +223,9 @@ describe('the seed story, end to end through the API', () => {
     const employerAgent = await loginAs(t.app, 'employer');
     const own = await employerAgent.get('/api/disputes');
     expect(own.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
-    expect((await act(employerAgent, 'record_payment', { amountFen: 5_000_000, paidOn: '2025-06-09' })).statusCode).toBe(200);
+    expect(
+      (await act(employerAgent, 'record_payment', { amountFen: 5_000_000, paidOn: '2025-06-09' })).statusCode,
+    ).toBe(200);
     const second = await act(mediator, 'record_payment', { amountFen: 3_400_000, paidOn: '2025-06-09' });
     expect(second.json().payments.every((p: { paidOn: string | null }) => p.paidOn)).toBe(true);
     const performed = await act(mediator, 'mark_performed', { workerConfirmed: true });
@@ -188,8 +244,19 @@ describe('the seed story, end to end through the API', () => {
     const admin = await loginAs(t.app, 'admin');
     const audit = (await admin.get(`/api/audit?entityType=dispute_case&entityId=${caseId}&pageSize=100`)).json();
     const actions = audit.items.map((e: { action: string }) => e.action);
-    for (const a of ['dispute.registered', 'dispute.contact_employer', 'dispute.record_employer_answer', 'dispute.sign_agreement', 'dispute.issue_ruling', 'dispute.mark_performed']) expect(actions).toContain(a);
-    const msgs = await t.deps.db.select().from(outbox).where(like(outbox.topic, `dispute_case:${caseId}`));
+    for (const a of [
+      'dispute.registered',
+      'dispute.contact_employer',
+      'dispute.record_employer_answer',
+      'dispute.sign_agreement',
+      'dispute.issue_ruling',
+      'dispute.mark_performed',
+    ])
+      expect(actions).toContain(a);
+    const msgs = await t.deps.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.topic, `dispute_case:${caseId}`));
     expect(msgs.length).toBeGreaterThan(4);
   });
 });

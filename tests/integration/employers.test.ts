@@ -10,8 +10,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const valid = buildUscc({ registrationAuthority: '9', entityType: '1', regionCode: '442000', orgCodeBody8: 'MA4UTE8K' });
-const base = { name: '中山市南朗建筑劳务有限公司', regionCode: '442000', industryCode: 'construction', contactName: '冯建华', contactPhone: '13800138000' };
+const valid = buildUscc({
+  registrationAuthority: '9',
+  entityType: '1',
+  regionCode: '442000',
+  orgCodeBody8: 'MA4UTE8K',
+});
+const base = {
+  name: '中山市南朗建筑劳务有限公司',
+  regionCode: '442000',
+  industryCode: 'construction',
+  contactName: '冯建华',
+  contactPhone: '13800138000',
+};
 
 describe('employers', () => {
   it('registers an employer with a valid USCC and records the audit entry', async () => {
@@ -25,13 +36,23 @@ describe('employers', () => {
   });
 
   it('asks for confirmation when the check character fails, then keeps the code flagged', async () => {
-    const first17 = buildUscc({ registrationAuthority: '9', entityType: '1', regionCode: '442000', orgCodeBody8: '19220382' }).slice(0, 17);
+    const first17 = buildUscc({
+      registrationAuthority: '9',
+      entityType: '1',
+      regionCode: '442000',
+      orgCodeBody8: '19220382',
+    }).slice(0, 17);
     const wrongCheck = first17 + (usccCheckChar(first17) === '0' ? '1' : '0');
     const refused = await union.post('/api/employers', { ...base, name: '中山市老字号五金厂', uscc: wrongCheck });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'CONFIRMATION_REQUIRED', field: 'uscc' });
     expect(refused.json().message).toContain('校验');
-    const accepted = await union.post('/api/employers', { ...base, name: '中山市老字号五金厂', uscc: wrongCheck, acceptUsccWarning: true });
+    const accepted = await union.post('/api/employers', {
+      ...base,
+      name: '中山市老字号五金厂',
+      uscc: wrongCheck,
+      acceptUsccWarning: true,
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().usccCheckWarning).toBe(true);
   });

@@ -26,7 +26,10 @@ const logTo = new Writable({
   },
 });
 const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'yz-web-'));
-fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><head><title>一站</title></head><body><div id="root"></div></body></html>');
+fs.writeFileSync(
+  path.join(webDist, 'index.html'),
+  '<!doctype html><html><head><title>一站</title></head><body><div id="root"></div></body></html>',
+);
 
 const residentId = buildResidentId({ regionCode: '442000', birthDate: '1979-03-08', sequence: 417 });
 const phone = '13687654321';
@@ -47,13 +50,27 @@ afterAll(async () => {
 });
 
 /** A real HTTP request on the socket, so the request target reaches the server exactly as written. */
-function raw(method: string, target: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function raw(
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers: body ? { 'content-type': 'application/json', ...headers } : headers }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: target,
+        headers: body ? { 'content-type': 'application/json', ...headers } : headers,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -68,7 +85,12 @@ async function revealsOf(id: string): Promise<number> {
 }
 
 async function lastLoginIp(): Promise<string | null> {
-  const [row] = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login')).orderBy(desc(auditLog.id)).limit(1);
+  const [row] = await t.deps.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, 'auth.login'))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
   return row?.ip ?? null;
 }
 
@@ -91,7 +113,13 @@ describe('forwarded headers (TRUST_PROXY)', () => {
   });
 
   it('by default records the socket address in the audit trail, not the forwarded one', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.77', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'admin', password: DEMO_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '192.0.2.77',
+      headers: { 'x-forwarded-for': '203.0.113.9' },
+      payload: { username: 'admin', password: DEMO_PASSWORD },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(await lastLoginIp()).toBe('192.0.2.77');
   });
@@ -100,8 +128,22 @@ describe('forwarded headers (TRUST_PROXY)', () => {
     const proxied = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
     try {
       const login = (remoteAddress: string) =>
-        proxied.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'admin', password: DEMO_PASSWORD } });
-      const ipOf = async () => (await proxied.deps.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login')).orderBy(desc(auditLog.id)).limit(1))[0]!.ip;
+        proxied.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': '203.0.113.9' },
+          payload: { username: 'admin', password: DEMO_PASSWORD },
+        });
+      const ipOf = async () =>
+        (
+          await proxied.deps.db
+            .select()
+            .from(auditLog)
+            .where(eq(auditLog.action, 'auth.login'))
+            .orderBy(desc(auditLog.id))
+            .limit(1)
+        )[0]!.ip;
       expect((await login('127.0.0.1')).statusCode).toBe(200);
       expect(await ipOf()).toBe('203.0.113.9');
       // Someone else than the proxy cannot choose their address.
@@ -114,13 +156,26 @@ describe('forwarded headers (TRUST_PROXY)', () => {
 });
 
 describe('CSRF whatever the spelling of the path', () => {
-  const spellings = (p: string) => [`/api${p}`, `/%61pi${p}`, `/%2561pi${p}`, `/API${p}`, `//api${p}`, `http://127.0.0.1:${port}/api${p}`, `http://127.0.0.1:${port}/%61pi${p}`];
+  const spellings = (p: string) => [
+    `/api${p}`,
+    `/%61pi${p}`,
+    `/%2561pi${p}`,
+    `/API${p}`,
+    `//api${p}`,
+    `http://127.0.0.1:${port}/api${p}`,
+    `http://127.0.0.1:${port}/%61pi${p}`,
+  ];
   const session = () => ({ cookie: admin.cookie! });
   const withToken = () => ({ cookie: admin.cookie!, 'x-csrf-token': admin.csrfToken! });
 
   it('refuses a calendar change without the token under every spelling of /api', async () => {
     for (const target of spellings('/disputes/calendar-overrides')) {
-      const res = await raw('PUT', target, session(), JSON.stringify({ date: '2025-07-01', kind: 'holiday', note: `via ${target}` }));
+      const res = await raw(
+        'PUT',
+        target,
+        session(),
+        JSON.stringify({ date: '2025-07-01', kind: 'holiday', note: `via ${target}` }),
+      );
       expect(res.status, `${target}: ${res.body}`).toBe(403);
       expect(JSON.parse(res.body).code, target).toBe('CSRF');
     }
@@ -138,7 +193,12 @@ describe('CSRF whatever the spelling of the path', () => {
   });
 
   it('still works with the token, however the path is spelt', async () => {
-    const put = await raw('PUT', '/%61pi/disputes/calendar-overrides', withToken(), JSON.stringify({ date: '2025-07-02', kind: 'holiday', note: 'with token' }));
+    const put = await raw(
+      'PUT',
+      '/%61pi/disputes/calendar-overrides',
+      withToken(),
+      JSON.stringify({ date: '2025-07-02', kind: 'holiday', note: 'with token' }),
+    );
     expect(put.status, put.body).toBe(200);
     const reveal = await raw('POST', `http://127.0.0.1:${port}/api/people/${personId}/reveal-resident-id`, withToken());
     expect(reveal.status, reveal.body).toBe(200);
@@ -267,7 +327,11 @@ describe('inputs that used to answer 500', () => {
   });
 
   it('a NUL character in a JSON body field is a 400 naming the field', async () => {
-    const res = await admin.put('/api/disputes/calendar-overrides', { date: '2025-08-01', kind: 'holiday', note: '台风\u0000停工' });
+    const res = await admin.put('/api/disputes/calendar-overrides', {
+      date: '2025-08-01',
+      kind: 'holiday',
+      note: '台风\u0000停工',
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION', field: 'note' });
     const nested = await admin.post('/api/labor-law/calculate', { facts: { items: [{ label: 'a\u0000b' }] } });

@@ -8,11 +8,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const calc = (body: unknown, lang = 'zh') => t.app.inject({ method: 'POST', url: `/api/labor-law/calculate?lang=${lang}`, payload: body as object });
+const calc = (body: unknown, lang = 'zh') =>
+  t.app.inject({ method: 'POST', url: `/api/labor-law/calculate?lang=${lang}`, payload: body as object });
 
 describe('POST /api/labor-law/calculate', () => {
   it('computes economic compensation for a Zhongshan layoff without login, naming the statute', async () => {
-    const res = await calc({ regionCode: '442000', hireDate: '2018-09-01', endDate: '2024-02-27', termination: 'art41', monthlyWageFen: 650_000 });
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2018-09-01',
+      endDate: '2024-02-27',
+      termination: 'art41',
+      monthlyWageFen: 650_000,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     const item = body.items.find((i: { code: string }) => i.code === 'economic_compensation');
@@ -21,38 +28,79 @@ describe('POST /api/labor-law/calculate', () => {
     expect(item.basis.join()).toContain('劳动合同法第四十七条');
     expect(item.explanation).toContain('5.5 个月');
     // One more day completes the sixth month, and the remainder then counts as a full year.
-    const later = (await calc({ regionCode: '442000', hireDate: '2018-09-01', endDate: '2024-02-29', termination: 'art41', monthlyWageFen: 650_000 })).json();
+    const later = (
+      await calc({
+        regionCode: '442000',
+        hireDate: '2018-09-01',
+        endDate: '2024-02-29',
+        termination: 'art41',
+        monthlyWageFen: 650_000,
+      })
+    ).json();
     expect(later.items[0].amountFen).toBe(3_900_000);
     expect(body.totalFen).toBe(body.items.reduce((s: number, i: { amountFen: number }) => s + i.amountFen, 0));
   });
 
   it('raises a wage below the local minimum wage in force on the end date (Zhongshan 1,900 from 2021-12-01)', async () => {
-    const res = await calc({ regionCode: '442000', hireDate: '2022-01-10', endDate: '2024-01-09', termination: 'art40', monthlyWageFen: 150_000 });
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2022-01-10',
+      endDate: '2024-01-09',
+      termination: 'art40',
+      monthlyWageFen: 150_000,
+    });
     const item = res.json().items.find((i: { code: string }) => i.code === 'economic_compensation');
     expect(item.amountFen).toBe(2 * 190_000);
     expect(res.json().context.minimumWageFen).toBe(190_000);
   });
 
   it('uses the older minimum wage for an earlier end date', async () => {
-    const res = await calc({ regionCode: '442000', hireDate: '2019-01-01', endDate: '2020-12-31', termination: 'art40', monthlyWageFen: 100_000 });
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2019-01-01',
+      endDate: '2020-12-31',
+      termination: 'art40',
+      monthlyWageFen: 100_000,
+    });
     expect(res.json().context.minimumWageFen).toBe(172_000);
   });
 
   it('says the local average wage is missing instead of guessing the 3× cap', async () => {
-    const res = await calc({ regionCode: '442000', hireDate: '2010-01-01', endDate: '2024-01-01', termination: 'art41', monthlyWageFen: 6_000_000 });
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2010-01-01',
+      endDate: '2024-01-01',
+      termination: 'art41',
+      monthlyWageFen: 6_000_000,
+    });
     expect(res.statusCode).toBe(200);
     const text = JSON.stringify(res.json().warnings);
     expect(text).toMatch(/平均工资/);
   });
 
   it('applies the 3× average cap and the 12-year cap with Shanghai’s published average', async () => {
-    const res = await calc({ regionCode: '310104', hireDate: '2008-01-01', endDate: '2023-12-31', termination: 'mutual_by_employer', monthlyWageFen: 5_000_000 });
+    const res = await calc({
+      regionCode: '310104',
+      hireDate: '2008-01-01',
+      endDate: '2023-12-31',
+      termination: 'mutual_by_employer',
+      monthlyWageFen: 5_000_000,
+    });
     const item = res.json().items.find((i: { code: string }) => i.code === 'economic_compensation');
     expect(item.amountFen).toBe(12 * 3 * 1_218_300);
   });
 
   it('answers in English when asked', async () => {
-    const res = await calc({ regionCode: '442000', hireDate: '2020-01-01', endDate: '2023-12-31', termination: 'unlawful', monthlyWageFen: 800_000 }, 'en');
+    const res = await calc(
+      {
+        regionCode: '442000',
+        hireDate: '2020-01-01',
+        endDate: '2023-12-31',
+        termination: 'unlawful',
+        monthlyWageFen: 800_000,
+      },
+      'en',
+    );
     const item = res.json().items[0];
     expect(item.code).toBe('unlawful_termination_compensation');
     expect(item.amountFen).toBe(2 * 4 * 800_000);
@@ -61,11 +109,32 @@ describe('POST /api/labor-law/calculate', () => {
 
   it('rejects bad input with a 400 naming the field', async () => {
     const cases: [unknown, string][] = [
-      [{ regionCode: '4420', hireDate: '2020-01-01', endDate: null, termination: null, monthlyWageFen: 1 }, 'regionCode'],
-      [{ regionCode: '442000', hireDate: '2020-02-30', endDate: null, termination: null, monthlyWageFen: 1 }, 'hireDate'],
-      [{ regionCode: '442000', hireDate: '2020-01-01', endDate: '2019-01-01', termination: 'art40', monthlyWageFen: 1 }, 'endDate'],
-      [{ regionCode: '442000', hireDate: '2020-01-01', endDate: null, termination: null, monthlyWageFen: 1.5 }, 'monthlyWageFen'],
-      [{ regionCode: '442000', hireDate: '2020-01-01', endDate: null, termination: 'fired', monthlyWageFen: 1 }, 'termination'],
+      [
+        { regionCode: '4420', hireDate: '2020-01-01', endDate: null, termination: null, monthlyWageFen: 1 },
+        'regionCode',
+      ],
+      [
+        { regionCode: '442000', hireDate: '2020-02-30', endDate: null, termination: null, monthlyWageFen: 1 },
+        'hireDate',
+      ],
+      [
+        {
+          regionCode: '442000',
+          hireDate: '2020-01-01',
+          endDate: '2019-01-01',
+          termination: 'art40',
+          monthlyWageFen: 1,
+        },
+        'endDate',
+      ],
+      [
+        { regionCode: '442000', hireDate: '2020-01-01', endDate: null, termination: null, monthlyWageFen: 1.5 },
+        'monthlyWageFen',
+      ],
+      [
+        { regionCode: '442000', hireDate: '2020-01-01', endDate: null, termination: 'fired', monthlyWageFen: 1 },
+        'termination',
+      ],
     ];
     for (const [body, field] of cases) {
       const res = await calc(body);
@@ -75,7 +144,13 @@ describe('POST /api/labor-law/calculate', () => {
   });
 
   it('refuses an unknown region code', async () => {
-    const res = await calc({ regionCode: '999999', hireDate: '2020-01-01', endDate: null, termination: null, monthlyWageFen: 1 });
+    const res = await calc({
+      regionCode: '999999',
+      hireDate: '2020-01-01',
+      endDate: null,
+      termination: null,
+      monthlyWageFen: 1,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('regionCode');
   });
@@ -84,9 +159,21 @@ describe('POST /api/labor-law/calculate', () => {
 describe('local wage figures', () => {
   it('lets union staff add a figure in their region, audited, and the engine uses it', async () => {
     const union = await loginAs(t.app, 'zs_union');
-    const res = await union.post('/api/labor-law/params', { regionCode: '442000', kind: 'average_wage_monthly', effectiveFrom: '2023-07-01', amountFen: 800_000, source: '中山市统计局（测试）' });
+    const res = await union.post('/api/labor-law/params', {
+      regionCode: '442000',
+      kind: 'average_wage_monthly',
+      effectiveFrom: '2023-07-01',
+      amountFen: 800_000,
+      source: '中山市统计局（测试）',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const calcRes = await calc({ regionCode: '442000', hireDate: '2010-01-01', endDate: '2024-01-01', termination: 'art41', monthlyWageFen: 6_000_000 });
+    const calcRes = await calc({
+      regionCode: '442000',
+      hireDate: '2010-01-01',
+      endDate: '2024-01-01',
+      termination: 'art41',
+      monthlyWageFen: 6_000_000,
+    });
     const item = calcRes.json().items.find((i: { code: string }) => i.code === 'economic_compensation');
     expect(item.amountFen).toBe(12 * 3 * 800_000);
     const admin = await loginAs(t.app, 'admin');
@@ -95,17 +182,31 @@ describe('local wage figures', () => {
 
   it('refuses edits outside the staff member’s region and by other roles', async () => {
     const union = await loginAs(t.app, 'zs_union');
-    const other = await union.post('/api/labor-law/params', { regionCode: '310000', kind: 'minimum_wage_monthly', effectiveFrom: '2025-07-01', amountFen: 274_000, source: '上海' });
+    const other = await union.post('/api/labor-law/params', {
+      regionCode: '310000',
+      kind: 'minimum_wage_monthly',
+      effectiveFrom: '2025-07-01',
+      amountFen: 274_000,
+      source: '上海',
+    });
     expect(other.statusCode).toBe(403);
     const mediator = await loginAs(t.app, 'zs_mediator');
-    const denied = await mediator.post('/api/labor-law/params', { regionCode: '442000', kind: 'minimum_wage_monthly', effectiveFrom: '2025-07-01', amountFen: 200_000, source: '中山' });
+    const denied = await mediator.post('/api/labor-law/params', {
+      regionCode: '442000',
+      kind: 'minimum_wage_monthly',
+      effectiveFrom: '2025-07-01',
+      amountFen: 200_000,
+      source: '中山',
+    });
     expect(denied.statusCode).toBe(403);
   });
 
   it('lists figures for a region with the province’s figures included', async () => {
     const union = await loginAs(t.app, 'zs_union');
     const list = (await union.get('/api/labor-law/params?regionCode=442000')).json();
-    expect(list.items.map((r: { amountFen: number }) => r.amountFen)).toEqual(expect.arrayContaining([172_000, 190_000]));
+    expect(list.items.map((r: { amountFen: number }) => r.amountFen)).toEqual(
+      expect.arrayContaining([172_000, 190_000]),
+    );
     expect(list.canEdit).toBe(true);
   });
 });

@@ -20,14 +20,28 @@ const values: IntakeValues = {
   workerCount: 1,
   representatives: [],
   employer: { name: '包工头 李某（个人）', uscc: '' },
-  employment: { hireDate: '2024-03-01', endDate: '', wageStructure: 'monthly', monthlyWage: '7000', workingHours: 'standard', contractSigned: false },
+  employment: {
+    hireDate: '2024-03-01',
+    endDate: '',
+    wageStructure: 'monthly',
+    monthlyWage: '7000',
+    workingHours: 'standard',
+    contractSigned: false,
+  },
   sector: 'construction',
   claims: [{ type: 'wage_arrears', amount: '84000', description: '劳务费' }],
   isConstruction: true,
   construction: {
     parties: [
       { id: 'dev', name: '翠亨置业', role: 'developer' },
-      { id: 'gc', name: '华裕建筑', role: 'general_contractor', contractedBy: 'dev', uscc: '91442000ma05weupxg', contactPhone: '13800002222' },
+      {
+        id: 'gc',
+        name: '华裕建筑',
+        role: 'general_contractor',
+        contractedBy: 'dev',
+        uscc: '91442000ma05weupxg',
+        contactPhone: '13800002222',
+      },
       { id: 'boss', name: '李某', role: 'crew_boss', contractedBy: 'gc' },
     ],
     hiredWorker: 'boss',
@@ -45,7 +59,12 @@ describe('POST /api/disputes/liability-preview', () => {
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json();
     expect(liabilityResultSchema.strict().safeParse({ ...result }).success).toBe(true);
-    expect(result.contactFirst).toMatchObject({ partyId: 'gc', partyName: '华裕建筑', rank: 'primary', basis: { article: 36 } });
+    expect(result.contactFirst).toMatchObject({
+      partyId: 'gc',
+      partyName: '华裕建筑',
+      rank: 'primary',
+      basis: { article: 36 },
+    });
     expect(result.errors).toEqual([]);
   });
 
@@ -59,7 +78,10 @@ describe('POST /api/disputes/liability-preview', () => {
 
   it('refuses a malformed chain with a 400 naming the field', async () => {
     const mediator = await loginAs(t.app, 'zs_mediator');
-    const res = await mediator.post('/api/disputes/liability-preview', { ...chain(), parties: [{ id: 'x', name: 'y', role: 'landlord' }] });
+    const res = await mediator.post('/api/disputes/liability-preview', {
+      ...chain(),
+      parties: [{ id: 'x', name: 'y', role: 'landlord' }],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toContain('parties');
   });

@@ -14,7 +14,11 @@ const MIN = 60_000;
 describe('limits: one counter per key, shared by every instance', () => {
   it('sixty concurrent attempts against a limit of 5 let exactly 5 through', async () => {
     const now = new Date('2026-01-05T02:00:00Z');
-    const results = await Promise.all(Array.from({ length: 60 }, () => consume(t.deps.db, now, { key: 'race', max: 5, windowMs: 15 * MIN, lockMs: 15 * MIN })));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        consume(t.deps.db, now, { key: 'race', max: 5, windowMs: 15 * MIN, lockMs: 15 * MIN }),
+      ),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     expect(results.filter((r) => !r.allowed).every((r) => r.retryAfterSec > 0)).toBe(true);
   });
@@ -40,7 +44,10 @@ describe('limits: one counter per key, shared by every instance', () => {
     const limit = { key: 'window', max: 1, windowMs: 10 * MIN };
     const now = new Date('2026-01-07T02:00:00Z');
     expect((await consume(t.deps.db, now, limit)).allowed).toBe(true);
-    expect(await consume(t.deps.db, new Date(now.getTime() + 4 * MIN), limit)).toMatchObject({ allowed: false, retryAfterSec: 6 * 60 });
+    expect(await consume(t.deps.db, new Date(now.getTime() + 4 * MIN), limit)).toMatchObject({
+      allowed: false,
+      retryAfterSec: 6 * 60,
+    });
     expect((await consume(t.deps.db, new Date(now.getTime() + 10 * MIN), limit)).allowed).toBe(true);
     await clear(t.deps.db, 'window');
     expect((await consume(t.deps.db, new Date(now.getTime() + 11 * MIN), limit)).allowed).toBe(true);
@@ -48,7 +55,10 @@ describe('limits: one counter per key, shared by every instance', () => {
 
   it('consumeAll refuses when any one limit is spent', async () => {
     const now = new Date('2026-01-08T02:00:00Z');
-    const limits = [{ key: 'all:a', max: 10, windowMs: MIN }, { key: 'all:b', max: 1, windowMs: MIN }];
+    const limits = [
+      { key: 'all:a', max: 10, windowMs: MIN },
+      { key: 'all:b', max: 1, windowMs: MIN },
+    ];
     expect((await consumeAll(t.deps.db, now, limits)).allowed).toBe(true);
     expect((await consumeAll(t.deps.db, now, limits)).allowed).toBe(false);
   });
@@ -56,15 +66,19 @@ describe('limits: one counter per key, shared by every instance', () => {
 
 describe('numbering: consecutive numbers per series', () => {
   it('concurrent transactions get distinct consecutive numbers, starting above the floor', async () => {
-    const got = await Promise.all(Array.from({ length: 20 }, () => t.deps.db.transaction((tx) => nextNumber(tx, 'test:series', 100))));
+    const got = await Promise.all(
+      Array.from({ length: 20 }, () => t.deps.db.transaction((tx) => nextNumber(tx, 'test:series', 100))),
+    );
     expect([...got].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 101 + i));
   });
 
   it('a rolled-back number is given again', async () => {
-    await t.deps.db.transaction(async (tx) => {
-      await nextNumber(tx, 'test:rollback');
-      tx.rollback();
-    }).catch(() => undefined);
+    await t.deps.db
+      .transaction(async (tx) => {
+        await nextNumber(tx, 'test:rollback');
+        tx.rollback();
+      })
+      .catch(() => undefined);
     expect(await t.deps.db.transaction((tx) => nextNumber(tx, 'test:rollback'))).toBe(1);
   });
 });

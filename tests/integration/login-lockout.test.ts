@@ -15,10 +15,14 @@ afterEach(() => {
   t.clock.now = new Date();
 });
 
-const login = (username: string, password: string, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+const login = (username: string, password: string, remoteAddress: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
 const accountId = (username: string) => t.ids!.accountIds.get(username)!;
 const auditCount = async (action: string, entityId: string) => {
-  const [row] = await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
+  const [row] = await t.deps.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.entityId, entityId)));
   return row!.n;
 };
 /** What a caller sees of an answer, without the request id. */
@@ -30,7 +34,9 @@ const seen = (res: Awaited<ReturnType<typeof login>>) => {
 
 describe('sign-in lockout', () => {
   it('sixty concurrent wrong passwords check at most five against the password, then lock', async () => {
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => login('zs_mediator2', `wrong${i}pw`, '10.20.0.1')));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => login('zs_mediator2', `wrong${i}pw`, '10.20.0.1')),
+    );
     // The plain wrong-password answer means the password was checked; every other answer is a pause.
     const checked = answers.filter((r) => r.json().message === '用户名或密码错误');
     expect(checked.length).toBeGreaterThan(0);
@@ -75,7 +81,8 @@ describe('sign-in lockout', () => {
   });
 
   it('guessing from many addresses locks the account for everyone after 50 failures', async () => {
-    for (let i = 0; i < 49; i++) expect((await login('zs_mediator4', `guess${i}pw`, `10.21.0.${i + 1}`)).statusCode).toBe(401);
+    for (let i = 0; i < 49; i++)
+      expect((await login('zs_mediator4', `guess${i}pw`, `10.21.0.${i + 1}`)).statusCode).toBe(401);
     // Below the limit the real user still signs in (and that success does not count).
     expect((await login('zs_mediator4', DEMO_PASSWORD, '10.21.1.1')).statusCode).toBe(200);
     await login('zs_mediator4', 'guess49pw', '10.21.0.50');
@@ -89,7 +96,8 @@ describe('sign-in lockout', () => {
 
   it('limits one address trying many names, without counting its successful sign-ins', async () => {
     for (let i = 0; i < 19; i++) expect((await login(`ghost${i}`, 'x1234567', '10.22.0.1')).statusCode).toBe(401);
-    for (const name of ['zs_mediator5', 'zs_judge3', 'js_union']) expect((await login(name, DEMO_PASSWORD, '10.22.0.1')).statusCode).toBe(200);
+    for (const name of ['zs_mediator5', 'zs_judge3', 'js_union'])
+      expect((await login(name, DEMO_PASSWORD, '10.22.0.1')).statusCode).toBe(200);
     expect((await login('ghost19', 'x1234567', '10.22.0.1')).statusCode).toBe(401);
     const flooded = await login('ghost20', 'x1234567', '10.22.0.1');
     expect(flooded.statusCode).toBe(429);

@@ -16,7 +16,13 @@ beforeAll(async () => {
   agents.admin = admin;
   const studio = t.ids!.orgIds.get('zs-studio')!;
   const extra = [
-    { username: 'zs_head', displayName: '工作室负责人 · 郭敏', roles: ['mediator', 'studio_manager'], regionCode: '442000', organizationId: studio },
+    {
+      username: 'zs_head',
+      displayName: '工作室负责人 · 郭敏',
+      roles: ['mediator', 'studio_manager'],
+      regionCode: '442000',
+      organizationId: studio,
+    },
     { username: 'js_mediator', displayName: '江苏调解员 · 孙磊', roles: ['mediator'], regionCode: '320000' },
     { username: 'js_head', displayName: '江苏工作室负责人 · 钱芳', roles: ['studio_manager'], regionCode: '320000' },
     { username: 'js_admin', displayName: '江苏省 · 系统管理员', roles: ['system_admin'], regionCode: '320000' },
@@ -33,15 +39,30 @@ afterAll(() => t.close());
 
 const id = (username: string) => created.get(username) ?? t.ids!.accountIds.get(username)!;
 const employer = (n: number) => [...t.ids!.employerIds.values()][n]!;
-const profile = (over: Partial<{ expertise: string[]; available: boolean; conflictEmployerIds: string[] }> = {}) => ({ expertise: ['construction'], available: true, conflictEmployerIds: [], ...over });
-const put = (who: string, accountId: string, body = profile()) => agents[who]!.put(`/api/disputes/mediators/${accountId}/profile`, body);
-const stored = async (accountId: string) => (await admin.get('/api/disputes/mediators')).json().items.find((m: { id: string }) => m.id === accountId);
+const profile = (over: Partial<{ expertise: string[]; available: boolean; conflictEmployerIds: string[] }> = {}) => ({
+  expertise: ['construction'],
+  available: true,
+  conflictEmployerIds: [],
+  ...over,
+});
+const put = (who: string, accountId: string, body = profile()) =>
+  agents[who]!.put(`/api/disputes/mediators/${accountId}/profile`, body);
+const stored = async (accountId: string) =>
+  (await admin.get('/api/disputes/mediators')).json().items.find((m: { id: string }) => m.id === accountId);
 
 describe('mediator profiles', () => {
   it('a mediator keeps their own profile and declares a conflict', async () => {
-    const res = await put('zs_mediator', id('zs_mediator'), profile({ expertise: ['wage_arrears'], available: false, conflictEmployerIds: [employer(0)] }));
+    const res = await put(
+      'zs_mediator',
+      id('zs_mediator'),
+      profile({ expertise: ['wage_arrears'], available: false, conflictEmployerIds: [employer(0)] }),
+    );
     expect(res.statusCode, res.body).toBe(200);
-    expect(await stored(id('zs_mediator'))).toMatchObject({ expertise: ['wage_arrears'], available: false, conflictEmployerIds: [employer(0)] });
+    expect(await stored(id('zs_mediator'))).toMatchObject({
+      expertise: ['wage_arrears'],
+      available: false,
+      conflictEmployerIds: [employer(0)],
+    });
   });
 
   it('a mediator cannot lift their own declared conflict', async () => {
@@ -68,7 +89,11 @@ describe('mediator profiles', () => {
   });
 
   it('a declared conflict must name an existing employer', async () => {
-    const res = await put('zs_mediator2', id('zs_mediator2'), profile({ conflictEmployerIds: ['00000000-0000-4000-8000-000000000000'] }));
+    const res = await put(
+      'zs_mediator2',
+      id('zs_mediator2'),
+      profile({ conflictEmployerIds: ['00000000-0000-4000-8000-000000000000'] }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().field).toBe('conflictEmployerIds');
   });
@@ -77,7 +102,8 @@ describe('mediator profiles', () => {
     const res = await put('zs_head', id('zs_mediator'), profile({ available: true, conflictEmployerIds: [] }));
     expect(res.statusCode, res.body).toBe(200);
     expect(await stored(id('zs_mediator'))).toMatchObject({ available: true, conflictEmployerIds: [] });
-    const audit = (await admin.get(`/api/audit?action=mediator.profile_updated&entityId=${id('zs_mediator')}`)).json().items;
+    const audit = (await admin.get(`/api/audit?action=mediator.profile_updated&entityId=${id('zs_mediator')}`)).json()
+      .items;
     expect(audit[0].before.conflictEmployerIds).toEqual([employer(0)]);
     expect(audit[0].after.conflictEmployerIds).toEqual([]);
   });

@@ -94,13 +94,23 @@ describe('no input answers 500', () => {
       for (const [k, idValue] of PATH_VALUES.entries()) {
         const url = pathParams.reduce((u, p) => u.replace(`{${p.name}}`, encodeURIComponent(idValue)), path);
         const queries = [''];
-        if (k === 0) for (const q of QUERY_VALUES) queries.push('?' + queryParams.map((p) => `${p.name}=${encodeURIComponent(q)}`).join('&'));
+        if (k === 0)
+          for (const q of QUERY_VALUES)
+            queries.push('?' + queryParams.map((p) => `${p.name}=${encodeURIComponent(q)}`).join('&'));
         for (const query of queries) {
           for (const body of k === 0 && query === '' ? bodiesFor(op) : [undefined]) {
             for (const who of [admin, anon]) {
-              const res = await who.request({ method: method as 'GET', url: url + query, payload: body as never, headers: body === undefined ? {} : { 'content-type': 'application/json' } });
+              const res = await who.request({
+                method: method as 'GET',
+                url: url + query,
+                payload: body as never,
+                headers: body === undefined ? {} : { 'content-type': 'application/json' },
+              });
               statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-              if (res.statusCode >= 500) failures.push(`${method} ${url}${query} ${JSON.stringify(body)?.slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+              if (res.statusCode >= 500)
+                failures.push(
+                  `${method} ${url}${query} ${JSON.stringify(body)?.slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 160)}`,
+                );
             }
           }
         }

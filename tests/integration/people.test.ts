@@ -18,10 +18,20 @@ describe('people and resident IDs', () => {
   let id = '';
 
   it('stores the resident ID encrypted and returns it masked', async () => {
-    const res = await mediator.post('/api/people', { name: '宋建军', phone: '13912345678', residentId, regionCode: '442000', occupation: '建筑工人' });
+    const res = await mediator.post('/api/people', {
+      name: '宋建军',
+      phone: '13912345678',
+      residentId,
+      regionCode: '442000',
+      occupation: '建筑工人',
+    });
     expect(res.statusCode, res.body).toBe(200);
     id = res.json().id;
-    expect(res.json()).toMatchObject({ residentIdMasked: `3611**********${residentId.slice(-4)}`, sex: 'male', birthDate: '1985-06-15' });
+    expect(res.json()).toMatchObject({
+      residentIdMasked: `3611**********${residentId.slice(-4)}`,
+      sex: 'male',
+      birthDate: '1985-06-15',
+    });
     expect(res.body).not.toContain(residentId);
     const [row] = await t.deps.db.select().from(people).where(eq(people.id, id));
     expect(row!.residentIdEnc).toMatch(/^v1:/);

@@ -32,9 +32,24 @@ async function caseFor(phone: string) {
   return res.json() as { id: string; caseNumber: string };
 }
 
-const requestCode = (caseNumber: string, phone: string, remoteAddress = nextAddress()) => t.app.inject({ method: 'POST', url: '/api/public/disputes/track/request-code', payload: { caseNumber, phone }, remoteAddress });
-const verify = (caseNumber: string, code: string, remoteAddress = nextAddress()) => t.app.inject({ method: 'POST', url: '/api/public/disputes/track/verify', payload: { caseNumber, code }, remoteAddress });
-const codesTo = async (phone: string) => (await t.deps.db.select().from(outbox).where(eq(outbox.recipient, phone))).map((m) => m.body.match(/验证码 (\d{6})/)?.[1]).filter((c): c is string => !!c);
+const requestCode = (caseNumber: string, phone: string, remoteAddress = nextAddress()) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/disputes/track/request-code',
+    payload: { caseNumber, phone },
+    remoteAddress,
+  });
+const verify = (caseNumber: string, code: string, remoteAddress = nextAddress()) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/public/disputes/track/verify',
+    payload: { caseNumber, code },
+    remoteAddress,
+  });
+const codesTo = async (phone: string) =>
+  (await t.deps.db.select().from(outbox).where(eq(outbox.recipient, phone)))
+    .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
+    .filter((c): c is string => !!c);
 const otherThan = (code: string) => (code === '000000' ? '111111' : '000000');
 
 describe('asking for codes', () => {
@@ -68,7 +83,11 @@ describe('asking for codes', () => {
   it('one address cannot work through many phones and cases', async () => {
     const address = '203.0.113.7';
     for (let i = 0; i < 20; i++) {
-      const res = await requestCode(`粤中工调〔2025〕9${String(i).padStart(5, '0')}号`, `1390000${String(i).padStart(4, '0')}`, address);
+      const res = await requestCode(
+        `粤中工调〔2025〕9${String(i).padStart(5, '0')}号`,
+        `1390000${String(i).padStart(4, '0')}`,
+        address,
+      );
       expect(res.statusCode, `request ${i + 1}`).toBe(200);
       later(1);
     }
@@ -82,7 +101,8 @@ describe('asking for codes', () => {
   it('the per-server brake against floods also says when to try again', async () => {
     const address = '203.0.113.99';
     const answers = [];
-    for (let i = 0; i < 31; i++) answers.push(await t.app.inject({ method: 'GET', url: '/api/public/disputes/studios', remoteAddress: address }));
+    for (let i = 0; i < 31; i++)
+      answers.push(await t.app.inject({ method: 'GET', url: '/api/public/disputes/studios', remoteAddress: address }));
     expect(answers.slice(0, 30).every((r) => r.statusCode === 200)).toBe(true);
     expect(answers[30]!.statusCode).toBe(429);
     expect(answers[30]!.json().message).toMatch(/^请求过于频繁，请 1 分钟后再试$/);
@@ -105,7 +125,11 @@ describe('trying codes', () => {
     const second = (await codesTo(phone)).at(-1)!;
     const refused = await verify(c.caseNumber, second);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED', field: 'code', message: '验证码错误次数过多，为保护您的案件，请 15 分钟后再试' });
+    expect(refused.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      field: 'code',
+      message: '验证码错误次数过多，为保护您的案件，请 15 分钟后再试',
+    });
 
     later(16);
     expect((await requestCode(c.caseNumber, phone)).statusCode).toBe(200);
@@ -131,7 +155,10 @@ describe('trying codes', () => {
     const c = await caseFor(phone);
     await requestCode(c.caseNumber, phone);
     const [code] = await codesTo(phone);
-    const rows = await t.deps.db.select().from(disputeAccessTokens).where(and(eq(disputeAccessTokens.caseId, c.id), eq(disputeAccessTokens.purpose, 'worker_code')));
+    const rows = await t.deps.db
+      .select()
+      .from(disputeAccessTokens)
+      .where(and(eq(disputeAccessTokens.caseId, c.id), eq(disputeAccessTokens.purpose, 'worker_code')));
     expect(rows).toHaveLength(1);
     // Hashing all million codes finds a plain SHA-256 at once; a keyed one needs the server's key.
     for (const plain of [`${c.id}:worker_code:${code}`, code!]) expect(rows[0]!.tokenHash).not.toBe(sha256Hex(plain));
@@ -140,11 +167,13 @@ describe('trying codes', () => {
 });
 
 describe('applying online', () => {
-  const apply = (body: object, remoteAddress = nextAddress()) => t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress });
+  const apply = (body: object, remoteAddress = nextAddress()) =>
+    t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress });
 
   it('five applications a day per phone', async () => {
     const phone = '13700220001';
-    for (let i = 0; i < 5; i++) expect((await apply(onlineApplication(t, { phone, sequence: 200 + i }))).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await apply(onlineApplication(t, { phone, sequence: 200 + i }))).statusCode).toBe(200);
     const sixth = await apply(onlineApplication(t, { phone, sequence: 205 }));
     expect(sixth.statusCode).toBe(429);
     expect(sixth.json().message).toMatch(/^提交申请过于频繁，请 \d+ (分钟|小时)后再试$/);
@@ -152,7 +181,15 @@ describe('applying online', () => {
 
   it('twenty applications a day per address', async () => {
     const address = '198.51.100.9';
-    for (let i = 0; i < 20; i++) expect((await apply(onlineApplication(t, { phone: `1370033${String(i).padStart(4, '0')}`, sequence: 300 + i }), address)).statusCode).toBe(200);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (
+          await apply(
+            onlineApplication(t, { phone: `1370033${String(i).padStart(4, '0')}`, sequence: 300 + i }),
+            address,
+          )
+        ).statusCode,
+      ).toBe(200);
     expect((await apply(onlineApplication(t, { phone: '13700339999', sequence: 399 }), address)).statusCode).toBe(429);
   });
 

@@ -19,8 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const apply = (body: object) => t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress: nextAddress() });
-const caseRow = async (caseNumber: string) => (await t.deps.db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber)))[0]!;
+const apply = (body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress: nextAddress() });
+const caseRow = async (caseNumber: string) =>
+  (await t.deps.db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber)))[0]!;
 
 describe('an online application naming a registered person’s resident ID', () => {
   it('joins nobody, changes nobody, tells nothing of the other case, and flags it for the mediator', async () => {
@@ -46,8 +48,14 @@ describe('an online application naming a registered person’s resident ID', () 
 
     // The mediator sees that a person with this ID exists, to merge after checking the ID card.
     const detail = (await mediator.get(`/api/disputes/${created.id}`)).json();
-    expect(detail.facts.identityMatch).toEqual({ status: 'unverified', matchesRegisteredPerson: true, registeredPersonId: existing.workerPersonId });
-    expect(detail.record.intakeWarnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['identity_unverified', 'possible_duplicate']));
+    expect(detail.facts.identityMatch).toEqual({
+      status: 'unverified',
+      matchesRegisteredPerson: true,
+      registeredPersonId: existing.workerPersonId,
+    });
+    expect(detail.record.intakeWarnings.map((w: { code: string }) => w.code)).toEqual(
+      expect.arrayContaining(['identity_unverified', 'possible_duplicate']),
+    );
   });
 
   it('at the counter the mediator, who sees the ID card, still joins the registered person', async () => {
@@ -70,24 +78,56 @@ describe('bad input is refused naming the field', () => {
     ['a back-dated application date', 'appliedOn', (b) => void (b.appliedOn = '1900-01-01')],
     ['an impossible hire date', 'employment.hireDate', (b) => void (b.employment.hireDate = '2025-02-30')],
     ['a hire date before 1950', 'employment.hireDate', (b) => void (b.employment.hireDate = '1949-12-31')],
-    ['a hire date in the future', 'employment.hireDate', (b) => Object.assign(b.employment, { hireDate: '2025-07-01', endDate: null })],
+    [
+      'a hire date in the future',
+      'employment.hireDate',
+      (b) => Object.assign(b.employment, { hireDate: '2025-07-01', endDate: null }),
+    ],
     ['an end date before the hire date', 'employment.endDate', (b) => void (b.employment.endDate = '2024-01-31')],
     ['an end date in the future', 'employment.endDate', (b) => void (b.employment.endDate = '2025-12-31')],
     ['an impossible end date', 'employment.endDate', (b) => void (b.employment.endDate = '2025-04-31')],
     ['an impossible harm date', 'employment.harmKnownOn', (b) => void (b.employment.harmKnownOn = '2025-13-01')],
     ['a sector the statistics do not know', 'sector', (b) => void ((b as { sector: string }).sector = '其他什么行业')],
     ['a claim above ¥100,000,000', 'claims.0.amountFen', (b) => void (b.claims[0]!.amountFen = 10_000_000_001)],
-    ['claims together above ¥100,000,000', 'claims', (b) => void (b.claims = [{ type: 'wage_arrears', amountFen: 6_000_000_000 }, { type: 'overtime_pay', amountFen: 6_000_000_000 }])],
-    ['more than 20 claims', 'claims', (b) => void (b.claims = Array.from({ length: 21 }, () => ({ type: 'wage_arrears' as const, amountFen: 100 })))],
+    [
+      'claims together above ¥100,000,000',
+      'claims',
+      (b) =>
+        void (b.claims = [
+          { type: 'wage_arrears', amountFen: 6_000_000_000 },
+          { type: 'overtime_pay', amountFen: 6_000_000_000 },
+        ]),
+    ],
+    [
+      'more than 20 claims',
+      'claims',
+      (b) => void (b.claims = Array.from({ length: 21 }, () => ({ type: 'wage_arrears' as const, amountFen: 100 }))),
+    ],
     ['a right-to-left override in the name', 'worker.name', (b) => void (b.worker.name = '宋\u202e军建')],
     ['a zero-width space in the employer', 'employer.name', (b) => void (b.employer.name = `包工头${ZW}李某`)],
-    ['a hidden character in the contact name', 'employer.contactName', (b) => void (b.employer.contactName = '李\u2066某')],
-    ['a hidden character in the narrative', 'narrative', (b) => void (b.narrative = `包工头拖欠工资后失联。${'\ufeff'}`)],
+    [
+      'a hidden character in the contact name',
+      'employer.contactName',
+      (b) => void (b.employer.contactName = '李\u2066某'),
+    ],
+    [
+      'a hidden character in the narrative',
+      'narrative',
+      (b) => void (b.narrative = `包工头拖欠工资后失联。${'\ufeff'}`),
+    ],
     ['a hidden character in a claim', 'claims.0.description', (b) => void (b.claims[0]!.description = `劳务费\u200d`)],
-    ['a hidden character in a party of the chain', 'construction.parties.0.name', (b) => void (b.construction!.parties[0]!.name = `翠亨${ZW}置业`)],
+    [
+      'a hidden character in a party of the chain',
+      'construction.parties.0.name',
+      (b) => void (b.construction!.parties[0]!.name = `翠亨${ZW}置业`),
+    ],
     ['an unknown court', 'courtId', (b) => void (b.courtId = crypto.randomUUID())],
     ['an unknown studio', 'mediationBodyId', (b) => void (b.mediationBodyId = crypto.randomUUID())],
-    ['a region no studio serves', 'worker.regionCode', (b) => Object.assign(b, { mediationBodyId: undefined, worker: { ...b.worker, regionCode: '110101' } })],
+    [
+      'a region no studio serves',
+      'worker.regionCode',
+      (b) => Object.assign(b, { mediationBodyId: undefined, worker: { ...b.worker, regionCode: '110101' } }),
+    ],
     ['a region that does not exist', 'worker.regionCode', (b) => void (b.worker.regionCode = '999999')],
   ];
   let phones = 0;
@@ -104,7 +144,11 @@ describe('bad input is refused naming the field', () => {
 
   const counter: [string, string, Change][] = [
     ['an application date in the future', 'appliedOn', (b) => void (b.appliedOn = '2025-06-10')],
-    ['an application date before the hire date', 'appliedOn', (b) => Object.assign(b, { appliedOn: '2024-06-30', employment: { ...b.employment, hireDate: '2024-07-01' } })],
+    [
+      'an application date before the hire date',
+      'appliedOn',
+      (b) => Object.assign(b, { appliedOn: '2024-06-30', employment: { ...b.employment, hireDate: '2024-07-01' } }),
+    ],
     ['an application date more than a year back', 'appliedOn', (b) => void (b.appliedOn = '2024-06-08')],
     ['an impossible application date', 'appliedOn', (b) => void (b.appliedOn = '2025-02-29')],
     ['an unknown court', 'courtId', (b) => void (b.courtId = crypto.randomUUID())],

@@ -12,8 +12,41 @@ import { actOn, constructionIntake, termsHashOf } from '../support/disputes.js';
 const WORKER_PHONE = '13512340077';
 const CONTRACTOR_PHONE = '13522223333';
 
-const EMPLOYER_KEYS = ['caseNumber', 'stage', 'stageLabel', 'workerName', 'addressee', 'claims', 'claimTotalFen', 'narrative', 'liability', 'answered', 'agreement', 'agreementVersion', 'termsHash', 'employerSigned', 'canAnswer', 'canSign', 'studio'];
-const WORKER_KEYS = ['caseNumber', 'workerName', 'phoneMasked', 'stage', 'steps', 'clocks', 'agreement', 'agreementVersion', 'termsHash', 'signatures', 'canSign', 'payments', 'closedReason', 'referral'];
+const EMPLOYER_KEYS = [
+  'caseNumber',
+  'stage',
+  'stageLabel',
+  'workerName',
+  'addressee',
+  'claims',
+  'claimTotalFen',
+  'narrative',
+  'liability',
+  'answered',
+  'agreement',
+  'agreementVersion',
+  'termsHash',
+  'employerSigned',
+  'canAnswer',
+  'canSign',
+  'studio',
+];
+const WORKER_KEYS = [
+  'caseNumber',
+  'workerName',
+  'phoneMasked',
+  'stage',
+  'steps',
+  'clocks',
+  'agreement',
+  'agreementVersion',
+  'termsHash',
+  'signatures',
+  'canSign',
+  'payments',
+  'closedReason',
+  'referral',
+];
 const sorted = (keys: string[]) => [...keys].sort();
 const keysOf = (o: object) => Object.keys(o).sort();
 
@@ -37,7 +70,9 @@ beforeAll(async () => {
   caseNumber = created.json().caseNumber;
   const [row] = await t.deps.db.select().from(disputeCases).where(eq(disputeCases.id, caseId));
   // Internal ids and the worker's resident ID never reach a public page.
-  secrets = [row!.workerPersonId, row!.employerId, row!.mediatorAccountId, caseId, intake.worker.residentId!].filter((s): s is string => !!s);
+  secrets = [row!.workerPersonId, row!.employerId, row!.mediatorAccountId, caseId, intake.worker.residentId!].filter(
+    (s): s is string => !!s,
+  );
   await actOn(mediator, caseId, 'start_consultation');
   await actOn(mediator, caseId, 'contact_employer', { channel: 'sms', reached: true });
   const [sms] = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, CONTRACTOR_PHONE));
@@ -52,10 +87,12 @@ function assertEmployerView(view: Record<string, unknown>) {
   expect(text).not.toContain(WORKER_PHONE);
   expect(text).not.toContain(WORKER_PHONE.slice(-4) + '"');
   for (const s of secrets) expect(text).not.toContain(s);
-  for (const k of ['workerPersonId', 'employerId', 'mediatorAccountId', 'residentId', 'phone']) expect(text).not.toContain(`"${k}"`);
+  for (const k of ['workerPersonId', 'employerId', 'mediatorAccountId', 'residentId', 'phone'])
+    expect(text).not.toContain(`"${k}"`);
   if (view.liability) expect(keysOf(view.liability as object)).toEqual(['basis', 'explanation', 'explanationEn']);
   if (view.studio) expect(keysOf(view.studio as object)).toEqual(['contactPhone', 'name']);
-  for (const c of view.claims as object[]) expect(keysOf(c).every((k) => ['type', 'amountFen', 'description'].includes(k))).toBe(true);
+  for (const c of view.claims as object[])
+    expect(keysOf(c).every((k) => ['type', 'amountFen', 'description'].includes(k))).toBe(true);
 }
 
 function assertWorkerView(view: Record<string, unknown>) {
@@ -65,15 +102,22 @@ function assertWorkerView(view: Record<string, unknown>) {
   expect(text).not.toContain(CONTRACTOR_PHONE);
   expect(text).not.toContain(WORKER_PHONE);
   for (const s of secrets) expect(text).not.toContain(s);
-  for (const k of ['workerPersonId', 'employerId', 'mediatorAccountId', 'residentId', 'caseId', 'phone']) expect(text).not.toContain(`"${k}"`);
-  for (const s of view.steps as object[]) expect(keysOf(s)).toEqual(['code', 'current', 'description', 'descriptionEn', 'label', 'labelEn']);
-  for (const c of view.clocks as object[]) expect(keysOf(c)).toEqual(['basis', 'basisEn', 'code', 'daysLeft', 'dueOn', 'label', 'labelEn', 'status']);
-  for (const p of view.payments as object[]) expect(keysOf(p)).toEqual(['amountFen', 'dueOn', 'id', 'paidFen', 'paidOn', 'seq']);
+  for (const k of ['workerPersonId', 'employerId', 'mediatorAccountId', 'residentId', 'caseId', 'phone'])
+    expect(text).not.toContain(`"${k}"`);
+  for (const s of view.steps as object[])
+    expect(keysOf(s)).toEqual(['code', 'current', 'description', 'descriptionEn', 'label', 'labelEn']);
+  for (const c of view.clocks as object[])
+    expect(keysOf(c)).toEqual(['basis', 'basisEn', 'code', 'daysLeft', 'dueOn', 'label', 'labelEn', 'status']);
+  for (const p of view.payments as object[])
+    expect(keysOf(p)).toEqual(['amountFen', 'dueOn', 'id', 'paidFen', 'paidOn', 'seq']);
 }
 
 const workerCode = async (): Promise<string> => {
   const msgs = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, WORKER_PHONE));
-  return msgs.map((m) => m.body.match(/验证码 (\d{6})/)?.[1]).filter(Boolean).at(-1)!;
+  return msgs
+    .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
+    .filter(Boolean)
+    .at(-1)!;
 };
 
 describe('the employer’s link view', () => {
@@ -92,7 +136,14 @@ describe('the employer’s link view', () => {
   it('the sign response too, with the agreement', async () => {
     await actOn(mediator, caseId, 'record_consent', { party: 'worker' });
     expect((await actOn(mediator, caseId, 'start_mediation', { mode: 'in_person' })).statusCode).toBe(200);
-    const terms = { installments: [{ dueOn: '2025-07-01', amountFen: 4_000_000 }, { dueOn: '2025-08-01', amountFen: 4_000_000 }], claimTypes: ['wage_arrears'], summary: '分两期支付' };
+    const terms = {
+      installments: [
+        { dueOn: '2025-07-01', amountFen: 4_000_000 },
+        { dueOn: '2025-08-01', amountFen: 4_000_000 },
+      ],
+      claimTypes: ['wage_arrears'],
+      summary: '分两期支付',
+    };
     const set = await actOn(mediator, caseId, 'set_agreement_terms', { terms });
     expect(set.statusCode, set.body).toBe(200);
     const termsHash = await termsHashOf(mediator, caseId);
@@ -108,7 +159,8 @@ describe('the worker’s tracking view', () => {
   it('GET and the sign response carry exactly the contract’s fields, and nothing of the employer’s', async () => {
     const anon = agent(t.app);
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: WORKER_PHONE });
-    caseToken = (await anon.post('/api/public/disputes/track/verify', { caseNumber, code: await workerCode() })).json().caseToken;
+    caseToken = (await anon.post('/api/public/disputes/track/verify', { caseNumber, code: await workerCode() })).json()
+      .caseToken;
     const headers = { 'x-case-token': caseToken };
     const view = await anon.request({ method: 'GET', url: '/api/public/disputes/track', headers });
     expect(view.statusCode, view.body).toBe(200);
@@ -116,8 +168,16 @@ describe('the worker’s tracking view', () => {
     expect(view.json().canSign).toBe(true);
 
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 60_000);
-    expect((await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign-code', headers, payload: {} })).statusCode).toBe(200);
-    const signed = await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign', headers, payload: { code: await workerCode(), termsHash: view.json().termsHash } });
+    expect(
+      (await anon.request({ method: 'POST', url: '/api/public/disputes/track/sign-code', headers, payload: {} }))
+        .statusCode,
+    ).toBe(200);
+    const signed = await anon.request({
+      method: 'POST',
+      url: '/api/public/disputes/track/sign',
+      headers,
+      payload: { code: await workerCode(), termsHash: view.json().termsHash },
+    });
     expect(signed.statusCode, signed.body).toBe(200);
     assertWorkerView(signed.json());
     expect(signed.json().signatures.worker).toBe(true);
@@ -125,9 +185,17 @@ describe('the worker’s tracking view', () => {
 
   it('with the payments once the agreement is in force', async () => {
     const termsHash = await termsHashOf(mediator, caseId);
-    const sealed = await actOn(mediator, caseId, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
+    const sealed = await actOn(mediator, caseId, 'sign_agreement', {
+      signer: 'mediator',
+      termsHash,
+      sealApplied: true,
+    });
     expect(sealed.statusCode, sealed.body).toBe(200);
-    const view = await agent(t.app).request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } });
+    const view = await agent(t.app).request({
+      method: 'GET',
+      url: '/api/public/disputes/track',
+      headers: { 'x-case-token': caseToken },
+    });
     expect(view.statusCode, view.body).toBe(200);
     assertWorkerView(view.json());
     expect(view.json().payments).toHaveLength(2);

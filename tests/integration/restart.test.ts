@@ -11,7 +11,14 @@ let child: ChildProcess | null = null;
 
 async function startServer(): Promise<{ url: string; output: string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', YIZHAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      YIZHAN_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = proc;
@@ -44,7 +51,11 @@ async function stopServer() {
 }
 
 async function login(url: string, username: string) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Yizhan2026' }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Yizhan2026' }),
+  });
   expect(res.status).toBe(200);
   const me = (await res.json()) as { csrfToken: string };
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
@@ -63,7 +74,11 @@ describe('restart on the embedded database', () => {
     expect(first.output).toContain('zs_mediator');
     const admin = await login(first.url, 'admin');
     const residentId = buildResidentId({ regionCode: '442000', birthDate: '1990-03-07', sequence: 1 });
-    const created = await fetch(`${first.url}/api/people`, { method: 'POST', headers: admin.headers, body: JSON.stringify({ name: '重启测试', regionCode: '442000', residentId }) });
+    const created = await fetch(`${first.url}/api/people`, {
+      method: 'POST',
+      headers: admin.headers,
+      body: JSON.stringify({ name: '重启测试', regionCode: '442000', residentId }),
+    });
     expect(created.status, await created.clone().text()).toBe(200);
     const personId = ((await created.json()) as { id: string }).id;
     await stopServer();
@@ -74,7 +89,10 @@ describe('restart on the embedded database', () => {
     const person = await fetch(`${second.url}/api/people/${personId}`, { headers: again.headers });
     expect(person.status).toBe(200);
     expect(((await person.json()) as { name: string }).name).toBe('重启测试');
-    const revealed = await fetch(`${second.url}/api/people/${personId}/reveal-resident-id`, { method: 'POST', headers: again.headers });
+    const revealed = await fetch(`${second.url}/api/people/${personId}/reveal-resident-id`, {
+      method: 'POST',
+      headers: again.headers,
+    });
     expect(revealed.status).toBe(200);
     expect(((await revealed.json()) as { residentId: string }).residentId).toBe(residentId);
     const employers = await fetch(`${second.url}/api/employers?pageSize=1`, { headers: again.headers });
@@ -82,4 +100,3 @@ describe('restart on the embedded database', () => {
     await stopServer();
   }, 120_000); // two real starts of the server process, each with a full migration check
 });
-

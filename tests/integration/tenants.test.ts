@@ -21,8 +21,17 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.now = new Date('2025-06-09T02:00:00Z');
   // Imported history of this year: 粤中工调〔2025〕000001号 … 000040号.
-  await writeHistory(t.deps, historyRefs(generateDemo(0.05), t.ids!), { count: 40, from: '2025-01-02', to: '2025-05-30', settledTotalFen: 0 });
-  [zs, gz, admin] = await Promise.all([loginAs(t.app, 'zs_mediator'), loginAs(t.app, 'gz_mediator'), loginAs(t.app, 'admin')]);
+  await writeHistory(t.deps, historyRefs(generateDemo(0.05), t.ids!), {
+    count: 40,
+    from: '2025-01-02',
+    to: '2025-05-30',
+    settledTotalFen: 0,
+  });
+  [zs, gz, admin] = await Promise.all([
+    loginAs(t.app, 'zs_mediator'),
+    loginAs(t.app, 'gz_mediator'),
+    loginAs(t.app, 'admin'),
+  ]);
 });
 afterAll(() => t.close());
 
@@ -53,7 +62,10 @@ describe('each studio numbers its own cases', () => {
   });
 
   it('Zhongshan continues above the imported history without repeating a number', async () => {
-    const [{ n }] = (await t.deps.db.select({ n: sql<number>`count(*)::int` }).from(disputeCases).where(like(disputeCases.caseNumber, '粤中工调〔2025〕%'))) as [{ n: number }];
+    const [{ n }] = (await t.deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(disputeCases)
+      .where(like(disputeCases.caseNumber, '粤中工调〔2025〕%'))) as [{ n: number }];
     const next = await register(zs);
     expect(next.caseNumber).toBe(`粤中工调〔2025〕${String(n + 1).padStart(6, '0')}号`);
     expect(n).toBeGreaterThan(40);
@@ -61,8 +73,17 @@ describe('each studio numbers its own cases', () => {
 
   it('continues above numbers from the former single sequence (100001 and up)', async () => {
     // An installation from before: one 2024 case numbered by the old platform-wide sequence.
-    await writeHistory(t.deps, historyRefs(generateDemo(0.05), t.ids!), { count: 1, from: '2024-12-02', to: '2024-12-02', settledTotalFen: 0, seed: 'former' });
-    await t.deps.db.update(disputeCases).set({ caseNumber: '粤中工调〔2024〕100007号' }).where(eq(disputeCases.caseNumber, '粤中工调〔2024〕000001号'));
+    await writeHistory(t.deps, historyRefs(generateDemo(0.05), t.ids!), {
+      count: 1,
+      from: '2024-12-02',
+      to: '2024-12-02',
+      settledTotalFen: 0,
+      seed: 'former',
+    });
+    await t.deps.db
+      .update(disputeCases)
+      .set({ caseNumber: '粤中工调〔2024〕100007号' })
+      .where(eq(disputeCases.caseNumber, '粤中工调〔2024〕000001号'));
     expect((await register(zs, (b) => void (b.appliedOn = '2024-12-20'))).caseNumber).toBe('粤中工调〔2024〕100008号');
   });
 
@@ -74,7 +95,8 @@ describe('each studio numbers its own cases', () => {
   });
 });
 
-const apply = (body: object) => t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress: nextAddress() });
+const apply = (body: object) =>
+  t.app.inject({ method: 'POST', url: '/api/public/disputes/apply', payload: body, remoteAddress: nextAddress() });
 
 describe('an online application picks its studio', () => {
   it('lists the studios with their phones for the worker to choose', async () => {
@@ -104,10 +126,20 @@ describe('intake records people and employers through their own modules', () => 
     const row = await register(gz, (b) => {
       delete b.construction;
       b.sector = 'catering';
-      b.employer = { name: '广州市嘉禾餐饮管理有限公司', uscc: code, contactName: '陈经理', contactPhone: '13822220001' };
+      b.employer = {
+        name: '广州市嘉禾餐饮管理有限公司',
+        uscc: code,
+        contactName: '陈经理',
+        contactPhone: '13822220001',
+      };
     });
     const [employer] = await t.deps.db.select().from(employers).where(eq(employers.uscc, code));
-    expect(employer).toMatchObject({ id: row.employerId, industryCode: 'catering', name: '广州市嘉禾餐饮管理有限公司', regionCode: '440100' });
+    expect(employer).toMatchObject({
+      id: row.employerId,
+      industryCode: 'catering',
+      name: '广州市嘉禾餐饮管理有限公司',
+      regionCode: '440100',
+    });
     const personAudit = (await admin.get(`/api/audit?entityType=person&entityId=${row.workerPersonId}`)).json().items;
     expect(personAudit.map((a: { action: string }) => a.action)).toEqual(['person.created']);
     const employerAudit = (await admin.get(`/api/audit?entityType=employer&entityId=${row.employerId}`)).json().items;

@@ -54,7 +54,13 @@ async function freshDatabase(): Promise<{ database: Database; drop: () => Promis
  * logTo: a stream that receives the app's log lines (level info), for tests of what gets logged.
  */
 export async function createTestApp(
-  opts: { demoScale?: number | null; env?: Record<string, string>; serveWeb?: boolean; webDist?: string; logTo?: Writable } = {},
+  opts: {
+    demoScale?: number | null;
+    env?: Record<string, string>;
+    serveWeb?: boolean;
+    webDist?: string;
+    logTo?: Writable;
+  } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   await database.migrate();
@@ -63,7 +69,10 @@ export async function createTestApp(
   const deps: Deps = {
     db: database.db,
     cipher: new FieldCipher(crypto.randomBytes(32)),
-    config: { ...config, webDist: opts.webDist ?? (opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist') },
+    config: {
+      ...config,
+      webDist: opts.webDist ?? (opts.serveWeb ? path.resolve('web/dist') : '/nonexistent-web-dist'),
+    },
     logger: opts.logTo ? pino({ level: 'info' }, opts.logTo) : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   };
@@ -122,7 +131,12 @@ export async function loginAs(app: FastifyInstance, username: string, password =
   // Each simulated user comes from its own address, as real users do, so the per-address
   // login rate limit does not trip across a test file.
   const remoteAddress = `10.${(loginCounter >> 16) & 255}.${(loginCounter >> 8) & 255}.${loginCounter++ & 255}`;
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === 'yz_session');
   a.cookie = `yz_session=${setCookie!.value}`;

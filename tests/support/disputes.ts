@@ -4,7 +4,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Agent, TestApp } from './app.js';
 
 /** The seed's story: a crew boss owes a year of wages and vanished; the general contractor is liable. */
-export function constructionIntake(t: TestApp, opts: { courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {}): IntakeInput {
+export function constructionIntake(
+  t: TestApp,
+  opts: { courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {},
+): IntakeInput {
   const courtId = t.ids!.courtIds.get(opts.courtCode ?? '粤2071');
   return {
     channel: 'counter',
@@ -12,17 +15,44 @@ export function constructionIntake(t: TestApp, opts: { courtCode?: string; worke
     courtId,
     oral: true,
     appliedOn: opts.appliedOn,
-    worker: { name: opts.workerName ?? '宋建军', phone: '13912340001', residentId: buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: opts.sequence ?? 31 }) },
+    worker: {
+      name: opts.workerName ?? '宋建军',
+      phone: '13912340001',
+      residentId: buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: opts.sequence ?? 31 }),
+    },
     workerCount: 1,
     employer: { name: '包工头 李某（个人）' },
-    employment: { hireDate: '2024-03-01', endDate: '2025-03-31', wageStructure: 'monthly', monthlyWageFen: 700_000, workingHours: 'standard', contractSigned: false, contractSignedDate: null },
+    employment: {
+      hireDate: '2024-03-01',
+      endDate: '2025-03-31',
+      wageStructure: 'monthly',
+      monthlyWageFen: 700_000,
+      workingHours: 'standard',
+      contractSigned: false,
+      contractSignedDate: null,
+    },
     sector: 'construction',
     claims: [{ type: 'wage_arrears', amountFen: 8_400_000, description: '2024 年 3 月至 2025 年 2 月劳务费' }],
     construction: {
       parties: [
         { id: 'dev', name: '中山市翠亨置业有限公司', role: 'developer' },
-        { id: 'gc', name: '中山市华裕建筑劳务有限公司', role: 'general_contractor', contractedBy: 'dev', uscc: undefined, contactPhone: '13800002222', contactEmail: 'hr@huayu.example.cn' },
-        { id: 'boss', name: '李某（包工头）', role: 'crew_boss', contractedBy: 'gc', contractType: 'contract', isIndividualOrUnqualified: true },
+        {
+          id: 'gc',
+          name: '中山市华裕建筑劳务有限公司',
+          role: 'general_contractor',
+          contractedBy: 'dev',
+          uscc: undefined,
+          contactPhone: '13800002222',
+          contactEmail: 'hr@huayu.example.cn',
+        },
+        {
+          id: 'boss',
+          name: '李某（包工头）',
+          role: 'crew_boss',
+          contractedBy: 'gc',
+          contractType: 'contract',
+          isIndividualOrUnqualified: true,
+        },
       ],
       hiredWorker: 'boss',
       developerPaidProjectFunds: 'unknown',
@@ -33,7 +63,13 @@ export function constructionIntake(t: TestApp, opts: { courtCode?: string; worke
 }
 
 /** An action on the version the agent has just read, as the web app sends it. */
-export async function actOn(a: Agent, caseId: string, action: string, payload: object = {}, extra: object = {}): Promise<LightMyRequestResponse> {
+export async function actOn(
+  a: Agent,
+  caseId: string,
+  action: string,
+  payload: object = {},
+  extra: object = {},
+): Promise<LightMyRequestResponse> {
   const current = await a.get(`/api/disputes/${caseId}`);
   const version = current.statusCode === 200 ? (current.json() as { version: number }).version : 1;
   return a.post(`/api/disputes/${caseId}/actions`, { action, payload, version, ...extra });
@@ -61,9 +97,23 @@ export async function agreeOnPaper(mediator: Agent, caseId: string, terms: objec
 }
 
 /** The same story sent by the worker from a phone: no date, no oral flag; the Zhongshan studio unless told. */
-export function onlineApplication(t: TestApp, opts: { workerName?: string; phone?: string; sequence?: number; studio?: string } = {}): IntakeInput {
-  const { appliedOn: _date, oral: _oral, mediatorRequestsJudge: _judge, courtId: _court, ...rest } = constructionIntake(t, { workerName: opts.workerName, sequence: opts.sequence });
-  return { ...rest, channel: 'online', mediationBodyId: t.ids!.studioIds.get(opts.studio ?? 'zs'), worker: { ...rest.worker, phone: opts.phone ?? rest.worker.phone } };
+export function onlineApplication(
+  t: TestApp,
+  opts: { workerName?: string; phone?: string; sequence?: number; studio?: string } = {},
+): IntakeInput {
+  const {
+    appliedOn: _date,
+    oral: _oral,
+    mediatorRequestsJudge: _judge,
+    courtId: _court,
+    ...rest
+  } = constructionIntake(t, { workerName: opts.workerName, sequence: opts.sequence });
+  return {
+    ...rest,
+    channel: 'online',
+    mediationBodyId: t.ids!.studioIds.get(opts.studio ?? 'zs'),
+    worker: { ...rest.worker, phone: opts.phone ?? rest.worker.phone },
+  };
 }
 
 /** A fresh address per simulated phone, as on the mobile network (the limits count addresses). */

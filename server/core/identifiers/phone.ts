@@ -3,8 +3,7 @@
  */
 
 export type MobileValidationResult =
-  | { ok: true; normalized: string }
-  | { ok: false; reason: 'format'; message: string; messageEn: string };
+  { ok: true; normalized: string } | { ok: false; reason: 'format'; message: string; messageEn: string };
 
 const MOBILE_RE = /^1[3-9][0-9]{9}$/;
 

@@ -69,13 +69,21 @@ describe('validateResidentId — invalid', () => {
     ['44200019900307A23X', 'format', 'letter in body'],
     ['04200019900307123X', 'format', 'region code starting with 0'],
     ['', 'format', 'empty'],
-    [buildResidentId({ regionCode: '442000', birthDate: '19900228', sequence: 123 }).replace('0228', '0230'), 'birthdate', 'Feb 30'],
+    [
+      buildResidentId({ regionCode: '442000', birthDate: '19900228', sequence: 123 }).replace('0228', '0230'),
+      'birthdate',
+      'Feb 30',
+    ],
     ['442000199002291233', 'birthdate', 'Feb 29 in a non-leap year (1990)'],
     ['442000199013011233', 'birthdate', 'month 13'],
     ['442000199004001233', 'birthdate', 'day 00'],
     ['442000199004311233', 'birthdate', 'April 31'],
     ['440524188001010014', 'birthdate', 'GB example born 1880 (< 1900)'],
-    [buildResidentId({ regionCode: '442000', birthDate: '2025-07-01', sequence: 2 }), 'birthdate', 'future: one day after asOf'],
+    [
+      buildResidentId({ regionCode: '442000', birthDate: '2025-07-01', sequence: 2 }),
+      'birthdate',
+      'future: one day after asOf',
+    ],
     [buildResidentId({ regionCode: '442000', birthDate: '2090-01-01', sequence: 2 }), 'birthdate', 'future: 2090'],
   ];
   it.each(invalid)('%s → %s (%s)', (id, reason) => {
@@ -134,8 +142,14 @@ describe('buildResidentId', () => {
     expect(buildResidentId({ regionCode: '110105', birthDate: '19491231', sequence: 2 })).toBe('11010519491231002X');
   });
   it('sex follows sequence parity', () => {
-    const male = validateResidentId(buildResidentId({ regionCode: '340100', birthDate: '1970-01-01', sequence: 997 }), AS_OF);
-    const female = validateResidentId(buildResidentId({ regionCode: '340100', birthDate: '1970-01-01', sequence: 998 }), AS_OF);
+    const male = validateResidentId(
+      buildResidentId({ regionCode: '340100', birthDate: '1970-01-01', sequence: 997 }),
+      AS_OF,
+    );
+    const female = validateResidentId(
+      buildResidentId({ regionCode: '340100', birthDate: '1970-01-01', sequence: 998 }),
+      AS_OF,
+    );
     expect(male).toMatchObject({ ok: true, sex: 'male' });
     expect(female).toMatchObject({ ok: true, sex: 'female' });
   });

@@ -39,8 +39,7 @@ const USCC_17_RE = /^[0-9A-HJ-NPQRTUWXY]{17}$/;
 const ORG_BODY_RE = /^[0-9A-HJ-NPQRTUWXY]{8}$/;
 
 export type UsccValidationResult =
-  | { ok: true }
-  | { ok: false; reason: 'format' | 'checksum'; message: string; messageEn: string };
+  { ok: true } | { ok: false; reason: 'format' | 'checksum'; message: string; messageEn: string };
 
 /** Trim surrounding whitespace and upper-case. Does not otherwise alter the input. */
 export function normalizeUscc(code: string): string {

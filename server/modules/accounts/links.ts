@@ -24,15 +24,36 @@ export interface AccountLinks {
 
 type LinkField = Exclude<keyof AccountLinks, 'regionCode'>;
 
-const LINKS: Record<LinkField, { zh: string; en: string; find: (db: DbOrTx, id: string) => Promise<{ regionCode: string | null } | undefined> }> = {
+const LINKS: Record<
+  LinkField,
+  { zh: string; en: string; find: (db: DbOrTx, id: string) => Promise<{ regionCode: string | null } | undefined> }
+> = {
   organizationId: {
     zh: '工会组织',
     en: 'union organization',
-    find: async (db, id) => (await db.select({ regionCode: organizations.regionCode }).from(organizations).where(eq(organizations.id, id)))[0],
+    find: async (db, id) =>
+      (
+        await db.select({ regionCode: organizations.regionCode }).from(organizations).where(eq(organizations.id, id))
+      )[0],
   },
-  courtId: { zh: '法院', en: 'court', find: async (db, id) => (await db.select({ regionCode: courts.regionCode }).from(courts).where(eq(courts.id, id)))[0] },
-  employerId: { zh: '用人单位', en: 'employer', find: async (db, id) => (await db.select({ regionCode: employers.regionCode }).from(employers).where(eq(employers.id, id)))[0] },
-  personId: { zh: '人员', en: 'person', find: async (db, id) => (await db.select({ regionCode: people.regionCode }).from(people).where(eq(people.id, id)))[0] },
+  courtId: {
+    zh: '法院',
+    en: 'court',
+    find: async (db, id) =>
+      (await db.select({ regionCode: courts.regionCode }).from(courts).where(eq(courts.id, id)))[0],
+  },
+  employerId: {
+    zh: '用人单位',
+    en: 'employer',
+    find: async (db, id) =>
+      (await db.select({ regionCode: employers.regionCode }).from(employers).where(eq(employers.id, id)))[0],
+  },
+  personId: {
+    zh: '人员',
+    en: 'person',
+    find: async (db, id) =>
+      (await db.select({ regionCode: people.regionCode }).from(people).where(eq(people.id, id)))[0],
+  },
 };
 
 /** Refuses a link that does not exist (400), lies outside the editor's region (403) or is narrower than the account's region (400). */
@@ -42,12 +63,23 @@ export async function assertLinksAllowed(db: DbOrTx, actor: Actor, links: Accoun
     if (!id) continue;
     const link = LINKS[field];
     const row = await link.find(db, id);
-    if (!row) throw new AppError('VALIDATION', `所关联的${link.zh}不存在`, `The linked ${link.en} does not exist`, field);
+    if (!row)
+      throw new AppError('VALIDATION', `所关联的${link.zh}不存在`, `The linked ${link.en} does not exist`, field);
     if (!regionWithin(row.regionCode, actor.regionCode)) {
-      throw new AppError('FORBIDDEN', `所关联的${link.zh}不在您的管辖区域内`, `The linked ${link.en} is outside your region`, field);
+      throw new AppError(
+        'FORBIDDEN',
+        `所关联的${link.zh}不在您的管辖区域内`,
+        `The linked ${link.en} is outside your region`,
+        field,
+      );
     }
     if (!regionWithin(links.regionCode, row.regionCode)) {
-      throw new AppError('VALIDATION', `账号的管辖区域须在所关联${link.zh}的区域之内`, `The account's region must lie within the region of its ${link.en}`, 'regionCode');
+      throw new AppError(
+        'VALIDATION',
+        `账号的管辖区域须在所关联${link.zh}的区域之内`,
+        `The account's region must lie within the region of its ${link.en}`,
+        'regionCode',
+      );
     }
   }
 }

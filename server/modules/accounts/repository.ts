@@ -42,12 +42,26 @@ function where(f: AccountFilter): SQL | undefined {
 
 export const accountRepo = {
   async list(db: DbOrTx, f: AccountFilter, limit: number, offset: number) {
-    const items = await db.select(columns).from(accounts).leftJoin(regions, eq(regions.code, accounts.regionCode)).where(where(f)).orderBy(asc(accounts.username)).limit(limit).offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where(f));
+    const items = await db
+      .select(columns)
+      .from(accounts)
+      .leftJoin(regions, eq(regions.code, accounts.regionCode))
+      .where(where(f))
+      .orderBy(asc(accounts.username))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(accounts)
+      .where(where(f));
     return { items, total: count?.n ?? 0 };
   },
   async byId(db: DbOrTx, id: string) {
-    const [row] = await db.select(columns).from(accounts).leftJoin(regions, eq(regions.code, accounts.regionCode)).where(eq(accounts.id, id));
+    const [row] = await db
+      .select(columns)
+      .from(accounts)
+      .leftJoin(regions, eq(regions.code, accounts.regionCode))
+      .where(eq(accounts.id, id));
     return row ?? null;
   },
   async raw(db: DbOrTx, id: string) {

@@ -23,9 +23,17 @@ const optionalUuid = z.string().uuid().nullable().optional();
 
 export const accountUpdateSchema = z.object({
   displayName: z.string().trim().min(1).max(64),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号')
+    .nullable()
+    .optional(),
   roles: z.array(z.enum(ROLES)).min(1, '至少选择一个角色'),
-  regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字').nullable(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, '行政区划代码应为 6 位数字')
+    .nullable(),
   organizationId: optionalUuid,
   courtId: optionalUuid,
   employerId: optionalUuid,
@@ -35,7 +43,10 @@ export const accountUpdateSchema = z.object({
 });
 
 export const accountCreateSchema = accountUpdateSchema.extend({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字或 _ . -'),
   password: z.string().min(1).max(128),
 });
 export type AccountCreate = z.infer<typeof accountCreateSchema>;

@@ -17,12 +17,21 @@ type Row = NonNullable<Awaited<ReturnType<typeof accountRepo.byId>>>;
 
 function toDto(row: Row, now: Date): AccountDto {
   const { pausedUntil, lastLoginAt, ...rest } = row;
-  return { ...rest, locked: !!pausedUntil && new Date(pausedUntil) > now, lastLoginAt: lastLoginAt?.toISOString() ?? null };
+  return {
+    ...rest,
+    locked: !!pausedUntil && new Date(pausedUntil) > now,
+    lastLoginAt: lastLoginAt?.toISOString() ?? null,
+  };
 }
 
 export async function listAccounts(deps: Deps, ctx: Ctx, filter: Omit<AccountFilter, 'scope'>, page: PageQuery) {
   const actor = requirePermission(ctx, 'accounts:manage');
-  const { items, total } = await accountRepo.list(deps.db, { ...filter, scope: actor.regionCode }, page.pageSize, offsetOf(page));
+  const { items, total } = await accountRepo.list(
+    deps.db,
+    { ...filter, scope: actor.regionCode },
+    page.pageSize,
+    offsetOf(page),
+  );
   return { items: items.map((r) => toDto(r, deps.now())), total, ...page };
 }
 
@@ -42,14 +51,16 @@ type Before = NonNullable<Awaited<ReturnType<typeof accountRepo.raw>>>;
  */
 async function checkScope(deps: Deps, ctx: Ctx, input: AccountUpdate, before: Before | null) {
   const actor = requirePermission(ctx, 'accounts:manage');
-  if (input.regionCode && !(await regionRepo.byCode(deps.db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  if (input.regionCode && !(await regionRepo.byCode(deps.db, input.regionCode)))
+    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
   if (actor.regionCode) {
     if (!input.regionCode) throw errors.validation('regionCode', '请选择账号的管辖区域', 'Choose the account region');
     assertInScope(actor, input.regionCode);
   }
   if (input.roles.includes('system_admin') && !actor.roles.includes('system_admin')) throw errors.forbidden();
   // A link left out of an update stays as it was (and is checked as it stays).
-  const kept = <K extends 'organizationId' | 'courtId' | 'employerId' | 'personId'>(k: K) => (input[k] === undefined ? (before?.[k] ?? null) : input[k]);
+  const kept = <K extends 'organizationId' | 'courtId' | 'employerId' | 'personId'>(k: K) =>
+    input[k] === undefined ? (before?.[k] ?? null) : input[k];
   await assertLinksAllowed(deps.db, actor, {
     regionCode: input.regionCode,
     organizationId: kept('organizationId'),
@@ -63,13 +74,23 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) 
   await checkScope(deps, ctx, input, null);
   const problem = passwordProblem(input.password);
   if (problem) throw errors.validation('password', problem.zh, problem.en);
-  if (await accountRepo.byUsernameOrPhone(deps.db, input.username, input.phone)) throw errors.conflict('用户名或手机号已被使用', 'Username or phone already in use', 'username');
+  if (await accountRepo.byUsernameOrPhone(deps.db, input.username, input.phone))
+    throw errors.conflict('用户名或手机号已被使用', 'Username or phone already in use', 'username');
   const { password, ...rest } = input;
   const passwordHash = await hashPassword(password);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(accounts).values({ ...rest, phone: rest.phone ?? null, passwordHash }).returning();
+    const [row] = await tx
+      .insert(accounts)
+      .values({ ...rest, phone: rest.phone ?? null, passwordHash })
+      .returning();
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, { action: 'account.created', entityType: 'account', entityId: row.id, regionCode: row.regionCode, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'account.created',
+      entityType: 'account',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: row,
+    });
     return row.id;
   });
   return getAccount(deps, ctx, id);
@@ -86,10 +107,22 @@ export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: Acc
     if (clash && clash.id !== id) throw errors.conflict('手机号已被使用', 'Phone already in use', 'phone');
   }
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx.update(accounts).set({ ...input, phone: input.phone ?? null, updatedAt: deps.now() }).where(eq(accounts.id, id)).returning();
+    const [after] = await tx
+      .update(accounts)
+      .set({ ...input, phone: input.phone ?? null, updatedAt: deps.now() })
+      .where(eq(accounts.id, id))
+      .returning();
     // A disabled account or changed roles take effect at once: its sessions end.
-    if (input.status === 'disabled' || before.roles.join() !== input.roles.join()) await tx.delete(sessions).where(eq(sessions.accountId, id));
-    await writeAudit(tx, ctx, { action: 'account.updated', entityType: 'account', entityId: id, regionCode: input.regionCode, before, after });
+    if (input.status === 'disabled' || before.roles.join() !== input.roles.join())
+      await tx.delete(sessions).where(eq(sessions.accountId, id));
+    await writeAudit(tx, ctx, {
+      action: 'account.updated',
+      entityType: 'account',
+      entityId: id,
+      regionCode: input.regionCode,
+      before,
+      after,
+    });
   });
   return getAccount(deps, ctx, id);
 }
@@ -100,7 +133,10 @@ export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: 
   if (problem) throw errors.validation('password', problem.zh, problem.en);
   const passwordHash = await hashPassword(password);
   await deps.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() }).where(eq(accounts.id, id));
+    await tx
+      .update(accounts)
+      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() })
+      .where(eq(accounts.id, id));
     await tx.delete(sessions).where(eq(sessions.accountId, id));
     await forgetAccountFailures(tx, id);
     await writeAudit(tx, ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });

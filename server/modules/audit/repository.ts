@@ -19,7 +19,9 @@ function where(f: AuditFilter): SQL | undefined {
     f.action ? ilike(auditLog.action, likeText(f.action)) : undefined,
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
-    f.actor ? or(ilike(auditLog.actorName, likeText(f.actor)), sql`${auditLog.actorAccountId}::text = ${f.actor}`) : undefined,
+    f.actor
+      ? or(ilike(auditLog.actorName, likeText(f.actor)), sql`${auditLog.actorAccountId}::text = ${f.actor}`)
+      : undefined,
     f.from ? gte(auditLog.at, f.from) : undefined,
     f.to ? lt(auditLog.at, f.to) : undefined,
   );
@@ -27,8 +29,17 @@ function where(f: AuditFilter): SQL | undefined {
 
 export const auditRepo = {
   async list(db: DbOrTx, f: AuditFilter, limit: number, offset: number) {
-    const items = await db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where(f));
+    const items = await db
+      .select()
+      .from(auditLog)
+      .where(where(f))
+      .orderBy(desc(auditLog.id))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(where(f));
     return { items, total: count?.n ?? 0 };
   },
 };

@@ -48,7 +48,14 @@ export async function auditRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
   app.get(
     '/api/audit',
-    { schema: { tags: ['audit'], summary: '审计日志 Audit trail', querystring: querySchema.extend(pageQuerySchema.shape), response: { 200: pageOf(auditEntrySchema), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 Audit trail',
+        querystring: querySchema.extend(pageQuerySchema.shape),
+        response: { 200: pageOf(auditEntrySchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       return service.listAudit(deps, request.ctx, filter, { page, pageSize });

@@ -1,7 +1,15 @@
 import { sql, type AnyColumn } from 'drizzle-orm';
 import type { AppConfig } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
-import { blockedUntilOf, clear, clearPrefix, consume, refund, type Limit, type LimitResult } from '../limits/service.js';
+import {
+  blockedUntilOf,
+  clear,
+  clearPrefix,
+  consume,
+  refund,
+  type Limit,
+  type LimitResult,
+} from '../limits/service.js';
 
 /**
  * How many failed sign-ins are tolerated, counted in the database so every app instance
@@ -43,9 +51,19 @@ export interface LoginLimits {
 export function loginLimits(config: AppConfig, subject: LoginSubject, ip: string): LoginLimits {
   const lockMs = config.loginLockMinutes * MIN;
   return {
-    address: { key: addressKey(ip), max: ADDRESS_MAX_FAILURES, windowMs: ADDRESS_WINDOW_MINUTES * MIN, lockMs: ADDRESS_WINDOW_MINUTES * MIN },
+    address: {
+      key: addressKey(ip),
+      max: ADDRESS_MAX_FAILURES,
+      windowMs: ADDRESS_WINDOW_MINUTES * MIN,
+      lockMs: ADDRESS_WINDOW_MINUTES * MIN,
+    },
     pair: { key: pairKey(subject, ip), max: config.loginMaxFailures, windowMs: lockMs, lockMs },
-    account: { key: accountKey(subject), max: ACCOUNT_MAX_FAILURES, windowMs: ACCOUNT_WINDOW_MINUTES * MIN, lockMs: ACCOUNT_WINDOW_MINUTES * MIN },
+    account: {
+      key: accountKey(subject),
+      max: ACCOUNT_MAX_FAILURES,
+      windowMs: ACCOUNT_WINDOW_MINUTES * MIN,
+      lockMs: ACCOUNT_WINDOW_MINUTES * MIN,
+    },
   };
 }
 

@@ -18,6 +18,7 @@ export async function verifyPassword(stored: string, plain: string): Promise<boo
 /** At least 8 characters with letters and digits: enough to stop the worst choices. */
 export function passwordProblem(plain: string): { zh: string; en: string } | null {
   if (plain.length < 8) return { zh: '密码至少 8 位', en: 'Password must be at least 8 characters' };
-  if (!/[A-Za-z]/.test(plain) || !/\d/.test(plain)) return { zh: '密码须同时包含字母和数字', en: 'Password must contain letters and digits' };
+  if (!/[A-Za-z]/.test(plain) || !/\d/.test(plain))
+    return { zh: '密码须同时包含字母和数字', en: 'Password must contain letters and digits' };
   return null;
 }

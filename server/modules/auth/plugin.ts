@@ -32,7 +32,11 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (session && UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (sent !== session.csrfToken) {
-        throw new AppError('CSRF', '请求校验失败，请刷新页面后重试', 'CSRF token missing or wrong; reload the page and retry');
+        throw new AppError(
+          'CSRF',
+          '请求校验失败，请刷新页面后重试',
+          'CSRF token missing or wrong; reload the page and retry',
+        );
       }
     }
   });

@@ -22,7 +22,13 @@ export async function authRoutes(fastify: FastifyInstance, deps: Deps) {
       config: { rateLimit: { max: 100, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { token, csrfToken } = await auth.login(deps, request.ctx, request.body.username, request.body.password, request.headers['user-agent'] ?? null);
+      const { token, csrfToken } = await auth.login(
+        deps,
+        request.ctx,
+        request.body.username,
+        request.body.password,
+        request.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: 'lax',
@@ -36,23 +42,44 @@ export async function authRoutes(fastify: FastifyInstance, deps: Deps) {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags, summary: '退出 Sign out', response: { 200: okSchema, ...errorResponses } } }, async (request, reply) => {
-    if (request.session) await auth.logout(deps, request.ctx, request.session.tokenHash);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags, summary: '退出 Sign out', response: { 200: okSchema, ...errorResponses } } },
+    async (request, reply) => {
+      if (request.session) await auth.logout(deps, request.ctx, request.session.tokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.get('/api/auth/me', { schema: { tags, summary: '当前用户 Current user', response: { 200: meSchema, ...errorResponses } } }, async (request) => {
-    if (!request.session) throw errors.unauthenticated();
-    return auth.me(deps, request.ctx, request.session.csrfToken);
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { tags, summary: '当前用户 Current user', response: { 200: meSchema, ...errorResponses } } },
+    async (request) => {
+      if (!request.session) throw errors.unauthenticated();
+      return auth.me(deps, request.ctx, request.session.csrfToken);
+    },
+  );
 
   app.post(
     '/api/auth/password',
-    { schema: { tags, summary: '修改密码 Change password', body: changePasswordBodySchema, response: { 200: okSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '修改密码 Change password',
+        body: changePasswordBodySchema,
+        response: { 200: okSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       if (!request.session) throw errors.unauthenticated();
-      await auth.changePassword(deps, request.ctx, request.session.tokenHash, request.body.currentPassword, request.body.newPassword);
+      await auth.changePassword(
+        deps,
+        request.ctx,
+        request.session.tokenHash,
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
       return { ok: true as const };
     },
   );

@@ -24,7 +24,11 @@ const badCredentials = () => new AppError('BAD_CREDENTIALS', '用户名或密码
 /** The same status and code as a wrong password: a pause must not tell that the name exists. */
 function signInPaused(result: LimitResult): AppError {
   const wait = waitText(result.retryAfterSec);
-  return new AppError('BAD_CREDENTIALS', `用户名或密码错误，或因多次登录失败已暂停登录，请${wait.zh}后再试`, `Wrong username or password, or sign-in is paused after repeated failures; try again in ${wait.en}`);
+  return new AppError(
+    'BAD_CREDENTIALS',
+    `用户名或密码错误，或因多次登录失败已暂停登录，请${wait.zh}后再试`,
+    `Wrong username or password, or sign-in is paused after repeated failures; try again in ${wait.en}`,
+  );
 }
 
 /**
@@ -48,14 +52,28 @@ export async function login(deps: Deps, ctx: Ctx, username: string, password: st
   }
   const account = found?.status === 'active' ? found : null;
   // Without an account, verify against a throwaway hash anyway so that timing does not reveal which names exist.
-  const ok = account ? await verifyPassword(account.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
+  const ok = account
+    ? await verifyPassword(account.passwordHash, password)
+    : await verifyPassword(await dummyHash(), password).then(() => false);
   if (!account || !ok) {
     if (found) {
       await db.transaction(async (tx) => {
         await writeAudit(tx, ctx, { action: 'auth.login_failed', entityType: 'account', entityId: found.id });
         // This failure spent the allowance: the next attempt is refused.
-        if (admission.pair.remaining === 0) await writeAudit(tx, ctx, { action: 'auth.locked', entityType: 'account', entityId: found.id, after: { scope: 'address', ip: ctx.ip } });
-        if (admission.account.remaining === 0) await writeAudit(tx, ctx, { action: 'auth.locked', entityType: 'account', entityId: found.id, after: { scope: 'account' } });
+        if (admission.pair.remaining === 0)
+          await writeAudit(tx, ctx, {
+            action: 'auth.locked',
+            entityType: 'account',
+            entityId: found.id,
+            after: { scope: 'address', ip: ctx.ip },
+          });
+        if (admission.account.remaining === 0)
+          await writeAudit(tx, ctx, {
+            action: 'auth.locked',
+            entityType: 'account',
+            entityId: found.id,
+            after: { scope: 'account' },
+          });
       });
     }
     throw badCredentials();
@@ -73,7 +91,11 @@ export async function login(deps: Deps, ctx: Ctx, username: string, password: st
       userAgent: userAgent?.slice(0, 256) ?? null,
     });
     await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, account.id));
-    await writeAudit(tx, { ...ctx, actor: actorOf(account) }, { action: 'auth.login', entityType: 'account', entityId: account.id });
+    await writeAudit(
+      tx,
+      { ...ctx, actor: actorOf(account) },
+      { action: 'auth.login', entityType: 'account', entityId: account.id },
+    );
   });
   return { token, csrfToken };
 }
@@ -137,7 +159,10 @@ export async function me(deps: Deps, ctx: Ctx, csrfToken: string): Promise<Me> {
   const actor = requireActor(ctx);
   let regionName: string | null = null;
   if (actor.regionCode) {
-    const [r] = await deps.db.select({ fullName: regions.fullName }).from(regions).where(eq(regions.code, actor.regionCode));
+    const [r] = await deps.db
+      .select({ fullName: regions.fullName })
+      .from(regions)
+      .where(eq(regions.code, actor.regionCode));
     regionName = r?.fullName ?? null;
   }
   return {
@@ -156,7 +181,13 @@ export async function me(deps: Deps, ctx: Ctx, csrfToken: string): Promise<Me> {
 }
 
 /** Changing the password ends every other session of the account. */
-export async function changePassword(deps: Deps, ctx: Ctx, currentTokenHash: string, current: string, next: string): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  ctx: Ctx,
+  currentTokenHash: string,
+  current: string,
+  next: string,
+): Promise<void> {
   const actor = requireActor(ctx);
   const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, actor.accountId));
   if (!account || !(await verifyPassword(account.passwordHash, current))) {
@@ -164,12 +195,25 @@ export async function changePassword(deps: Deps, ctx: Ctx, currentTokenHash: str
   }
   const problem = passwordProblem(next);
   if (problem) throw new AppError('VALIDATION', problem.zh, problem.en, 'newPassword');
-  if (current === next) throw new AppError('VALIDATION', '新密码不能与当前密码相同', 'New password must differ from the current one', 'newPassword');
+  if (current === next)
+    throw new AppError(
+      'VALIDATION',
+      '新密码不能与当前密码相同',
+      'New password must differ from the current one',
+      'newPassword',
+    );
   const passwordHash = await hashPassword(next);
   await deps.db.transaction(async (tx) => {
-    await tx.update(accounts).set({ passwordHash, passwordChangedAt: deps.now(), updatedAt: deps.now() }).where(eq(accounts.id, account.id));
-    const others = await tx.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.accountId, account.id));
-    for (const s of others) if (s.tokenHash !== currentTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash));
+    await tx
+      .update(accounts)
+      .set({ passwordHash, passwordChangedAt: deps.now(), updatedAt: deps.now() })
+      .where(eq(accounts.id, account.id));
+    const others = await tx
+      .select({ tokenHash: sessions.tokenHash })
+      .from(sessions)
+      .where(eq(sessions.accountId, account.id));
+    for (const s of others)
+      if (s.tokenHash !== currentTokenHash) await tx.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash));
     await writeAudit(tx, ctx, { action: 'account.password_changed', entityType: 'account', entityId: account.id });
   });
 }

@@ -17,15 +17,27 @@ const columns = {
 export const courtRepo = {
   async list(db: DbOrTx, scope: string | null, regionCode?: string) {
     const where = and(inRegion(courts.regionCode, scope), inRegion(courts.regionCode, regionCode));
-    const items = await db.select(columns).from(courts).leftJoin(regions, eq(regions.code, courts.regionCode)).where(where).orderBy(asc(courts.regionCode), asc(courts.code));
+    const items = await db
+      .select(columns)
+      .from(courts)
+      .leftJoin(regions, eq(regions.code, courts.regionCode))
+      .where(where)
+      .orderBy(asc(courts.regionCode), asc(courts.code));
     return items;
   },
   async byId(db: DbOrTx, id: string) {
-    const [row] = await db.select(columns).from(courts).leftJoin(regions, eq(regions.code, courts.regionCode)).where(eq(courts.id, id));
+    const [row] = await db
+      .select(columns)
+      .from(courts)
+      .leftJoin(regions, eq(regions.code, courts.regionCode))
+      .where(eq(courts.id, id));
     return row ?? null;
   },
   async count(db: DbOrTx, scope: string | null) {
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(courts).where(inRegion(courts.regionCode, scope));
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(courts)
+      .where(inRegion(courts.regionCode, scope));
     return row?.n ?? 0;
   },
 };

@@ -25,16 +25,39 @@ export type FigureProvider = (deps: Deps, scope: string | null) => Promise<Dashb
 
 function countIn(table: PgTable, regionColumn: AnyColumn) {
   return async (deps: Deps, scope: string | null) => {
-    const [row] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(table).where(inRegion(regionColumn, scope));
+    const [row] = await deps.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+      .where(inRegion(regionColumn, scope));
     return row?.n ?? 0;
   };
 }
 
 const providers: FigureProvider[] = [
-  async (d, s) => ({ key: 'people', label: '职工', labelEn: 'People', value: await countIn(people, people.regionCode)(d, s) }),
-  async (d, s) => ({ key: 'employers', label: '用人单位', labelEn: 'Employers', value: await countIn(employers, employers.regionCode)(d, s) }),
-  async (d, s) => ({ key: 'organizations', label: '工会组织', labelEn: 'Union organizations', value: await countIn(organizations, organizations.regionCode)(d, s) }),
-  async (d, s) => ({ key: 'courts', label: '法院', labelEn: 'Courts', value: await countIn(courts, courts.regionCode)(d, s) }),
+  async (d, s) => ({
+    key: 'people',
+    label: '职工',
+    labelEn: 'People',
+    value: await countIn(people, people.regionCode)(d, s),
+  }),
+  async (d, s) => ({
+    key: 'employers',
+    label: '用人单位',
+    labelEn: 'Employers',
+    value: await countIn(employers, employers.regionCode)(d, s),
+  }),
+  async (d, s) => ({
+    key: 'organizations',
+    label: '工会组织',
+    labelEn: 'Union organizations',
+    value: await countIn(organizations, organizations.regionCode)(d, s),
+  }),
+  async (d, s) => ({
+    key: 'courts',
+    label: '法院',
+    labelEn: 'Courts',
+    value: await countIn(courts, courts.regionCode)(d, s),
+  }),
 ];
 
 export function registerDashboardFigure(provider: FigureProvider): void {

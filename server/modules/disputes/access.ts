@@ -17,11 +17,20 @@ type CaseRow = typeof disputeCases.$inferSelect;
 export function caseListCondition(actor: Actor): SQL | undefined {
   const parts: (SQL | undefined)[] = [];
   const roles = new Set(actor.roles);
-  if (roles.has('system_admin') || roles.has('mediator')) parts.push(inRegion(disputeCases.regionCode, actor.regionCode) ?? sql`true`);
+  if (roles.has('system_admin') || roles.has('mediator'))
+    parts.push(inRegion(disputeCases.regionCode, actor.regionCode) ?? sql`true`);
   if ((roles.has('judge') || roles.has('court_clerk')) && actor.courtId) {
-    parts.push(and(eq(disputeCases.courtId, actor.courtId), or(eq(disputeCases.joint, true), isNotNull(disputeCases.confirmationAppliedOn))));
+    parts.push(
+      and(
+        eq(disputeCases.courtId, actor.courtId),
+        or(eq(disputeCases.joint, true), isNotNull(disputeCases.confirmationAppliedOn)),
+      ),
+    );
   }
-  if (roles.has('employer_agent') && actor.employerId) parts.push(or(eq(disputeCases.employerId, actor.employerId), eq(disputeCases.respondentEmployerId, actor.employerId)));
+  if (roles.has('employer_agent') && actor.employerId)
+    parts.push(
+      or(eq(disputeCases.employerId, actor.employerId), eq(disputeCases.respondentEmployerId, actor.employerId)),
+    );
   if (roles.has('worker') && actor.personId) parts.push(eq(disputeCases.workerPersonId, actor.personId));
   const present = parts.filter((p): p is SQL => !!p);
   if (!present.length) throw errors.forbidden();
@@ -30,9 +39,21 @@ export function caseListCondition(actor: Actor): SQL | undefined {
 
 export function canReadCase(actor: Actor, row: CaseRow): boolean {
   const roles = new Set(actor.roles);
-  if ((roles.has('system_admin') || roles.has('mediator')) && regionWithin(row.regionCode, actor.regionCode)) return true;
-  if ((roles.has('judge') || roles.has('court_clerk')) && actor.courtId && row.courtId === actor.courtId && (row.joint || row.confirmationAppliedOn)) return true;
-  if (roles.has('employer_agent') && actor.employerId && (row.employerId === actor.employerId || row.respondentEmployerId === actor.employerId)) return true;
+  if ((roles.has('system_admin') || roles.has('mediator')) && regionWithin(row.regionCode, actor.regionCode))
+    return true;
+  if (
+    (roles.has('judge') || roles.has('court_clerk')) &&
+    actor.courtId &&
+    row.courtId === actor.courtId &&
+    (row.joint || row.confirmationAppliedOn)
+  )
+    return true;
+  if (
+    roles.has('employer_agent') &&
+    actor.employerId &&
+    (row.employerId === actor.employerId || row.respondentEmployerId === actor.employerId)
+  )
+    return true;
   if (roles.has('worker') && actor.personId && row.workerPersonId === actor.personId) return true;
   return false;
 }

@@ -34,7 +34,10 @@ const REFUSAL_MAP: Record<string, DocRefusal> = {
   content_unclear: 'unclear',
   other: 'other',
 };
-const LIABLE_ROLE: Record<string, 'general-contractor' | 'developer' | 'subcontractor' | 'qualification-lender' | 'other'> = {
+const LIABLE_ROLE: Record<
+  string,
+  'general-contractor' | 'developer' | 'subcontractor' | 'qualification-lender' | 'other'
+> = {
   general_contractor: 'general-contractor',
   developer: 'developer',
   subcontractor: 'subcontractor',
@@ -53,7 +56,9 @@ interface Facts {
 
 /** The studio's usual court when the case names none; blanks when there is none either. */
 async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name: string; code: string }> {
-  const [row] = courtId ? await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, courtId)) : [];
+  const [row] = courtId
+    ? await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, courtId))
+    : [];
   return row ?? { name: HAND_BLANK, code: '' };
 }
 
@@ -63,9 +68,15 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   const record = d.record as CaseRecord;
   const state = record.state;
   const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
-  const employer = facts.employer.uscc ? (await deps.db.select().from(employers).where(eq(employers.uscc, facts.employer.uscc)))[0] : null;
-  const studio = d.mediationBodyId ? (await deps.db.select().from(mediationBodies).where(eq(mediationBodies.id, d.mediationBodyId)))[0] : undefined;
-  const court = d.courtName ? { name: d.courtName, code: d.courtCode ?? '' } : await defaultCourt(deps, studio?.defaultCourtId ?? null);
+  const employer = facts.employer.uscc
+    ? (await deps.db.select().from(employers).where(eq(employers.uscc, facts.employer.uscc)))[0]
+    : null;
+  const studio = d.mediationBodyId
+    ? (await deps.db.select().from(mediationBodies).where(eq(mediationBodies.id, d.mediationBodyId)))[0]
+    : undefined;
+  const court = d.courtName
+    ? { name: d.courtName, code: d.courtCode ?? '' }
+    : await defaultCourt(deps, studio?.defaultCourtId ?? null);
   const analysis = d.analysis as LaborLawResponse | null;
   const liable = record.liability?.contactFirst;
   const liableParty = liable ? facts.construction?.parties.find((p) => p.id === liable.partyId) : null;
@@ -83,13 +94,22 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
           // From the registered resident ID only; a worker without one gets blanks, not guesses.
           sex: (person?.sex as 'male' | 'female' | null) ?? undefined,
           birthDate: person?.birthDate ?? undefined,
-          residentIdMasked: person?.residentIdHead ? `${person.residentIdHead}**********${person.residentIdTail}` : HAND_BLANK,
+          residentIdMasked: person?.residentIdHead
+            ? `${person.residentIdHead}**********${person.residentIdTail}`
+            : HAND_BLANK,
           address: '（见送达地址确认书）',
           phone: facts.worker.phone,
         },
       ],
       representatives: facts.representatives?.map((r) => ({ name: r.name, phone: r.phone })),
-      employers: [{ name: facts.employer.name, uscc: facts.employer.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）', address: employer?.address ?? '（未登记）', phone: facts.employer.contactPhone }],
+      employers: [
+        {
+          name: facts.employer.name,
+          uscc: facts.employer.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）',
+          address: employer?.address ?? '（未登记）',
+          phone: facts.employer.contactPhone,
+        },
+      ],
       liableParties: liableParty
         ? [
             {
@@ -103,18 +123,49 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
           ]
         : undefined,
     },
-    claims: facts.claims.map((c) => ({ type: CLAIM_MAP[c.type], description: c.description || CLAIM_TYPE_LABELS[c.type].zh, amountFen: c.amountFen })),
+    claims: facts.claims.map((c) => ({
+      type: CLAIM_MAP[c.type],
+      description: c.description || CLAIM_TYPE_LABELS[c.type].zh,
+      amountFen: c.amountFen,
+    })),
     facts: facts.narrative,
     issues: facts.claims.map((c) => `${CLAIM_TYPE_LABELS[c.type].zh}的数额及支付主体`),
-    application: { appliedAt: d.appliedOn, mode: facts.oral ? 'oral' : 'written', recordedBy: facts.oral ? d.mediatorName ?? undefined : undefined },
-    analysis: analysis?.items.map((i) => ({ label: i.code, amountFen: i.amountFen, basis: i.basis, explanation: i.explanation })),
+    application: {
+      appliedAt: d.appliedOn,
+      mode: facts.oral ? 'oral' : 'written',
+      recordedBy: facts.oral ? (d.mediatorName ?? undefined) : undefined,
+    },
+    analysis: analysis?.items.map((i) => ({
+      label: i.code,
+      amountFen: i.amountFen,
+      basis: i.basis,
+      explanation: i.explanation,
+    })),
     proposal: analysis
-      ? { text: '根据案件事实和相关法律规定，建议双方按以下数额协商解决。', proposedTotalFen: analysis.totalFen, items: analysis.items.map((i) => ({ label: i.explanation.split('：')[0] ?? i.code, amountFen: i.amountFen })), issuedAt: d.appliedOn }
+      ? {
+          text: '根据案件事实和相关法律规定，建议双方按以下数额协商解决。',
+          proposedTotalFen: analysis.totalFen,
+          items: analysis.items.map((i) => ({ label: i.explanation.split('：')[0] ?? i.code, amountFen: i.amountFen })),
+          issuedAt: d.appliedOn,
+        }
       : undefined,
     sessions: d.sessions
       .filter((s) => s.heldAt)
-      .map((s) => ({ startedAt: s.heldAt!, mode: s.mode === 'in_person' ? 'in-person' : s.mode, location: s.location ?? undefined, mediators: [d.mediatorName ?? ''], judge: d.judgeName ?? undefined, attendees: [d.workerName, facts.employer.name], summary: s.minutes ?? '' })),
-    evidence: d.evidence.map((e) => ({ name: e.filename, providedBy: e.uploadedBy, purpose: e.description ?? '证明案件事实', form: '电子数据' as const })),
+      .map((s) => ({
+        startedAt: s.heldAt!,
+        mode: s.mode === 'in_person' ? 'in-person' : s.mode,
+        location: s.location ?? undefined,
+        mediators: [d.mediatorName ?? ''],
+        judge: d.judgeName ?? undefined,
+        attendees: [d.workerName, facts.employer.name],
+        summary: s.minutes ?? '',
+      })),
+    evidence: d.evidence.map((e) => ({
+      name: e.filename,
+      providedBy: e.uploadedBy,
+      purpose: e.description ?? '证明案件事实',
+      form: '电子数据' as const,
+    })),
   };
   if (state?.agreement && state.agreementEffectiveOn) {
     data.agreement = {
@@ -126,7 +177,10 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
       paymentMethod: '银行转账至申请人本人账户',
       otherTerms: ['双方就本案劳动争议再无其他争议。'],
     };
-    const signedAt = signingTimes(d.events as { action: string; at: string; payload: unknown }[], state.agreementEffectiveOn);
+    const signedAt = signingTimes(
+      d.events as { action: string; at: string; payload: unknown }[],
+      state.agreementEffectiveOn,
+    );
     data.signatures = {
       worker: { signedAt: signedAt.worker, method: 'electronic' },
       employer: { signedAt: signedAt.employer, method: 'electronic' },
@@ -138,7 +192,9 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   if (state?.confirmationAppliedOn) data.confirmation = { appliedAt: state.confirmationAppliedOn };
   if (state?.rulingIssuedOn || state?.confirmationRefusedOn) {
     data.ruling = {
-      number: record.rulingNo ?? `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${court.code}民特${HAND_BLANK}号`,
+      number:
+        record.rulingNo ??
+        `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${court.code}民特${HAND_BLANK}号`,
       date: (state.rulingIssuedOn ?? state.confirmationRefusedOn)!,
       judge: (d.judgeName ?? '审判员').replace(/^调解法官 · /, ''),
       clerk: '书记员',
@@ -149,16 +205,27 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   }
   // an unperformed agreement: what had fallen due and was unpaid on the day of the application is sought
   if (state?.agreement && state.enforcementAppliedOn) {
-    data.enforcement = { appliedAt: state.enforcementAppliedOn, paidFen: state.paidFen, overdueFen: amountOverdueFen(state, state.enforcementAppliedOn) };
+    data.enforcement = {
+      appliedAt: state.enforcementAppliedOn,
+      paidFen: state.paidFen,
+      overdueFen: amountOverdueFen(state, state.enforcementAppliedOn),
+    };
   }
   if (state?.agreement && state.paymentOrderAppliedOn) {
-    data.paymentOrder = { appliedAt: state.paymentOrderAppliedOn, paidFen: state.paidFen, overdueFen: amountOverdueFen(state, state.paymentOrderAppliedOn) };
+    data.paymentOrder = {
+      appliedAt: state.paymentOrderAppliedOn,
+      paidFen: state.paidFen,
+      overdueFen: amountOverdueFen(state, state.paymentOrderAppliedOn),
+    };
   }
   if (state?.closure) {
     data.routing = {
       route: state.closure.referral ?? 'lawsuit',
       reason: CLOSE_REASON_LABELS[state.closure.reason].zh,
-      destination: state.closure.referral === 'arbitration' ? '中山市劳动人事争议仲裁委员会' : d.courtName ?? '中山市第一人民法院',
+      destination:
+        state.closure.referral === 'arbitration'
+          ? '中山市劳动人事争议仲裁委员会'
+          : (d.courtName ?? '中山市第一人民法院'),
       routedAt: state.closure.closedOn,
     };
   }
@@ -166,7 +233,10 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
 }
 
 /** When each party signed, from the case events, as China local time ("YYYY-MM-DDTHH:mm"). */
-function signingTimes(events: { action: string; at: string; payload: unknown }[], fallbackDay: string): Record<'worker' | 'employer' | 'mediator', string> {
+function signingTimes(
+  events: { action: string; at: string; payload: unknown }[],
+  fallbackDay: string,
+): Record<'worker' | 'employer' | 'mediator', string> {
   const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
   const out = { worker: `${fallbackDay}T00:00`, employer: `${fallbackDay}T00:00`, mediator: `${fallbackDay}T00:00` };
   for (const e of events) {

@@ -53,7 +53,11 @@ export function projectColumns(state: CaseState) {
   };
 }
 
-export function clocksOf(row: Pick<CaseRow, 'record' | 'facts' | 'claimTypes'>, calendar: WorkingCalendar, today: string): Clock[] {
+export function clocksOf(
+  row: Pick<CaseRow, 'record' | 'facts' | 'claimTypes'>,
+  calendar: WorkingCalendar,
+  today: string,
+): Clock[] {
   const record = row.record as CaseRecord;
   if (!record.state) return [];
   const employment = ((row.facts as { employment?: EmploymentFacts }).employment ?? {}) as EmploymentFacts;
@@ -74,7 +78,9 @@ const actionable = (c: Clock) => c.code !== 'limitation' && c.code !== 'limitati
 
 /** The earliest date by which somebody must act; null when no clock runs. */
 export function nextDueOf(clocks: Clock[]): string | null {
-  const due = clocks.filter((c) => (c.status === 'running' || c.status === 'overdue') && c.dueOn && actionable(c)).map((c) => c.dueOn!);
+  const due = clocks
+    .filter((c) => (c.status === 'running' || c.status === 'overdue') && c.dueOn && actionable(c))
+    .map((c) => c.dueOn!);
   return due.length ? due.sort()[0]! : null;
 }
 

@@ -17,9 +17,21 @@ import { disputeCases } from './tables.js';
 
 type CaseRow = typeof disputeCases.$inferSelect;
 
-export async function listCases(deps: Deps, ctx: Ctx, filter: Omit<CaseFilter, 'visibility'>, page: PageQuery, order: 'recent' | 'due' = 'recent') {
+export async function listCases(
+  deps: Deps,
+  ctx: Ctx,
+  filter: Omit<CaseFilter, 'visibility'>,
+  page: PageQuery,
+  order: 'recent' | 'due' = 'recent',
+) {
   const actor = requirePermission(ctx, 'disputes:read');
-  const { items, total, totalCapped } = await caseRepo.list(deps.db, { ...filter, visibility: caseListCondition(actor) }, page.pageSize, offsetOf(page), order);
+  const { items, total, totalCapped } = await caseRepo.list(
+    deps.db,
+    { ...filter, visibility: caseListCondition(actor) },
+    page.pageSize,
+    offsetOf(page),
+    order,
+  );
   const today = todayOf(deps);
   return {
     items: items.map((i) => ({ ...i, risk: listRisk(i.nextDueOn, today) })),
@@ -93,7 +105,9 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
 function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<string, unknown> {
   const worker = { ...(facts.worker as Record<string, unknown>) };
   delete worker.residentId;
-  const staff = actor?.roles.some((r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin');
+  const staff = actor?.roles.some(
+    (r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin',
+  );
   if (!staff && typeof worker.phone === 'string') worker.phone = maskMobile(worker.phone);
   return { ...facts, worker };
 }
@@ -125,7 +139,9 @@ function partyNames(row: CaseRow, names: CaseNames | undefined) {
 /** Actions this actor could try now (the state machine still has the last word). */
 export function availableActions(actor: Actor, row: CaseRow): ActionCode[] {
   const stage = row.stage;
-  return (Object.keys(ACTIONS) as ActionCode[]).filter((code) => ACTIONS[code].from.includes(stage as never) && roleFor(actor, code) !== null);
+  return (Object.keys(ACTIONS) as ActionCode[]).filter(
+    (code) => ACTIONS[code].from.includes(stage as never) && roleFor(actor, code) !== null,
+  );
 }
 
 export function regionLike(actor: Actor): string {

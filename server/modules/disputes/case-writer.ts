@@ -66,6 +66,13 @@ export async function changeCase<T = undefined>(
     toStage: change.event.toStage ?? null,
     payload: (change.event.payload ?? null) as object | null,
   });
-  await writeAudit(tx, ctx, { action: change.audit.action, entityType: 'dispute_case', entityId: row.id, regionCode: row.regionCode, before: change.audit.before, after: change.audit.after });
+  await writeAudit(tx, ctx, {
+    action: change.audit.action,
+    entityType: 'dispute_case',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    before: change.audit.before,
+    after: change.audit.after,
+  });
   return { row: written, result: result as T };
 }

@@ -21,12 +21,45 @@ export interface HistoryOptions {
   eventsPerCase?: number;
 }
 
-export const SEED_HISTORY: HistoryOptions = { count: 7729, from: '2017-12-01', to: '2022-12-31', settledTotalFen: 5_250_000_000 };
+export const SEED_HISTORY: HistoryOptions = {
+  count: 7729,
+  from: '2017-12-01',
+  to: '2022-12-31',
+  settledTotalFen: 5_250_000_000,
+};
 
-const SECTORS: [string, number][] = [['construction', 35], ['manufacturing', 30], ['logistics', 10], ['catering', 8], ['retail', 7], ['resident_services', 5], ['platform', 5]];
-const KINDS: [string, number][] = [['court_pre_filing', 60], ['court_post_filing_ordinary', 15], ['court_post_filing_simple', 15], ['union_mediation', 10]];
-const CLAIMS: [string, number][] = [['wage_arrears', 0.7], ['economic_compensation', 0.35], ['overtime_pay', 0.2], ['double_wage', 0.15], ['unlawful_termination_damages', 0.1], ['social_insurance', 0.1], ['work_injury_other', 0.05]];
-const FAILURES: [string, number][] = [['employer_unreachable', 25], ['employer_declined', 30], ['deadlock', 25], ['deadline_passed', 8], ['refused_to_sign', 5], ['withdrawn', 7]];
+const SECTORS: [string, number][] = [
+  ['construction', 35],
+  ['manufacturing', 30],
+  ['logistics', 10],
+  ['catering', 8],
+  ['retail', 7],
+  ['resident_services', 5],
+  ['platform', 5],
+];
+const KINDS: [string, number][] = [
+  ['court_pre_filing', 60],
+  ['court_post_filing_ordinary', 15],
+  ['court_post_filing_simple', 15],
+  ['union_mediation', 10],
+];
+const CLAIMS: [string, number][] = [
+  ['wage_arrears', 0.7],
+  ['economic_compensation', 0.35],
+  ['overtime_pay', 0.2],
+  ['double_wage', 0.15],
+  ['unlawful_termination_damages', 0.1],
+  ['social_insurance', 0.1],
+  ['work_injury_other', 0.05],
+];
+const FAILURES: [string, number][] = [
+  ['employer_unreachable', 25],
+  ['employer_declined', 30],
+  ['deadlock', 25],
+  ['deadline_passed', 8],
+  ['refused_to_sign', 5],
+  ['withdrawn', 7],
+];
 
 const DAY = 86_400_000;
 const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -62,11 +95,19 @@ function draftCase(rng: Rng, i: number, opts: HistoryOptions, refs: HistoryRefs)
   const succeeded = rng.chance(0.68);
   const courtIdx = rng.weighted(refs.courtIds.map((_, k) => [k, refs.courtWeights[k]!] as const));
   const n = chineseName(rng);
-  const rid = residentId(rng, rng.pick(['442000', '361102', '450102', '430102', '510104', '360502']), { asOf: DEMO_AS_OF, minAge: 20, maxAge: 58, sex: n.sex });
+  const rid = residentId(rng, rng.pick(['442000', '361102', '450102', '430102', '510104', '360502']), {
+    asOf: DEMO_AS_OF,
+    minAge: 20,
+    maxAge: 58,
+    sex: n.sex,
+  });
   const at = (days: number) => toDate(applied + days * DAY);
   const events: Draft['events'] = [{ action: 'intake', from: null, to: 'intake', on: appliedOn }];
   const contacted = rng.int(0, 2);
-  events.push({ action: 'start_consultation', from: 'intake', to: 'consultation', on: at(0) }, { action: 'contact_employer', from: 'consultation', to: 'employer_contacted', on: at(contacted) });
+  events.push(
+    { action: 'start_consultation', from: 'intake', to: 'consultation', on: at(0) },
+    { action: 'contact_employer', from: 'consultation', to: 'employer_contacted', on: at(contacted) },
+  );
   const row: typeof disputeCases.$inferInsert = {
     caseNumber: `粤中工调〔${year}〕${String(i + 1).padStart(6, '0')}号`,
     regionCode: '442000',
@@ -92,7 +133,11 @@ function draftCase(rng: Rng, i: number, opts: HistoryOptions, refs: HistoryRefs)
     const reason = rng.weighted(FAILURES);
     const closeDay = contacted + rng.int(1, 14);
     events.push({ action: 'close_failed', from: 'employer_contacted', to: 'closed_failed', on: at(closeDay) });
-    Object.assign(row, { closedOn: at(closeDay), closedReason: reason, referral: rng.chance(0.6) ? 'lawsuit' : 'arbitration' });
+    Object.assign(row, {
+      closedOn: at(closeDay),
+      closedReason: reason,
+      referral: rng.chance(0.6) ? 'lawsuit' : 'arbitration',
+    });
   } else {
     const started = contacted + rng.int(1, 4);
     const agreed = started + rng.int(1, 12);
@@ -102,16 +147,30 @@ function draftCase(rng: Rng, i: number, opts: HistoryOptions, refs: HistoryRefs)
       { action: 'sign_agreement', from: 'mediating', to: 'agreement_signed', on: at(agreed) },
     );
     const settledFen = Math.round((claimTotalFen * (60 + rng.int(0, 35))) / 100);
-    Object.assign(row, { mediationStartedOn: at(started), agreementEffectiveOn: at(agreed), settledFen, stage: 'performed', closedOn: at(agreed + rng.int(1, 20)) });
+    Object.assign(row, {
+      mediationStartedOn: at(started),
+      agreementEffectiveOn: at(agreed),
+      settledFen,
+      stage: 'performed',
+      closedOn: at(agreed + rng.int(1, 20)),
+    });
     if (rng.chance(0.85)) {
       const applied2 = agreed + rng.int(0, 4);
       const ruled = applied2 + rng.int(0, 2);
-      events.push({ action: 'apply_confirmation', from: 'agreement_signed', to: 'confirmation_applied', on: at(applied2) }, { action: 'issue_ruling', from: 'confirmation_applied', to: 'ruling_issued', on: at(ruled) });
+      events.push(
+        { action: 'apply_confirmation', from: 'agreement_signed', to: 'confirmation_applied', on: at(applied2) },
+        { action: 'issue_ruling', from: 'confirmation_applied', to: 'ruling_issued', on: at(ruled) },
+      );
       Object.assign(row, { confirmationAppliedOn: at(applied2), rulingIssuedOn: at(ruled) });
       events.push({ action: 'mark_performed', from: 'ruling_issued', to: 'performed', on: row.closedOn! });
     } else events.push({ action: 'mark_performed', from: 'agreement_signed', to: 'performed', on: row.closedOn! });
   }
-  const person = { name: n.name, phone: mobile(rng), regionCode: '442000', occupation: row.sector === 'construction' ? '建筑工人' : '职工' } as typeof people.$inferInsert;
+  const person = {
+    name: n.name,
+    phone: mobile(rng),
+    regionCode: '442000',
+    occupation: row.sector === 'construction' ? '建筑工人' : '职工',
+  } as typeof people.$inferInsert;
   return { caseRow: row, events, person, residentId: rid };
 }
 
@@ -128,7 +187,12 @@ function scaleSettled(drafts: Draft[], target: number) {
   largest.caseRow.settledFen! += target - assigned;
 }
 
-export async function writeHistory(deps: Deps, refs: HistoryRefs, opts: HistoryOptions, onProgress?: (done: number) => void): Promise<void> {
+export async function writeHistory(
+  deps: Deps,
+  refs: HistoryRefs,
+  opts: HistoryOptions,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   const rng = createRng(opts.seed ?? 'yizhan-disputes-history');
   const drafts = Array.from({ length: opts.count }, (_, i) => draftCase(rng, i, opts, refs));
   if (opts.settledTotalFen > 0) scaleSettled(drafts, opts.settledTotalFen);
@@ -153,7 +217,11 @@ export async function writeHistory(deps: Deps, refs: HistoryRefs, opts: HistoryO
       // A worker already on file (same resident ID) keeps their one record.
       const missing = part.map((d) => deps.cipher.searchHash(d.residentId)).filter((h) => !byHash.has(h));
       if (missing.length) {
-        for (const p of await tx.select({ id: people.id, hash: people.residentIdHash }).from(people).where(inArray(people.residentIdHash, missing))) byHash.set(p.hash, p.id);
+        for (const p of await tx
+          .select({ id: people.id, hash: people.residentIdHash })
+          .from(people)
+          .where(inArray(people.residentIdHash, missing)))
+          byHash.set(p.hash, p.id);
       }
       const rows = part;
       const cases = await tx
@@ -164,8 +232,22 @@ export async function writeHistory(deps: Deps, refs: HistoryRefs, opts: HistoryO
       const extra = Math.max(0, (opts.eventsPerCase ?? 0) - 7);
       const events = rows.flatMap((d) => {
         const caseId = idByNumber.get(d.caseRow.caseNumber)!;
-        const base = d.events.map((e) => ({ caseId, at: new Date(`${e.on}T02:00:00Z`), actorLabel: '调解员', action: e.action, fromStage: e.from, toStage: e.to }));
-        const notes = Array.from({ length: extra }, () => ({ caseId, at: new Date(`${d.caseRow.appliedOn}T03:00:00Z`), actorLabel: '调解员', action: 'note', fromStage: null, toStage: null }));
+        const base = d.events.map((e) => ({
+          caseId,
+          at: new Date(`${e.on}T02:00:00Z`),
+          actorLabel: '调解员',
+          action: e.action,
+          fromStage: e.from,
+          toStage: e.to,
+        }));
+        const notes = Array.from({ length: extra }, () => ({
+          caseId,
+          at: new Date(`${d.caseRow.appliedOn}T03:00:00Z`),
+          actorLabel: '调解员',
+          action: 'note',
+          fromStage: null,
+          toStage: null,
+        }));
         return [...base, ...notes];
       });
       for (let j = 0; j < events.length; j += 2000) await tx.insert(disputeEvents).values(events.slice(j, j + 2000));

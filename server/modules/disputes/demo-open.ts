@@ -24,7 +24,11 @@ const TO_CONSENT: Step[] = [
  */
 export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
   const [mediator] = await deps.db.select().from(accounts).where(eq(accounts.username, 'zs_mediator'));
-  const [contractor] = await deps.db.select().from(employers).innerJoin(accounts, eq(accounts.employerId, employers.id)).where(eq(accounts.username, 'employer'));
+  const [contractor] = await deps.db
+    .select()
+    .from(employers)
+    .innerJoin(accounts, eq(accounts.employerId, employers.id))
+    .where(eq(accounts.username, 'employer'));
   if (!mediator || !contractor) return;
   const ctx: Ctx = { actor: actorOf(mediator), requestId: 'seed', ip: null };
   const today = new Date(deps.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -33,7 +37,13 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
     { name: '罗志勇', phone: '13925360002', claimFen: 4_560_000, steps: [['start_consultation', {}]] },
     { name: '韦小宝', phone: '13925360003', claimFen: 2_100_000, steps: TO_CONSENT.slice(0, 3) },
     { name: '覃海燕', phone: '13925360004', claimFen: 6_300_000, steps: TO_CONSENT },
-    { name: '黎文辉', phone: '13925360005', claimFen: 3_800_000, steps: [...TO_CONSENT, ['start_mediation', { mode: 'video' }]], kind: 'court_post_filing_simple' },
+    {
+      name: '黎文辉',
+      phone: '13925360005',
+      claimFen: 3_800_000,
+      steps: [...TO_CONSENT, ['start_mediation', { mode: 'video' }]],
+      kind: 'court_post_filing_simple',
+    },
   ];
   let seq = 501;
   for (const plan of plans) {
@@ -43,18 +53,44 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
       courtId: courtIds.get('粤2071'),
       oral: plan.steps.length === 0,
       appliedOn: today,
-      worker: { name: plan.name, phone: plan.phone, residentId: buildResidentId({ regionCode: '361102', birthDate: '1984-05-12', sequence: seq++ }) },
+      worker: {
+        name: plan.name,
+        phone: plan.phone,
+        residentId: buildResidentId({ regionCode: '361102', birthDate: '1984-05-12', sequence: seq++ }),
+      },
       workerCount: 1,
       representatives: [],
       employer: { name: `包工头 ${plan.name.slice(0, 1)}某（个人）` },
-      employment: { hireDate: '2024-09-01', endDate: today, wageStructure: 'monthly', monthlyWageFen: 720_000, workingHours: 'standard', contractSigned: false, contractSignedDate: null },
+      employment: {
+        hireDate: '2024-09-01',
+        endDate: today,
+        wageStructure: 'monthly',
+        monthlyWageFen: 720_000,
+        workingHours: 'standard',
+        contractSigned: false,
+        contractSignedDate: null,
+      },
       sector: 'construction',
       claims: [{ type: 'wage_arrears', amountFen: plan.claimFen, description: '拖欠劳务费' }],
       construction: {
         parties: [
           { id: 'dev', name: '中山市翠亨置业有限公司', role: 'developer' },
-          { id: 'gc', name: contractor.employers.name, role: 'general_contractor', contractedBy: 'dev', uscc: contractor.employers.uscc, contactPhone: contractor.employers.contactPhone ?? '13800002222' },
-          { id: 'boss', name: `${plan.name.slice(0, 1)}某（包工头）`, role: 'crew_boss', contractedBy: 'gc', contractType: 'contract', isIndividualOrUnqualified: true },
+          {
+            id: 'gc',
+            name: contractor.employers.name,
+            role: 'general_contractor',
+            contractedBy: 'dev',
+            uscc: contractor.employers.uscc,
+            contactPhone: contractor.employers.contactPhone ?? '13800002222',
+          },
+          {
+            id: 'boss',
+            name: `${plan.name.slice(0, 1)}某（包工头）`,
+            role: 'crew_boss',
+            contractedBy: 'gc',
+            contractType: 'contract',
+            isIndividualOrUnqualified: true,
+          },
         ],
         hiredWorker: 'boss',
         developerPaidProjectFunds: 'unknown',
@@ -65,7 +101,14 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
     };
     const row = await registerCase(deps, ctx, intake);
     for (const [action, payload, as] of plan.steps) {
-      await applyAction(deps, ctx, row.id, action, payload, as ? { role: as, actorLabel: `${contractor.employers.name}（演示）` } : {});
+      await applyAction(
+        deps,
+        ctx,
+        row.id,
+        action,
+        payload,
+        as ? { role: as, actorLabel: `${contractor.employers.name}（演示）` } : {},
+      );
     }
   }
 }

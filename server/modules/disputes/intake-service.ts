@@ -13,7 +13,13 @@ import { courtRepo } from '../courts/repository.js';
 import { employerExists, employerForIntake } from '../employers/service.js';
 import { notify } from '../notifications/service.js';
 import { nextNumber } from '../numbering/service.js';
-import { onlyStudio, studioById, studioForRegion, studioOfOrganization, type Studio } from '../organizations/service.js';
+import {
+  onlyStudio,
+  studioById,
+  studioForRegion,
+  studioOfOrganization,
+  type Studio,
+} from '../organizations/service.js';
 import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId } from '../people/service.js';
 import { regionRepo } from '../regions/repository.js';
 import { calendarFor, todayOf } from './calendar.js';
@@ -47,11 +53,15 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
   notices.push(...collective.warnings);
 
   const liability = input.construction ? proposeLiableParties(input.construction) : null;
-  if (liability?.errors.length) throw new AppError('VALIDATION', liability.errors[0]!.message, liability.errors[0]!.messageEn, 'construction');
+  if (liability?.errors.length)
+    throw new AppError('VALIDATION', liability.errors[0]!.message, liability.errors[0]!.messageEn, 'construction');
   const claimTotalFen = input.claims.reduce((s, c) => s + c.amountFen, 0);
   // Asking for a judge is the mediator's call, not the anonymous applicant's.
   const mediatorRequestsJudge = online ? false : input.mediatorRequestsJudge;
-  const jointReasons = shouldInviteJudge({ workerCount: input.workerCount, claimFen: claimTotalFen, mediatorRequested: mediatorRequestsJudge }, await jointConfig(deps));
+  const jointReasons = shouldInviteJudge(
+    { workerCount: input.workerCount, claimFen: claimTotalFen, mediatorRequested: mediatorRequestsJudge },
+    await jointConfig(deps),
+  );
 
   const calendar = await calendarFor(deps);
   return deps.db.transaction(async (tx) => {
@@ -59,27 +69,55 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
     const courtId = await courtOf(tx, input.courtId, studio);
     const personRegion = await workerRegion(tx, input.worker.regionCode, studio);
     const worker = await workerPerson(tx, deps, ctx, input.worker, personRegion, online);
-    const employerId = await caseEmployer(tx, ctx, input.employer, { regionCode: studio.regionCode, sector: input.sector, online, field: 'employer' });
+    const employerId = await caseEmployer(tx, ctx, input.employer, {
+      regionCode: studio.regionCode,
+      sector: input.sector,
+      online,
+      field: 'employer',
+    });
     if (!online) {
       const duplicate = await caseRepo.openForWorkerAndEmployer(tx, worker.personId, employerId, input.employer.name);
-      if (duplicate) throw errors.conflict(`该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`, `An open case ${duplicate.caseNumber} already exists for this worker and employer`, 'employer');
+      if (duplicate)
+        throw errors.conflict(
+          `该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`,
+          `An open case ${duplicate.caseNumber} already exists for this worker and employer`,
+          'employer',
+        );
     }
-    if (worker.identityMatch) notices.push(...(await identityNotices(tx, worker.identityMatch, employerId, input.employer.name)));
+    if (worker.identityMatch)
+      notices.push(...(await identityNotices(tx, worker.identityMatch, employerId, input.employer.name)));
     const contactFirst = liability?.contactFirst;
     const partyIndex = contactFirst ? input.construction!.parties.findIndex((p) => p.id === contactFirst.partyId) : -1;
     const liableParty = partyIndex >= 0 ? input.construction!.parties[partyIndex]! : null;
     const respondentId = liableParty?.uscc
-      ? await caseEmployer(tx, ctx, { name: liableParty.name, uscc: liableParty.uscc, contactPhone: liableParty.contactPhone, contactEmail: liableParty.contactEmail }, { regionCode: studio.regionCode, sector: input.sector, online, field: `construction.parties.${partyIndex}` })
+      ? await caseEmployer(
+          tx,
+          ctx,
+          {
+            name: liableParty.name,
+            uscc: liableParty.uscc,
+            contactPhone: liableParty.contactPhone,
+            contactEmail: liableParty.contactEmail,
+          },
+          { regionCode: studio.regionCode, sector: input.sector, online, field: `construction.parties.${partyIndex}` },
+        )
       : employerId;
     const caseNumber = await nextCaseNumber(tx, studio, appliedOn.slice(0, 4));
     const state = newCase({ kind: input.kind, appliedOn, acceptedOn: today < appliedOn ? appliedOn : today });
     const record: CaseRecord = { state, liability, jointReasons, intakeWarnings: notices };
     const contact = liableParty
-      ? { name: liableParty.name, contactPhone: liableParty.contactPhone ?? input.employer.contactPhone, contactEmail: liableParty.contactEmail ?? input.employer.contactEmail }
+      ? {
+          name: liableParty.name,
+          contactPhone: liableParty.contactPhone ?? input.employer.contactPhone,
+          contactEmail: liableParty.contactEmail ?? input.employer.contactEmail,
+        }
       : input.employer;
     // The resident ID lives encrypted on the person record only; the case file keeps its masked form.
     const { residentId: rawId, ...workerFacts } = input.worker;
-    const workerFact = { ...workerFacts, residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null };
+    const workerFact = {
+      ...workerFacts,
+      residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null,
+    };
     const facts = {
       ...input,
       mediatorRequestsJudge,
@@ -91,8 +129,15 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
     };
     const clocks = clocksOf({ record, facts, claimTypes: input.claims.map((c) => c.type) }, calendar, today);
     const limitation = clocks.find((c) => c.code === 'limitation');
-    if (limitation && (limitation.status === 'overdue' || (limitation.daysLeft !== null && limitation.daysLeft <= 60))) {
-      notices.push({ code: 'limitation', message: `仲裁时效风险：${limitation.note ?? limitation.label}（截止 ${limitation.dueOn}）`, messageEn: `Limitation risk: ${limitation.noteEn ?? limitation.labelEn} (until ${limitation.dueOn})` });
+    if (
+      limitation &&
+      (limitation.status === 'overdue' || (limitation.daysLeft !== null && limitation.daysLeft <= 60))
+    ) {
+      notices.push({
+        code: 'limitation',
+        message: `仲裁时效风险：${limitation.note ?? limitation.label}（截止 ${limitation.dueOn}）`,
+        messageEn: `Limitation risk: ${limitation.noteEn ?? limitation.labelEn} (until ${limitation.dueOn})`,
+      });
     }
     const [row] = await tx
       .insert(disputeCases)
@@ -120,8 +165,26 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         nextDueOn: nextDueOf(clocks),
       })
       .returning();
-    await tx.insert(disputeEvents).values({ caseId: row!.id, actorAccountId: actor?.accountId ?? null, actorLabel: actor?.displayName ?? input.worker.name, action: 'intake', toStage: 'intake', payload: { channel: input.channel, oral: input.oral } });
-    await writeAudit(tx, ctx, { action: 'dispute.registered', entityType: 'dispute_case', entityId: row!.id, regionCode: row!.regionCode, after: { caseNumber, channel: input.channel, claimTotalFen, worker: { name: input.worker.name, phone: input.worker.phone } } });
+    await tx.insert(disputeEvents).values({
+      caseId: row!.id,
+      actorAccountId: actor?.accountId ?? null,
+      actorLabel: actor?.displayName ?? input.worker.name,
+      action: 'intake',
+      toStage: 'intake',
+      payload: { channel: input.channel, oral: input.oral },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'dispute.registered',
+      entityType: 'dispute_case',
+      entityId: row!.id,
+      regionCode: row!.regionCode,
+      after: {
+        caseNumber,
+        channel: input.channel,
+        claimTotalFen,
+        worker: { name: input.worker.name, phone: input.worker.phone },
+      },
+    });
     await notify(tx, {
       channel: 'sms',
       recipient: input.worker.phone,
@@ -142,9 +205,20 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
 function counterApplicationDate(input: Intake, today: string): string {
   const appliedOn = input.appliedOn ?? today;
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  if (appliedOn > today) throw errors.validation('appliedOn', '申请日期不能晚于今天', 'The application date cannot be in the future');
-  if (appliedOn < input.employment.hireDate) throw errors.validation('appliedOn', '申请日期不能早于入职日期', 'The application date cannot be before the hire date');
-  if (appliedOn < yearAgo) throw errors.validation('appliedOn', `申请日期不能早于 ${yearAgo}（一年以前）`, `The application date cannot be before ${yearAgo} (a year ago)`);
+  if (appliedOn > today)
+    throw errors.validation('appliedOn', '申请日期不能晚于今天', 'The application date cannot be in the future');
+  if (appliedOn < input.employment.hireDate)
+    throw errors.validation(
+      'appliedOn',
+      '申请日期不能早于入职日期',
+      'The application date cannot be before the hire date',
+    );
+  if (appliedOn < yearAgo)
+    throw errors.validation(
+      'appliedOn',
+      `申请日期不能早于 ${yearAgo}（一年以前）`,
+      `The application date cannot be before ${yearAgo} (a year ago)`,
+    );
   return appliedOn;
 }
 
@@ -173,27 +247,56 @@ async function studioOf(tx: Tx, input: Intake, actor: Actor | null): Promise<Rea
   if (input.mediationBodyId) {
     const named = await studioById(tx, input.mediationBodyId);
     if (!named) throw errors.validation('mediationBodyId', '调解工作室不存在', 'Unknown mediation studio');
-    if (counter && !regionWithin(named.regionCode, actor.regionCode)) throw errors.validation('mediationBodyId', '只能为本地区的调解工作室登记案件', 'You can register cases for the studios of your region only');
+    if (counter && !regionWithin(named.regionCode, actor.regionCode))
+      throw errors.validation(
+        'mediationBodyId',
+        '只能为本地区的调解工作室登记案件',
+        'You can register cases for the studios of your region only',
+      );
     return ready(named);
   }
   if (counter) {
-    const own = (actor.organizationId ? await studioOfOrganization(tx, actor.organizationId) : null) ?? (actor.regionCode ? await studioForRegion(tx, actor.regionCode) : null);
-    if (!own) throw new AppError('CONFLICT', '您所在地区尚未设立劳动争议调解工作室', 'No mediation studio is set up for your region', 'mediationBodyId');
+    const own =
+      (actor.organizationId ? await studioOfOrganization(tx, actor.organizationId) : null) ??
+      (actor.regionCode ? await studioForRegion(tx, actor.regionCode) : null);
+    if (!own)
+      throw new AppError(
+        'CONFLICT',
+        '您所在地区尚未设立劳动争议调解工作室',
+        'No mediation studio is set up for your region',
+        'mediationBodyId',
+      );
     return ready(own);
   }
   if (input.worker.regionCode) {
     const local = await studioForRegion(tx, input.worker.regionCode);
-    if (!local) throw errors.validation('worker.regionCode', '该地区尚未设立劳动争议调解工作室，请选择受理申请的工作室', 'No mediation studio serves this region; choose a studio');
+    if (!local)
+      throw errors.validation(
+        'worker.regionCode',
+        '该地区尚未设立劳动争议调解工作室，请选择受理申请的工作室',
+        'No mediation studio serves this region; choose a studio',
+      );
     return ready(local);
   }
   const only = await onlyStudio(tx);
-  if (!only) throw errors.validation('mediationBodyId', '请选择受理申请的调解工作室', 'Choose the mediation studio for your application');
+  if (!only)
+    throw errors.validation(
+      'mediationBodyId',
+      '请选择受理申请的调解工作室',
+      'Choose the mediation studio for your application',
+    );
   return ready(only);
 }
 
 /** A studio numbers its own cases; one set up without a prefix cannot take any yet. */
 function ready(studio: Studio): ReadyStudio {
-  if (!studio.caseNumberPrefix) throw new AppError('CONFLICT', `「${studio.name}」尚未设置案件编号前缀，请联系系统管理员`, `The studio "${studio.name}" has no case-number prefix yet; contact the administrator`, 'mediationBodyId');
+  if (!studio.caseNumberPrefix)
+    throw new AppError(
+      'CONFLICT',
+      `「${studio.name}」尚未设置案件编号前缀，请联系系统管理员`,
+      `The studio "${studio.name}" has no case-number prefix yet; contact the administrator`,
+      'mediationBodyId',
+    );
   return studio as ReadyStudio;
 }
 
@@ -207,7 +310,8 @@ async function courtOf(tx: Tx, courtId: string | undefined, studio: Studio): Pro
 /** The worker's own region when given (it must exist), else the studio's. */
 async function workerRegion(tx: Tx, regionCode: string | undefined, studio: Studio): Promise<string> {
   if (!regionCode) return studio.regionCode;
-  if (!(await regionRepo.byCode(tx, regionCode))) throw errors.validation('worker.regionCode', '行政区划代码不存在', 'Unknown region code');
+  if (!(await regionRepo.byCode(tx, regionCode)))
+    throw errors.validation('worker.regionCode', '行政区划代码不存在', 'Unknown region code');
   return regionCode;
 }
 
@@ -219,7 +323,14 @@ export interface IdentityMatch {
   registeredPersonId?: string;
 }
 
-async function workerPerson(tx: Tx, deps: Deps, ctx: Ctx, worker: Intake['worker'], regionCode: string, online: boolean): Promise<{ personId: string; identityMatch?: IdentityMatch }> {
+async function workerPerson(
+  tx: Tx,
+  deps: Deps,
+  ctx: Ctx,
+  worker: Intake['worker'],
+  regionCode: string,
+  online: boolean,
+): Promise<{ personId: string; identityMatch?: IdentityMatch }> {
   const residentId = worker.residentId ? normalizeResidentId(worker.residentId) : null;
   if (residentId) {
     const check = validateResidentId(residentId, deps.now());
@@ -230,26 +341,60 @@ async function workerPerson(tx: Tx, deps: Deps, ctx: Ctx, worker: Intake['worker
     // Anybody can type somebody else's ID on a phone. The applicant becomes a person of their
     // own, without the ID (which would claim it); the mediator verifies the ID card and merges.
     const personId = await createPersonForIntake(tx, deps, ctx, { name: worker.name, phone: worker.phone, regionCode });
-    return { personId, identityMatch: { status: 'unverified', matchesRegisteredPerson: !!registered, ...(registered ? { registeredPersonId: registered.id } : {}) } };
+    return {
+      personId,
+      identityMatch: {
+        status: 'unverified',
+        matchesRegisteredPerson: !!registered,
+        ...(registered ? { registeredPersonId: registered.id } : {}),
+      },
+    };
   }
   if (registered) return { personId: registered.id };
   if (!residentId) {
     const known = await findPersonByPhoneAndName(tx, worker.phone, worker.name);
     if (known) return { personId: known.id };
   }
-  return { personId: await createPersonForIntake(tx, deps, ctx, { name: worker.name, phone: worker.phone, regionCode, residentId }, 'worker.residentId') };
+  return {
+    personId: await createPersonForIntake(
+      tx,
+      deps,
+      ctx,
+      { name: worker.name, phone: worker.phone, regionCode, residentId },
+      'worker.residentId',
+    ),
+  };
 }
 
 /** Told to the mediator only: the applicant online learns nothing about other records. */
-async function identityNotices(tx: Tx, match: IdentityMatch, employerId: string | null, employerName: string): Promise<Notice[]> {
+async function identityNotices(
+  tx: Tx,
+  match: IdentityMatch,
+  employerId: string | null,
+  employerName: string,
+): Promise<Notice[]> {
   const out: Notice[] = [
     match.matchesRegisteredPerson
-      ? { code: 'identity_unverified', message: '在线申请：所填身份证号与已登记人员一致，但姓名、手机号未经核验。请核验身份证件后再合并人员档案。', messageEn: 'Online application: the resident ID matches a registered person, but name and phone are unverified. Check the ID card before merging the records.' }
-      : { code: 'identity_unverified', message: '在线申请：申请人身份尚未核验，请在首次接触时核验身份证件。', messageEn: 'Online application: the applicant’s identity is unverified; check the ID card at first contact.' },
+      ? {
+          code: 'identity_unverified',
+          message: '在线申请：所填身份证号与已登记人员一致，但姓名、手机号未经核验。请核验身份证件后再合并人员档案。',
+          messageEn:
+            'Online application: the resident ID matches a registered person, but name and phone are unverified. Check the ID card before merging the records.',
+        }
+      : {
+          code: 'identity_unverified',
+          message: '在线申请：申请人身份尚未核验，请在首次接触时核验身份证件。',
+          messageEn: 'Online application: the applicant’s identity is unverified; check the ID card at first contact.',
+        },
   ];
   if (match.registeredPersonId) {
     const open = await caseRepo.openForWorkerAndEmployer(tx, match.registeredPersonId, employerId, employerName);
-    if (open) out.push({ code: 'possible_duplicate', message: `可能重复：该身份证号的人员对同一单位已有未结案件 ${open.caseNumber}。`, messageEn: `Possible duplicate: the person with this resident ID has an open case ${open.caseNumber} against the same employer.` });
+    if (open)
+      out.push({
+        code: 'possible_duplicate',
+        message: `可能重复：该身份证号的人员对同一单位已有未结案件 ${open.caseNumber}。`,
+        messageEn: `Possible duplicate: the person with this resident ID has an open case ${open.caseNumber} against the same employer.`,
+      });
   }
   return out;
 }
@@ -262,12 +407,27 @@ async function identityNotices(tx: Tx, match: IdentityMatch, employerId: string 
 async function caseEmployer(
   tx: Tx,
   ctx: Ctx,
-  e: { employerId?: string; name: string; uscc?: string; contactName?: string; contactPhone?: string; contactEmail?: string },
+  e: {
+    employerId?: string;
+    name: string;
+    uscc?: string;
+    contactName?: string;
+    contactPhone?: string;
+    contactEmail?: string;
+  },
   opts: { regionCode: string; sector: string; online: boolean; field: string },
 ): Promise<string | null> {
   if (e.employerId) return employerExists(tx, e.employerId, `${opts.field}.employerId`);
   if (!e.uscc) return null;
-  const values = { name: e.name, uscc: e.uscc, regionCode: opts.regionCode, industryCode: opts.sector, contactName: e.contactName, contactPhone: e.contactPhone, contactEmail: e.contactEmail };
+  const values = {
+    name: e.name,
+    uscc: e.uscc,
+    regionCode: opts.regionCode,
+    industryCode: opts.sector,
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
+    contactEmail: e.contactEmail,
+  };
   return employerForIntake(tx, ctx, values, { create: !opts.online, field: `${opts.field}.uscc` });
 }
 

@@ -26,7 +26,14 @@ function requireStudioStaff(ctx: Ctx): Actor {
 export async function listMediators(deps: Deps, ctx: Ctx) {
   const actor = requireStudioStaff(ctx);
   const rows = await caseRepo.mediators(deps.db, regionLike(actor));
-  return rows.map((m) => ({ id: m.id, name: m.name, expertise: m.expertise ?? [], available: m.available ?? true, conflictEmployerIds: m.conflicts ?? [], activeCases: m.activeCases }));
+  return rows.map((m) => ({
+    id: m.id,
+    name: m.name,
+    expertise: m.expertise ?? [],
+    available: m.available ?? true,
+    conflictEmployerIds: m.conflicts ?? [],
+    activeCases: m.activeCases,
+  }));
 }
 
 /**
@@ -38,27 +45,58 @@ export async function listMediators(deps: Deps, ctx: Ctx) {
 export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string, input: MediatorProfileInput) {
   const actor = requireStudioStaff(ctx);
   const manager = can(actor, 'disputes:manage');
-  const [target] = await deps.db.select({ id: accounts.id, roles: accounts.roles, regionCode: accounts.regionCode }).from(accounts).where(eq(accounts.id, accountId));
-  if (!target || !target.roles.includes('mediator')) throw new AppError('NOT_FOUND', '调解员账号不存在', 'No such mediator account', 'accountId');
+  const [target] = await deps.db
+    .select({ id: accounts.id, roles: accounts.roles, regionCode: accounts.regionCode })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!target || !target.roles.includes('mediator'))
+    throw new AppError('NOT_FOUND', '调解员账号不存在', 'No such mediator account', 'accountId');
   const own = target.id === actor.accountId;
   if (!own) {
-    if (!manager) throw new AppError('FORBIDDEN', '调解员只能修改自己的资料，其他调解员的资料由工作室负责人修改', 'A mediator may change only their own profile; the studio manager changes the others', 'accountId');
+    if (!manager)
+      throw new AppError(
+        'FORBIDDEN',
+        '调解员只能修改自己的资料，其他调解员的资料由工作室负责人修改',
+        'A mediator may change only their own profile; the studio manager changes the others',
+        'accountId',
+      );
     assertInScope(actor, target.regionCode);
   }
   const [before] = await deps.db.select().from(mediatorProfiles).where(eq(mediatorProfiles.accountId, accountId));
   const declared = before?.conflictEmployerIds ?? [];
   const conflictEmployerIds = [...new Set(input.conflictEmployerIds)];
   if (declared.some((id) => !conflictEmployerIds.includes(id)) && (own || !manager)) {
-    throw new AppError('FORBIDDEN', '撤销已申报的利害关系须由工作室负责人办理（本人不能撤销）', 'A declared conflict of interest is lifted by the studio manager, not by the mediator', 'conflictEmployerIds');
+    throw new AppError(
+      'FORBIDDEN',
+      '撤销已申报的利害关系须由工作室负责人办理（本人不能撤销）',
+      'A declared conflict of interest is lifted by the studio manager, not by the mediator',
+      'conflictEmployerIds',
+    );
   }
   const added = conflictEmployerIds.filter((id) => !declared.includes(id));
   if (added.length) {
     const found = await deps.db.select({ id: employers.id }).from(employers).where(inArray(employers.id, added));
-    if (found.length !== added.length) throw new AppError('VALIDATION', '申报利害关系的用人单位不存在', 'An employer of the declared conflicts does not exist', 'conflictEmployerIds');
+    if (found.length !== added.length)
+      throw new AppError(
+        'VALIDATION',
+        '申报利害关系的用人单位不存在',
+        'An employer of the declared conflicts does not exist',
+        'conflictEmployerIds',
+      );
   }
   const value = { expertise: input.expertise, available: input.available, conflictEmployerIds };
   await deps.db.transaction(async (tx) => {
-    await tx.insert(mediatorProfiles).values({ accountId, ...value }).onConflictDoUpdate({ target: mediatorProfiles.accountId, set: value });
-    await writeAudit(tx, ctx, { action: 'mediator.profile_updated', entityType: 'account', entityId: accountId, regionCode: target.regionCode, before: before ?? null, after: value });
+    await tx
+      .insert(mediatorProfiles)
+      .values({ accountId, ...value })
+      .onConflictDoUpdate({ target: mediatorProfiles.accountId, set: value });
+    await writeAudit(tx, ctx, {
+      action: 'mediator.profile_updated',
+      entityType: 'account',
+      entityId: accountId,
+      regionCode: target.regionCode,
+      before: before ?? null,
+      after: value,
+    });
   });
 }

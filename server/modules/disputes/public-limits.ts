@@ -59,7 +59,11 @@ export function codeRequestLimits(purpose: string, caseNumber: string, phone: st
  * then 15 minutes locked (doubling). A right code clears the count. The address has its own,
  * larger allowance, against guessing across many cases.
  */
-export function codeAttemptLimits(purpose: string, caseNumber: string, ip: string | null): { caseLimit: Limit; addressLimit: Limit } {
+export function codeAttemptLimits(
+  purpose: string,
+  caseNumber: string,
+  ip: string | null,
+): { caseLimit: Limit; addressLimit: Limit } {
   return {
     caseLimit: { key: `verify:${purpose}:case:${caseNumber}`, max: 5, windowMs: 15 * MIN, lockMs: 15 * MIN },
     addressLimit: { key: `verify:ip:${addressKey(ip)}`, max: 30, windowMs: HOUR, lockMs: HOUR },
@@ -71,7 +75,10 @@ export function codeAttemptLimits(purpose: string, caseNumber: string, ip: strin
  * it reached the server). Counted before the application is read.
  */
 export function applicationLimits(phone: string, ip: string | null): Limit[][] {
-  return [[{ key: `apply:ip:${addressKey(ip)}:day`, max: 20, windowMs: DAY, lockMs: DAY }], [{ key: `apply:phone:${phone}:day`, max: 5, windowMs: DAY, lockMs: DAY }]];
+  return [
+    [{ key: `apply:ip:${addressKey(ip)}:day`, max: 20, windowMs: DAY, lockMs: DAY }],
+    [{ key: `apply:phone:${phone}:day`, max: 5, windowMs: DAY, lockMs: DAY }],
+  ];
 }
 
 /** An SMS sent to the phone (an application's confirmation) spends the phone's allowance. */

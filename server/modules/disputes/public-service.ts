@@ -18,10 +18,23 @@ import { caseRepo } from './repository.js';
 import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
 import { applyAction } from './service.js';
 import { disputeAccessTokens } from './tables.js';
-import { codeHash, latestOpenCode, newLinkToken, newSmsCode, sameHash, storeToken, type TokenPurpose } from './tokens.js';
+import {
+  codeHash,
+  latestOpenCode,
+  newLinkToken,
+  newSmsCode,
+  sameHash,
+  storeToken,
+  type TokenPurpose,
+} from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
-const invalidLink = () => new AppError('NOT_FOUND', '链接无效或已过期，请联系调解员', 'The link is invalid or has expired; contact the mediator');
+const invalidLink = () =>
+  new AppError(
+    'NOT_FOUND',
+    '链接无效或已过期，请联系调解员',
+    'The link is invalid or has expired; contact the mediator',
+  );
 
 /** Resolves an employer link to its case; the link is the employer's only credential. */
 async function employerCase(deps: Deps, token: string) {
@@ -41,7 +54,13 @@ function publicCtx(ctx: Ctx): Ctx {
 export async function employerView(deps: Deps, token: string) {
   const row = await employerCase(deps, token);
   const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
-  const facts = row.facts as { worker: { name: string }; employer: { name: string }; claims: { type: string; amountFen: number }[]; narrative: string; respondent?: { name: string } };
+  const facts = row.facts as {
+    worker: { name: string };
+    employer: { name: string };
+    claims: { type: string; amountFen: number }[];
+    narrative: string;
+    respondent?: { name: string };
+  };
   const record = row.record as CaseRecord;
   return {
     caseNumber: row.caseNumber,
@@ -52,7 +71,13 @@ export async function employerView(deps: Deps, token: string) {
     claims: facts.claims,
     claimTotalFen: row.claimTotalFen,
     narrative: facts.narrative,
-    liability: record.liability?.contactFirst ? { basis: record.liability.contactFirst.basis, explanation: record.liability.contactFirst.explanation, explanationEn: record.liability.contactFirst.explanationEn } : null,
+    liability: record.liability?.contactFirst
+      ? {
+          basis: record.liability.contactFirst.basis,
+          explanation: record.liability.contactFirst.explanation,
+          explanationEn: record.liability.contactFirst.explanationEn,
+        }
+      : null,
     answered: record.state.employerAnswer ?? null,
     agreement: record.state.agreement ?? null,
     agreementVersion: record.state.agreementVersion ?? null,
@@ -64,7 +89,11 @@ export async function employerView(deps: Deps, token: string) {
   };
 }
 
-const ANSWER_LABELS = { accept: ['同意调解', 'agreed to mediate'], decline: ['不同意调解', 'declined mediation'], counter: ['提出了金额方案', 'made a counter-offer'] } as const;
+const ANSWER_LABELS = {
+  accept: ['同意调解', 'agreed to mediate'],
+  decline: ['不同意调解', 'declined mediation'],
+  counter: ['提出了金额方案', 'made a counter-offer'],
+} as const;
 
 /**
  * The link answers once: each answer moves the case and texts the worker and the mediator, so a
@@ -76,22 +105,52 @@ async function assertCanAnswer(deps: Deps, row: NonNullable<Awaited<ReturnType<t
   const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
   const phone = studio?.contactPhone ? `（电话 ${studio.contactPhone}）` : '';
   const phoneEn = studio?.contactPhone ? ` (${studio.contactPhone})` : '';
-  if (!answered) throw errors.conflict(`本案已不需要通过链接答复，如有疑问请联系调解员${phone}。`, `This case no longer takes an answer through the link; call the mediator${phoneEn} with any question.`, 'answer');
+  if (!answered)
+    throw errors.conflict(
+      `本案已不需要通过链接答复，如有疑问请联系调解员${phone}。`,
+      `This case no longer takes an answer through the link; call the mediator${phoneEn} with any question.`,
+      'answer',
+    );
   const [zh, en] = ANSWER_LABELS[answered];
-  throw errors.conflict(`贵单位已答复（${zh}），不能再次提交。如需更改，请联系调解员${phone}。`, `Your organisation has already answered (${en}); it cannot answer again. To change the answer, call the mediator${phoneEn}.`, 'answer');
+  throw errors.conflict(
+    `贵单位已答复（${zh}），不能再次提交。如需更改，请联系调解员${phone}。`,
+    `Your organisation has already answered (${en}); it cannot answer again. To change the answer, call the mediator${phoneEn}.`,
+    'answer',
+  );
 }
 
 export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input: EmployerAnswer) {
   const row = await employerCase(deps, token);
   await assertCanAnswer(deps, row);
-  const note = input.answer === 'counter' ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}` : input.note;
+  const note =
+    input.answer === 'counter'
+      ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}`
+      : input.note;
   // The version makes two answers sent at once count as one: the second finds the case changed.
-  const opts = { role: 'employer_agent' as Role, actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）`, expectedVersion: row.version };
+  const opts = {
+    role: 'employer_agent' as Role,
+    actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）`,
+    expectedVersion: row.version,
+  };
   // The counter-offer's amount is kept with the answer, in the same locked write.
-  const after = await applyAction(deps, publicCtx(ctx), row.id, 'record_employer_answer', { answer: input.answer, ...(note ? { note } : {}) }, { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } });
+  const after = await applyAction(
+    deps,
+    publicCtx(ctx),
+    row.id,
+    'record_employer_answer',
+    { answer: input.answer, ...(note ? { note } : {}) },
+    { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } },
+  );
   // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
   if (input.answer === 'accept' && !(after.record as CaseRecord).state.consents.employer) {
-    await applyAction(deps, publicCtx(ctx), row.id, 'record_consent', { party: 'employer' }, { ...opts, expectedVersion: after.version });
+    await applyAction(
+      deps,
+      publicCtx(ctx),
+      row.id,
+      'record_consent',
+      { party: 'employer' },
+      { ...opts, expectedVersion: after.version },
+    );
   }
   return employerView(deps, token);
 }
@@ -99,7 +158,17 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
 /** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
 export async function employerSign(deps: Deps, ctx: Ctx, token: string, termsHash: string) {
   const row = await employerCase(deps, token);
-  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'employer', termsHash }, { role: 'employer_agent', actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接签署）` });
+  await applyAction(
+    deps,
+    publicCtx(ctx),
+    row.id,
+    'sign_agreement',
+    { signer: 'employer', termsHash },
+    {
+      role: 'employer_agent',
+      actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接签署）`,
+    },
+  );
   return employerView(deps, token);
 }
 
@@ -115,7 +184,13 @@ const CODE_REQUESTS = { zh: '获取验证码', en: 'code requests' };
  * same whether or not the number and phone match, so nobody can probe for cases; the limits
  * count every request alike, before the case is looked up.
  */
-export async function requestWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string, phone: string, purpose: 'worker_code' | 'worker_sign' = 'worker_code') {
+export async function requestWorkerCode(
+  deps: Deps,
+  ctx: Ctx,
+  caseNumber: string,
+  phone: string,
+  purpose: 'worker_code' | 'worker_sign' = 'worker_code',
+) {
   const number = caseNumber.trim();
   await enforceStages(deps, codeRequestLimits(purpose, number, phone, ctx.ip), CODE_REQUESTS);
   const row = await caseRepo.byNumber(deps.db, number);
@@ -127,26 +202,54 @@ export async function requestWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string
   await deps.db.transaction(async (tx) => {
     await storeToken(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
     const what = purpose === 'worker_code' ? '查询案件进度' : '确认签署调解协议';
-    await notify(tx, { channel: 'sms', recipient: phone, body: `【一站】验证码 ${code}，用于${what}（案件${row.caseNumber}），10 分钟内有效。如非本人操作请忽略。`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
+    await notify(tx, {
+      channel: 'sms',
+      recipient: phone,
+      body: `【一站】验证码 ${code}，用于${what}（案件${row.caseNumber}），10 分钟内有效。如非本人操作请忽略。`,
+      topic: `dispute_case:${row.id}`,
+      regionCode: row.regionCode,
+    });
   });
 }
 
 /** The limits' refusal, in words for a worker who typed wrong codes: what happened, and how long to wait. */
 function lockedOut(result: LimitResult): AppError {
   const wait = waitText(result.retryAfterSec);
-  return new AppError('RATE_LIMITED', `验证码错误次数过多，为保护您的案件，请${wait.zh}后再试`, `Too many wrong codes; to protect your case, try again in ${wait.en}`, 'code');
+  return new AppError(
+    'RATE_LIMITED',
+    `验证码错误次数过多，为保护您的案件，请${wait.zh}后再试`,
+    `Too many wrong codes; to protect your case, try again in ${wait.en}`,
+    'code',
+  );
 }
 
 const wrongCode = (left: number) =>
   left > 0
-    ? new AppError('VALIDATION', `验证码不正确或已过期，还可尝试 ${left} 次`, `The code is wrong or has expired; ${left} attempt(s) left`, 'code')
-    : new AppError('VALIDATION', '验证码不正确或已过期，尝试次数已用完，请 15 分钟后再试', 'The code is wrong or has expired; no attempts left, try again in 15 minutes', 'code');
+    ? new AppError(
+        'VALIDATION',
+        `验证码不正确或已过期，还可尝试 ${left} 次`,
+        `The code is wrong or has expired; ${left} attempt(s) left`,
+        'code',
+      )
+    : new AppError(
+        'VALIDATION',
+        '验证码不正确或已过期，尝试次数已用完，请 15 分钟后再试',
+        'The code is wrong or has expired; no attempts left, try again in 15 minutes',
+        'code',
+      );
 
 /**
  * Every attempt counts against the case and purpose, whichever code it tries: a new code does
  * not bring new attempts. A locked case refuses even the right code until the lock ends.
  */
-async function consumeCode(deps: Deps, ctx: Ctx, caseNumber: string, caseId: string | null, purpose: TokenPurpose, code: string) {
+async function consumeCode(
+  deps: Deps,
+  ctx: Ctx,
+  caseNumber: string,
+  caseId: string | null,
+  purpose: TokenPurpose,
+  code: string,
+) {
   const { caseLimit, addressLimit } = codeAttemptLimits(purpose, caseNumber, ctx.ip);
   const byAddress = await consume(deps.db, deps.now(), addressLimit);
   if (!byAddress.allowed) throw lockedOut(byAddress);
@@ -155,28 +258,43 @@ async function consumeCode(deps: Deps, ctx: Ctx, caseNumber: string, caseId: str
   const open = caseId ? await latestOpenCode(deps.db, caseId, purpose, deps.now()) : null;
   if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byCase.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, caseId!, purpose, open.expiresAt, code.trim()))) {
-    await deps.db.update(disputeAccessTokens).set({ attempts: sql`${disputeAccessTokens.attempts} + 1` }).where(eq(disputeAccessTokens.id, open.id));
+    await deps.db
+      .update(disputeAccessTokens)
+      .set({ attempts: sql`${disputeAccessTokens.attempts} + 1` })
+      .where(eq(disputeAccessTokens.id, open.id));
     throw wrongCode(byCase.remaining);
   }
   await deps.db.update(disputeAccessTokens).set({ usedAt: deps.now() }).where(eq(disputeAccessTokens.id, open.id));
   await clear(deps.db, caseLimit.key);
 }
 
-export async function verifyWorkerCode(deps: Deps, ctx: Ctx, caseNumber: string, code: string): Promise<{ caseToken: string }> {
+export async function verifyWorkerCode(
+  deps: Deps,
+  ctx: Ctx,
+  caseNumber: string,
+  code: string,
+): Promise<{ caseToken: string }> {
   const number = caseNumber.trim();
   const row = await caseRepo.byNumber(deps.db, number);
   // An unknown number is counted and answered like a wrong code.
   await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
   if (!row) throw wrongCode(0);
   const caseToken = newLinkToken();
-  await storeToken(deps.db, row.id, 'worker_session', sha256Hex(caseToken), new Date(deps.now().getTime() + 2 * 3600_000));
+  await storeToken(
+    deps.db,
+    row.id,
+    'worker_session',
+    sha256Hex(caseToken),
+    new Date(deps.now().getTime() + 2 * 3600_000),
+  );
   return { caseToken };
 }
 
 async function workerCase(deps: Deps, caseToken: string | undefined) {
   if (!caseToken) throw new AppError('UNAUTHENTICATED', '请先用验证码登录查询', 'Verify with the SMS code first');
   const t = await caseRepo.tokenByHash(deps.db, sha256Hex(caseToken));
-  if (!t || t.purpose !== ('worker_session' as never) || t.expiresAt < deps.now()) throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
+  if (!t || t.purpose !== ('worker_session' as never) || t.expiresAt < deps.now())
+    throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
   const row = await caseRepo.byId(deps.db, t.caseId);
   if (!row) throw errors.notFound('案件', 'Case');
   return row;
@@ -186,17 +304,38 @@ async function workerCase(deps: Deps, caseToken: string | undefined) {
 export async function workerView(deps: Deps, caseToken: string | undefined) {
   const row = await workerCase(deps, caseToken);
   const record = row.record as CaseRecord;
-  const clocks = clocksOf(row, await calendarFor(deps), todayOf(deps)).filter((c) => c.audience.includes('worker') && c.status !== 'not_started');
+  const clocks = clocksOf(row, await calendarFor(deps), todayOf(deps)).filter(
+    (c) => c.audience.includes('worker') && c.status !== 'not_started',
+  );
   const visited = new Set(record.state?.visited ?? [row.stage]);
-  const [worker] = await deps.db.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const [worker] = await deps.db
+    .select({ name: people.name, phone: people.phone })
+    .from(people)
+    .where(eq(people.id, row.workerPersonId));
   const payments = await caseRepo.payments(deps.db, row.id);
   return {
     caseNumber: row.caseNumber,
     workerName: worker?.name ?? '',
     phoneMasked: worker?.phone ? maskMobile(worker.phone) : null,
     stage: row.stage,
-    steps: STAGES.filter((s) => visited.has(s.code) || s.code === row.stage).map((s) => ({ code: s.code, label: s.zh, labelEn: s.en, description: s.workerZh, descriptionEn: s.workerEn, current: s.code === row.stage })),
-    clocks: clocks.map((c) => ({ code: c.code, label: c.label, labelEn: c.labelEn, dueOn: c.dueOn, status: c.status, daysLeft: c.daysLeft, basis: c.basis, basisEn: c.basisEn })),
+    steps: STAGES.filter((s) => visited.has(s.code) || s.code === row.stage).map((s) => ({
+      code: s.code,
+      label: s.zh,
+      labelEn: s.en,
+      description: s.workerZh,
+      descriptionEn: s.workerEn,
+      current: s.code === row.stage,
+    })),
+    clocks: clocks.map((c) => ({
+      code: c.code,
+      label: c.label,
+      labelEn: c.labelEn,
+      dueOn: c.dueOn,
+      status: c.status,
+      daysLeft: c.daysLeft,
+      basis: c.basis,
+      basisEn: c.basisEn,
+    })),
     agreement: record.state?.agreement ?? null,
     agreementVersion: record.state?.agreementVersion ?? null,
     termsHash: record.state?.agreementHash ?? null,
@@ -219,7 +358,14 @@ export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undef
   const row = await workerCase(deps, caseToken);
   await consumeCode(deps, ctx, row.caseNumber, row.id, 'worker_sign', code);
   const facts = row.facts as { worker: { name: string } };
-  await applyAction(deps, publicCtx(ctx), row.id, 'sign_agreement', { signer: 'worker', termsHash }, { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` });
+  await applyAction(
+    deps,
+    publicCtx(ctx),
+    row.id,
+    'sign_agreement',
+    { signer: 'worker', termsHash },
+    { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` },
+  );
   return workerView(deps, caseToken);
 }
 
@@ -230,7 +376,12 @@ export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undef
  */
 export async function applyOnline(deps: Deps, ctx: Ctx, body: Omit<Intake, 'channel' | 'oral' | 'appliedOn'>) {
   await enforceStages(deps, applicationLimits(body.worker.phone, ctx.ip), { zh: '提交申请', en: 'applications' });
-  const row = await registerCase(deps, publicCtx(ctx), { ...body, channel: 'online', oral: false, appliedOn: undefined });
+  const row = await registerCase(deps, publicCtx(ctx), {
+    ...body,
+    channel: 'online',
+    oral: false,
+    appliedOn: undefined,
+  });
   await consumeAll(deps.db, deps.now(), smsSent(body.worker.phone));
   return { caseNumber: row.caseNumber };
 }

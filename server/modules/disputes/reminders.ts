@@ -43,7 +43,18 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
       const record = row.record as RemindedRecord;
       if (!record.state) continue;
       if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
-        await applyAction(deps, systemCtx('scheduler'), row.id, 'close_failed', { reason: 'deadline_passed', referral: row.kind === 'union_mediation' ? 'arbitration' : 'lawsuit', note: '调解期限届满未达成协议，系统按期限规则终止调解并分流' }, { role: 'system_admin', actorLabel: '系统（期限届满）' });
+        await applyAction(
+          deps,
+          systemCtx('scheduler'),
+          row.id,
+          'close_failed',
+          {
+            reason: 'deadline_passed',
+            referral: row.kind === 'union_mediation' ? 'arbitration' : 'lawsuit',
+            note: '调解期限届满未达成协议，系统按期限规则终止调解并分流',
+          },
+          { role: 'system_admin', actorLabel: '系统（期限届满）' },
+        );
         result.closedForDeadline++;
         continue;
       }
@@ -61,14 +72,25 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
           if (!due.length) return { change: null };
           const lockedRecord = locked.record as RemindedRecord;
           for (const r of due) {
-            for (const to of await recipientsFor(tx, locked, r.audience)) await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${locked.caseNumber}：${r.message}`, topic: `dispute_case:${locked.id}`, regionCode: locked.regionCode });
+            for (const to of await recipientsFor(tx, locked, r.audience))
+              await notify(tx, {
+                channel: 'sms',
+                recipient: to,
+                body: `【一站】${locked.caseNumber}：${r.message}`,
+                topic: `dispute_case:${locked.id}`,
+                regionCode: locked.regionCode,
+              });
             result.remindersSent++;
           }
           const sent = [...(lockedRecord.remindersSent ?? []), ...due.map(key)].slice(-50);
           return {
             change: {
               set: { record: { ...lockedRecord, remindersSent: sent } },
-              event: { action: 'reminders_sent', actorLabel: '系统（期限提醒）', payload: { reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })) } },
+              event: {
+                action: 'reminders_sent',
+                actorLabel: '系统（期限提醒）',
+                payload: { reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })) },
+              },
               audit: { action: 'dispute.reminders_sent', after: { reminders: due.map(key) } },
             },
           };
@@ -80,7 +102,11 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
   return result;
 }
 
-async function recipientsFor(tx: Deps['db'], row: typeof disputeCases.$inferSelect, audience: string[]): Promise<string[]> {
+async function recipientsFor(
+  tx: Deps['db'],
+  row: typeof disputeCases.$inferSelect,
+  audience: string[],
+): Promise<string[]> {
   const out: string[] = [];
   if (audience.includes('worker')) {
     const [w] = await tx.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
@@ -90,9 +116,15 @@ async function recipientsFor(tx: Deps['db'], row: typeof disputeCases.$inferSele
     const phone = (row.facts as { employer?: { contactPhone?: string } }).employer?.contactPhone;
     if (phone) out.push(phone);
   }
-  for (const id of [audience.includes('mediator') ? row.mediatorAccountId : null, audience.includes('judge') ? row.judgeAccountId : null]) {
+  for (const id of [
+    audience.includes('mediator') ? row.mediatorAccountId : null,
+    audience.includes('judge') ? row.judgeAccountId : null,
+  ]) {
     if (!id) continue;
-    const [a] = await tx.select({ phone: accounts.phone, username: accounts.username }).from(accounts).where(eq(accounts.id, id));
+    const [a] = await tx
+      .select({ phone: accounts.phone, username: accounts.username })
+      .from(accounts)
+      .where(eq(accounts.id, id));
     out.push(a?.phone ?? `account:${a?.username ?? id}`);
   }
   return out;
@@ -102,15 +134,36 @@ async function recipientsFor(tx: Deps['db'], row: typeof disputeCases.$inferSele
 async function remindSessions(deps: Deps): Promise<number> {
   const now = deps.now();
   const soon = new Date(now.getTime() + 24 * 3600_000);
-  const due = await deps.db.select().from(disputeSessions).where(and(isNull(disputeSessions.reminderSentAt), isNull(disputeSessions.heldAt), gt(disputeSessions.scheduledAt, now), lte(disputeSessions.scheduledAt, soon)));
+  const due = await deps.db
+    .select()
+    .from(disputeSessions)
+    .where(
+      and(
+        isNull(disputeSessions.reminderSentAt),
+        isNull(disputeSessions.heldAt),
+        gt(disputeSessions.scheduledAt, now),
+        lte(disputeSessions.scheduledAt, soon),
+      ),
+    );
   for (const s of due) {
     const row = await caseRepo.byId(deps.db, s.caseId);
     if (!row) continue;
     const when = s.scheduledAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-    const how = s.mode === 'video' ? `视频调解，会议链接：${s.meetingUrl}` : s.mode === 'phone' ? '电话调解，请保持电话畅通' : `当面调解，地点：${s.location}`;
+    const how =
+      s.mode === 'video'
+        ? `视频调解，会议链接：${s.meetingUrl}`
+        : s.mode === 'phone'
+          ? '电话调解，请保持电话畅通'
+          : `当面调解，地点：${s.location}`;
     await deps.db.transaction(async (tx) => {
       for (const to of await recipientsFor(tx, row, ['worker', 'employer_agent'])) {
-        await notify(tx, { channel: 'sms', recipient: to, body: `【一站】${row.caseNumber} 调解安排：${when}，${how}。`, topic: `dispute_case:${row.id}`, regionCode: row.regionCode });
+        await notify(tx, {
+          channel: 'sms',
+          recipient: to,
+          body: `【一站】${row.caseNumber} 调解安排：${when}，${how}。`,
+          topic: `dispute_case:${row.id}`,
+          regionCode: row.regionCode,
+        });
       }
       await tx.update(disputeSessions).set({ reminderSentAt: now }).where(eq(disputeSessions.id, s.id));
     });

@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, getTableName, gte, inArray, lte, notInArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableName,
+  gte,
+  inArray,
+  lte,
+  notInArray,
+  sql,
+  type AnyColumn,
+  type SQL,
+} from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/tables.js';
@@ -7,7 +20,16 @@ import { employers } from '../employers/tables.js';
 import { people } from '../people/tables.js';
 import { escapeLike } from '../../core/scope.js';
 import { STAGE_CODES } from './rules/stages.js';
-import { calendarOverrides, disputeAccessTokens, disputeCases, disputeEvents, disputeEvidence, disputePayments, disputeSessions, mediatorProfiles } from './tables.js';
+import {
+  calendarOverrides,
+  disputeAccessTokens,
+  disputeCases,
+  disputeEvents,
+  disputeEvidence,
+  disputePayments,
+  disputeSessions,
+  mediatorProfiles,
+} from './tables.js';
 
 export const TERMINAL_STAGES = ['performed', 'closed_failed'];
 export const OPEN_STAGES = STAGE_CODES.filter((s) => !TERMINAL_STAGES.includes(s));
@@ -32,7 +54,9 @@ export interface CaseFilter {
 function lookup(table: PgTable, value: AnyPgColumn, fk: AnyPgColumn): SQL<string | null> {
   const t = sql.identifier(getTableName(table));
   const c = sql.identifier(getTableName(disputeCases));
-  return sql<string | null>`(select ${t}.${sql.identifier(value.name)} from ${t} where ${t}."id" = ${c}.${sql.identifier(fk.name)})`;
+  return sql<
+    string | null
+  >`(select ${t}.${sql.identifier(value.name)} from ${t} where ${t}."id" = ${c}.${sql.identifier(fk.name)})`;
 }
 
 const listColumns = {
@@ -52,7 +76,9 @@ const listColumns = {
   // Names as scalar subqueries, not joins: the same rows, and the planner no longer searches join
   // orders on every page (about 1 ms of planning per list).
   workerName: sql<string>`${lookup(people, people.name, disputeCases.workerPersonId)}`,
-  employerName: sql<string | null>`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
+  employerName: sql<
+    string | null
+  >`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
   mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
   courtName: lookup(courts, courts.name, disputeCases.courtId),
 };
@@ -77,7 +103,11 @@ function where(f: CaseFilter): SQL | undefined {
     f.open ? inArray(disputeCases.stage, OPEN_STAGES) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
     // A case number (exact) or the start of a worker's name (王, 王建, 王建军): both served by an index.
-    f.q ? (looksLikeCaseNumber(f.q) ? eq(disputeCases.caseNumber, f.q) : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} like ${escapeLike(f.q) + '%'})`) : undefined,
+    f.q
+      ? looksLikeCaseNumber(f.q)
+        ? eq(disputeCases.caseNumber, f.q)
+        : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} like ${escapeLike(f.q) + '%'})`
+      : undefined,
   );
 }
 
@@ -92,7 +122,9 @@ function jsonList(fields: [string, SQL | AnyColumn][], from: SQL, orderBy: SQL):
     fields.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
     sql`, `,
   );
-  return sql<unknown[]>`coalesce((select json_agg(json_build_object(${pairs}) order by ${orderBy}) from ${from}), '[]'::json)`;
+  return sql<
+    unknown[]
+  >`coalesce((select json_agg(json_build_object(${pairs}) order by ${orderBy}) from ${from}), '[]'::json)`;
 }
 
 const e = disputeEvents;
@@ -102,33 +134,107 @@ const v = disputeEvidence;
 /** The case file around one case row, keys and order as the separate reads had them. */
 const fileColumns = {
   events: jsonList(
-    [['id', e.id], ['caseId', e.caseId], ['at', iso(e.at)], ['actorAccountId', e.actorAccountId], ['actorLabel', e.actorLabel], ['action', e.action], ['fromStage', e.fromStage], ['toStage', e.toStage], ['payload', e.payload]],
+    [
+      ['id', e.id],
+      ['caseId', e.caseId],
+      ['at', iso(e.at)],
+      ['actorAccountId', e.actorAccountId],
+      ['actorLabel', e.actorLabel],
+      ['action', e.action],
+      ['fromStage', e.fromStage],
+      ['toStage', e.toStage],
+      ['payload', e.payload],
+    ],
     sql`${e} where ${e.caseId} = ${disputeCases.id}`,
     sql`${e.id}`,
   ),
   sessions: jsonList(
-    [['id', s.id], ['caseId', s.caseId], ['mode', s.mode], ['scheduledAt', iso(s.scheduledAt)], ['location', s.location], ['meetingUrl', s.meetingUrl], ['heldAt', iso(s.heldAt)], ['minutes', s.minutes], ['reminderSentAt', iso(s.reminderSentAt)], ['createdAt', iso(s.createdAt)]],
+    [
+      ['id', s.id],
+      ['caseId', s.caseId],
+      ['mode', s.mode],
+      ['scheduledAt', iso(s.scheduledAt)],
+      ['location', s.location],
+      ['meetingUrl', s.meetingUrl],
+      ['heldAt', iso(s.heldAt)],
+      ['minutes', s.minutes],
+      ['reminderSentAt', iso(s.reminderSentAt)],
+      ['createdAt', iso(s.createdAt)],
+    ],
     sql`${s} where ${s.caseId} = ${disputeCases.id}`,
     sql`${s.scheduledAt}, ${s.id}`,
   ),
   payments: jsonList(
-    [['id', p.id], ['caseId', p.caseId], ['seq', p.seq], ['dueOn', p.dueOn], ['amountFen', p.amountFen], ['paidOn', p.paidOn], ['paidFen', p.paidFen]],
+    [
+      ['id', p.id],
+      ['caseId', p.caseId],
+      ['seq', p.seq],
+      ['dueOn', p.dueOn],
+      ['amountFen', p.amountFen],
+      ['paidOn', p.paidOn],
+      ['paidFen', p.paidFen],
+    ],
     sql`${p} where ${p.caseId} = ${disputeCases.id}`,
     sql`${p.seq}`,
   ),
   // Never the content bytes: the list shows names and sizes.
   evidence: jsonList(
-    [['id', v.id], ['filename', v.filename], ['mime', v.mime], ['sizeBytes', v.sizeBytes], ['description', v.description], ['uploadedBy', v.uploadedBy], ['createdAt', iso(v.createdAt)]],
+    [
+      ['id', v.id],
+      ['filename', v.filename],
+      ['mime', v.mime],
+      ['sizeBytes', v.sizeBytes],
+      ['description', v.description],
+      ['uploadedBy', v.uploadedBy],
+      ['createdAt', iso(v.createdAt)],
+    ],
     sql`${v} where ${v.caseId} = ${disputeCases.id}`,
     sql`${v.createdAt}, ${v.id}`,
   ),
 };
 
 export interface CaseFileJson {
-  events: { id: number; caseId: string; at: string; actorAccountId: string | null; actorLabel: string; action: string; fromStage: string | null; toStage: string | null; payload: unknown }[];
-  sessions: { id: string; caseId: string; mode: 'in_person' | 'phone' | 'video'; scheduledAt: string; location: string | null; meetingUrl: string | null; heldAt: string | null; minutes: string | null; reminderSentAt: string | null; createdAt: string }[];
-  payments: { id: string; caseId: string; seq: number; dueOn: string; amountFen: number; paidOn: string | null; paidFen: number }[];
-  evidence: { id: string; filename: string; mime: string; sizeBytes: number; description: string | null; uploadedBy: string; createdAt: string }[];
+  events: {
+    id: number;
+    caseId: string;
+    at: string;
+    actorAccountId: string | null;
+    actorLabel: string;
+    action: string;
+    fromStage: string | null;
+    toStage: string | null;
+    payload: unknown;
+  }[];
+  sessions: {
+    id: string;
+    caseId: string;
+    mode: 'in_person' | 'phone' | 'video';
+    scheduledAt: string;
+    location: string | null;
+    meetingUrl: string | null;
+    heldAt: string | null;
+    minutes: string | null;
+    reminderSentAt: string | null;
+    createdAt: string;
+  }[];
+  payments: {
+    id: string;
+    caseId: string;
+    seq: number;
+    dueOn: string;
+    amountFen: number;
+    paidOn: string | null;
+    paidFen: number;
+  }[];
+  evidence: {
+    id: string;
+    filename: string;
+    mime: string;
+    sizeBytes: number;
+    description: string | null;
+    uploadedBy: string;
+    createdAt: string;
+  }[];
 }
 
 export interface CaseNames {
@@ -169,8 +275,20 @@ function preparedPer<T>(build: (db: DbOrTx) => T): (db: DbOrTx) => T {
   };
 }
 
-const byIdQuery = preparedPer((db) => db.select().from(disputeCases).where(eq(disputeCases.id, sql.placeholder('id'))).prepare('dispute_case_by_id'));
-const fileQuery = preparedPer((db) => db.select({ ...nameColumns, ...fileColumns }).from(disputeCases).where(eq(disputeCases.id, sql.placeholder('id'))).prepare('dispute_case_file'));
+const byIdQuery = preparedPer((db) =>
+  db
+    .select()
+    .from(disputeCases)
+    .where(eq(disputeCases.id, sql.placeholder('id')))
+    .prepare('dispute_case_by_id'),
+);
+const fileQuery = preparedPer((db) =>
+  db
+    .select({ ...nameColumns, ...fileColumns })
+    .from(disputeCases)
+    .where(eq(disputeCases.id, sql.placeholder('id')))
+    .prepare('dispute_case_file'),
+);
 
 export const caseRepo = {
   /**
@@ -190,7 +308,10 @@ export const caseRepo = {
    * those rows are joined to names, so the cost does not grow with the number of cases.
    */
   async list(db: DbOrTx, f: CaseFilter, limit: number, offset: number, order: 'recent' | 'due' = 'recent') {
-    const ordering = order === 'due' ? [asc(disputeCases.nextDueOn), asc(disputeCases.caseNumber)] : [desc(disputeCases.appliedOn), desc(disputeCases.caseNumber)];
+    const ordering =
+      order === 'due'
+        ? [asc(disputeCases.nextDueOn), asc(disputeCases.caseNumber)]
+        : [desc(disputeCases.appliedOn), desc(disputeCases.caseNumber)];
     const pageIds = db.$with('page_ids').as(
       db
         .select({ pageId: sql<string>`${disputeCases.id}`.as('page_id') })
@@ -200,15 +321,20 @@ export const caseRepo = {
         .limit(limit)
         .offset(offset),
     );
-    const capped = db.select({ one: sql`1` }).from(disputeCases).where(where(f)).limit(COUNT_CAP + 1).as('capped');
+    const capped = db
+      .select({ one: sql`1` })
+      .from(disputeCases)
+      .where(where(f))
+      .limit(COUNT_CAP + 1)
+      .as('capped');
     // The page and the count are independent: run them side by side on two connections.
     const [items, [count]] = await Promise.all([
       db
-      .with(pageIds)
-      .select(listColumns)
-      .from(pageIds)
-      .innerJoin(disputeCases, eq(disputeCases.id, pageIds.pageId))
-      .orderBy(...ordering),
+        .with(pageIds)
+        .select(listColumns)
+        .from(pageIds)
+        .innerJoin(disputeCases, eq(disputeCases.id, pageIds.pageId))
+        .orderBy(...ordering),
       db.select({ n: sql<number>`count(*)::int` }).from(capped),
     ]);
     const n = count?.n ?? 0;
@@ -219,11 +345,21 @@ export const caseRepo = {
     return row ?? null;
   },
   async evidenceUsage(db: DbOrTx, caseId: string): Promise<{ files: number; bytes: number }> {
-    const [row] = await db.select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${disputeEvidence.sizeBytes}), 0)::bigint` }).from(disputeEvidence).where(eq(disputeEvidence.caseId, caseId));
+    const [row] = await db
+      .select({
+        files: sql<number>`count(*)::int`,
+        bytes: sql<number>`coalesce(sum(${disputeEvidence.sizeBytes}), 0)::bigint`,
+      })
+      .from(disputeEvidence)
+      .where(eq(disputeEvidence.caseId, caseId));
     return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
   },
   async rulingNoTaken(db: DbOrTx, rulingNo: string, exceptCaseId: string) {
-    const [row] = await db.select({ id: disputeCases.id }).from(disputeCases).where(and(eq(disputeCases.rulingNo, rulingNo), sql`${disputeCases.id} <> ${exceptCaseId}`)).limit(1);
+    const [row] = await db
+      .select({ id: disputeCases.id })
+      .from(disputeCases)
+      .where(and(eq(disputeCases.rulingNo, rulingNo), sql`${disputeCases.id} <> ${exceptCaseId}`))
+      .limit(1);
     return !!row;
   },
   /** The highest n among ruling numbers `${prefix}n号` already issued (0 when none). */
@@ -251,7 +387,9 @@ export const caseRepo = {
         and(
           eq(disputeCases.workerPersonId, personId),
           notInArray(disputeCases.stage, TERMINAL_STAGES),
-          employerId ? eq(disputeCases.employerId, employerId) : sql`${disputeCases.facts}->'employer'->>'name' = ${employerName}`,
+          employerId
+            ? eq(disputeCases.employerId, employerId)
+            : sql`${disputeCases.facts}->'employer'->>'name' = ${employerName}`,
         ),
       )
       .limit(1);
@@ -261,14 +399,30 @@ export const caseRepo = {
     return db.select().from(disputeEvents).where(eq(disputeEvents.caseId, caseId)).orderBy(asc(disputeEvents.id));
   },
   async sessions(db: DbOrTx, caseId: string) {
-    return db.select().from(disputeSessions).where(eq(disputeSessions.caseId, caseId)).orderBy(asc(disputeSessions.scheduledAt));
+    return db
+      .select()
+      .from(disputeSessions)
+      .where(eq(disputeSessions.caseId, caseId))
+      .orderBy(asc(disputeSessions.scheduledAt));
   },
   async payments(db: DbOrTx, caseId: string) {
-    return db.select().from(disputePayments).where(eq(disputePayments.caseId, caseId)).orderBy(asc(disputePayments.seq));
+    return db
+      .select()
+      .from(disputePayments)
+      .where(eq(disputePayments.caseId, caseId))
+      .orderBy(asc(disputePayments.seq));
   },
   async evidence(db: DbOrTx, caseId: string) {
     return db
-      .select({ id: disputeEvidence.id, filename: disputeEvidence.filename, mime: disputeEvidence.mime, sizeBytes: disputeEvidence.sizeBytes, description: disputeEvidence.description, uploadedBy: disputeEvidence.uploadedBy, createdAt: disputeEvidence.createdAt })
+      .select({
+        id: disputeEvidence.id,
+        filename: disputeEvidence.filename,
+        mime: disputeEvidence.mime,
+        sizeBytes: disputeEvidence.sizeBytes,
+        description: disputeEvidence.description,
+        uploadedBy: disputeEvidence.uploadedBy,
+        createdAt: disputeEvidence.createdAt,
+      })
       .from(disputeEvidence)
       .where(eq(disputeEvidence.caseId, caseId))
       .orderBy(asc(disputeEvidence.createdAt));
@@ -279,13 +433,29 @@ export const caseRepo = {
   async mediators(db: DbOrTx, regionPrefixLike: string) {
     const active = sql<number>`(select count(*)::int from ${disputeCases} c where c.mediator_account_id = ${accounts.id} and c.stage not in ('performed','closed_failed'))`;
     return db
-      .select({ id: accounts.id, name: accounts.displayName, expertise: mediatorProfiles.expertise, available: mediatorProfiles.available, conflicts: mediatorProfiles.conflictEmployerIds, activeCases: active })
+      .select({
+        id: accounts.id,
+        name: accounts.displayName,
+        expertise: mediatorProfiles.expertise,
+        available: mediatorProfiles.available,
+        conflicts: mediatorProfiles.conflictEmployerIds,
+        activeCases: active,
+      })
       .from(accounts)
       .leftJoin(mediatorProfiles, eq(mediatorProfiles.accountId, accounts.id))
-      .where(and(sql`'mediator' = any(${accounts.roles})`, eq(accounts.status, 'active'), sql`${accounts.regionCode} like ${regionPrefixLike}`));
+      .where(
+        and(
+          sql`'mediator' = any(${accounts.roles})`,
+          eq(accounts.status, 'active'),
+          sql`${accounts.regionCode} like ${regionPrefixLike}`,
+        ),
+      );
   },
   async judges(db: DbOrTx, courtId: string) {
-    return db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(and(sql`'judge' = any(${accounts.roles})`, eq(accounts.courtId, courtId)));
+    return db
+      .select({ id: accounts.id, name: accounts.displayName })
+      .from(accounts)
+      .where(and(sql`'judge' = any(${accounts.roles})`, eq(accounts.courtId, courtId)));
   },
   async tokenByHash(db: DbOrTx, hash: string) {
     const [row] = await db.select().from(disputeAccessTokens).where(eq(disputeAccessTokens.tokenHash, hash));
@@ -295,7 +465,12 @@ export const caseRepo = {
     return db
       .select()
       .from(disputeCases)
-      .where(and(notInArray(disputeCases.stage, TERMINAL_STAGES), afterId ? sql`${disputeCases.id} > ${afterId}` : undefined))
+      .where(
+        and(
+          notInArray(disputeCases.stage, TERMINAL_STAGES),
+          afterId ? sql`${disputeCases.id} > ${afterId}` : undefined,
+        ),
+      )
       .orderBy(asc(disputeCases.id))
       .limit(limit);
   },

@@ -9,8 +9,14 @@ export const caseListQuerySchema = z.object({
   courtId: z.string().uuid().optional(),
   mediatorId: z.string().uuid().optional(),
   sector: z.string().max(24).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   open: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -63,8 +69,14 @@ export const actionBodySchema = z.object({
 
 export const statsQuerySchema = z.object({
   dimension: z.enum(STAT_DIMENSIONS).default('year'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   courtId: z.string().uuid().optional(),
 });
 
@@ -88,7 +100,9 @@ export const meetingUrlSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((u) => URL.canParse(u) && ['https:', 'http:'].includes(new URL(u).protocol) && !!new URL(u).hostname, { error: '会议链接须为 https:// 开头的网址 / the meeting link must be an https:// web address' });
+  .refine((u) => URL.canParse(u) && ['https:', 'http:'].includes(new URL(u).protocol) && !!new URL(u).hostname, {
+    error: '会议链接须为 https:// 开头的网址 / the meeting link must be an https:// web address',
+  });
 
 export const sessionBodySchema = z.object({
   mode: z.enum(['in_person', 'phone', 'video']),

@@ -14,7 +14,14 @@ import { assertCanRead, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
 import { caseRepo } from './repository.js';
-import { REFUSAL_GROUNDS, isActionCode, transition, type ActionCode, type Effect, type RefusalGround } from './rules/state-machine.js';
+import {
+  REFUSAL_GROUNDS,
+  isActionCode,
+  transition,
+  type ActionCode,
+  type Effect,
+  type RefusalGround,
+} from './rules/state-machine.js';
 import { nextNumber } from '../numbering/service.js';
 import { changeCase, type CaseRow } from './case-writer.js';
 import { disputeCases, disputePayments } from './tables.js';
@@ -32,15 +39,27 @@ export interface ActionOptions {
   sideData?: { counterAmountFen?: number | null };
 }
 
-const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = { forbidden_role: 'FORBIDDEN', invalid_payload: 'VALIDATION', unknown_action: 'VALIDATION' };
+const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = {
+  forbidden_role: 'FORBIDDEN',
+  invalid_payload: 'VALIDATION',
+  unknown_action: 'VALIDATION',
+};
 
 /**
  * Every change of a case's legal state goes through here: the state machine decides on the
  * locked row, then one transaction writes the case, its event, the audit record and the
  * notifications the effects ask for (see case-writer.ts).
  */
-export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: string, payload: unknown, opts: ActionOptions = {}) {
-  if (!isActionCode(action)) throw new AppError('VALIDATION', `未知操作：${action}`, `Unknown action: ${action}`, 'action');
+export async function applyAction(
+  deps: Deps,
+  ctx: Ctx,
+  caseId: string,
+  action: string,
+  payload: unknown,
+  opts: ActionOptions = {},
+) {
+  if (!isActionCode(action))
+    throw new AppError('VALIDATION', `未知操作：${action}`, `Unknown action: ${action}`, 'action');
   const actor = ctx.actor;
   if (!opts.role && !actor) throw errors.unauthenticated();
   // Whether this kind of person may take this action at all is decided before the case's stage.
@@ -52,26 +71,54 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
     const authorize = (row: CaseRow) => {
       if (!opts.role && actor) assertCanRead(actor, row);
     };
-    const { row: updated, result: effects } = await changeCase(tx, ctx, caseId, { expectedVersion: opts.expectedVersion, now, authorize }, async (row) => {
-      const record = row.record as CaseRecord;
-      if (!record.state) throw errors.conflict('历史案件只能查看', 'Historic cases are read-only');
-      const result = transition(record.state, action, payload, now, { role, calendar, hashTerms: sha256Hex });
-      if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
-      const nextRecord: CaseRecord = { ...record, state: result.state };
-      if (action === 'issue_ruling' || action === 'refuse_confirmation') {
-        nextRecord.confirmationReview = { grounds: checkedReview(action, payload as { ground?: RefusalGround }, opts.review), at: now.toISOString(), by: actor?.displayName ?? role };
-      }
-      const extra = await sideEffects(tx, deps, row, nextRecord, action, payload as Record<string, unknown>, opts.sideData);
-      const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
-      return {
-        change: {
-          set: { ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks) },
-          event: { action, actorLabel: opts.actorLabel ?? actor?.displayName ?? role, fromStage: result.from, toStage: result.to, payload },
-          audit: { action: `dispute.${action}`, before: { stage: row.stage, version: row.version }, after: { stage: result.to, payload } },
-        },
-        result: result.effects,
-      };
-    });
+    const { row: updated, result: effects } = await changeCase(
+      tx,
+      ctx,
+      caseId,
+      { expectedVersion: opts.expectedVersion, now, authorize },
+      async (row) => {
+        const record = row.record as CaseRecord;
+        if (!record.state) throw errors.conflict('历史案件只能查看', 'Historic cases are read-only');
+        const result = transition(record.state, action, payload, now, { role, calendar, hashTerms: sha256Hex });
+        if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
+        const nextRecord: CaseRecord = { ...record, state: result.state };
+        if (action === 'issue_ruling' || action === 'refuse_confirmation') {
+          nextRecord.confirmationReview = {
+            grounds: checkedReview(action, payload as { ground?: RefusalGround }, opts.review),
+            at: now.toISOString(),
+            by: actor?.displayName ?? role,
+          };
+        }
+        const extra = await sideEffects(
+          tx,
+          deps,
+          row,
+          nextRecord,
+          action,
+          payload as Record<string, unknown>,
+          opts.sideData,
+        );
+        const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));
+        return {
+          change: {
+            set: { ...projectColumns(result.state), ...extra, record: nextRecord, nextDueOn: nextDueOf(clocks) },
+            event: {
+              action,
+              actorLabel: opts.actorLabel ?? actor?.displayName ?? role,
+              fromStage: result.from,
+              toStage: result.to,
+              payload,
+            },
+            audit: {
+              action: `dispute.${action}`,
+              before: { stage: row.stage, version: row.version },
+              after: { stage: result.to, payload },
+            },
+          },
+          result: result.effects,
+        };
+      },
+    );
     await deliverEffects(tx, updated, effects);
     return updated;
   });
@@ -81,13 +128,35 @@ export async function applyAction(deps: Deps, ctx: Ctx, caseId: string, action: 
  * Confirmation is decided against every refusal ground (民事诉讼法第二百零六条): a ruling needs all
  * of them checked as not applying; a refusal needs its ground checked as applying.
  */
-function checkedReview(action: ActionCode, payload: { ground?: RefusalGround }, review: Partial<Record<RefusalGround, boolean>> | undefined) {
+function checkedReview(
+  action: ActionCode,
+  payload: { ground?: RefusalGround },
+  review: Partial<Record<RefusalGround, boolean>> | undefined,
+) {
   const grounds = REFUSAL_GROUNDS.filter((g) => g !== 'other');
   const missing = grounds.filter((g) => review?.[g] === undefined);
-  if (missing.length) throw new AppError('VALIDATION', `请逐项完成审查清单（未勾选：${missing.map((g) => REFUSAL_GROUND_LABELS[g]).join('、')}）`, `Complete the review checklist (missing: ${missing.join(', ')})`, 'review');
+  if (missing.length)
+    throw new AppError(
+      'VALIDATION',
+      `请逐项完成审查清单（未勾选：${missing.map((g) => REFUSAL_GROUND_LABELS[g]).join('、')}）`,
+      `Complete the review checklist (missing: ${missing.join(', ')})`,
+      'review',
+    );
   const applying = grounds.filter((g) => review![g]);
-  if (action === 'issue_ruling' && applying.length) throw new AppError('VALIDATION', '审查清单中有不予确认的情形，不能出具确认裁定', 'A refusal ground applies; the agreement cannot be confirmed', 'review');
-  if (action === 'refuse_confirmation' && payload.ground && payload.ground !== 'other' && !review![payload.ground]) throw new AppError('VALIDATION', '驳回理由须与审查清单一致', 'The refusal ground must match the checklist', 'review');
+  if (action === 'issue_ruling' && applying.length)
+    throw new AppError(
+      'VALIDATION',
+      '审查清单中有不予确认的情形，不能出具确认裁定',
+      'A refusal ground applies; the agreement cannot be confirmed',
+      'review',
+    );
+  if (action === 'refuse_confirmation' && payload.ground && payload.ground !== 'other' && !review![payload.ground])
+    throw new AppError(
+      'VALIDATION',
+      '驳回理由须与审查清单一致',
+      'The refusal ground must match the checklist',
+      'review',
+    );
   return review!;
 }
 
@@ -101,7 +170,15 @@ export const REFUSAL_GROUND_LABELS: Record<RefusalGround, string> = {
 };
 
 /** Database consequences a rule cannot express: instalment rows, payment allocation, ruling numbers. */
-async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord, action: ActionCode, payload: Record<string, unknown>, sideData: ActionOptions['sideData']) {
+async function sideEffects(
+  tx: Tx,
+  deps: Deps,
+  row: CaseRow,
+  record: CaseRecord,
+  action: ActionCode,
+  payload: Record<string, unknown>,
+  sideData: ActionOptions['sideData'],
+) {
   const extra: Partial<typeof disputeCases.$inferInsert> = {};
   const state = record.state;
   if (action === 'set_agreement_terms' && state.agreement) {
@@ -109,7 +186,14 @@ async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord,
     const paid = await caseRepo.payments(tx, row.id);
     const start = paid.length;
     if (state.agreement.installments.length) {
-      await tx.insert(disputePayments).values(state.agreement.installments.map((i, k) => ({ caseId: row.id, seq: start + k + 1, dueOn: i.dueOn, amountFen: i.amountFen })));
+      await tx.insert(disputePayments).values(
+        state.agreement.installments.map((i, k) => ({
+          caseId: row.id,
+          seq: start + k + 1,
+          dueOn: i.dueOn,
+          amountFen: i.amountFen,
+        })),
+      );
     }
   }
   if (action === 'record_payment') {
@@ -120,18 +204,33 @@ async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord,
       if (open <= 0) continue;
       const take = Math.min(open, left);
       left -= take;
-      await tx.update(disputePayments).set({ paidFen: p.paidFen + take, paidOn: p.paidFen + take === p.amountFen ? String(payload.paidOn) : p.paidOn }).where(eq(disputePayments.id, p.id));
+      await tx
+        .update(disputePayments)
+        .set({
+          paidFen: p.paidFen + take,
+          paidOn: p.paidFen + take === p.amountFen ? String(payload.paidOn) : p.paidOn,
+        })
+        .where(eq(disputePayments.id, p.id));
     }
   }
   if (action === 'issue_ruling') {
     record.rulingNo = (payload.rulingNo as string | undefined) ?? (await nextRulingNo(tx, row, state.rulingIssuedOn!));
     extra.rulingNo = record.rulingNo;
-    if (await caseRepo.rulingNoTaken(tx, record.rulingNo, row.id)) throw errors.conflict(`裁定书编号 ${record.rulingNo} 已被使用`, `Ruling number ${record.rulingNo} is already in use`, 'rulingNo');
+    if (await caseRepo.rulingNoTaken(tx, record.rulingNo, row.id))
+      throw errors.conflict(
+        `裁定书编号 ${record.rulingNo} 已被使用`,
+        `Ruling number ${record.rulingNo} is already in use`,
+        'rulingNo',
+      );
   }
   if (action === 'contact_employer') await issueEmployerLink(tx, deps, row);
   if (action === 'refuse_confirmation' && payload.note) record.refusalNote = String(payload.note);
   if (action === 'record_employer_answer' && payload.answer === 'counter') {
-    record.counterOffer = { amountFen: sideData?.counterAmountFen ?? null, note: (payload.note as string) ?? null, at: deps.now().toISOString() };
+    record.counterOffer = {
+      amountFen: sideData?.counterAmountFen ?? null,
+      note: (payload.note as string) ?? null,
+      at: deps.now().toISOString(),
+    };
   }
   return extra;
 }
@@ -142,7 +241,8 @@ async function sideEffects(tx: Tx, deps: Deps, row: CaseRow, record: CaseRecord,
  * A series used for the first time starts above any number already issued in it.
  */
 async function nextRulingNo(tx: Tx, row: CaseRow, issuedOn: string): Promise<string> {
-  if (!row.courtId) throw errors.conflict('案件未关联法院，无法编号裁定书', 'The case has no court to number the ruling', 'courtId');
+  if (!row.courtId)
+    throw errors.conflict('案件未关联法院，无法编号裁定书', 'The case has no court to number the ruling', 'courtId');
   const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, row.courtId));
   if (!court) throw errors.notFound('法院', 'Court');
   const year = issuedOn.slice(0, 4);
@@ -157,19 +257,52 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
     const topic = `dispute_case:${row.id}`;
     if (e.audience.includes('worker')) {
       const [w] = await tx.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
-      if (w?.phone) await notify(tx, { channel: 'sms', recipient: w.phone, body: `【一站】案件${row.caseNumber}：${e.message}`, topic, regionCode: row.regionCode });
+      if (w?.phone)
+        await notify(tx, {
+          channel: 'sms',
+          recipient: w.phone,
+          body: `【一站】案件${row.caseNumber}：${e.message}`,
+          topic,
+          regionCode: row.regionCode,
+        });
     }
     if (e.audience.includes('employer_agent')) {
       const contact = (row.facts as { employer?: { contactPhone?: string; contactEmail?: string } }).employer;
-      if (contact?.contactPhone) await notify(tx, { channel: 'sms', recipient: contact.contactPhone, body: `【一站】案件${row.caseNumber}：${e.message}`, topic, regionCode: row.regionCode });
-      if (contact?.contactEmail) await notify(tx, { channel: 'email', recipient: contact.contactEmail, subject: `劳动争议调解案件 ${row.caseNumber}`, body: e.message, topic, regionCode: row.regionCode });
+      if (contact?.contactPhone)
+        await notify(tx, {
+          channel: 'sms',
+          recipient: contact.contactPhone,
+          body: `【一站】案件${row.caseNumber}：${e.message}`,
+          topic,
+          regionCode: row.regionCode,
+        });
+      if (contact?.contactEmail)
+        await notify(tx, {
+          channel: 'email',
+          recipient: contact.contactEmail,
+          subject: `劳动争议调解案件 ${row.caseNumber}`,
+          body: e.message,
+          topic,
+          regionCode: row.regionCode,
+        });
     }
     for (const staffRole of ['mediator', 'judge', 'court_clerk'] as const) {
       if (!e.audience.includes(staffRole)) continue;
-      const target = staffRole === 'mediator' ? row.mediatorAccountId : staffRole === 'judge' ? row.judgeAccountId : null;
+      const target =
+        staffRole === 'mediator' ? row.mediatorAccountId : staffRole === 'judge' ? row.judgeAccountId : null;
       if (!target) continue;
-      const [acc] = await tx.select({ phone: accounts.phone, name: accounts.displayName }).from(accounts).where(eq(accounts.id, target));
-      if (acc?.phone) await notify(tx, { channel: 'sms', recipient: acc.phone, body: `【一站】${row.caseNumber}：${e.message}`, topic, regionCode: row.regionCode });
+      const [acc] = await tx
+        .select({ phone: accounts.phone, name: accounts.displayName })
+        .from(accounts)
+        .where(eq(accounts.id, target));
+      if (acc?.phone)
+        await notify(tx, {
+          channel: 'sms',
+          recipient: acc.phone,
+          body: `【一站】${row.caseNumber}：${e.message}`,
+          topic,
+          regionCode: row.regionCode,
+        });
     }
   }
 }
@@ -178,12 +311,34 @@ async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
   if (await latestOpenCode(tx, row.id, 'employer_link', deps.now())) return;
   const token = newLinkToken();
   await storeToken(tx, row.id, 'employer_link', sha256Hex(token), new Date(deps.now().getTime() + 60 * 86_400_000));
-  const contact = (row.facts as { employer?: { name?: string; contactPhone?: string; contactEmail?: string } }).employer ?? {};
+  const contact =
+    (row.facts as { employer?: { name?: string; contactPhone?: string; contactEmail?: string } }).employer ?? {};
   const link = `${deps.config.publicUrl}/e/${token}`;
-  const [studio] = row.mediationBodyId ? await tx.select({ name: mediationBodies.name }).from(mediationBodies).where(eq(mediationBodies.id, row.mediationBodyId)) : [];
+  const [studio] = row.mediationBodyId
+    ? await tx
+        .select({ name: mediationBodies.name })
+        .from(mediationBodies)
+        .where(eq(mediationBodies.id, row.mediationBodyId))
+    : [];
   const text = `【一站】${contact.name ?? '贵单位'}：${studio?.name ?? '劳动争议调解组织'}受理了案件${row.caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：${link}`;
   const topic = `dispute_case:${row.id}`;
-  if (contact.contactPhone) await notify(tx, { channel: 'sms', recipient: contact.contactPhone, body: text, topic, regionCode: row.regionCode });
-  if (contact.contactEmail) await notify(tx, { channel: 'email', recipient: contact.contactEmail, subject: `劳动争议调解邀请 ${row.caseNumber}`, body: text, topic, regionCode: row.regionCode });
-  if (!contact.contactPhone && !contact.contactEmail) await notify(tx, { channel: 'sms', recipient: '（无联系方式）', body: text, topic, regionCode: row.regionCode });
+  if (contact.contactPhone)
+    await notify(tx, {
+      channel: 'sms',
+      recipient: contact.contactPhone,
+      body: text,
+      topic,
+      regionCode: row.regionCode,
+    });
+  if (contact.contactEmail)
+    await notify(tx, {
+      channel: 'email',
+      recipient: contact.contactEmail,
+      subject: `劳动争议调解邀请 ${row.caseNumber}`,
+      body: text,
+      topic,
+      regionCode: row.regionCode,
+    });
+  if (!contact.contactPhone && !contact.contactEmail)
+    await notify(tx, { channel: 'sms', recipient: '（无联系方式）', body: text, topic, regionCode: row.regionCode });
 }

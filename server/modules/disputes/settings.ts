@@ -30,7 +30,11 @@ export async function jointConfig(deps: Deps): Promise<JointMediationConfig> {
 function requireNationwideAdmin(ctx: Ctx, what: { zh: string; en: string }) {
   const actor = requirePermission(ctx, 'accounts:manage');
   if (actor.regionCode !== null) {
-    throw new AppError('FORBIDDEN', `${what.zh}全国通用，只有全国系统管理员可以修改`, `The ${what.en} apply nationwide; only a nationwide administrator may change them`);
+    throw new AppError(
+      'FORBIDDEN',
+      `${what.zh}全国通用，只有全国系统管理员可以修改`,
+      `The ${what.en} apply nationwide; only a nationwide administrator may change them`,
+    );
   }
   return actor;
 }
@@ -46,8 +50,17 @@ export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediation
   requireNationwideAdmin(ctx, { zh: '联合调解触发条件', en: 'joint-mediation triggers' });
   const before = await jointConfig(deps);
   await deps.db.transaction(async (tx) => {
-    await tx.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: deps.now() } });
-    await writeAudit(tx, ctx, { action: 'settings.joint_mediation_changed', entityType: 'settings', entityId: KEY, before, after: value });
+    await tx
+      .insert(settings)
+      .values({ key: KEY, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: deps.now() } });
+    await writeAudit(tx, ctx, {
+      action: 'settings.joint_mediation_changed',
+      entityType: 'settings',
+      entityId: KEY,
+      before,
+      after: value,
+    });
   });
   return value;
 }
@@ -74,7 +87,12 @@ export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: z.infer<t
       .insert(calendarOverrides)
       .values({ date: input.date, kind: input.kind, note: input.note ?? null })
       .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: input.kind, note: input.note ?? null } });
-    await writeAudit(tx, ctx, { action: 'calendar.override_set', entityType: 'calendar', entityId: input.date, after: input });
+    await writeAudit(tx, ctx, {
+      action: 'calendar.override_set',
+      entityType: 'calendar',
+      entityId: input.date,
+      after: input,
+    });
   });
   forgetCalendar(deps.db);
 }

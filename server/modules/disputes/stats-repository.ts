@@ -33,8 +33,12 @@ const measures = {
   succeeded: sql<number>`count(*) filter (where ${disputeCases.agreementEffectiveOn} is not null)::int`,
   failed: sql<number>`count(*) filter (where ${disputeCases.closedReason} is not null and ${disputeCases.agreementEffectiveOn} is null)::int`,
   settledFen: sql<number>`coalesce(sum(${disputeCases.settledFen}) filter (where ${disputeCases.agreementEffectiveOn} is not null), 0)::bigint`,
-  avgDaysToAgreement: sql<number | null>`round(avg(${disputeCases.agreementEffectiveOn} - ${disputeCases.appliedOn})::numeric, 1)::float8`,
-  avgDaysToRuling: sql<number | null>`round(avg(${disputeCases.rulingIssuedOn} - ${disputeCases.appliedOn})::numeric, 1)::float8`,
+  avgDaysToAgreement: sql<
+    number | null
+  >`round(avg(${disputeCases.agreementEffectiveOn} - ${disputeCases.appliedOn})::numeric, 1)::float8`,
+  avgDaysToRuling: sql<
+    number | null
+  >`round(avg(${disputeCases.rulingIssuedOn} - ${disputeCases.appliedOn})::numeric, 1)::float8`,
 };
 
 function where(f: StatFilter): SQL | undefined {
@@ -46,11 +50,19 @@ function where(f: StatFilter): SQL | undefined {
   );
 }
 
-const num = (r: StatRow): StatRow => ({ ...r, settledFen: Number(r.settledFen), avgDaysToAgreement: r.avgDaysToAgreement === null ? null : Number(r.avgDaysToAgreement), avgDaysToRuling: r.avgDaysToRuling === null ? null : Number(r.avgDaysToRuling) });
+const num = (r: StatRow): StatRow => ({
+  ...r,
+  settledFen: Number(r.settledFen),
+  avgDaysToAgreement: r.avgDaysToAgreement === null ? null : Number(r.avgDaysToAgreement),
+  avgDaysToRuling: r.avgDaysToRuling === null ? null : Number(r.avgDaysToRuling),
+});
 
 export const statsRepo = {
   async totals(db: DbOrTx, f: StatFilter): Promise<StatRow> {
-    const [row] = await db.select({ key: sql<null>`null`, label: sql<null>`null`, ...measures }).from(disputeCases).where(where(f));
+    const [row] = await db
+      .select({ key: sql<null>`null`, label: sql<null>`null`, ...measures })
+      .from(disputeCases)
+      .where(where(f));
     return num(row as StatRow);
   },
 
@@ -76,7 +88,12 @@ export const statsRepo = {
           .orderBy(accounts.displayName)) as StatRow[];
         break;
       case 'sector':
-        rows = (await db.select({ key: disputeCases.sector, label: disputeCases.sector, ...measures }).from(disputeCases).where(where(f)).groupBy(disputeCases.sector).orderBy(disputeCases.sector)) as StatRow[];
+        rows = (await db
+          .select({ key: disputeCases.sector, label: disputeCases.sector, ...measures })
+          .from(disputeCases)
+          .where(where(f))
+          .groupBy(disputeCases.sector)
+          .orderBy(disputeCases.sector)) as StatRow[];
         break;
       case 'claim_type': {
         // A case with several claim types counts once under each of them.
@@ -93,7 +110,12 @@ export const statsRepo = {
       case 'year': {
         const fmt = dimension === 'month' ? 'YYYY-MM' : 'YYYY';
         const period = sql<string>`to_char(${disputeCases.appliedOn}, ${sql.raw(`'${fmt}'`)})`;
-        rows = (await db.select({ key: period, label: period, ...measures }).from(disputeCases).where(where(f)).groupBy(period).orderBy(period)) as StatRow[];
+        rows = (await db
+          .select({ key: period, label: period, ...measures })
+          .from(disputeCases)
+          .where(where(f))
+          .groupBy(period)
+          .orderBy(period)) as StatRow[];
         break;
       }
     }

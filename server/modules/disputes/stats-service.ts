@@ -20,7 +20,12 @@ const SECTOR_LABELS: Record<string, string> = {
 function labelled(dimension: StatDimension, rows: StatRow[]) {
   return rows.map((r) => ({
     ...r,
-    label: dimension === 'sector' ? SECTOR_LABELS[r.key ?? ''] ?? r.key : dimension === 'claim_type' ? CLAIM_TYPE_LABELS[r.key as ClaimType]?.zh ?? r.key : r.label ?? '（未指派）',
+    label:
+      dimension === 'sector'
+        ? (SECTOR_LABELS[r.key ?? ''] ?? r.key)
+        : dimension === 'claim_type'
+          ? (CLAIM_TYPE_LABELS[r.key as ClaimType]?.zh ?? r.key)
+          : (r.label ?? '（未指派）'),
     successRate: r.succeeded + r.failed > 0 ? Math.round((r.succeeded / (r.succeeded + r.failed)) * 1000) / 10 : null,
   }));
 }
@@ -31,12 +36,31 @@ function labelled(dimension: StatDimension, rows: StatRow[]) {
  */
 export async function disputeStats(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>, dimension: StatDimension) {
   const actor = requirePermission(ctx, 'disputes:stats');
-  const scoped = { ...filter, scope: actor.regionCode, courtId: actor.roles.some((r) => r === 'judge' || r === 'court_clerk') && actor.courtId ? actor.courtId : filter.courtId };
-  const [totals, rows] = await Promise.all([statsRepo.totals(deps.db, scoped), statsRepo.by(deps.db, scoped, dimension)]);
-  return { totals: { ...labelled(dimension, [totals])[0]!, label: '合计' }, dimension, rows: labelled(dimension, rows) };
+  const scoped = {
+    ...filter,
+    scope: actor.regionCode,
+    courtId:
+      actor.roles.some((r) => r === 'judge' || r === 'court_clerk') && actor.courtId ? actor.courtId : filter.courtId,
+  };
+  const [totals, rows] = await Promise.all([
+    statsRepo.totals(deps.db, scoped),
+    statsRepo.by(deps.db, scoped, dimension),
+  ]);
+  return {
+    totals: { ...labelled(dimension, [totals])[0]!, label: '合计' },
+    dimension,
+    rows: labelled(dimension, rows),
+  };
 }
 
-const DIMENSION_TITLES: Record<StatDimension, string> = { court: '按法院', mediator: '按调解员', sector: '按行业', claim_type: '按请求类型', month: '按月份', year: '按年度' };
+const DIMENSION_TITLES: Record<StatDimension, string> = {
+  court: '按法院',
+  mediator: '按调解员',
+  sector: '按行业',
+  claim_type: '按请求类型',
+  month: '按月份',
+  year: '按年度',
+};
 
 export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

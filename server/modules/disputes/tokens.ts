@@ -20,7 +20,13 @@ export function newSmsCode(): string {
  * code is undone by hashing all million codes), bound to the case, the purpose and the code's
  * expiry, so that the same digits sent twice are stored differently.
  */
-export function codeHash(cipher: FieldCipher, caseId: string, purpose: TokenPurpose, expiresAt: Date, code: string): string {
+export function codeHash(
+  cipher: FieldCipher,
+  caseId: string,
+  purpose: TokenPurpose,
+  expiresAt: Date,
+  code: string,
+): string {
   return cipher.searchHash(`sms-code:v1:${caseId}:${purpose}:${expiresAt.toISOString()}:${code}`);
 }
 
@@ -39,7 +45,14 @@ export async function latestOpenCode(db: DbOrTx, caseId: string, purpose: TokenP
   const [row] = await db
     .select()
     .from(disputeAccessTokens)
-    .where(and(eq(disputeAccessTokens.caseId, caseId), eq(disputeAccessTokens.purpose, purpose as never), isNull(disputeAccessTokens.usedAt), gt(disputeAccessTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(disputeAccessTokens.caseId, caseId),
+        eq(disputeAccessTokens.purpose, purpose as never),
+        isNull(disputeAccessTokens.usedAt),
+        gt(disputeAccessTokens.expiresAt, now),
+      ),
+    )
     .orderBy(desc(disputeAccessTokens.createdAt))
     .limit(1);
   return row ?? null;

@@ -38,12 +38,26 @@ function where(f: EmployerFilter): SQL | undefined {
 
 export const employerRepo = {
   async list(db: DbOrTx, f: EmployerFilter, limit: number, offset: number) {
-    const items = await db.select(columns).from(employers).leftJoin(regions, eq(regions.code, employers.regionCode)).where(where(f)).orderBy(asc(employers.name)).limit(limit).offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(employers).where(where(f));
+    const items = await db
+      .select(columns)
+      .from(employers)
+      .leftJoin(regions, eq(regions.code, employers.regionCode))
+      .where(where(f))
+      .orderBy(asc(employers.name))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(employers)
+      .where(where(f));
     return { items, total: count?.n ?? 0 };
   },
   async byId(db: DbOrTx, id: string) {
-    const [row] = await db.select(columns).from(employers).leftJoin(regions, eq(regions.code, employers.regionCode)).where(eq(employers.id, id));
+    const [row] = await db
+      .select(columns)
+      .from(employers)
+      .leftJoin(regions, eq(regions.code, employers.regionCode))
+      .where(eq(employers.id, id));
     return row ?? null;
   },
   async byUscc(db: DbOrTx, uscc: string) {

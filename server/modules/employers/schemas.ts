@@ -30,6 +30,9 @@ export type EmployerInput = z.infer<typeof employerInputSchema>;
 
 export const employerListQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   industryCode: z.string().max(24).optional(),
 });

@@ -14,12 +14,24 @@ import { employers } from './tables.js';
 
 /** An employer's own agent sees only that employer, wherever it is registered. */
 function ownOnly(actor: Actor): string | null {
-  return actor.roles.includes('employer_agent') && actor.roles.length === 1 ? actor.employerId ?? '00000000-0000-0000-0000-000000000000' : null;
+  return actor.roles.includes('employer_agent') && actor.roles.length === 1
+    ? (actor.employerId ?? '00000000-0000-0000-0000-000000000000')
+    : null;
 }
 
-export async function listEmployers(deps: Deps, ctx: Ctx, filter: Omit<EmployerFilter, 'scope' | 'onlyId'>, page: PageQuery) {
+export async function listEmployers(
+  deps: Deps,
+  ctx: Ctx,
+  filter: Omit<EmployerFilter, 'scope' | 'onlyId'>,
+  page: PageQuery,
+) {
   const actor = requirePermission(ctx, 'employers:read');
-  const { items, total } = await employerRepo.list(deps.db, { ...filter, scope: actor.regionCode, onlyId: ownOnly(actor) }, page.pageSize, offsetOf(page));
+  const { items, total } = await employerRepo.list(
+    deps.db,
+    { ...filter, scope: actor.regionCode, onlyId: ownOnly(actor) },
+    page.pageSize,
+    offsetOf(page),
+  );
   return { items, total, ...page };
 }
 
@@ -40,12 +52,23 @@ async function checkInput(db: DbOrTx, actor: Actor, input: EmployerInput, selfId
   if (!check.ok && check.reason === 'format') throw errors.validation('uscc', check.message, check.messageEn);
   const warning = !check.ok;
   if (warning && !input.acceptUsccWarning) {
-    throw new AppError('CONFIRMATION_REQUIRED', `${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请点击“仍然保存”。`, `${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`, 'uscc');
+    throw new AppError(
+      'CONFIRMATION_REQUIRED',
+      `${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请点击“仍然保存”。`,
+      `${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`,
+      'uscc',
+    );
   }
-  if (!(await regionRepo.byCode(db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  if (!(await regionRepo.byCode(db, input.regionCode)))
+    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);
   const existing = await employerRepo.byUscc(db, uscc);
-  if (existing && existing.id !== selfId) throw errors.conflict(`统一社会信用代码 ${uscc} 已登记为「${existing.name}」`, `USCC ${uscc} is already registered to another employer`, 'uscc');
+  if (existing && existing.id !== selfId)
+    throw errors.conflict(
+      `统一社会信用代码 ${uscc} 已登记为「${existing.name}」`,
+      `USCC ${uscc} is already registered to another employer`,
+      'uscc',
+    );
   const { acceptUsccWarning: _accepted, ...rest } = input;
   return { ...rest, uscc, usccCheckWarning: warning };
 }
@@ -56,7 +79,13 @@ export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput)
   const id = await deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(employers).values(values).returning();
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, { action: 'employer.created', entityType: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'employer.created',
+      entityType: 'employer',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: row,
+    });
     return row.id;
   });
   return getEmployer(deps, ctx, id);
@@ -69,8 +98,19 @@ export async function updateEmployer(deps: Deps, ctx: Ctx, id: string, input: Em
   assertInScope(actor, before.regionCode);
   const values = await checkInput(deps.db, actor, input, id);
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx.update(employers).set({ ...values, updatedAt: deps.now() }).where(eq(employers.id, id)).returning();
-    await writeAudit(tx, ctx, { action: 'employer.updated', entityType: 'employer', entityId: id, regionCode: values.regionCode, before, after });
+    const [after] = await tx
+      .update(employers)
+      .set({ ...values, updatedAt: deps.now() })
+      .where(eq(employers.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'employer.updated',
+      entityType: 'employer',
+      entityId: id,
+      regionCode: values.regionCode,
+      before,
+      after,
+    });
   });
   return getEmployer(deps, ctx, id);
 }
@@ -94,7 +134,12 @@ export interface IntakeEmployer {
  * the employer is not registered and may not be created here. The caller (a case's intake) has
  * checked its own permission; `field` names the code in the error.
  */
-export async function employerForIntake(tx: DbOrTx, ctx: Ctx, input: IntakeEmployer, opts: { create: boolean; field: string }): Promise<string | null> {
+export async function employerForIntake(
+  tx: DbOrTx,
+  ctx: Ctx,
+  input: IntakeEmployer,
+  opts: { create: boolean; field: string },
+): Promise<string | null> {
   const uscc = normalizeUscc(input.uscc);
   const check = validateUscc(uscc);
   if (!check.ok && check.reason === 'format') throw errors.validation(opts.field, check.message, check.messageEn);
@@ -113,7 +158,13 @@ export async function employerForIntake(tx: DbOrTx, ctx: Ctx, input: IntakeEmplo
   };
   const [row] = await tx.insert(employers).values(values).returning();
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-  await writeAudit(tx, ctx, { action: 'employer.created', entityType: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
+  await writeAudit(tx, ctx, {
+    action: 'employer.created',
+    entityType: 'employer',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    after: row,
+  });
   return row.id;
 }
 

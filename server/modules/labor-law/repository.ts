@@ -20,7 +20,9 @@ export const laborParamRepo = {
     const rows = await db
       .select()
       .from(laborParams)
-      .where(and(eq(laborParams.kind, kind), inArray(laborParams.regionCode, chain), lte(laborParams.effectiveFrom, onDate)))
+      .where(
+        and(eq(laborParams.kind, kind), inArray(laborParams.regionCode, chain), lte(laborParams.effectiveFrom, onDate)),
+      )
       .orderBy(desc(laborParams.effectiveFrom));
     // Most local region first; within it, the latest effective date.
     for (const code of chain) {
@@ -30,7 +32,10 @@ export const laborParamRepo = {
     return null;
   },
   async list(db: DbOrTx, scope: string | null, regionCode: string | undefined, limit: number, offset: number) {
-    const where = and(inRegion(laborParams.regionCode, scope), regionCode ? inArray(laborParams.regionCode, regionChain(regionCode)) : undefined);
+    const where = and(
+      inRegion(laborParams.regionCode, scope),
+      regionCode ? inArray(laborParams.regionCode, regionChain(regionCode)) : undefined,
+    );
     const items = await db
       .select({ ...COLUMNS })
       .from(laborParams)
@@ -39,7 +44,10 @@ export const laborParamRepo = {
       .orderBy(asc(laborParams.regionCode), asc(laborParams.kind), desc(laborParams.effectiveFrom))
       .limit(limit)
       .offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(laborParams).where(where);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(laborParams)
+      .where(where);
     return { items, total: count?.n ?? 0 };
   },
   async raw(db: DbOrTx, id: string) {

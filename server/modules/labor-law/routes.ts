@@ -47,7 +47,14 @@ export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '地方工资标准 Local minimum and average wages',
-        querystring: z.object({ regionCode: z.string().regex(/^\d{6}$/).optional() }).extend(pageQuerySchema.shape),
+        querystring: z
+          .object({
+            regionCode: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          })
+          .extend(pageQuerySchema.shape),
         response: { 200: pageOf(paramSchema).extend({ canEdit: z.boolean() }), ...errorResponses },
       },
     },
@@ -56,12 +63,21 @@ export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
       return service.listParams(deps, request.ctx, regionCode, page);
     },
   );
-  app.post('/api/labor-law/params', { schema: { tags, body: paramInputSchema, response: { 200: paramSchema, ...errorResponses } } }, async (request) =>
-    service.createParam(deps, request.ctx, request.body),
+  app.post(
+    '/api/labor-law/params',
+    { schema: { tags, body: paramInputSchema, response: { 200: paramSchema, ...errorResponses } } },
+    async (request) => service.createParam(deps, request.ctx, request.body),
   );
   app.put(
     '/api/labor-law/params/:id',
-    { schema: { tags, params: z.object({ id: z.string().uuid() }), body: paramInputSchema, response: { 200: paramSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: z.string().uuid() }),
+        body: paramInputSchema,
+        response: { 200: paramSchema, ...errorResponses },
+      },
+    },
     async (request) => service.updateParam(deps, request.ctx, request.params.id, request.body),
   );
 }

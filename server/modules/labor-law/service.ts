@@ -18,7 +18,11 @@ import { laborParams, type LaborParamKind } from './tables.js';
  * Runs the engine with the local figures in force on the end date (or today while still
  * employed). A region without a figure gets none: the engine then says so in `warnings`.
  */
-export async function calculateEntitlements(deps: Deps, request: LaborLawRequest, lang: Lang): Promise<LaborLawResponse> {
+export async function calculateEntitlements(
+  deps: Deps,
+  request: LaborLawRequest,
+  lang: Lang,
+): Promise<LaborLawResponse> {
   const region = await regionRepo.byCode(deps.db, request.regionCode);
   if (!region) throw errors.validation('regionCode', '地区代码不存在（GB/T 2260）', 'Unknown region code (GB/T 2260)');
   const asOf = todayInChina(deps.now());
@@ -27,7 +31,16 @@ export async function calculateEntitlements(deps: Deps, request: LaborLawRequest
     laborParamRepo.inForce(deps.db, request.regionCode, 'minimum_wage_monthly', onDate),
     laborParamRepo.inForce(deps.db, request.regionCode, 'average_wage_monthly', onDate),
   ]);
-  return calculate(request, { minimumWageFen: minimum?.amountFen ?? null, averageWageFen: average?.amountFen ?? null, regionName: region.fullName }, lang, { asOf });
+  return calculate(
+    request,
+    {
+      minimumWageFen: minimum?.amountFen ?? null,
+      averageWageFen: average?.amountFen ?? null,
+      regionName: region.fullName,
+    },
+    lang,
+    { asOf },
+  );
 }
 
 export async function listParams(deps: Deps, ctx: Ctx, regionCode: string | undefined, page: PageQuery) {
@@ -47,7 +60,8 @@ export interface ParamInput {
 
 async function checkParam(db: DbOrTx, ctx: Ctx, input: ParamInput) {
   const actor = requirePermission(ctx, 'labor_params:manage');
-  if (!(await regionRepo.byCode(db, input.regionCode))) throw errors.validation('regionCode', '地区代码不存在', 'Unknown region code');
+  if (!(await regionRepo.byCode(db, input.regionCode)))
+    throw errors.validation('regionCode', '地区代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);
 }
 
@@ -55,8 +69,19 @@ export async function createParam(deps: Deps, ctx: Ctx, input: ParamInput) {
   await checkParam(deps.db, ctx, input);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(laborParams).values(input).onConflictDoNothing().returning();
-    if (!row) throw errors.conflict('该地区该日期已有此项标准，请修改原记录', 'A figure for this region, kind and date exists; edit it instead', 'effectiveFrom');
-    await writeAudit(tx, ctx, { action: 'labor_param.created', entityType: 'labor_param', entityId: row.id, regionCode: row.regionCode, after: row });
+    if (!row)
+      throw errors.conflict(
+        '该地区该日期已有此项标准，请修改原记录',
+        'A figure for this region, kind and date exists; edit it instead',
+        'effectiveFrom',
+      );
+    await writeAudit(tx, ctx, {
+      action: 'labor_param.created',
+      entityType: 'labor_param',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: row,
+    });
     return row;
   });
 }
@@ -67,9 +92,20 @@ export async function updateParam(deps: Deps, ctx: Ctx, id: string, input: Param
   if (!before) throw errors.notFound('地方标准', 'Local figure');
   assertInScope(requirePermission(ctx, 'labor_params:manage'), before.regionCode);
   return deps.db.transaction(async (tx) => {
-    const [after] = await tx.update(laborParams).set({ ...input, updatedAt: deps.now() }).where(eq(laborParams.id, id)).returning();
+    const [after] = await tx
+      .update(laborParams)
+      .set({ ...input, updatedAt: deps.now() })
+      .where(eq(laborParams.id, id))
+      .returning();
     if (!after) throw new AppError('INTERNAL', '更新失败', 'Update failed');
-    await writeAudit(tx, ctx, { action: 'labor_param.updated', entityType: 'labor_param', entityId: id, regionCode: after.regionCode, before, after });
+    await writeAudit(tx, ctx, {
+      action: 'labor_param.updated',
+      entityType: 'labor_param',
+      entityId: id,
+      regionCode: after.regionCode,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -23,5 +23,8 @@ export const laborParams = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('labor_params_unique').on(t.regionCode, t.kind, t.effectiveFrom), index('labor_params_lookup').on(t.kind, t.regionCode, t.effectiveFrom)],
+  (t) => [
+    uniqueIndex('labor_params_unique').on(t.regionCode, t.kind, t.effectiveFrom),
+    index('labor_params_lookup').on(t.kind, t.regionCode, t.effectiveFrom),
+  ],
 );

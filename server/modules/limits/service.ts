@@ -66,7 +66,8 @@ export async function consume(db: DbOrTx, now: Date, limit: Limit): Promise<Limi
     .returning({ count: t.count, windowStart: t.windowStart, blockedUntil: t.blockedUntil });
   const row = result[0]!;
   const blockedUntil = row.blockedUntil ? new Date(row.blockedUntil) : null;
-  if (blockedUntil && blockedUntil > now) return { allowed: false, retryAfterSec: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000), remaining: 0 };
+  if (blockedUntil && blockedUntil > now)
+    return { allowed: false, retryAfterSec: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000), remaining: 0 };
   if (row.count > limit.max) {
     const windowEnds = new Date(row.windowStart).getTime() + limit.windowMs;
     return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)), remaining: 0 };
@@ -93,7 +94,10 @@ export async function clear(db: DbOrTx, key: string): Promise<void> {
 /** A refusal a person understands: what was limited and when to try again. */
 export function rateLimited(result: LimitResult, what: { zh: string; en: string }): AppError {
   const { zh, en } = waitText(result.retryAfterSec);
-  return Object.assign(new AppError('RATE_LIMITED', `${what.zh}过于频繁，请${zh}后再试`, `Too many ${what.en}; try again in ${en}`), { retryAfterSec: result.retryAfterSec });
+  return Object.assign(
+    new AppError('RATE_LIMITED', `${what.zh}过于频繁，请${zh}后再试`, `Too many ${what.en}; try again in ${en}`),
+    { retryAfterSec: result.retryAfterSec },
+  );
 }
 
 /** "15 分钟" up to an hour and a half, then "2 小时": a day-long lock reads as 24 hours, not 1440 minutes. */
@@ -127,5 +131,7 @@ export async function clearPrefix(db: DbOrTx, prefix: string): Promise<void> {
 
 /** SQL for "locked until" of the bucket whose key is `keyExpr`, for lists (null when none). */
 export function blockedUntilOf(keyExpr: SQL) {
-  return sql<string | null>`(select ${throttleBuckets.blockedUntil} from ${throttleBuckets} where ${throttleBuckets.key} = ${keyExpr})`;
+  return sql<
+    string | null
+  >`(select ${throttleBuckets.blockedUntil} from ${throttleBuckets} where ${throttleBuckets.key} = ${keyExpr})`;
 }

@@ -21,14 +21,42 @@ export async function demoPhoneRoutes(fastify: FastifyInstance, deps: Deps) {
         tags: ['demo'],
         summary: '演示手机：查看发往某号码的短信与邮件（仅演示数据开启时）Demo phone (demo mode only)',
         querystring: z.object({ to: z.string().trim().min(3).max(128) }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), channel: z.enum(['sms', 'email']), recipient: z.string(), subject: z.string().nullable(), body: z.string(), createdAt: z.string() })) }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                channel: z.enum(['sms', 'email']),
+                recipient: z.string(),
+                subject: z.string().nullable(),
+                body: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
       },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request) => {
       if (!deps.config.demoData) throw new AppError('NOT_FOUND', '接口不存在', 'No such endpoint');
-      const rows = await deps.db.select().from(outbox).where(eq(outbox.recipient, request.query.to)).orderBy(desc(outbox.createdAt)).limit(20);
-      return { items: rows.map((m) => ({ id: m.id, channel: m.channel, recipient: m.recipient, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString() })) };
+      const rows = await deps.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.recipient, request.query.to))
+        .orderBy(desc(outbox.createdAt))
+        .limit(20);
+      return {
+        items: rows.map((m) => ({
+          id: m.id,
+          channel: m.channel,
+          recipient: m.recipient,
+          subject: m.subject,
+          body: m.body,
+          createdAt: m.createdAt.toISOString(),
+        })),
+      };
     },
   );
 }

@@ -4,7 +4,5 @@
  * could open the employer's link could answer for the employer.
  */
 export function redactOneTimeSecrets(body: string): string {
-  return body
-    .replace(/(验证码\s*)\d{4,8}/g, '$1******')
-    .replace(/(\/e\/)[A-Za-z0-9_-]{16,}/g, '$1******');
+  return body.replace(/(验证码\s*)\d{4,8}/g, '$1******').replace(/(\/e\/)[A-Za-z0-9_-]{16,}/g, '$1******');
 }

@@ -9,7 +9,11 @@ import { numberCounters } from './tables.js';
  * series above numbers issued before the series existed (e.g. imported historic cases); as a
  * function it is only asked when the series is new.
  */
-export async function nextNumber(tx: DbOrTx, series: string, floor: number | (() => Promise<number>) = 0): Promise<number> {
+export async function nextNumber(
+  tx: DbOrTx,
+  series: string,
+  floor: number | (() => Promise<number>) = 0,
+): Promise<number> {
   const [bumped] = await tx
     .update(numberCounters)
     .set({ last: sql`${numberCounters.last} + 1` })

@@ -39,9 +39,20 @@ function where(f: OrganizationFilter): SQL | undefined {
 
 export const organizationRepo = {
   async list(db: DbOrTx, f: OrganizationFilter, limit: number, offset: number) {
-    const base = db.select(columns).from(organizations).leftJoin(parent, eq(parent.id, organizations.parentId)).leftJoin(regions, eq(regions.code, organizations.regionCode));
-    const items = await base.where(where(f)).orderBy(asc(organizations.regionCode), asc(organizations.name)).limit(limit).offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(where(f));
+    const base = db
+      .select(columns)
+      .from(organizations)
+      .leftJoin(parent, eq(parent.id, organizations.parentId))
+      .leftJoin(regions, eq(regions.code, organizations.regionCode));
+    const items = await base
+      .where(where(f))
+      .orderBy(asc(organizations.regionCode), asc(organizations.name))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(where(f));
     return { items, total: count?.n ?? 0 };
   },
   async byId(db: DbOrTx, id: string) {
@@ -75,10 +86,19 @@ const bodyColumns = {
 /** Mediation bodies; the union studios take dispute cases. */
 export const mediationBodyRepo = {
   async studios(db: DbOrTx) {
-    return db.select(bodyColumns).from(mediationBodies).leftJoin(regions, eq(regions.code, mediationBodies.regionCode)).where(eq(mediationBodies.kind, 'union_studio')).orderBy(asc(mediationBodies.regionCode), asc(mediationBodies.name));
+    return db
+      .select(bodyColumns)
+      .from(mediationBodies)
+      .leftJoin(regions, eq(regions.code, mediationBodies.regionCode))
+      .where(eq(mediationBodies.kind, 'union_studio'))
+      .orderBy(asc(mediationBodies.regionCode), asc(mediationBodies.name));
   },
   async byId(db: DbOrTx, id: string) {
-    const [row] = await db.select(bodyColumns).from(mediationBodies).leftJoin(regions, eq(regions.code, mediationBodies.regionCode)).where(eq(mediationBodies.id, id));
+    const [row] = await db
+      .select(bodyColumns)
+      .from(mediationBodies)
+      .leftJoin(regions, eq(regions.code, mediationBodies.regionCode))
+      .where(eq(mediationBodies.id, id));
     return row ?? null;
   },
 };

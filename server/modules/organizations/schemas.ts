@@ -28,5 +28,8 @@ export const organizationListQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   parentId: z.string().uuid().optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });

@@ -12,9 +12,19 @@ import { mediationBodyRepo, organizationRepo, type OrganizationFilter } from './
 import type { OrganizationInput } from './schemas.js';
 import { organizations } from './tables.js';
 
-export async function listOrganizations(deps: Deps, ctx: Ctx, filter: Omit<OrganizationFilter, 'scope'>, page: PageQuery) {
+export async function listOrganizations(
+  deps: Deps,
+  ctx: Ctx,
+  filter: Omit<OrganizationFilter, 'scope'>,
+  page: PageQuery,
+) {
   const actor = requirePermission(ctx, 'organizations:read');
-  const { items, total } = await organizationRepo.list(deps.db, { ...filter, scope: actor.regionCode }, page.pageSize, offsetOf(page));
+  const { items, total } = await organizationRepo.list(
+    deps.db,
+    { ...filter, scope: actor.regionCode },
+    page.pageSize,
+    offsetOf(page),
+  );
   return { items, total, ...page };
 }
 
@@ -28,10 +38,12 @@ export async function getOrganization(deps: Deps, ctx: Ctx, id: string) {
 
 async function validateInput(db: DbOrTx, ctx: Ctx, input: OrganizationInput, selfId?: string) {
   const actor = requirePermission(ctx, 'organizations:manage');
-  if (!(await regionRepo.byCode(db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  if (!(await regionRepo.byCode(db, input.regionCode)))
+    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);
   if (input.parentId) {
-    if (input.parentId === selfId) throw errors.validation('parentId', '上级组织不能是自身', 'An organization cannot be its own parent');
+    if (input.parentId === selfId)
+      throw errors.validation('parentId', '上级组织不能是自身', 'An organization cannot be its own parent');
     const parent = await organizationRepo.raw(db, input.parentId);
     if (!parent) throw errors.validation('parentId', '上级组织不存在', 'Parent organization not found');
   }
@@ -41,9 +53,18 @@ async function validateInput(db: DbOrTx, ctx: Ctx, input: OrganizationInput, sel
 export async function createOrganization(deps: Deps, ctx: Ctx, input: OrganizationInput) {
   await validateInput(deps.db, ctx, input);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(organizations).values({ ...input, parentId: input.parentId ?? null }).returning();
+    const [row] = await tx
+      .insert(organizations)
+      .values({ ...input, parentId: input.parentId ?? null })
+      .returning();
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, { action: 'organization.created', entityType: 'organization', entityId: row.id, regionCode: row.regionCode, after: row });
+    await writeAudit(tx, ctx, {
+      action: 'organization.created',
+      entityType: 'organization',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: row,
+    });
     return row.id;
   });
   return getOrganization(deps, ctx, id);
@@ -60,7 +81,14 @@ export async function updateOrganization(deps: Deps, ctx: Ctx, id: string, input
       .set({ ...input, parentId: input.parentId ?? null, updatedAt: deps.now() })
       .where(eq(organizations.id, id))
       .returning();
-    await writeAudit(tx, ctx, { action: 'organization.updated', entityType: 'organization', entityId: id, regionCode: input.regionCode, before, after });
+    await writeAudit(tx, ctx, {
+      action: 'organization.updated',
+      entityType: 'organization',
+      entityId: id,
+      regionCode: input.regionCode,
+      before,
+      after,
+    });
   });
   return getOrganization(deps, ctx, id);
 }
@@ -70,7 +98,14 @@ export type Studio = Awaited<ReturnType<typeof mediationBodyRepo.studios>>[numbe
 /** The union studios that take dispute cases: what a worker choosing one on the phone may see. */
 export async function listStudios(deps: Deps) {
   const rows = await mediationBodyRepo.studios(deps.db);
-  return rows.map((s) => ({ id: s.id, name: s.name, regionCode: s.regionCode, regionName: s.regionName, address: s.address, contactPhone: s.contactPhone }));
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    regionCode: s.regionCode,
+    regionName: s.regionName,
+    address: s.address,
+    contactPhone: s.contactPhone,
+  }));
 }
 
 export async function studioById(db: DbOrTx, id: string): Promise<Studio | null> {

@@ -37,12 +37,26 @@ function where(f: PersonFilter): SQL | undefined {
 
 export const personRepo = {
   async list(db: DbOrTx, f: PersonFilter, limit: number, offset: number) {
-    const items = await db.select(personColumns).from(people).leftJoin(regions, eq(regions.code, people.regionCode)).where(where(f)).orderBy(asc(people.name), asc(people.id)).limit(limit).offset(offset);
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where(f));
+    const items = await db
+      .select(personColumns)
+      .from(people)
+      .leftJoin(regions, eq(regions.code, people.regionCode))
+      .where(where(f))
+      .orderBy(asc(people.name), asc(people.id))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(where(f));
     return { items, total: count?.n ?? 0 };
   },
   async byId(db: DbOrTx, id: string) {
-    const [row] = await db.select(personColumns).from(people).leftJoin(regions, eq(regions.code, people.regionCode)).where(eq(people.id, id));
+    const [row] = await db
+      .select(personColumns)
+      .from(people)
+      .leftJoin(regions, eq(regions.code, people.regionCode))
+      .where(eq(people.id, id));
     return row ?? null;
   },
   async raw(db: DbOrTx, id: string) {
@@ -54,7 +68,12 @@ export const personRepo = {
     return row ?? null;
   },
   async byPhoneAndName(db: DbOrTx, phone: string, name: string) {
-    const [row] = await db.select().from(people).where(and(eq(people.phone, phone), eq(people.name, name))).orderBy(asc(people.createdAt)).limit(1);
+    const [row] = await db
+      .select()
+      .from(people)
+      .where(and(eq(people.phone, phone), eq(people.name, name)))
+      .orderBy(asc(people.createdAt))
+      .limit(1);
     return row ?? null;
   },
 };

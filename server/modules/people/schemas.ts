@@ -16,7 +16,12 @@ export type PersonDto = z.infer<typeof personSchema>;
 
 export const personInputSchema = z.object({
   name: z.string().trim().min(2, '姓名至少 2 个字').max(32),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号')
+    .nullable()
+    .optional(),
   residentId: z.string().trim().nullable().optional(),
   regionCode: z.string().regex(/^\d{6}$/, '行政区划代码应为 6 位数字'),
   occupation: z.string().trim().max(32).nullable().optional(),
@@ -25,7 +30,10 @@ export type PersonInput = z.infer<typeof personInputSchema>;
 
 export const personListQuerySchema = z.object({
   q: z.string().trim().max(64).optional(),
-  regionCode: z.string().regex(/^\d{6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 /** The search by resident ID or phone travels in a body, never in a URL that gets logged. */

@@ -17,7 +17,10 @@ type PersonRow = NonNullable<Awaited<ReturnType<typeof personRepo.byId>>>;
 /** The masked form is built from the stored head and tail; the full number stays encrypted. */
 export function toPersonDto(row: PersonRow): PersonDto {
   const { residentIdHead, residentIdTail, ...rest } = row;
-  return { ...rest, residentIdMasked: residentIdHead && residentIdTail ? `${residentIdHead}**********${residentIdTail}` : null };
+  return {
+    ...rest,
+    residentIdMasked: residentIdHead && residentIdTail ? `${residentIdHead}**********${residentIdTail}` : null,
+  };
 }
 
 const RESIDENT_ID_QUERY = /^\d{17}[\dXx]$/;
@@ -71,13 +74,21 @@ export async function revealResidentId(deps: Deps, ctx: Ctx, id: string): Promis
   if (!row) throw errors.notFound('人员', 'Person');
   assertInScope(actor, row.regionCode);
   const residentId = row.residentIdEnc ? deps.cipher.decrypt(row.residentIdEnc) : null;
-  await deps.db.transaction((tx) => writeAudit(tx, ctx, { action: 'person.resident_id_revealed', entityType: 'person', entityId: id, regionCode: row.regionCode }));
+  await deps.db.transaction((tx) =>
+    writeAudit(tx, ctx, {
+      action: 'person.resident_id_revealed',
+      entityType: 'person',
+      entityId: id,
+      regionCode: row.regionCode,
+    }),
+  );
   return { residentId };
 }
 
 async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string) {
   const actor = requirePermission(ctx, 'people:manage');
-  if (!(await regionRepo.byCode(deps.db, input.regionCode))) throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  if (!(await regionRepo.byCode(deps.db, input.regionCode)))
+    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);
   const { residentId: rawId, ...rest } = input;
   if (!rawId) return { ...rest, phone: rest.phone ?? null };
@@ -86,7 +97,8 @@ async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string
   if (!check.ok) throw errors.validation('residentId', check.message, check.messageEn);
   const residentIdHash = deps.cipher.searchHash(residentId);
   const existing = await personRepo.byResidentIdHash(deps.db, residentIdHash);
-  if (existing && existing.id !== selfId) throw errors.conflict('该身份证号已登记', 'This resident ID is already registered', 'residentId');
+  if (existing && existing.id !== selfId)
+    throw errors.conflict('该身份证号已登记', 'This resident ID is already registered', 'residentId');
   return {
     ...rest,
     phone: rest.phone ?? null,
@@ -104,7 +116,13 @@ export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput) {
   const id = await deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(people).values(values).returning();
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, { action: 'person.created', entityType: 'person', entityId: row.id, regionCode: row.regionCode, after: { ...row, residentId: input.residentId ?? null } });
+    await writeAudit(tx, ctx, {
+      action: 'person.created',
+      entityType: 'person',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: { ...row, residentId: input.residentId ?? null },
+    });
     return row.id;
   });
   return getPerson(deps, ctx, id);
@@ -117,8 +135,19 @@ export async function updatePerson(deps: Deps, ctx: Ctx, id: string, input: Pers
   assertInScope(actor, before.regionCode);
   const values = await prepare(deps, ctx, input, id);
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx.update(people).set({ ...values, updatedAt: deps.now() }).where(eq(people.id, id)).returning();
-    await writeAudit(tx, ctx, { action: 'person.updated', entityType: 'person', entityId: id, regionCode: values.regionCode, before, after });
+    const [after] = await tx
+      .update(people)
+      .set({ ...values, updatedAt: deps.now() })
+      .where(eq(people.id, id))
+      .returning();
+    await writeAudit(tx, ctx, {
+      action: 'person.updated',
+      entityType: 'person',
+      entityId: id,
+      regionCode: values.regionCode,
+      before,
+      after,
+    });
   });
   return getPerson(deps, ctx, id);
 }
@@ -141,7 +170,13 @@ export async function findPersonByPhoneAndName(db: DbOrTx, phone: string, name: 
  * Records a person named by an intake, with the audit record every new person gets. The
  * resident ID, when given, is stored encrypted; `field` names it in the error when it is invalid.
  */
-export async function createPersonForIntake(tx: DbOrTx, deps: Deps, ctx: Ctx, input: { name: string; phone: string; regionCode: string; residentId?: string | null }, field = 'residentId'): Promise<string> {
+export async function createPersonForIntake(
+  tx: DbOrTx,
+  deps: Deps,
+  ctx: Ctx,
+  input: { name: string; phone: string; regionCode: string; residentId?: string | null },
+  field = 'residentId',
+): Promise<string> {
   let idColumns = {};
   if (input.residentId) {
     const residentId = normalizeResidentId(input.residentId);
@@ -156,8 +191,17 @@ export async function createPersonForIntake(tx: DbOrTx, deps: Deps, ctx: Ctx, in
       birthDate: check.birthDate,
     };
   }
-  const [row] = await tx.insert(people).values({ name: input.name, phone: input.phone, regionCode: input.regionCode, ...idColumns }).returning();
+  const [row] = await tx
+    .insert(people)
+    .values({ name: input.name, phone: input.phone, regionCode: input.regionCode, ...idColumns })
+    .returning();
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-  await writeAudit(tx, ctx, { action: 'person.created', entityType: 'person', entityId: row.id, regionCode: row.regionCode, after: { ...row, residentId: input.residentId ?? null } });
+  await writeAudit(tx, ctx, {
+    action: 'person.created',
+    entityType: 'person',
+    entityId: row.id,
+    regionCode: row.regionCode,
+    after: { ...row, residentId: input.residentId ?? null },
+  });
   return row.id;
 }

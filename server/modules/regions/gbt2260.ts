@@ -34,7 +34,13 @@ export function loadGbt2260(): RegionRow[] {
       rows.push({ code: cCode, name: city.name, fullName: cityFull, level: 'city', parentCode: pCode });
       for (const county of city.children ?? []) {
         if (county.code.length !== 6) continue;
-        rows.push({ code: county.code, name: county.name, fullName: `${cityFull}${county.name}`, level: 'county', parentCode: cCode });
+        rows.push({
+          code: county.code,
+          name: county.name,
+          fullName: `${cityFull}${county.name}`,
+          level: 'county',
+          parentCode: cCode,
+        });
       }
     }
   }

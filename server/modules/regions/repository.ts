@@ -7,7 +7,14 @@ export const regionRepo = {
   async children(db: DbOrTx, parentCode: string | null) {
     const childCount = sql<number>`(select count(*)::int from regions c where c.parent_code = ${sql.raw('"regions"."code"')})`;
     return db
-      .select({ code: regions.code, name: regions.name, fullName: regions.fullName, level: regions.level, parentCode: regions.parentCode, childCount })
+      .select({
+        code: regions.code,
+        name: regions.name,
+        fullName: regions.fullName,
+        level: regions.level,
+        parentCode: regions.parentCode,
+        childCount,
+      })
       .from(regions)
       .where(parentCode ? eq(regions.parentCode, parentCode) : isNull(regions.parentCode))
       .orderBy(asc(regions.code));
@@ -23,7 +30,10 @@ export const regionRepo = {
   /** Idempotent: existing codes are left as they are. */
   async insertMissing(db: DbOrTx, rows: RegionRow[]) {
     for (let i = 0; i < rows.length; i += 500) {
-      await db.insert(regions).values(rows.slice(i, i + 500)).onConflictDoNothing();
+      await db
+        .insert(regions)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing();
     }
   },
 };

@@ -23,14 +23,24 @@ export async function regionRoutes(fastify: FastifyInstance, deps: Deps) {
         tags,
         summary: '行政区划子级 Children of a region (top level when no parent)',
         querystring: z.object({ parent: code.optional() }),
-        response: { 200: z.object({ items: z.array(regionSchema.extend({ childCount: z.number(), inScope: z.boolean() })) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(regionSchema.extend({ childCount: z.number(), inScope: z.boolean() })) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => ({ items: await service.listChildren(deps, request.ctx, request.query.parent ?? null) }),
   );
   app.get(
     '/api/regions/:code',
-    { schema: { tags, summary: '行政区划 Region', params: z.object({ code }), response: { 200: regionSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '行政区划 Region',
+        params: z.object({ code }),
+        response: { 200: regionSchema, ...errorResponses },
+      },
+    },
     async (request) => service.getRegion(deps, request.ctx, request.params.code),
   );
 }

@@ -39,10 +39,21 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 function networkError(): ApiError {
-  return { code: 'INTERNAL', message: '网络错误，请检查连接后重试', messageEn: 'Network error; check your connection and retry', requestId: '' };
+  return {
+    code: 'INTERNAL',
+    message: '网络错误，请检查连接后重试',
+    messageEn: 'Network error; check your connection and retry',
+    requestId: '',
+  };
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query, extraHeaders?: Record<string, string>): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -65,9 +76,13 @@ export async function request<T>(method: string, path: string, body?: unknown, q
     data = null;
   }
   if (!res.ok) {
-    const err = data && typeof data === 'object' && 'code' in data ? (data as ApiError) : { ...networkError(), message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` };
+    const err =
+      data && typeof data === 'object' && 'code' in data
+        ? (data as ApiError)
+        : { ...networkError(), message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` };
     // A public page's own credential (a case code) expiring says nothing about the staff session.
-    if (res.status === 401 && !path.startsWith('/api/auth/') && !path.startsWith('/api/public/')) unauthenticatedHandler?.();
+    if (res.status === 401 && !path.startsWith('/api/auth/') && !path.startsWith('/api/public/'))
+      unauthenticatedHandler?.();
     throw new ApiRequestError(res.status, err);
   }
   return data as T;

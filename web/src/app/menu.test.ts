@@ -18,7 +18,8 @@ describe('menu', () => {
   });
 
   it('keeps courts away from donors, employers and stations but shows them to court staff', () => {
-    for (const role of ['donor', 'employer_agent', 'station_manager'] as const) expect(keysFor(role)).not.toContain('courts');
+    for (const role of ['donor', 'employer_agent', 'station_manager'] as const)
+      expect(keysFor(role)).not.toContain('courts');
     expect(keysFor('judge')).toContain('courts');
     expect(keysFor('employer_agent')).toEqual(['home', 'calc', 'employers']);
   });
@@ -32,16 +33,28 @@ describe('menu', () => {
 
   it('shows the calculator to every role and the local wage figures to mediators and union staff', () => {
     for (const role of ROLES) expect(keysFor(role)).toContain('calc');
-    for (const role of ['mediator', 'union_staff', 'system_admin'] as const) expect(keysFor(role)).toContain('laborParams');
-    for (const role of ['worker', 'judge', 'court_clerk', 'employer_agent', 'station_manager', 'donor'] as const) expect(keysFor(role)).not.toContain('laborParams');
+    for (const role of ['mediator', 'union_staff', 'system_admin'] as const)
+      expect(keysFor(role)).toContain('laborParams');
+    for (const role of ['worker', 'judge', 'court_clerk', 'employer_agent', 'station_manager', 'donor'] as const)
+      expect(keysFor(role)).not.toContain('laborParams');
     expect(MENU.filter((e) => e.public).map((e) => e.key)).toEqual(['calc']);
     expect(entryForPath('/calc')?.key).toBe('calc');
     expect(entryForPath('/labor-params')?.key).toBe('laborParams');
   });
 
   it('shows mediation settings to mediators, studio managers and administrators only', () => {
-    for (const role of ['mediator', 'studio_manager', 'system_admin'] as const) expect(keysFor(role)).toContain('disputesSettings');
-    for (const role of ['judge', 'court_clerk', 'union_staff', 'worker', 'employer_agent', 'station_manager', 'donor'] as const) expect(keysFor(role)).not.toContain('disputesSettings');
+    for (const role of ['mediator', 'studio_manager', 'system_admin'] as const)
+      expect(keysFor(role)).toContain('disputesSettings');
+    for (const role of [
+      'judge',
+      'court_clerk',
+      'union_staff',
+      'worker',
+      'employer_agent',
+      'station_manager',
+      'donor',
+    ] as const)
+      expect(keysFor(role)).not.toContain('disputesSettings');
     expect(entryForPath('/disputes/settings')?.key).toBe('disputesSettings');
   });
 

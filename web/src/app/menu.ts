@@ -27,19 +27,49 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'me', path: '/me', labelKey: 'menu.me', permission: 'self:read', roles: ['worker'] },
   { key: 'calc', path: '/calc', labelKey: 'menu.calc', permission: 'dashboard:view', public: true },
   // Disputes: staff who work cases (employers answer by link, workers track by SMS code).
-  { key: 'disputes', path: '/disputes', labelKey: 'menu.disputes', permission: 'disputes:read', roles: ['mediator', 'judge', 'court_clerk', 'system_admin'] },
-  { key: 'disputesQueue', path: '/disputes/queue', labelKey: 'menu.disputesQueue', permission: 'disputes:confirm', roles: ['judge', 'court_clerk', 'system_admin'] },
+  {
+    key: 'disputes',
+    path: '/disputes',
+    labelKey: 'menu.disputes',
+    permission: 'disputes:read',
+    roles: ['mediator', 'judge', 'court_clerk', 'system_admin'],
+  },
+  {
+    key: 'disputesQueue',
+    path: '/disputes/queue',
+    labelKey: 'menu.disputesQueue',
+    permission: 'disputes:confirm',
+    roles: ['judge', 'court_clerk', 'system_admin'],
+  },
   { key: 'disputesStats', path: '/disputes/stats', labelKey: 'menu.disputesStats', permission: 'disputes:stats' },
   // Mediators keep their own profiles here, studio managers everyone's (a studio manager may
   // not hold disputes:work, hence the role list); the triggers and calendar are nationwide settings.
-  { key: 'disputesSettings', path: '/disputes/settings', labelKey: 'menu.disputesSettings', permission: 'dashboard:view', roles: ['mediator', 'studio_manager', 'system_admin'] },
+  {
+    key: 'disputesSettings',
+    path: '/disputes/settings',
+    labelKey: 'menu.disputesSettings',
+    permission: 'dashboard:view',
+    roles: ['mediator', 'studio_manager', 'system_admin'],
+  },
   { key: 'organizations', path: '/organizations', labelKey: 'menu.organizations', permission: 'organizations:read' },
   { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
   { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
-  { key: 'regions', path: '/regions', labelKey: 'menu.regions', permission: 'regions:read', roles: ['union_staff', 'system_admin'] },
+  {
+    key: 'regions',
+    path: '/regions',
+    labelKey: 'menu.regions',
+    permission: 'regions:read',
+    roles: ['union_staff', 'system_admin'],
+  },
   // Everyone signed in may read the figures; mediators need them, editing is labor_params:manage.
-  { key: 'laborParams', path: '/labor-params', labelKey: 'menu.laborParams', permission: 'dashboard:view', roles: ['mediator', 'union_staff', 'system_admin'] },
+  {
+    key: 'laborParams',
+    path: '/labor-params',
+    labelKey: 'menu.laborParams',
+    permission: 'dashboard:view',
+    roles: ['mediator', 'union_staff', 'system_admin'],
+  },
   { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', permission: 'accounts:manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', permission: 'audit:read' },
 ];

@@ -92,7 +92,11 @@ export function AppRoutes() {
           if (!page || (!me && entry.public)) return null;
           const element = <Guarded entry={entry} page={page} />;
           // Non-root pages may define their own sub-routes (e.g. /employers/:id) with <Routes>.
-          return entry.path === '/' ? <Route key={entry.key} index element={element} /> : <Route key={entry.key} path={`${entry.path}/*`} element={element} />;
+          return entry.path === '/' ? (
+            <Route key={entry.key} index element={element} />
+          ) : (
+            <Route key={entry.key} path={`${entry.path}/*`} element={element} />
+          );
         })}
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -5,12 +5,26 @@ import { Link } from 'react-router-dom';
 
 export function Forbidden() {
   const { t } = useTranslation();
-  return <Result status="403" title="403" subTitle={t('common.forbidden')} extra={<Link to="/">{t('common.backHome')}</Link>} />;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('common.forbidden')}
+      extra={<Link to="/">{t('common.backHome')}</Link>}
+    />
+  );
 }
 
 export function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t('common.notFound')} extra={<Link to="/">{t('common.backHome')}</Link>} />;
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={<Link to="/">{t('common.backHome')}</Link>}
+    />
+  );
 }
 
 function PageFailed() {

@@ -9,7 +9,11 @@ import { useShowError } from './errors';
  * query parameters; `pagination` plugs straight into <Table pagination>. `data` is the whole
  * response, for lists that answer more than a page (type it with D, e.g. Page<T> & { canEdit }).
  */
-export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>>(path: string, initialFilter: F, initialPageSize = 20) {
+export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>>(
+  path: string,
+  initialFilter: F,
+  initialPageSize = 20,
+) {
   const { t } = useTranslation();
   const showError = useShowError();
   const errorRef = useRef(showError);
@@ -47,7 +51,10 @@ export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>
     total: data?.total ?? 0,
     showSizeChanger: true,
     // Very large lists stop counting at a cap and say so ("10,000+").
-    showTotal: (total) => ((data as { totalCapped?: boolean } | null)?.totalCapped ? t('common.totalCapped', { total: total.toLocaleString() }) : t('common.total', { total })),
+    showTotal: (total) =>
+      (data as { totalCapped?: boolean } | null)?.totalCapped
+        ? t('common.totalCapped', { total: total.toLocaleString() })
+        : t('common.total', { total }),
     onChange: (p, s) => {
       setPage(s !== pageSize ? 1 : p);
       setPageSize(s);

@@ -187,7 +187,8 @@ const EXPECTED: Record<DocumentKind, string[]> = {
   ],
 };
 
-const dataFor = (kind: DocumentKind): CaseDocumentData => (kind === 'filing-package' ? sampleFailedCase() : sampleCase());
+const dataFor = (kind: DocumentKind): CaseDocumentData =>
+  kind === 'filing-package' ? sampleFailedCase() : sampleCase();
 
 const pdfCache = new Map<string, Promise<PdfText>>();
 function pdfOf(kind: DocumentKind, data: CaseDocumentData = dataFor(kind), key: string = kind): Promise<PdfText> {
@@ -293,7 +294,13 @@ describe('PDF typesetting', () => {
 describe('variants', () => {
   it('a refused ruling dismisses the application on its ground under article 206 only', async () => {
     const d = sampleCase();
-    d.ruling = { ...d.ruling!, number: '（2025）粤2071民特124号', decision: 'refused', refusalGround: 'unclear', refusalReason: '协议未载明经济补偿的具体数额' };
+    d.ruling = {
+      ...d.ruling!,
+      number: '（2025）粤2071民特124号',
+      decision: 'refused',
+      refusalGround: 'unclear',
+      refusalReason: '协议未载明经济补偿的具体数额',
+    };
     const t = await pdfOf('civil-ruling', d, 'refused');
     expectAll(t.flat, [
       '（2025）粤2071民特124号',
@@ -316,7 +323,15 @@ describe('variants', () => {
 
   it('a collective case lists representatives and a roster of all workers', async () => {
     const t = await pdfOf('mediation-agreement', sampleCollectiveCase(), 'collective');
-    expectAll(t.flat, ['申请人：陈建国等12名劳动者（名单附后）', '代表人：陈建国', '代表人：李志明', '附：劳动者名单', '孙大勇', '5113**********4211', '申请人代表人（签名）：陈建国、李志明（电子签名）']);
+    expectAll(t.flat, [
+      '申请人：陈建国等12名劳动者（名单附后）',
+      '代表人：陈建国',
+      '代表人：李志明',
+      '附：劳动者名单',
+      '孙大勇',
+      '5113**********4211',
+      '申请人代表人（签名）：陈建国、李志明（电子签名）',
+    ]);
     expect(t.flat).toContain(squash(`向陈建国等12人支付`));
   });
 
@@ -354,28 +369,66 @@ describe('after a default: enforcement and payment order', () => {
     d.agreement = { ...d.agreement!, payer: EMPLOYER };
     d.enforcement = { appliedAt: '2027-07-01', paidFen: 0, overdueFen: 9_050_000 };
     const t = await pdfOf('enforcement-application', d, 'enforcement-late');
-    expectAll(t.flat, [`被执行人：${EMPLOYER}`, '法定代表人：梁志强', '人民币玖万零伍佰元整', '截至2027年7月1日，被执行人未支付任何款项']);
+    expectAll(t.flat, [
+      `被执行人：${EMPLOYER}`,
+      '法定代表人：梁志强',
+      '人民币玖万零伍佰元整',
+      '截至2027年7月1日，被执行人未支付任何款项',
+    ]);
     expect(t.flat).not.toContain(`被执行人：${CONTRACTOR}`);
     expect(t.flat).not.toContain('第二百五十条');
   });
 
   it('a collective application is signed by the representatives and carries the roster', async () => {
     const docx = await docxText(await renderDocument('payment-order-application', sampleCollectiveCase(), 'docx'));
-    expectAll(docx.flat, ['申请人：陈建国等12名劳动者（名单附后）', '代表人：李志明', '向申请人陈建国等12人支付', '申请人代表人（签名）：', '附：劳动者名单', '孙大勇']);
+    expectAll(docx.flat, [
+      '申请人：陈建国等12名劳动者（名单附后）',
+      '代表人：李志明',
+      '向申请人陈建国等12人支付',
+      '申请人代表人（签名）：',
+      '附：劳动者名单',
+      '孙大勇',
+    ]);
   });
 
   it('refuses enforcement without a confirming ruling, and figures that do not add up', () => {
     const d = sampleCase();
-    expect(() => buildDocument('enforcement-application', { ...d, enforcement: undefined })).toThrow(/missing enforcement/);
-    expect(() => buildDocument('payment-order-application', { ...d, paymentOrder: undefined })).toThrow(/missing paymentOrder/);
-    expect(() => buildDocument('enforcement-application', { ...d, ruling: { ...d.ruling!, decision: 'refused', refusalGround: 'unclear' } })).toThrow(/confirmed the agreement/);
-    expect(() => buildDocument('enforcement-application', { ...d, enforcement: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 0 } })).toThrow(DocumentDataError);
-    expect(() => buildDocument('payment-order-application', { ...d, paymentOrder: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 5_000_000 } })).toThrow(/exceed the agreed total/);
+    expect(() => buildDocument('enforcement-application', { ...d, enforcement: undefined })).toThrow(
+      /missing enforcement/,
+    );
+    expect(() => buildDocument('payment-order-application', { ...d, paymentOrder: undefined })).toThrow(
+      /missing paymentOrder/,
+    );
+    expect(() =>
+      buildDocument('enforcement-application', {
+        ...d,
+        ruling: { ...d.ruling!, decision: 'refused', refusalGround: 'unclear' },
+      }),
+    ).toThrow(/confirmed the agreement/);
+    expect(() =>
+      buildDocument('enforcement-application', {
+        ...d,
+        enforcement: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 0 },
+      }),
+    ).toThrow(DocumentDataError);
+    expect(() =>
+      buildDocument('payment-order-application', {
+        ...d,
+        paymentOrder: { appliedAt: '2025-06-25', paidFen: 5_000_000, overdueFen: 5_000_000 },
+      }),
+    ).toThrow(/exceed the agreed total/);
   });
 
   it('lists each kind’s data in `requires`', () => {
-    expect(DOCUMENT_KINDS.find((k) => k.kind === 'enforcement-application')?.requires).toEqual(['agreement', 'ruling', 'enforcement']);
-    expect(DOCUMENT_KINDS.find((k) => k.kind === 'payment-order-application')?.requires).toEqual(['agreement', 'paymentOrder']);
+    expect(DOCUMENT_KINDS.find((k) => k.kind === 'enforcement-application')?.requires).toEqual([
+      'agreement',
+      'ruling',
+      'enforcement',
+    ]);
+    expect(DOCUMENT_KINDS.find((k) => k.kind === 'payment-order-application')?.requires).toEqual([
+      'agreement',
+      'paymentOrder',
+    ]);
   });
 });
 
@@ -402,7 +455,9 @@ describe('data checks', () => {
     expect(() => buildDocument('filing-package', { ...d, routing: undefined })).toThrow(/missing routing/);
     expect(() => buildDocument('mediation-application', { ...d, application: undefined })).toThrow(DocumentDataError);
     expect(() => buildDocument('negotiation-proposal', { ...d, proposal: undefined })).toThrow(DocumentDataError);
-    expect(() => buildDocument('confirmation-application', { ...d, confirmation: undefined })).toThrow(DocumentDataError);
+    expect(() => buildDocument('confirmation-application', { ...d, confirmation: undefined })).toThrow(
+      DocumentDataError,
+    );
   });
 
   it('rejects an unknown kind or format', async () => {

@@ -32,6 +32,18 @@ export function pdfFont(weight: PdfFontWeight): Buffer {
 }
 
 export const DOCX_FONTS = {
-  body: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman', hint: 'eastAsia' },
-  title: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman', hint: 'eastAsia' },
+  body: {
+    ascii: 'Times New Roman',
+    hAnsi: 'Times New Roman',
+    eastAsia: '宋体',
+    cs: 'Times New Roman',
+    hint: 'eastAsia',
+  },
+  title: {
+    ascii: 'Times New Roman',
+    hAnsi: 'Times New Roman',
+    eastAsia: '黑体',
+    cs: 'Times New Roman',
+    hint: 'eastAsia',
+  },
 } as const;

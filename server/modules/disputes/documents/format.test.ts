@@ -148,7 +148,16 @@ describe('yuan and dates', () => {
   });
 
   it('counts in Chinese', () => {
-    expect([1, 2, 10, 11, 12, 20, 21, 99].map(chineseOrdinal)).toEqual(['一', '二', '十', '十一', '十二', '二十', '二十一', '九十九']);
+    expect([1, 2, 10, 11, 12, 20, 21, 99].map(chineseOrdinal)).toEqual([
+      '一',
+      '二',
+      '十',
+      '十一',
+      '十二',
+      '二十',
+      '二十一',
+      '九十九',
+    ]);
     expect(() => chineseOrdinal(0)).toThrow(RangeError);
   });
 });

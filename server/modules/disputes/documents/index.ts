@@ -41,9 +41,27 @@ export interface DocumentKindInfo {
 }
 
 export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
-  { kind: 'mediation-application', zh: '劳动争议调解申请书', en: 'Mediation application', requires: ['application'], formats: ['docx', 'pdf'] },
-  { kind: 'negotiation-proposal', zh: '调解建议书（协商方案）', en: 'Negotiation proposal', requires: ['proposal'], formats: ['docx', 'pdf'] },
-  { kind: 'mediation-agreement', zh: '调解协议书', en: 'Mediation agreement', requires: ['agreement'], formats: ['docx', 'pdf'] },
+  {
+    kind: 'mediation-application',
+    zh: '劳动争议调解申请书',
+    en: 'Mediation application',
+    requires: ['application'],
+    formats: ['docx', 'pdf'],
+  },
+  {
+    kind: 'negotiation-proposal',
+    zh: '调解建议书（协商方案）',
+    en: 'Negotiation proposal',
+    requires: ['proposal'],
+    formats: ['docx', 'pdf'],
+  },
+  {
+    kind: 'mediation-agreement',
+    zh: '调解协议书',
+    en: 'Mediation agreement',
+    requires: ['agreement'],
+    formats: ['docx', 'pdf'],
+  },
   {
     kind: 'confirmation-application',
     zh: '司法确认申请书',
@@ -51,8 +69,20 @@ export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
     requires: ['agreement', 'confirmation'],
     formats: ['docx', 'pdf'],
   },
-  { kind: 'civil-ruling', zh: '民事裁定书', en: 'Civil ruling (judicial confirmation)', requires: ['agreement', 'confirmation', 'ruling'], formats: ['docx', 'pdf'] },
-  { kind: 'filing-package', zh: '案件材料包', en: 'Case filing package', requires: ['routing'], formats: ['pdf', 'docx'] },
+  {
+    kind: 'civil-ruling',
+    zh: '民事裁定书',
+    en: 'Civil ruling (judicial confirmation)',
+    requires: ['agreement', 'confirmation', 'ruling'],
+    formats: ['docx', 'pdf'],
+  },
+  {
+    kind: 'filing-package',
+    zh: '案件材料包',
+    en: 'Case filing package',
+    requires: ['routing'],
+    formats: ['pdf', 'docx'],
+  },
   {
     kind: 'enforcement-application',
     zh: '强制执行申请书',
@@ -89,7 +119,11 @@ export function buildDocument(kind: DocumentKind, data: CaseDocumentData): Docum
   return build(data);
 }
 
-export async function renderDocument(kind: DocumentKind, data: CaseDocumentData, format: DocumentFormat): Promise<Buffer> {
+export async function renderDocument(
+  kind: DocumentKind,
+  data: CaseDocumentData,
+  format: DocumentFormat,
+): Promise<Buffer> {
   const model = buildDocument(kind, data);
   if (format === 'pdf') return renderPdf(model);
   if (format === 'docx') return renderDocx(model);
@@ -109,7 +143,13 @@ export function documentFileName(kind: DocumentKind, data: CaseDocumentData, for
   return `${title}-${number}.${format}`.replace(/[\\/:*?"<>|\s]/g, '_');
 }
 
-export { amountInChineseCapitals, formatAmount, formatYuan, formatDate, formatDateInChineseNumerals } from './format.js';
+export {
+  amountInChineseCapitals,
+  formatAmount,
+  formatYuan,
+  formatDate,
+  formatDateInChineseNumerals,
+} from './format.js';
 export { DocumentDataError } from './builders/common.js';
 export type { DocumentModel, Block, Run } from './model.js';
 export type * from './types.js';

@@ -59,7 +59,10 @@ export interface DocumentModel {
 
 export const run = (text: string, opts: Omit<Run, 'text'> = {}): Run => ({ text, ...opts });
 
-export const p = (text: string | Run[], opts: Omit<Extract<Block, { type: 'paragraph' }>, 'type' | 'runs'> = {}): Block => ({
+export const p = (
+  text: string | Run[],
+  opts: Omit<Extract<Block, { type: 'paragraph' }>, 'type' | 'runs'> = {},
+): Block => ({
   type: 'paragraph',
   runs: typeof text === 'string' ? [{ text }] : text,
   indent: true,

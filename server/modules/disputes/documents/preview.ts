@@ -20,12 +20,24 @@ async function main(): Promise<void> {
     }
   }
   const refused = sampleCase();
-  refused.ruling = { ...refused.ruling!, number: '（2025）粤2071民特124号', decision: 'refused', refusalGround: 'unclear', refusalReason: '协议未载明经济补偿的具体数额' };
+  refused.ruling = {
+    ...refused.ruling!,
+    number: '（2025）粤2071民特124号',
+    decision: 'refused',
+    refusalGround: 'unclear',
+    refusalReason: '协议未载明经济补偿的具体数额',
+  };
   writeFileSync(join(dir, 'civil-ruling-refused.pdf'), await renderDocument('civil-ruling', refused, 'pdf'));
-  writeFileSync(join(dir, 'mediation-agreement-collective.pdf'), await renderDocument('mediation-agreement', sampleCollectiveCase(), 'pdf'));
+  writeFileSync(
+    join(dir, 'mediation-agreement-collective.pdf'),
+    await renderDocument('mediation-agreement', sampleCollectiveCase(), 'pdf'),
+  );
   const oral = sampleCase();
   oral.application = { appliedAt: '2025-04-21', mode: 'oral', recordedBy: '黄丽华' };
-  writeFileSync(join(dir, 'mediation-application-oral.pdf'), await renderDocument('mediation-application', oral, 'pdf'));
+  writeFileSync(
+    join(dir, 'mediation-application-oral.pdf'),
+    await renderDocument('mediation-application', oral, 'pdf'),
+  );
 }
 
 await main();

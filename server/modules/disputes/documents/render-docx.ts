@@ -22,7 +22,15 @@ import {
 } from 'docx';
 import { DOCX_FONTS } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH, tw } from './layout.js';
-import { keptWithNext, type Align, type Block, type DocumentModel, type Run, type SignatureRow, type TableColumn } from './model.js';
+import {
+  keptWithNext,
+  type Align,
+  type Block,
+  type DocumentModel,
+  type Run,
+  type SignatureRow,
+  type TableColumn,
+} from './model.js';
 
 /** half-points */
 const hp = (pt: number): number => Math.round(pt * 2);
@@ -69,7 +77,11 @@ function title(text: string, level: 'court' | 'document'): Paragraph {
   const size = level === 'court' ? LAYOUT.title.court : LAYOUT.title.document;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { after: level === 'document' ? tw(LAYOUT.title.spaceAfter) : 0, line: tw(size * 1.6), lineRule: LineRuleType.EXACT },
+    spacing: {
+      after: level === 'document' ? tw(LAYOUT.title.spaceAfter) : 0,
+      line: tw(size * 1.6),
+      lineRule: LineRuleType.EXACT,
+    },
     keepNext: true,
     children: [new TextRun({ text, font: DOCX_FONTS.title, size: hp(size) })],
   });
@@ -103,8 +115,13 @@ function table(columns: TableColumn[], rows: string[][], totalRow?: string[]): (
     cantSplit: true,
     children: columns.map((c, i) => cell(c.header, i, true, 'center')),
   });
-  const body = rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false, columns[i].align ?? 'left')) }));
-  if (totalRow) body.push(new TableRow({ cantSplit: true, children: totalRow.map((t, i) => cell(t, i, true, columns[i].align ?? 'left')) }));
+  const body = rows.map(
+    (r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false, columns[i].align ?? 'left')) }),
+  );
+  if (totalRow)
+    body.push(
+      new TableRow({ cantSplit: true, children: totalRow.map((t, i) => cell(t, i, true, columns[i].align ?? 'left')) }),
+    );
   return [
     new Table({
       width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
@@ -128,14 +145,22 @@ function signatures(rows: SignatureRow[], ratio: [number, number]): (Table | Par
       children: [new Paragraph({ spacing: bodySpacing, keepNext: !last, children: textRuns([{ text }]) })],
     });
   return [
-    new Paragraph({ spacing: { line: tw(LAYOUT.body.line / 2), lineRule: LineRuleType.EXACT }, keepNext: true, children: [] }),
+    new Paragraph({
+      spacing: { line: tw(LAYOUT.body.line / 2), lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: [],
+    }),
     new Table({
       width: { size: total, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       borders: TableBorders.NONE,
       rows: rows.map(
-        (r, ri) => new TableRow({ cantSplit: true, children: [cell(r.left, 0, ri === rows.length - 1), cell(r.right, 1, ri === rows.length - 1)] }),
+        (r, ri) =>
+          new TableRow({
+            cantSplit: true,
+            children: [cell(r.left, 0, ri === rows.length - 1), cell(r.right, 1, ri === rows.length - 1)],
+          }),
       ),
     }),
   ];
@@ -143,7 +168,11 @@ function signatures(rows: SignatureRow[], ratio: [number, number]): (Table | Par
 
 function signoff(lines: { text: string; align: 'left' | 'right' }[]): Paragraph[] {
   return [
-    new Paragraph({ spacing: { line: tw(LAYOUT.body.line / 2), lineRule: LineRuleType.EXACT }, keepNext: true, children: [] }),
+    new Paragraph({
+      spacing: { line: tw(LAYOUT.body.line / 2), lineRule: LineRuleType.EXACT },
+      keepNext: true,
+      children: [],
+    }),
     ...lines.map(
       (l, i) =>
         new Paragraph({
@@ -184,7 +213,12 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
         children: [
           new Paragraph({
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ size: hp(LAYOUT.footer.size), children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+            children: [
+              new TextRun({
+                size: hp(LAYOUT.footer.size),
+                children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'],
+              }),
+            ],
           }),
         ],
       })

@@ -7,7 +7,16 @@
 import PDFDocument from 'pdfkit';
 import { pdfFont } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH } from './layout.js';
-import { keptWithNext, type Align, type Block, type DocumentModel, type Run, type SignatureRow, type SignoffLine, type TableColumn } from './model.js';
+import {
+  keptWithNext,
+  type Align,
+  type Block,
+  type DocumentModel,
+  type Run,
+  type SignatureRow,
+  type SignoffLine,
+  type TableColumn,
+} from './model.js';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -169,7 +178,15 @@ class PdfWriter {
   }
 
   /** Draws one line with its top at `y`, starting at `x` within `avail` points. */
-  private drawLine(line: Line, x: number, y: number, avail: number, align: Align, size: number, lineHeight: number): void {
+  private drawLine(
+    line: Line,
+    x: number,
+    y: number,
+    avail: number,
+    align: Align,
+    size: number,
+    lineHeight: number,
+  ): void {
     const doc = this.doc;
     let spacing = 0;
     let start = x;
@@ -360,7 +377,9 @@ class PdfWriter {
       doc
         .font(REGULAR)
         .fontSize(LAYOUT.footer.size)
-        .text(text, (LAYOUT.page.width - w) / 2, LAYOUT.page.height - LAYOUT.margin.bottom / 2 - LAYOUT.footer.size, { lineBreak: false });
+        .text(text, (LAYOUT.page.width - w) / 2, LAYOUT.page.height - LAYOUT.margin.bottom / 2 - LAYOUT.footer.size, {
+          lineBreak: false,
+        });
     }
   }
 }
@@ -396,7 +415,13 @@ function drawBlock(w: PdfWriter, b: Block, next: Block | undefined): void {
     case 'line':
       return w.line(b.text, b.align, b.bold ?? false);
     case 'paragraph':
-      return w.paragraph(b.runs, b.align ?? 'justify', b.indent ?? true, keptWithNext(b, next) ? w.keepHeight(next) : 0, b.spaceBefore ?? false);
+      return w.paragraph(
+        b.runs,
+        b.align ?? 'justify',
+        b.indent ?? true,
+        keptWithNext(b, next) ? w.keepHeight(next) : 0,
+        b.spaceBefore ?? false,
+      );
     case 'table':
       return w.table(b.columns, b.rows, b.totalRow);
     case 'signatures':

@@ -62,7 +62,11 @@ export function sampleCase(): CaseDocumentData {
       '自2024年3月起，刘某仅发放生活费，未发放工资。2025年1月，刘某离开工地后下落不明。截至2025年2月28日，申请人共计12个月的工资86,400元未获支付。申请人于2025年3月10日以拖欠工资为由提出解除劳动关系。',
       '翠湖花园二期项目的施工总承包单位为中山市恒达建筑工程有限公司，该公司将项目劳务作业分包给鑫盛公司。',
     ].join('\n'),
-    issues: ['鑫盛公司是否应当支付申请人被拖欠的工资及数额', '恒达公司作为施工总承包单位是否应当先行清偿', '申请人被迫解除劳动合同能否主张经济补偿'],
+    issues: [
+      '鑫盛公司是否应当支付申请人被拖欠的工资及数额',
+      '恒达公司作为施工总承包单位是否应当先行清偿',
+      '申请人被迫解除劳动合同能否主张经济补偿',
+    ],
     analysis: [
       {
         label: '拖欠工资',
@@ -142,9 +146,21 @@ export function sampleCase(): CaseDocumentData {
       },
     ],
     evidence: [
-      { name: '工友证人证言及考勤记录', providedBy: '申请人', purpose: '证明申请人在项目务工的期间', form: '复印件', pages: 6 },
+      {
+        name: '工友证人证言及考勤记录',
+        providedBy: '申请人',
+        purpose: '证明申请人在项目务工的期间',
+        form: '复印件',
+        pages: 6,
+      },
       { name: '刘某出具的欠条', providedBy: '申请人', purpose: '证明拖欠工资的数额', form: '原件', pages: 1 },
-      { name: '劳务分包合同', providedBy: '恒达公司', purpose: '证明恒达公司与鑫盛公司的分包关系', form: '复印件', pages: 12 },
+      {
+        name: '劳务分包合同',
+        providedBy: '恒达公司',
+        purpose: '证明恒达公司与鑫盛公司的分包关系',
+        form: '复印件',
+        pages: 12,
+      },
     ],
     routing: {
       route: 'arbitration',
@@ -165,7 +181,10 @@ export function sampleCollectiveCase(): CaseDocumentData {
   const base = sampleCase();
   const surnames = ['陈', '李', '王', '张', '刘', '杨', '黄', '赵', '周', '吴', '徐', '孙'];
   const workers: WorkerParty[] = surnames.map((s, i) => ({
-    name: i === 0 ? '陈建国' : `${s}${['志明', '海涛', '国强', '春生', '德华', '永福', '小兵', '金山', '文军', '立新', '大勇'][i - 1]}`,
+    name:
+      i === 0
+        ? '陈建国'
+        : `${s}${['志明', '海涛', '国强', '春生', '德华', '永福', '小兵', '金山', '文军', '立新', '大勇'][i - 1]}`,
     sex: i === 7 ? 'female' : 'male',
     birthDate: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}`,
     ethnicity: '汉族',
@@ -191,7 +210,12 @@ export function sampleFailedCase(): CaseDocumentData {
   const base = sampleCase();
   const sessions = base.sessions!.map((s, i) =>
     i === 1
-      ? { ...s, summary: '调解员向恒达公司释明《保障农民工工资支付条例》第三十条规定的先行清偿责任，恒达公司以尚未与鑫盛公司结算为由拒绝先行清偿。', result: '调解不成' }
+      ? {
+          ...s,
+          summary:
+            '调解员向恒达公司释明《保障农民工工资支付条例》第三十条规定的先行清偿责任，恒达公司以尚未与鑫盛公司结算为由拒绝先行清偿。',
+          result: '调解不成',
+        }
       : s,
   );
   return {

@@ -60,7 +60,14 @@ export async function pdfText(buf: Buffer): Promise<PdfText> {
   const meta = await doc.getMetadata();
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, items, flat: pageTexts.join(''), pageTexts, footers, info: (meta.info ?? {}) as Record<string, unknown> };
+  return {
+    pages,
+    items,
+    flat: pageTexts.join(''),
+    pageTexts,
+    footers,
+    info: (meta.info ?? {}) as Record<string, unknown>,
+  };
 }
 
 export interface DocxText {
@@ -90,5 +97,11 @@ export async function docxText(buf: Buffer): Promise<DocxText> {
   const paragraphs = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
     [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join(''),
   );
-  return { flat: squash(paragraphs.join('')), paragraphs, documentXml, stylesXml: await read('word/styles.xml'), footerXml };
+  return {
+    flat: squash(paragraphs.join('')),
+    paragraphs,
+    documentXml,
+    stylesXml: await read('word/styles.xml'),
+    footerXml,
+  };
 }

@@ -198,12 +198,7 @@ export interface ConfirmationApplication {
 }
 
 export type RefusalGround =
-  | 'mandatory-law'
-  | 'public-interest'
-  | 'public-order'
-  | 'not-voluntary'
-  | 'unclear'
-  | 'other';
+  'mandatory-law' | 'public-interest' | 'public-order' | 'not-voluntary' | 'unclear' | 'other';
 
 export interface Ruling {
   /** （2025）粤2071民特123号 */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { proposeMediators, type MediatorProfile } from './assignment.js';
 
-const m = (id: string, expertise: string[], activeCases: number, extra: Partial<MediatorProfile> = {}): MediatorProfile => ({
+const m = (
+  id: string,
+  expertise: string[],
+  activeCases: number,
+  extra: Partial<MediatorProfile> = {},
+): MediatorProfile => ({
   id,
   name: `调解员${id}`,
   expertise,
@@ -18,7 +23,10 @@ describe('proposeMediators', () => {
   it.each([
     [
       'least loaded among full matches wins',
-      [m('a', ['construction', 'wage_arrears', 'work_injury_medical'], 9), m('b', ['construction', 'wage_arrears', 'work_injury_medical'], 3)],
+      [
+        m('a', ['construction', 'wage_arrears', 'work_injury_medical'], 9),
+        m('b', ['construction', 'wage_arrears', 'work_injury_medical'], 3),
+      ],
       ['b', 'a'],
     ],
     [
@@ -38,10 +46,17 @@ describe('proposeMediators', () => {
     ],
     [
       'ties broken by id (deterministic)',
-      [m('m-2', ['construction', 'wage_arrears', 'work_injury_medical'], 5), m('m-10', ['construction', 'wage_arrears', 'work_injury_medical'], 5)],
+      [
+        m('m-2', ['construction', 'wage_arrears', 'work_injury_medical'], 5),
+        m('m-10', ['construction', 'wage_arrears', 'work_injury_medical'], 5),
+      ],
       ['m-10', 'm-2'],
     ],
-    ['expertise matched case-insensitively', [m('a', [' Construction ', 'WAGE_ARREARS', 'work_injury_medical'], 1), m('b', [], 0)], ['a', 'b']],
+    [
+      'expertise matched case-insensitively',
+      [m('a', [' Construction ', 'WAGE_ARREARS', 'work_injury_medical'], 1), m('b', [], 0)],
+      ['a', 'b'],
+    ],
   ])('%s', (_name, mediators, order) => {
     const r = proposeMediators(mediators, CASE);
     expect(r.proposals.map((p) => p.mediatorId)).toEqual(order);
@@ -66,7 +81,10 @@ describe('proposeMediators', () => {
 
   it('explains the choice in Chinese and English', () => {
     const r = proposeMediators(
-      [m('a', ['construction', 'wage_arrears', 'work_injury_medical'], 2), m('b', ['construction', 'wage_arrears', 'work_injury_medical'], 6)],
+      [
+        m('a', ['construction', 'wage_arrears', 'work_injury_medical'], 2),
+        m('b', ['construction', 'wage_arrears', 'work_injury_medical'], 6),
+      ],
       CASE,
     );
     const [first] = r.proposals;

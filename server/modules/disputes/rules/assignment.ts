@@ -77,7 +77,13 @@ export function proposeMediators(mediators: readonly MediatorProfile[], c: Assig
       continue;
     }
     if (!m.available) {
-      excluded.push({ mediatorId: m.id, name: m.name, reason: 'unavailable', zh: '当前不可接案。', en: 'Not available for new cases.' });
+      excluded.push({
+        mediatorId: m.id,
+        name: m.name,
+        reason: 'unavailable',
+        zh: '当前不可接案。',
+        en: 'Not available for new cases.',
+      });
       continue;
     }
     const skills = new Set(m.expertise.map(norm));
@@ -87,9 +93,15 @@ export function proposeMediators(mediators: readonly MediatorProfile[], c: Assig
     const tier: MatchTier =
       sectorHit && claimHits.length === wantedClaims.length ? 'full' : matched.length > 0 ? 'partial' : 'none';
     const reasons: { zh: string; en: string }[] = [];
-    if (tier === 'full') reasons.push({ zh: `行业和全部请求类型都对口（${matched.join('、')}）`, en: `Sector and every claim type match (${matched.join(', ')})` });
-    else if (tier === 'partial') reasons.push({ zh: `部分对口（${matched.join('、')}）`, en: `Partial match (${matched.join(', ')})` });
-    else reasons.push({ zh: '专长不对口，仅在无对口调解员时考虑', en: 'No matching expertise; only if no one else fits' });
+    if (tier === 'full')
+      reasons.push({
+        zh: `行业和全部请求类型都对口（${matched.join('、')}）`,
+        en: `Sector and every claim type match (${matched.join(', ')})`,
+      });
+    else if (tier === 'partial')
+      reasons.push({ zh: `部分对口（${matched.join('、')}）`, en: `Partial match (${matched.join(', ')})` });
+    else
+      reasons.push({ zh: '专长不对口，仅在无对口调解员时考虑', en: 'No matching expertise; only if no one else fits' });
     reasons.push({ zh: `在办案件 ${m.activeCases} 件`, en: `${m.activeCases} active cases` });
     candidates.push({ mediatorId: m.id, name: m.name, tier, matched, activeCases: m.activeCases, reasons });
   }
@@ -107,11 +119,17 @@ export function proposeMediators(mediators: readonly MediatorProfile[], c: Assig
     if (first.tier !== second.tier) {
       first.reasons.push({ zh: '专长最对口', en: 'Best expertise match' });
     } else if (first.activeCases < second.activeCases) {
-      first.reasons.push({ zh: '同等对口的调解员中在办案件最少', en: 'Fewest active cases among equally matched mediators' });
+      first.reasons.push({
+        zh: '同等对口的调解员中在办案件最少',
+        en: 'Fewest active cases among equally matched mediators',
+      });
     } else if (first.matched.length > second.matched.length) {
       first.reasons.push({ zh: '案件数相同，对口专长更多', en: 'Same caseload, more matching expertise' });
     } else {
-      first.reasons.push({ zh: '与下一位条件相同，按编号顺序排在前面', en: 'Tied with the next mediator; ordered by id' });
+      first.reasons.push({
+        zh: '与下一位条件相同，按编号顺序排在前面',
+        en: 'Tied with the next mediator; ordered by id',
+      });
     }
   }
   return { proposals, excluded };

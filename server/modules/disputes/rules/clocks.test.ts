@@ -20,7 +20,12 @@ function clock(facts: ClockFacts, today: string, code: ClockCode): Clock {
   return c;
 }
 
-const base: ClockFacts = { kind: 'union_mediation', appliedOn: '2025-03-01', acceptedOn: '2025-03-03', stage: 'intake' };
+const base: ClockFacts = {
+  kind: 'union_mediation',
+  appliedOn: '2025-03-01',
+  acceptedOn: '2025-03-03',
+  stage: 'intake',
+};
 
 describe('every clock names its statute', () => {
   const facts: ClockFacts = {
@@ -79,19 +84,34 @@ describe('contact within 3 working days of acceptance (在线调解规则第十�
 
 describe('mediation period by kind', () => {
   it.each([
-    ['union_mediation', 0, '2025-03-01', '2025-03-16', '劳动争议调解仲裁法第十四条: 15 days from receipt of the application'],
-    ['court_pre_filing', 0, '2025-03-03', '2025-04-02', '特邀调解规定第二十七条: 30 days from signing for the materials'],
+    [
+      'union_mediation',
+      0,
+      '2025-03-01',
+      '2025-03-16',
+      '劳动争议调解仲裁法第十四条: 15 days from receipt of the application',
+    ],
+    [
+      'court_pre_filing',
+      0,
+      '2025-03-03',
+      '2025-04-02',
+      '特邀调解规定第二十七条: 30 days from signing for the materials',
+    ],
     ['court_post_filing_ordinary', 0, '2025-03-03', '2025-03-18', 'ordinary procedure: 15 days'],
     ['court_post_filing_simple', 0, '2025-03-03', '2025-03-10', 'simple procedure: 7 days'],
     ['court_post_filing_simple', 30, '2025-03-03', '2025-04-09', 'extended by 30 with consent'],
     ['court_post_filing_ordinary', 30, '2025-03-03', '2025-04-17', 'extended by 30 with consent'],
-  ] as [CaseKind, number, string, string, string][])('%s (+%i) starts %s, due %s — %s', (kind, extensionDays, starts, due) => {
-    const f: ClockFacts = { ...base, kind, extensionDays };
-    expect(mediationDueOn(f)).toBe(due);
-    const c = clock(f, '2025-03-05', 'mediation');
-    expect(c.startsOn).toBe(starts);
-    expect(c.dueOn).toBe(due);
-  });
+  ] as [CaseKind, number, string, string, string][])(
+    '%s (+%i) starts %s, due %s — %s',
+    (kind, extensionDays, starts, due) => {
+      const f: ClockFacts = { ...base, kind, extensionDays };
+      expect(mediationDueOn(f)).toBe(due);
+      const c = clock(f, '2025-03-05', 'mediation');
+      expect(c.startsOn).toBe(starts);
+      expect(c.dueOn).toBe(due);
+    },
+  );
 
   it('mediation period is not moved off holidays (the platform closes on time)', () => {
     // 2025-09-16 + 15 = 2025-10-01 (National Day) stays 2025-10-01
@@ -104,12 +124,15 @@ describe('mediation period by kind', () => {
     ['mediating', undefined, '2025-03-17', 'overdue', -1],
     ['agreement_signed', '2025-03-10', '2025-03-20', 'met', null],
     ['closed_failed', undefined, '2025-03-20', 'stopped', null],
-  ] as const)('stage %s, agreement %s, today %s → %s (daysLeft %s)', (stage, agreementEffectiveOn, today, status, daysLeft) => {
-    const c = clock({ ...base, stage, agreementEffectiveOn }, today, 'mediation');
-    expect(c.status).toBe(status);
-    expect(c.daysLeft).toBe(daysLeft);
-    expect(c.remindOn).toBe('2025-03-13');
-  });
+  ] as const)(
+    'stage %s, agreement %s, today %s → %s (daysLeft %s)',
+    (stage, agreementEffectiveOn, today, status, daysLeft) => {
+      const c = clock({ ...base, stage, agreementEffectiveOn }, today, 'mediation');
+      expect(c.status).toBe(status);
+      expect(c.daysLeft).toBe(daysLeft);
+      expect(c.remindOn).toBe('2025-03-13');
+    },
+  );
 
   it('a reopened mediation runs again from the reopening day', () => {
     const c = clock({ ...base, stage: 'mediating', mediationRestartedOn: '2025-06-02' }, '2025-06-05', 'mediation');
@@ -134,7 +157,11 @@ describe('joint application for judicial confirmation within 30 days (民事诉�
     ['confirmation_applied', '2025-06-20', '2025-07-11', 'met'],
     ['payment_order_applied', undefined, '2025-07-11', 'stopped'],
   ] as const)('stage %s, applied %s, today %s → %s', (stage, confirmationAppliedOn, today, status) => {
-    const c = clock({ ...base, stage, agreementEffectiveOn: '2025-06-10', confirmationAppliedOn }, today, 'confirmation_application');
+    const c = clock(
+      { ...base, stage, agreementEffectiveOn: '2025-06-10', confirmationAppliedOn },
+      today,
+      'confirmation_application',
+    );
     expect(c.status).toBe(status);
     expect(c.remindOn).toBe('2025-07-03');
   });
@@ -150,7 +177,12 @@ describe('joint application for judicial confirmation within 30 days (民事诉�
 });
 
 describe('the court decides within 30 days (民事诉讼法第一百八十七条)', () => {
-  const f: ClockFacts = { ...base, stage: 'confirmation_applied', agreementEffectiveOn: '2025-05-01', confirmationAppliedOn: '2025-05-06' };
+  const f: ClockFacts = {
+    ...base,
+    stage: 'confirmation_applied',
+    agreementEffectiveOn: '2025-05-01',
+    confirmationAppliedOn: '2025-05-06',
+  };
   it.each([
     [{}, '2025-06-01', 'running'],
     [{}, '2025-06-06', 'overdue'],
@@ -164,7 +196,12 @@ describe('the court decides within 30 days (民事诉讼法第一百八十七条
 });
 
 describe('enforcement within 2 years of the performance deadline (民事诉讼法第二百五十条)', () => {
-  const f: ClockFacts = { ...base, stage: 'ruling_issued', agreementEffectiveOn: '2025-02-20', rulingIssuedOn: '2025-03-01' };
+  const f: ClockFacts = {
+    ...base,
+    stage: 'ruling_issued',
+    agreementEffectiveOn: '2025-02-20',
+    rulingIssuedOn: '2025-03-01',
+  };
   it.each([
     [['2025-04-30', '2025-06-30'], '2025-06-30', '2027-06-30', 'installments: from the last one'],
     [[], '2025-03-01', '2027-03-01', 'no performance period: from the ruling'],
@@ -179,8 +216,13 @@ describe('enforcement within 2 years of the performance deadline (民事诉讼�
     const g = { ...f, paymentDueDates: ['2025-06-30'] };
     expect(clock(g, '2025-05-01', 'enforcement').status).toBe('not_started');
     expect(clock(g, '2025-07-01', 'enforcement').status).toBe('running');
-    expect(clock({ ...g, enforcementAppliedOn: '2025-07-02', stage: 'enforcement_applied' }, '2025-08-01', 'enforcement').status).toBe('met');
-    expect(clock({ ...g, performedOn: '2025-06-30', stage: 'performed' }, '2025-08-01', 'enforcement').status).toBe('stopped');
+    expect(
+      clock({ ...g, enforcementAppliedOn: '2025-07-02', stage: 'enforcement_applied' }, '2025-08-01', 'enforcement')
+        .status,
+    ).toBe('met');
+    expect(clock({ ...g, performedOn: '2025-06-30', stage: 'performed' }, '2025-08-01', 'enforcement').status).toBe(
+      'stopped',
+    );
     expect(clock({ ...base, stage: 'agreement_signed' }, '2025-08-01', 'enforcement').status).toBe('not_started');
   });
 });
@@ -201,9 +243,15 @@ describe('limitation warnings at intake (劳动争议调解仲裁法第二十七
   });
 
   it('keeps running after a failed mediation (the worker goes to arbitration), stops once an agreement exists', () => {
-    expect(clock({ ...base, stage: 'closed_failed', harmKnownOn: '2024-06-10' }, '2025-04-01', 'limitation').status).toBe('running');
     expect(
-      clock({ ...base, stage: 'agreement_signed', agreementEffectiveOn: '2025-03-10', harmKnownOn: '2024-06-10' }, '2025-04-01', 'limitation').status,
+      clock({ ...base, stage: 'closed_failed', harmKnownOn: '2024-06-10' }, '2025-04-01', 'limitation').status,
+    ).toBe('running');
+    expect(
+      clock(
+        { ...base, stage: 'agreement_signed', agreementEffectiveOn: '2025-03-10', harmKnownOn: '2024-06-10' },
+        '2025-04-01',
+        'limitation',
+      ).status,
     ).toBe('stopped');
   });
 
@@ -220,7 +268,11 @@ describe('limitation warnings at intake (劳动争议调解仲裁法第二十七
   });
 
   it('wage arrears after the job ended: one year from the end', () => {
-    const c = clock({ ...base, claimsIncludeWageArrears: true, employmentEndedOn: '2025-01-15' }, '2025-03-01', 'limitation_wage_arrears');
+    const c = clock(
+      { ...base, claimsIncludeWageArrears: true, employmentEndedOn: '2025-01-15' },
+      '2025-03-01',
+      'limitation_wage_arrears',
+    );
     expect(c).toMatchObject({ status: 'running', startsOn: '2025-01-15', dueOn: '2026-01-15', remindOn: '2025-11-16' });
   });
 
@@ -231,9 +283,20 @@ describe('limitation warnings at intake (劳动争议调解仲裁法第二十七
 
 describe('performance of the agreement', () => {
   it('runs to the last installment and is met when performed', () => {
-    const f: ClockFacts = { ...base, stage: 'agreement_signed', agreementEffectiveOn: '2025-03-10', paymentDueDates: ['2025-04-10', '2025-03-20'] };
-    expect(clock(f, '2025-03-15', 'performance')).toMatchObject({ dueOn: '2025-04-10', status: 'running', remindOn: '2025-04-07' });
-    expect(clock({ ...f, performedOn: '2025-04-01', stage: 'performed' }, '2025-04-15', 'performance').status).toBe('met');
+    const f: ClockFacts = {
+      ...base,
+      stage: 'agreement_signed',
+      agreementEffectiveOn: '2025-03-10',
+      paymentDueDates: ['2025-04-10', '2025-03-20'],
+    };
+    expect(clock(f, '2025-03-15', 'performance')).toMatchObject({
+      dueOn: '2025-04-10',
+      status: 'running',
+      remindOn: '2025-04-07',
+    });
+    expect(clock({ ...f, performedOn: '2025-04-01', stage: 'performed' }, '2025-04-15', 'performance').status).toBe(
+      'met',
+    );
   });
 });
 
@@ -270,7 +333,11 @@ describe('riskLevel and dueReminders', () => {
 
   it('the contact reminder fires one working day before due', () => {
     const g: ClockFacts = { ...base, kind: 'court_pre_filing', appliedOn: '2025-09-30', acceptedOn: '2025-09-30' };
-    expect(dueReminders(computeClocks(g, cal, '2025-10-10'), '2025-10-10').map((x) => [x.clock, x.kind])).toEqual([['contact', 'advance']]);
-    expect(dueReminders(computeClocks(g, cal, '2025-10-11'), '2025-10-11').map((x) => [x.clock, x.kind])).toEqual([['contact', 'due_today']]);
+    expect(dueReminders(computeClocks(g, cal, '2025-10-10'), '2025-10-10').map((x) => [x.clock, x.kind])).toEqual([
+      ['contact', 'advance'],
+    ]);
+    expect(dueReminders(computeClocks(g, cal, '2025-10-11'), '2025-10-11').map((x) => [x.clock, x.kind])).toEqual([
+      ['contact', 'due_today'],
+    ]);
   });
 });

@@ -46,21 +46,26 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     startsFrom: 'acceptedOn',
     extendable: true,
     basis: '《最高人民法院关于人民法院特邀调解的规定》第二十七条；《人民法院在线调解规则》第二十四条',
-    basisEn: 'SPC Provisions on Specially Invited Mediation (2016), art. 27; SPC Online Mediation Rules (2021), art. 24',
+    basisEn:
+      'SPC Provisions on Specially Invited Mediation (2016), art. 27; SPC Online Mediation Rules (2021), art. 24',
   },
   court_post_filing_ordinary: {
     days: 15,
     startsFrom: 'acceptedOn',
     extendable: true,
-    basis: '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
-    basisEn: 'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
+    basis:
+      '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
+    basisEn:
+      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
   },
   court_post_filing_simple: {
     days: 7,
     startsFrom: 'acceptedOn',
     extendable: true,
-    basis: '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
-    basisEn: 'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
+    basis:
+      '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
+    basisEn:
+      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
   },
 };
 
@@ -186,7 +191,10 @@ function finish(spec: ClockSpec, calendar: WorkingCalendar, today: IsoDate): Clo
   const lead = REMINDER_LEAD[spec.code];
   let remindOn: IsoDate | null = null;
   if (spec.dueOn) {
-    remindOn = lead.unit === 'working_days' ? calendar.addWorkingDays(spec.dueOn, -lead.amount) : addDays(spec.dueOn, -lead.amount);
+    remindOn =
+      lead.unit === 'working_days'
+        ? calendar.addWorkingDays(spec.dueOn, -lead.amount)
+        : addDays(spec.dueOn, -lead.amount);
     if (spec.startsOn && remindOn < spec.startsOn) remindOn = spec.startsOn;
   }
   let status: ClockStatus;
@@ -346,7 +354,8 @@ export function computeClocks(f: ClockFacts, calendar: WorkingCalendar, today: I
         metOn: f.performedOn,
         stopped: f.stage === 'closed_failed',
         note: '用人单位逾期不履行的：已司法确认的可申请强制执行；支付劳动报酬、工伤医疗费、经济补偿或赔偿金的协议可申请支付令；也可申请仲裁。',
-        noteEn: 'If the employer does not pay in time: enforce a confirmed agreement; for pay, injury medical costs, severance or damages seek a payment order; or apply for arbitration.',
+        noteEn:
+          'If the employer does not pay in time: enforce a confirmed agreement; for pay, injury medical costs, severance or damages seek a payment order; or apply for arbitration.',
       },
       calendar,
       today,
@@ -392,7 +401,8 @@ export function computeClocks(f: ClockFacts, calendar: WorkingCalendar, today: I
         ...(f.harmKnownOn
           ? {
               note: '登记时提示：调解不成的，须在时效内申请仲裁。向有关部门请求权利救济可使时效中断（第二十七条第二款），但平台不据此延长，按最早日期提示。',
-              noteEn: 'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (art. 27 ¶2), but the platform warns by the earliest date.',
+              noteEn:
+                'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (art. 27 ¶2), but the platform warns by the earliest date.',
             }
           : {
               note: '尚未登记知道权利被侵害的日期，请在登记时询问。',

@@ -11,10 +11,18 @@ function chain(parties: ChainParty[], hiredWorker: string, extra: Partial<Hiring
 }
 
 const summary = (c: HiringChain) =>
-  proposeLiableParties(c).proposals.map((p) => [p.partyId, p.rank, p.duty, `${p.basis.article}${p.basis.paragraph ? `¶${p.basis.paragraph}` : ''}`]);
+  proposeLiableParties(c).proposals.map((p) => [
+    p.partyId,
+    p.rank,
+    p.duty,
+    `${p.basis.article}${p.basis.paragraph ? `¶${p.basis.paragraph}` : ''}`,
+  ]);
 
 describe('the seed story: the crew boss owes a year of wages and vanished', () => {
-  const seed = chain([developer, gc, bossUnderGc], 'B', { developerPaidProjectFunds: 'unknown', crewBossReachable: false });
+  const seed = chain([developer, gc, bossUnderGc], 'B', {
+    developerPaidProjectFunds: 'unknown',
+    crewBossReachable: false,
+  });
   const r = proposeLiableParties(seed);
 
   it('names the general contractor that contracted the work to him (art. 36 ¶1) as the party to contact first', () => {
@@ -27,7 +35,12 @@ describe('the seed story: the crew boss owes a year of wages and vanished', () =
   });
 
   it('asks to check whether the developer paid the project funds (art. 29)', () => {
-    expect(r.proposals[1]).toMatchObject({ partyId: 'D', rank: 'secondary', duty: 'verify', limit: 'unpaid_project_funds' });
+    expect(r.proposals[1]).toMatchObject({
+      partyId: 'D',
+      rank: 'secondary',
+      duty: 'verify',
+      limit: 'unpaid_project_funds',
+    });
     expect(r.proposals[1].basis.article).toBe(29);
   });
 
@@ -46,7 +59,14 @@ describe('each article’s scenario', () => {
     ],
     [
       'art. 36 ¶1 — general contractor subcontracted to an unqualified unit',
-      chain([developer, gc, { id: 'U', name: '无资质公司', role: 'subcontractor', contractedBy: 'G', isIndividualOrUnqualified: true }], 'U'),
+      chain(
+        [
+          developer,
+          gc,
+          { id: 'U', name: '无资质公司', role: 'subcontractor', contractedBy: 'G', isIndividualOrUnqualified: true },
+        ],
+        'U',
+      ),
       [['G', 'primary', 'pay', '36¶1']],
     ],
     [
@@ -89,7 +109,10 @@ describe('each article’s scenario', () => {
     ],
     [
       'art. 36 ¶2 — a unit lent its qualification to the crew boss',
-      chain([developer, gc, bossUnderGc, { id: 'L', name: '挂靠建筑公司', role: 'qualification_lender', lentTo: 'B' }], 'B'),
+      chain(
+        [developer, gc, bossUnderGc, { id: 'L', name: '挂靠建筑公司', role: 'qualification_lender', lentTo: 'B' }],
+        'B',
+      ),
       [
         ['L', 'primary', 'pay', '36¶2'],
         ['G', 'primary', 'pay', '36¶1'],
@@ -113,7 +136,15 @@ describe('each article’s scenario', () => {
   });
 
   it('a subcontractor chain without a general contractor: the subcontractor, with a prompt to add the general contractor', () => {
-    const r = proposeLiableParties(chain([{ ...sub, contractedBy: undefined }, { ...bossUnderGc, contractedBy: 'S' }], 'B'));
+    const r = proposeLiableParties(
+      chain(
+        [
+          { ...sub, contractedBy: undefined },
+          { ...bossUnderGc, contractedBy: 'S' },
+        ],
+        'B',
+      ),
+    );
     expect(r.contactFirst).toMatchObject({ partyId: 'S', rank: 'primary' });
     expect(r.warnings.map((w) => w.code)).toContain('general_contractor_missing');
   });
@@ -130,7 +161,11 @@ describe('inconsistent chains are reported, not guessed', () => {
     ['unknown hirer', chain([developer, gc], 'X'), 'hirer_unknown'],
     ['unknown contractor', chain([developer, { ...gc, contractedBy: 'Q' }], 'G'), 'contractor_unknown'],
     ['duplicate ids', chain([developer, gc, { ...sub, id: 'G' }], 'G'), 'duplicate_party'],
-    ['a developer with a party above it', chain([{ ...developer, contractedBy: 'G' }, gc], 'G'), 'developer_has_contractor'],
+    [
+      'a developer with a party above it',
+      chain([{ ...developer, contractedBy: 'G' }, gc], 'G'),
+      'developer_has_contractor',
+    ],
     ['a loop', chain([{ ...gc, contractedBy: 'S' }, sub], 'S'), 'cycle'],
   ])('%s', (_name, c, code) => {
     const r = proposeLiableParties(c);

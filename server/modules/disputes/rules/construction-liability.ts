@@ -7,9 +7,25 @@
  * each with its article and a plain-Chinese explanation the mediator can read out.
  */
 
-import { CHAIN_ROLE_LABELS, type ChainRole, type Citation, type LiabilityIssue, type LiabilityProposal, type LiabilityResult } from '../../../../contracts/disputes/liability.js';
+import {
+  CHAIN_ROLE_LABELS,
+  type ChainRole,
+  type Citation,
+  type LiabilityIssue,
+  type LiabilityProposal,
+  type LiabilityResult,
+} from '../../../../contracts/disputes/liability.js';
 
-export { CHAIN_ROLES, CHAIN_ROLE_LABELS, type ChainRole, type Citation, type LiabilityDuty, type LiabilityIssue, type LiabilityProposal, type LiabilityResult } from '../../../../contracts/disputes/liability.js';
+export {
+  CHAIN_ROLES,
+  CHAIN_ROLE_LABELS,
+  type ChainRole,
+  type Citation,
+  type LiabilityDuty,
+  type LiabilityIssue,
+  type LiabilityProposal,
+  type LiabilityResult,
+} from '../../../../contracts/disputes/liability.js';
 
 export interface ChainParty {
   id: string;
@@ -41,7 +57,8 @@ export const CITATIONS = {
     law: REG,
     article: 29,
     text: '《保障农民工工资支付条例》第二十九条：因建设单位未按照合同约定及时拨付工程款导致农民工工资拖欠的，建设单位应当以未结清的工程款为限先行垫付被拖欠的农民工工资。',
-    textEn: 'Regulation on Guaranteeing Payment of Migrant Workers’ Wages, art. 29: where wage arrears result from the developer not paying project funds as agreed, the developer advances the wages, up to the unpaid project funds.',
+    textEn:
+      'Regulation on Guaranteeing Payment of Migrant Workers’ Wages, art. 29: where wage arrears result from the developer not paying project funds as agreed, the developer advances the wages, up to the unpaid project funds.',
   },
   art30p1: {
     law: REG,
@@ -55,34 +72,39 @@ export const CITATIONS = {
     article: 30,
     paragraph: 3,
     text: '《保障农民工工资支付条例》第三十条第三款：分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。',
-    textEn: 'Art. 30 ¶3: a subcontractor’s wage arrears are paid first by the general contractor, which may then recover them.',
+    textEn:
+      'Art. 30 ¶3: a subcontractor’s wage arrears are paid first by the general contractor, which may then recover them.',
   },
   art30p4: {
     law: REG,
     article: 30,
     paragraph: 4,
     text: '《保障农民工工资支付条例》第三十条第四款：工程建设项目转包，拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。',
-    textEn: 'Art. 30 ¶4: where a project was transferred (转包) and wages are owed, the general contractor pays first and may then recover.',
+    textEn:
+      'Art. 30 ¶4: where a project was transferred (转包) and wages are owed, the general contractor pays first and may then recover.',
   },
   art36p1: {
     law: REG,
     article: 36,
     paragraph: 1,
     text: '《保障农民工工资支付条例》第三十六条第一款：建设单位或者施工总承包单位将建设工程发包或者分包给个人或者不具备合法经营资格的单位，导致拖欠农民工工资的，由建设单位或者施工总承包单位清偿。',
-    textEn: 'Art. 36 ¶1: where the developer or general contractor contracted work to an individual or an unqualified unit and wages are owed, the developer or general contractor pays.',
+    textEn:
+      'Art. 36 ¶1: where the developer or general contractor contracted work to an individual or an unqualified unit and wages are owed, the developer or general contractor pays.',
   },
   art36p2: {
     law: REG,
     article: 36,
     paragraph: 2,
     text: '《保障农民工工资支付条例》第三十六条第二款：施工单位允许其他单位和个人以施工单位的名义对外承揽建设工程，导致拖欠农民工工资的，由施工单位清偿。',
-    textEn: 'Art. 36 ¶2: a construction unit that let another unit or person take on work in its name pays the resulting wage arrears.',
+    textEn:
+      'Art. 36 ¶2: a construction unit that let another unit or person take on work in its name pays the resulting wage arrears.',
   },
   employer: {
     law: '劳动法',
     article: 50,
     text: '《劳动法》第五十条：工资应当以货币形式按月支付给劳动者本人，不得克扣或者无故拖欠劳动者的工资。',
-    textEn: 'Labor Law art. 50: wages are paid monthly in money to the worker; they may not be withheld or delayed without reason.',
+    textEn:
+      'Labor Law art. 50: wages are paid monthly in money to the worker; they may not be withheld or delayed without reason.',
   },
   debtor: {
     law: '民法典',
@@ -101,7 +123,11 @@ function validate(chain: HiringChain): { errors: LiabilityIssue[]; byId: Map<str
   const byId = new Map<string, ChainParty>();
   for (const p of chain.parties) {
     if (byId.has(p.id)) {
-      errors.push({ code: 'duplicate_party', message: `当事方编号重复：${p.id}`, messageEn: `Duplicate party id: ${p.id}` });
+      errors.push({
+        code: 'duplicate_party',
+        message: `当事方编号重复：${p.id}`,
+        messageEn: `Duplicate party id: ${p.id}`,
+      });
     }
     byId.set(p.id, p);
   }
@@ -141,7 +167,11 @@ function validate(chain: HiringChain): { errors: LiabilityIssue[]; byId: Map<str
     let cur: ChainParty | undefined = p;
     while (cur && cur.contractedBy !== undefined) {
       if (seen.has(cur.id)) {
-        errors.push({ code: 'cycle', message: '发包关系出现循环，请核对。', messageEn: 'The contracting chain loops; please check.' });
+        errors.push({
+          code: 'cycle',
+          message: '发包关系出现循环，请核对。',
+          messageEn: 'The contracting chain loops; please check.',
+        });
         return { errors, byId };
       }
       seen.add(cur.id);

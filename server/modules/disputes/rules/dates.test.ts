@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, addYears, daysBetween, fromDayNumber, isIsoDate, toChinaDate, toDayNumber, weekday } from './dates.js';
+import {
+  addDays,
+  addYears,
+  daysBetween,
+  fromDayNumber,
+  isIsoDate,
+  toChinaDate,
+  toDayNumber,
+  weekday,
+} from './dates.js';
 
 describe('dates', () => {
   it.each([
@@ -31,9 +40,7 @@ describe('dates', () => {
   });
 
   it('day numbers round-trip', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => toDayNumber(fromDayNumber(n)) === n),
-    );
+    fc.assert(fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => toDayNumber(fromDayNumber(n)) === n));
     expect(daysBetween('2025-01-01', '2026-01-01')).toBe(365);
   });
 

@@ -9,7 +9,10 @@ describe('shouldInviteJudge (configurable triggers)', () => {
     [{ workerCount: 10, claimFen: 0 }, ['many_workers']],
     [{ workerCount: 1, claimFen: 50_000_000 }, ['large_claim']],
     [{ workerCount: 1, claimFen: 0, mediatorRequested: true }, ['mediator_request']],
-    [{ workerCount: 35, claimFen: 210_000_000, mediatorRequested: true }, ['many_workers', 'large_claim', 'mediator_request']],
+    [
+      { workerCount: 35, claimFen: 210_000_000, mediatorRequested: true },
+      ['many_workers', 'large_claim', 'mediator_request'],
+    ],
   ])('%o → %o', (facts, codes) => {
     expect(shouldInviteJudge(facts, cfg).map((r) => r.code)).toEqual(codes);
   });
@@ -47,12 +50,15 @@ describe('collectiveRule (劳动争议调解仲裁法第七条; 仲裁办案规�
     [3, 5, 'mediation', false, ['more_representatives_than_workers'], ['not_collective']],
     [0, 0, 'mediation', false, ['invalid_count'], []],
     [10, -1, 'mediation', false, ['invalid_count'], []],
-  ] as const)('%i workers, %i representatives, %s → collective %s, errors %o, warnings %o', (w, r, forum, collective, errors, warnings) => {
-    const c = collectiveRule(w, r, forum);
-    expect(c.collective).toBe(collective);
-    expect(c.errors.map((x) => x.code)).toEqual(errors);
-    expect(c.warnings.map((x) => x.code)).toEqual(warnings);
-  });
+  ] as const)(
+    '%i workers, %i representatives, %s → collective %s, errors %o, warnings %o',
+    (w, r, forum, collective, errors, warnings) => {
+      const c = collectiveRule(w, r, forum);
+      expect(c.collective).toBe(collective);
+      expect(c.errors.map((x) => x.code)).toEqual(errors);
+      expect(c.warnings.map((x) => x.code)).toEqual(warnings);
+    },
+  );
 
   it('recommends the forum’s range and cites it', () => {
     const c = collectiveRule(15, 0, 'arbitration');

@@ -40,9 +40,14 @@ function yuan(fen: number): string {
 }
 
 /** The reasons to invite a judge; an empty list means no invitation is proposed. */
-export function shouldInviteJudge(facts: JointMediationFacts, config: JointMediationConfig = DEFAULT_JOINT_MEDIATION_CONFIG): JointMediationReason[] {
-  if (!Number.isInteger(facts.workerCount) || facts.workerCount < 0) throw new RangeError('workerCount must be a non-negative integer');
-  if (!Number.isInteger(facts.claimFen) || facts.claimFen < 0) throw new RangeError('claimFen must be a non-negative integer (fen)');
+export function shouldInviteJudge(
+  facts: JointMediationFacts,
+  config: JointMediationConfig = DEFAULT_JOINT_MEDIATION_CONFIG,
+): JointMediationReason[] {
+  if (!Number.isInteger(facts.workerCount) || facts.workerCount < 0)
+    throw new RangeError('workerCount must be a non-negative integer');
+  if (!Number.isInteger(facts.claimFen) || facts.claimFen < 0)
+    throw new RangeError('claimFen must be a non-negative integer (fen)');
   const reasons: JointMediationReason[] = [];
   if (config.minWorkers > 0 && facts.workerCount >= config.minWorkers) {
     reasons.push({
@@ -98,7 +103,9 @@ export const COLLECTIVE_MIN_WORKERS = 10;
  * 2–5 (民诉法解释第七十八条). Mediation has no number of its own; the arbitration range
  * is used so the same representatives can carry the case on.
  */
-export const REPRESENTATIVE_RANGE: Readonly<Record<CollectiveForum, { min: number; max: number; basis: string; basisEn: string }>> = {
+export const REPRESENTATIVE_RANGE: Readonly<
+  Record<CollectiveForum, { min: number; max: number; basis: string; basisEn: string }>
+> = {
   mediation: {
     min: 3,
     max: 5,
@@ -124,10 +131,19 @@ export const REPRESENTATIVE_RANGE: Readonly<Record<CollectiveForum, { min: numbe
  * elect representatives. The statute says "may" (可以), so the platform does not
  * block a case without representatives: it warns. Only impossible data are errors.
  */
-export function collectiveRule(workerCount: number, representativeCount: number, forum: CollectiveForum = 'mediation'): CollectiveCheck {
+export function collectiveRule(
+  workerCount: number,
+  representativeCount: number,
+  forum: CollectiveForum = 'mediation',
+): CollectiveCheck {
   const errors: CollectiveIssue[] = [];
   const warnings: CollectiveIssue[] = [];
-  if (!Number.isInteger(workerCount) || workerCount < 1 || !Number.isInteger(representativeCount) || representativeCount < 0) {
+  if (
+    !Number.isInteger(workerCount) ||
+    workerCount < 1 ||
+    !Number.isInteger(representativeCount) ||
+    representativeCount < 0
+  ) {
     errors.push({
       code: 'invalid_count',
       message: '人数须为整数：职工至少 1 人，代表人不少于 0 人。',

@@ -69,7 +69,9 @@ function fixtures(kind: CaseKind = 'union_mediation') {
     ['start_consultation', {}, '2025-03-03', 'mediator'],
     ['record_consent', { party: 'worker' }, '2025-03-03', 'worker'],
   ]);
-  const contacted = run(consultation, [['contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator']]);
+  const contacted = run(consultation, [
+    ['contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator'],
+  ]);
   const consented = run(contacted, [['record_employer_answer', { answer: 'accept' }, '2025-03-05', 'employer_agent']]);
   const mediating = run(consented, [['start_mediation', { mode: 'video' }, '2025-03-06', 'mediator']]);
   const withTerms = run(mediating, [['set_agreement_terms', { terms: TERMS }, '2025-03-10', 'mediator']]);
@@ -80,7 +82,12 @@ function fixtures(kind: CaseKind = 'union_mediation') {
   ]);
   const court = kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court';
   const applied = run(signed, [
-    ['apply_confirmation', { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court }, '2025-03-11', 'mediator'],
+    [
+      'apply_confirmation',
+      { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court },
+      '2025-03-11',
+      'mediator',
+    ],
   ]);
   const ruling = run(applied, [['issue_ruling', { rulingNo: '（2025）粤2071民特1号' }, '2025-03-11', 'judge']]);
   const refused = run(applied, [['refuse_confirmation', { ground: 'content_unclear' }, '2025-03-12', 'judge']]);
@@ -116,7 +123,8 @@ describe('ACTIONS table', () => {
     }
     expect([...seen].sort()).toEqual([...STAGE_CODES].sort());
     for (const s of STAGE_CODES) {
-      if (!isTerminal(s)) expect(Object.values(ACTIONS).some((a) => a.from.includes(s) && a.to.some((t) => t !== s))).toBe(true);
+      if (!isTerminal(s))
+        expect(Object.values(ACTIONS).some((a) => a.from.includes(s) && a.to.some((t) => t !== s))).toBe(true);
     }
   });
 
@@ -144,20 +152,35 @@ describe('ACTIONS table', () => {
 describe('the seed story, end to end', () => {
   it('intake → … → ruling → paid → performed, with documents and clocks as effects', () => {
     expect(F.consultation.stage).toBe('consultation');
-    const contact = ok(step(F.consultation, 'contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator'));
+    const contact = ok(
+      step(F.consultation, 'contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator'),
+    );
     expect(contact.effects).toContainEqual({ type: 'clock_met', clock: 'contact', on: '2025-03-04' });
     expect(contact.effects).toContainEqual({ type: 'document', document: 'negotiation_proposal' });
     expect(F.consented.stage).toBe('consented');
     expect(F.mediating.stage).toBe('mediating');
 
-    const sign = ok(step(run(F.withTerms, [
-      ['sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'],
-      ['sign_agreement', { signer: 'employer', termsHash: TH }, '2025-03-10', 'employer_agent'],
-    ]), 'sign_agreement', { signer: 'mediator', termsHash: TH, sealApplied: true }, '2025-03-10', 'mediator'));
+    const sign = ok(
+      step(
+        run(F.withTerms, [
+          ['sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'],
+          ['sign_agreement', { signer: 'employer', termsHash: TH }, '2025-03-10', 'employer_agent'],
+        ]),
+        'sign_agreement',
+        { signer: 'mediator', termsHash: TH, sealApplied: true },
+        '2025-03-10',
+        'mediator',
+      ),
+    );
     expect(sign.to).toBe('agreement_signed');
     expect(sign.state.agreementEffectiveOn).toBe('2025-03-10');
     expect(sign.effects).toContainEqual({ type: 'document', document: 'mediation_agreement' });
-    expect(sign.effects).toContainEqual({ type: 'clock_started', clock: 'confirmation_application', on: '2025-03-10', dueOn: '2025-04-09' });
+    expect(sign.effects).toContainEqual({
+      type: 'clock_started',
+      clock: 'confirmation_application',
+      on: '2025-03-10',
+      dueOn: '2025-04-09',
+    });
 
     expect(F.ruling.stage).toBe('ruling_issued');
     const paid = run(F.ruling, [
@@ -203,53 +226,392 @@ interface GuardRow {
 
 const guardRows: GuardRow[] = [
   // generic
-  { name: 'unknown action', state: F.intake, action: 'teleport', payload: {}, now: '2025-03-03', role: 'mediator', code: 'unknown_action' },
-  { name: 'an action dated before the last recorded event', state: F.mediating, action: 'close_failed', payload: { reason: 'withdrawn' }, now: '2025-03-05', role: 'worker', code: 'now_before_last_event' },
-  { name: 'wrong stage: mediation before consent', state: F.contacted, action: 'start_mediation', payload: { mode: 'video' }, now: '2025-03-05', role: 'mediator', code: 'wrong_stage' },
-  { name: 'wrong role: a worker cannot start consultation', state: F.intake, action: 'start_consultation', payload: {}, now: '2025-03-03', role: 'worker', code: 'forbidden_role' },
-  { name: 'a misspelt payload key is refused', state: F.consented, action: 'start_mediation', payload: { mod: 'video' }, now: '2025-03-06', role: 'mediator', code: 'invalid_payload' },
-  { name: 'a judge cannot rule before an application', state: F.signed, action: 'issue_ruling', payload: {}, now: '2025-03-11', role: 'judge', code: 'wrong_stage' },
-  { name: 'only a judge rules', state: F.applied, action: 'issue_ruling', payload: {}, now: '2025-03-11', role: 'mediator', code: 'forbidden_role' },
+  {
+    name: 'unknown action',
+    state: F.intake,
+    action: 'teleport',
+    payload: {},
+    now: '2025-03-03',
+    role: 'mediator',
+    code: 'unknown_action',
+  },
+  {
+    name: 'an action dated before the last recorded event',
+    state: F.mediating,
+    action: 'close_failed',
+    payload: { reason: 'withdrawn' },
+    now: '2025-03-05',
+    role: 'worker',
+    code: 'now_before_last_event',
+  },
+  {
+    name: 'wrong stage: mediation before consent',
+    state: F.contacted,
+    action: 'start_mediation',
+    payload: { mode: 'video' },
+    now: '2025-03-05',
+    role: 'mediator',
+    code: 'wrong_stage',
+  },
+  {
+    name: 'wrong role: a worker cannot start consultation',
+    state: F.intake,
+    action: 'start_consultation',
+    payload: {},
+    now: '2025-03-03',
+    role: 'worker',
+    code: 'forbidden_role',
+  },
+  {
+    name: 'a misspelt payload key is refused',
+    state: F.consented,
+    action: 'start_mediation',
+    payload: { mod: 'video' },
+    now: '2025-03-06',
+    role: 'mediator',
+    code: 'invalid_payload',
+  },
+  {
+    name: 'a judge cannot rule before an application',
+    state: F.signed,
+    action: 'issue_ruling',
+    payload: {},
+    now: '2025-03-11',
+    role: 'judge',
+    code: 'wrong_stage',
+  },
+  {
+    name: 'only a judge rules',
+    state: F.applied,
+    action: 'issue_ruling',
+    payload: {},
+    now: '2025-03-11',
+    role: 'mediator',
+    code: 'forbidden_role',
+  },
   // consent
-  { name: 'mediation cannot start without both consents', state: { ...F.consented, consents: { worker: true, employer: false } }, action: 'start_mediation', payload: { mode: 'phone' }, now: '2025-03-06', role: 'mediator', code: 'consent_missing' },
-  { name: 'employer consent before the employer was reached', state: F.consultation, action: 'record_consent', payload: { party: 'employer' }, now: '2025-03-04', role: 'mediator', code: 'employer_not_contacted' },
-  { name: 'a worker cannot consent for the employer', state: F.contacted, action: 'record_consent', payload: { party: 'employer' }, now: '2025-03-05', role: 'worker', code: 'party_mismatch' },
-  { name: 'a consent is recorded once', state: F.contacted, action: 'record_consent', payload: { party: 'worker' }, now: '2025-03-05', role: 'worker', code: 'already_recorded' },
+  {
+    name: 'mediation cannot start without both consents',
+    state: { ...F.consented, consents: { worker: true, employer: false } },
+    action: 'start_mediation',
+    payload: { mode: 'phone' },
+    now: '2025-03-06',
+    role: 'mediator',
+    code: 'consent_missing',
+  },
+  {
+    name: 'employer consent before the employer was reached',
+    state: F.consultation,
+    action: 'record_consent',
+    payload: { party: 'employer' },
+    now: '2025-03-04',
+    role: 'mediator',
+    code: 'employer_not_contacted',
+  },
+  {
+    name: 'a worker cannot consent for the employer',
+    state: F.contacted,
+    action: 'record_consent',
+    payload: { party: 'employer' },
+    now: '2025-03-05',
+    role: 'worker',
+    code: 'party_mismatch',
+  },
+  {
+    name: 'a consent is recorded once',
+    state: F.contacted,
+    action: 'record_consent',
+    payload: { party: 'worker' },
+    now: '2025-03-05',
+    role: 'worker',
+    code: 'already_recorded',
+  },
   // signatures (劳动争议调解仲裁法第十四条)
-  { name: 'terms must exist before signing', state: F.mediating, action: 'sign_agreement', payload: { signer: 'worker', termsHash: TH }, now: '2025-03-10', role: 'worker', code: 'terms_required' },
-  { name: 'a worker cannot sign for the employer', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'employer', termsHash: TH }, now: '2025-03-10', role: 'worker', code: 'party_mismatch' },
-  { name: 'a mediator cannot sign as the worker (recording a paper signature is its own action)', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker', termsHash: TH }, now: '2025-03-10', role: 'mediator', code: 'party_mismatch' },
-  { name: 'the mediator signs with the seal', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'mediator', termsHash: TH }, now: '2025-03-10', role: 'mediator', code: 'seal_required' },
-  { name: 'a signature given other terms is refused', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker', termsHash: hashTerms(canonicalTerms({ ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] })) }, now: '2025-03-10', role: 'worker', code: 'terms_changed' },
-  { name: 'a signature without a hash of the terms is refused', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'worker' }, now: '2025-03-10', role: 'worker', code: 'invalid_payload' },
-  { name: 'only the mediator sets the terms, not the employer', state: F.mediating, action: 'set_agreement_terms', payload: { terms: TERMS }, now: '2025-03-10', role: 'employer_agent', code: 'forbidden_role' },
-  { name: 'only the mediator sets the terms, not the worker', state: F.mediating, action: 'set_agreement_terms', payload: { terms: TERMS }, now: '2025-03-10', role: 'worker', code: 'forbidden_role' },
-  { name: 'signing cannot carry new terms', state: F.withTerms, action: 'sign_agreement', payload: { signer: 'employer', termsHash: TH, terms: { ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] } }, now: '2025-03-10', role: 'employer_agent', code: 'invalid_payload' },
+  {
+    name: 'terms must exist before signing',
+    state: F.mediating,
+    action: 'sign_agreement',
+    payload: { signer: 'worker', termsHash: TH },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'terms_required',
+  },
+  {
+    name: 'a worker cannot sign for the employer',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: { signer: 'employer', termsHash: TH },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'party_mismatch',
+  },
+  {
+    name: 'a mediator cannot sign as the worker (recording a paper signature is its own action)',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: { signer: 'worker', termsHash: TH },
+    now: '2025-03-10',
+    role: 'mediator',
+    code: 'party_mismatch',
+  },
+  {
+    name: 'the mediator signs with the seal',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: { signer: 'mediator', termsHash: TH },
+    now: '2025-03-10',
+    role: 'mediator',
+    code: 'seal_required',
+  },
+  {
+    name: 'a signature given other terms is refused',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: {
+      signer: 'worker',
+      termsHash: hashTerms(canonicalTerms({ ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] })),
+    },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'terms_changed',
+  },
+  {
+    name: 'a signature without a hash of the terms is refused',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: { signer: 'worker' },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'invalid_payload',
+  },
+  {
+    name: 'only the mediator sets the terms, not the employer',
+    state: F.mediating,
+    action: 'set_agreement_terms',
+    payload: { terms: TERMS },
+    now: '2025-03-10',
+    role: 'employer_agent',
+    code: 'forbidden_role',
+  },
+  {
+    name: 'only the mediator sets the terms, not the worker',
+    state: F.mediating,
+    action: 'set_agreement_terms',
+    payload: { terms: TERMS },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'forbidden_role',
+  },
+  {
+    name: 'signing cannot carry new terms',
+    state: F.withTerms,
+    action: 'sign_agreement',
+    payload: {
+      signer: 'employer',
+      termsHash: TH,
+      terms: { ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] },
+    },
+    now: '2025-03-10',
+    role: 'employer_agent',
+    code: 'invalid_payload',
+  },
   // judicial confirmation (民事诉讼法第二百零五条)
-  { name: 'confirmation on day 31 is too late', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now: '2025-04-10', role: 'mediator', code: 'confirmation_window_closed' },
-  { name: 'confirmation needs both parties', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now: '2025-03-11', role: 'mediator', code: 'joint_application_required' },
-  { name: 'confirmation needs the agreement, IDs and contact details', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: { ...FULL_MATERIALS, identityProofs: false }, court: 'mediation_body_basic_court' }, now: '2025-03-11', role: 'mediator', code: 'materials_incomplete' },
-  { name: 'union mediation is not confirmed by an "inviting court"', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'inviting_court' }, now: '2025-03-11', role: 'mediator', code: 'wrong_court' },
-  { name: 'a court-sent case goes back to the court that sent it', state: FC.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'party_domicile_basic_court' }, now: '2025-03-11', role: 'court_clerk', code: 'wrong_court' },
-  { name: 'a worker alone cannot file the joint application', state: F.signed, action: 'apply_confirmation', payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now: '2025-03-11', role: 'worker', code: 'forbidden_role' },
+  {
+    name: 'confirmation on day 31 is too late',
+    state: F.signed,
+    action: 'apply_confirmation',
+    payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' },
+    now: '2025-04-10',
+    role: 'mediator',
+    code: 'confirmation_window_closed',
+  },
+  {
+    name: 'confirmation needs both parties',
+    state: F.signed,
+    action: 'apply_confirmation',
+    payload: { applicants: ['worker'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' },
+    now: '2025-03-11',
+    role: 'mediator',
+    code: 'joint_application_required',
+  },
+  {
+    name: 'confirmation needs the agreement, IDs and contact details',
+    state: F.signed,
+    action: 'apply_confirmation',
+    payload: {
+      applicants: ['worker', 'employer'],
+      materials: { ...FULL_MATERIALS, identityProofs: false },
+      court: 'mediation_body_basic_court',
+    },
+    now: '2025-03-11',
+    role: 'mediator',
+    code: 'materials_incomplete',
+  },
+  {
+    name: 'union mediation is not confirmed by an "inviting court"',
+    state: F.signed,
+    action: 'apply_confirmation',
+    payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'inviting_court' },
+    now: '2025-03-11',
+    role: 'mediator',
+    code: 'wrong_court',
+  },
+  {
+    name: 'a court-sent case goes back to the court that sent it',
+    state: FC.signed,
+    action: 'apply_confirmation',
+    payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'party_domicile_basic_court' },
+    now: '2025-03-11',
+    role: 'court_clerk',
+    code: 'wrong_court',
+  },
+  {
+    name: 'a worker alone cannot file the joint application',
+    state: F.signed,
+    action: 'apply_confirmation',
+    payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' },
+    now: '2025-03-11',
+    role: 'worker',
+    code: 'forbidden_role',
+  },
   // extension
-  { name: 'union mediation cannot be extended', state: F.mediating, action: 'extend_mediation', payload: { workerConsents: true, employerConsents: true }, now: '2025-03-10', role: 'mediator', code: 'not_court_sent' },
-  { name: 'extension needs both parties’ consent', state: FC.mediating, action: 'extend_mediation', payload: { workerConsents: true, employerConsents: false }, now: '2025-03-09', role: 'mediator', code: 'consent_missing' },
+  {
+    name: 'union mediation cannot be extended',
+    state: F.mediating,
+    action: 'extend_mediation',
+    payload: { workerConsents: true, employerConsents: true },
+    now: '2025-03-10',
+    role: 'mediator',
+    code: 'not_court_sent',
+  },
+  {
+    name: 'extension needs both parties’ consent',
+    state: FC.mediating,
+    action: 'extend_mediation',
+    payload: { workerConsents: true, employerConsents: false },
+    now: '2025-03-09',
+    role: 'mediator',
+    code: 'consent_missing',
+  },
   // payments and performance
-  { name: 'payments cannot exceed the agreement', state: F.ruling, action: 'record_payment', payload: { amountFen: 1_200_001, paidOn: '2025-03-12' }, now: '2025-03-12', role: 'employer_agent', code: 'payment_exceeds_agreement' },
-  { name: 'a payment cannot be dated in the future', state: F.ruling, action: 'record_payment', payload: { amountFen: 100, paidOn: '2025-03-13' }, now: '2025-03-12', role: 'employer_agent', code: 'date_out_of_range' },
-  { name: 'performed needs full payment', state: F.ruling, action: 'mark_performed', payload: { workerConfirmed: true }, now: '2025-03-12', role: 'mediator', code: 'not_paid_in_full' },
-  { name: 'enforcement before anything fell due', state: F.ruling, action: 'apply_enforcement', payload: {}, now: '2025-03-20', role: 'worker', code: 'no_default_yet' },
-  { name: 'payment order before default', state: F.signed, action: 'apply_payment_order', payload: {}, now: '2025-03-15', role: 'worker', code: 'no_default_yet' },
-  { name: 'payment order only for pay, injury medical costs, severance or damages (第十六条)', state: { ...F.signed, agreement: { ...TERMS, claimTypes: ['wage_arrears', 'double_wage'] } }, action: 'apply_payment_order', payload: {}, now: '2025-03-25', role: 'worker', code: 'claims_not_eligible' },
+  {
+    name: 'payments cannot exceed the agreement',
+    state: F.ruling,
+    action: 'record_payment',
+    payload: { amountFen: 1_200_001, paidOn: '2025-03-12' },
+    now: '2025-03-12',
+    role: 'employer_agent',
+    code: 'payment_exceeds_agreement',
+  },
+  {
+    name: 'a payment cannot be dated in the future',
+    state: F.ruling,
+    action: 'record_payment',
+    payload: { amountFen: 100, paidOn: '2025-03-13' },
+    now: '2025-03-12',
+    role: 'employer_agent',
+    code: 'date_out_of_range',
+  },
+  {
+    name: 'performed needs full payment',
+    state: F.ruling,
+    action: 'mark_performed',
+    payload: { workerConfirmed: true },
+    now: '2025-03-12',
+    role: 'mediator',
+    code: 'not_paid_in_full',
+  },
+  {
+    name: 'enforcement before anything fell due',
+    state: F.ruling,
+    action: 'apply_enforcement',
+    payload: {},
+    now: '2025-03-20',
+    role: 'worker',
+    code: 'no_default_yet',
+  },
+  {
+    name: 'payment order before default',
+    state: F.signed,
+    action: 'apply_payment_order',
+    payload: {},
+    now: '2025-03-15',
+    role: 'worker',
+    code: 'no_default_yet',
+  },
+  {
+    name: 'payment order only for pay, injury medical costs, severance or damages (第十六条)',
+    state: { ...F.signed, agreement: { ...TERMS, claimTypes: ['wage_arrears', 'double_wage'] } },
+    action: 'apply_payment_order',
+    payload: {},
+    now: '2025-03-25',
+    role: 'worker',
+    code: 'claims_not_eligible',
+  },
   // closing
-  { name: 'a worker can only withdraw', state: F.mediating, action: 'close_failed', payload: { reason: 'deadlock', referral: 'arbitration' }, now: '2025-03-10', role: 'worker', code: 'forbidden_role' },
-  { name: 'the system only closes on the deadline', state: F.mediating, action: 'close_failed', payload: { reason: 'withdrawn' }, now: '2025-03-10', role: 'system_admin', code: 'forbidden_role' },
-  { name: 'a deadlock needs a referral', state: F.mediating, action: 'close_failed', payload: { reason: 'deadlock' }, now: '2025-03-10', role: 'mediator', code: 'referral_required' },
-  { name: 'no deadlock before mediation started', state: F.consultation, action: 'close_failed', payload: { reason: 'deadlock', referral: 'arbitration' }, now: '2025-03-04', role: 'mediator', code: 'reason_not_allowed' },
-  { name: '"deadline passed" only after the deadline', state: F.mediating, action: 'close_failed', payload: { reason: 'deadline_passed', referral: 'arbitration' }, now: '2025-03-18', role: 'mediator', code: 'deadline_not_passed' },
-  { name: 'after a refusal the referral is a lawsuit (第二百零六条)', state: F.refused, action: 'close_failed', payload: { reason: 'confirmation_refused', referral: 'arbitration' }, now: '2025-03-13', role: 'mediator', code: 'referral_must_be_lawsuit' },
-  { name: 'no "not performed" close before a payment is overdue', state: F.signed, action: 'close_failed', payload: { reason: 'agreement_not_performed', referral: 'arbitration' }, now: '2025-03-20', role: 'mediator', code: 'no_default_yet' },
+  {
+    name: 'a worker can only withdraw',
+    state: F.mediating,
+    action: 'close_failed',
+    payload: { reason: 'deadlock', referral: 'arbitration' },
+    now: '2025-03-10',
+    role: 'worker',
+    code: 'forbidden_role',
+  },
+  {
+    name: 'the system only closes on the deadline',
+    state: F.mediating,
+    action: 'close_failed',
+    payload: { reason: 'withdrawn' },
+    now: '2025-03-10',
+    role: 'system_admin',
+    code: 'forbidden_role',
+  },
+  {
+    name: 'a deadlock needs a referral',
+    state: F.mediating,
+    action: 'close_failed',
+    payload: { reason: 'deadlock' },
+    now: '2025-03-10',
+    role: 'mediator',
+    code: 'referral_required',
+  },
+  {
+    name: 'no deadlock before mediation started',
+    state: F.consultation,
+    action: 'close_failed',
+    payload: { reason: 'deadlock', referral: 'arbitration' },
+    now: '2025-03-04',
+    role: 'mediator',
+    code: 'reason_not_allowed',
+  },
+  {
+    name: '"deadline passed" only after the deadline',
+    state: F.mediating,
+    action: 'close_failed',
+    payload: { reason: 'deadline_passed', referral: 'arbitration' },
+    now: '2025-03-18',
+    role: 'mediator',
+    code: 'deadline_not_passed',
+  },
+  {
+    name: 'after a refusal the referral is a lawsuit (第二百零六条)',
+    state: F.refused,
+    action: 'close_failed',
+    payload: { reason: 'confirmation_refused', referral: 'arbitration' },
+    now: '2025-03-13',
+    role: 'mediator',
+    code: 'referral_must_be_lawsuit',
+  },
+  {
+    name: 'no "not performed" close before a payment is overdue',
+    state: F.signed,
+    action: 'close_failed',
+    payload: { reason: 'agreement_not_performed', referral: 'arbitration' },
+    now: '2025-03-20',
+    role: 'mediator',
+    code: 'no_default_yet',
+  },
   {
     name: 'after re-mediation, new terms cannot total less than what was already paid',
     state: run(F.applied, [
@@ -263,7 +625,15 @@ const guardRows: GuardRow[] = [
     role: 'mediator',
     code: 'terms_below_paid',
   },
-  { name: 'reopening needs both consents', state: F.refused, action: 'reopen_mediation', payload: { workerConsents: false, employerConsents: true }, now: '2025-03-13', role: 'mediator', code: 'consent_missing' },
+  {
+    name: 'reopening needs both consents',
+    state: F.refused,
+    action: 'reopen_mediation',
+    payload: { workerConsents: false, employerConsents: true },
+    now: '2025-03-13',
+    role: 'mediator',
+    code: 'consent_missing',
+  },
 ];
 
 describe('guards', () => {
@@ -300,13 +670,27 @@ describe('consent and employer answers', () => {
   });
 
   it('an unanswered contact attempt keeps the case in consultation and counts the attempt', () => {
-    const r = ok(step(F.consultation, 'contact_employer', { channel: 'phone', reached: false }, '2025-03-04', 'mediator'));
+    const r = ok(
+      step(F.consultation, 'contact_employer', { channel: 'phone', reached: false }, '2025-03-04', 'mediator'),
+    );
     expect(r.to).toBe('consultation');
     expect(r.state.contactAttempts).toBe(1);
     expect(r.state.contactedOn).toBeUndefined();
     expect(r.effects.some((e) => e.type === 'warning' && e.code === 'employer_not_reached')).toBe(true);
-    const closed = ok(step(r.state, 'close_failed', { reason: 'employer_unreachable', referral: 'arbitration' }, '2025-03-06', 'mediator'));
-    expect(closed.state.closure).toMatchObject({ reason: 'employer_unreachable', referral: 'arbitration', fromStage: 'consultation' });
+    const closed = ok(
+      step(
+        r.state,
+        'close_failed',
+        { reason: 'employer_unreachable', referral: 'arbitration' },
+        '2025-03-06',
+        'mediator',
+      ),
+    );
+    expect(closed.state.closure).toMatchObject({
+      reason: 'employer_unreachable',
+      referral: 'arbitration',
+      fromStage: 'consultation',
+    });
   });
 });
 
@@ -326,13 +710,17 @@ describe('signatures: the agreement takes effect when worker, employer and media
   });
 
   it('each signature records the hash and version of the terms it was given', () => {
-    const s = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
+    const s = ok(
+      step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'),
+    ).state;
     expect(s.agreementVersion).toBe(1);
     expect(s.signedTerms?.worker).toEqual({ termsHash: TH, agreementVersion: 1, on: '2025-03-10', recordedBy: 'self' });
   });
 
   it('changing the terms after a signature voids the signatures, and the old hash no longer signs', () => {
-    const one = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
+    const one = ok(
+      step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'),
+    ).state;
     const cheaper = { ...TERMS, installments: [{ dueOn: '2025-03-20', amountFen: 100 }] };
     const changed = ok(step(one, 'set_agreement_terms', { terms: cheaper }, '2025-03-10', 'mediator'));
     expect(changed.state.signatures).toEqual({ worker: false, employer: false, mediator: false });
@@ -344,8 +732,12 @@ describe('signatures: the agreement takes effect when worker, employer and media
   });
 
   it('setting the same terms again keeps the signatures', () => {
-    const one = ok(step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker')).state;
-    const same = ok(step(one, 'set_agreement_terms', { terms: structuredClone(TERMS) }, '2025-03-10', 'mediator')).state;
+    const one = ok(
+      step(F.withTerms, 'sign_agreement', { signer: 'worker', termsHash: TH }, '2025-03-10', 'worker'),
+    ).state;
+    const same = ok(
+      step(one, 'set_agreement_terms', { terms: structuredClone(TERMS) }, '2025-03-10', 'mediator'),
+    ).state;
     expect(same.signatures.worker).toBe(true);
     expect(same.agreementVersion).toBe(1);
   });
@@ -367,7 +759,13 @@ describe('judicial confirmation window (30 days, moved off rest days)', () => {
     ['2025-04-09', true, 'day 30'],
     ['2025-04-10', false, 'day 31'],
   ])('applying on %s → %s (%s)', (now, accepted) => {
-    const r = step(F.signed, 'apply_confirmation', { applicants: ['employer', 'worker'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' }, now, 'court_clerk');
+    const r = step(
+      F.signed,
+      'apply_confirmation',
+      { applicants: ['employer', 'worker'], materials: FULL_MATERIALS, court: 'mediation_body_basic_court' },
+      now,
+      'court_clerk',
+    );
     expect(r.ok).toBe(accepted);
   });
 
@@ -407,30 +805,55 @@ describe('the mediation clock: no case sits in mediation past it', () => {
 
   it('court-sent (simple, 7 days): once, +30 days, both consenting — even after the clock ran out', () => {
     expect(mediationDueOn(FC.mediating)).toBe('2025-03-10');
-    const ext = ok(step(FC.mediating, 'extend_mediation', { workerConsents: true, employerConsents: true }, '2025-03-11', 'judge'));
+    const ext = ok(
+      step(FC.mediating, 'extend_mediation', { workerConsents: true, employerConsents: true }, '2025-03-11', 'judge'),
+    );
     expect(ext.effects).toContainEqual({ type: 'clock_extended', clock: 'mediation', dueOn: '2025-04-09' });
     expect(mediationExpired(ext.state, '2025-04-09')).toBe(false);
-    const again = step(ext.state, 'extend_mediation', { workerConsents: true, employerConsents: true }, '2025-03-12', 'judge');
+    const again = step(
+      ext.state,
+      'extend_mediation',
+      { workerConsents: true, employerConsents: true },
+      '2025-03-12',
+      'judge',
+    );
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.code).toBe('extension_used');
     // within the extended period ordinary closing is possible again
-    expect(step(ext.state, 'close_failed', { reason: 'deadlock', referral: 'lawsuit' }, '2025-03-12', 'mediator').ok).toBe(true);
+    expect(
+      step(ext.state, 'close_failed', { reason: 'deadlock', referral: 'lawsuit' }, '2025-03-12', 'mediator').ok,
+    ).toBe(true);
   });
 });
 
 describe('after the agreement', () => {
   it('a refused confirmation can be re-mediated: signatures cleared, a new period from the reopening day', () => {
-    const r = ok(step(F.refused, 'reopen_mediation', { workerConsents: true, employerConsents: true }, '2025-03-13', 'mediator'));
+    const r = ok(
+      step(F.refused, 'reopen_mediation', { workerConsents: true, employerConsents: true }, '2025-03-13', 'mediator'),
+    );
     expect(r.to).toBe('mediating');
     expect(r.state.signatures).toEqual({ worker: false, employer: false, mediator: false });
     expect(r.state.agreementEffectiveOn).toBeUndefined();
     expect(r.state.remediationCount).toBe(1);
     expect(mediationDueOn(r.state)).toBe('2025-03-28');
-    expect(r.effects).toContainEqual({ type: 'clock_started', clock: 'mediation', on: '2025-03-13', dueOn: '2025-03-28' });
+    expect(r.effects).toContainEqual({
+      type: 'clock_started',
+      clock: 'mediation',
+      on: '2025-03-13',
+      dueOn: '2025-03-28',
+    });
   });
 
   it('a refused confirmation can be closed and taken to court, carrying the file over', () => {
-    const r = ok(step(F.refused, 'close_failed', { reason: 'confirmation_refused', referral: 'lawsuit' }, '2025-03-13', 'mediator'));
+    const r = ok(
+      step(
+        F.refused,
+        'close_failed',
+        { reason: 'confirmation_refused', referral: 'lawsuit' },
+        '2025-03-13',
+        'mediator',
+      ),
+    );
     expect(r.effects).toContainEqual({ type: 'referral', referral: 'lawsuit', carryOverFile: true });
     expect(r.effects.some((e) => e.type === 'warning')).toBe(false);
   });
@@ -442,7 +865,9 @@ describe('after the agreement', () => {
     const late = ok(step(F.ruling, 'apply_enforcement', {}, '2027-04-21', 'worker'));
     expect(late.effects.some((e) => e.type === 'warning' && e.code === 'enforcement_period_passed')).toBe(true);
     // last installment 2025-04-20 → period ends 2027-04-20 (a Tuesday)
-    expect(ok(step(F.ruling, 'apply_enforcement', {}, '2027-04-20', 'worker')).effects.some((e) => e.type === 'warning')).toBe(false);
+    expect(
+      ok(step(F.ruling, 'apply_enforcement', {}, '2027-04-20', 'worker')).effects.some((e) => e.type === 'warning'),
+    ).toBe(false);
   });
 
   it('a payment order for an overdue wage agreement (劳动争议调解仲裁法第十六条)', () => {
@@ -450,13 +875,17 @@ describe('after the agreement', () => {
   });
 
   it('a partly paid agreement is in default only for what fell due', () => {
-    const paid = run(F.ruling, [['record_payment', { amountFen: 600_000, paidOn: '2025-03-20' }, '2025-03-20', 'employer_agent']]);
+    const paid = run(F.ruling, [
+      ['record_payment', { amountFen: 600_000, paidOn: '2025-03-20' }, '2025-03-20', 'employer_agent'],
+    ]);
     expect(step(paid, 'apply_enforcement', {}, '2025-04-01', 'worker').ok).toBe(false);
     expect(step(paid, 'apply_enforcement', {}, '2025-04-21', 'worker').ok).toBe(true);
   });
 
   it('a union case referred to court gets an "arbitration first" warning (第五条)', () => {
-    const r = ok(step(F.mediating, 'close_failed', { reason: 'deadlock', referral: 'lawsuit' }, '2025-03-12', 'mediator'));
+    const r = ok(
+      step(F.mediating, 'close_failed', { reason: 'deadlock', referral: 'lawsuit' }, '2025-03-12', 'mediator'),
+    );
     expect(r.effects.some((e) => e.type === 'warning' && e.code === 'arbitration_first')).toBe(true);
   });
 });
@@ -479,7 +908,9 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
   contact_employer: fc.constantFrom(true, true, false).map((reached) => () => ({ channel: 'phone', reached })),
   record_employer_answer: fc.constantFrom('accept', 'accept', 'decline', 'counter').map((answer) => () => ({ answer })),
   start_mediation: fc.constantFrom('in_person', 'phone', 'video').map((mode) => () => ({ mode })),
-  extend_mediation: fc.tuple(fc.boolean(), fc.boolean()).map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
+  extend_mediation: fc
+    .tuple(fc.boolean(), fc.boolean())
+    .map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
   set_agreement_terms: fc.constantFrom(...TERMS_CHOICES).map((terms) => () => ({ terms })),
   // Mostly the hash of the terms on the case, sometimes a stale one (must be refused).
   sign_agreement: fc
@@ -488,13 +919,27 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
       stale: fc.constantFrom(false, false, false, false, true),
       sealApplied: fc.constantFrom(true, true, true, false),
     })
-    .map((p) => (_today: string, state: CaseState) => ({ signer: p.signer, termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash, sealApplied: p.sealApplied })),
+    .map((p) => (_today: string, state: CaseState) => ({
+      signer: p.signer,
+      termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash,
+      sealApplied: p.sealApplied,
+    })),
   record_party_signature: fc
     .record({ signer: fc.constantFrom('worker', 'employer'), stale: fc.constantFrom(false, false, false, true) })
-    .map((p) => (_today: string, state: CaseState) => ({ signer: p.signer, termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash, method: 'paper' })),
+    .map((p) => (_today: string, state: CaseState) => ({
+      signer: p.signer,
+      termsHash: p.stale || !state.agreementHash ? TH.replace(/^./, 'x') : state.agreementHash,
+      method: 'paper',
+    })),
   apply_confirmation: fc
     .record({
-      applicants: fc.constantFrom(['worker', 'employer'], ['employer', 'worker'], ['worker', 'employer'], ['worker'], []),
+      applicants: fc.constantFrom(
+        ['worker', 'employer'],
+        ['employer', 'worker'],
+        ['worker', 'employer'],
+        ['worker'],
+        [],
+      ),
       court: fc.constantFrom('inviting_court', 'inviting_court', 'mediation_body_basic_court', ...CONFIRMATION_COURTS),
       full: fc.constantFrom(true, true, true, false),
     })
@@ -505,8 +950,12 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
     })),
   issue_ruling: fc.constant(() => ({})),
   refuse_confirmation: fc.constantFrom(...REFUSAL_GROUNDS).map((ground) => () => ({ ground })),
-  reopen_mediation: fc.tuple(fc.boolean(), fc.boolean()).map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
-  record_payment: fc.constantFrom(50_000, 100_000, 600_000).map((amountFen) => (today: string) => ({ amountFen, paidOn: today })),
+  reopen_mediation: fc
+    .tuple(fc.boolean(), fc.boolean())
+    .map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
+  record_payment: fc
+    .constantFrom(50_000, 100_000, 600_000)
+    .map((amountFen) => (today: string) => ({ amountFen, paidOn: today })),
   mark_performed: fc.boolean().map((c) => () => ({ workerConfirmed: c })),
   apply_enforcement: fc.constant(() => ({})),
   apply_payment_order: fc.constant(() => ({})),
@@ -531,7 +980,9 @@ const stepArb = fc.record({
 
 function pickAction(stage: Stage, mode: string, choice: number): ActionCode {
   if (mode === 'any') return ACTION_CODES[choice % ACTION_CODES.length];
-  const valid = ACTION_CODES.filter((a) => ACTIONS[a].from.includes(stage) && (mode === 'valid_or_close' || a !== 'close_failed'));
+  const valid = ACTION_CODES.filter(
+    (a) => ACTIONS[a].from.includes(stage) && (mode === 'valid_or_close' || a !== 'close_failed'),
+  );
   const pool = valid.length > 0 ? valid : ACTION_CODES;
   return pool[choice % pool.length];
 }
@@ -542,7 +993,12 @@ describe('property: random action sequences', () => {
   it('never reach an illegal state', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom<CaseKind>('union_mediation', 'court_pre_filing', 'court_post_filing_ordinary', 'court_post_filing_simple'),
+        fc.constantFrom<CaseKind>(
+          'union_mediation',
+          'court_pre_filing',
+          'court_post_filing_ordinary',
+          'court_post_filing_simple',
+        ),
         fc.integer({ min: 0, max: 2 }),
         fc.array(stepArb, { minLength: 40, maxLength: 100 }),
         (kind, acceptDelay, steps) => {
@@ -554,7 +1010,9 @@ describe('property: random action sequences', () => {
             today = addDays(today, state.stage === 'ruling_issued' ? st.advance * 7 : st.advance);
             const s = { ...st, action: pickAction(state.stage, st.mode, st.choice) };
             const allowed = ACTIONS[s.action].roles;
-            const role: Role = s.useAllowedRole ? allowed[s.roleSeed % allowed.length] : ROLES[s.roleSeed % ROLES.length];
+            const role: Role = s.useAllowedRole
+              ? allowed[s.roleSeed % allowed.length]
+              : ROLES[s.roleSeed % ROLES.length];
             const payload = s.payloads[s.action](today, state);
             const before = structuredClone(state);
             const r = transition(state, s.action, payload, today, { role, calendar, hashTerms });
@@ -596,11 +1054,21 @@ describe('property: random action sequences', () => {
             if (to === 'consented' || to === 'mediating') {
               expect(r.state.consents).toEqual({ worker: true, employer: true });
             }
-            if (['agreement_signed', 'confirmation_applied', 'ruling_issued', 'confirmation_refused', 'enforcement_applied', 'payment_order_applied'].includes(to)) {
+            if (
+              [
+                'agreement_signed',
+                'confirmation_applied',
+                'ruling_issued',
+                'confirmation_refused',
+                'enforcement_applied',
+                'payment_order_applied',
+              ].includes(to)
+            ) {
               expect(r.state.signatures).toEqual({ worker: true, employer: true, mediator: true });
               expect(r.state.agreementEffectiveOn).toBeDefined();
               // every signature was given exactly the terms in force
-              for (const signer of ['worker', 'employer', 'mediator'] as const) expect(r.state.signedTerms?.[signer]?.termsHash).toBe(r.state.agreementHash);
+              for (const signer of ['worker', 'employer', 'mediator'] as const)
+                expect(r.state.signedTerms?.[signer]?.termsHash).toBe(r.state.agreementHash);
               expect(r.state.agreementHash).toBe(hashTerms(canonicalTerms(r.state.agreement!)));
             }
             if (to === 'confirmation_applied') {
@@ -608,9 +1076,13 @@ describe('property: random action sequences', () => {
             }
             if (to === 'closed_failed') expect(r.state.closure).toBeDefined();
             if (to === 'performed') {
-              expect(r.state.paidFen).toBe((r.state.agreement?.installments ?? []).reduce((a, i) => a + i.amountFen, 0));
+              expect(r.state.paidFen).toBe(
+                (r.state.agreement?.installments ?? []).reduce((a, i) => a + i.amountFen, 0),
+              );
             }
-            expect(r.state.paidFen).toBeLessThanOrEqual((r.state.agreement?.installments ?? []).reduce((a, i) => a + i.amountFen, 0));
+            expect(r.state.paidFen).toBeLessThanOrEqual(
+              (r.state.agreement?.installments ?? []).reduce((a, i) => a + i.amountFen, 0),
+            );
             expect(r.state.extensionDays === 0 || r.state.extensionDays === 30).toBe(true);
             if (r.state.extensionDays > 0) expect(kind).not.toBe('union_mediation');
 

@@ -5,8 +5,20 @@
  * No database, no clock reads: `now` is injected and read as a China calendar date.
  */
 import { z } from 'zod';
-import { ACTION_CODES, ACTION_INFO, isActionCode, type ActionCode, type ActionInfo } from '../../../../contracts/disputes/actions.js';
-import type { AgreementTerms, CaseState, Party, SignatureRecord, Signer } from '../../../../contracts/disputes/case-state.js';
+import {
+  ACTION_CODES,
+  ACTION_INFO,
+  isActionCode,
+  type ActionCode,
+  type ActionInfo,
+} from '../../../../contracts/disputes/actions.js';
+import type {
+  AgreementTerms,
+  CaseState,
+  Party,
+  SignatureRecord,
+  Signer,
+} from '../../../../contracts/disputes/case-state.js';
 import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../contracts/disputes/confirmation.js';
 import type { Role } from '../../../../contracts/roles.js';
 import {
@@ -66,8 +78,20 @@ export function newCase(input: NewCaseInput): CaseState {
   };
 }
 
-export type { AgreementTerms, CaseState, Installment, Party, SignatureRecord, Signer } from '../../../../contracts/disputes/case-state.js';
-export { CONFIRMATION_COURTS, REFUSAL_GROUNDS, type ConfirmationCourt, type RefusalGround } from '../../../../contracts/disputes/confirmation.js';
+export type {
+  AgreementTerms,
+  CaseState,
+  Installment,
+  Party,
+  SignatureRecord,
+  Signer,
+} from '../../../../contracts/disputes/case-state.js';
+export {
+  CONFIRMATION_COURTS,
+  REFUSAL_GROUNDS,
+  type ConfirmationCourt,
+  type RefusalGround,
+} from '../../../../contracts/disputes/confirmation.js';
 export { ACTION_CODES, isActionCode, type ActionCode };
 
 // ---------------------------------------------------------------------------
@@ -139,20 +163,23 @@ export interface ActionDef extends ActionInfo {
   payload: z.ZodType;
 }
 
-export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = Object.fromEntries(ACTION_CODES.map((code): [ActionCode, ActionDef] => [code, { ...ACTION_INFO[code], payload: PAYLOADS[code] }])) as Record<ActionCode, ActionDef>;
+export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = Object.fromEntries(
+  ACTION_CODES.map((code): [ActionCode, ActionDef] => [code, { ...ACTION_INFO[code], payload: PAYLOADS[code] }]),
+) as Record<ActionCode, ActionDef>;
 
 /** While the mediation clock has run out, only these actions are accepted. */
-export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = ['close_failed', 'extend_mediation', 'sign_agreement', 'record_party_signature'];
+export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = [
+  'close_failed',
+  'extend_mediation',
+  'sign_agreement',
+  'record_party_signature',
+];
 
 // ---------------------------------------------------------------------------
 // Results
 
 export type DocumentKind =
-  | 'negotiation_proposal'
-  | 'mediation_agreement'
-  | 'confirmation_application'
-  | 'civil_ruling'
-  | 'referral_letter';
+  'negotiation_proposal' | 'mediation_agreement' | 'confirmation_application' | 'civil_ruling' | 'referral_letter';
 
 export type Effect =
   | { type: 'stage_changed'; from: Stage; to: Stage }
@@ -308,7 +335,11 @@ function moveTo(next: CaseState, to: Stage, effects: Effect[]): void {
   }
 }
 
-const ROLE_SIGNER: Partial<Record<Role, Signer>> = { worker: 'worker', employer_agent: 'employer', mediator: 'mediator' };
+const ROLE_SIGNER: Partial<Record<Role, Signer>> = {
+  worker: 'worker',
+  employer_agent: 'employer',
+  mediator: 'mediator',
+};
 const ROLE_PARTY: Partial<Record<Role, Party>> = { worker: 'worker', employer_agent: 'employer' };
 const PARTY_ZH: Record<Signer, string> = { worker: '职工', employer: '用人单位', mediator: '调解员' };
 
@@ -378,7 +409,13 @@ export function transition(
 
   const next = clone(state);
   const effects: Effect[] = [];
-  const r = HANDLERS[action](next, parsed.data as never, { today, calendar, role: ctx.role, effects, hashTerms: ctx.hashTerms });
+  const r = HANDLERS[action](next, parsed.data as never, {
+    today,
+    calendar,
+    role: ctx.role,
+    effects,
+    hashTerms: ctx.hashTerms,
+  });
   if (r) return r;
   return { ok: true, from: state.stage, to: next.stage, effects, state: next };
 }
@@ -410,12 +447,27 @@ function bothConsentsReached(next: CaseState, c: HandlerCtx): void {
  * hash of the terms now on the case (劳动争议调解仲裁法第十四条: 经调解达成协议的，应当制作调解协议书，
  * 由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效).
  */
-function recordSignature(next: CaseState, signer: Signer, termsHash: string, recordedBy: SignatureRecord['recordedBy'], sealApplied: boolean | undefined, c: HandlerCtx): TransitionError | void {
+function recordSignature(
+  next: CaseState,
+  signer: Signer,
+  termsHash: string,
+  recordedBy: SignatureRecord['recordedBy'],
+  sealApplied: boolean | undefined,
+  c: HandlerCtx,
+): TransitionError | void {
   if (!next.agreement || !next.agreementHash) {
-    return fail('terms_required', '请先由调解员录入协议内容（金额、期限、请求事项）再签署。', 'The mediator must enter the agreement terms before anyone signs.');
+    return fail(
+      'terms_required',
+      '请先由调解员录入协议内容（金额、期限、请求事项）再签署。',
+      'The mediator must enter the agreement terms before anyone signs.',
+    );
   }
   if (termsHash !== next.agreementHash) {
-    return fail('terms_changed', '协议内容已变更，您看到的不是最新版本，请刷新后核对协议再签署。', 'The terms have changed since you saw them; reload, read the current terms and sign again.');
+    return fail(
+      'terms_changed',
+      '协议内容已变更，您看到的不是最新版本，请刷新后核对协议再签署。',
+      'The terms have changed since you saw them; reload, read the current terms and sign again.',
+    );
   }
   if (next.signatures[signer]) {
     return fail('already_recorded', `${PARTY_ZH[signer]}已签署。`, 'That signature is already recorded.');
@@ -428,7 +480,10 @@ function recordSignature(next: CaseState, signer: Signer, termsHash: string, rec
     );
   }
   next.signatures[signer] = true;
-  next.signedTerms = { ...next.signedTerms, [signer]: { termsHash, agreementVersion: next.agreementVersion ?? 1, on: c.today, recordedBy } };
+  next.signedTerms = {
+    ...next.signedTerms,
+    [signer]: { termsHash, agreementVersion: next.agreementVersion ?? 1, on: c.today, recordedBy },
+  };
   const s = next.signatures;
   if (!(s.worker && s.employer && s.mediator)) return;
 
@@ -511,7 +566,8 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
             type: 'notify',
             audience: ['mediator', 'worker'],
             message: '用人单位不同意调解。调解员可以继续做工作，或以“用人单位不同意调解”终止并帮助职工转仲裁或立案。',
-            messageEn: 'The employer declined to mediate. The mediator may keep trying, or close the case as “employer declined” and refer the worker.',
+            messageEn:
+              'The employer declined to mediate. The mediator may keep trying, or close the case as “employer declined” and refer the worker.',
           }
         : {
             type: 'notify',
@@ -524,7 +580,11 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
 
   start_mediation(next, p, c) {
     if (!next.consents.worker || !next.consents.employer) {
-      return fail('consent_missing', '须双方当事人均同意调解后才能开始调解。', 'Both parties must consent before mediation starts.');
+      return fail(
+        'consent_missing',
+        '须双方当事人均同意调解后才能开始调解。',
+        'Both parties must consent before mediation starts.',
+      );
     }
     next.mediationStartedOn = c.today;
     next.mediationMode = p.mode;
@@ -540,7 +600,11 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
       );
     }
     if (next.extensionDays > 0) {
-      return fail('extension_used', '调解期限已延长过一次，不能再延长。', 'The mediation period has already been extended once.');
+      return fail(
+        'extension_used',
+        '调解期限已延长过一次，不能再延长。',
+        'The mediation period has already been extended once.',
+      );
     }
     if (!p.workerConsents || !p.employerConsents) {
       return fail(
@@ -583,7 +647,11 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
   sign_agreement(next, p, c) {
     const own = ROLE_SIGNER[c.role];
     if (own !== p.signer) {
-      return fail('party_mismatch', '只能以本人（本方）身份签署；调解员登记当事人的书面签字请用“登记当事人书面签字”。', 'You can only sign for your own side; a mediator records a party’s paper signature with “Record a party’s signature”.');
+      return fail(
+        'party_mismatch',
+        '只能以本人（本方）身份签署；调解员登记当事人的书面签字请用“登记当事人书面签字”。',
+        'You can only sign for your own side; a mediator records a party’s paper signature with “Record a party’s signature”.',
+      );
     }
     return recordSignature(next, p.signer, p.termsHash, 'self', p.sealApplied, c);
   },
@@ -646,13 +714,22 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
     moveTo(next, 'ruling_issued', c.effects);
     c.effects.push({ type: 'clock_met', clock: 'court_decision', on: c.today });
     c.effects.push({ type: 'document', document: 'civil_ruling' });
-    const start = enforcementStartsOn(c.today, next.agreement?.installments.map((i) => i.dueOn));
-    c.effects.push({ type: 'clock_started', clock: 'enforcement', on: start, dueOn: enforcementDueOn(start, c.calendar) });
+    const start = enforcementStartsOn(
+      c.today,
+      next.agreement?.installments.map((i) => i.dueOn),
+    );
+    c.effects.push({
+      type: 'clock_started',
+      clock: 'enforcement',
+      on: start,
+      dueOn: enforcementDueOn(start, c.calendar),
+    });
     c.effects.push({
       type: 'notify',
       audience: ['worker', 'employer_agent', 'mediator'],
       message: '法院已裁定调解协议有效。一方拒绝履行或未全部履行的，对方可以申请强制执行。',
-      messageEn: 'The court ruled the agreement valid. If a party does not perform in full, the other may apply for enforcement.',
+      messageEn:
+        'The court ruled the agreement valid. If a party does not perform in full, the other may apply for enforcement.',
     });
   },
 
@@ -664,8 +741,10 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
     c.effects.push({
       type: 'notify',
       audience: ['worker', 'employer_agent', 'mediator'],
-      message: '法院裁定驳回确认申请。当事人可以通过调解变更原协议或达成新协议，也可以向人民法院提起诉讼（《民事诉讼法》第二百零六条）。',
-      messageEn: 'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation, or sue (Civil Procedure Law art. 206).',
+      message:
+        '法院裁定驳回确认申请。当事人可以通过调解变更原协议或达成新协议，也可以向人民法院提起诉讼（《民事诉讼法》第二百零六条）。',
+      messageEn:
+        'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation, or sue (Civil Procedure Law art. 206).',
     });
   },
 
@@ -718,7 +797,11 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
 
   mark_performed(next, p, c) {
     if (next.paidFen < agreementTotalFen(next.agreement)) {
-      return fail('not_paid_in_full', '协议款项尚未全部支付，不能标记履行完毕。', 'The agreed amount has not been paid in full.');
+      return fail(
+        'not_paid_in_full',
+        '协议款项尚未全部支付，不能标记履行完毕。',
+        'The agreed amount has not been paid in full.',
+      );
     }
     if (!p.workerConfirmed) {
       return fail(
@@ -740,7 +823,10 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
         'No agreed payment is overdue yet, so enforcement cannot be applied for.',
       );
     }
-    const start = enforcementStartsOn(next.rulingIssuedOn!, next.agreement?.installments.map((i) => i.dueOn));
+    const start = enforcementStartsOn(
+      next.rulingIssuedOn!,
+      next.agreement?.installments.map((i) => i.dueOn),
+    );
     const due = enforcementDueOn(start, c.calendar);
     if (c.today > due) {
       c.effects.push({
@@ -811,7 +897,11 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
       );
     }
     if (p.reason !== 'withdrawn' && !p.referral) {
-      return fail('referral_required', '终止调解时须选择转立案或转仲裁。', 'Choose a referral (court filing or arbitration).');
+      return fail(
+        'referral_required',
+        '终止调解时须选择转立案或转仲裁。',
+        'Choose a referral (court filing or arbitration).',
+      );
     }
     if (p.reason === 'confirmation_refused' && p.referral !== 'lawsuit') {
       return fail(
@@ -828,8 +918,10 @@ const HANDLERS: { [A in ActionCode]: Handler<A> } = {
       c.effects.push({
         type: 'warning',
         code: 'arbitration_first',
-        message: '劳动争议一般须先申请劳动仲裁，对裁决不服的再向法院起诉（《劳动争议调解仲裁法》第五条）；仅凭工资欠条主张欠薪等情形可直接起诉。请核实。',
-        messageEn: 'Labor disputes normally go to arbitration before court (LDMAL art. 5); a claim resting only on a wage IOU may go straight to court. Please check.',
+        message:
+          '劳动争议一般须先申请劳动仲裁，对裁决不服的再向法院起诉（《劳动争议调解仲裁法》第五条）；仅凭工资欠条主张欠薪等情形可直接起诉。请核实。',
+        messageEn:
+          'Labor disputes normally go to arbitration before court (LDMAL art. 5); a claim resting only on a wage IOU may go straight to court. Please check.',
       });
     }
     next.closure = { reason: p.reason, referral: p.referral, closedOn: c.today, fromStage: next.stage };

@@ -72,7 +72,9 @@ interface OfficialTables {
 
 const OFFICIAL: OfficialTables = officialData as unknown as OfficialTables;
 
-const OFFICIAL_YEAR_SET: ReadonlySet<number> = new Set(Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4))));
+const OFFICIAL_YEAR_SET: ReadonlySet<number> = new Set(
+  Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4))),
+);
 const OFFICIAL_FIRST = Math.min(...OFFICIAL_YEAR_SET);
 const OFFICIAL_LAST = Math.max(...OFFICIAL_YEAR_SET);
 
@@ -132,7 +134,8 @@ export function createCalendar(overrides: readonly CalendarOverride[] = []): Wor
       throw new RangeError(`override ${o.date} has an invalid kind: ${String(o.kind)}`);
     }
     const prev = overrideMap.get(o.date);
-    if (prev && prev.kind !== o.kind) throw new RangeError(`override ${o.date} is listed both as holiday and as workday`);
+    if (prev && prev.kind !== o.kind)
+      throw new RangeError(`override ${o.date} is listed both as holiday and as workday`);
     overrideMap.set(o.date, o);
     overrideYears.add(Number(o.date.slice(0, 4)));
   }
@@ -205,8 +208,7 @@ export function createCalendar(overrides: readonly CalendarOverride[] = []): Wor
     return sign * count;
   };
 
-  const nextWorkingDayOnOrAfter = (date: IsoDate): IsoDate =>
-    isWorkingDay(date) ? date : addWorkingDays(date, 1);
+  const nextWorkingDayOnOrAfter = (date: IsoDate): IsoDate => (isWorkingDay(date) ? date : addWorkingDays(date, 1));
 
   return {
     isWorkingDay,

@@ -20,7 +20,15 @@ describe('职工带薪年休假条例第三条 — entitlement by cumulative wor
 const WAGE = rat(1407600n);
 
 function run(
-  opts: Partial<{ year: number; years: number; taken: number; daily: number; hire: string; end: string | null; asOf: string }>,
+  opts: Partial<{
+    year: number;
+    years: number;
+    taken: number;
+    daily: number;
+    hire: string;
+    end: string | null;
+    asOf: string;
+  }>,
 ) {
   return annualLeave({
     year: opts.year ?? 2023,
@@ -42,7 +50,13 @@ describe('unused leave paid at an extra 200% of monthly ÷ 21.75 (实施办法�
     ['half day taken', { taken: 2.5 }, 10, '7.5', 970759], // 7.5 × … = 970758.62
     ['leaver on 2023-06-30 (181 days → 4.96 → 4)', { end: '2023-06-30', taken: 1 }, 4, '3', 388303],
     ['joiner on 2023-03-01 (306 days × 5 ÷ 365 = 4.19 → 4)', { hire: '2023-03-01', years: 3 }, 4, '4', 517738],
-    ['joiner and leaver in the year (2023-03-01 … 2023-08-31: 184 days × 5 ÷ 365 = 2.52 → 2)', { hire: '2023-03-01', end: '2023-08-31', years: 3 }, 2, '2', 258869],
+    [
+      'joiner and leaver in the year (2023-03-01 … 2023-08-31: 184 days × 5 ÷ 365 = 2.52 → 2)',
+      { hire: '2023-03-01', end: '2023-08-31', years: 3 },
+      2,
+      '2',
+      258869,
+    ],
     ['leap year, full year: no proration', { year: 2024, years: 25, end: null, asOf: '2026-01-02' }, 15, '15', 1941517],
     ['daily wage given', { daily: 50000, taken: 4 }, 10, '6', 600000],
   ];
@@ -69,7 +83,9 @@ describe('unused leave paid at an extra 200% of monthly ÷ 21.75 (实施办法�
   it('notes that a still-employed worker may still be given the leave', () => {
     const r = run({ end: null, asOf: '2023-10-01' });
     expect(r.warnings.map((w) => w.code)).toContain('annual_leave_still_schedulable');
-    expect(run({ end: '2023-09-30', asOf: '2023-10-01' }).warnings.map((w) => w.code)).not.toContain('annual_leave_still_schedulable');
+    expect(run({ end: '2023-09-30', asOf: '2023-10-01' }).warnings.map((w) => w.code)).not.toContain(
+      'annual_leave_still_schedulable',
+    );
   });
 
   it('names the statutes including proration rules', () => {

@@ -11,7 +11,21 @@
  */
 import { compareDates, daysBetween, maxDate, minDate } from './dates.js';
 import { num, text, yuan } from './explain.js';
-import { cmp, decimalToRational, div, floor, max, min, mul, rat, roundHalfUpToFen, sub, toFixedDecimal, ZERO, type Rational } from './money.js';
+import {
+  cmp,
+  decimalToRational,
+  div,
+  floor,
+  max,
+  min,
+  mul,
+  rat,
+  roundHalfUpToFen,
+  sub,
+  toFixedDecimal,
+  ZERO,
+  type Rational,
+} from './money.js';
 import { warning, type EngineWarning, type RuleResult } from './types.js';
 
 /** 月计薪天数 */
@@ -77,7 +91,9 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
   const entitlement = annualLeaveEntitlement(decimalToRational(input.cumulativeWorkYears, 2));
   const fullYear = from === yearStart && to === yearEnd;
   const calendarDays = daysBetween(from, to) + 1;
-  const exactProrated = fullYear ? rat(entitlement) : min(rat(entitlement), rat(BigInt(calendarDays * entitlement), 365n));
+  const exactProrated = fullYear
+    ? rat(entitlement)
+    : min(rat(entitlement), rat(BigInt(calendarDays * entitlement), 365n));
   const prorated = Number(floor(exactProrated));
   const taken = decimalToRational(input.daysTaken, 2);
   const unused = max(sub(rat(prorated), taken), ZERO);
@@ -91,7 +107,8 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
   const joined = compareDates(input.hireDate, yearStart) > 0;
   const basis = ['职工带薪年休假条例第三条', '职工带薪年休假条例第五条'];
   if (!fullYear && joined) basis.push('企业职工带薪年休假实施办法第五条');
-  if (!fullYear && input.endDate !== null && compareDates(input.endDate, yearEnd) < 0) basis.push('企业职工带薪年休假实施办法第十二条');
+  if (!fullYear && input.endDate !== null && compareDates(input.endDate, yearEnd) < 0)
+    basis.push('企业职工带薪年休假实施办法第十二条');
   basis.push('企业职工带薪年休假实施办法第十条', '企业职工带薪年休假实施办法第十一条');
 
   const proText = fullYear

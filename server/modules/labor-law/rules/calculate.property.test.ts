@@ -30,7 +30,10 @@ const dateArb = dayArb.map(fromDayNumber);
 /** hire ≤ end, both in range */
 const periodArb = fc
   .tuple(dayArb, dayArb)
-  .map(([a, b]) => (a <= b ? [fromDayNumber(a), fromDayNumber(b)] : [fromDayNumber(b), fromDayNumber(a)]) as [string, string]);
+  .map(
+    ([a, b]) =>
+      (a <= b ? [fromDayNumber(a), fromDayNumber(b)] : [fromDayNumber(b), fromDayNumber(a)]) as [string, string],
+  );
 const wageArb = fc.integer({ min: 0, max: 8_000_000 });
 const minArb = fc.option(fc.integer({ min: 50_000, max: 300_000 }), { nil: null });
 const avgArb = fc.option(fc.integer({ min: 300_000, max: 2_000_000 }), { nil: null });
@@ -70,7 +73,9 @@ const requestArb: fc.Arbitrary<LaborLawRequest> = fc
       }),
       { nil: undefined },
     ),
-    injury: fc.option(fc.record({ grade: fc.integer({ min: 1, max: 10 }), monthlyWageFen: wageArb }), { nil: undefined }),
+    injury: fc.option(fc.record({ grade: fc.integer({ min: 1, max: 10 }), monthlyWageFen: wageArb }), {
+      nil: undefined,
+    }),
   })
   .map((r) => {
     const endDate = r.stillEmployed && r.termination === null ? null : r.period[1];
@@ -94,8 +99,22 @@ const requestArb: fc.Arbitrary<LaborLawRequest> = fc
 
 const paramsArb: fc.Arbitrary<LocalParams> = fc.record({ minimumWageFen: minArb, averageWageFen: avgArb });
 
-function severance(hireDate: string, endDate: string, ground: TerminationGround, wage: number, min: number | null, avg: number | null) {
-  const r = economicCompensation({ hireDate, endDate, ground, wage: rat(wage), minimumWageFen: min, averageWageFen: avg });
+function severance(
+  hireDate: string,
+  endDate: string,
+  ground: TerminationGround,
+  wage: number,
+  min: number | null,
+  avg: number | null,
+) {
+  const r = economicCompensation({
+    hireDate,
+    endDate,
+    ground,
+    wage: rat(wage),
+    minimumWageFen: min,
+    averageWageFen: avg,
+  });
   return r.items[0]?.amountFen ?? 0;
 }
 
@@ -114,7 +133,9 @@ describe('calculate — invariants', () => {
         expect(r.totalFen).toBe(r.items.reduce((a, i) => a + i.amountFen, 0));
         const codes = r.items.map((i) => i.code);
         expect(new Set(codes).size).toBe(codes.length);
-        expect(codes.includes('economic_compensation') && codes.includes('unlawful_termination_compensation')).toBe(false);
+        expect(codes.includes('economic_compensation') && codes.includes('unlawful_termination_compensation')).toBe(
+          false,
+        );
       }),
       { numRuns: 400 },
     );
@@ -122,30 +143,51 @@ describe('calculate — invariants', () => {
 
   it('severance is non-decreasing in service length (earlier hire, later end)', () => {
     fc.assert(
-      fc.property(dayArb, dayArb, dayArb, compensatedArb, wageArb, minArb, avgArb, (a, b, c, ground, wage, min, avg) => {
-        const [d1, d2, d3] = [a, b, c].sort((x, y) => x - y).map(fromDayNumber) as [string, string, string];
-        // earlier hire (d1 vs d2), same end d3
-        expect(severance(d1, d3, ground, wage, min, avg)).toBeGreaterThanOrEqual(severance(d2, d3, ground, wage, min, avg));
-        // same hire d1, later end (d2 vs d3)
-        expect(severance(d1, d3, ground, wage, min, avg)).toBeGreaterThanOrEqual(severance(d1, d2, ground, wage, min, avg));
-      }),
+      fc.property(
+        dayArb,
+        dayArb,
+        dayArb,
+        compensatedArb,
+        wageArb,
+        minArb,
+        avgArb,
+        (a, b, c, ground, wage, min, avg) => {
+          const [d1, d2, d3] = [a, b, c].sort((x, y) => x - y).map(fromDayNumber) as [string, string, string];
+          // earlier hire (d1 vs d2), same end d3
+          expect(severance(d1, d3, ground, wage, min, avg)).toBeGreaterThanOrEqual(
+            severance(d2, d3, ground, wage, min, avg),
+          );
+          // same hire d1, later end (d2 vs d3)
+          expect(severance(d1, d3, ground, wage, min, avg)).toBeGreaterThanOrEqual(
+            severance(d1, d2, ground, wage, min, avg),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('severance is non-decreasing in wage on each side of the 3× threshold, and everywhere when ≤ 12 years count', () => {
     fc.assert(
-      fc.property(periodArb, compensatedArb, wageArb, wageArb, minArb, avgArb, ([hire, end], ground, x, y, min, avg) => {
-        const [w1, w2] = x <= y ? [x, y] : [y, x];
-        const a1 = severance(hire, end, ground, w1, min, avg);
-        const a2 = severance(hire, end, ground, w2, min, avg);
-        const cap = avg === null ? Infinity : 3 * avg;
-        const floored = (w: number) => Math.max(w, min ?? 0);
-        const sameSide = floored(w1) > cap === floored(w2) > cap;
-        // short service: the 12-year limit cannot bite, so there is no cliff at 3×
-        const shortService = toDayNumber(end) - toDayNumber(hire) < 11 * 365;
-        if (sameSide || shortService) expect(a2).toBeGreaterThanOrEqual(a1);
-      }),
+      fc.property(
+        periodArb,
+        compensatedArb,
+        wageArb,
+        wageArb,
+        minArb,
+        avgArb,
+        ([hire, end], ground, x, y, min, avg) => {
+          const [w1, w2] = x <= y ? [x, y] : [y, x];
+          const a1 = severance(hire, end, ground, w1, min, avg);
+          const a2 = severance(hire, end, ground, w2, min, avg);
+          const cap = avg === null ? Infinity : 3 * avg;
+          const floored = (w: number) => Math.max(w, min ?? 0);
+          const sameSide = floored(w1) > cap === floored(w2) > cap;
+          // short service: the 12-year limit cannot bite, so there is no cliff at 3×
+          const shortService = toDayNumber(end) - toDayNumber(hire) < 11 * 365;
+          if (sameSide || shortService) expect(a2).toBeGreaterThanOrEqual(a1);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -153,7 +195,14 @@ describe('calculate — invariants', () => {
   it('severance caps: base ≤ 3× average and ≤ 12 years under the Labor Contract Law for high wages; base ≥ minimum wage', () => {
     fc.assert(
       fc.property(periodArb, compensatedArb, wageArb, minArb, avgArb, ([hire, end], ground, wage, min, avg) => {
-        const r = economicCompensation({ hireDate: hire, endDate: end, ground, wage: rat(wage), minimumWageFen: min, averageWageFen: avg });
+        const r = economicCompensation({
+          hireDate: hire,
+          endDate: end,
+          ground,
+          wage: rat(wage),
+          minimumWageFen: min,
+          averageWageFen: avg,
+        });
         const item = r.items[0];
         if (!item) return;
         for (const s of item.detail!.segments!) {
@@ -192,7 +241,8 @@ describe('calculate — invariants', () => {
       fc.property(periodArb, fc.option(dateArb, { nil: null }), wageArb, wageArb, ([hire, end], signed, x, y) => {
         const [w1, w2] = x <= y ? [x, y] : [y, x];
         const run = (w: number, e: string) =>
-          doubleWage({ hireDate: hire, endDate: e, contractSignedDate: signed, wage: rat(w), asOf: '2031-01-01' }).items[0];
+          doubleWage({ hireDate: hire, endDate: e, contractSignedDate: signed, wage: rat(w), asOf: '2031-01-01' })
+            .items[0];
         const i1 = run(w1, end);
         const i2 = run(w2, end);
         expect(i1?.amountFen ?? 0).toBeLessThanOrEqual(i2?.amountFen ?? 0);
@@ -230,21 +280,34 @@ describe('calculate — invariants', () => {
   it('overtime equals the independently computed exact amount rounded half up; monotone in hours and base', () => {
     const halfUp = (num: bigint, den: bigint) => (2n * num + den) / (2n * den);
     fc.assert(
-      fc.property(wageArb, fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (base, h1, h2) => {
-        const [lo, hi] = h1 <= h2 ? [h1, h2] : [h2, h1];
-        const run = (b: number, hundredths: number) =>
-          overtime({ wageBaseFen: b, workdayHours: hundredths / 100, restDayHours: hundredths / 100, holidayHours: hundredths / 100 }, null).items;
-        const items = run(base, hi);
-        const expected: Record<string, bigint> = {
-          overtime_workday: halfUp(BigInt(base) * BigInt(hi) * 3n, 174n * 100n * 2n),
-          overtime_rest_day: halfUp(BigInt(base) * BigInt(hi) * 2n, 174n * 100n),
-          overtime_holiday: halfUp(BigInt(base) * BigInt(hi) * 3n, 174n * 100n),
-        };
-        for (const it of items) expect(BigInt(it.amountFen)).toBe(expected[it.code]);
-        const sumOf = (xs: { amountFen: number }[]) => xs.reduce((a, i) => a + i.amountFen, 0);
-        expect(sumOf(run(base, lo))).toBeLessThanOrEqual(sumOf(items));
-        expect(sumOf(run(Math.max(0, base - 1000), hi))).toBeLessThanOrEqual(sumOf(items));
-      }),
+      fc.property(
+        wageArb,
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (base, h1, h2) => {
+          const [lo, hi] = h1 <= h2 ? [h1, h2] : [h2, h1];
+          const run = (b: number, hundredths: number) =>
+            overtime(
+              {
+                wageBaseFen: b,
+                workdayHours: hundredths / 100,
+                restDayHours: hundredths / 100,
+                holidayHours: hundredths / 100,
+              },
+              null,
+            ).items;
+          const items = run(base, hi);
+          const expected: Record<string, bigint> = {
+            overtime_workday: halfUp(BigInt(base) * BigInt(hi) * 3n, 174n * 100n * 2n),
+            overtime_rest_day: halfUp(BigInt(base) * BigInt(hi) * 2n, 174n * 100n),
+            overtime_holiday: halfUp(BigInt(base) * BigInt(hi) * 3n, 174n * 100n),
+          };
+          for (const it of items) expect(BigInt(it.amountFen)).toBe(expected[it.code]);
+          const sumOf = (xs: { amountFen: number }[]) => xs.reduce((a, i) => a + i.amountFen, 0);
+          expect(sumOf(run(base, lo))).toBeLessThanOrEqual(sumOf(items));
+          expect(sumOf(run(Math.max(0, base - 1000), hi))).toBeLessThanOrEqual(sumOf(items));
+        },
+      ),
       { numRuns: 500 },
     );
   });

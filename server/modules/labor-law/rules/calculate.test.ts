@@ -96,7 +96,9 @@ describe('calculate — orchestration', () => {
   it('still employed: no severance, limitation note for employment', () => {
     const r = calculate(req({ termination: null, endDate: null }), PARAMS, 'zh', AS_OF);
     expect(r.items).toEqual([]);
-    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['still_employed', 'limitation_while_employed']));
+    expect(r.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['still_employed', 'limitation_while_employed']),
+    );
   });
 
   it('an end date without a ground is flagged', () => {
@@ -112,7 +114,12 @@ describe('calculate — orchestration', () => {
   });
 
   it('missing parameters are never guessed: warnings name the missing figure', () => {
-    const r = calculate(req({ injury: { grade: 10, monthlyWageFen: 100000 } }), { minimumWageFen: null, averageWageFen: null }, 'zh', AS_OF);
+    const r = calculate(
+      req({ injury: { grade: 10, monthlyWageFen: 100000 } }),
+      { minimumWageFen: null, averageWageFen: null },
+      'zh',
+      AS_OF,
+    );
     const codes = r.warnings.map((w) => w.code);
     expect(codes).toEqual(expect.arrayContaining(['minimum_wage_missing', 'average_wage_missing']));
     expect(r.items.find((i) => i.code === 'injury_lump_sum')!.amountFen).toBe(700000);
@@ -120,12 +127,18 @@ describe('calculate — orchestration', () => {
   });
 
   it('limitation: a year from the end of employment, critical when it has passed', () => {
-    const soon = calculate(req(), PARAMS, 'zh', { asOf: '2023-07-01' }).warnings.find((w) => w.code === 'limitation_runs_from_end')!;
+    const soon = calculate(req(), PARAMS, 'zh', { asOf: '2023-07-01' }).warnings.find(
+      (w) => w.code === 'limitation_runs_from_end',
+    )!;
     expect(soon.severity).toBe('warning');
     expect(soon.message).toContain('2024-06-30');
-    const late = calculate(req(), PARAMS, 'zh', { asOf: '2024-05-15' }).warnings.find((w) => w.code === 'limitation_runs_from_end')!;
+    const late = calculate(req(), PARAMS, 'zh', { asOf: '2024-05-15' }).warnings.find(
+      (w) => w.code === 'limitation_runs_from_end',
+    )!;
     expect(late.severity).toBe('critical');
-    const expired = calculate(req(), PARAMS, 'zh', { asOf: '2024-07-01' }).warnings.find((w) => w.code === 'limitation_expired_risk')!;
+    const expired = calculate(req(), PARAMS, 'zh', { asOf: '2024-07-01' }).warnings.find(
+      (w) => w.code === 'limitation_expired_risk',
+    )!;
     expect(expired.severity).toBe('critical');
   });
 

@@ -51,7 +51,11 @@ export interface EngineResult {
 }
 
 /** Lower-level API: all rules, bilingual texts, no language choice. */
-export function calculateEngine(input: LaborLawRequest, params: LocalParams, options: CalculateOptions = {}): EngineResult {
+export function calculateEngine(
+  input: LaborLawRequest,
+  params: LocalParams,
+  options: CalculateOptions = {},
+): EngineResult {
   const asOf = options.asOf ?? todayInChina();
   const minimumWageFen = input.minimumWageFen ?? params.minimumWageFen;
   const averageWageFen = input.averageWageFen ?? params.averageWageFen;
@@ -70,12 +74,7 @@ export function calculateEngine(input: LaborLawRequest, params: LocalParams, opt
   if (ground === null) {
     if (input.endDate === null) {
       warnings.push(
-        warning(
-          'still_employed',
-          'info',
-          '劳动关系仍存续：未计算经济补偿。',
-          'Still employed: no severance computed.',
-        ),
+        warning('still_employed', 'info', '劳动关系仍存续：未计算经济补偿。', 'Still employed: no severance computed.'),
       );
     } else {
       warnings.push(
@@ -202,9 +201,12 @@ export function calculate(
       ...(it.detail ? { detail: it.detail } : {}),
     })),
     totalFen: r.totalFen,
-    warnings: r.warnings.map(
-      (w): LaborLawWarning => ({ code: w.code, severity: w.severity, message: pick(w.text, lang), messageEn: w.text.en }),
-    ),
+    warnings: r.warnings.map((w): LaborLawWarning => ({
+      code: w.code,
+      severity: w.severity,
+      message: pick(w.text, lang),
+      messageEn: w.text.en,
+    })),
     context: {
       regionCode: input.regionCode,
       regionName: params.regionName ?? null,

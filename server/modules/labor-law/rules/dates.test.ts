@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { addDays, addMonths, daysBetween, fromDayNumber, isValidDateString, toDayNumber, todayInChina } from './dates.js';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  fromDayNumber,
+  isValidDateString,
+  toDayNumber,
+  todayInChina,
+} from './dates.js';
 
 describe('calendar dates', () => {
   it.each([

@@ -4,7 +4,13 @@ import { rat } from './money.js';
 
 const WAGE = 500000; // ¥5,000
 
-function run(hireDate: string, endDate: string | null, contractSignedDate: string | null, asOf = '2021-06-30', wage = WAGE) {
+function run(
+  hireDate: string,
+  endDate: string | null,
+  contractSignedDate: string | null,
+  asOf = '2021-06-30',
+  wage = WAGE,
+) {
   return doubleWage({ hireDate, endDate, contractSignedDate, wage: rat(wage), asOf });
 }
 
@@ -23,15 +29,18 @@ describe('劳动合同法第八十二条; 实施条例第六条、第七条 — 
     ['2005-06-01', '2010-06-30', null, '2010-07-01', 11 * WAGE, '11', '2008-02-01', '2008-12-31'], // hired before 2008
     ['2020-01-31', '2021-06-30', null, '2021-06-30', 11 * WAGE, '11', '2020-02-29', '2021-01-30'], // month-end hire
   ];
-  it.each(table)('hire %s end %s signed %s (asOf %s) → %s fen, %s months %s…%s', (hire, end, signed, asOf, fen, months, from, to) => {
-    const r = run(hire, end, signed, asOf);
-    const item = r.items[0]!;
-    expect(item.amountFen).toBe(fen);
-    expect(item.detail!.months).toBe(months);
-    expect(item.detail!.from).toBe(from);
-    expect(item.detail!.to).toBe(to);
-    expect(item.basis).toEqual(['劳动合同法第八十二条', '劳动合同法实施条例第六条', '劳动合同法实施条例第七条']);
-  });
+  it.each(table)(
+    'hire %s end %s signed %s (asOf %s) → %s fen, %s months %s…%s',
+    (hire, end, signed, asOf, fen, months, from, to) => {
+      const r = run(hire, end, signed, asOf);
+      const item = r.items[0]!;
+      expect(item.amountFen).toBe(fen);
+      expect(item.detail!.months).toBe(months);
+      expect(item.detail!.from).toBe(from);
+      expect(item.detail!.to).toBe(to);
+      expect(item.basis).toEqual(['劳动合同法第八十二条', '劳动合同法实施条例第六条', '劳动合同法实施条例第七条']);
+    },
+  );
 
   it.each([
     ['2020-01-01', '2021-06-30', '2020-01-20'], // signed within the first month
@@ -57,9 +66,13 @@ describe('劳动合同法第八十二条; 实施条例第六条、第七条 — 
   });
 
   it('warns about the one-year limitation, strongly once the year has passed', () => {
-    const fresh = run('2020-01-01', '2021-06-30', null, '2021-06-30').warnings.find((w) => w.code === 'double_wage_limitation')!;
+    const fresh = run('2020-01-01', '2021-06-30', null, '2021-06-30').warnings.find(
+      (w) => w.code === 'double_wage_limitation',
+    )!;
     expect(fresh.severity).toBe('warning');
-    const stale = run('2020-01-01', '2021-06-30', null, '2022-01-01').warnings.find((w) => w.code === 'double_wage_limitation')!;
+    const stale = run('2020-01-01', '2021-06-30', null, '2022-01-01').warnings.find(
+      (w) => w.code === 'double_wage_limitation',
+    )!;
     expect(stale.severity).toBe('critical');
   });
 

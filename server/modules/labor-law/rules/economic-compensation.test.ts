@@ -117,7 +117,9 @@ describe('劳动合同法第九十七条 — service before 2008-01-01', () => {
     const r = run('2005-03-10', '2023-06-30', 'expiry', 1407600);
     expect(r.items[0]!.detail!.months).toBe('16'); // 2008-01-01 … 2023-06-30 = 15 y 6 m
     expect(r.items[0]!.amountFen).toBe(16 * 1407600);
-    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['pre_2008_service', 'expiry_renewal_assumption']));
+    expect(r.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['pre_2008_service', 'expiry_renewal_assumption']),
+    );
   });
   it('other grounds: pre-2008 part under the 1994 rules (part year = year), post-2008 under art. 47', () => {
     const r = run('2005-03-10', '2023-06-30', 'art40', 1407600);

@@ -132,7 +132,10 @@ function segmentText(s: Segment, withRange: boolean): Text {
   const amt = yuan(segmentAmount(s));
   const cut =
     cmp(s.months, s.uncappedMonths) < 0
-      ? text(`（原为 ${monthsText(s.uncappedMonths).zh}，以 12 个月为限）`, ` (capped from ${monthsText(s.uncappedMonths).en} to 12)`)
+      ? text(
+          `（原为 ${monthsText(s.uncappedMonths).zh}，以 12 个月为限）`,
+          ` (capped from ${monthsText(s.uncappedMonths).en} to 12)`,
+        )
       : text('', '');
   const range = withRange ? text(`${s.from} 至 ${s.to}，`, `${s.from} to ${s.to}, `) : text('', '');
   const label =
@@ -173,7 +176,9 @@ export function economicCompensation(input: CompensationInput): RuleResult {
         '劳动关系在 2008 年 1 月 1 日劳动合同法施行前已结束：应适用当时规定，且通常早已超过仲裁时效。' +
           (unlawful ? '本计算不适用违法解除赔偿金。' : '以下仅按劳部发〔1994〕481号估算。'),
         'Employment ended before the Labor Contract Law took effect on 2008-01-01: the rules then in force apply and the claim is very likely time-barred.' +
-          (unlawful ? ' Double compensation for unlawful termination does not apply.' : ' The figure below is only an estimate under the 1994 rules.'),
+          (unlawful
+            ? ' Double compensation for unlawful termination does not apply.'
+            : ' The figure below is only an estimate under the 1994 rules.'),
       ),
     );
     if (unlawful || ground === 'expiry') return { items: [], warnings };
@@ -183,7 +188,15 @@ export function economicCompensation(input: CompensationInput): RuleResult {
     // 实施条例第二十五条: 赔偿金的计算年限自用工之日起计算 — the whole service, under art. 47.
     const sp = serviceSpan(hireDate, endDate);
     const m = art47Months(sp);
-    segments.push({ period: 'whole', from: hireDate, to: endDate, span: sp, months: cap12(m), uncappedMonths: m, base: base.lclBase });
+    segments.push({
+      period: 'whole',
+      from: hireDate,
+      to: endDate,
+      span: sp,
+      months: cap12(m),
+      uncappedMonths: m,
+      base: base.lclBase,
+    });
   } else {
     if (compareDates(hireDate, LCL_EFFECTIVE) < 0) {
       const preEnd = minDate(endDate, LAST_DAY_BEFORE_LCL);
@@ -201,7 +214,15 @@ export function economicCompensation(input: CompensationInput): RuleResult {
         const raw = rat(rules1994Months(sp));
         // 劳部发〔1994〕481号第五条: mutual agreement at most 12 months
         const m = ground === 'mutual_by_employer' ? min(raw, rat(12)) : raw;
-        segments.push({ period: 'before_2008', from: hireDate, to: preEnd, span: sp, months: m, uncappedMonths: raw, base: base.floored });
+        segments.push({
+          period: 'before_2008',
+          from: hireDate,
+          to: preEnd,
+          span: sp,
+          months: m,
+          uncappedMonths: raw,
+          base: base.floored,
+        });
         warnings.push(
           warning(
             'pre_2008_service',
@@ -260,7 +281,10 @@ export function economicCompensation(input: CompensationInput): RuleResult {
   }
 
   const multiplier = unlawful ? rat(2) : rat(1);
-  const exact = mul(multiplier, segments.reduce((acc, s) => add(acc, segmentAmount(s)), ZERO));
+  const exact = mul(
+    multiplier,
+    segments.reduce((acc, s) => add(acc, segmentAmount(s)), ZERO),
+  );
   const amountFen = roundHalfUpToFen(max(exact, ZERO));
   const totalMonths = segments.reduce((acc, s) => add(acc, s.months), ZERO);
 
@@ -300,7 +324,13 @@ export function economicCompensation(input: CompensationInput): RuleResult {
   }
 
   const basis: string[] = unlawful
-    ? ['劳动合同法第四十八条', '劳动合同法第八十七条', '劳动合同法第四十七条', '劳动合同法实施条例第二十五条', '劳动合同法实施条例第二十七条']
+    ? [
+        '劳动合同法第四十八条',
+        '劳动合同法第八十七条',
+        '劳动合同法第四十七条',
+        '劳动合同法实施条例第二十五条',
+        '劳动合同法实施条例第二十七条',
+      ]
     : [ART46_ITEM[ground]!, '劳动合同法第四十七条', '劳动合同法实施条例第二十七条'];
   if (!unlawful && compareDates(hireDate, LCL_EFFECTIVE) < 0) {
     basis.push('劳动合同法第九十七条');

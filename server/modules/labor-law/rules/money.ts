@@ -150,7 +150,9 @@ export function toFixedDecimal(a: Rational, places: number): string {
 
 function formatScaled(v: bigint, places: number, keepZeros = false): string {
   const neg = v < 0n;
-  const digits = abs(v).toString().padStart(places + 1, '0');
+  const digits = abs(v)
+    .toString()
+    .padStart(places + 1, '0');
   const intPart = digits.slice(0, digits.length - places);
   let frac = places > 0 ? digits.slice(digits.length - places) : '';
   if (!keepZeros) frac = frac.replace(/0+$/, '');

@@ -21,12 +21,18 @@ describe('劳动法第四十四条 — overtime on hourly = monthly ÷ 21.75 ÷ 
 
   it('names the paragraph of art. 44 and 劳社部发〔2008〕3号', () => {
     const res = overtime({ wageBaseFen: 500000, workdayHours: 1, restDayHours: 1, holidayHours: 1 }, null);
-    expect(res.items.map((i) => i.basis[0])).toEqual(['劳动法第四十四条第一项', '劳动法第四十四条第二项', '劳动法第四十四条第三项']);
+    expect(res.items.map((i) => i.basis[0])).toEqual([
+      '劳动法第四十四条第一项',
+      '劳动法第四十四条第二项',
+      '劳动法第四十四条第三项',
+    ]);
     expect(res.items.every((i) => i.basis.includes('劳社部发〔2008〕3号'))).toBe(true);
   });
 
   it('skips kinds with zero hours', () => {
-    expect(overtime({ wageBaseFen: 500000, workdayHours: 0, restDayHours: 0, holidayHours: 0 }, null).items).toEqual([]);
+    expect(overtime({ wageBaseFen: 500000, workdayHours: 0, restDayHours: 0, holidayHours: 0 }, null).items).toEqual(
+      [],
+    );
   });
 
   it('warns when the base is below the minimum wage', () => {

@@ -29,9 +29,30 @@ const KINDS: ReadonlyArray<{
   zh: string;
   en: string;
 }> = [
-  { code: 'overtime_workday', key: 'workdayHours', multiplier: rat(3n, 2n), basis: '劳动法第四十四条第一项', zh: '工作日延长工作时间', en: 'workday overtime' },
-  { code: 'overtime_rest_day', key: 'restDayHours', multiplier: rat(2n), basis: '劳动法第四十四条第二项', zh: '休息日工作且未补休', en: 'rest-day work without time off in lieu' },
-  { code: 'overtime_holiday', key: 'holidayHours', multiplier: rat(3n), basis: '劳动法第四十四条第三项', zh: '法定休假日工作', en: 'statutory-holiday work' },
+  {
+    code: 'overtime_workday',
+    key: 'workdayHours',
+    multiplier: rat(3n, 2n),
+    basis: '劳动法第四十四条第一项',
+    zh: '工作日延长工作时间',
+    en: 'workday overtime',
+  },
+  {
+    code: 'overtime_rest_day',
+    key: 'restDayHours',
+    multiplier: rat(2n),
+    basis: '劳动法第四十四条第二项',
+    zh: '休息日工作且未补休',
+    en: 'rest-day work without time off in lieu',
+  },
+  {
+    code: 'overtime_holiday',
+    key: 'holidayHours',
+    multiplier: rat(3n),
+    basis: '劳动法第四十四条第三项',
+    zh: '法定休假日工作',
+    en: 'statutory-holiday work',
+  },
 ];
 
 /** Exact overtime pay in fen for `hours` at `multiplier` on a monthly base. */

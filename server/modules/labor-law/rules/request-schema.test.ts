@@ -45,7 +45,15 @@ describe('laborLawRequestSchema', () => {
     [{ monthlyWageFen: 100.5 }, 'monthlyWageFen'],
     [{ monthlyWageFen: undefined }, 'monthlyWageFen'],
     [{ wageHistory: [{ month: '2023-13', fen: 1 }] }, 'wageHistory.0.month'],
-    [{ wageHistory: [{ month: '2023-05', fen: 1 }, { month: '2023-05', fen: 2 }] }, 'wageHistory.1.month'],
+    [
+      {
+        wageHistory: [
+          { month: '2023-05', fen: 1 },
+          { month: '2023-05', fen: 2 },
+        ],
+      },
+      'wageHistory.1.month',
+    ],
     [{ overtime: { wageBaseFen: 1, workdayHours: 1.234, restDayHours: 0, holidayHours: 0 } }, 'overtime.workdayHours'],
     [{ overtime: { wageBaseFen: 1, workdayHours: -1, restDayHours: 0, holidayHours: 0 } }, 'overtime.workdayHours'],
     [{ injury: { grade: 11, monthlyWageFen: 1 } }, 'injury.grade'],

@@ -11,7 +11,13 @@ describe('monthly wage: average of the last up-to-12 months (劳动合同法第�
   });
   it('averages fewer months when employed less than a year (实施条例第二十七条)', () => {
     const w = wageFigures(
-      { wageHistory: [{ month: '2023-05', fen: 600000 }, { month: '2023-04', fen: 400000 }, { month: '2023-06', fen: 500001 }] },
+      {
+        wageHistory: [
+          { month: '2023-05', fen: 600000 },
+          { month: '2023-04', fen: 400000 },
+          { month: '2023-06', fen: 500001 },
+        ],
+      },
       '2023-06-30',
     );
     expect(w.average).toEqual(rat(1500001n, 3n));
@@ -21,14 +27,38 @@ describe('monthly wage: average of the last up-to-12 months (劳动合同法第�
   it('keeps only the last 12 months up to the end month', () => {
     // 2022-01 … 2023-03 (15 months) paid 1,000 … 15,000 yuan
     const months = [
-      '2022-01', '2022-02', '2022-03', '2022-04', '2022-05', '2022-06', '2022-07', '2022-08',
-      '2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03',
+      '2022-01',
+      '2022-02',
+      '2022-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+      '2022-09',
+      '2022-10',
+      '2022-11',
+      '2022-12',
+      '2023-01',
+      '2023-02',
+      '2023-03',
     ];
     const history = months.map((month, i) => ({ month, fen: 100000 * (i + 1) }));
     history.push({ month: '2023-07', fen: 99999999 });
     const w = wageFigures({ wageHistory: history }, '2023-03-31');
     expect(w.monthsUsed).toEqual([
-      '2022-04', '2022-05', '2022-06', '2022-07', '2022-08', '2022-09', '2022-10', '2022-11', '2022-12', '2023-01', '2023-02', '2023-03',
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+      '2022-09',
+      '2022-10',
+      '2022-11',
+      '2022-12',
+      '2023-01',
+      '2023-02',
+      '2023-03',
     ]);
     expect(w.average).toEqual(rat((4n + 15n) * 12n * 100000n, 2n * 12n)); // 4..15 × 100000, averaged
     expect(w.lastMonth).toEqual(rat(1500000));
@@ -41,6 +71,8 @@ describe('劳动合同法第四十条; 实施条例第二十条 — pay in lieu 
     const r = noticePay(rat(612345));
     expect(r.items[0]!.amountFen).toBe(612345);
     expect(r.items[0]!.basis).toEqual(['劳动合同法第四十条', '劳动合同法实施条例第二十条']);
-    expect(r.items[0]!.explanation.zh).toBe('未提前三十日书面通知，额外支付一个月工资：1 个月 × 6,123.45 元（上一个月工资） = 6,123.45 元');
+    expect(r.items[0]!.explanation.zh).toBe(
+      '未提前三十日书面通知，额外支付一个月工资：1 个月 × 6,123.45 元（上一个月工资） = 6,123.45 元',
+    );
   });
 });

@@ -55,8 +55,7 @@ export function wageFigures(
       ),
     );
   }
-  const historyAverage =
-    window.length > 0 ? rat(sum(window.map((w) => rat(w.fen))).n, BigInt(window.length)) : null;
+  const historyAverage = window.length > 0 ? rat(sum(window.map((w) => rat(w.fen))).n, BigInt(window.length)) : null;
   const lastRecorded = window.length > 0 ? rat(window[window.length - 1]!.fen) : null;
 
   if (input.monthlyWageFen !== undefined) {

@@ -17,7 +17,16 @@ interface Props<V> {
 }
 
 /** A modal with a vertical form: validation, saving state and server field errors handled once. */
-export function FormModal<V extends object>({ open, title, initialValues, onCancel, onSubmit, children, width = 560, testId }: Props<V>) {
+export function FormModal<V extends object>({
+  open,
+  title,
+  initialValues,
+  onCancel,
+  onSubmit,
+  children,
+  width = 560,
+  testId,
+}: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();

@@ -8,7 +8,11 @@ export function PageTitle({ title, extra }: { title: ReactNode; extra?: ReactNod
       <Typography.Title level={4} style={{ margin: 0 }}>
         {title}
       </Typography.Title>
-      {extra && <Flex gap={8} wrap>{extra}</Flex>}
+      {extra && (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

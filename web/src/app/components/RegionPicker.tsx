@@ -78,7 +78,7 @@ export function RegionPicker({ value, onChange, placeholder, id }: PickerProps) 
     let live = true;
     void (async () => {
       const chain: string[] = [];
-      for (let code: string | null = value; code && chain.length < 4; ) {
+      for (let code: string | null = value; code && chain.length < 4;) {
         chain.unshift(code);
         code = (await api.get<RegionItem>(`/api/regions/${code}`)).parentCode;
       }

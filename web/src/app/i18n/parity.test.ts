@@ -22,7 +22,8 @@ describe('the two languages', () => {
   it('leave a text empty in both or in neither', () => {
     const zhBundle = i18n.getResourceBundle('zh', 'translation');
     const enBundle = i18n.getResourceBundle('en', 'translation');
-    const at = (bundle: unknown, key: string) => key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], bundle);
+    const at = (bundle: unknown, key: string) =>
+      key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], bundle);
     const lopsided = keys(zhBundle).filter((k) => (at(zhBundle, k) === '') !== (at(enBundle, k) === ''));
     expect(lopsided).toEqual([]);
   });

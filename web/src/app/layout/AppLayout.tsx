@@ -42,7 +42,14 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ ...headerStyle, paddingInline: mobile ? 8 : 24 }}>
         {mobile && (
-          <Button type="text" data-testid="menu-toggle" aria-label={t('layout.openMenu')} icon={<MenuIcon />} onClick={() => setDrawerOpen(true)} style={{ width: 44, height: 44 }} />
+          <Button
+            type="text"
+            data-testid="menu-toggle"
+            aria-label={t('layout.openMenu')}
+            icon={<MenuIcon />}
+            onClick={() => setDrawerOpen(true)}
+            style={{ width: 44, height: 44 }}
+          />
         )}
         <Link to="/" style={{ display: 'inline-flex' }}>
           <Brand compact={mobile} />
@@ -66,7 +73,14 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
       {mobile && (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={<Brand />} styles={{ body: { padding: 0 } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          title={<Brand />}
+          styles={{ body: { padding: 0 } }}
+        >
           <NavMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}

@@ -7,7 +7,12 @@ export function LangSwitch() {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'zh' : 'en';
   return (
-    <Button type="text" data-testid="lang-switch" lang={next === 'zh' ? 'zh-CN' : 'en'} onClick={() => void setLang(next)}>
+    <Button
+      type="text"
+      data-testid="lang-switch"
+      lang={next === 'zh' ? 'zh-CN' : 'en'}
+      onClick={() => void setLang(next)}
+    >
       {t('layout.switchLang')}
     </Button>
   );

@@ -18,5 +18,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       </Link>
     ),
   }));
-  return <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: 'none' }} />;
+  return (
+    <Menu mode="inline" items={items} selectedKeys={selected ? [selected] : []} style={{ borderInlineEnd: 'none' }} />
+  );
 }

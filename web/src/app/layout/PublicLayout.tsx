@@ -15,14 +15,27 @@ export function PublicLayout({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
         className="yz-no-print"
-        style={{ display: 'flex', alignItems: 'center', gap: 4, background: '#fff', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px', paddingInline: mobile ? 12 : 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 4,
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          height: 56,
+          lineHeight: '56px',
+          paddingInline: mobile ? 12 : 24,
+        }}
       >
         <Link to="/calc" style={{ display: 'inline-flex' }}>
           <Brand />
         </Link>
         <span style={{ flex: 1 }} />
         <LangSwitch />
-        <Link to="/login" data-testid="public-sign-in" style={{ padding: '0 8px', color: 'rgba(0, 0, 0, 0.88)', whiteSpace: 'nowrap' }}>
+        <Link
+          to="/login"
+          data-testid="public-sign-in"
+          style={{ padding: '0 8px', color: 'rgba(0, 0, 0, 0.88)', whiteSpace: 'nowrap' }}
+        >
           {t('layout.staffSignIn')}
         </Link>
       </Layout.Header>

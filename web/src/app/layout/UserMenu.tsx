@@ -38,10 +38,17 @@ export function UserMenu({ compact }: { compact: boolean }) {
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" data-testid="user-menu" aria-label={t('layout.userMenu')} style={{ maxWidth: compact ? 132 : 320, height: 40 }}>
+        <Button
+          type="text"
+          data-testid="user-menu"
+          aria-label={t('layout.userMenu')}
+          style={{ maxWidth: compact ? 132 : 320, height: 40 }}
+        >
           <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {me.displayName}
-            {!compact && roleText !== me.displayName && <span style={{ color: '#8c8c8c', marginInlineStart: 8 }}>{roleText}</span>}
+            {!compact && roleText !== me.displayName && (
+              <span style={{ color: '#8c8c8c', marginInlineStart: 8 }}>{roleText}</span>
+            )}
           </span>
         </Button>
       </Dropdown>

@@ -25,7 +25,10 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const initialValues = useMemo<Partial<AccountInput>>(() => (editing ? { ...editing } : { status: 'active', roles: [], regionCode: null }), [editing]);
+  const initialValues = useMemo<Partial<AccountInput>>(
+    () => (editing ? { ...editing } : { status: 'active', roles: [], regionCode: null }),
+    [editing],
+  );
   const required = { required: true, whitespace: true, message: t('accounts.required') };
 
   const save = async (v: AccountInput) => {
@@ -59,13 +62,24 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
   );
 
   return (
-    <FormModal<AccountInput> open={target !== null} title={t(editing ? 'accounts.edit' : 'accounts.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="account-form">
+    <FormModal<AccountInput>
+      open={target !== null}
+      title={t(editing ? 'accounts.edit' : 'accounts.create')}
+      initialValues={initialValues}
+      onCancel={onClose}
+      onSubmit={save}
+      testId="account-form"
+    >
       {!editing && (
         <>
           <Form.Item name="username" label={t('accounts.username')} rules={[required]}>
             <Input maxLength={64} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="password" label={t('accounts.password')} rules={[{ required: true, message: t('accounts.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('accounts.password')}
+            rules={[{ required: true, message: t('accounts.required') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         </>
@@ -76,7 +90,11 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
       <Form.Item name="phone" label={t('accounts.phone')}>
         <Input maxLength={11} inputMode="tel" />
       </Form.Item>
-      <Form.Item name="roles" label={t('accounts.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('accounts.rolesRequired') }]}>
+      <Form.Item
+        name="roles"
+        label={t('accounts.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('accounts.rolesRequired') }]}
+      >
         <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} />
       </Form.Item>
       <Form.Item name="regionCode" label={t('accounts.region')} extra={t('accounts.regionHint')}>
@@ -87,7 +105,9 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
       {linkField(EMPLOYER_ROLES, 'employerId', t('accounts.employer'), <EmployerSelect />)}
       {linkField(PERSON_ROLES, 'personId', t('accounts.person'), <PersonSelect />)}
       <Form.Item name="status" label={t('accounts.status')}>
-        <Select options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))} />
+        <Select
+          options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))}
+        />
       </Form.Item>
     </FormModal>
   );

@@ -23,8 +23,16 @@ export default function AccountsPage() {
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.username'), dataIndex: 'username', fixed: 'left', width: 130 },
     { title: t('accounts.displayName'), dataIndex: 'displayName', width: 180 },
-    { title: t('accounts.roles'), dataIndex: 'roles', render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r][lang]}</Tag>) },
-    { title: t('accounts.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? t('accounts.nationwide') },
+    {
+      title: t('accounts.roles'),
+      dataIndex: 'roles',
+      render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r][lang]}</Tag>),
+    },
+    {
+      title: t('accounts.region'),
+      dataIndex: 'regionName',
+      render: (v: string | null) => v ?? t('accounts.nationwide'),
+    },
     { title: t('accounts.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? none },
     {
       title: t('accounts.status'),
@@ -37,7 +45,12 @@ export default function AccountsPage() {
         </Space>
       ),
     },
-    { title: t('accounts.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => formatDateTime(v) },
+    {
+      title: t('accounts.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      render: (v: string | null) => formatDateTime(v),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -65,15 +78,29 @@ export default function AccountsPage() {
           </Button>
         }
       />
-      <Form<Filter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined, role: v.role, status: v.status })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<Filter>
+        layout="inline"
+        onFinish={(v) => list.search({ q: v.q?.trim() || undefined, role: v.role, status: v.status })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input allowClear placeholder={t('accounts.searchPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="role">
-          <Select allowClear placeholder={t('accounts.roles')} style={{ width: 170 }} options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))} />
+          <Select
+            allowClear
+            placeholder={t('accounts.roles')}
+            style={{ width: 170 }}
+            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+          />
         </Form.Item>
         <Form.Item name="status">
-          <Select allowClear placeholder={t('accounts.status')} style={{ width: 120 }} options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('accounts.status')}
+            style={{ width: 120 }}
+            options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
@@ -81,7 +108,16 @@ export default function AccountsPage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Account> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1200 }} data-testid="accounts-table" />
+      <Table<Account>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 1200 }}
+        data-testid="accounts-table"
+      />
       <AccountForm
         target={target}
         onClose={() => setTarget(null)}

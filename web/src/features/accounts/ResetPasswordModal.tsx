@@ -12,8 +12,18 @@ export function ResetPasswordModal({ account, onClose }: { account: Account | nu
     onClose();
   };
   return (
-    <FormModal<{ password: string }> open={account !== null} title={t('accounts.resetTitle', { name: account?.displayName ?? '' })} onCancel={onClose} onSubmit={save} width={420}>
-      <Form.Item name="password" label={t('accounts.newPassword')} rules={[{ required: true, message: t('accounts.required') }]}>
+    <FormModal<{ password: string }>
+      open={account !== null}
+      title={t('accounts.resetTitle', { name: account?.displayName ?? '' })}
+      onCancel={onClose}
+      onSubmit={save}
+      width={420}
+    >
+      <Form.Item
+        name="password"
+        label={t('accounts.newPassword')}
+        rules={[{ required: true, message: t('accounts.required') }]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </FormModal>

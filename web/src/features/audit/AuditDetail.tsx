@@ -2,11 +2,21 @@ import { Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from './types';
 
-const preStyle = { margin: 0, padding: 12, background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, maxHeight: 320, overflow: 'auto', fontSize: 12 } as const;
+const preStyle = {
+  margin: 0,
+  padding: 12,
+  background: '#fafafa',
+  border: '1px solid #f0f0f0',
+  borderRadius: 6,
+  maxHeight: 320,
+  overflow: 'auto',
+  fontSize: 12,
+} as const;
 
 function Json({ value }: { value: unknown }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return <pre style={preStyle}>{JSON.stringify(value, null, 2)}</pre>;
 }
 

@@ -16,7 +16,14 @@ interface FilterValues {
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
-type AuditQuery = { action?: string; entityType?: string; entityId?: string; actor?: string; from?: string; to?: string };
+type AuditQuery = {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+};
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -37,11 +44,26 @@ export default function AuditPage() {
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: t('audit.actor'), dataIndex: 'actorName', width: 140, render: (v: string | null) => v ?? <Tag>{t('audit.system')}</Tag> },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 140,
+      render: (v: string | null) => v ?? <Tag>{t('audit.system')}</Tag>,
+    },
     { title: t('audit.action'), dataIndex: 'action', width: 180, render: (v: string) => <Tag color="blue">{v}</Tag> },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: 120 },
-    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, render: (v: string | null) => v ?? t('common.none') },
-    { title: t('audit.region'), dataIndex: 'regionCode', width: 90, render: (v: string | null) => v ?? t('common.none') },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      ellipsis: true,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionCode',
+      width: 90,
+      render: (v: string | null) => v ?? t('common.none'),
+    },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? t('common.none') },
   ];
 

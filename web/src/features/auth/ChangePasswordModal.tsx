@@ -50,10 +50,18 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       forceRender
     >
       <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="pw-current" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.newPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.newPassword')}
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
           <Input.Password autoComplete="new-password" data-testid="pw-new" />
         </Form.Item>
         <Form.Item
@@ -63,7 +71,10 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           rules={[
             { required: true, message: t('auth.passwordRequired') },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch')))),
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

@@ -35,7 +35,18 @@ export default function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg, #fff5f5 0%, #f5f5f5 60%)', boxSizing: 'border-box' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #fff5f5 0%, #f5f5f5 60%)',
+        boxSizing: 'border-box',
+      }}
+    >
       <div style={{ position: 'absolute', top: 12, right: 12 }}>
         <LangSwitch />
       </div>
@@ -49,13 +60,27 @@ export default function LoginPage() {
       </div>
       <Card style={{ width: '100%', maxWidth: 380 }} title={t('auth.title')}>
         {(error !== null || expired) && (
-          <Alert type={error ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} title={error ? text(error) : t('auth.sessionExpired')} data-testid="login-error" />
+          <Alert
+            type={error ? 'error' : 'warning'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={error ? text(error) : t('auth.sessionExpired')}
+            data-testid="login-error"
+          />
         )}
         <Form<Values> layout="vertical" size="large" onFinish={(v) => void onFinish(v)} requiredMark={false}>
-          <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('auth.username')}
+            rules={[{ required: true, whitespace: true, message: t('auth.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('auth.password')}
+            rules={[{ required: true, message: t('auth.passwordRequired') }]}
+          >
             <Input.Password autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
@@ -66,7 +91,20 @@ export default function LoginPage() {
       <Link
         to="/calc"
         data-testid="login-calc-link"
-        style={{ display: 'block', width: '100%', maxWidth: 380, marginTop: 16, boxSizing: 'border-box', minHeight: 48, padding: '8px 16px', textAlign: 'center', background: '#fff', border: '1px solid #ffccc7', borderRadius: 8, color: '#c62828' }}
+        style={{
+          display: 'block',
+          width: '100%',
+          maxWidth: 380,
+          marginTop: 16,
+          boxSizing: 'border-box',
+          minHeight: 48,
+          padding: '8px 16px',
+          textAlign: 'center',
+          background: '#fff',
+          border: '1px solid #ffccc7',
+          borderRadius: 8,
+          color: '#c62828',
+        }}
       >
         <strong style={{ fontSize: 16 }}>{t('auth.calcLink')}</strong>
         <span style={{ display: 'block', fontSize: 12, color: '#8c8c8c' }}>{t('auth.calcLinkHint')}</span>

@@ -43,7 +43,14 @@ export default function DashboardPage() {
   const label = (f: Figure) => (en ? f.labelEn : f.label);
   return (
     <>
-      <PageTitle title={t('dashboard.title')} extra={<span style={{ color: '#8c8c8c' }}>{t('dashboard.scope', { region: me.regionName ?? t('dashboard.national') })}</span>} />
+      <PageTitle
+        title={t('dashboard.title')}
+        extra={
+          <span style={{ color: '#8c8c8c' }}>
+            {t('dashboard.scope', { region: me.regionName ?? t('dashboard.national') })}
+          </span>
+        }
+      />
       {!figures ? (
         <Skeleton active />
       ) : (

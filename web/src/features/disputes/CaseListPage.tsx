@@ -34,11 +34,28 @@ export function useCaseColumns(): TableColumnsType<CaseListItem> {
   const lang = langOf(i18n.language);
   const none = t('common.none');
   return [
-    { title: t('disputes.caseNumber'), dataIndex: 'caseNumber', fixed: 'left', width: 200, render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link> },
-    { title: t('disputes.worker'), dataIndex: 'workerName', width: 110, render: (v: string, r) => (r.workerCount > 1 ? `${v} ${t('disputes.andOthers', { n: r.workerCount })}` : v) },
+    {
+      title: t('disputes.caseNumber'),
+      dataIndex: 'caseNumber',
+      fixed: 'left',
+      width: 200,
+      render: (v: string, r) => <Link to={`/disputes/${r.id}`}>{v}</Link>,
+    },
+    {
+      title: t('disputes.worker'),
+      dataIndex: 'workerName',
+      width: 110,
+      render: (v: string, r) => (r.workerCount > 1 ? `${v} ${t('disputes.andOthers', { n: r.workerCount })}` : v),
+    },
     { title: t('disputes.employer'), dataIndex: 'employerName', width: 200, render: (v: string | null) => v ?? none },
     { title: t('disputes.stage'), dataIndex: 'stage', width: 120, render: (v: string) => <StageTag stage={v} /> },
-    { title: t('disputes.claimTotal'), dataIndex: 'claimTotalFen', width: 140, align: 'right', render: (v: number) => money(v, lang) },
+    {
+      title: t('disputes.claimTotal'),
+      dataIndex: 'claimTotalFen',
+      width: 140,
+      align: 'right',
+      render: (v: number) => money(v, lang),
+    },
     {
       title: t('disputes.nextDue'),
       dataIndex: 'nextDueOn',
@@ -73,7 +90,10 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
   const lang = langOf(i18n.language);
   const me = useMe();
   const navigate = useNavigate();
-  const list = usePaged<CaseListItem, Filter>(atRisk ? '/api/disputes/at-risk' : '/api/disputes', atRisk ? {} : { open: 'true' });
+  const list = usePaged<CaseListItem, Filter>(
+    atRisk ? '/api/disputes/at-risk' : '/api/disputes',
+    atRisk ? {} : { open: 'true' },
+  );
   const columns = useCaseColumns();
 
   return (
@@ -100,14 +120,26 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
         <Form<Filter & { openOnly?: boolean }>
           layout="inline"
           initialValues={{ openOnly: true }}
-          onFinish={(v) => list.search({ stage: v.stage, q: v.q?.trim() || undefined, open: v.openOnly ? 'true' : undefined })}
+          onFinish={(v) =>
+            list.search({ stage: v.stage, q: v.q?.trim() || undefined, open: v.openOnly ? 'true' : undefined })
+          }
           style={{ marginBottom: 16, rowGap: 8 }}
         >
           <Form.Item name="q">
-            <Input allowClear placeholder={t('disputes.searchPlaceholder')} style={{ width: 240 }} data-testid="case-search" />
+            <Input
+              allowClear
+              placeholder={t('disputes.searchPlaceholder')}
+              style={{ width: 240 }}
+              data-testid="case-search"
+            />
           </Form.Item>
           <Form.Item name="stage">
-            <Select allowClear placeholder={t('disputes.stage')} style={{ width: 170 }} options={STAGE_CODES.map((s) => ({ value: s, label: stageLabel(s, lang) }))} />
+            <Select
+              allowClear
+              placeholder={t('disputes.stage')}
+              style={{ width: 170 }}
+              options={STAGE_CODES.map((s) => ({ value: s, label: stageLabel(s, lang) }))}
+            />
           </Form.Item>
           <Form.Item name="openOnly" valuePropName="checked">
             <Checkbox>{t('disputes.openOnly')}</Checkbox>
@@ -120,7 +152,16 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
         </Form>
       )}
       {atRisk && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
-      <Table<CaseListItem> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1300 }} data-testid="case-table" />
+      <Table<CaseListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 1300 }}
+        data-testid="case-table"
+      />
     </>
   );
 }

@@ -15,7 +15,16 @@ export default function QueuePage() {
     <>
       <PageTitle title={t('disputes.queue.title')} />
       <Typography.Paragraph type="secondary">{t('disputes.queue.hint')}</Typography.Paragraph>
-      <Table<CaseListItem> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1300 }} data-testid="queue-table" />
+      <Table<CaseListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 1300 }}
+        data-testid="queue-table"
+      />
     </>
   );
 }

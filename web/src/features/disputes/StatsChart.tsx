@@ -19,7 +19,11 @@ export default function StatsChart({ labels, rows, lang }: { labels: string[]; r
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, hideOverlap: true, rotate: labels.length > 8 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { interval: 0, hideOverlap: true, rotate: labels.length > 8 ? 30 : 0 },
+    },
     yAxis: [
       { type: 'value', name: t('disputes.stats.cases'), minInterval: 1 },
       { type: 'value', name: lang === 'en' ? '¥10k' : '万元', splitLine: { show: false } },
@@ -27,7 +31,15 @@ export default function StatsChart({ labels, rows, lang }: { labels: string[]; r
     series: [
       { name: t('disputes.stats.received'), type: 'bar', data: rows.map((r) => r.received), barMaxWidth: 36 },
       { name: t('disputes.stats.succeeded'), type: 'bar', data: rows.map((r) => r.succeeded), barMaxWidth: 36 },
-      { name: t('disputes.stats.settledWan'), type: 'line', yAxisIndex: 1, data: rows.map((r) => wan(r.settledFen)), smooth: true, showSymbol: true, symbolSize: 8 },
+      {
+        name: t('disputes.stats.settledWan'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((r) => wan(r.settledFen)),
+        smooth: true,
+        showSymbol: true,
+        symbolSize: 8,
+      },
     ],
   };
   return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 320, width: '100%' }} />;

@@ -1,4 +1,16 @@
-import { Button, Card, Col, Form, Input, Row, Segmented, Skeleton, Statistic, Table, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Segmented,
+  Skeleton,
+  Statistic,
+  Table,
+  type TableColumnsType,
+} from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, withQuery } from '../../app/api';
@@ -39,7 +51,21 @@ export default function StatsPage() {
       .catch((err) => {
         if (!live) return;
         showError(err);
-        setData({ totals: { key: null, label: null, received: 0, succeeded: 0, failed: 0, settledFen: 0, avgDaysToAgreement: null, avgDaysToRuling: null, successRate: null }, dimension, rows: [] });
+        setData({
+          totals: {
+            key: null,
+            label: null,
+            received: 0,
+            succeeded: 0,
+            failed: 0,
+            settledFen: 0,
+            avgDaysToAgreement: null,
+            avgDaysToRuling: null,
+            successRate: null,
+          },
+          dimension,
+          rows: [],
+        });
       });
     return () => {
       live = false;
@@ -49,7 +75,8 @@ export default function StatsPage() {
 
   // Sector and claim-type rows carry codes; show them in the page's language.
   const rowLabel = (r: StatRow) => {
-    if (dimension === 'sector' && r.key && i18n.exists(`employers.industries.${r.key}`)) return t(`employers.industries.${r.key}`);
+    if (dimension === 'sector' && r.key && i18n.exists(`employers.industries.${r.key}`))
+      return t(`employers.industries.${r.key}`);
     if (dimension === 'claim_type' && r.key) return claimLabel(r.key, lang);
     return r.label ?? r.key ?? t('disputes.stats.unassigned');
   };
@@ -59,8 +86,18 @@ export default function StatsPage() {
     { title: t('disputes.stats.received'), dataIndex: 'received', align: 'right' },
     { title: t('disputes.stats.succeeded'), dataIndex: 'succeeded', align: 'right' },
     { title: t('disputes.stats.failed'), dataIndex: 'failed', align: 'right' },
-    { title: t('disputes.stats.successRate'), dataIndex: 'successRate', align: 'right', render: (v: number | null) => (v === null ? t('common.none') : `${v}%`) },
-    { title: t('disputes.stats.settled'), dataIndex: 'settledFen', align: 'right', render: (v: number) => money(v, lang) },
+    {
+      title: t('disputes.stats.successRate'),
+      dataIndex: 'successRate',
+      align: 'right',
+      render: (v: number | null) => (v === null ? t('common.none') : `${v}%`),
+    },
+    {
+      title: t('disputes.stats.settled'),
+      dataIndex: 'settledFen',
+      align: 'right',
+      render: (v: number) => money(v, lang),
+    },
     { title: t('disputes.stats.avgAgreement'), dataIndex: 'avgDaysToAgreement', align: 'right', render: days },
     { title: t('disputes.stats.avgRuling'), dataIndex: 'avgDaysToRuling', align: 'right', render: days },
   ];
@@ -76,7 +113,11 @@ export default function StatsPage() {
           </Button>
         }
       />
-      <Form<Range> layout="inline" onFinish={(v) => setRange({ from: v.from || undefined, to: v.to || undefined })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<Range>
+        layout="inline"
+        onFinish={(v) => setRange({ from: v.from || undefined, to: v.to || undefined })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="from" label={t('disputes.stats.from')}>
           <Input type="date" data-testid="stats-from" />
         </Form.Item>
@@ -94,35 +135,74 @@ export default function StatsPage() {
       ) : (
         <Row gutter={[16, 16]} data-testid="stats-totals">
           <Col xs={12} md={8} xl={4}>
-            <Card><Statistic title={t('disputes.stats.received')} value={tot.received} data-testid="stat-received" /></Card>
+            <Card>
+              <Statistic title={t('disputes.stats.received')} value={tot.received} data-testid="stat-received" />
+            </Card>
           </Col>
           <Col xs={12} md={8} xl={4}>
-            <Card><Statistic title={t('disputes.stats.succeeded')} value={tot.succeeded} data-testid="stat-succeeded" /></Card>
+            <Card>
+              <Statistic title={t('disputes.stats.succeeded')} value={tot.succeeded} data-testid="stat-succeeded" />
+            </Card>
           </Col>
           <Col xs={12} md={8} xl={4}>
-            <Card><Statistic title={t('disputes.stats.successRate')} value={tot.successRate ?? '—'} suffix={tot.successRate === null ? undefined : '%'} /></Card>
+            <Card>
+              <Statistic
+                title={t('disputes.stats.successRate')}
+                value={tot.successRate ?? '—'}
+                suffix={tot.successRate === null ? undefined : '%'}
+              />
+            </Card>
           </Col>
           <Col xs={24} md={12} xl={6}>
             <Card>
-              <Statistic title={t('disputes.stats.settled')} value={tenThousandYuan(tot.settledFen)} suffix={t('disputes.stats.wan')} data-testid="stat-settled" />
+              <Statistic
+                title={t('disputes.stats.settled')}
+                value={tenThousandYuan(tot.settledFen)}
+                suffix={t('disputes.stats.wan')}
+                data-testid="stat-settled"
+              />
               <div style={{ color: '#8c8c8c', fontSize: 12 }}>{money(tot.settledFen, lang)}</div>
             </Card>
           </Col>
           <Col xs={24} md={12} xl={6}>
             <Card>
               <Statistic title={t('disputes.stats.avgAgreement')} value={days(tot.avgDaysToAgreement)} />
-              <div style={{ color: '#8c8c8c', fontSize: 12 }}>{t('disputes.stats.avgRuling')}：{days(tot.avgDaysToRuling)}</div>
+              <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+                {t('disputes.stats.avgRuling')}：{days(tot.avgDaysToRuling)}
+              </div>
             </Card>
           </Col>
         </Row>
       )}
-      <Card style={{ marginTop: 16 }} title={<Segmented<Dimension> value={dimension} onChange={setDimension} options={DIMENSIONS.map((d) => ({ value: d, label: <span data-testid={`dim-${d}`}>{t(`disputes.stats.dimensions.${d}`)}</span> }))} />} styles={{ header: { overflowX: 'auto' } }}>
+      <Card
+        style={{ marginTop: 16 }}
+        title={
+          <Segmented<Dimension>
+            value={dimension}
+            onChange={setDimension}
+            options={DIMENSIONS.map((d) => ({
+              value: d,
+              label: <span data-testid={`dim-${d}`}>{t(`disputes.stats.dimensions.${d}`)}</span>,
+            }))}
+          />
+        }
+        styles={{ header: { overflowX: 'auto' } }}
+      >
         {data && data.rows.length > 0 && (
           <Suspense fallback={<Skeleton active />}>
             <StatsChart labels={data.rows.map(rowLabel)} rows={data.rows} lang={lang} />
           </Suspense>
         )}
-        <Table<StatRow> rowKey={(r) => r.key ?? 'none'} size="small" loading={!data} columns={columns} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 900 }} data-testid="stats-table" />
+        <Table<StatRow>
+          rowKey={(r) => r.key ?? 'none'}
+          size="small"
+          loading={!data}
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          pagination={false}
+          scroll={{ x: 900 }}
+          data-testid="stats-table"
+        />
       </Card>
     </>
   );

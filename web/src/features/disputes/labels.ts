@@ -1,7 +1,14 @@
 // Labels in the page's language, from the disputes rules (shared with the server, never copied).
 import { CHAIN_ROLE_LABELS, type ChainRole } from '../../../../contracts/disputes/chain-roles';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../contracts/disputes/claims';
-import { CLOSE_REASON_LABELS, REFERRAL_LABELS, STAGE_BY_CODE, type CloseReason, type Referral, type Stage } from '../../../../contracts/disputes/stages';
+import {
+  CLOSE_REASON_LABELS,
+  REFERRAL_LABELS,
+  STAGE_BY_CODE,
+  type CloseReason,
+  type Referral,
+  type Stage,
+} from '../../../../contracts/disputes/stages';
 import { formatFen } from '../labor-law/money';
 
 export type Lang = 'zh' | 'en';
@@ -10,7 +17,8 @@ const pick = (l: { zh: string; en: string } | undefined, lang: Lang, fallback: s
 
 export const stageLabel = (code: string, lang: Lang) => pick(STAGE_BY_CODE[code as Stage], lang, code);
 export const claimLabel = (code: string, lang: Lang) => pick(CLAIM_TYPE_LABELS[code as ClaimType], lang, code);
-export const closeReasonLabel = (code: string, lang: Lang) => pick(CLOSE_REASON_LABELS[code as CloseReason], lang, code);
+export const closeReasonLabel = (code: string, lang: Lang) =>
+  pick(CLOSE_REASON_LABELS[code as CloseReason], lang, code);
 export const referralLabel = (code: string, lang: Lang) => pick(REFERRAL_LABELS[code as Referral], lang, code);
 export const chainRoleLabel = (code: string, lang: Lang) => pick(CHAIN_ROLE_LABELS[code as ChainRole], lang, code);
 
@@ -18,7 +26,8 @@ export const chainRoleLabel = (code: string, lang: Lang) => pick(CHAIN_ROLE_LABE
 export function stageColor(code: string): string {
   if (code === 'performed' || code === 'ruling_issued' || code === 'agreement_signed') return 'green';
   if (code === 'closed_failed' || code === 'confirmation_refused') return 'red';
-  if (code === 'confirmation_applied' || code === 'enforcement_applied' || code === 'payment_order_applied') return 'purple';
+  if (code === 'confirmation_applied' || code === 'enforcement_applied' || code === 'payment_order_applied')
+    return 'purple';
   return 'blue';
 }
 

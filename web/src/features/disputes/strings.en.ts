@@ -28,7 +28,12 @@ export const disputesEn: DisputesStrings = {
   jointHint: 'Mediated jointly by a judge and a union mediator',
   yuan: 'yuan',
   risk: { overdue: 'Overdue', due_soon: 'Due soon' },
-  kinds: { union_mediation: 'Union mediation', court_pre_filing: 'Court-sent, before filing', court_post_filing_ordinary: 'Court-sent, after filing (ordinary)', court_post_filing_simple: 'Court-sent, after filing (simple)' },
+  kinds: {
+    union_mediation: 'Union mediation',
+    court_pre_filing: 'Court-sent, before filing',
+    court_post_filing_ordinary: 'Court-sent, after filing (ordinary)',
+    court_post_filing_simple: 'Court-sent, after filing (simple)',
+  },
   wageStructures: { monthly: 'Monthly', daily: 'Daily', hourly: 'Hourly', piece: 'Piece rate' },
   workingHours: { standard: 'Standard hours', comprehensive: 'Comprehensive hours', flexible: 'Flexible hours' },
   modes: { in_person: 'In person', phone: 'By phone', video: 'By video' },
@@ -49,7 +54,15 @@ export const disputesEn: DisputesStrings = {
     content_unclear: 'Content unclear; cannot be confirmed',
     other: 'Other grounds',
   },
-  case: { historic: 'Historic case (read-only)', unassigned: 'Unassigned', judgeNotInvited: 'Not invited', online: 'Applied online', oral: 'Oral application at the counter', counter: 'Written application at the counter', closedReason: 'Ended because' },
+  case: {
+    historic: 'Historic case (read-only)',
+    unassigned: 'Unassigned',
+    judgeNotInvited: 'Not invited',
+    online: 'Applied online',
+    oral: 'Oral application at the counter',
+    counter: 'Written application at the counter',
+    closedReason: 'Ended because',
+  },
   intake: {
     title: 'Register a case (element-based form)',
     registered: 'Registered as {{number}}',
@@ -106,8 +119,10 @@ export const disputesEn: DisputesStrings = {
     noContractHint: 'No written contract: the analysis also works out the double-wage difference.',
     constructionSection: 'Construction (the hiring chain)',
     isConstruction: 'Construction-site wage case',
-    constructionHint: 'For migrant workers owed wages on a building site: record who contracted work to whom, and the platform names the party to contact first under the Regulation on Guaranteeing Payment of Migrant Workers’ Wages.',
-    chainHelp: 'Enter the developer, the general contractor, subcontractors and the crew boss, and who contracted the work to whom.',
+    constructionHint:
+      'For migrant workers owed wages on a building site: record who contracted work to whom, and the platform names the party to contact first under the Regulation on Guaranteeing Payment of Migrant Workers’ Wages.',
+    chainHelp:
+      'Enter the developer, the general contractor, subcontractors and the crew boss, and who contracted the work to whom.',
     addParty: 'Add a party',
     typicalChain: 'Typical chain (developer → general contractor → crew boss)',
     partyRole: 'Role',
@@ -132,7 +147,14 @@ export const disputesEn: DisputesStrings = {
     alsoContact: 'Also contact:',
     counterOffer: 'The employer offered {{amount}}',
     refusal: 'Why the court refused confirmation',
-    duty: { pay: 'Pays', pay_first_then_recover: 'Pays first, then recovers', advance_up_to_unpaid_funds: 'Advances up to unpaid project funds', direct_employer: 'Direct employer', direct_debtor: 'Direct debtor', verify: 'To verify' },
+    duty: {
+      pay: 'Pays',
+      pay_first_then_recover: 'Pays first, then recovers',
+      advance_up_to_unpaid_funds: 'Advances up to unpaid project funds',
+      direct_employer: 'Direct employer',
+      direct_debtor: 'Direct debtor',
+      verify: 'To verify',
+    },
   },
   clocks: {
     title: 'Legal deadlines',
@@ -143,7 +165,15 @@ export const disputesEn: DisputesStrings = {
     daysLeft: '{{n}} days left',
     daysOver: '{{n}} days over',
     workingDaysLeft: '{{n}} working days left',
-    status: { running: 'Running', due_soon: 'Due soon', overdue: 'Overdue', met: 'Met', met_late: 'Met late', not_started: 'Not started', stopped: 'Stopped' },
+    status: {
+      running: 'Running',
+      due_soon: 'Due soon',
+      overdue: 'Overdue',
+      met: 'Met',
+      met_late: 'Met late',
+      not_started: 'Not started',
+      stopped: 'Stopped',
+    },
   },
   analysis: {
     title: 'Case analysis (entitlements)',
@@ -240,7 +270,13 @@ export const disputesEn: DisputesStrings = {
     declare: 'The mediator declared no conflict of interest with the parties',
     declareRequired: 'The no-conflict declaration is required',
   },
-  outbox: { title: 'SMS and e-mail sent', none: 'None', sms: 'SMS', email: 'E-mail', demoPhone: 'open in the demo phone' },
+  outbox: {
+    title: 'SMS and e-mail sent',
+    none: 'None',
+    sms: 'SMS',
+    email: 'E-mail',
+    demoPhone: 'open in the demo phone',
+  },
   events: {
     title: 'Case history',
     reached: 'reached',
@@ -286,13 +322,18 @@ export const disputesEn: DisputesStrings = {
     workerConfirmRequired: 'The worker must confirm',
     applicants: 'Applicants (both parties, jointly)',
     materials: 'Materials',
-    material: { agreement: 'Mediation agreement', identityProofs: 'Both parties’ identity proofs', contactDetails: 'Both parties’ contact details' },
+    material: {
+      agreement: 'Mediation agreement',
+      identityProofs: 'Both parties’ identity proofs',
+      contactDetails: 'Both parties’ contact details',
+    },
     materialRequired: 'Materials must be complete',
     confirmationCourt: 'Court',
     rulingNo: 'Ruling number',
     rulingNoHelp: 'Leave empty to number it automatically',
     reviewChecklist: 'Review checklist',
-    reviewHelp: 'Check each ground of Civil Procedure Law art. 206 and SPC interpretation art. 358; the answers are recorded with the decision.',
+    reviewHelp:
+      'Check each ground of Civil Procedure Law art. 206 and SPC interpretation art. 358; the answers are recorded with the decision.',
     reviewAnswer: 'Answer each ground',
     reviewBlocksRuling: 'A refusal ground applies; the agreement cannot be confirmed',
     reviewNo: 'Does not apply',
@@ -305,24 +346,35 @@ export const disputesEn: DisputesStrings = {
     referral: 'Refer to',
     hints: {
       start_consultation: 'Start legal consultation and case analysis for the worker.',
-      contact_employer: 'Contact {{name}} (phone {{phone}}, e-mail {{email}}). The first contact sends the answer link. Contact within 3 working days of acceptance.',
+      contact_employer:
+        'Contact {{name}} (phone {{phone}}, e-mail {{email}}). The first contact sends the answer link. Contact within 3 working days of acceptance.',
       extend_mediation: 'Court-sent mediation may be extended once by 30 days with both parties’ consent.',
-      reopen_mediation: 'After a refused confirmation the parties may amend the agreement or make a new one by mediation.',
-      apply_enforcement: 'If a party does not perform a confirmed agreement, the other may apply for enforcement (within 2 years).',
-      apply_payment_order: 'For unpaid wages, work-injury medical costs, severance or damages, the worker may apply for a payment order on the agreement (art. 16).',
-      set_agreement_terms: 'Enter the terms (amounts, due dates, claims). The worker and the employer sign exactly these terms; changing them later voids every signature.',
+      reopen_mediation:
+        'After a refused confirmation the parties may amend the agreement or make a new one by mediation.',
+      apply_enforcement:
+        'If a party does not perform a confirmed agreement, the other may apply for enforcement (within 2 years).',
+      apply_payment_order:
+        'For unpaid wages, work-injury medical costs, severance or damages, the worker may apply for a payment order on the agreement (art. 16).',
+      set_agreement_terms:
+        'Enter the terms (amounts, due dates, claims). The worker and the employer sign exactly these terms; changing them later voids every signature.',
       set_agreement_terms_again: 'Changing the terms voids the earlier signatures; everyone signs again.',
-      sign_agreement: 'Sign as the mediator and apply the mediation body’s seal (agreement version {{version}}). The worker and the employer sign the same version on their phones.',
-      record_party_signature: 'After a party signs the printed agreement by hand, the mediator records it (agreement version {{version}}). Keep the signed original on file.',
+      sign_agreement:
+        'Sign as the mediator and apply the mediation body’s seal (agreement version {{version}}). The worker and the employer sign the same version on their phones.',
+      record_party_signature:
+        'After a party signs the printed agreement by hand, the mediator records it (agreement version {{version}}). Keep the signed original on file.',
       record_payment: '{{open}} still open.',
       mark_performed: 'Once everything is paid and the worker confirms, the case is performed.',
-      apply_confirmation: 'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law art. 205).',
+      apply_confirmation:
+        'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law art. 205).',
       issue_ruling: 'Check each ground; if none applies, rule the agreement valid.',
       refuse_confirmation: 'Check each ground; if one applies, refuse. The parties may mediate again or sue.',
       close_failed: 'The case file goes with the worker to court filing or arbitration.',
     },
   },
-  queue: { title: 'Confirmation queue', hint: 'Agreements jointly submitted for judicial confirmation, awaiting the court (which rules within 30 days). Open a case to issue or refuse the ruling.' },
+  queue: {
+    title: 'Confirmation queue',
+    hint: 'Agreements jointly submitted for judicial confirmation, awaiting the court (which rules within 30 days). Open a case to issue or refuse the ruling.',
+  },
   stats: {
     title: 'Mediation statistics',
     export: 'Export XLSX',
@@ -340,6 +392,13 @@ export const disputesEn: DisputesStrings = {
     days: '{{n}} days',
     cases: 'cases',
     unassigned: '(unassigned)',
-    dimensions: { year: 'By year', month: 'By month', court: 'By court', mediator: 'By mediator', sector: 'By sector', claim_type: 'By claim type' },
+    dimensions: {
+      year: 'By year',
+      month: 'By month',
+      court: 'By court',
+      mediator: 'By mediator',
+      sector: 'By sector',
+      claim_type: 'By claim type',
+    },
   },
 };

@@ -26,7 +26,12 @@ export const disputesZh = {
   jointHint: '法官与工会调解员联合调解',
   yuan: '元',
   risk: { overdue: '已超期', due_soon: '临期' },
-  kinds: { union_mediation: '工会调解', court_pre_filing: '诉前委派调解', court_post_filing_ordinary: '诉中委托调解（普通程序）', court_post_filing_simple: '诉中委托调解（简易程序）' },
+  kinds: {
+    union_mediation: '工会调解',
+    court_pre_filing: '诉前委派调解',
+    court_post_filing_ordinary: '诉中委托调解（普通程序）',
+    court_post_filing_simple: '诉中委托调解（简易程序）',
+  },
   wageStructures: { monthly: '月薪', daily: '日薪', hourly: '计时', piece: '计件' },
   workingHours: { standard: '标准工时', comprehensive: '综合计算工时', flexible: '不定时工作制' },
   modes: { in_person: '当面调解', phone: '电话调解', video: '视频调解' },
@@ -47,7 +52,15 @@ export const disputesZh = {
     content_unclear: '内容不明确，无法确认',
     other: '其他不能进行司法确认的情形',
   },
-  case: { historic: '历史案件（只读）', unassigned: '未指派', judgeNotInvited: '未邀请', online: '在线申请', oral: '窗口口头申请', counter: '窗口书面申请', closedReason: '终止原因' },
+  case: {
+    historic: '历史案件（只读）',
+    unassigned: '未指派',
+    judgeNotInvited: '未邀请',
+    online: '在线申请',
+    oral: '窗口口头申请',
+    counter: '窗口书面申请',
+    closedReason: '终止原因',
+  },
   intake: {
     title: '登记案件（要素式）',
     registered: '已登记，案件编号 {{number}}',
@@ -104,7 +117,8 @@ export const disputesZh = {
     noContractHint: '未签书面合同的，分析时会一并计算二倍工资差额。',
     constructionSection: '建设工程（欠薪链条）',
     isConstruction: '建设工程领域案件',
-    constructionHint: '农民工在工地被拖欠工资的，勾选后登记发包、分包关系，系统按《保障农民工工资支付条例》提出应先联系的清偿主体。',
+    constructionHint:
+      '农民工在工地被拖欠工资的，勾选后登记发包、分包关系，系统按《保障农民工工资支付条例》提出应先联系的清偿主体。',
     chainHelp: '逐一登记建设单位、总承包单位、分包单位、包工头等，并写明谁把活儿包给了谁。',
     addParty: '添加一方',
     typicalChain: '按常见链条填写（建设单位 → 总包 → 包工头）',
@@ -130,7 +144,14 @@ export const disputesZh = {
     alsoContact: '也可一并联系：',
     counterOffer: '用人单位提出金额方案 {{amount}}',
     refusal: '法院不予确认的理由',
-    duty: { pay: '清偿', pay_first_then_recover: '先行清偿后追偿', advance_up_to_unpaid_funds: '以未结工程款为限垫付', direct_employer: '直接用工单位', direct_debtor: '直接债务人', verify: '需核实' },
+    duty: {
+      pay: '清偿',
+      pay_first_then_recover: '先行清偿后追偿',
+      advance_up_to_unpaid_funds: '以未结工程款为限垫付',
+      direct_employer: '直接用工单位',
+      direct_debtor: '直接债务人',
+      verify: '需核实',
+    },
   },
   clocks: {
     title: '法定期限',
@@ -141,7 +162,15 @@ export const disputesZh = {
     daysLeft: '剩 {{n}} 天',
     daysOver: '已超 {{n}} 天',
     workingDaysLeft: '剩 {{n}} 个工作日',
-    status: { running: '进行中', due_soon: '临期', overdue: '已超期', met: '已完成', met_late: '逾期完成', not_started: '未开始', stopped: '已停止' },
+    status: {
+      running: '进行中',
+      due_soon: '临期',
+      overdue: '已超期',
+      met: '已完成',
+      met_late: '逾期完成',
+      not_started: '未开始',
+      stopped: '已停止',
+    },
   },
   analysis: {
     title: '案件分析（劳动权益计算）',
@@ -303,15 +332,19 @@ export const disputesZh = {
     referral: '分流',
     hints: {
       start_consultation: '开始为职工提供法律咨询和案件分析。',
-      contact_employer: '联系 {{name}}（电话 {{phone}}，邮箱 {{email}}）。首次联系时系统会发送答复链接。须在受理后 3 个工作日内联系。',
+      contact_employer:
+        '联系 {{name}}（电话 {{phone}}，邮箱 {{email}}）。首次联系时系统会发送答复链接。须在受理后 3 个工作日内联系。',
       extend_mediation: '委派、委托调解经双方同意可延长 30 日，仅限一次。',
       reopen_mediation: '法院不予确认后，双方可通过调解变更原协议或达成新协议。',
       apply_enforcement: '一方不履行已确认的调解协议的，另一方可申请强制执行（申请期限二年）。',
       apply_payment_order: '拖欠劳动报酬、工伤医疗费、经济补偿或赔偿金的，可凭调解协议申请支付令（第十六条）。',
-      set_agreement_terms: '录入协议内容（金额、期限、请求事项）。职工和用人单位签署的是此时录入的内容；之后再修改，此前的签署全部作废。',
+      set_agreement_terms:
+        '录入协议内容（金额、期限、请求事项）。职工和用人单位签署的是此时录入的内容；之后再修改，此前的签署全部作废。',
       set_agreement_terms_again: '修改协议内容会使此前的签署作废，各方须重新签署。',
-      sign_agreement: '以调解员身份签名并加盖调解组织印章（第 {{version}} 版协议）。职工和用人单位在手机上签署同一版本。',
-      record_party_signature: '当事人在打印的协议上亲笔签字后，由调解员登记（第 {{version}} 版协议）。纸质协议原件须归档。',
+      sign_agreement:
+        '以调解员身份签名并加盖调解组织印章（第 {{version}} 版协议）。职工和用人单位在手机上签署同一版本。',
+      record_party_signature:
+        '当事人在打印的协议上亲笔签字后，由调解员登记（第 {{version}} 版协议）。纸质协议原件须归档。',
       record_payment: '尚未支付 {{open}}。',
       mark_performed: '款项全部付清并经职工确认后，案件履行完毕。',
       apply_confirmation: '双方须在协议生效之日起 30 日内共同申请司法确认（民事诉讼法第二百零五条）。',
@@ -320,7 +353,10 @@ export const disputesZh = {
       close_failed: '终止调解后，案件材料随案转立案或转仲裁。',
     },
   },
-  queue: { title: '司法确认审查', hint: '已共同申请司法确认、待法院审查的调解协议（法院须在 30 日内作出裁定）。打开案件后出具裁定或不予确认。' },
+  queue: {
+    title: '司法确认审查',
+    hint: '已共同申请司法确认、待法院审查的调解协议（法院须在 30 日内作出裁定）。打开案件后出具裁定或不予确认。',
+  },
   stats: {
     title: '调解统计',
     export: '导出 XLSX',
@@ -338,7 +374,14 @@ export const disputesZh = {
     days: '{{n}} 天',
     cases: '件',
     unassigned: '（未指派）',
-    dimensions: { year: '按年度', month: '按月份', court: '按法院', mediator: '按调解员', sector: '按行业', claim_type: '按请求类型' },
+    dimensions: {
+      year: '按年度',
+      month: '按月份',
+      court: '按法院',
+      mediator: '按调解员',
+      sector: '按行业',
+      claim_type: '按请求类型',
+    },
   },
 };
 

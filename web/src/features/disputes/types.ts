@@ -92,7 +92,14 @@ export interface CaseFacts {
   oral?: boolean;
   worker: { name: string; phone?: string };
   employer: { name: string; uscc?: string; contactPhone?: string; contactEmail?: string };
-  employment?: { hireDate: string; endDate: string | null; monthlyWageFen: number; wageStructure: string; workingHours?: string; contractSigned: boolean };
+  employment?: {
+    hireDate: string;
+    endDate: string | null;
+    monthlyWageFen: number;
+    wageStructure: string;
+    workingHours?: string;
+    contractSigned: boolean;
+  };
   claims: { type: string; amountFen: number; description?: string }[];
   narrative?: string;
   representatives?: { name: string; phone: string }[];

@@ -23,7 +23,8 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
   const initialValues = useMemo<Partial<EmployerInput>>(() => (editing ? { ...editing } : {}), [editing]);
   const required = [{ required: true, whitespace: true, message: t('employers.required') }];
 
-  const send = (body: EmployerInput) => (editing ? api.put(`/api/employers/${editing.id}`, body) : api.post('/api/employers', body));
+  const send = (body: EmployerInput) =>
+    editing ? api.put(`/api/employers/${editing.id}`, body) : api.post('/api/employers', body);
 
   const save = async (v: EmployerInput) => {
     const body: EmployerInput = {
@@ -41,7 +42,13 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
     } catch (err) {
       // The check character failed: the user may keep the code as printed on the licence.
       if (!(err instanceof ApiRequestError) || err.body.code !== 'CONFIRMATION_REQUIRED') throw err;
-      const confirmed = await modal.confirm({ title: t('employers.confirmTitle'), content: text(err), okText: t('employers.saveAnyway'), cancelText: t('employers.goBack'), okButtonProps: { danger: true } });
+      const confirmed = await modal.confirm({
+        title: t('employers.confirmTitle'),
+        content: text(err),
+        okText: t('employers.saveAnyway'),
+        cancelText: t('employers.goBack'),
+        okButtonProps: { danger: true },
+      });
       if (!confirmed) throw err;
       await send({ ...body, acceptUsccWarning: true });
     }
@@ -49,17 +56,32 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
   };
 
   return (
-    <FormModal<EmployerInput> open={target !== null} title={t(editing ? 'employers.edit' : 'employers.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="employer-form">
+    <FormModal<EmployerInput>
+      open={target !== null}
+      title={t(editing ? 'employers.edit' : 'employers.create')}
+      initialValues={initialValues}
+      onCancel={onClose}
+      onSubmit={save}
+      testId="employer-form"
+    >
       <Form.Item name="uscc" label={t('employers.uscc')} rules={required}>
         <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
       </Form.Item>
       <Form.Item name="name" label={t('employers.name')} rules={required}>
         <Input maxLength={128} />
       </Form.Item>
-      <Form.Item name="industryCode" label={t('employers.industry')} rules={[{ required: true, message: t('employers.required') }]}>
+      <Form.Item
+        name="industryCode"
+        label={t('employers.industry')}
+        rules={[{ required: true, message: t('employers.required') }]}
+      >
         <Select options={INDUSTRY_CODES.map((c) => ({ value: c, label: t(`employers.industries.${c}`) }))} />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('employers.region')} rules={[{ required: true, message: t('employers.required') }]}>
+      <Form.Item
+        name="regionCode"
+        label={t('employers.region')}
+        rules={[{ required: true, message: t('employers.required') }]}
+      >
         <RegionPicker />
       </Form.Item>
       <Form.Item name="address" label={t('employers.address')}>
@@ -71,7 +93,11 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
       <Form.Item name="contactPhone" label={t('employers.contactPhone')}>
         <Input maxLength={20} inputMode="tel" />
       </Form.Item>
-      <Form.Item name="contactEmail" label={t('employers.contactEmail')} rules={[{ type: 'email', message: t('employers.contactEmail') }]}>
+      <Form.Item
+        name="contactEmail"
+        label={t('employers.contactEmail')}
+        rules={[{ type: 'email', message: t('employers.contactEmail') }]}
+      >
         <Input maxLength={128} inputMode="email" />
       </Form.Item>
     </FormModal>

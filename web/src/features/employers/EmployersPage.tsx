@@ -17,7 +17,8 @@ export default function EmployersPage() {
   const list = usePaged<Employer, Filter>('/api/employers', {});
   const [target, setTarget] = useState<Employer | 'new' | null>(null);
   const none = t('common.none');
-  const industry = (code: string) => (i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : code);
+  const industry = (code: string) =>
+    i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : code;
 
   const columns: TableColumnsType<Employer> = [
     { title: t('employers.name'), dataIndex: 'name', fixed: 'left', width: 220 },
@@ -40,8 +41,18 @@ export default function EmployersPage() {
     },
     { title: t('employers.industry'), dataIndex: 'industryCode', width: 170, render: industry },
     { title: t('employers.region'), dataIndex: 'regionName', render: (v: string | null, r) => v ?? r.regionCode },
-    { title: t('employers.contactName'), dataIndex: 'contactName', width: 100, render: (v: string | null) => v ?? none },
-    { title: t('employers.contactPhone'), dataIndex: 'contactPhone', width: 140, render: (v: string | null) => v ?? none },
+    {
+      title: t('employers.contactName'),
+      dataIndex: 'contactName',
+      width: 100,
+      render: (v: string | null) => v ?? none,
+    },
+    {
+      title: t('employers.contactPhone'),
+      dataIndex: 'contactPhone',
+      width: 140,
+      render: (v: string | null) => v ?? none,
+    },
   ];
   if (manage) columns.push(editColumn<Employer>(t, setTarget));
 
@@ -57,12 +68,21 @@ export default function EmployersPage() {
           )
         }
       />
-      <Form<Filter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined, industryCode: v.industryCode })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<Filter>
+        layout="inline"
+        onFinish={(v) => list.search({ q: v.q?.trim() || undefined, industryCode: v.industryCode })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input allowClear placeholder={t('employers.searchPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="industryCode">
-          <Select allowClear placeholder={t('employers.industry')} style={{ width: 200 }} options={INDUSTRY_CODES.map((c) => ({ value: c, label: industry(c) }))} />
+          <Select
+            allowClear
+            placeholder={t('employers.industry')}
+            style={{ width: 200 }}
+            options={INDUSTRY_CODES.map((c) => ({ value: c, label: industry(c) }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
@@ -70,7 +90,15 @@ export default function EmployersPage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Employer> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1100 }} />
+      <Table<Employer>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 1100 }}
+      />
       <EmployerForm
         target={target}
         onClose={() => setTarget(null)}

@@ -1,4 +1,14 @@
-export const INDUSTRY_CODES = ['construction', 'manufacturing', 'logistics', 'catering', 'retail', 'it', 'resident_services', 'business_services', 'platform'] as const;
+export const INDUSTRY_CODES = [
+  'construction',
+  'manufacturing',
+  'logistics',
+  'catering',
+  'retail',
+  'it',
+  'resident_services',
+  'business_services',
+  'platform',
+] as const;
 
 export interface Employer {
   id: string;

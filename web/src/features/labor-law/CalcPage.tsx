@@ -10,7 +10,17 @@ import { COMMON_CITIES, cityLabel } from './cities';
 import './calc.css';
 import './i18n';
 import { isCalendarDate, parseDecimal, parseYuanToFen, todayInChina } from './money';
-import { SITUATIONS, STEP_FIELDS, buildRequest, dateProblem, fieldMessage, formFieldFor, stepOf, type CalcField, type CalcValues } from './request';
+import {
+  SITUATIONS,
+  STEP_FIELDS,
+  buildRequest,
+  dateProblem,
+  fieldMessage,
+  formFieldFor,
+  stepOf,
+  type CalcField,
+  type CalcValues,
+} from './request';
 
 type Lang = 'zh' | 'en';
 
@@ -65,7 +75,10 @@ export default function CalcPage() {
       setBusy(true);
       setProblem(null);
       try {
-        const response = await api.post<LaborLawResponse>(`/api/labor-law/calculate?lang=${inLang}`, buildRequest(values));
+        const response = await api.post<LaborLawResponse>(
+          `/api/labor-law/calculate?lang=${inLang}`,
+          buildRequest(values),
+        );
         setComputed({ response, values, lang: inLang });
         toTop();
       } catch (err) {
@@ -97,7 +110,10 @@ export default function CalcPage() {
     try {
       await form.validateFields([...STEP_FIELDS[step]!] as CalcField[]);
     } catch {
-      setTimeout(() => document.querySelector('.yz-calc .ant-form-item-has-error')?.scrollIntoView({ block: 'center' }), 0);
+      setTimeout(
+        () => document.querySelector('.yz-calc .ant-form-item-has-error')?.scrollIntoView({ block: 'center' }),
+        0,
+      );
       return;
     }
     if (step < STEP_FIELDS.length - 1) {
@@ -119,7 +135,9 @@ export default function CalcPage() {
   const dateRule = (kind: 'hire' | 'end' | 'signed') => ({
     validator: (_: unknown, value: string | undefined) => {
       const p = dateProblem(kind, value, form.getFieldsValue(true) as CalcValues, today);
-      return p ? Promise.reject(new Error(t(p === 'required' ? 'calc.dates.required' : `calc.dates.${p}`))) : Promise.resolve();
+      return p
+        ? Promise.reject(new Error(t(p === 'required' ? 'calc.dates.required' : `calc.dates.${p}`)))
+        : Promise.resolve();
     },
   });
   const decimalRule = (message: string, required = false) => ({
@@ -178,11 +196,18 @@ export default function CalcPage() {
               {/* ① where */}
               <div style={stepStyle(0)} data-testid="calc-step-where">
                 <Question>{t('calc.where.question')}</Question>
-                <Form.Item name="city" label={t('calc.where.city')} rules={[{ required: true, message: t('calc.where.required') }]}>
+                <Form.Item
+                  name="city"
+                  label={t('calc.where.city')}
+                  rules={[{ required: true, message: t('calc.where.required') }]}
+                >
                   <Select
                     data-testid="calc-city"
                     placeholder={t('calc.where.cityPlaceholder')}
-                    options={[...COMMON_CITIES.map((c) => ({ value: c.code, label: cityLabel(c, lang === 'en') })), { value: 'other', label: t('calc.where.other') }]}
+                    options={[
+                      ...COMMON_CITIES.map((c) => ({ value: c.code, label: cityLabel(c, lang === 'en') })),
+                      { value: 'other', label: t('calc.where.other') },
+                    ]}
                     listHeight={320}
                     virtual={false}
                   />
@@ -205,7 +230,11 @@ export default function CalcPage() {
                 <Form.Item name="hireDate" label={t('calc.dates.hireDate')} rules={[dateRule('hire')]}>
                   <Input type="date" max={today} min="1950-01-01" data-testid="calc-hire-date" />
                 </Form.Item>
-                <Form.Item name="situation" label={t('calc.dates.situation')} rules={[{ required: true, message: t('calc.dates.situationRequired') }]}>
+                <Form.Item
+                  name="situation"
+                  label={t('calc.dates.situation')}
+                  rules={[{ required: true, message: t('calc.dates.situationRequired') }]}
+                >
                   <Radio.Group className="yz-choices">
                     {SITUATIONS.map((s) => (
                       <Radio key={s} value={s} className="yz-choice">
@@ -215,7 +244,12 @@ export default function CalcPage() {
                   </Radio.Group>
                 </Form.Item>
                 {left && (
-                  <Form.Item name="endDate" label={t('calc.dates.endDate')} dependencies={['hireDate']} rules={[dateRule('end')]}>
+                  <Form.Item
+                    name="endDate"
+                    label={t('calc.dates.endDate')}
+                    dependencies={['hireDate']}
+                    rules={[dateRule('end')]}
+                  >
                     <Input type="date" min="1950-01-01" data-testid="calc-end-date" />
                   </Form.Item>
                 )}
@@ -239,7 +273,12 @@ export default function CalcPage() {
                     },
                   ]}
                 >
-                  <Input inputMode="decimal" placeholder={t('calc.wage.placeholder')} suffix={t('calc.wage.yuan')} data-testid="calc-wage" />
+                  <Input
+                    inputMode="decimal"
+                    placeholder={t('calc.wage.placeholder')}
+                    suffix={t('calc.wage.yuan')}
+                    data-testid="calc-wage"
+                  />
                 </Form.Item>
               </div>
 
@@ -256,10 +295,21 @@ export default function CalcPage() {
                     {noContract && (
                       <div className="yz-sub">
                         <Form.Item name="contractSigned" label={t('calc.extras.contractSigned')} initialValue="never">
-                          <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'never', label: t('calc.extras.never') }, { value: 'later', label: t('calc.extras.later') }]} />
+                          <Radio.Group
+                            optionType="button"
+                            buttonStyle="solid"
+                            options={[
+                              { value: 'never', label: t('calc.extras.never') },
+                              { value: 'later', label: t('calc.extras.later') },
+                            ]}
+                          />
                         </Form.Item>
                         {contractSigned === 'later' && (
-                          <Form.Item name="contractSignedDate" label={t('calc.extras.contractSignedDate')} rules={[dateRule('signed')]}>
+                          <Form.Item
+                            name="contractSignedDate"
+                            label={t('calc.extras.contractSignedDate')}
+                            rules={[dateRule('signed')]}
+                          >
                             <Input type="date" max={today} min="1950-01-01" data-testid="calc-signed-date" />
                           </Form.Item>
                         )}
@@ -276,7 +326,12 @@ export default function CalcPage() {
                     {overtimeOn && (
                       <div className="yz-sub">
                         {(['otWorkday', 'otRestDay', 'otHoliday'] as const).map((name) => (
-                          <Form.Item key={name} name={name} label={t(`calc.extras.${name}`)} rules={[decimalRule(t('calc.extras.hoursInvalid'))]}>
+                          <Form.Item
+                            key={name}
+                            name={name}
+                            label={t(`calc.extras.${name}`)}
+                            rules={[decimalRule(t('calc.extras.hoursInvalid'))]}
+                          >
                             <Input inputMode="decimal" placeholder="0" data-testid={`calc-${name}`} />
                           </Form.Item>
                         ))}
@@ -304,14 +359,28 @@ export default function CalcPage() {
                         <Form.Item
                           name="leaveYear"
                           label={t('calc.extras.leaveYear')}
-                          rules={[{ required: true, pattern: /^\s*(199[1-9]|20\d\d|2100)\s*$/, message: t('calc.extras.leaveYearInvalid') }]}
+                          rules={[
+                            {
+                              required: true,
+                              pattern: /^\s*(199[1-9]|20\d\d|2100)\s*$/,
+                              message: t('calc.extras.leaveYearInvalid'),
+                            },
+                          ]}
                         >
                           <Input inputMode="numeric" maxLength={4} data-testid="calc-leave-year" />
                         </Form.Item>
-                        <Form.Item name="leaveWorkYears" label={t('calc.extras.leaveWorkYears')} rules={[decimalRule(t('calc.extras.numberInvalid'), true)]}>
+                        <Form.Item
+                          name="leaveWorkYears"
+                          label={t('calc.extras.leaveWorkYears')}
+                          rules={[decimalRule(t('calc.extras.numberInvalid'), true)]}
+                        >
                           <Input inputMode="decimal" data-testid="calc-leave-work-years" />
                         </Form.Item>
-                        <Form.Item name="leaveDaysTaken" label={t('calc.extras.leaveDaysTaken')} rules={[decimalRule(t('calc.extras.numberInvalid'))]}>
+                        <Form.Item
+                          name="leaveDaysTaken"
+                          label={t('calc.extras.leaveDaysTaken')}
+                          rules={[decimalRule(t('calc.extras.numberInvalid'))]}
+                        >
                           <Input inputMode="decimal" placeholder="0" data-testid="calc-leave-days-taken" />
                         </Form.Item>
                       </div>
@@ -326,8 +395,19 @@ export default function CalcPage() {
                     </Form.Item>
                     {injuryOn && (
                       <div className="yz-sub">
-                        <Form.Item name="injuryGrade" label={t('calc.extras.injuryGrade')} extra={t('calc.extras.injuryHelp')} rules={[{ required: true, message: t('calc.extras.required') }]}>
-                          <Select data-testid="calc-injury-grade" options={Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: t('calc.extras.grade', { n: i + 1 }) }))} />
+                        <Form.Item
+                          name="injuryGrade"
+                          label={t('calc.extras.injuryGrade')}
+                          extra={t('calc.extras.injuryHelp')}
+                          rules={[{ required: true, message: t('calc.extras.required') }]}
+                        >
+                          <Select
+                            data-testid="calc-injury-grade"
+                            options={Array.from({ length: 10 }, (_, i) => ({
+                              value: i + 1,
+                              label: t('calc.extras.grade', { n: i + 1 }),
+                            }))}
+                          />
                         </Form.Item>
                       </div>
                     )}
@@ -343,7 +423,9 @@ export default function CalcPage() {
                 </Flex>
               </div>
 
-              {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} data-testid="calc-error" />}
+              {problem && (
+                <Alert type="error" showIcon title={problem} style={{ marginTop: 16 }} data-testid="calc-error" />
+              )}
               <Flex gap={12} style={{ marginTop: 24 }}>
                 {step > 0 && (
                   <Button
@@ -357,7 +439,13 @@ export default function CalcPage() {
                     {t('calc.prev')}
                   </Button>
                 )}
-                <Button type="primary" loading={busy} onClick={() => void next()} style={{ ...bigButton, flex: 2 }} data-testid="calc-next">
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() => void next()}
+                  style={{ ...bigButton, flex: 2 }}
+                  data-testid="calc-next"
+                >
                   {step === STEP_FIELDS.length - 1 ? t('calc.submit') : t('calc.next')}
                 </Button>
               </Flex>

@@ -12,9 +12,14 @@ const bigButton = { height: 48, fontSize: 16 } as const;
 function useExtrasText(v: CalcValues): string[] {
   const { t } = useTranslation();
   const out: string[] = [];
-  if (v.noContract) out.push(`${t('calc.extras.noContract')}：${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`);
+  if (v.noContract)
+    out.push(
+      `${t('calc.extras.noContract')}：${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`,
+    );
   if (v.overtimeOn) {
-    const parts = (['otWorkday', 'otRestDay', 'otHoliday'] as const).filter((k) => v[k]?.trim()).map((k) => `${t(`calc.extras.${k}`)} ${v[k]!.trim()}`);
+    const parts = (['otWorkday', 'otRestDay', 'otHoliday'] as const)
+      .filter((k) => v[k]?.trim())
+      .map((k) => `${t(`calc.extras.${k}`)} ${v[k]!.trim()}`);
     out.push(`${t('calc.extras.overtime')}${parts.length ? `：${parts.join('；')}` : ''}`);
   }
   if (v.leaveOn) {
@@ -22,7 +27,8 @@ function useExtrasText(v: CalcValues): string[] {
       `${t('calc.extras.leave')}：${t('calc.extras.leaveYear')} ${v.leaveYear ?? ''}；${t('calc.extras.leaveWorkYears')} ${v.leaveWorkYears ?? ''}；${t('calc.extras.leaveDaysTaken')} ${v.leaveDaysTaken?.trim() || '0'}`,
     );
   }
-  if (v.injuryOn && v.injuryGrade) out.push(`${t('calc.extras.injury')}：${t('calc.extras.grade', { n: v.injuryGrade })}`);
+  if (v.injuryOn && v.injuryGrade)
+    out.push(`${t('calc.extras.injury')}：${t('calc.extras.grade', { n: v.injuryGrade })}`);
   if (v.situation === 'art40' && v.noNotice) out.push(t('calc.extras.noNotice'));
   return out;
 }
@@ -35,7 +41,11 @@ function ItemCard({ item, en }: { item: LaborLawItem; en: boolean }) {
         <Typography.Text strong style={{ fontSize: 17 }} data-testid="calc-item-name">
           {t(`calc.items.${item.code}`)}
         </Typography.Text>
-        <Typography.Text strong style={{ fontSize: 20, color: '#c62828', whiteSpace: 'nowrap' }} data-testid="calc-item-amount">
+        <Typography.Text
+          strong
+          style={{ fontSize: 20, color: '#c62828', whiteSpace: 'nowrap' }}
+          data-testid="calc-item-amount"
+        >
           {t('calc.result.yuanAmount', { amount: formatFen(item.amountFen) })}
         </Typography.Text>
       </Flex>
@@ -48,14 +58,27 @@ function ItemCard({ item, en }: { item: LaborLawItem; en: boolean }) {
         </Typography.Text>
         <Flex wrap gap={4} style={{ marginTop: 4 }} data-testid="calc-item-basis">
           {item.basis.map((b) => (
-            <Tag key={b} color="red" style={{ whiteSpace: 'normal', marginInlineEnd: 0, fontSize: 13, lineHeight: '22px' }}>
+            <Tag
+              key={b}
+              color="red"
+              style={{ whiteSpace: 'normal', marginInlineEnd: 0, fontSize: 13, lineHeight: '22px' }}
+            >
               {b}
             </Tag>
           ))}
         </Flex>
       </div>
       <Typography.Text type="secondary">{t('calc.result.how')}</Typography.Text>
-      <Typography.Paragraph style={{ margin: '4px 0 0', background: '#fafafa', padding: '8px 10px', borderRadius: 6, overflowWrap: 'anywhere' }} data-testid="calc-item-explanation">
+      <Typography.Paragraph
+        style={{
+          margin: '4px 0 0',
+          background: '#fafafa',
+          padding: '8px 10px',
+          borderRadius: 6,
+          overflowWrap: 'anywhere',
+        }}
+        data-testid="calc-item-explanation"
+      >
         {en ? item.explanationEn : item.explanation}
       </Typography.Paragraph>
     </Card>
@@ -63,11 +86,30 @@ function ItemCard({ item, en }: { item: LaborLawItem; en: boolean }) {
 }
 
 function WarningAlert({ w, en }: { w: LaborLawWarning; en: boolean }) {
-  return <Alert className="yz-print-card" type={ALERT_TYPE[w.severity]} showIcon title={en ? w.messageEn : w.message} data-testid={`calc-warning-${w.code}`} data-severity={w.severity} />;
+  return (
+    <Alert
+      className="yz-print-card"
+      type={ALERT_TYPE[w.severity]}
+      showIcon
+      title={en ? w.messageEn : w.message}
+      data-testid={`calc-warning-${w.code}`}
+      data-severity={w.severity}
+    />
+  );
 }
 
 /** The result: total, one card per item (statutes and arithmetic), notes, inputs and a print view. */
-export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Computed; busy: boolean; onEdit: () => void; onRestart: () => void }) {
+export function CalcResult({
+  computed,
+  busy,
+  onEdit,
+  onRestart,
+}: {
+  computed: Computed;
+  busy: boolean;
+  onEdit: () => void;
+  onRestart: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const { response, values } = computed;
@@ -109,7 +151,11 @@ export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Co
           <WarningAlert key={w.code} w={w} en={en} />
         ))}
 
-        <Card className="yz-print-card" styles={{ body: { padding: 16, background: '#fff5f5' } }} data-testid="calc-total">
+        <Card
+          className="yz-print-card"
+          styles={{ body: { padding: 16, background: '#fff5f5' } }}
+          data-testid="calc-total"
+        >
           <Flex justify="space-between" align="baseline" wrap gap={4}>
             <div>
               <Typography.Text strong style={{ fontSize: 18 }}>
@@ -119,13 +165,19 @@ export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Co
                 {t('calc.result.totalHelp')}
               </Typography.Text>
             </div>
-            <Typography.Text strong style={{ fontSize: 26, color: '#c62828', whiteSpace: 'nowrap' }} data-testid="calc-total-amount">
+            <Typography.Text
+              strong
+              style={{ fontSize: 26, color: '#c62828', whiteSpace: 'nowrap' }}
+              data-testid="calc-total-amount"
+            >
               {t('calc.result.yuanAmount', { amount: formatFen(response.totalFen) })}
             </Typography.Text>
           </Flex>
         </Card>
 
-        {response.items.length === 0 && <Alert type="info" showIcon title={t('calc.result.none')} data-testid="calc-none" />}
+        {response.items.length === 0 && (
+          <Alert type="info" showIcon title={t('calc.result.none')} data-testid="calc-none" />
+        )}
         {response.items.map((item) => (
           <ItemCard key={item.code} item={item} en={en} />
         ))}
@@ -142,14 +194,22 @@ export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Co
         )}
 
         <Card className="yz-print-card" title={t('calc.result.inputs')} size="small" data-testid="calc-inputs">
-          <Descriptions column={1} size="small" styles={{ label: { width: 120 }, content: { overflowWrap: 'anywhere' } }}>
+          <Descriptions
+            column={1}
+            size="small"
+            styles={{ label: { width: 120 }, content: { overflowWrap: 'anywhere' } }}
+          >
             <Descriptions.Item label={t('calc.result.region')}>
               {regionText} <span style={{ color: '#8c8c8c' }}>({code})</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('calc.result.hireDate')}>{values.hireDate}</Descriptions.Item>
-            <Descriptions.Item label={t('calc.result.situation')}>{values.situation ? t(`calc.situations.${values.situation}`) : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('calc.result.situation')}>
+              {values.situation ? t(`calc.situations.${values.situation}`) : ''}
+            </Descriptions.Item>
             {left && <Descriptions.Item label={t('calc.result.endDate')}>{values.endDate}</Descriptions.Item>}
-            <Descriptions.Item label={t('calc.result.monthlyWage')}>{wageFen !== null ? t('calc.result.yuanAmount', { amount: formatFen(wageFen) }) : ''}</Descriptions.Item>
+            <Descriptions.Item label={t('calc.result.monthlyWage')}>
+              {wageFen !== null ? t('calc.result.yuanAmount', { amount: formatFen(wageFen) }) : ''}
+            </Descriptions.Item>
             {extras.length > 0 && (
               <Descriptions.Item label={t('calc.result.extras')}>
                 <Flex vertical gap={2}>
@@ -159,12 +219,20 @@ export function CalcResult({ computed, busy, onEdit, onRestart }: { computed: Co
                 </Flex>
               </Descriptions.Item>
             )}
-            {local.length > 0 && <Descriptions.Item label={t('calc.result.localFigures')}>{local.join(en ? '; ' : '；')}</Descriptions.Item>}
+            {local.length > 0 && (
+              <Descriptions.Item label={t('calc.result.localFigures')}>
+                {local.join(en ? '; ' : '；')}
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
 
         <Typography.Paragraph style={{ margin: 0 }}>{t('calc.result.nextSteps')}</Typography.Paragraph>
-        <div className="yz-disclaimer" data-testid="calc-disclaimer" style={{ fontSize: 13, color: '#595959', borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+        <div
+          className="yz-disclaimer"
+          data-testid="calc-disclaimer"
+          style={{ fontSize: 13, color: '#595959', borderTop: '1px solid #f0f0f0', paddingTop: 8 }}
+        >
           <div lang="zh-CN">{t('calc.disclaimer', { lng: 'zh' })}</div>
           <div lang="en">{t('calc.disclaimerEn', { lng: 'en' })}</div>
         </div>

@@ -34,24 +34,54 @@ interface ParamValues {
 
 type Filter = { regionCode?: string };
 
-function ParamForm({ target, onClose, onSaved }: { target: LaborParam | 'new' | null; onClose: () => void; onSaved: () => void }) {
+function ParamForm({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: LaborParam | 'new' | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const initialValues = useMemo<Partial<ParamValues>>(
-    () => (editing ? { regionCode: editing.regionCode, kind: editing.kind, effectiveFrom: editing.effectiveFrom, amount: fenToYuanInput(editing.amountFen), source: editing.source } : { kind: 'minimum_wage_monthly' }),
+    () =>
+      editing
+        ? {
+            regionCode: editing.regionCode,
+            kind: editing.kind,
+            effectiveFrom: editing.effectiveFrom,
+            amount: fenToYuanInput(editing.amountFen),
+            source: editing.source,
+          }
+        : { kind: 'minimum_wage_monthly' },
     [editing],
   );
   const required = { required: true, message: t('laborParams.required') };
 
   const save = async (v: ParamValues) => {
-    const body = { regionCode: v.regionCode, kind: v.kind, effectiveFrom: v.effectiveFrom, amountFen: parseYuanToFen(v.amount), source: v.source.trim() };
+    const body = {
+      regionCode: v.regionCode,
+      kind: v.kind,
+      effectiveFrom: v.effectiveFrom,
+      amountFen: parseYuanToFen(v.amount),
+      source: v.source.trim(),
+    };
     if (editing) await api.put(`/api/labor-law/params/${editing.id}`, body);
     else await api.post('/api/labor-law/params', body);
     onSaved();
   };
 
   return (
-    <FormModal<ParamValues> open={target !== null} title={t(editing ? 'laborParams.edit' : 'laborParams.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="labor-param-form">
+    <FormModal<ParamValues>
+      open={target !== null}
+      title={t(editing ? 'laborParams.edit' : 'laborParams.create')}
+      initialValues={initialValues}
+      onCancel={onClose}
+      onSubmit={save}
+      testId="labor-param-form"
+    >
       <Form.Item name="regionCode" label={t('laborParams.region')} rules={[required]}>
         <RegionPicker />
       </Form.Item>
@@ -61,7 +91,12 @@ function ParamForm({ target, onClose, onSaved }: { target: LaborParam | 'new' | 
       <Form.Item
         name="effectiveFrom"
         label={t('laborParams.effectiveFrom')}
-        rules={[{ validator: (_, v: string | undefined) => (isCalendarDate(v) ? Promise.resolve() : Promise.reject(new Error(t('laborParams.dateInvalid')))) }]}
+        rules={[
+          {
+            validator: (_, v: string | undefined) =>
+              isCalendarDate(v) ? Promise.resolve() : Promise.reject(new Error(t('laborParams.dateInvalid'))),
+          },
+        ]}
       >
         <Input type="date" data-testid="labor-param-date" />
       </Form.Item>
@@ -72,14 +107,20 @@ function ParamForm({ target, onClose, onSaved }: { target: LaborParam | 'new' | 
           {
             validator: (_, v: string | undefined) => {
               const fen = parseYuanToFen(v);
-              return fen !== null && fen > 0 ? Promise.resolve() : Promise.reject(new Error(t('laborParams.amountInvalid')));
+              return fen !== null && fen > 0
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('laborParams.amountInvalid')));
             },
           },
         ]}
       >
         <Input inputMode="decimal" suffix="元" data-testid="labor-param-amount" />
       </Form.Item>
-      <Form.Item name="source" label={t('laborParams.source')} rules={[{ required: true, whitespace: true, min: 2, message: t('laborParams.sourceTooShort') }]}>
+      <Form.Item
+        name="source"
+        label={t('laborParams.source')}
+        rules={[{ required: true, whitespace: true, min: 2, message: t('laborParams.sourceTooShort') }]}
+      >
         <Input.TextArea maxLength={256} autoSize={{ minRows: 2, maxRows: 4 }} data-testid="labor-param-source" />
       </Form.Item>
     </FormModal>
@@ -107,7 +148,12 @@ export default function LaborParamsPage() {
         </>
       ),
     },
-    { title: t('laborParams.kind'), dataIndex: 'kind', width: 170, render: (k: ParamKind) => t(`laborParams.kinds.${k}`) },
+    {
+      title: t('laborParams.kind'),
+      dataIndex: 'kind',
+      width: 170,
+      render: (k: ParamKind) => t(`laborParams.kinds.${k}`),
+    },
     { title: t('laborParams.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
     {
       title: t('laborParams.amount'),
@@ -149,9 +195,17 @@ export default function LaborParamsPage() {
           {t('laborParams.readOnly')}
         </Typography.Paragraph>
       )}
-      <Form<Filter> layout="inline" onValuesChange={(_, all) => list.search({ regionCode: all.regionCode || undefined })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<Filter>
+        layout="inline"
+        onValuesChange={(_, all) => list.search({ regionCode: all.regionCode || undefined })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="regionCode" style={{ width: 'min(320px, 100%)', marginInlineEnd: 0 }}>
-          <RegionCodeSelect placeholder={t('laborParams.filterRegion')} style={{ width: '100%' }} testId="labor-params-region" />
+          <RegionCodeSelect
+            placeholder={t('laborParams.filterRegion')}
+            style={{ width: '100%' }}
+            testId="labor-params-region"
+          />
         </Form.Item>
       </Form>
       <Table<LaborParam>

@@ -18,7 +18,8 @@ export function RegionCodeSelect({ value, onChange, placeholder, style, testId }
   const [search, setSearch] = useState('');
   const options = COMMON_CITIES.map((c) => ({ value: c.code, label: `${cityLabel(c, en)} ${c.code}` }));
   const typed = search.trim();
-  if (/^\d{6}$/.test(typed) && !cityByCode(typed)) options.unshift({ value: typed, label: t('laborParams.useCode', { code: typed }) });
+  if (/^\d{6}$/.test(typed) && !cityByCode(typed))
+    options.unshift({ value: typed, label: t('laborParams.useCode', { code: typed }) });
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
   return (
     <Select

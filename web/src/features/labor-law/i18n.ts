@@ -107,7 +107,8 @@ registerStrings(
         nextSteps: '如果单位不给，可以找当地工会或劳动争议调解组织免费咨询，也可以申请劳动仲裁（不收费）。',
       },
       disclaimer: '本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准。',
-      disclaimerEn: 'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
+      disclaimerEn:
+        'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
       items: {
         economic_compensation: '经济补偿',
         unlawful_termination_compensation: '违法解除赔偿金',
@@ -155,7 +156,8 @@ registerStrings(
   {
     calc: {
       title: 'What am I owed?',
-      intro: 'Answer a few simple questions and we will work out, by law, what your employer may owe you. No sign-in; nothing you enter is stored.',
+      intro:
+        'Answer a few simple questions and we will work out, by law, what your employer may owe you. No sign-in; nothing you enter is stored.',
       steps: { where: 'Where', dates: 'Dates', wage: 'Pay', extras: 'Other' },
       stepOf: 'Step {{n}} of {{total}}',
       prev: 'Back',
@@ -168,7 +170,8 @@ registerStrings(
         cityPlaceholder: 'Tap to choose a city',
         other: 'Somewhere else (enter the area code)',
         code: 'Area code (6 digits)',
-        codeHelp: 'The first 6 digits of a resident ID are usually the code of the home area; the local union can tell you the code of your place of work.',
+        codeHelp:
+          'The first 6 digits of a resident ID are usually the code of the home area; the local union can tell you the code of your place of work.',
         required: 'Choose the city you work in',
         codeInvalid: 'An area code has 6 digits, e.g. 442000',
       },
@@ -226,7 +229,8 @@ registerStrings(
         injury: 'I was injured at work and my disability grade has been assessed',
         injuryGrade: 'Disability grade',
         grade: 'Grade {{n}}',
-        injuryHelp: 'Worked out from the monthly pay you entered; the law uses the contribution wage of the 12 months before the injury.',
+        injuryHelp:
+          'Worked out from the monthly pay you entered; the law uses the contribution wage of the 12 months before the injury.',
         noNotice: 'The employer did not give me 30 days’ written notice',
         required: 'Required',
       },
@@ -254,10 +258,12 @@ registerStrings(
         print: 'Print',
         yuanAmount: '¥{{amount}}',
         printTitle: 'What the worker is owed',
-        nextSteps: 'If the employer will not pay, the local union or a labor-dispute mediation body can advise you for free, and you can apply for labor arbitration (free of charge).',
+        nextSteps:
+          'If the employer will not pay, the local union or a labor-dispute mediation body can advise you for free, and you can apply for labor arbitration (free of charge).',
       },
       disclaimer: '本结果依据法律条文计算，仅供参考，具体以仲裁、法院认定为准。',
-      disclaimerEn: 'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
+      disclaimerEn:
+        'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
       items: {
         economic_compensation: 'Economic compensation',
         unlawful_termination_compensation: 'Compensation for unlawful dismissal',
@@ -271,9 +277,11 @@ registerStrings(
       },
       itemHints: {
         economic_compensation: 'Paid when the employer ends or does not renew the contract, by years of service.',
-        unlawful_termination_compensation: 'For an unlawful dismissal the employer pays twice the economic compensation.',
+        unlawful_termination_compensation:
+          'For an unlawful dismissal the employer pays twice the economic compensation.',
         notice_pay: 'Dismissal without 30 days’ written notice costs the employer one more month’s pay.',
-        double_wage_no_contract: 'After one month without a written contract, each month is paid double, for at most 11 months.',
+        double_wage_no_contract:
+          'After one month without a written contract, each month is paid double, for at most 11 months.',
         overtime_workday: 'Overtime after normal hours is paid at 150%.',
         overtime_rest_day: 'Rest-day work without time off in lieu is paid at 200%.',
         overtime_holiday: 'Public-holiday work is paid at 300%.',
@@ -286,7 +294,10 @@ registerStrings(
       region: 'Region',
       regionCode: 'Region code',
       kind: 'Kind',
-      kinds: { minimum_wage_monthly: 'Monthly minimum wage', average_wage_monthly: 'Previous-year average monthly wage' },
+      kinds: {
+        minimum_wage_monthly: 'Monthly minimum wage',
+        average_wage_monthly: 'Previous-year average monthly wage',
+      },
       effectiveFrom: 'Effective from',
       amount: 'Amount (yuan/month)',
       source: 'Source (authority, document no.)',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FEN, fenToYuanInput, formatFen, isCalendarDate, parseDecimal, parseYuanToFen, todayInChina } from './money';
+import {
+  MAX_FEN,
+  fenToYuanInput,
+  formatFen,
+  isCalendarDate,
+  parseDecimal,
+  parseYuanToFen,
+  todayInChina,
+} from './money';
 
 describe('parseYuanToFen', () => {
   it('reads yuan exactly from the decimal string', () => {
@@ -37,7 +45,8 @@ describe('parseYuanToFen', () => {
   });
 
   it('rejects what is not an amount', () => {
-    for (const bad of ['', ' ', 'abc', '-1', '1.234', '1e3', '1.2.3', '.', '6500.5x', 'Infinity', 'NaN', '+5']) expect(parseYuanToFen(bad)).toBeNull();
+    for (const bad of ['', ' ', 'abc', '-1', '1.234', '1e3', '1.2.3', '.', '6500.5x', 'Infinity', 'NaN', '+5'])
+      expect(parseYuanToFen(bad)).toBeNull();
     expect(parseYuanToFen(null)).toBeNull();
     expect(parseYuanToFen(undefined)).toBeNull();
   });
@@ -63,7 +72,8 @@ describe('formatFen', () => {
   });
 
   it('round-trips with parseYuanToFen', () => {
-    for (const fen of [0, 1, 10, 99, 100, 650050, 3575000, 1234567891]) expect(parseYuanToFen(formatFen(fen))).toBe(fen);
+    for (const fen of [0, 1, 10, 99, 100, 650050, 3575000, 1234567891])
+      expect(parseYuanToFen(formatFen(fen))).toBe(fen);
   });
 });
 

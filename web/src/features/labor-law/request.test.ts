@@ -2,17 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { laborLawRequestSchema } from '../../../../contracts/labor-law';
 import { STEP_FIELDS, buildRequest, dateProblem, fieldMessage, formFieldFor, stepOf, type CalcValues } from './request';
 
-const zhongshan: CalcValues = { city: '442000', hireDate: '2018-09-01', situation: 'art41', endDate: '2024-02-27', monthlyWage: '6500' };
+const zhongshan: CalcValues = {
+  city: '442000',
+  hireDate: '2018-09-01',
+  situation: 'art41',
+  endDate: '2024-02-27',
+  monthlyWage: '6500',
+};
 
 describe('buildRequest', () => {
   it('builds the minimal request the contract accepts', () => {
     const body = buildRequest(zhongshan);
-    expect(body).toEqual({ regionCode: '442000', hireDate: '2018-09-01', endDate: '2024-02-27', termination: 'art41', monthlyWageFen: 650000 });
+    expect(body).toEqual({
+      regionCode: '442000',
+      hireDate: '2018-09-01',
+      endDate: '2024-02-27',
+      termination: 'art41',
+      monthlyWageFen: 650000,
+    });
     expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
   });
 
   it('sends no end date and no ground while still employed, and a typed region code', () => {
-    const body = buildRequest({ ...zhongshan, city: 'other', regionCode: ' 632801 ', situation: 'employed', endDate: '2024-01-01', monthlyWage: '6500.5' });
+    const body = buildRequest({
+      ...zhongshan,
+      city: 'other',
+      regionCode: ' 632801 ',
+      situation: 'employed',
+      endDate: '2024-01-01',
+      monthlyWage: '6500.5',
+    });
     expect(body).toMatchObject({ regionCode: '632801', endDate: null, termination: null, monthlyWageFen: 650050 });
     expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
   });
@@ -47,8 +66,13 @@ describe('buildRequest', () => {
   });
 
   it('sends the signing date only when the contract was signed later, and no notice flag unless art. 40', () => {
-    expect(buildRequest({ ...zhongshan, noContract: true, contractSigned: 'later', contractSignedDate: '2019-03-01' }).contractSignedDate).toBe('2019-03-01');
-    expect(buildRequest({ ...zhongshan, noContract: false, contractSignedDate: '2019-03-01' })).not.toHaveProperty('contractSignedDate');
+    expect(
+      buildRequest({ ...zhongshan, noContract: true, contractSigned: 'later', contractSignedDate: '2019-03-01' })
+        .contractSignedDate,
+    ).toBe('2019-03-01');
+    expect(buildRequest({ ...zhongshan, noContract: false, contractSignedDate: '2019-03-01' })).not.toHaveProperty(
+      'contractSignedDate',
+    );
     expect(buildRequest({ ...zhongshan, noNotice: true })).not.toHaveProperty('noNoticeGiven');
     expect(buildRequest({ ...zhongshan, overtimeOn: false, otWorkday: '3' })).not.toHaveProperty('overtime');
   });
@@ -78,7 +102,10 @@ describe('formFieldFor', () => {
 });
 
 describe('fieldMessage', () => {
-  const contract = { message: '字段「endDate」不合法：离职日期不能早于入职日期 / endDate must not be before hireDate', messageEn: 'Field "endDate" is invalid: Invalid input' };
+  const contract = {
+    message: '字段「endDate」不合法：离职日期不能早于入职日期 / endDate must not be before hireDate',
+    messageEn: 'Field "endDate" is invalid: Invalid input',
+  };
   it('shows the contract message half in the page language, without the API field name', () => {
     expect(fieldMessage(contract, 'zh')).toBe('离职日期不能早于入职日期');
     expect(fieldMessage(contract, 'en')).toBe('endDate must not be before hireDate');

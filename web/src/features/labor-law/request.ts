@@ -5,7 +5,17 @@ import { isCalendarDate, parseDecimal, parseYuanToFen } from './money';
 export type Situation = TerminationGround | 'employed';
 
 /** Listed in the order a worker would look for them. */
-export const SITUATIONS: readonly Situation[] = ['unlawful', 'mutual_by_employer', 'art38', 'art40', 'art41', 'expiry', 'resignation', 'mutual_by_worker', 'employed'];
+export const SITUATIONS: readonly Situation[] = [
+  'unlawful',
+  'mutual_by_employer',
+  'art38',
+  'art40',
+  'art41',
+  'expiry',
+  'resignation',
+  'mutual_by_worker',
+  'employed',
+];
 
 export interface CalcValues {
   /** A code from the city list, or 'other' when the worker types a code into `regionCode`. */
@@ -39,7 +49,22 @@ export const STEP_FIELDS: readonly (readonly CalcField[])[] = [
   ['city', 'regionCode'],
   ['hireDate', 'situation', 'endDate'],
   ['monthlyWage'],
-  ['noContract', 'contractSigned', 'contractSignedDate', 'overtimeOn', 'otWorkday', 'otRestDay', 'otHoliday', 'leaveOn', 'leaveYear', 'leaveWorkYears', 'leaveDaysTaken', 'injuryOn', 'injuryGrade', 'noNotice'],
+  [
+    'noContract',
+    'contractSigned',
+    'contractSignedDate',
+    'overtimeOn',
+    'otWorkday',
+    'otRestDay',
+    'otHoliday',
+    'leaveOn',
+    'leaveYear',
+    'leaveWorkYears',
+    'leaveDaysTaken',
+    'injuryOn',
+    'injuryGrade',
+    'noNotice',
+  ],
 ];
 
 export function stepOf(field: CalcField): number {
@@ -70,12 +95,22 @@ export function buildRequest(v: CalcValues): LaborLawRequestInput {
   };
   if (v.noContract) body.contractSignedDate = v.contractSigned === 'later' ? (v.contractSignedDate ?? '') : null;
   if (v.overtimeOn && monthlyWageFen !== undefined) {
-    body.overtime = { wageBaseFen: monthlyWageFen, workdayHours: hours(v.otWorkday), restDayHours: hours(v.otRestDay), holidayHours: hours(v.otHoliday) };
+    body.overtime = {
+      wageBaseFen: monthlyWageFen,
+      workdayHours: hours(v.otWorkday),
+      restDayHours: hours(v.otRestDay),
+      holidayHours: hours(v.otHoliday),
+    };
   }
   if (v.leaveOn) {
-    body.annualLeave = { year: Number(v.leaveYear), cumulativeWorkYears: parseDecimal(v.leaveWorkYears) ?? 0, daysTaken: hours(v.leaveDaysTaken) };
+    body.annualLeave = {
+      year: Number(v.leaveYear),
+      cumulativeWorkYears: parseDecimal(v.leaveWorkYears) ?? 0,
+      daysTaken: hours(v.leaveDaysTaken),
+    };
   }
-  if (v.injuryOn && v.injuryGrade && monthlyWageFen !== undefined) body.injury = { grade: v.injuryGrade, monthlyWageFen };
+  if (v.injuryOn && v.injuryGrade && monthlyWageFen !== undefined)
+    body.injury = { grade: v.injuryGrade, monthlyWageFen };
   if (termination === 'art40' && v.noNotice) body.noNoticeGiven = true;
   return body;
 }
@@ -116,7 +151,12 @@ export function formFieldFor(apiField: string | undefined, v: CalcValues): CalcF
 }
 
 /** Client-side checks on dates, shared by the validators of the date fields. */
-export function dateProblem(kind: 'hire' | 'end' | 'signed', value: string | undefined, v: CalcValues, today: string): 'required' | 'invalid' | 'future' | 'beforeHire' | null {
+export function dateProblem(
+  kind: 'hire' | 'end' | 'signed',
+  value: string | undefined,
+  v: CalcValues,
+  today: string,
+): 'required' | 'invalid' | 'future' | 'beforeHire' | null {
   if (!value) return 'required';
   if (!isCalendarDate(value)) return 'invalid';
   if (kind === 'hire' && value > today) return 'future';

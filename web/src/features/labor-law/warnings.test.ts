@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LaborLawWarning } from '../../../../contracts/labor-law';
 import { ALERT_TYPE, sortWarnings } from './warnings';
 
-const w = (code: LaborLawWarning['code'], severity: LaborLawWarning['severity']): LaborLawWarning => ({ code, severity, message: code, messageEn: code });
+const w = (code: LaborLawWarning['code'], severity: LaborLawWarning['severity']): LaborLawWarning => ({
+  code,
+  severity,
+  message: code,
+  messageEn: code,
+});
 
 describe('sortWarnings', () => {
   it('puts critical warnings on top and keeps the server order within a severity', () => {
@@ -13,7 +18,13 @@ describe('sortWarnings', () => {
       w('double_wage_open_ended_deemed', 'warning'),
       w('limitation_expired_risk', 'critical'),
     ]);
-    expect(sorted.map((x) => x.code)).toEqual(['double_wage_limitation', 'limitation_expired_risk', 'average_wage_missing', 'double_wage_open_ended_deemed', 'annual_leave_exclusions']);
+    expect(sorted.map((x) => x.code)).toEqual([
+      'double_wage_limitation',
+      'limitation_expired_risk',
+      'average_wage_missing',
+      'double_wage_open_ended_deemed',
+      'annual_leave_exclusions',
+    ]);
     expect(sorted.map((x) => ALERT_TYPE[x.severity])).toEqual(['error', 'error', 'warning', 'warning', 'info']);
   });
 });

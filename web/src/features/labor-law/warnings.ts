@@ -1,7 +1,10 @@
 import type { LaborLawWarning } from '../../../../contracts/labor-law';
 
 /** antd Alert type for each warning severity. */
-export const ALERT_TYPE = { critical: 'error', warning: 'warning', info: 'info' } as const satisfies Record<LaborLawWarning['severity'], string>;
+export const ALERT_TYPE = { critical: 'error', warning: 'warning', info: 'info' } as const satisfies Record<
+  LaborLawWarning['severity'],
+  string
+>;
 
 const ORDER: Record<LaborLawWarning['severity'], number> = { critical: 0, warning: 1, info: 2 };
 

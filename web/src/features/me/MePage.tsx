@@ -66,12 +66,19 @@ export default function MePage() {
       </Typography.Title>
       <Card title={t('me.record')} styles={{ body: { padding: 16 } }}>
         {error ? (
-          <Result status={error instanceof ApiRequestError && error.status === 404 ? 'info' : 'warning'} subTitle={error instanceof ApiRequestError && error.status === 404 ? t('me.noRecord') : text(error)} />
+          <Result
+            status={error instanceof ApiRequestError && error.status === 404 ? 'info' : 'warning'}
+            subTitle={error instanceof ApiRequestError && error.status === 404 ? t('me.noRecord') : text(error)}
+          />
         ) : !person ? (
           <Skeleton active />
         ) : (
           <>
-            <Descriptions column={1} size="middle" styles={{ label: { width: 96 }, content: { wordBreak: 'break-all' } }}>
+            <Descriptions
+              column={1}
+              size="middle"
+              styles={{ label: { width: 96 }, content: { wordBreak: 'break-all' } }}
+            >
               <Descriptions.Item label={t('me.name')}>{person.name}</Descriptions.Item>
               <Descriptions.Item label={t('me.residentId')}>
                 <span data-testid="me-resident-id" style={{ fontFamily: 'monospace' }}>

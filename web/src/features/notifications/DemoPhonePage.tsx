@@ -14,7 +14,8 @@ registerStrings(
   {
     demoPhone: {
       title: '演示手机',
-      intro: '演示环境没有接入短信网关：发给职工和用人单位的短信、邮件在这里查看。正式环境没有此页面，工作人员也看不到验证码和答复链接。',
+      intro:
+        '演示环境没有接入短信网关：发给职工和用人单位的短信、邮件在这里查看。正式环境没有此页面，工作人员也看不到验证码和答复链接。',
       number: '手机号或邮箱',
       show: '查看',
       none: '没有发往这个号码的消息',
@@ -26,7 +27,8 @@ registerStrings(
   {
     demoPhone: {
       title: 'Demo phone',
-      intro: 'The demo has no SMS gateway: the texts and e-mails sent to workers and employers are shown here. A real installation has no such page, and staff never see the codes or answer links.',
+      intro:
+        'The demo has no SMS gateway: the texts and e-mails sent to workers and employers are shown here. A real installation has no such page, and staff never see the codes or answer links.',
       number: 'Mobile number or e-mail',
       show: 'Show',
       none: 'No messages to this number',
@@ -97,7 +99,9 @@ export default function DemoPhonePage() {
                 </Typography.Text>
               </Flex>
               {m.subject && <Typography.Text strong>{m.subject}</Typography.Text>}
-              <Typography.Paragraph style={{ margin: '4px 0 0', overflowWrap: 'anywhere' }}>{withLinks(m.body)}</Typography.Paragraph>
+              <Typography.Paragraph style={{ margin: '4px 0 0', overflowWrap: 'anywhere' }}>
+                {withLinks(m.body)}
+              </Typography.Paragraph>
             </Card>
           ))}
         </>

@@ -22,30 +22,61 @@ export function OrganizationForm({ target, onClose, onSaved }: Props) {
   const initialValues = useMemo<Partial<OrganizationInput>>(
     () =>
       editing
-        ? { name: editing.name, kind: editing.kind, parentId: editing.parentId, regionCode: editing.regionCode ?? undefined, address: editing.address, contactPhone: editing.contactPhone }
+        ? {
+            name: editing.name,
+            kind: editing.kind,
+            parentId: editing.parentId,
+            regionCode: editing.regionCode ?? undefined,
+            address: editing.address,
+            contactPhone: editing.contactPhone,
+          }
         : { kind: 'grassroots' },
     [editing],
   );
 
   const save = async (v: OrganizationInput) => {
-    const body: OrganizationInput = { ...v, parentId: v.parentId ?? null, address: blank(v.address), contactPhone: blank(v.contactPhone) };
+    const body: OrganizationInput = {
+      ...v,
+      parentId: v.parentId ?? null,
+      address: blank(v.address),
+      contactPhone: blank(v.contactPhone),
+    };
     if (editing) await api.put(`/api/organizations/${editing.id}`, body);
     else await api.post('/api/organizations', body);
     onSaved();
   };
 
   return (
-    <FormModal<OrganizationInput> open={target !== null} title={t(editing ? 'organizations.edit' : 'organizations.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="organization-form">
-      <Form.Item name="name" label={t('organizations.name')} rules={[{ required: true, whitespace: true, message: t('organizations.nameRequired') }]}>
+    <FormModal<OrganizationInput>
+      open={target !== null}
+      title={t(editing ? 'organizations.edit' : 'organizations.create')}
+      initialValues={initialValues}
+      onCancel={onClose}
+      onSubmit={save}
+      testId="organization-form"
+    >
+      <Form.Item
+        name="name"
+        label={t('organizations.name')}
+        rules={[{ required: true, whitespace: true, message: t('organizations.nameRequired') }]}
+      >
         <Input maxLength={128} />
       </Form.Item>
-      <Form.Item name="kind" label={t('organizations.kind')} rules={[{ required: true, message: t('organizations.kindRequired') }]}>
+      <Form.Item
+        name="kind"
+        label={t('organizations.kind')}
+        rules={[{ required: true, message: t('organizations.kindRequired') }]}
+      >
         <Select options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item name="parentId" label={t('organizations.parent')}>
         <ParentSelect excludeId={editing?.id} />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('organizations.region')} rules={[{ required: true, message: t('organizations.regionRequired') }]}>
+      <Form.Item
+        name="regionCode"
+        label={t('organizations.region')}
+        rules={[{ required: true, message: t('organizations.regionRequired') }]}
+      >
         <RegionPicker />
       </Form.Item>
       <Form.Item name="address" label={t('organizations.address')}>

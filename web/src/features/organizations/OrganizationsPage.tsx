@@ -21,10 +21,20 @@ export default function OrganizationsPage() {
 
   const columns: TableColumnsType<Organization> = [
     { title: t('organizations.name'), dataIndex: 'name', fixed: 'left', width: 220 },
-    { title: t('organizations.kind'), dataIndex: 'kind', width: 130, render: (k: OrganizationKind) => <Tag>{t(`organizations.kinds.${k}`)}</Tag> },
+    {
+      title: t('organizations.kind'),
+      dataIndex: 'kind',
+      width: 130,
+      render: (k: OrganizationKind) => <Tag>{t(`organizations.kinds.${k}`)}</Tag>,
+    },
     { title: t('organizations.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? none },
     { title: t('organizations.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? none },
-    { title: t('organizations.contactPhone'), dataIndex: 'contactPhone', width: 140, render: (v: string | null) => v ?? none },
+    {
+      title: t('organizations.contactPhone'),
+      dataIndex: 'contactPhone',
+      width: 140,
+      render: (v: string | null) => v ?? none,
+    },
   ];
   if (manage) columns.push(editColumn<Organization>(t, setTarget));
 
@@ -40,12 +50,21 @@ export default function OrganizationsPage() {
           )
         }
       />
-      <Form<Filter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined, kind: v.kind })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<Filter>
+        layout="inline"
+        onFinish={(v) => list.search({ q: v.q?.trim() || undefined, kind: v.kind })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input allowClear placeholder={t('organizations.searchPlaceholder')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="kind">
-          <Select allowClear placeholder={t('organizations.kind')} style={{ width: 160 }} options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('organizations.kind')}
+            style={{ width: 160 }}
+            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`organizations.kinds.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
@@ -53,8 +72,23 @@ export default function OrganizationsPage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Organization> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 900 }} />
-      <OrganizationForm target={target} onClose={() => setTarget(null)} onSaved={() => { setTarget(null); list.reload(); }} />
+      <Table<Organization>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 900 }}
+      />
+      <OrganizationForm
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={() => {
+          setTarget(null);
+          list.reload();
+        }}
+      />
     </>
   );
 }

@@ -10,6 +10,14 @@ export const searchOrganizations = (q: string, excludeId?: string) =>
 export const organizationLabel = (id: string) => api.get<Organization>(`/api/organizations/${id}`).then((o) => o.name);
 
 /** Pick a union organization (e.g. the parent union, or the union an account belongs to). */
-export function ParentSelect({ excludeId, ...props }: { value?: string | null; onChange?: (id: string | null) => void; id?: string; excludeId?: string }) {
+export function ParentSelect({
+  excludeId,
+  ...props
+}: {
+  value?: string | null;
+  onChange?: (id: string | null) => void;
+  id?: string;
+  excludeId?: string;
+}) {
   return <RemoteSelect {...props} search={(q) => searchOrganizations(q, excludeId)} resolveLabel={organizationLabel} />;
 }

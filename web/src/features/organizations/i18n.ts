@@ -16,7 +16,15 @@ registerStrings(
       nameRequired: '请填写名称',
       kindRequired: '请选择类型',
       regionRequired: '请选择所在地区',
-      kinds: { national: '全国总工会', provincial: '省级工会', city: '市级工会', county: '县（区）级工会', grassroots: '基层工会', joint: '联合工会', industry: '行业工会' },
+      kinds: {
+        national: '全国总工会',
+        provincial: '省级工会',
+        city: '市级工会',
+        county: '县（区）级工会',
+        grassroots: '基层工会',
+        joint: '联合工会',
+        industry: '行业工会',
+      },
     },
   },
   {
@@ -34,7 +42,15 @@ registerStrings(
       nameRequired: 'Enter the name',
       kindRequired: 'Choose the kind',
       regionRequired: 'Choose the region',
-      kinds: { national: 'National federation', provincial: 'Provincial', city: 'City', county: 'County / district', grassroots: 'Grassroots', joint: 'Joint', industry: 'Industry' },
+      kinds: {
+        national: 'National federation',
+        provincial: 'Provincial',
+        city: 'City',
+        county: 'County / district',
+        grassroots: 'Grassroots',
+        joint: 'Joint',
+        industry: 'Industry',
+      },
     },
   },
 );

@@ -1,4 +1,12 @@
-export const ORGANIZATION_KINDS = ['national', 'provincial', 'city', 'county', 'grassroots', 'joint', 'industry'] as const;
+export const ORGANIZATION_KINDS = [
+  'national',
+  'provincial',
+  'city',
+  'county',
+  'grassroots',
+  'joint',
+  'industry',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export interface Organization {

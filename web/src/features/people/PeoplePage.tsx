@@ -21,9 +21,19 @@ export default function PeoplePage() {
 
   const columns: TableColumnsType<Person> = [
     { title: t('people.name'), dataIndex: 'name', fixed: 'left', width: 110 },
-    { title: t('people.residentId'), dataIndex: 'residentIdMasked', width: 260, render: (v: string | null, row) => <RevealId key={row.id} personId={row.id} masked={v} allowed={mayReveal} /> },
+    {
+      title: t('people.residentId'),
+      dataIndex: 'residentIdMasked',
+      width: 260,
+      render: (v: string | null, row) => <RevealId key={row.id} personId={row.id} masked={v} allowed={mayReveal} />,
+    },
     { title: t('people.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? none },
-    { title: t('people.sex'), dataIndex: 'sex', width: 70, render: (v: Person['sex']) => (v ? t(`people.sexes.${v}`) : none) },
+    {
+      title: t('people.sex'),
+      dataIndex: 'sex',
+      width: 70,
+      render: (v: Person['sex']) => (v ? t(`people.sexes.${v}`) : none),
+    },
     { title: t('people.birthDate'), dataIndex: 'birthDate', width: 120, render: (v: string | null) => v ?? none },
     { title: t('people.region'), dataIndex: 'regionName', render: (v: string | null, r) => v ?? r.regionCode },
     { title: t('people.occupation'), dataIndex: 'occupation', width: 120, render: (v: string | null) => v ?? none },
@@ -42,7 +52,11 @@ export default function PeoplePage() {
           )
         }
       />
-      <Form<PeopleFilter> layout="inline" onFinish={(v) => list.search({ q: v.q?.trim() || undefined })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<PeopleFilter>
+        layout="inline"
+        onFinish={(v) => list.search({ q: v.q?.trim() || undefined })}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input allowClear placeholder={t('people.searchPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
@@ -52,7 +66,15 @@ export default function PeoplePage() {
           </Button>
         </Form.Item>
       </Form>
-      <Table<Person> rowKey="id" size="middle" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: 1100 }} />
+      <Table<Person>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={list.pagination}
+        scroll={{ x: 1100 }}
+      />
       <PersonForm
         target={target}
         onClose={() => setTarget(null)}

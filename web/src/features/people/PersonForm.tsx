@@ -26,12 +26,20 @@ export function PersonForm({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const initialValues = useMemo<Partial<PersonInput>>(
-    () => (editing ? { name: editing.name, phone: editing.phone, regionCode: editing.regionCode, occupation: editing.occupation } : {}),
+    () =>
+      editing
+        ? { name: editing.name, phone: editing.phone, regionCode: editing.regionCode, occupation: editing.occupation }
+        : {},
     [editing],
   );
 
   const save = async (v: PersonInput) => {
-    const body: PersonInput = { name: v.name, regionCode: v.regionCode, phone: blank(v.phone), occupation: blank(v.occupation) };
+    const body: PersonInput = {
+      name: v.name,
+      regionCode: v.regionCode,
+      phone: blank(v.phone),
+      occupation: blank(v.occupation),
+    };
     // On edit an empty resident ID means "keep the stored one"; the server only replaces it when sent.
     const residentId = blank(v.residentId);
     if (residentId) body.residentId = residentId.toUpperCase();
@@ -42,17 +50,36 @@ export function PersonForm({ target, onClose, onSaved }: Props) {
 
   const required = { required: true, whitespace: true, message: t('people.required') };
   return (
-    <FormModal<PersonInput> open={target !== null} title={t(editing ? 'people.edit' : 'people.create')} initialValues={initialValues} onCancel={onClose} onSubmit={save} testId="person-form">
+    <FormModal<PersonInput>
+      open={target !== null}
+      title={t(editing ? 'people.edit' : 'people.create')}
+      initialValues={initialValues}
+      onCancel={onClose}
+      onSubmit={save}
+      testId="person-form"
+    >
       <Form.Item name="name" label={t('people.name')} rules={[required]}>
         <Input maxLength={32} />
       </Form.Item>
-      <Form.Item name="residentId" label={t('people.residentId')} extra={editing ? t('people.residentIdKeep') : undefined}>
-        <Input maxLength={18} style={{ fontFamily: 'monospace' }} placeholder={editing?.residentIdMasked ?? undefined} />
+      <Form.Item
+        name="residentId"
+        label={t('people.residentId')}
+        extra={editing ? t('people.residentIdKeep') : undefined}
+      >
+        <Input
+          maxLength={18}
+          style={{ fontFamily: 'monospace' }}
+          placeholder={editing?.residentIdMasked ?? undefined}
+        />
       </Form.Item>
       <Form.Item name="phone" label={t('people.phone')}>
         <Input maxLength={11} inputMode="tel" />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('people.region')} rules={[{ required: true, message: t('people.required') }]}>
+      <Form.Item
+        name="regionCode"
+        label={t('people.region')}
+        rules={[{ required: true, message: t('people.required') }]}
+      >
         <RegionPicker />
       </Form.Item>
       <Form.Item name="occupation" label={t('people.occupation')}>

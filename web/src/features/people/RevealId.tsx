@@ -14,7 +14,12 @@ export function RevealId({ personId, masked, allowed }: { personId: string; mask
 
   if (!masked) return <>{t('common.none')}</>;
   const reveal = async () => {
-    const ok = await modal.confirm({ title: t('people.revealTitle'), content: t('people.revealWarning'), okText: t('people.revealOk'), cancelText: t('common.cancel') });
+    const ok = await modal.confirm({
+      title: t('people.revealTitle'),
+      content: t('people.revealWarning'),
+      okText: t('people.revealOk'),
+      cancelText: t('common.cancel'),
+    });
     if (!ok) return;
     setBusy(true);
     try {
@@ -31,7 +36,13 @@ export function RevealId({ personId, masked, allowed }: { personId: string; mask
     <Space size={4}>
       <span style={{ fontFamily: 'monospace' }}>{full ?? masked}</span>
       {allowed && !full && (
-        <Button type="link" size="small" loading={busy} onClick={() => void reveal()} data-testid={`reveal-${personId}`}>
+        <Button
+          type="link"
+          size="small"
+          loading={busy}
+          onClick={() => void reveal()}
+          data-testid={`reveal-${personId}`}
+        >
           {t('people.reveal')}
         </Button>
       )}

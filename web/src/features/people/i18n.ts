@@ -40,7 +40,8 @@ registerStrings(
       residentIdKeep: 'Leave empty to keep the current resident ID',
       reveal: 'Reveal',
       revealTitle: 'Reveal the full resident ID',
-      revealWarning: 'Revealing a full resident ID is recorded in the audit log (your account, time and IP address). Only do so when the case requires it.',
+      revealWarning:
+        'Revealing a full resident ID is recorded in the audit log (your account, time and IP address). Only do so when the case requires it.',
       revealOk: 'Reveal',
       sexes: { male: 'Male', female: 'Female' },
     },

@@ -32,7 +32,9 @@ function toNode(r: RegionItem): Node {
 
 function withChildren(nodes: Node[], key: Key, children: Node[]): Node[] {
   const loaded = (n: Node): Node => (children.length ? { ...n, children } : { ...n, children, isLeaf: true });
-  return nodes.map((n) => (n.key === key ? loaded(n) : n.children ? { ...n, children: withChildren(n.children, key, children) } : n));
+  return nodes.map((n) =>
+    n.key === key ? loaded(n) : n.children ? { ...n, children: withChildren(n.children, key, children) } : n,
+  );
 }
 
 /** Read-only region tree; children load when a node is opened. */
@@ -66,7 +68,18 @@ export default function RegionsPage() {
       <PageTitle title={t('regions.title')} />
       <Card>
         <Typography.Paragraph type="secondary">{t('regions.hint')}</Typography.Paragraph>
-        {tree === null ? <Spin /> : <Tree<Node> treeData={tree} loadData={loadData} selectable={false} showLine blockNode data-testid="region-tree" />}
+        {tree === null ? (
+          <Spin />
+        ) : (
+          <Tree<Node>
+            treeData={tree}
+            loadData={loadData}
+            selectable={false}
+            showLine
+            blockNode
+            data-testid="region-tree"
+          />
+        )}
       </Card>
     </>
   );

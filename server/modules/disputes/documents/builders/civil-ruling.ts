@@ -7,7 +7,17 @@
 import { formatDate, formatDateInChineseNumerals } from '../format.js';
 import { p, type Block, type DocumentModel } from '../model.js';
 import type { CaseDocumentData, RefusalGround } from '../types.js';
-import { agreementTerms, caseCause, DocumentDataError, need, numbered, partyBlocks, respondentNames, rosterBlocks, workerNames } from './common.js';
+import {
+  agreementTerms,
+  caseCause,
+  DocumentDataError,
+  need,
+  numbered,
+  partyBlocks,
+  respondentNames,
+  rosterBlocks,
+  workerNames,
+} from './common.js';
 
 export const REFUSAL_GROUNDS: Record<RefusalGround, string> = {
   'mandatory-law': '该调解协议违反法律、行政法规的强制性规定',
@@ -34,11 +44,17 @@ export function civilRuling(d: CaseDocumentData): DocumentModel {
     { type: 'title', text: court.name, level: 'court' },
     { type: 'title', text: '民 事 裁 定 书', level: 'document' },
     { type: 'line', text: r.number, align: 'right' },
-    ...partyBlocks(d, { worker: '申请人', employer: '申请人', liable: () => '申请人' }, { id: false, phone: false, agentLabel: '委托诉讼代理人' }),
+    ...partyBlocks(
+      d,
+      { worker: '申请人', employer: '申请人', liable: () => '申请人' },
+      { id: false, phone: false, agentLabel: '委托诉讼代理人' },
+    ),
     p(
       `申请人${workers}与申请人${others}于${formatDate(conf.appliedAt)}向本院申请司法确认调解协议。本院于${formatDate(r.acceptedAt ?? conf.appliedAt)}立案后，依法进行了审查，现已审查终结。`,
     ),
-    p(`申请人${workers}与${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${body}主持调解，达成了如下调解协议：`),
+    p(
+      `申请人${workers}与${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${body}主持调解，达成了如下调解协议：`,
+    ),
     ...numbered(agreementTerms(d, a)),
     p(
       `申请人${workers}与${others}认为，前述协议系各方自愿达成，内容不违反法律、行政法规的强制性规定，不损害国家利益、社会公共利益和他人合法权益，请求人民法院依法确认调解协议有效。`,
@@ -50,7 +66,9 @@ export function civilRuling(d: CaseDocumentData): DocumentModel {
     blocks.push(
       p(`本院经审查认为，申请人达成的调解协议，符合司法确认调解协议的法定条件。依照${basis}规定，裁定如下：`),
       p(`一、申请人${workers}与申请人${others}于${formatDate(a.concludedAt)}经${body}主持调解达成的调解协议有效。`),
-      p('二、当事人应当按照调解协议的约定自觉履行义务。一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。'),
+      p(
+        '二、当事人应当按照调解协议的约定自觉履行义务。一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。',
+      ),
     );
   } else {
     const ground = REFUSAL_GROUNDS[r.refusalGround as RefusalGround];

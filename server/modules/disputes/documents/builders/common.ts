@@ -108,7 +108,11 @@ export interface WorkerDetailOptions {
 
 export function workerDetails(w: WorkerParty, opts: WorkerDetailOptions = {}): string {
   // Never invent a person's details: what is not registered is left blank for hand completion.
-  const parts = [w.name, w.sex ? sexLabel(w.sex) : `性别${HAND_BLANK}`, w.birthDate ? `${formatDate(w.birthDate)}出生` : `出生日期${HAND_BLANK}`];
+  const parts = [
+    w.name,
+    w.sex ? sexLabel(w.sex) : `性别${HAND_BLANK}`,
+    w.birthDate ? `${formatDate(w.birthDate)}出生` : `出生日期${HAND_BLANK}`,
+  ];
   if (w.ethnicity) parts.push(w.ethnicity);
   if (opts.id !== false) parts.push(`公民身份号码${w.residentIdMasked}`);
   parts.push(`住${w.address}`);
@@ -117,7 +121,11 @@ export function workerDetails(w: WorkerParty, opts: WorkerDetailOptions = {}): s
   return parts.join('，') + '。';
 }
 
-export function organisationBlocks(label: string, e: EmployerParty, opts: { phone?: boolean; agentLabel?: string } = {}): Block[] {
+export function organisationBlocks(
+  label: string,
+  e: EmployerParty,
+  opts: { phone?: boolean; agentLabel?: string } = {},
+): Block[] {
   const parts = [e.name, `统一社会信用代码${e.uscc}`, `住所地${e.address}`];
   if (opts.phone !== false && e.phone) parts.push(`联系电话${e.phone}`);
   const out: Block[] = [labelled(`${label}：`, parts.join('，') + '。')];
@@ -127,7 +135,12 @@ export function organisationBlocks(label: string, e: EmployerParty, opts: { phon
   }
   if (e.agent) {
     const a = e.agent;
-    out.push(labelled(`${opts.agentLabel ?? '委托代理人'}：`, `${a.name}，${a.relation}${opts.phone !== false && a.phone ? `，联系电话${a.phone}` : ''}。`));
+    out.push(
+      labelled(
+        `${opts.agentLabel ?? '委托代理人'}：`,
+        `${a.name}，${a.relation}${opts.phone !== false && a.phone ? `，联系电话${a.phone}` : ''}。`,
+      ),
+    );
   }
   return out;
 }
@@ -146,10 +159,18 @@ export const APPLICANT_RESPONDENT: PartyLabels = {
 };
 
 /** The parties' blocks, workers first. A collective case shows the first worker, the count and the representatives. */
-export function partyBlocks(d: CaseDocumentData, labels: PartyLabels, opts: WorkerDetailOptions & { agentLabel?: string } = {}): Block[] {
+export function partyBlocks(
+  d: CaseDocumentData,
+  labels: PartyLabels,
+  opts: WorkerDetailOptions & { agentLabel?: string } = {},
+): Block[] {
   const out: Block[] = workerBlocks(d, labels.worker, opts);
-  for (const e of d.parties.employers) out.push(...organisationBlocks(labels.employer, e, { phone: opts.phone, agentLabel: opts.agentLabel }));
-  for (const l of d.parties.liableParties ?? []) out.push(...organisationBlocks(labels.liable(liableLabel(l)), l, { phone: opts.phone, agentLabel: opts.agentLabel }));
+  for (const e of d.parties.employers)
+    out.push(...organisationBlocks(labels.employer, e, { phone: opts.phone, agentLabel: opts.agentLabel }));
+  for (const l of d.parties.liableParties ?? [])
+    out.push(
+      ...organisationBlocks(labels.liable(liableLabel(l)), l, { phone: opts.phone, agentLabel: opts.agentLabel }),
+    );
   return out;
 }
 
@@ -178,7 +199,13 @@ export function workerBlocks(d: CaseDocumentData, label: string, opts: WorkerDet
 export function rosterBlocks(d: CaseDocumentData): Block[] {
   if (!isCollective(d)) return [];
   return [
-    { type: 'paragraph', runs: [{ text: '附：劳动者名单', bold: true }], indent: false, keepWithNext: true, spaceBefore: true },
+    {
+      type: 'paragraph',
+      runs: [{ text: '附：劳动者名单', bold: true }],
+      indent: false,
+      keepWithNext: true,
+      spaceBefore: true,
+    },
     {
       type: 'table',
       columns: [
@@ -205,7 +232,12 @@ export function textParagraphs(text: string): Block[] {
 /** 一、… 二、… as separate indented paragraphs; the last ends with 。 and the others with ； */
 export function numbered(items: string[], style: 'chinese' | 'paren' | 'arabic' = 'chinese'): Block[] {
   return items.map((item, i) => {
-    const n = style === 'chinese' ? `${chineseOrdinal(i + 1)}、` : style === 'paren' ? `（${chineseOrdinal(i + 1)}）` : `${i + 1}．`;
+    const n =
+      style === 'chinese'
+        ? `${chineseOrdinal(i + 1)}、`
+        : style === 'paren'
+          ? `（${chineseOrdinal(i + 1)}）`
+          : `${i + 1}．`;
     const body = item.replace(/[。；;，,]$/u, '');
     return p(`${n}${body}${i === items.length - 1 ? '。' : '；'}`);
   });
@@ -215,14 +247,18 @@ export const money = (fen: number): string => `${formatYuan(fen)}（大写：${a
 
 /** Checks an agreement's arithmetic; throws on data that must not be printed. */
 export function checkAgreement(a: AgreementTerms): void {
-  if (!Number.isSafeInteger(a.totalFen) || a.totalFen <= 0) throw new DocumentDataError('agreement total must be a positive integer number of fen');
+  if (!Number.isSafeInteger(a.totalFen) || a.totalFen <= 0)
+    throw new DocumentDataError('agreement total must be a positive integer number of fen');
   if (a.instalments.length === 0) throw new DocumentDataError('agreement needs at least one instalment');
   const sum = a.instalments.reduce((s, i) => s + i.amountFen, 0);
   if (sum !== a.totalFen) {
-    throw new DocumentDataError(`instalments add up to ${formatYuan(sum)}, not the agreed total ${formatYuan(a.totalFen)}`);
+    throw new DocumentDataError(
+      `instalments add up to ${formatYuan(sum)}, not the agreed total ${formatYuan(a.totalFen)}`,
+    );
   }
   for (let i = 1; i < a.instalments.length; i++) {
-    if (a.instalments[i].dueDate < a.instalments[i - 1].dueDate) throw new DocumentDataError('instalments must be in date order');
+    if (a.instalments[i].dueDate < a.instalments[i - 1].dueDate)
+      throw new DocumentDataError('instalments must be in date order');
   }
 }
 
@@ -246,11 +282,15 @@ export function agreementTerms(d: CaseDocumentData, a: AgreementTerms): string[]
   if (a.instalments.length === 1) {
     terms.push(`上述款项由${payer}于${formatDate(a.instalments[0].dueDate)}前一次性支付完毕`);
   } else {
-    const parts = a.instalments.map((it, i) => `第${chineseOrdinal(i + 1)}期，于${formatDate(it.dueDate)}前支付${money(it.amountFen)}`);
+    const parts = a.instalments.map(
+      (it, i) => `第${chineseOrdinal(i + 1)}期，于${formatDate(it.dueDate)}前支付${money(it.amountFen)}`,
+    );
     terms.push(`上述款项分${chineseOrdinal(a.instalments.length)}期支付：${parts.join('；')}`);
   }
   const last = a.instalments[a.instalments.length - 1];
-  terms.push(`履行方式、时限：${payer}以${a.paymentMethod.replace(/[。；]$/u, '')}的方式履行，于${formatDate(last.dueDate)}前履行完毕`);
+  terms.push(
+    `履行方式、时限：${payer}以${a.paymentMethod.replace(/[。；]$/u, '')}的方式履行，于${formatDate(last.dueDate)}前履行完毕`,
+  );
   terms.push(...a.otherTerms);
   return terms;
 }
@@ -269,7 +309,12 @@ export const BLANK_DATE = '　　　　年　　月　　日';
  * confirmed by video; a handwritten one leaves the line blank for ink. An organisation's name
  * is always printed (the seal goes over it).
  */
-export function signatureLine(label: string, name: string, sig: PartySignature | undefined, organisation = false): string {
+export function signatureLine(
+  label: string,
+  name: string,
+  sig: PartySignature | undefined,
+  organisation = false,
+): string {
   if (organisation) return `${label}：${name}${sig ? METHOD_NOTE[sig.method] : ''}`;
   if (sig && sig.method !== 'handwritten') return `${label}：${name}${METHOD_NOTE[sig.method]}`;
   return `${label}：${BLANK}`;

@@ -30,7 +30,8 @@ function identityProofs(d: CaseDocumentData): string[] {
   }
   const org = (e: EmployerParty) => {
     const parts = [`申请人${e.name}的营业执照副本复印件一份`];
-    if (e.legalRepresentative) parts.push(`法定代表人身份证明书及法定代表人${e.legalRepresentative.name}的居民身份证复印件各一份`);
+    if (e.legalRepresentative)
+      parts.push(`法定代表人身份证明书及法定代表人${e.legalRepresentative.name}的居民身份证复印件各一份`);
     if (e.agent) parts.push(`授权委托书及委托代理人${e.agent.name}的身份证明各一份`);
     return parts.join('，');
   };
@@ -54,9 +55,13 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
       { serviceAddress: true, agentLabel: '委托诉讼代理人' },
     ),
     heading('请求事项：'),
-    p(`请求人民法院确认申请人${workers}与申请人${others}于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解达成的调解协议有效。`),
+    p(
+      `请求人民法院确认申请人${workers}与申请人${others}于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解达成的调解协议有效。`,
+    ),
     heading('事实与理由：'),
-    p(`申请人${workers}与申请人${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`),
+    p(
+      `申请人${workers}与申请人${others}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`,
+    ),
     ...numbered(agreementTerms(d, a)),
     p(
       `该调解协议于${formatDate(effective)}经各方当事人签名（盖章）、调解员签名并加盖调解组织印章后生效。现申请人依照《中华人民共和国民事诉讼法》第二百零五条的规定，自调解协议生效之日起三十日内，共同向贵院申请司法确认。`,
@@ -81,11 +86,7 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
       ],
       rows: [
         ...d.parties.workers.map((w) => [w.name, w.serviceAddress ?? w.address, w.phone]),
-        ...respondents(d).map((e) => [
-          e.name,
-          e.serviceAddress ?? e.address,
-          e.agent?.phone ?? e.phone ?? '',
-        ]),
+        ...respondents(d).map((e) => [e.name, e.serviceAddress ?? e.address, e.agent?.phone ?? e.phone ?? '']),
       ],
     },
     heading('附件：'),
@@ -102,10 +103,16 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
   ];
 
   const rows: SignatureRow[] = [];
-  const workerSigner = isCollective(d) ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workers : workers;
+  const workerSigner = isCollective(d)
+    ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workers
+    : workers;
   const applied = formatDate(conf.appliedAt);
-  rows.push({ left: signatureLine(isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）', workerSigner, undefined), right: applied });
-  for (const org of respondents(d)) rows.push({ left: signatureLine('申请人（盖章）', org.name, undefined, true), right: applied });
+  rows.push({
+    left: signatureLine(isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）', workerSigner, undefined),
+    right: applied,
+  });
+  for (const org of respondents(d))
+    rows.push({ left: signatureLine('申请人（盖章）', org.name, undefined, true), right: applied });
   blocks.push({ type: 'signatures', rows, widths: [3, 1] }, ...rosterBlocks(d));
 
   return {

@@ -29,7 +29,8 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
   const a = need(d.agreement, 'agreement');
   const r = need(d.ruling, 'ruling');
   const f = need(d.enforcement, 'enforcement (appliedAt, paidFen, overdueFen)');
-  if (r.decision !== 'confirmed') throw new DocumentDataError('enforcement needs a ruling that confirmed the agreement');
+  if (r.decision !== 'confirmed')
+    throw new DocumentDataError('enforcement needs a ruling that confirmed the agreement');
   checkDefault(a, f);
   const court = f.court ?? d.confirmation?.court ?? d.court;
   const payer = payerParty(d, a);
@@ -42,7 +43,10 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
     { type: 'title', text: '强制执行申请书', level: 'document' },
     ...workerBlocks(d, '申请执行人', { serviceAddress: true }),
     ...organisationBlocks('被执行人', payer),
-    labelled('执行依据：', `${court.name}${formatDate(r.date)}作出的${r.number}民事裁定书及该裁定书确认有效的调解协议（编号：${a.number ?? d.caseNumber}）。`),
+    labelled(
+      '执行依据：',
+      `${court.name}${formatDate(r.date)}作出的${r.number}民事裁定书及该裁定书确认有效的调解协议（编号：${a.number ?? d.caseNumber}）。`,
+    ),
     heading('执行请求：'),
     ...numbered([
       `请求强制被执行人${payer.name}向申请执行人${workers}支付到期未付的${a.subject}${money(f.overdueFen)}`,
@@ -50,7 +54,9 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
       '本案执行费用由被执行人负担',
     ]),
     heading('事实与理由：'),
-    p(`申请执行人${workers}与被执行人${payer.name}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`),
+    p(
+      `申请执行人${workers}与被执行人${payer.name}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`,
+    ),
     ...numbered(agreementTerms(d, a)),
     p(
       `该调解协议于${formatDate(effective)}生效。经各方当事人申请，${court.name}于${formatDate(r.date)}作出${r.number}民事裁定书，确认该调解协议有效，并载明一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请执行。该裁定书已发生法律效力。`,
@@ -66,7 +72,9 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
       [
         `${r.number}民事裁定书副本一份`,
         `${agreementTitle(d)}一份`,
-        isCollective(d) ? `申请执行人代表人的身份证明及代表人推选书各一份` : `申请执行人${workers}的居民身份证复印件一份`,
+        isCollective(d)
+          ? `申请执行人代表人的身份证明及代表人推选书各一份`
+          : `申请执行人${workers}的居民身份证复印件一份`,
         `被执行人${payer.name}的主体信息一份`,
         '被执行人未履行或者未全部履行义务的证明材料（付款记录等）',
       ],

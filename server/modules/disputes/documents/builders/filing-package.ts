@@ -41,7 +41,12 @@ export function filingPackage(d: CaseDocumentData): DocumentModel {
   if (d.issues.length > 0) blocks.push(next('争议焦点'), ...numbered(d.issues, 'paren'));
   if (d.analysis && d.analysis.length > 0) blocks.push(next('法律分析与计算'), analysisTable(d.analysis));
   if (d.proposal) {
-    blocks.push(next('调解方案'), p(`调解组织于${formatDate(d.proposal.issuedAt)}提出协商方案，建议被申请人支付${money(d.proposal.proposedTotalFen)}。`));
+    blocks.push(
+      next('调解方案'),
+      p(
+        `调解组织于${formatDate(d.proposal.issuedAt)}提出协商方案，建议被申请人支付${money(d.proposal.proposedTotalFen)}。`,
+      ),
+    );
   }
   const sessions = d.sessions ?? [];
   if (sessions.length > 0) {
@@ -49,7 +54,9 @@ export function filingPackage(d: CaseDocumentData): DocumentModel {
     sessions.forEach((s, i) => {
       const where = s.location ? `，地点：${s.location}` : '';
       blocks.push(
-        p(`（${chineseOrdinal(i + 1)}）${formatDateTime(s.startedAt)}，${sessionModeLabel(s.mode)}调解${where}。`, { keepWithNext: true }),
+        p(`（${chineseOrdinal(i + 1)}）${formatDateTime(s.startedAt)}，${sessionModeLabel(s.mode)}调解${where}。`, {
+          keepWithNext: true,
+        }),
         ...textParagraphs(s.summary),
       );
     });
@@ -62,7 +69,9 @@ export function filingPackage(d: CaseDocumentData): DocumentModel {
       type: 'signoff',
       lines: [
         { text: d.mediationBody.name, align: 'right' },
-        ...(d.mediators && d.mediators.length > 0 ? [{ text: `调解员：${d.mediators.join('、')}`, align: 'right' as const }] : []),
+        ...(d.mediators && d.mediators.length > 0
+          ? [{ text: `调解员：${d.mediators.join('、')}`, align: 'right' as const }]
+          : []),
         { text: formatDate(routing.routedAt), align: 'right' },
       ],
     },

@@ -56,17 +56,25 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     );
   }
   blocks.push(
-    p('双方当事人可以自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）。经人民法院确认有效后，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。'),
+    p(
+      '双方当事人可以自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）。经人民法院确认有效后，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。',
+    ),
   );
 
   const rows: SignatureRow[] = [];
   const workerLabel = collective ? '申请人代表人（签名）' : '申请人（签名）';
-  const workerName = collective ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workerNames(d) : workerNames(d);
+  const workerName = collective
+    ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workerNames(d)
+    : workerNames(d);
   rows.push({ left: signatureLine(workerLabel, workerName, sig.worker), right: signatureDate(sig.worker?.signedAt) });
   for (const org of respondents(d)) {
-    rows.push({ left: signatureLine('被申请人（盖章）', org.name, sig.employer, true), right: signatureDate(sig.employer?.signedAt) });
+    rows.push({
+      left: signatureLine('被申请人（盖章）', org.name, sig.employer, true),
+      right: signatureDate(sig.employer?.signedAt),
+    });
     // a paper signature needs the representative's hand as well as the seal
-    if (!sig.employer || sig.employer.method === 'handwritten') rows.push({ left: `　　法定代表人或委托代理人（签名）：${BLANK}`, right: '' });
+    if (!sig.employer || sig.employer.method === 'handwritten')
+      rows.push({ left: `　　法定代表人或委托代理人（签名）：${BLANK}`, right: '' });
   }
   const mediator = sig.mediator?.name ?? d.mediators?.[0];
   rows.push({ left: `调解员（签名）：${mediator ?? BLANK}`, right: signatureDate(sig.mediator?.signedAt) });
@@ -75,7 +83,13 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     right: signatureDate(sig.seal ? (d.effectiveDate ?? sig.mediator?.signedAt) : undefined),
   });
   blocks.push({ type: 'signatures', rows, widths: [3, 1] });
-  if (d.effectiveDate) blocks.push({ type: 'paragraph', runs: [{ text: `本协议生效日期：${formatDate(d.effectiveDate)}` }], indent: false, spaceBefore: true });
+  if (d.effectiveDate)
+    blocks.push({
+      type: 'paragraph',
+      runs: [{ text: `本协议生效日期：${formatDate(d.effectiveDate)}` }],
+      indent: false,
+      spaceBefore: true,
+    });
   blocks.push(...rosterBlocks(d));
 
   return {

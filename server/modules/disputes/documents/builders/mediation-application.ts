@@ -27,7 +27,9 @@ export function mediationApplication(d: CaseDocumentData): DocumentModel {
     { type: 'line', text: `编号：${d.caseNumber}`, align: 'right' },
     ...partyBlocks(d, APPLICANT_RESPONDENT),
     heading('请求事项：'),
-    ...numbered(d.claims.map((c) => `请求被申请人支付${c.description}（${CLAIM_LABELS[c.type]}）${formatYuan(c.amountFen)}`)),
+    ...numbered(
+      d.claims.map((c) => `请求被申请人支付${c.description}（${CLAIM_LABELS[c.type]}）${formatYuan(c.amountFen)}`),
+    ),
     p(`以上合计${money(total)}。`),
     heading('事实与理由：'),
     ...textParagraphs(d.facts),
@@ -42,7 +44,11 @@ export function mediationApplication(d: CaseDocumentData): DocumentModel {
       ),
     );
   }
-  blocks.push(p(`为此，申请人依照《中华人民共和国劳动争议调解仲裁法》第十条、第十二条的规定，向贵${d.mediationBody.kind === 'people' ? '委员会' : '组织'}申请调解，请求依法调解处理${caseCause(d)}。`));
+  blocks.push(
+    p(
+      `为此，申请人依照《中华人民共和国劳动争议调解仲裁法》第十条、第十二条的规定，向贵${d.mediationBody.kind === 'people' ? '委员会' : '组织'}申请调解，请求依法调解处理${caseCause(d)}。`,
+    ),
+  );
   if (d.evidence && d.evidence.length > 0) blocks.push(heading('证据材料：'), evidenceTable(d.evidence));
   if (app.mode === 'oral') {
     blocks.push(

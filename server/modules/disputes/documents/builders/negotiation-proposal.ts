@@ -56,10 +56,17 @@ export function negotiationProposal(d: CaseDocumentData): DocumentModel {
   blocks.push(next('协商方案'), ...textParagraphs(proposal.text));
   blocks.push(p(`建议被申请人向申请人支付${money(proposal.proposedTotalFen)}。`));
   if (proposal.items && proposal.items.length > 0) {
-    blocks.push(p('其中：'), ...numbered(proposal.items.map((i) => `${i.label}${money(i.amountFen)}`), 'arabic'));
+    blocks.push(
+      p('其中：'),
+      ...numbered(
+        proposal.items.map((i) => `${i.label}${money(i.amountFen)}`),
+        'arabic',
+      ),
+    );
   }
   if (proposal.paymentPlan) blocks.push(p(`付款安排：${proposal.paymentPlan.replace(/[。；]$/u, '')}。`));
-  if (proposal.replyBy) blocks.push(p(`请双方当事人于${formatDate(proposal.replyBy)}前将是否同意本方案的意见反馈本调解组织。`));
+  if (proposal.replyBy)
+    blocks.push(p(`请双方当事人于${formatDate(proposal.replyBy)}前将是否同意本方案的意见反馈本调解组织。`));
   blocks.push(
     next('说明'),
     p(
@@ -69,7 +76,9 @@ export function negotiationProposal(d: CaseDocumentData): DocumentModel {
       type: 'signoff',
       lines: [
         { text: d.mediationBody.name, align: 'right' },
-        ...(d.mediators && d.mediators.length > 0 ? [{ text: `调解员：${d.mediators.join('、')}`, align: 'right' as const }] : []),
+        ...(d.mediators && d.mediators.length > 0
+          ? [{ text: `调解员：${d.mediators.join('、')}`, align: 'right' as const }]
+          : []),
         { text: formatDate(proposal.issuedAt), align: 'right' },
       ],
     },

@@ -11,9 +11,12 @@ import { BLANK, DocumentDataError, checkAgreement, isCollective, money, payerNam
 /** Throws on figures that must not be printed: nothing overdue, or more paid and owed than agreed. */
 export function checkDefault(a: AgreementTerms, f: PerformanceDefault): void {
   checkAgreement(a);
-  if (!Number.isSafeInteger(f.paidFen) || f.paidFen < 0) throw new DocumentDataError('paid amount must be a non-negative integer number of fen');
-  if (!Number.isSafeInteger(f.overdueFen) || f.overdueFen <= 0) throw new DocumentDataError('an application needs an overdue amount (a positive integer number of fen)');
-  if (f.paidFen + f.overdueFen > a.totalFen) throw new DocumentDataError('paid and overdue amounts exceed the agreed total');
+  if (!Number.isSafeInteger(f.paidFen) || f.paidFen < 0)
+    throw new DocumentDataError('paid amount must be a non-negative integer number of fen');
+  if (!Number.isSafeInteger(f.overdueFen) || f.overdueFen <= 0)
+    throw new DocumentDataError('an application needs an overdue amount (a positive integer number of fen)');
+  if (f.paidFen + f.overdueFen > a.totalFen)
+    throw new DocumentDataError('paid and overdue amounts exceed the agreed total');
 }
 
 /** The instalments that fell due before the application. */
@@ -50,12 +53,22 @@ export function addYears(date: string, years: number): string {
 }
 
 /** The end of an application to the court: 此致 the court, the applicant's signature line and date, the roster. */
-export function applicationClosing(d: CaseDocumentData, courtName: string, appliedAt: string, applicant: string): Block[] {
+export function applicationClosing(
+  d: CaseDocumentData,
+  courtName: string,
+  appliedAt: string,
+  applicant: string,
+): Block[] {
   return [
     { type: 'paragraph', runs: [{ text: `此致\n${courtName}` }], indent: true, align: 'left' },
     {
       type: 'signatures',
-      rows: [{ left: `${isCollective(d) ? `${applicant}代表人（签名）` : `${applicant}（签名）`}：${BLANK}`, right: formatDate(appliedAt) }],
+      rows: [
+        {
+          left: `${isCollective(d) ? `${applicant}代表人（签名）` : `${applicant}（签名）`}：${BLANK}`,
+          right: formatDate(appliedAt),
+        },
+      ],
       widths: [3, 1],
     },
     ...rosterBlocks(d),

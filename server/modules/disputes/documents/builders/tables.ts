@@ -15,7 +15,14 @@ export function evidenceTable(evidence: EvidenceItem[]): Block {
       { header: '形式', width: 1.6, align: 'center' },
       { header: '页数', width: 1.1, align: 'center' },
     ],
-    rows: evidence.map((e, i) => [String(i + 1), e.name, e.providedBy, e.purpose, e.form ?? '', e.pages === undefined ? '' : String(e.pages)]),
+    rows: evidence.map((e, i) => [
+      String(i + 1),
+      e.name,
+      e.providedBy,
+      e.purpose,
+      e.form ?? '',
+      e.pages === undefined ? '' : String(e.pages),
+    ]),
   };
 }
 
@@ -30,7 +37,13 @@ export function analysisTable(items: AnalysisItem[]): Block {
       { header: '计算说明', width: 5.5 },
       { header: '法律依据', width: 4 },
     ],
-    rows: items.map((it, i) => [String(i + 1), it.label, yuanDigits(it.amountFen), it.explanation, it.basis.join('；')]),
+    rows: items.map((it, i) => [
+      String(i + 1),
+      it.label,
+      yuanDigits(it.amountFen),
+      it.explanation,
+      it.basis.join('；'),
+    ]),
     totalRow: ['', '合计', yuanDigits(total), '', ''],
   };
 }

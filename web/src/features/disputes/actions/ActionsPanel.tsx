@@ -56,12 +56,23 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
     try {
       const all = { ...form.getFieldsValue(true), ...values };
       const review = spec.review?.(all);
-      const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, { action: open, payload: spec.payload(all, ctx), version: detail.version, ...(review ? { review } : {}) });
+      const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, {
+        action: open,
+        payload: spec.payload(all, ctx),
+        version: detail.version,
+        ...(review ? { review } : {}),
+      });
       onChange(next);
       setOpen(null);
       void message.success(t('disputes.actions.done', { action: ACTION_INFO[open][lang] }));
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 409 && err.body.code === 'CONFLICT' && /changed|更新/.test(err.body.messageEn + err.body.message)) onStale();
+      if (
+        err instanceof ApiRequestError &&
+        err.status === 409 &&
+        err.body.code === 'CONFLICT' &&
+        /changed|更新/.test(err.body.messageEn + err.body.message)
+      )
+        onStale();
       setProblem(errText(err));
       void message.error(errText(err));
     } finally {
@@ -78,7 +89,14 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
       ) : (
         <Flex wrap gap={8}>
           {actions.map((code) => (
-            <Button key={code} type={SPECS[code]?.danger ? 'default' : 'primary'} ghost={!SPECS[code]?.danger} danger={SPECS[code]?.danger} onClick={() => start(code)} data-testid={`action-${code}`}>
+            <Button
+              key={code}
+              type={SPECS[code]?.danger ? 'default' : 'primary'}
+              ghost={!SPECS[code]?.danger}
+              danger={SPECS[code]?.danger}
+              onClick={() => start(code)}
+              data-testid={`action-${code}`}
+            >
               {ACTION_INFO[code][lang]}
             </Button>
           ))}

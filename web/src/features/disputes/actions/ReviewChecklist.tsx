@@ -25,7 +25,13 @@ export function ReviewChecklist({ confirming }: { confirming: boolean }) {
         {t('disputes.actions.reviewHelp')}
       </Typography.Paragraph>
       {REVIEW_GROUNDS.map((g) => (
-        <Form.Item key={g} name={['review', g]} label={t(`disputes.refusalGrounds.${g}`)} rules={[rule]} style={{ marginBottom: 8 }}>
+        <Form.Item
+          key={g}
+          name={['review', g]}
+          label={t(`disputes.refusalGrounds.${g}`)}
+          rules={[rule]}
+          style={{ marginBottom: 8 }}
+        >
           <Radio.Group>
             <Radio value={false}>
               <span data-testid={`review-${g}-no`}>{t('disputes.actions.reviewNo')}</span>

@@ -17,15 +17,35 @@ export function TermsFields() {
     <>
       <Form.List name="installments">
         {(fields, { add, remove }) => (
-          <Form.Item label={t('disputes.actions.instalments')} extra={t('disputes.actions.instalmentsTotal', { amount: formatFen(total) })}>
+          <Form.Item
+            label={t('disputes.actions.instalments')}
+            extra={t('disputes.actions.instalmentsTotal', { amount: formatFen(total) })}
+          >
             {fields.map((f, i) => (
-              <Space key={f.key} align="start" wrap style={{ display: 'flex', marginBottom: 6 }} data-testid={`instalment-${i}`}>
-                <Typography.Text style={{ lineHeight: '32px' }}>{t('disputes.actions.instalmentN', { n: i + 1 })}</Typography.Text>
-                <Form.Item name={[f.name, 'dueOn']} rules={[{ required: true, message: t('disputes.intake.required') }]} noStyle>
+              <Space
+                key={f.key}
+                align="start"
+                wrap
+                style={{ display: 'flex', marginBottom: 6 }}
+                data-testid={`instalment-${i}`}
+              >
+                <Typography.Text style={{ lineHeight: '32px' }}>
+                  {t('disputes.actions.instalmentN', { n: i + 1 })}
+                </Typography.Text>
+                <Form.Item
+                  name={[f.name, 'dueOn']}
+                  rules={[{ required: true, message: t('disputes.intake.required') }]}
+                  noStyle
+                >
                   <Input type="date" style={{ width: 160 }} data-testid="instalment-due" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'amount']} rules={[yuanRule(t, true)]} noStyle>
-                  <Input inputMode="decimal" style={{ width: 150 }} suffix={t('disputes.yuan')} data-testid="instalment-amount" />
+                  <Input
+                    inputMode="decimal"
+                    style={{ width: 150 }}
+                    suffix={t('disputes.yuan')}
+                    data-testid="instalment-amount"
+                  />
                 </Form.Item>
                 <Button onClick={() => remove(f.name)} disabled={fields.length <= 1}>
                   {t('disputes.intake.remove')}
@@ -38,7 +58,11 @@ export function TermsFields() {
           </Form.Item>
         )}
       </Form.List>
-      <Form.Item name="claimTypes" label={t('disputes.agreement.claimTypes')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+      <Form.Item
+        name="claimTypes"
+        label={t('disputes.agreement.claimTypes')}
+        rules={[{ required: true, message: t('disputes.intake.required') }]}
+      >
         <Select mode="multiple" options={CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) }))} />
       </Form.Item>
       <Form.Item name="summary" label={t('disputes.agreement.summary')}>
@@ -52,7 +76,12 @@ export function TermsFields() {
 export function SealField() {
   const { t } = useTranslation();
   return (
-    <Form.Item name="sealApplied" valuePropName="checked" rules={[mustTick(t('disputes.actions.sealRequired'))]} extra={t('disputes.actions.sealHelp')}>
+    <Form.Item
+      name="sealApplied"
+      valuePropName="checked"
+      rules={[mustTick(t('disputes.actions.sealRequired'))]}
+      extra={t('disputes.actions.sealHelp')}
+    >
       <Checkbox data-testid="terms-seal">{t('disputes.actions.seal')}</Checkbox>
     </Form.Item>
   );

@@ -19,7 +19,10 @@ function TermsSummary({ detail }: { detail: CaseDetail }) {
       showIcon={false}
       style={{ marginBottom: 12 }}
       data-testid="terms-being-signed"
-      message={`${t('disputes.agreement.total')}：${money(a.installments.reduce((sum, i) => sum + i.amountFen, 0), lang)}`}
+      message={`${t('disputes.agreement.total')}：${money(
+        a.installments.reduce((sum, i) => sum + i.amountFen, 0),
+        lang,
+      )}`}
       description={
         <>
           {a.installments.map((i, k) => (
@@ -38,7 +41,10 @@ function TermsSummary({ detail }: { detail: CaseDetail }) {
 export const AGREEMENT_SPECS: SpecTable = {
   set_agreement_terms: {
     width: 720,
-    hint: ({ t, detail }) => (detail.record.state?.agreement ? t('disputes.actions.hints.set_agreement_terms_again') : t('disputes.actions.hints.set_agreement_terms')),
+    hint: ({ t, detail }) =>
+      detail.record.state?.agreement
+        ? t('disputes.actions.hints.set_agreement_terms_again')
+        : t('disputes.actions.hints.set_agreement_terms'),
     initial: ({ detail }) => {
       const a = detail.record.state?.agreement;
       return {
@@ -51,12 +57,19 @@ export const AGREEMENT_SPECS: SpecTable = {
     payload: (v) => {
       const list = (v.installments as { dueOn: string; amount: string }[]) ?? [];
       const summary = typeof v.summary === 'string' && v.summary.trim() ? v.summary.trim() : undefined;
-      return { terms: { installments: list.map((i) => ({ dueOn: i.dueOn, amountFen: parseYuanToFen(i.amount) ?? 0 })), claimTypes: v.claimTypes, ...(summary ? { summary } : {}) } };
+      return {
+        terms: {
+          installments: list.map((i) => ({ dueOn: i.dueOn, amountFen: parseYuanToFen(i.amount) ?? 0 })),
+          claimTypes: v.claimTypes,
+          ...(summary ? { summary } : {}),
+        },
+      };
     },
   },
   // A signature names the terms it was given: the hash of the version on screen.
   sign_agreement: {
-    hint: ({ t, detail }) => t('disputes.actions.hints.sign_agreement', { version: detail.record.state?.agreementVersion ?? 1 }),
+    hint: ({ t, detail }) =>
+      t('disputes.actions.hints.sign_agreement', { version: detail.record.state?.agreementVersion ?? 1 }),
     initial: () => ({ sealApplied: false }),
     fields: ({ detail }) => (
       <>
@@ -64,40 +77,77 @@ export const AGREEMENT_SPECS: SpecTable = {
         <SealField />
       </>
     ),
-    payload: (v, { detail }) => ({ signer: 'mediator', termsHash: detail.record.state?.agreementHash ?? '', sealApplied: !!v.sealApplied }),
+    payload: (v, { detail }) => ({
+      signer: 'mediator',
+      termsHash: detail.record.state?.agreementHash ?? '',
+      sealApplied: !!v.sealApplied,
+    }),
   },
   record_party_signature: {
-    hint: ({ t, detail }) => t('disputes.actions.hints.record_party_signature', { version: detail.record.state?.agreementVersion ?? 1 }),
-    initial: ({ detail }) => ({ signer: detail.record.state?.signatures.worker ? 'employer' : 'worker', paperSigned: false }),
+    hint: ({ t, detail }) =>
+      t('disputes.actions.hints.record_party_signature', { version: detail.record.state?.agreementVersion ?? 1 }),
+    initial: ({ detail }) => ({
+      signer: detail.record.state?.signatures.worker ? 'employer' : 'worker',
+      paperSigned: false,
+    }),
     fields: ({ t, detail }) => (
       <>
         <TermsSummary detail={detail} />
-        <Form.Item name="signer" label={t('disputes.actions.paperSigner')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+        <Form.Item
+          name="signer"
+          label={t('disputes.actions.paperSigner')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
           <Radio.Group
-            options={(['worker', 'employer'] as const).map((p) => ({ value: p, label: t(`disputes.agreement.signer.${p}`), disabled: !!detail.record.state?.signatures[p] }))}
+            options={(['worker', 'employer'] as const).map((p) => ({
+              value: p,
+              label: t(`disputes.agreement.signer.${p}`),
+              disabled: !!detail.record.state?.signatures[p],
+            }))}
             data-testid="paper-signer"
           />
         </Form.Item>
-        <Form.Item name="paperSigned" valuePropName="checked" rules={[mustTick(t('disputes.actions.paperSignedRequired'))]}>
+        <Form.Item
+          name="paperSigned"
+          valuePropName="checked"
+          rules={[mustTick(t('disputes.actions.paperSignedRequired'))]}
+        >
           <Checkbox data-testid="paper-signed">{t('disputes.actions.paperSigned')}</Checkbox>
         </Form.Item>
       </>
     ),
-    payload: (v, { detail }) => ({ signer: v.signer, termsHash: detail.record.state?.agreementHash ?? '', method: 'paper' }),
+    payload: (v, { detail }) => ({
+      signer: v.signer,
+      termsHash: detail.record.state?.agreementHash ?? '',
+      method: 'paper',
+    }),
   },
   record_payment: {
     initial: ({ detail, today }) => {
       const open = detail.payments.reduce((s, p) => s + p.amountFen - p.paidFen, 0);
       const next = detail.payments.find((p) => p.paidFen < p.amountFen);
-      return { amount: next ? fenToYuanInput(next.amountFen - next.paidFen) : open > 0 ? fenToYuanInput(open) : '', paidOn: today };
+      return {
+        amount: next ? fenToYuanInput(next.amountFen - next.paidFen) : open > 0 ? fenToYuanInput(open) : '',
+        paidOn: today,
+      };
     },
-    hint: ({ t, detail, lang }) => t('disputes.actions.hints.record_payment', { open: money(detail.payments.reduce((s, p) => s + p.amountFen - p.paidFen, 0), lang) }),
+    hint: ({ t, detail, lang }) =>
+      t('disputes.actions.hints.record_payment', {
+        open: money(
+          detail.payments.reduce((s, p) => s + p.amountFen - p.paidFen, 0),
+          lang,
+        ),
+      }),
     fields: ({ t, today }) => (
       <>
         <Form.Item name="amount" label={t('disputes.agreement.amount')} rules={[yuanRule(t, true)]}>
           <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="payment-amount" />
         </Form.Item>
-        <Form.Item name="paidOn" label={t('disputes.agreement.paidOn')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+        <Form.Item
+          name="paidOn"
+          label={t('disputes.agreement.paidOn')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
           <Input type="date" max={today} data-testid="payment-date" />
         </Form.Item>
       </>
@@ -107,7 +157,11 @@ export const AGREEMENT_SPECS: SpecTable = {
   mark_performed: {
     hint: ({ t }) => t('disputes.actions.hints.mark_performed'),
     fields: ({ t }) => (
-      <Form.Item name="workerConfirmed" valuePropName="checked" rules={[mustTick(t('disputes.actions.workerConfirmRequired'))]}>
+      <Form.Item
+        name="workerConfirmed"
+        valuePropName="checked"
+        rules={[mustTick(t('disputes.actions.workerConfirmRequired'))]}
+      >
         <Checkbox data-testid="action-worker-confirmed">{t('disputes.actions.workerConfirmed')}</Checkbox>
       </Form.Item>
     ),

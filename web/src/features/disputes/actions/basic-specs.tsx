@@ -16,7 +16,11 @@ export const BASIC_SPECS: SpecTable = {
       <Form.Item name="party" label={t('disputes.actions.party')} rules={[{ required: true }]}>
         <Radio.Group
           data-testid="action-party"
-          options={(['worker', 'employer'] as const).map((p) => ({ value: p, label: t(`disputes.agreement.signer.${p}`), disabled: !!detail.record.state?.consents[p] }))}
+          options={(['worker', 'employer'] as const).map((p) => ({
+            value: p,
+            label: t(`disputes.agreement.signer.${p}`),
+            disabled: !!detail.record.state?.consents[p],
+          }))}
         />
       </Form.Item>
     ),
@@ -24,11 +28,19 @@ export const BASIC_SPECS: SpecTable = {
   },
   contact_employer: {
     initial: () => ({ channel: 'phone', reached: true }),
-    hint: ({ t, detail }) => t('disputes.actions.hints.contact_employer', { name: detail.respondentName ?? detail.employerName ?? '', phone: detail.facts.employer.contactPhone ?? '—', email: detail.facts.employer.contactEmail ?? '—' }),
+    hint: ({ t, detail }) =>
+      t('disputes.actions.hints.contact_employer', {
+        name: detail.respondentName ?? detail.employerName ?? '',
+        phone: detail.facts.employer.contactPhone ?? '—',
+        email: detail.facts.employer.contactEmail ?? '—',
+      }),
     fields: ({ t }) => (
       <>
         <Form.Item name="channel" label={t('disputes.actions.channel')} rules={[{ required: true }]}>
-          <Select data-testid="action-channel" options={CHANNELS.map((c) => ({ value: c, label: t(`disputes.channels.${c}`) }))} />
+          <Select
+            data-testid="action-channel"
+            options={CHANNELS.map((c) => ({ value: c, label: t(`disputes.channels.${c}`) }))}
+          />
         </Form.Item>
         <Form.Item name="reached" valuePropName="checked">
           <Checkbox data-testid="action-reached">{t('disputes.actions.reached')}</Checkbox>
@@ -42,7 +54,12 @@ export const BASIC_SPECS: SpecTable = {
     fields: ({ t }) => (
       <>
         <Form.Item name="answer" label={t('disputes.actions.answer')} rules={[{ required: true }]}>
-          <Radio.Group options={(['accept', 'decline', 'counter'] as const).map((a) => ({ value: a, label: t(`disputes.answers.${a}`) }))} />
+          <Radio.Group
+            options={(['accept', 'decline', 'counter'] as const).map((a) => ({
+              value: a,
+              label: t(`disputes.answers.${a}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item noStyle dependencies={['answer']}>
           {({ getFieldValue }) =>
@@ -70,7 +87,11 @@ export const BASIC_SPECS: SpecTable = {
     initial: () => ({ mode: 'in_person' }),
     fields: ({ t }) => (
       <Form.Item name="mode" label={t('disputes.sessions.mode')} rules={[{ required: true }]}>
-        <Radio.Group optionType="button" data-testid="action-mode" options={MODES.map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))} />
+        <Radio.Group
+          optionType="button"
+          data-testid="action-mode"
+          options={MODES.map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))}
+        />
       </Form.Item>
     ),
     payload: (v) => ({ mode: v.mode }),
@@ -93,10 +114,18 @@ function BothConsent({ t }: { t: (k: string) => string }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('disputes.actions.bothConsent')}</Typography.Paragraph>
-      <Form.Item name="workerConsents" valuePropName="checked" rules={[mustTick(t('disputes.actions.consentRequired'))]}>
+      <Form.Item
+        name="workerConsents"
+        valuePropName="checked"
+        rules={[mustTick(t('disputes.actions.consentRequired'))]}
+      >
         <Checkbox>{t('disputes.actions.workerConsents')}</Checkbox>
       </Form.Item>
-      <Form.Item name="employerConsents" valuePropName="checked" rules={[mustTick(t('disputes.actions.consentRequired'))]}>
+      <Form.Item
+        name="employerConsents"
+        valuePropName="checked"
+        rules={[mustTick(t('disputes.actions.consentRequired'))]}
+      >
         <Checkbox>{t('disputes.actions.employerConsents')}</Checkbox>
       </Form.Item>
     </>

@@ -11,26 +11,55 @@ const MATERIALS = ['agreement', 'identityProofs', 'contactDetails'] as const;
 export const COURT_SPECS: SpecTable = {
   apply_confirmation: {
     hint: ({ t }) => t('disputes.actions.hints.apply_confirmation'),
-    initial: ({ detail }) => ({ applicants: ['worker', 'employer'], court: detail.kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court' }),
+    initial: ({ detail }) => ({
+      applicants: ['worker', 'employer'],
+      court: detail.kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court',
+    }),
     fields: ({ t }) => (
       <>
-        <Form.Item name="applicants" label={t('disputes.actions.applicants')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-          <Checkbox.Group options={(['worker', 'employer'] as const).map((p) => ({ value: p, label: t(`disputes.agreement.signer.${p}`) }))} />
+        <Form.Item
+          name="applicants"
+          label={t('disputes.actions.applicants')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
+          <Checkbox.Group
+            options={(['worker', 'employer'] as const).map((p) => ({
+              value: p,
+              label: t(`disputes.agreement.signer.${p}`),
+            }))}
+          />
         </Form.Item>
         <Typography.Text>{t('disputes.actions.materials')}</Typography.Text>
         {MATERIALS.map((m) => (
-          <Form.Item key={m} name={['materials', m]} valuePropName="checked" rules={[mustTick(t('disputes.actions.materialRequired'))]} style={{ marginBottom: 4 }}>
+          <Form.Item
+            key={m}
+            name={['materials', m]}
+            valuePropName="checked"
+            rules={[mustTick(t('disputes.actions.materialRequired'))]}
+            style={{ marginBottom: 4 }}
+          >
             <Checkbox data-testid={`material-${m}`}>{t(`disputes.actions.material.${m}`)}</Checkbox>
           </Form.Item>
         ))}
-        <Form.Item name="court" label={t('disputes.actions.confirmationCourt')} rules={[{ required: true }]} style={{ marginTop: 12 }}>
-          <Select options={CONFIRMATION_COURTS.map((c) => ({ value: c, label: t(`disputes.confirmationCourts.${c}`) }))} />
+        <Form.Item
+          name="court"
+          label={t('disputes.actions.confirmationCourt')}
+          rules={[{ required: true }]}
+          style={{ marginTop: 12 }}
+        >
+          <Select
+            options={CONFIRMATION_COURTS.map((c) => ({ value: c, label: t(`disputes.confirmationCourts.${c}`) }))}
+          />
         </Form.Item>
       </>
     ),
     payload: (v) => {
       const m = (v.materials ?? {}) as Record<string, boolean>;
-      return { applicants: v.applicants, materials: { agreement: !!m.agreement, identityProofs: !!m.identityProofs, contactDetails: !!m.contactDetails }, court: v.court };
+      return {
+        applicants: v.applicants,
+        materials: { agreement: !!m.agreement, identityProofs: !!m.identityProofs, contactDetails: !!m.contactDetails },
+        court: v.court,
+      };
     },
   },
   issue_ruling: {
@@ -54,7 +83,12 @@ export const COURT_SPECS: SpecTable = {
     fields: ({ t }) => (
       <>
         <ReviewChecklist confirming={false} />
-        <Form.Item noStyle shouldUpdate={(a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a.review) !== JSON.stringify(b.review)}>
+        <Form.Item
+          noStyle
+          shouldUpdate={(a: Record<string, unknown>, b: Record<string, unknown>) =>
+            JSON.stringify(a.review) !== JSON.stringify(b.review)
+          }
+        >
           {({ getFieldValue }) => {
             const found = REFUSAL_GROUNDS.filter((g) => g === 'other' || getFieldValue(['review', g]) === true);
             return (
@@ -62,9 +96,20 @@ export const COURT_SPECS: SpecTable = {
                 name="ground"
                 label={t('disputes.actions.mainGround')}
                 extra={t('disputes.actions.mainGroundHelp')}
-                rules={[{ required: true, message: t('disputes.intake.required') }, { validator: (_, g: string | undefined) => (!g || found.includes(g as never) ? Promise.resolve() : Promise.reject(new Error(t('disputes.actions.groundMismatch')))) }]}
+                rules={[
+                  { required: true, message: t('disputes.intake.required') },
+                  {
+                    validator: (_, g: string | undefined) =>
+                      !g || found.includes(g as never)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('disputes.actions.groundMismatch'))),
+                  },
+                ]}
               >
-                <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={found.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))} />
+                <Radio.Group
+                  style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                  options={found.map((g) => ({ value: g, label: t(`disputes.refusalGrounds.${g}`) }))}
+                />
               </Form.Item>
             );
           }}
@@ -75,7 +120,10 @@ export const COURT_SPECS: SpecTable = {
       </>
     ),
     review: reviewOf,
-    payload: (v) => ({ ground: v.ground, ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}) }),
+    payload: (v) => ({
+      ground: v.ground,
+      ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
+    }),
   },
   close_failed: {
     danger: true,
@@ -83,12 +131,26 @@ export const COURT_SPECS: SpecTable = {
     initial: () => ({ referral: 'arbitration' }),
     fields: ({ t, detail, lang }) => (
       <>
-        <Form.Item name="reason" label={t('disputes.actions.closeReason')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-          <Select data-testid="action-close-reason" options={(CLOSE_REASONS_BY_STAGE[detail.stage as Stage] ?? []).map((r) => ({ value: r, label: closeReasonLabel(r, lang) }))} />
+        <Form.Item
+          name="reason"
+          label={t('disputes.actions.closeReason')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
+          <Select
+            data-testid="action-close-reason"
+            options={(CLOSE_REASONS_BY_STAGE[detail.stage as Stage] ?? []).map((r) => ({
+              value: r,
+              label: closeReasonLabel(r, lang),
+            }))}
+          />
         </Form.Item>
         <Form.Item noStyle dependencies={['reason']}>
           {({ getFieldValue }) => (
-            <Form.Item name="referral" label={t('disputes.actions.referral')} rules={[{ required: getFieldValue('reason') !== 'withdrawn', message: t('disputes.intake.required') }]}>
+            <Form.Item
+              name="referral"
+              label={t('disputes.actions.referral')}
+              rules={[{ required: getFieldValue('reason') !== 'withdrawn', message: t('disputes.intake.required') }]}
+            >
               <Select allowClear options={REFERRALS.map((r) => ({ value: r, label: referralLabel(r, lang) }))} />
             </Form.Item>
           )}
@@ -98,6 +160,10 @@ export const COURT_SPECS: SpecTable = {
         </Form.Item>
       </>
     ),
-    payload: (v) => ({ reason: v.reason, ...(v.referral ? { referral: v.referral } : {}), ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}) }),
+    payload: (v) => ({
+      reason: v.reason,
+      ...(v.referral ? { referral: v.referral } : {}),
+      ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
+    }),
   },
 };

@@ -27,4 +27,6 @@ export interface ActionSpec {
 export type SpecTable = Partial<Record<ActionCode, ActionSpec>>;
 
 /** Checkbox rule: must be ticked. */
-export const mustTick = (message: string) => ({ validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))) });
+export const mustTick = (message: string) => ({
+  validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))),
+});

@@ -20,31 +20,49 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('disputes.agreement.total')}>
           <span data-testid="agreement-total">{money(total, lang)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('disputes.agreement.claimTypes')}>{s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(lang === 'en' ? ', ' : '、')}</Descriptions.Item>
-        {s.agreement.summary && <Descriptions.Item label={t('disputes.agreement.summary')}>{s.agreement.summary}</Descriptions.Item>}
+        <Descriptions.Item label={t('disputes.agreement.claimTypes')}>
+          {s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(lang === 'en' ? ', ' : '、')}
+        </Descriptions.Item>
+        {s.agreement.summary && (
+          <Descriptions.Item label={t('disputes.agreement.summary')}>{s.agreement.summary}</Descriptions.Item>
+        )}
         <Descriptions.Item label={t('disputes.agreement.signatures')}>
           <Flex gap={4} wrap data-testid="agreement-signatures">
             {signers.map((k) => (
-              <Tag key={k} color={s.signatures[k] ? 'green' : 'default'} data-testid={`signature-${k}`} data-signed={s.signatures[k]}>
+              <Tag
+                key={k}
+                color={s.signatures[k] ? 'green' : 'default'}
+                data-testid={`signature-${k}`}
+                data-signed={s.signatures[k]}
+              >
                 {t(`disputes.agreement.signer.${k}`)} {s.signatures[k] ? '✓' : t('disputes.agreement.unsigned')}
               </Tag>
             ))}
           </Flex>
         </Descriptions.Item>
-        {s.agreementEffectiveOn && <Descriptions.Item label={t('disputes.agreement.effectiveOn')}>{s.agreementEffectiveOn}</Descriptions.Item>}
-        {s.confirmationAppliedOn && <Descriptions.Item label={t('disputes.agreement.confirmationAppliedOn')}>{s.confirmationAppliedOn}</Descriptions.Item>}
+        {s.agreementEffectiveOn && (
+          <Descriptions.Item label={t('disputes.agreement.effectiveOn')}>{s.agreementEffectiveOn}</Descriptions.Item>
+        )}
+        {s.confirmationAppliedOn && (
+          <Descriptions.Item label={t('disputes.agreement.confirmationAppliedOn')}>
+            {s.confirmationAppliedOn}
+          </Descriptions.Item>
+        )}
         {s.rulingIssuedOn && (
           <Descriptions.Item label={t('disputes.agreement.ruling')}>
             <span data-testid="ruling-no">{d.record.rulingNo ?? ''}</span>（{s.rulingIssuedOn}）
           </Descriptions.Item>
         )}
-        {s.confirmationRefusedOn && <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>}
+        {s.confirmationRefusedOn && (
+          <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>
+        )}
         {review && (
           <Descriptions.Item label={t('disputes.agreement.review')}>
             <Flex gap={4} wrap data-testid="confirmation-review">
               {Object.entries(review.grounds).map(([g, applies]) => (
                 <Tag key={g} color={applies ? 'red' : 'green'}>
-                  {t(`disputes.refusalGrounds.${g}`)}：{t(applies ? 'disputes.actions.reviewYes' : 'disputes.actions.reviewNo')}
+                  {t(`disputes.refusalGrounds.${g}`)}：
+                  {t(applies ? 'disputes.actions.reviewYes' : 'disputes.actions.reviewNo')}
                 </Tag>
               ))}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -66,9 +84,23 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
         columns={[
           { title: '#', dataIndex: 'seq', width: 40 },
           { title: t('disputes.agreement.dueOn'), dataIndex: 'dueOn' },
-          { title: t('disputes.agreement.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => money(v, lang) },
-          { title: t('disputes.agreement.paid'), dataIndex: 'paidFen', align: 'right', render: (v: number) => money(v, lang) },
-          { title: t('disputes.agreement.paidOn'), dataIndex: 'paidOn', render: (v: string | null) => v ?? <Tag>{t('disputes.agreement.open')}</Tag> },
+          {
+            title: t('disputes.agreement.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => money(v, lang),
+          },
+          {
+            title: t('disputes.agreement.paid'),
+            dataIndex: 'paidFen',
+            align: 'right',
+            render: (v: number) => money(v, lang),
+          },
+          {
+            title: t('disputes.agreement.paidOn'),
+            dataIndex: 'paidOn',
+            render: (v: string | null) => v ?? <Tag>{t('disputes.agreement.open')}</Tag>,
+          },
         ]}
       />
     </Card>

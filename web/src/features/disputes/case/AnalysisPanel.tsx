@@ -7,7 +7,15 @@ import { langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
 
 /** The labor-law engine run on the case's facts: each item with its statutes and arithmetic. */
-export function AnalysisPanel({ detail: d, onChange, canRun }: { detail: CaseDetail; onChange: (d: CaseDetail) => void; canRun: boolean }) {
+export function AnalysisPanel({
+  detail: d,
+  onChange,
+  canRun,
+}: {
+  detail: CaseDetail;
+  onChange: (d: CaseDetail) => void;
+  canRun: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const en = lang === 'en';
@@ -33,7 +41,13 @@ export function AnalysisPanel({ detail: d, onChange, canRun }: { detail: CaseDet
       data-testid="analysis-panel"
       extra={
         canRun && (
-          <Button size="small" type={a ? 'default' : 'primary'} loading={busy} onClick={() => void run()} data-testid="analysis-run">
+          <Button
+            size="small"
+            type={a ? 'default' : 'primary'}
+            loading={busy}
+            onClick={() => void run()}
+            data-testid="analysis-run"
+          >
             {t(a ? 'disputes.analysis.rerun' : 'disputes.analysis.run')}
           </Button>
         )
@@ -43,15 +57,31 @@ export function AnalysisPanel({ detail: d, onChange, canRun }: { detail: CaseDet
         <Typography.Text type="secondary">{t('disputes.analysis.none')}</Typography.Text>
       ) : (
         <Flex vertical gap={8}>
-          <Flex justify="space-between" align="baseline" wrap style={{ background: '#fff5f5', padding: '8px 12px', borderRadius: 6 }}>
+          <Flex
+            justify="space-between"
+            align="baseline"
+            wrap
+            style={{ background: '#fff5f5', padding: '8px 12px', borderRadius: 6 }}
+          >
             <Typography.Text strong>{t('disputes.analysis.total')}</Typography.Text>
             <Typography.Text strong style={{ fontSize: 20, color: '#c62828' }} data-testid="analysis-total">
               {money(a.totalFen, lang)}
             </Typography.Text>
           </Flex>
-          {a.context?.asOf && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('disputes.analysis.asOf', { date: a.context.asOf, region: a.context.regionName ?? a.context.regionCode })}</Typography.Text>}
+          {a.context?.asOf && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('disputes.analysis.asOf', {
+                date: a.context.asOf,
+                region: a.context.regionName ?? a.context.regionCode,
+              })}
+            </Typography.Text>
+          )}
           {a.items.map((item) => (
-            <div key={item.code} data-testid={`analysis-item-${item.code}`} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+            <div
+              key={item.code}
+              data-testid={`analysis-item-${item.code}`}
+              style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}
+            >
               <Flex justify="space-between" align="baseline" gap={8} wrap>
                 <Typography.Text strong>{t(`calc.items.${item.code}`)}</Typography.Text>
                 <Typography.Text strong style={{ color: '#c62828' }}>
@@ -65,12 +95,21 @@ export function AnalysisPanel({ detail: d, onChange, canRun }: { detail: CaseDet
                   </Tag>
                 ))}
               </Flex>
-              <Typography.Text style={{ fontSize: 13, background: '#fafafa', display: 'block', padding: '4px 8px', borderRadius: 4 }}>{en && item.explanationEn ? item.explanationEn : item.explanation}</Typography.Text>
+              <Typography.Text
+                style={{ fontSize: 13, background: '#fafafa', display: 'block', padding: '4px 8px', borderRadius: 4 }}
+              >
+                {en && item.explanationEn ? item.explanationEn : item.explanation}
+              </Typography.Text>
             </div>
           ))}
           {a.items.length === 0 && <Typography.Text type="secondary">{t('disputes.analysis.noItems')}</Typography.Text>}
           {a.warnings.map((w) => (
-            <Alert key={w.code} type={w.severity === 'critical' ? 'error' : w.severity === 'warning' ? 'warning' : 'info'} showIcon title={en ? w.messageEn : w.message} />
+            <Alert
+              key={w.code}
+              type={w.severity === 'critical' ? 'error' : w.severity === 'warning' ? 'warning' : 'info'}
+              showIcon
+              title={en ? w.messageEn : w.message}
+            />
           ))}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('disputes.analysis.claimedVs', { claimed: money(d.claimTotalFen, lang) })}

@@ -31,14 +31,28 @@ export function AssignmentPanel({ detail: d, onChange }: { detail: CaseDetail; o
   const reassign = !!d.mediatorId;
 
   useEffect(() => {
-    if (assigning) api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`).then((r) => setProposals(r.proposals), () => setProposals([]));
+    if (assigning)
+      api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`).then(
+        (r) => setProposals(r.proposals),
+        () => setProposals([]),
+      );
   }, [assigning, d.id]);
   useEffect(() => {
-    if (inviting) api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`).then((r) => setJudges(r.items), () => setJudges([]));
+    if (inviting)
+      api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`).then(
+        (r) => setJudges(r.items),
+        () => setJudges([]),
+      );
   }, [inviting, d.id]);
 
   const assign = async (v: AssignValues) => {
-    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, { mediatorAccountId: v.mediatorAccountId, noConflictDeclared: !!v.noConflictDeclared, reason: v.reason?.trim() || undefined }));
+    onChange(
+      await api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, {
+        mediatorAccountId: v.mediatorAccountId,
+        noConflictDeclared: !!v.noConflictDeclared,
+        reason: v.reason?.trim() || undefined,
+      }),
+    );
     setAssigning(false);
   };
   const invite = async (v: { judgeAccountId: string }) => {
@@ -72,10 +86,24 @@ export function AssignmentPanel({ detail: d, onChange }: { detail: CaseDetail; o
         ))}
       </Flex>
 
-      <FormModal<AssignValues> open={assigning} title={t(reassign ? 'disputes.assignment.reassign' : 'disputes.assignment.assign')} onCancel={() => setAssigning(false)} onSubmit={assign} testId="assign-form">
-        <Form.Item name="mediatorAccountId" label={t('disputes.mediator')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+      <FormModal<AssignValues>
+        open={assigning}
+        title={t(reassign ? 'disputes.assignment.reassign' : 'disputes.assignment.assign')}
+        onCancel={() => setAssigning(false)}
+        onSubmit={assign}
+        testId="assign-form"
+      >
+        <Form.Item
+          name="mediatorAccountId"
+          label={t('disputes.mediator')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
           <Select
-            options={proposals.map((p) => ({ value: p.mediatorId, label: `${p.rank}. ${p.name}（${t('disputes.assignment.active', { n: p.activeCases })}）`, title: p.reasons.map((r) => r[lang]).join('；') }))}
+            options={proposals.map((p) => ({
+              value: p.mediatorId,
+              label: `${p.rank}. ${p.name}（${t('disputes.assignment.active', { n: p.activeCases })}）`,
+              title: p.reasons.map((r) => r[lang]).join('；'),
+            }))}
             optionRender={(o) => (
               <div>
                 <div>{o.label}</div>
@@ -85,19 +113,45 @@ export function AssignmentPanel({ detail: d, onChange }: { detail: CaseDetail; o
           />
         </Form.Item>
         {reassign && (
-          <Form.Item name="reason" label={t('disputes.assignment.reason')} rules={[{ required: true, whitespace: true, message: t('disputes.assignment.reasonRequired') }]}>
+          <Form.Item
+            name="reason"
+            label={t('disputes.assignment.reason')}
+            rules={[{ required: true, whitespace: true, message: t('disputes.assignment.reasonRequired') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         )}
-        <Form.Item name="noConflictDeclared" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('disputes.assignment.declareRequired')))) }]}>
+        <Form.Item
+          name="noConflictDeclared"
+          valuePropName="checked"
+          rules={[
+            {
+              validator: (_, v) =>
+                v ? Promise.resolve() : Promise.reject(new Error(t('disputes.assignment.declareRequired'))),
+            },
+          ]}
+        >
           <Checkbox>{t('disputes.assignment.declare')}</Checkbox>
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ judgeAccountId: string }> open={inviting} title={t('disputes.assignment.invite')} onCancel={() => setInviting(false)} onSubmit={invite} testId="invite-form">
+      <FormModal<{ judgeAccountId: string }>
+        open={inviting}
+        title={t('disputes.assignment.invite')}
+        onCancel={() => setInviting(false)}
+        onSubmit={invite}
+        testId="invite-form"
+      >
         <Typography.Paragraph type="secondary">{t('disputes.assignment.inviteHint')}</Typography.Paragraph>
-        <Form.Item name="judgeAccountId" label={t('disputes.judge')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-          <Select options={judges.map((j) => ({ value: j.id, label: j.name }))} notFoundContent={t('disputes.assignment.noJudges')} />
+        <Form.Item
+          name="judgeAccountId"
+          label={t('disputes.judge')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
+          <Select
+            options={judges.map((j) => ({ value: j.id, label: j.name }))}
+            notFoundContent={t('disputes.assignment.noJudges')}
+          />
         </Form.Item>
       </FormModal>
     </Card>

@@ -6,7 +6,17 @@ import { RiskTag, StageTag } from '../CaseListPage';
 import { closeReasonLabel, langOf, money, referralLabel, stageLabel } from '../labels';
 import type { CaseDetail } from '../types';
 
-const MAIN_PATH: Stage[] = ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed', 'confirmation_applied', 'ruling_issued', 'performed'];
+const MAIN_PATH: Stage[] = [
+  'intake',
+  'consultation',
+  'employer_contacted',
+  'consented',
+  'mediating',
+  'agreement_signed',
+  'confirmation_applied',
+  'ruling_issued',
+  'performed',
+];
 
 /** The stages to draw: those visited (in order, once), then what normally follows the current one. */
 export function stagePath(visited: readonly string[], current: string): { code: string; done: boolean }[] {
@@ -55,15 +65,30 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
             <span data-testid="case-respondent">{d.respondentName}</span>
           </Descriptions.Item>
         )}
-        <Descriptions.Item label={t('disputes.mediator')}>{d.mediatorName ?? t('disputes.case.unassigned')}</Descriptions.Item>
-        {(d.joint || d.judgeName) && <Descriptions.Item label={t('disputes.judge')}>{d.judgeName ?? t('disputes.case.judgeNotInvited')}</Descriptions.Item>}
+        <Descriptions.Item label={t('disputes.mediator')}>
+          {d.mediatorName ?? t('disputes.case.unassigned')}
+        </Descriptions.Item>
+        {(d.joint || d.judgeName) && (
+          <Descriptions.Item label={t('disputes.judge')}>
+            {d.judgeName ?? t('disputes.case.judgeNotInvited')}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('disputes.court')}>{d.courtName ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('disputes.kind')}>{t(`disputes.kinds.${d.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('disputes.appliedOn')}>
-          {d.appliedOn} · {t(d.channel === 'online' ? 'disputes.case.online' : d.facts.oral ? 'disputes.case.oral' : 'disputes.case.counter')}
+          {d.appliedOn} ·{' '}
+          {t(
+            d.channel === 'online'
+              ? 'disputes.case.online'
+              : d.facts.oral
+                ? 'disputes.case.oral'
+                : 'disputes.case.counter',
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('disputes.claimTotal')}>{money(d.claimTotalFen, lang)}</Descriptions.Item>
-        {d.settledFen !== null && <Descriptions.Item label={t('disputes.settled')}>{money(d.settledFen, lang)}</Descriptions.Item>}
+        {d.settledFen !== null && (
+          <Descriptions.Item label={t('disputes.settled')}>{money(d.settledFen, lang)}</Descriptions.Item>
+        )}
         {d.closedReason && (
           <Descriptions.Item label={t('disputes.case.closedReason')}>
             {closeReasonLabel(d.closedReason, lang)}

@@ -29,7 +29,10 @@ export default function CasePage() {
   const { detail, error, reload, replace } = useCase(id);
   const work = can('disputes:work');
 
-  if (error && !detail) return <Result status="warning" title={errText(error)} extra={<Link to="/disputes">{t('disputes.backToList')}</Link>} />;
+  if (error && !detail)
+    return (
+      <Result status="warning" title={errText(error)} extra={<Link to="/disputes">{t('disputes.backToList')}</Link>} />
+    );
   if (!detail) return <Skeleton active />;
   const live = !detail.record.historic && !!detail.record.state;
 

@@ -4,7 +4,13 @@ import { todayInChina } from '../../labor-law/money';
 import { langOf } from '../labels';
 import type { Clock } from '../types';
 
-const STATUS_COLOR: Record<Clock['status'], string> = { running: 'blue', overdue: 'red', met: 'green', not_started: 'default', stopped: 'default' };
+const STATUS_COLOR: Record<Clock['status'], string> = {
+  running: 'blue',
+  overdue: 'red',
+  met: 'green',
+  not_started: 'default',
+  stopped: 'default',
+};
 
 function statusOf(c: Clock, today: string): { key: string; color: string } {
   if (c.status === 'running' && c.remindOn && c.remindOn <= today) return { key: 'due_soon', color: 'orange' };
@@ -22,9 +28,25 @@ export function ClocksPanel({ clocks }: { clocks: Clock[] }) {
       <Flex vertical gap={12}>
         {clocks.map((c) => {
           const s = statusOf(c, today);
-          const left = c.unit === 'working_days' && c.workingDaysLeft != null ? t('disputes.clocks.workingDaysLeft', { n: c.workingDaysLeft }) : c.daysLeft != null ? (c.daysLeft < 0 ? t('disputes.clocks.daysOver', { n: -c.daysLeft }) : t('disputes.clocks.daysLeft', { n: c.daysLeft })) : null;
+          const left =
+            c.unit === 'working_days' && c.workingDaysLeft != null
+              ? t('disputes.clocks.workingDaysLeft', { n: c.workingDaysLeft })
+              : c.daysLeft != null
+                ? c.daysLeft < 0
+                  ? t('disputes.clocks.daysOver', { n: -c.daysLeft })
+                  : t('disputes.clocks.daysLeft', { n: c.daysLeft })
+                : null;
           return (
-            <div key={c.code} data-testid={`clock-${c.code}`} data-status={c.status} style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8, opacity: c.status === 'not_started' || c.status === 'stopped' ? 0.65 : 1 }}>
+            <div
+              key={c.code}
+              data-testid={`clock-${c.code}`}
+              data-status={c.status}
+              style={{
+                borderBottom: '1px solid #f0f0f0',
+                paddingBottom: 8,
+                opacity: c.status === 'not_started' || c.status === 'stopped' ? 0.65 : 1,
+              }}
+            >
               <Flex justify="space-between" align="baseline" gap={8}>
                 <Typography.Text strong>{en ? c.labelEn : c.label}</Typography.Text>
                 <Tag color={s.color} style={{ marginInlineEnd: 0 }} data-testid="clock-status">
@@ -37,7 +59,9 @@ export function ClocksPanel({ clocks }: { clocks: Clock[] }) {
               <Flex gap={12} wrap style={{ fontSize: 13, marginTop: 2 }}>
                 {c.startsOn && <span>{t('disputes.clocks.starts', { date: c.startsOn })}</span>}
                 {c.dueOn && <span data-testid="clock-due">{t('disputes.clocks.due', { date: c.dueOn })}</span>}
-                {left && c.status !== 'met' && c.status !== 'stopped' && <span style={{ color: c.status === 'overdue' ? '#cf1322' : undefined }}>{left}</span>}
+                {left && c.status !== 'met' && c.status !== 'stopped' && (
+                  <span style={{ color: c.status === 'overdue' ? '#cf1322' : undefined }}>{left}</span>
+                )}
                 {c.metOn && <span>{t('disputes.clocks.metOn', { date: c.metOn })}</span>}
               </Flex>
               {(c.note || c.noteEn) && (

@@ -47,13 +47,20 @@ export function DocumentsPanel({ detail: d }: { detail: CaseDetail }) {
         {DOCUMENT_KINDS.map((kind) => {
           const ready = documentReady(kind, d);
           const link = (format: 'pdf' | 'docx') => (
-            <Button size="small" disabled={!ready} href={ready ? `/api/disputes/${d.id}/documents/${kind}?format=${format}` : undefined} data-testid={`doc-${kind}-${format}`}>
+            <Button
+              size="small"
+              disabled={!ready}
+              href={ready ? `/api/disputes/${d.id}/documents/${kind}?format=${format}` : undefined}
+              data-testid={`doc-${kind}-${format}`}
+            >
               {format.toUpperCase()}
             </Button>
           );
           return (
             <Flex key={kind} justify="space-between" align="center" gap={8}>
-              <Typography.Text type={ready ? undefined : 'secondary'}>{t(`disputes.documents.kinds.${kind}`)}</Typography.Text>
+              <Typography.Text type={ready ? undefined : 'secondary'}>
+                {t(`disputes.documents.kinds.${kind}`)}
+              </Typography.Text>
               <Tooltip title={ready ? undefined : t(`disputes.documents.notYet.${kind}`)}>
                 <Flex gap={4}>
                   {link('pdf')}
@@ -64,7 +71,12 @@ export function DocumentsPanel({ detail: d }: { detail: CaseDetail }) {
           );
         })}
         {closed && (
-          <Button size="small" href={`/api/disputes/${d.id}/filing-package`} target="_blank" data-testid="filing-package-json">
+          <Button
+            size="small"
+            href={`/api/disputes/${d.id}/filing-package`}
+            target="_blank"
+            data-testid="filing-package-json"
+          >
             {t('disputes.documents.filingJson')}
           </Button>
         )}

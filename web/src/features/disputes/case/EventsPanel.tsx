@@ -11,7 +11,10 @@ function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string
   const bits: string[] = [];
   if (typeof p.party === 'string') bits.push(t(`disputes.agreement.signer.${p.party}`));
   if (typeof p.signer === 'string') bits.push(t(`disputes.agreement.signer.${p.signer}`));
-  if (typeof p.channel === 'string' && e.action === 'contact_employer') bits.push(`${t(`disputes.channels.${p.channel}`)} · ${t(p.reached ? 'disputes.events.reached' : 'disputes.events.notReached')}`);
+  if (typeof p.channel === 'string' && e.action === 'contact_employer')
+    bits.push(
+      `${t(`disputes.channels.${p.channel}`)} · ${t(p.reached ? 'disputes.events.reached' : 'disputes.events.notReached')}`,
+    );
   if (typeof p.answer === 'string') bits.push(t(`disputes.answers.${p.answer}`));
   if (typeof p.mode === 'string') bits.push(t(`disputes.modes.${p.mode}`));
   if (typeof p.amountFen === 'number') bits.push(money(p.amountFen, lang));
@@ -24,7 +27,12 @@ function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string
   return bits.join(' · ');
 }
 
-export function actionLabel(action: string, lang: Lang, t: (k: string) => string, exists: (k: string) => boolean): string {
+export function actionLabel(
+  action: string,
+  lang: Lang,
+  t: (k: string) => string,
+  exists: (k: string) => boolean,
+): string {
   if (isActionCode(action)) return ACTION_INFO[action][lang];
   return exists(`disputes.events.actions.${action}`) ? t(`disputes.events.actions.${action}`) : action;
 }
@@ -46,7 +54,9 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
                 {formatDateTime(e.at)}
               </Typography.Text>
               <Typography.Text strong>{actionLabel(e.action, lang, tr, (k) => i18n.exists(k))}</Typography.Text>
-              {e.toStage && e.fromStage !== e.toStage && <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>}
+              {e.toStage && e.fromStage !== e.toStage && (
+                <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>
+              )}
               <div style={{ fontSize: 12, color: '#595959' }}>
                 {e.actorLabel}
                 {payloadText(e, tr, lang) ? ` · ${payloadText(e, tr, lang)}` : ''}

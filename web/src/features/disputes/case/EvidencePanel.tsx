@@ -8,7 +8,8 @@ import type { CaseDetail } from '../types';
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
 
-const size = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const size = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Evidence: pictures and PDFs up to 10 MB, uploaded to the case file and opened from it. */
 export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onChange: () => void }) {
@@ -37,7 +38,13 @@ export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onC
           </Flex>
         ))}
         <Flex gap={8} wrap>
-          <Input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={200} placeholder={t('disputes.evidence.description')} style={{ maxWidth: 280 }} />
+          <Input
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            maxLength={200}
+            placeholder={t('disputes.evidence.description')}
+            style={{ maxWidth: 280 }}
+          />
           <Upload
             name="file"
             action={`/api/disputes/${d.id}/evidence`}
@@ -65,7 +72,9 @@ export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onC
               } else if (file.status === 'error') {
                 const body = file.response as { message?: string; messageEn?: string } | undefined;
                 const reason = i18n.language === 'en' ? body?.messageEn : body?.message;
-                void message.error(reason ? `${t('disputes.evidence.failed')}: ${reason}` : t('disputes.evidence.failed'));
+                void message.error(
+                  reason ? `${t('disputes.evidence.failed')}: ${reason}` : t('disputes.evidence.failed'),
+                );
               }
             }}
           >

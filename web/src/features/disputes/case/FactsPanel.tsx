@@ -14,13 +14,23 @@ export function FactsPanel({ detail: d }: { detail: CaseDetail }) {
       {e && (
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('disputes.intake.hireDate')}>{e.hireDate}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.intake.endDate')}>{e.endDate ?? t('disputes.facts.stillEmployed')}</Descriptions.Item>
+          <Descriptions.Item label={t('disputes.intake.endDate')}>
+            {e.endDate ?? t('disputes.facts.stillEmployed')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('disputes.intake.monthlyWage')}>
             {money(e.monthlyWageFen, lang)} · {t(`disputes.wageStructures.${e.wageStructure}`)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('disputes.intake.contractSigned')}>{t(e.contractSigned ? 'common.yes' : 'common.no')}</Descriptions.Item>
-          <Descriptions.Item label={t('disputes.intake.sector')}>{i18n.exists(`employers.industries.${d.sector}`) ? t(`employers.industries.${d.sector}`) : d.sector}</Descriptions.Item>
-          {e.workingHours && <Descriptions.Item label={t('disputes.intake.workingHours')}>{t(`disputes.workingHours.${e.workingHours}`)}</Descriptions.Item>}
+          <Descriptions.Item label={t('disputes.intake.contractSigned')}>
+            {t(e.contractSigned ? 'common.yes' : 'common.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('disputes.intake.sector')}>
+            {i18n.exists(`employers.industries.${d.sector}`) ? t(`employers.industries.${d.sector}`) : d.sector}
+          </Descriptions.Item>
+          {e.workingHours && (
+            <Descriptions.Item label={t('disputes.intake.workingHours')}>
+              {t(`disputes.workingHours.${e.workingHours}`)}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
       <Table
@@ -30,12 +40,21 @@ export function FactsPanel({ detail: d }: { detail: CaseDetail }) {
         dataSource={d.facts.claims}
         columns={[
           { title: t('disputes.intake.claimType'), dataIndex: 'type', render: (v: string) => claimLabel(v, lang) },
-          { title: t('disputes.intake.amount'), dataIndex: 'amountFen', align: 'right', render: (v: number) => money(v, lang) },
+          {
+            title: t('disputes.intake.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (v: number) => money(v, lang),
+          },
           { title: t('disputes.intake.claimDescription'), dataIndex: 'description', render: (v?: string) => v || none },
         ]}
         style={{ marginBottom: 8 }}
       />
-      {d.facts.narrative && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{d.facts.narrative}</Typography.Paragraph>}
+      {d.facts.narrative && (
+        <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+          {d.facts.narrative}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -21,7 +21,13 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
     <Card title={t('disputes.notices.title')} size="small" data-testid="notices-panel">
       <Flex vertical gap={8}>
         {warnings.map((w) => (
-          <Alert key={w.code} type={w.code === 'limitation' ? 'error' : 'warning'} showIcon title={msg(w)} data-testid={`notice-${w.code}`} />
+          <Alert
+            key={w.code}
+            type={w.code === 'limitation' ? 'error' : 'warning'}
+            showIcon
+            title={msg(w)}
+            data-testid={`notice-${w.code}`}
+          />
         ))}
         {joint.length > 0 && (
           <Alert
@@ -39,7 +45,13 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
           />
         )}
         {first && (
-          <Card size="small" type="inner" title={t('disputes.notices.liability')} data-testid="liability-panel" styles={{ header: { background: '#fff5f5' } }}>
+          <Card
+            size="small"
+            type="inner"
+            title={t('disputes.notices.liability')}
+            data-testid="liability-panel"
+            styles={{ header: { background: '#fff5f5' } }}
+          >
             <Flex align="center" gap={8} wrap style={{ marginBottom: 8 }}>
               <Typography.Text strong style={{ fontSize: 16 }} data-testid="liability-party">
                 {first.partyName}
@@ -47,7 +59,10 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
               <Tag color="red">{chainRoleLabel(first.role, lang)}</Tag>
               <Tag>{t(`disputes.notices.duty.${first.duty}`)}</Tag>
             </Flex>
-            <Typography.Paragraph style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6, marginBottom: 8 }} data-testid="liability-basis">
+            <Typography.Paragraph
+              style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6, marginBottom: 8 }}
+              data-testid="liability-basis"
+            >
               {en ? first.basis.textEn : first.basis.text}
             </Typography.Paragraph>
             <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="liability-explanation">
@@ -66,12 +81,29 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
               </div>
             )}
             {liability!.warnings.map((w) => (
-              <Alert key={w.code} type="warning" showIcon style={{ marginTop: 8 }} title={en ? w.messageEn : w.message} />
+              <Alert
+                key={w.code}
+                type="warning"
+                showIcon
+                style={{ marginTop: 8 }}
+                title={en ? w.messageEn : w.message}
+              />
             ))}
           </Card>
         )}
-        {counter && <Alert type="info" showIcon title={t('disputes.notices.counterOffer', { amount: counter.amountFen !== null ? money(counter.amountFen, lang) : '' })} description={counter.note} />}
-        {d.record.refusalNote && <Alert type="error" showIcon title={t('disputes.notices.refusal')} description={d.record.refusalNote} />}
+        {counter && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('disputes.notices.counterOffer', {
+              amount: counter.amountFen !== null ? money(counter.amountFen, lang) : '',
+            })}
+            description={counter.note}
+          />
+        )}
+        {d.record.refusalNote && (
+          <Alert type="error" showIcon title={t('disputes.notices.refusal')} description={d.record.refusalNote} />
+        )}
       </Flex>
     </Card>
   );

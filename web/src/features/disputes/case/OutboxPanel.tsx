@@ -54,7 +54,12 @@ export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
                 <Tag color={m.channel === 'sms' ? 'blue' : 'purple'}>{t(`disputes.outbox.${m.channel}`)}</Tag>
                 <Typography.Text code>{m.recipient}</Typography.Text>
                 {demoPhone && (
-                  <Link to={`/demo/phone?to=${encodeURIComponent(m.recipient)}`} target="_blank" style={{ marginLeft: 6, fontSize: 12 }} data-testid="outbox-demo-phone">
+                  <Link
+                    to={`/demo/phone?to=${encodeURIComponent(m.recipient)}`}
+                    target="_blank"
+                    style={{ marginLeft: 6, fontSize: 12 }}
+                    data-testid="outbox-demo-phone"
+                  >
                     {t('disputes.outbox.demoPhone')}
                   </Link>
                 )}
@@ -63,8 +68,14 @@ export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
                 {formatDateTime(m.createdAt)}
               </Typography.Text>
             </Flex>
-            {m.subject && <Typography.Text strong style={{ display: 'block', fontSize: 13 }}>{m.subject}</Typography.Text>}
-            <Typography.Paragraph style={{ fontSize: 13, margin: '2px 0 0', overflowWrap: 'anywhere' }}>{withLinks(m.body)}</Typography.Paragraph>
+            {m.subject && (
+              <Typography.Text strong style={{ display: 'block', fontSize: 13 }}>
+                {m.subject}
+              </Typography.Text>
+            )}
+            <Typography.Paragraph style={{ fontSize: 13, margin: '2px 0 0', overflowWrap: 'anywhere' }}>
+              {withLinks(m.body)}
+            </Typography.Paragraph>
           </div>
         ))}
       </Flex>

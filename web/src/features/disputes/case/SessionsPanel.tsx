@@ -26,7 +26,15 @@ export const nowInChinaLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOS
 const SCHEDULE_INITIAL: Partial<ScheduleValues> = { mode: 'in_person' };
 
 /** Mediation sessions: scheduled in person, by phone or by video, and their minutes. */
-export function SessionsPanel({ detail: d, onChange, canWork }: { detail: CaseDetail; onChange: (d: CaseDetail) => void; canWork: boolean }) {
+export function SessionsPanel({
+  detail: d,
+  onChange,
+  canWork,
+}: {
+  detail: CaseDetail;
+  onChange: (d: CaseDetail) => void;
+  canWork: boolean;
+}) {
   const { t } = useTranslation();
   const [scheduling, setScheduling] = useState(false);
   const [minutesFor, setMinutesFor] = useState<CaseSession | null>(null);
@@ -35,12 +43,22 @@ export function SessionsPanel({ detail: d, onChange, canWork }: { detail: CaseDe
   const minutesInitial = useMemo<Partial<MinutesValues>>(() => ({ heldAt: nowInChinaLocal() }), [minutesFor]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const schedule = async (v: ScheduleValues) => {
-    const body = { mode: v.mode, scheduledAt: shanghai(v.at), location: v.mode === 'video' ? undefined : v.location?.trim() || undefined, meetingUrl: v.mode === 'video' ? v.meetingUrl?.trim() : undefined };
+    const body = {
+      mode: v.mode,
+      scheduledAt: shanghai(v.at),
+      location: v.mode === 'video' ? undefined : v.location?.trim() || undefined,
+      meetingUrl: v.mode === 'video' ? v.meetingUrl?.trim() : undefined,
+    };
     onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, body));
     setScheduling(false);
   };
   const record = async (v: MinutesValues) => {
-    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${minutesFor!.id}/minutes`, { minutes: v.minutes, heldAt: v.heldAt ? shanghai(v.heldAt) : undefined }));
+    onChange(
+      await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${minutesFor!.id}/minutes`, {
+        minutes: v.minutes,
+        heldAt: v.heldAt ? shanghai(v.heldAt) : undefined,
+      }),
+    );
     setMinutesFor(null);
   };
 
@@ -52,10 +70,14 @@ export function SessionsPanel({ detail: d, onChange, canWork }: { detail: CaseDe
       extra={
         canWork &&
         open && (
-          <Button size="small" onClick={() => {
+          <Button
+            size="small"
+            onClick={() => {
               setMode('in_person');
               setScheduling(true);
-            }} data-testid="session-schedule">
+            }}
+            data-testid="session-schedule"
+          >
             {t('disputes.sessions.schedule')}
           </Button>
         )
@@ -85,34 +107,77 @@ export function SessionsPanel({ detail: d, onChange, canWork }: { detail: CaseDe
                 )
               )}
             </Flex>
-            {s.minutes && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', background: '#fafafa', padding: '4px 8px' }}>{s.minutes}</Typography.Paragraph>}
+            {s.minutes && (
+              <Typography.Paragraph
+                style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', background: '#fafafa', padding: '4px 8px' }}
+              >
+                {s.minutes}
+              </Typography.Paragraph>
+            )}
           </div>
         ))}
       </Flex>
 
-      <FormModal<ScheduleValues> open={scheduling} title={t('disputes.sessions.schedule')} initialValues={SCHEDULE_INITIAL} onCancel={() => setScheduling(false)} onSubmit={schedule} testId="session-form">
+      <FormModal<ScheduleValues>
+        open={scheduling}
+        title={t('disputes.sessions.schedule')}
+        initialValues={SCHEDULE_INITIAL}
+        onCancel={() => setScheduling(false)}
+        onSubmit={schedule}
+        testId="session-form"
+      >
         <Form.Item name="mode" label={t('disputes.sessions.mode')} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" onChange={(e) => setMode(e.target.value as Mode)} options={(['in_person', 'phone', 'video'] as const).map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))} />
+          <Radio.Group
+            optionType="button"
+            onChange={(e) => setMode(e.target.value as Mode)}
+            options={(['in_person', 'phone', 'video'] as const).map((m) => ({
+              value: m,
+              label: t(`disputes.modes.${m}`),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="at" label={t('disputes.sessions.at')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+        <Form.Item
+          name="at"
+          label={t('disputes.sessions.at')}
+          rules={[{ required: true, message: t('disputes.intake.required') }]}
+        >
           <Input type="datetime-local" data-testid="session-at" />
         </Form.Item>
         {mode === 'video' ? (
-          <Form.Item name="meetingUrl" label={t('disputes.sessions.meetingUrl')} rules={[{ required: true, type: 'url', message: t('disputes.sessions.urlInvalid') }]}>
+          <Form.Item
+            name="meetingUrl"
+            label={t('disputes.sessions.meetingUrl')}
+            rules={[{ required: true, type: 'url', message: t('disputes.sessions.urlInvalid') }]}
+          >
             <Input placeholder="https://" data-testid="session-url" />
           </Form.Item>
         ) : (
-          <Form.Item name="location" label={t('disputes.sessions.location')} rules={[{ required: mode === 'in_person', whitespace: true, message: t('disputes.intake.required') }]}>
+          <Form.Item
+            name="location"
+            label={t('disputes.sessions.location')}
+            rules={[{ required: mode === 'in_person', whitespace: true, message: t('disputes.intake.required') }]}
+          >
             <Input maxLength={200} data-testid="session-location" />
           </Form.Item>
         )}
       </FormModal>
 
-      <FormModal<MinutesValues> open={!!minutesFor} title={t('disputes.sessions.recordMinutes')} initialValues={minutesInitial} onCancel={() => setMinutesFor(null)} onSubmit={record} testId="minutes-form">
+      <FormModal<MinutesValues>
+        open={!!minutesFor}
+        title={t('disputes.sessions.recordMinutes')}
+        initialValues={minutesInitial}
+        onCancel={() => setMinutesFor(null)}
+        onSubmit={record}
+        testId="minutes-form"
+      >
         <Form.Item name="heldAt" label={t('disputes.sessions.heldAtLabel')}>
           <Input type="datetime-local" />
         </Form.Item>
-        <Form.Item name="minutes" label={t('disputes.sessions.minutes')} rules={[{ required: true, whitespace: true, min: 5, message: t('disputes.sessions.minutesRequired') }]}>
+        <Form.Item
+          name="minutes"
+          label={t('disputes.sessions.minutes')}
+          rules={[{ required: true, whitespace: true, min: 5, message: t('disputes.sessions.minutesRequired') }]}
+        >
           <Input.TextArea rows={6} maxLength={20000} data-testid="minutes-text" />
         </Form.Item>
       </FormModal>

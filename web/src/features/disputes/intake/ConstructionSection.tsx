@@ -67,7 +67,10 @@ export function ConstructionSection() {
       testId="intake-construction"
       extra={
         <Form.Item name="isConstruction" valuePropName="checked" noStyle>
-          <Checkbox data-testid="intake-is-construction" onChange={(e) => e.target.checked && form.setFieldValue('sector', 'construction')}>
+          <Checkbox
+            data-testid="intake-is-construction"
+            onChange={(e) => e.target.checked && form.setFieldValue('sector', 'construction')}
+          >
             {t('disputes.intake.isConstruction')}
           </Checkbox>
         </Form.Item>
@@ -82,9 +85,21 @@ export function ConstructionSection() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f, i) => (
-                  <PartyRow key={f.key} field={f} index={i} options={options.filter((o) => o.value !== parties[i]?.id)} onRemove={() => remove(f.name)} />
+                  <PartyRow
+                    key={f.key}
+                    field={f}
+                    index={i}
+                    options={options.filter((o) => o.value !== parties[i]?.id)}
+                    onRemove={() => remove(f.name)}
+                  />
                 ))}
-                <Button type="dashed" onClick={() => add({ id: newPartyId(), role: 'crew_boss' })} disabled={fields.length >= 12} data-testid="party-add" style={{ marginInlineEnd: 8 }}>
+                <Button
+                  type="dashed"
+                  onClick={() => add({ id: newPartyId(), role: 'crew_boss' })}
+                  disabled={fields.length >= 12}
+                  data-testid="party-add"
+                  style={{ marginInlineEnd: 8 }}
+                >
                   {t('disputes.intake.addParty')}
                 </Button>
                 {fields.length === 0 && (
@@ -97,18 +112,36 @@ export function ConstructionSection() {
           </Form.List>
           <Row gutter={16} style={{ marginTop: 16 }}>
             <Col xs={24} md={8}>
-              <Form.Item name={['construction', 'hiredWorker']} label={t('disputes.intake.hiredWorker')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
+              <Form.Item
+                name={['construction', 'hiredWorker']}
+                label={t('disputes.intake.hiredWorker')}
+                rules={[{ required: true, message: t('disputes.intake.required') }]}
+              >
                 <Select options={options} data-testid="intake-hired-worker" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name={['construction', 'crewBossReachable']} label={t('disputes.intake.crewBossReachable')}>
-                <Radio.Group data-testid="intake-boss-reachable" options={[{ value: true, label: t('common.yes') }, { value: false, label: t('common.no') }]} />
+                <Radio.Group
+                  data-testid="intake-boss-reachable"
+                  options={[
+                    { value: true, label: t('common.yes') },
+                    { value: false, label: t('common.no') },
+                  ]}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name={['construction', 'developerPaidProjectFunds']} label={t('disputes.intake.developerPaid')}>
-                <Radio.Group options={(['yes', 'no', 'unknown'] as const).map((v) => ({ value: v, label: t(`disputes.intake.paid.${v}`) }))} />
+              <Form.Item
+                name={['construction', 'developerPaidProjectFunds']}
+                label={t('disputes.intake.developerPaid')}
+              >
+                <Radio.Group
+                  options={(['yes', 'no', 'unknown'] as const).map((v) => ({
+                    value: v,
+                    label: t(`disputes.intake.paid.${v}`),
+                  }))}
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -122,7 +155,14 @@ export function ConstructionSection() {
               description={lang === 'en' ? preview.contactFirst.basis.textEn : preview.contactFirst.basis.text}
             />
           )}
-          {preview && preview.errors.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={lang === 'en' ? preview.errors[0]!.messageEn : preview.errors[0]!.message} />}
+          {preview && preview.errors.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={lang === 'en' ? preview.errors[0]!.messageEn : preview.errors[0]!.message}
+            />
+          )}
         </>
       )}
     </Section>

@@ -12,8 +12,11 @@ import { Section } from './Section';
 export function yuanRule(t: (k: string) => string, required: boolean) {
   return {
     validator: (_: unknown, value: string | undefined) => {
-      if (!value?.trim()) return required ? Promise.reject(new Error(t('disputes.intake.amountRequired'))) : Promise.resolve();
-      return parseYuanToFen(value) === null ? Promise.reject(new Error(t('disputes.intake.amountInvalid'))) : Promise.resolve();
+      if (!value?.trim())
+        return required ? Promise.reject(new Error(t('disputes.intake.amountRequired'))) : Promise.resolve();
+      return parseYuanToFen(value) === null
+        ? Promise.reject(new Error(t('disputes.intake.amountInvalid')))
+        : Promise.resolve();
     },
   };
 }
@@ -38,12 +41,20 @@ export function EmploymentSection() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['employment', 'endDate']} label={t('disputes.intake.endDate')} extra={t('disputes.intake.endDateHelp')}>
+            <Form.Item
+              name={['employment', 'endDate']}
+              label={t('disputes.intake.endDate')}
+              extra={t('disputes.intake.endDateHelp')}
+            >
               <Input type="date" data-testid="intake-end-date" />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['employment', 'harmKnownOn']} label={t('disputes.intake.harmKnownOn')} extra={t('disputes.intake.harmKnownOnHelp')}>
+            <Form.Item
+              name={['employment', 'harmKnownOn']}
+              label={t('disputes.intake.harmKnownOn')}
+              extra={t('disputes.intake.harmKnownOnHelp')}
+            >
               <Input type="date" max={today} />
             </Form.Item>
           </Col>
@@ -53,12 +64,20 @@ export function EmploymentSection() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['employment', 'wageStructure']} label={t('disputes.intake.wageStructure')} rules={[{ required: true }]}>
+            <Form.Item
+              name={['employment', 'wageStructure']}
+              label={t('disputes.intake.wageStructure')}
+              rules={[{ required: true }]}
+            >
               <Select options={WAGE_STRUCTURES.map((w) => ({ value: w, label: t(`disputes.wageStructures.${w}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name={['employment', 'monthlyWage']} label={t('disputes.intake.monthlyWage')} rules={[yuanRule(t, true)]}>
+            <Form.Item
+              name={['employment', 'monthlyWage']}
+              label={t('disputes.intake.monthlyWage')}
+              rules={[yuanRule(t, true)]}
+            >
               <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="intake-monthly-wage" />
             </Form.Item>
           </Col>
@@ -68,8 +87,15 @@ export function EmploymentSection() {
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item name="sector" label={t('disputes.intake.sector')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-              <Select data-testid="intake-sector" options={INDUSTRY_CODES.map((c) => ({ value: c, label: t(`employers.industries.${c}`) }))} />
+            <Form.Item
+              name="sector"
+              label={t('disputes.intake.sector')}
+              rules={[{ required: true, message: t('disputes.intake.required') }]}
+            >
+              <Select
+                data-testid="intake-sector"
+                options={INDUSTRY_CODES.map((c) => ({ value: c, label: t(`employers.industries.${c}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -93,17 +119,53 @@ export function EmploymentSection() {
         </Row>
       </Section>
 
-      <Section title={t('disputes.intake.claimsSection')} extra={<Typography.Text strong data-testid="intake-claim-total">{t('disputes.intake.claimTotal', { amount: formatFen(total) })}</Typography.Text>}>
-        <Form.List name="claims" rules={[{ validator: (_, v: unknown[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('disputes.intake.claimsRequired')))) }]}>
+      <Section
+        title={t('disputes.intake.claimsSection')}
+        extra={
+          <Typography.Text strong data-testid="intake-claim-total">
+            {t('disputes.intake.claimTotal', { amount: formatFen(total) })}
+          </Typography.Text>
+        }
+      >
+        <Form.List
+          name="claims"
+          rules={[
+            {
+              validator: (_, v: unknown[]) =>
+                v?.length ? Promise.resolve() : Promise.reject(new Error(t('disputes.intake.claimsRequired'))),
+            },
+          ]}
+        >
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((f, i) => (
-                <Space key={f.key} align="start" wrap style={{ display: 'flex', marginBottom: 8 }} data-testid={`intake-claim-${i}`}>
-                  <Form.Item name={[f.name, 'type']} rules={[{ required: true, message: t('disputes.intake.required') }]} style={{ marginBottom: 0 }}>
-                    <Select style={{ width: 220 }} placeholder={t('disputes.intake.claimType')} options={CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) }))} data-testid="intake-claim-type" />
+                <Space
+                  key={f.key}
+                  align="start"
+                  wrap
+                  style={{ display: 'flex', marginBottom: 8 }}
+                  data-testid={`intake-claim-${i}`}
+                >
+                  <Form.Item
+                    name={[f.name, 'type']}
+                    rules={[{ required: true, message: t('disputes.intake.required') }]}
+                    style={{ marginBottom: 0 }}
+                  >
+                    <Select
+                      style={{ width: 220 }}
+                      placeholder={t('disputes.intake.claimType')}
+                      options={CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) }))}
+                      data-testid="intake-claim-type"
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amount']} rules={[yuanRule(t, true)]} style={{ marginBottom: 0 }}>
-                    <Input inputMode="decimal" style={{ width: 160 }} placeholder={t('disputes.intake.amount')} suffix={t('disputes.yuan')} data-testid="intake-claim-amount" />
+                    <Input
+                      inputMode="decimal"
+                      style={{ width: 160 }}
+                      placeholder={t('disputes.intake.amount')}
+                      suffix={t('disputes.yuan')}
+                      data-testid="intake-claim-amount"
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'description']} style={{ marginBottom: 0 }}>
                     <Input maxLength={500} style={{ width: 320 }} placeholder={t('disputes.intake.claimDescription')} />
@@ -114,10 +176,17 @@ export function EmploymentSection() {
                 </Space>
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" onClick={() => add({ type: undefined })} style={{ marginBottom: 16 }} data-testid="intake-add-claim">
+              <Button
+                type="dashed"
+                onClick={() => add({ type: undefined })}
+                style={{ marginBottom: 16 }}
+                data-testid="intake-add-claim"
+              >
                 {t('disputes.intake.addClaim')}
               </Button>
-              {signed === false && <Typography.Paragraph type="secondary">{t('disputes.intake.noContractHint')}</Typography.Paragraph>}
+              {signed === false && (
+                <Typography.Paragraph type="secondary">{t('disputes.intake.noContractHint')}</Typography.Paragraph>
+              )}
             </>
           )}
         </Form.List>

@@ -25,7 +25,8 @@ const INITIAL: Partial<IntakeValues> = {
   construction: { parties: [], crewBossReachable: true, developerPaidProjectFunds: 'unknown' },
 };
 
-const valueAt = (obj: unknown, path: (string | number)[]): unknown => path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+const valueAt = (obj: unknown, path: (string | number)[]): unknown =>
+  path.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 
 /** Counter intake by a mediator: the element-based form; the case page opens once it is registered. */
 export default function IntakePage() {
@@ -66,7 +67,9 @@ export default function IntakePage() {
         autoComplete="off"
         initialValues={{ ...INITIAL, appliedOn: todayInChina() }}
         onFinish={() => void submit(form.getFieldsValue(true) as IntakeValues)}
-        onFinishFailed={({ errorFields }) => errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center' })}
+        onFinishFailed={({ errorFields }) =>
+          errorFields[0] && form.scrollToField(errorFields[0].name, { block: 'center' })
+        }
         data-testid="intake-form"
         scrollToFirstError={false}
       >
@@ -75,7 +78,11 @@ export default function IntakePage() {
           <EmploymentSection />
           <ConstructionSection />
           <Section title={t('disputes.intake.narrativeSection')}>
-            <Form.Item name="narrative" label={t('disputes.intake.narrative')} rules={[{ required: true, whitespace: true, min: 5, message: t('disputes.intake.narrativeRequired') }]}>
+            <Form.Item
+              name="narrative"
+              label={t('disputes.intake.narrative')}
+              rules={[{ required: true, whitespace: true, min: 5, message: t('disputes.intake.narrativeRequired') }]}
+            >
               <Input.TextArea rows={4} maxLength={5000} showCount data-testid="intake-narrative" />
             </Form.Item>
             <Row gutter={16}>

@@ -21,12 +21,20 @@ export function PartiesSection() {
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="kind" label={t('disputes.intake.kind')} rules={[{ required: true }]}>
-              <Select data-testid="intake-kind" options={CASE_KINDS.map((k) => ({ value: k, label: t(`disputes.kinds.${k}`) }))} />
+              <Select
+                data-testid="intake-kind"
+                options={CASE_KINDS.map((k) => ({ value: k, label: t(`disputes.kinds.${k}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="courtId" label={t('disputes.court')}>
-              <Select allowClear data-testid="intake-court" placeholder={t('disputes.intake.courtPlaceholder')} options={courts.map((c) => ({ value: c.id, label: c.name }))} />
+              <Select
+                allowClear
+                data-testid="intake-court"
+                placeholder={t('disputes.intake.courtPlaceholder')}
+                options={courts.map((c) => ({ value: c.id, label: c.name }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -55,13 +63,27 @@ export function PartiesSection() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['worker', 'residentId']} label={t('disputes.intake.residentId')} rules={[{ pattern: /^\s*(\d{15}|\d{17}[\dXx])\s*$/, message: t('disputes.intake.residentIdInvalid') }]}>
+            <Form.Item
+              name={['worker', 'residentId']}
+              label={t('disputes.intake.residentId')}
+              rules={[{ pattern: /^\s*(\d{15}|\d{17}[\dXx])\s*$/, message: t('disputes.intake.residentIdInvalid') }]}
+            >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="intake-worker-id" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="workerCount" label={t('disputes.intake.workerCount')} extra={t('disputes.intake.workerCountHelp')}>
-              <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} data-testid="intake-worker-count" />
+            <Form.Item
+              name="workerCount"
+              label={t('disputes.intake.workerCount')}
+              extra={t('disputes.intake.workerCountHelp')}
+            >
+              <InputNumber
+                min={1}
+                max={10000}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="intake-worker-count"
+              />
             </Form.Item>
           </Col>
           {(workerCount ?? 1) > 1 && (
@@ -94,12 +116,21 @@ export function PartiesSection() {
       <Section title={t('disputes.intake.employerSection')}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name={['employer', 'name']} label={t('disputes.intake.employerName')} extra={t('disputes.intake.employerNameHelp')} rules={required()}>
+            <Form.Item
+              name={['employer', 'name']}
+              label={t('disputes.intake.employerName')}
+              extra={t('disputes.intake.employerNameHelp')}
+              rules={required()}
+            >
               <Input maxLength={128} data-testid="intake-employer-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name={['employer', 'uscc']} label={t('disputes.intake.uscc')} extra={t('disputes.intake.usccHelp')}>
+            <Form.Item
+              name={['employer', 'uscc']}
+              label={t('disputes.intake.uscc')}
+              extra={t('disputes.intake.usccHelp')}
+            >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="intake-employer-uscc" />
             </Form.Item>
           </Col>
@@ -114,7 +145,11 @@ export function PartiesSection() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['employer', 'contactEmail']} label={t('disputes.intake.contactEmail')} rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}>
+            <Form.Item
+              name={['employer', 'contactEmail']}
+              label={t('disputes.intake.contactEmail')}
+              rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}
+            >
               <Input maxLength={128} inputMode="email" />
             </Form.Item>
           </Col>

@@ -24,12 +24,23 @@ export function PartyRow({ field, index, options, onRemove }: Props) {
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={6}>
-          <Form.Item name={[field.name, 'role']} label={t('disputes.intake.partyRole')} rules={[{ required: true, message: t('disputes.intake.required') }]}>
-            <Select options={CHAIN_ROLES.map((r) => ({ value: r, label: chainRoleLabel(r, lang) }))} data-testid={`${id}-role`} />
+          <Form.Item
+            name={[field.name, 'role']}
+            label={t('disputes.intake.partyRole')}
+            rules={[{ required: true, message: t('disputes.intake.required') }]}
+          >
+            <Select
+              options={CHAIN_ROLES.map((r) => ({ value: r, label: chainRoleLabel(r, lang) }))}
+              data-testid={`${id}-role`}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
-          <Form.Item name={[field.name, 'name']} label={t('disputes.intake.partyName')} rules={[{ required: true, whitespace: true, message: t('disputes.intake.required') }]}>
+          <Form.Item
+            name={[field.name, 'name']}
+            label={t('disputes.intake.partyName')}
+            rules={[{ required: true, whitespace: true, message: t('disputes.intake.required') }]}
+          >
             <Input maxLength={128} data-testid={`${id}-name`} />
           </Form.Item>
         </Col>
@@ -44,12 +55,20 @@ export function PartyRow({ field, index, options, onRemove }: Props) {
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name={[field.name, 'contactPhone']} label={t('disputes.intake.contactPhone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('disputes.intake.phoneInvalid') }]}>
+          <Form.Item
+            name={[field.name, 'contactPhone']}
+            label={t('disputes.intake.contactPhone')}
+            rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('disputes.intake.phoneInvalid') }]}
+          >
             <Input maxLength={11} inputMode="tel" data-testid={`${id}-phone`} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name={[field.name, 'contactEmail']} label={t('disputes.intake.contactEmail')} rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}>
+          <Form.Item
+            name={[field.name, 'contactEmail']}
+            label={t('disputes.intake.contactEmail')}
+            rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}
+          >
             <Input maxLength={128} inputMode="email" data-testid={`${id}-email`} />
           </Form.Item>
         </Col>

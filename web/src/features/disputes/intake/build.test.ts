@@ -10,14 +10,29 @@ const values: IntakeValues = {
   workerCount: 1,
   representatives: [],
   employer: { name: '包工头 李某（个人）', uscc: '' },
-  employment: { hireDate: '2024-03-01', endDate: '', wageStructure: 'monthly', monthlyWage: '7,000.50', workingHours: 'standard', contractSigned: false, contractSignedDate: '2024-05-01' },
+  employment: {
+    hireDate: '2024-03-01',
+    endDate: '',
+    wageStructure: 'monthly',
+    monthlyWage: '7,000.50',
+    workingHours: 'standard',
+    contractSigned: false,
+    contractSignedDate: '2024-05-01',
+  },
   sector: 'construction',
   claims: [{ type: 'wage_arrears', amount: '84000', description: '劳务费' }],
   isConstruction: true,
   construction: {
     parties: [
       { id: 'dev', name: '翠亨置业', role: 'developer' },
-      { id: 'gc', name: '华裕建筑', role: 'general_contractor', contractedBy: 'dev', uscc: '91442000ma05weupxg', contactPhone: '13800002222' },
+      {
+        id: 'gc',
+        name: '华裕建筑',
+        role: 'general_contractor',
+        contractedBy: 'dev',
+        uscc: '91442000ma05weupxg',
+        contactPhone: '13800002222',
+      },
       { id: 'boss', name: '李某', role: 'crew_boss', contractedBy: 'gc' },
     ],
     hiredWorker: 'boss',
@@ -41,7 +56,10 @@ describe('buildIntake', () => {
   // HTTP in tests/integration/liability-preview.test.ts (the web does not import server code).
   it('sends the hiring chain', () => {
     const body = buildIntake(values);
-    expect(body.construction!.parties[1]).toMatchObject({ uscc: '91442000MA05WEUPXG', isIndividualOrUnqualified: false });
+    expect(body.construction!.parties[1]).toMatchObject({
+      uscc: '91442000MA05WEUPXG',
+      isIndividualOrUnqualified: false,
+    });
     expect(body.construction!.parties[2]!.isIndividualOrUnqualified).toBe(true);
   });
 

@@ -7,7 +7,12 @@ export type CaseKind = IntakeInput['kind'] & string;
 export type WageStructure = IntakeInput['employment']['wageStructure'];
 export type WorkingHours = NonNullable<IntakeInput['employment']['workingHours']>;
 
-export const CASE_KINDS: readonly CaseKind[] = ['court_pre_filing', 'union_mediation', 'court_post_filing_ordinary', 'court_post_filing_simple'];
+export const CASE_KINDS: readonly CaseKind[] = [
+  'court_pre_filing',
+  'union_mediation',
+  'court_post_filing_ordinary',
+  'court_post_filing_simple',
+];
 export const WAGE_STRUCTURES: readonly WageStructure[] = ['monthly', 'daily', 'hourly', 'piece'];
 export const WORKING_HOURS: readonly WorkingHours[] = ['standard', 'comprehensive', 'flexible'];
 
@@ -46,7 +51,12 @@ export interface IntakeValues {
   sector?: string;
   claims: { type?: string; amount?: string; description?: string }[];
   isConstruction?: boolean;
-  construction?: { parties?: PartyValues[]; hiredWorker?: string; crewBossReachable?: boolean; developerPaidProjectFunds?: 'yes' | 'no' | 'unknown' };
+  construction?: {
+    parties?: PartyValues[];
+    hiredWorker?: string;
+    crewBossReachable?: boolean;
+    developerPaidProjectFunds?: 'yes' | 'no' | 'unknown';
+  };
   narrative?: string;
   mediatorRequestsJudge?: boolean;
 }
@@ -61,7 +71,11 @@ export function buildIntake(v: IntakeValues): IntakeInput {
     courtId: v.courtId || undefined,
     oral: !!v.oral,
     appliedOn: text(v.appliedOn),
-    worker: { name: text(v.worker.name) ?? '', phone: text(v.worker.phone) ?? '', residentId: text(v.worker.residentId)?.toUpperCase() },
+    worker: {
+      name: text(v.worker.name) ?? '',
+      phone: text(v.worker.phone) ?? '',
+      residentId: text(v.worker.residentId)?.toUpperCase(),
+    },
     workerCount: v.workerCount ?? 1,
     representatives: (v.representatives ?? []).map((r) => ({ name: text(r.name) ?? '', phone: text(r.phone) ?? '' })),
     employer: {
@@ -84,7 +98,11 @@ export function buildIntake(v: IntakeValues): IntakeInput {
     },
     // The form requires a sector; an empty one is refused by the server, naming the field.
     sector: (v.sector ?? '') as Sector,
-    claims: v.claims.map((c) => ({ type: c.type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(c.amount) ?? 0, description: text(c.description) ?? '' })),
+    claims: v.claims.map((c) => ({
+      type: c.type as IntakeInput['claims'][number]['type'],
+      amountFen: parseYuanToFen(c.amount) ?? 0,
+      description: text(c.description) ?? '',
+    })),
     narrative: text(v.narrative) ?? '',
     mediatorRequestsJudge: !!v.mediatorRequestsJudge,
   };
@@ -119,8 +137,10 @@ export function formPathFor(apiField: string | undefined): (string | number)[] |
   const parts: (string | number)[] = apiField.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
   const last = parts[parts.length - 1];
   if (apiField === 'employment.monthlyWageFen') return ['employment', 'monthlyWage'];
-  if (parts[0] === 'claims' && typeof parts[1] === 'number') return ['claims', parts[1], last === 'amountFen' ? 'amount' : (last as string)];
-  if (parts[0] === 'construction' && parts[1] === 'parties' && typeof parts[2] === 'number' && parts.length === 4) return parts;
+  if (parts[0] === 'claims' && typeof parts[1] === 'number')
+    return ['claims', parts[1], last === 'amountFen' ? 'amount' : (last as string)];
+  if (parts[0] === 'construction' && parts[1] === 'parties' && typeof parts[2] === 'number' && parts.length === 4)
+    return parts;
   if (parts[0] === 'construction' && parts[1] === 'hiredWorker') return ['construction', 'hiredWorker'];
   if (parts[0] === 'representatives' && typeof parts[1] === 'number' && parts.length === 3) return parts;
   const known = ['worker', 'employer', 'employment'];

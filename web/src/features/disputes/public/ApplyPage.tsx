@@ -52,7 +52,10 @@ export default function ApplyPage() {
       const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name;
       const at = first ? APPLY_STEP_FIELDS.findIndex((f) => f.includes(first[0] as keyof ApplyValues)) : -1;
       if (at >= 0 && at !== step) setStep(at);
-      setTimeout(() => document.querySelector('.yz-calc .ant-form-item-has-error')?.scrollIntoView?.({ block: 'center' }), 0);
+      setTimeout(
+        () => document.querySelector('.yz-calc .ant-form-item-has-error')?.scrollIntoView?.({ block: 'center' }),
+        0,
+      );
       return;
     }
     if (!last) {
@@ -85,7 +88,12 @@ export default function ApplyPage() {
           subTitle={
             <>
               <span style={{ display: 'block', fontSize: 15 }}>{t('disputesPublic.apply.doneNumber')}</span>
-              <Typography.Text copyable strong style={{ fontSize: 20, color: '#c62828' }} data-testid="apply-case-number">
+              <Typography.Text
+                copyable
+                strong
+                style={{ fontSize: 20, color: '#c62828' }}
+                data-testid="apply-case-number"
+              >
                 {done.caseNumber}
               </Typography.Text>
               <span style={{ display: 'block', marginTop: 12 }}>{t('disputesPublic.apply.doneHow')}</span>
@@ -111,25 +119,49 @@ export default function ApplyPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
         {t('disputesPublic.apply.intro')}
       </Typography.Paragraph>
-      <Steps current={step} size="small" responsive={false} titlePlacement="vertical" onChange={(n) => n < step && setStep(n)} items={STEP_KEYS.map((k) => ({ title: t(`disputesPublic.apply.steps.${k}`) }))} style={{ marginBottom: 16 }} />
+      <Steps
+        current={step}
+        size="small"
+        responsive={false}
+        titlePlacement="vertical"
+        onChange={(n) => n < step && setStep(n)}
+        items={STEP_KEYS.map((k) => ({ title: t(`disputesPublic.apply.steps.${k}`) }))}
+        style={{ marginBottom: 16 }}
+      />
       <Card styles={{ body: { padding: 16 } }}>
-        <Form<ApplyValues> form={form} layout="vertical" size="large" autoComplete="off" requiredMark={false} initialValues={{ claims: [], amounts: {} }}>
+        <Form<ApplyValues>
+          form={form}
+          layout="vertical"
+          size="large"
+          autoComplete="off"
+          requiredMark={false}
+          initialValues={{ claims: [], amounts: {} }}
+        >
           <ApplySteps step={step} values={values} studios={studios} />
         </Form>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="apply-error" />}
+        {problem && (
+          <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="apply-error" />
+        )}
         <Flex gap={12}>
           {step > 0 && (
             <Button style={{ ...big, flex: 1 }} onClick={() => setStep(step - 1)} data-testid="apply-back">
               {t('disputesPublic.back')}
             </Button>
           )}
-          <Button type="primary" style={{ ...big, flex: 2 }} loading={busy} onClick={() => void next()} data-testid="apply-next">
+          <Button
+            type="primary"
+            style={{ ...big, flex: 2 }}
+            loading={busy}
+            onClick={() => void next()}
+            data-testid="apply-next"
+          >
             {step === STEP_KEYS.length - 1 ? t('disputesPublic.apply.submit') : t('disputesPublic.next')}
           </Button>
         </Flex>
       </Card>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 13 }}>
-        {t('disputesPublic.apply.already')} <Link to="/track">{t('disputesPublic.apply.trackLink')}</Link> · <Link to="/calc">{t('disputesPublic.apply.calcLink')}</Link>
+        {t('disputesPublic.apply.already')} <Link to="/track">{t('disputesPublic.apply.trackLink')}</Link> ·{' '}
+        <Link to="/calc">{t('disputesPublic.apply.calcLink')}</Link>
       </Typography.Paragraph>
     </div>
   );

@@ -39,7 +39,8 @@ export default function EmployerLinkPage() {
     } catch (err) {
       void message.error(errText(err));
       // Answered meanwhile (another tab, a colleague): show the page as it now stands.
-      if (err instanceof ApiRequestError && err.status === 409) publicApi.get<EmployerView>(`/employer/${encodeURIComponent(token)}`).then(setView, () => undefined);
+      if (err instanceof ApiRequestError && err.status === 409)
+        publicApi.get<EmployerView>(`/employer/${encodeURIComponent(token)}`).then(setView, () => undefined);
       return false;
     } finally {
       setBusy(false);
@@ -51,20 +52,32 @@ export default function EmployerLinkPage() {
   const total = view.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
 
   return (
-    <div className="yz-calc" style={{ maxWidth: 640, margin: '0 auto' }} data-testid="employer-page" data-stage={view.stage}>
+    <div
+      className="yz-calc"
+      style={{ maxWidth: 640, margin: '0 auto' }}
+      data-testid="employer-page"
+      data-stage={view.stage}
+    >
       <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
         {t('disputesPublic.employer.title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
-        {t('disputesPublic.employer.intro', { name: view.addressee, studio: view.studio?.name ?? t('disputesPublic.employer.theStudio') })}
+        {t('disputesPublic.employer.intro', {
+          name: view.addressee,
+          studio: view.studio?.name ?? t('disputesPublic.employer.theStudio'),
+        })}
       </Typography.Paragraph>
       <Flex vertical gap={12}>
         <Card styles={{ body: { padding: 16 } }}>
           <Flex justify="space-between" wrap gap={8}>
-            <Typography.Text strong data-testid="employer-case-number">{view.caseNumber}</Typography.Text>
+            <Typography.Text strong data-testid="employer-case-number">
+              {view.caseNumber}
+            </Typography.Text>
             <Tag color="blue">{stageLabel(view.stage, lang)}</Tag>
           </Flex>
-          <Typography.Paragraph style={{ margin: '8px 0 4px' }}>{t('disputesPublic.employer.applicant', { name: view.workerName })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: '8px 0 4px' }}>
+            {t('disputesPublic.employer.applicant', { name: view.workerName })}
+          </Typography.Paragraph>
           {view.claims.map((c, i) => (
             <Flex key={i} justify="space-between" gap={8}>
               <span>{claimLabel(c.type, lang)}</span>
@@ -73,37 +86,74 @@ export default function EmployerLinkPage() {
           ))}
           <Flex justify="space-between" gap={8} style={{ borderTop: '1px solid #f0f0f0', marginTop: 6, paddingTop: 6 }}>
             <Typography.Text strong>{t('disputesPublic.employer.total')}</Typography.Text>
-            <Typography.Text strong style={{ color: '#c62828' }}>{money(view.claimTotalFen, lang)}</Typography.Text>
+            <Typography.Text strong style={{ color: '#c62828' }}>
+              {money(view.claimTotalFen, lang)}
+            </Typography.Text>
           </Flex>
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>{view.narrative}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>
+            {view.narrative}
+          </Typography.Paragraph>
         </Card>
         {view.liability && (
-          <Card title={t('disputesPublic.employer.basis')} styles={{ body: { padding: 16 } }} data-testid="employer-liability">
-            <Typography.Paragraph style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6 }}>{en ? view.liability.basis.textEn : view.liability.basis.text}</Typography.Paragraph>
+          <Card
+            title={t('disputesPublic.employer.basis')}
+            styles={{ body: { padding: 16 } }}
+            data-testid="employer-liability"
+          >
+            <Typography.Paragraph style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6 }}>
+              {en ? view.liability.basis.textEn : view.liability.basis.text}
+            </Typography.Paragraph>
             <Typography.Paragraph style={{ marginBottom: 0 }}>{view.liability.explanation}</Typography.Paragraph>
           </Card>
         )}
         {view.canAnswer ? (
           <Card title={t('disputesPublic.employer.answerTitle')} styles={{ body: { padding: 16 } }}>
             <Flex vertical gap={10}>
-              <Button type="primary" style={big} loading={busy} onClick={() => void send('/answer', { answer: 'accept' })} data-testid="employer-accept">
+              <Button
+                type="primary"
+                style={big}
+                loading={busy}
+                onClick={() => void send('/answer', { answer: 'accept' })}
+                data-testid="employer-accept"
+              >
                 {t('disputesPublic.employer.accept')}
               </Button>
               <Button style={big} disabled={busy} onClick={() => setCounterOpen(true)} data-testid="employer-counter">
                 {t('disputesPublic.employer.counter')}
               </Button>
-              <Button danger style={big} disabled={busy} onClick={() => void send('/answer', { answer: 'decline' })} data-testid="employer-decline">
+              <Button
+                danger
+                style={big}
+                disabled={busy}
+                onClick={() => void send('/answer', { answer: 'decline' })}
+                data-testid="employer-decline"
+              >
                 {t('disputesPublic.employer.decline')}
               </Button>
             </Flex>
           </Card>
         ) : (
-          view.answered && <Alert type="success" showIcon title={t(`disputesPublic.employer.answered.${view.answered}`)} data-testid="employer-answered" />
+          view.answered && (
+            <Alert
+              type="success"
+              showIcon
+              title={t(`disputesPublic.employer.answered.${view.answered}`)}
+              data-testid="employer-answered"
+            />
+          )
         )}
         {view.agreement && (
-          <Card title={t('disputesPublic.track.agreement')} styles={{ body: { padding: 16 } }} data-testid="employer-agreement">
-            <Typography.Paragraph>{t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}</Typography.Paragraph>
-            {view.agreement.summary && <Typography.Paragraph type="secondary">{view.agreement.summary}</Typography.Paragraph>}
+          <Card
+            title={t('disputesPublic.track.agreement')}
+            styles={{ body: { padding: 16 } }}
+            data-testid="employer-agreement"
+          >
+            <Typography.Paragraph>
+              {t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}
+            </Typography.Paragraph>
+            {view.agreement.summary && (
+              <Typography.Paragraph type="secondary">{view.agreement.summary}</Typography.Paragraph>
+            )}
             {view.agreement.installments.map((p, i) => (
               <Flex key={i} justify="space-between" gap={8}>
                 <span>{t('disputesPublic.track.instalment', { n: i + 1, date: p.dueOn })}</span>
@@ -117,12 +167,29 @@ export default function EmployerLinkPage() {
                 style={{ ...big, marginTop: 12 }}
                 loading={busy}
                 data-testid="employer-sign"
-                onClick={() => modal.confirm({ title: t('disputesPublic.employer.signConfirmTitle'), content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }), okText: t('disputesPublic.employer.sign'), cancelText: t('common.cancel'), okButtonProps: { 'data-testid': 'employer-sign-ok' }, onOk: () => send('/sign', { termsHash: view.termsHash }) })}
+                onClick={() =>
+                  modal.confirm({
+                    title: t('disputesPublic.employer.signConfirmTitle'),
+                    content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }),
+                    okText: t('disputesPublic.employer.sign'),
+                    cancelText: t('common.cancel'),
+                    okButtonProps: { 'data-testid': 'employer-sign-ok' },
+                    onOk: () => send('/sign', { termsHash: view.termsHash }),
+                  })
+                }
               >
                 {t('disputesPublic.employer.sign')}
               </Button>
             )}
-            {view.employerSigned && <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('disputesPublic.employer.signed')} data-testid="employer-signed" />}
+            {view.employerSigned && (
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginTop: 12 }}
+                title={t('disputesPublic.employer.signed')}
+                data-testid="employer-signed"
+              />
+            )}
           </Card>
         )}
       </Flex>
@@ -134,13 +201,34 @@ export default function EmployerLinkPage() {
         confirmLoading={busy}
         onCancel={() => setCounterOpen(false)}
         onOk={() =>
-          void form.validateFields().then(async (v) => {
-            if (await send('/answer', { answer: 'counter', counterAmountFen: parseYuanToFen(v.amount) ?? 0, note: v.note?.trim() || undefined })) setCounterOpen(false);
-          }, () => undefined)
+          void form.validateFields().then(
+            async (v) => {
+              if (
+                await send('/answer', {
+                  answer: 'counter',
+                  counterAmountFen: parseYuanToFen(v.amount) ?? 0,
+                  note: v.note?.trim() || undefined,
+                })
+              )
+                setCounterOpen(false);
+            },
+            () => undefined,
+          )
         }
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="amount" label={t('disputesPublic.employer.amount')} rules={[{ validator: (_, v: string | undefined) => (parseYuanToFen(v) ? Promise.resolve() : Promise.reject(new Error(t('disputesPublic.apply.amountInvalid')))) }]}>
+          <Form.Item
+            name="amount"
+            label={t('disputesPublic.employer.amount')}
+            rules={[
+              {
+                validator: (_, v: string | undefined) =>
+                  parseYuanToFen(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('disputesPublic.apply.amountInvalid'))),
+              },
+            ]}
+          >
             <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="employer-counter-amount" />
           </Form.Item>
           <Form.Item name="note" label={t('disputesPublic.employer.note')}>

@@ -8,7 +8,15 @@ import { publicApi, type WorkerView } from './publicApi';
 const big = { height: 48, fontSize: 16 } as const;
 
 /** Signing on the phone: a fresh SMS code, typed back, signs the agreement as the worker. */
-function SignBox({ token, termsHash, onChange }: { token: string; termsHash: string; onChange: (v: WorkerView) => void }) {
+function SignBox({
+  token,
+  termsHash,
+  onChange,
+}: {
+  token: string;
+  termsHash: string;
+  onChange: (v: WorkerView) => void;
+}) {
   const { t } = useTranslation();
   const errText = useErrorText();
   const [sent, setSent] = useState(false);
@@ -33,24 +41,66 @@ function SignBox({ token, termsHash, onChange }: { token: string; termsHash: str
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('disputesPublic.track.signHint')}</Typography.Paragraph>
       {!sent ? (
-        <Button type="primary" block style={big} loading={busy} onClick={() => void run(async () => (await publicApi.tracked('POST', '/track/sign-code', token), setSent(true)))} data-testid="track-sign-start">
+        <Button
+          type="primary"
+          block
+          style={big}
+          loading={busy}
+          onClick={() =>
+            void run(async () => (await publicApi.tracked('POST', '/track/sign-code', token), setSent(true)))
+          }
+          data-testid="track-sign-start"
+        >
           {t('disputesPublic.track.signStart')}
         </Button>
       ) : (
         <Flex vertical gap={12}>
-          <Input size="large" maxLength={6} inputMode="numeric" autoComplete="one-time-code" placeholder={t('disputesPublic.track.code')} value={code} onChange={(e) => setCode(e.target.value)} data-testid="track-sign-code" />
-          <Button type="primary" block style={big} loading={busy} disabled={!/^\d{6}$/.test(code.trim())} onClick={() => void run(async () => onChange(await publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: code.trim(), termsHash })))} data-testid="track-sign-confirm">
+          <Input
+            size="large"
+            maxLength={6}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            placeholder={t('disputesPublic.track.code')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            data-testid="track-sign-code"
+          />
+          <Button
+            type="primary"
+            block
+            style={big}
+            loading={busy}
+            disabled={!/^\d{6}$/.test(code.trim())}
+            onClick={() =>
+              void run(async () =>
+                onChange(
+                  await publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: code.trim(), termsHash }),
+                ),
+              )
+            }
+            data-testid="track-sign-confirm"
+          >
             {t('disputesPublic.track.signConfirm')}
           </Button>
         </Flex>
       )}
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="track-sign-error" />}
+      {problem && (
+        <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="track-sign-error" />
+      )}
     </Card>
   );
 }
 
 /** The worker's case: steps with plain descriptions, the clocks that concern them, agreement and payments. */
-export function WorkerCase({ view: v, token, onChange }: { view: WorkerView; token: string; onChange: (v: WorkerView) => void }) {
+export function WorkerCase({
+  view: v,
+  token,
+  onChange,
+}: {
+  view: WorkerView;
+  token: string;
+  onChange: (v: WorkerView) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const en = lang === 'en';
@@ -74,11 +124,26 @@ export function WorkerCase({ view: v, token, onChange }: { view: WorkerView; tok
           orientation="vertical"
           size="small"
           current={current}
-          status={v.stage === 'closed_failed' || v.stage === 'confirmation_refused' ? 'error' : v.stage === 'performed' ? 'finish' : 'process'}
-          items={v.steps.map((s) => ({ title: <span data-testid={s.current ? 'track-current-step' : undefined}>{en ? s.labelEn : s.label}</span>, content: s.current ? (en ? s.descriptionEn : s.description) : undefined }))}
+          status={
+            v.stage === 'closed_failed' || v.stage === 'confirmation_refused'
+              ? 'error'
+              : v.stage === 'performed'
+                ? 'finish'
+                : 'process'
+          }
+          items={v.steps.map((s) => ({
+            title: <span data-testid={s.current ? 'track-current-step' : undefined}>{en ? s.labelEn : s.label}</span>,
+            content: s.current ? (en ? s.descriptionEn : s.description) : undefined,
+          }))}
           data-testid="track-steps"
         />
-        {v.closedReason && <Alert type="info" showIcon title={`${closeReasonLabel(v.closedReason, lang)}${v.referral ? ` · ${referralLabel(v.referral, lang)}` : ''}`} />}
+        {v.closedReason && (
+          <Alert
+            type="info"
+            showIcon
+            title={`${closeReasonLabel(v.closedReason, lang)}${v.referral ? ` · ${referralLabel(v.referral, lang)}` : ''}`}
+          />
+        )}
       </Card>
       {v.clocks.length > 0 && (
         <Card title={t('disputesPublic.track.deadlines')} styles={{ body: { padding: 16 } }}>
@@ -87,12 +152,16 @@ export function WorkerCase({ view: v, token, onChange }: { view: WorkerView; tok
               <div key={c.code} data-testid={`track-clock-${c.code}`}>
                 <Flex justify="space-between" gap={8}>
                   <Typography.Text strong>{en ? c.labelEn : c.label}</Typography.Text>
-                  <Tag color={c.status === 'overdue' ? 'red' : c.status === 'met' ? 'green' : 'blue'}>{t(`disputes.clocks.status.${c.status}`)}</Tag>
+                  <Tag color={c.status === 'overdue' ? 'red' : c.status === 'met' ? 'green' : 'blue'}>
+                    {t(`disputes.clocks.status.${c.status}`)}
+                  </Tag>
                 </Flex>
                 {c.dueOn && (
                   <Typography.Text style={{ display: 'block' }}>
                     {t('disputes.clocks.due', { date: c.dueOn })}
-                    {c.daysLeft != null && c.status === 'running' ? ` · ${t('disputes.clocks.daysLeft', { n: c.daysLeft })}` : ''}
+                    {c.daysLeft != null && c.status === 'running'
+                      ? ` · ${t('disputes.clocks.daysLeft', { n: c.daysLeft })}`
+                      : ''}
                   </Typography.Text>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -104,17 +173,37 @@ export function WorkerCase({ view: v, token, onChange }: { view: WorkerView; tok
         </Card>
       )}
       {v.agreement && (
-        <Card title={t('disputesPublic.track.agreement')} styles={{ body: { padding: 16 } }} data-testid="track-agreement">
+        <Card
+          title={t('disputesPublic.track.agreement')}
+          styles={{ body: { padding: 16 } }}
+          data-testid="track-agreement"
+        >
           <Typography.Paragraph>
-            {t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}（{v.agreement.claimTypes.map((c) => claimLabel(c, lang)).join('、')}）
+            {t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}（
+            {v.agreement.claimTypes.map((c) => claimLabel(c, lang)).join('、')}）
           </Typography.Paragraph>
           {v.agreement.summary && <Typography.Paragraph type="secondary">{v.agreement.summary}</Typography.Paragraph>}
           <Flex vertical gap={6}>
-            {(v.payments.length ? v.payments : v.agreement.installments.map((i, k) => ({ id: String(k), seq: k + 1, dueOn: i.dueOn, amountFen: i.amountFen, paidOn: null, paidFen: 0 }))).map((p) => (
+            {(v.payments.length
+              ? v.payments
+              : v.agreement.installments.map((i, k) => ({
+                  id: String(k),
+                  seq: k + 1,
+                  dueOn: i.dueOn,
+                  amountFen: i.amountFen,
+                  paidOn: null,
+                  paidFen: 0,
+                }))
+            ).map((p) => (
               <Flex key={p.id} justify="space-between" wrap gap={4} data-testid="track-payment">
                 <span>{t('disputesPublic.track.instalment', { n: p.seq, date: p.dueOn })}</span>
                 <span>
-                  {money(p.amountFen, lang)} {p.paidOn ? <Tag color="green">{t('disputesPublic.track.paid', { date: p.paidOn })}</Tag> : <Tag>{t('disputesPublic.track.unpaid')}</Tag>}
+                  {money(p.amountFen, lang)}{' '}
+                  {p.paidOn ? (
+                    <Tag color="green">{t('disputesPublic.track.paid', { date: p.paidOn })}</Tag>
+                  ) : (
+                    <Tag>{t('disputesPublic.track.unpaid')}</Tag>
+                  )}
                 </span>
               </Flex>
             ))}

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { intakeSchema } from '../../../../../contracts/disputes';
 import { buildApplication, stepOfField } from './application';
 
-const base = { name: '宋建军', phone: '13912340001', employerName: '李某', hireDate: '2025-01-01', endDate: '2025-10-31', monthlyWage: '7,000', claims: ['wage_arrears'], amounts: { wage_arrears: '84000' }, narrative: '包工头拖欠工资后失联。' };
+const base = {
+  name: '宋建军',
+  phone: '13912340001',
+  employerName: '李某',
+  hireDate: '2025-01-01',
+  endDate: '2025-10-31',
+  monthlyWage: '7,000',
+  claims: ['wage_arrears'],
+  amounts: { wage_arrears: '84000' },
+  narrative: '包工头拖欠工资后失联。',
+};
 
 describe('buildApplication', () => {
   it('builds an intake the contract accepts, in fen', () => {
@@ -16,7 +26,13 @@ describe('buildApplication', () => {
   });
 
   it('names the contractor as the crew boss’s contracting party on a building site', () => {
-    const body = buildApplication({ ...base, onSite: true, hiredBy: 'boss', bossReachable: false, contractorName: ' 华裕建筑 ' });
+    const body = buildApplication({
+      ...base,
+      onSite: true,
+      hiredBy: 'boss',
+      bossReachable: false,
+      contractorName: ' 华裕建筑 ',
+    });
     expect(body.sector).toBe('construction');
     expect(body.construction).toMatchObject({ hiredWorker: 'boss', crewBossReachable: false });
     expect(body.construction!.parties.map((p) => [p.role, p.name, p.contractedBy])).toEqual([

@@ -52,7 +52,11 @@ export function buildApplication(v: ApplyValues): IntakeInput {
     },
     // Off a building site the form asks for the sector; the server refuses a missing one.
     sector: construction ? 'construction' : ((v.sector ?? '') as Sector),
-    claims: (v.claims ?? []).map((type) => ({ type: type as IntakeInput['claims'][number]['type'], amountFen: parseYuanToFen(v.amounts?.[type]) ?? 0, description: '' })),
+    claims: (v.claims ?? []).map((type) => ({
+      type: type as IntakeInput['claims'][number]['type'],
+      amountFen: parseYuanToFen(v.amounts?.[type]) ?? 0,
+      description: '',
+    })),
     narrative: text(v.narrative) ?? '',
   };
   // A crew boss cannot lawfully employ: the unit that contracted the work to him pays (条例第三十六条).
@@ -60,7 +64,14 @@ export function buildApplication(v: ApplyValues): IntakeInput {
     body.construction = {
       parties: [
         { id: 'contractor', name: contractor, role: 'general_contractor' },
-        { id: 'boss', name: text(v.employerName) ?? '包工头', role: 'crew_boss', contractedBy: 'contractor', contractType: 'contract', isIndividualOrUnqualified: true },
+        {
+          id: 'boss',
+          name: text(v.employerName) ?? '包工头',
+          role: 'crew_boss',
+          contractedBy: 'contractor',
+          contractType: 'contract',
+          isIndividualOrUnqualified: true,
+        },
       ],
       hiredWorker: 'boss',
       crewBossReachable: v.bossReachable ?? true,
@@ -74,7 +85,13 @@ export function buildApplication(v: ApplyValues): IntakeInput {
 export function stepOfField(field: string | undefined): number {
   if (!field) return 3;
   if (field.startsWith('worker')) return 0;
-  if (field.startsWith('employer') || field.startsWith('construction') || field === 'sector' || field === 'mediationBodyId') return 1;
+  if (
+    field.startsWith('employer') ||
+    field.startsWith('construction') ||
+    field === 'sector' ||
+    field === 'mediationBodyId'
+  )
+    return 1;
   if (field.startsWith('employment')) return 2;
   return 3;
 }

@@ -11,7 +11,12 @@ const zh = {
     title: '申请劳动争议调解',
     intro: '被拖欠工资、被辞退没补偿？在手机上填一填，工会调解员会联系您，免费帮您和单位协商。',
     steps: { you: '您', employer: '单位', work: '工作', claims: '要什么' },
-    q: { you: '您是谁？怎么联系您？', employer: '您给谁干活？', work: '您在那里干了多久，工资多少？', claims: '您要讨回哪些钱？' },
+    q: {
+      you: '您是谁？怎么联系您？',
+      employer: '您给谁干活？',
+      work: '您在那里干了多久，工资多少？',
+      claims: '您要讨回哪些钱？',
+    },
     name: '姓名',
     nameRequired: '请填写您的姓名',
     phone: '手机号',
@@ -87,7 +92,8 @@ const zh = {
   employer: {
     title: '劳动争议调解邀请',
     theStudio: '工会劳动争议调解工作室',
-    intro: '{{name}}：{{studio}}受理了下面这件劳动争议，请您答复是否同意调解。调解免费、快捷，达成的协议可以申请法院司法确认。',
+    intro:
+      '{{name}}：{{studio}}受理了下面这件劳动争议，请您答复是否同意调解。调解免费、快捷，达成的协议可以申请法院司法确认。',
     applicant: '申请人：{{name}}',
     total: '请求合计',
     basis: '您单位需要答复的法律依据',
@@ -99,7 +105,11 @@ const zh = {
     note: '说明（可不填）',
     send: '提交',
     thanks: '已收到您的答复，谢谢',
-    answered: { accept: '您已同意调解，调解员会与您联系安排调解。', decline: '您已答复不同意调解。', counter: '您已提出金额方案，调解员会与您联系。' },
+    answered: {
+      accept: '您已同意调解，调解员会与您联系安排调解。',
+      decline: '您已答复不同意调解。',
+      counter: '您已提出金额方案，调解员会与您联系。',
+    },
     sign: '签署调解协议',
     signConfirmTitle: '确认签署调解协议？',
     signConfirm: '签署后协议约定的 {{amount}} 须按期支付；协议经各方签署并由调解组织盖章后生效。',
@@ -114,9 +124,15 @@ const en: typeof zh = {
   back: 'Back',
   apply: {
     title: 'Apply for labor-dispute mediation',
-    intro: 'Owed wages, or dismissed without compensation? Fill this in on your phone; a union mediator will call you and help you settle with the employer, free of charge.',
+    intro:
+      'Owed wages, or dismissed without compensation? Fill this in on your phone; a union mediator will call you and help you settle with the employer, free of charge.',
     steps: { you: 'You', employer: 'Employer', work: 'Work', claims: 'Claims' },
-    q: { you: 'Who are you and how do we reach you?', employer: 'Whom did you work for?', work: 'How long did you work there, and for what pay?', claims: 'What money are you owed?' },
+    q: {
+      you: 'Who are you and how do we reach you?',
+      employer: 'Whom did you work for?',
+      work: 'How long did you work there, and for what pay?',
+      claims: 'What money are you owed?',
+    },
     name: 'Name',
     nameRequired: 'Enter your name',
     phone: 'Mobile number',
@@ -133,7 +149,8 @@ const en: typeof zh = {
     employerRequired: 'Enter a name (2 characters or more)',
     bossReachable: 'Can you still reach the crew boss?',
     contractorName: 'What is the general contractor (or whoever gave him the work) called?',
-    contractorHelp: 'The company that contracted the work to the crew boss; it is usually on the sign at the site gate. If you know it, we can go to it directly.',
+    contractorHelp:
+      'The company that contracted the work to the crew boss; it is usually on the sign at the site gate. If you know it, we can go to it directly.',
     employerPhone: 'Their phone (optional)',
     sector: 'What kind of work?',
     studio: 'Where did you work?',
@@ -155,7 +172,8 @@ const en: typeof zh = {
     submit: 'Send application',
     doneTitle: 'Application sent',
     doneNumber: 'Your case number:',
-    doneHow: 'We have also sent it to your phone. With the case number and your phone you can check the progress at any time.',
+    doneHow:
+      'We have also sent it to your phone. With the case number and your phone you can check the progress at any time.',
     track: 'Check progress',
     already: 'Applied already?',
     trackLink: 'Check progress',
@@ -185,14 +203,16 @@ const en: typeof zh = {
     paid: 'paid {{date}}',
     unpaid: 'unpaid',
     signTitle: 'Please sign the mediation agreement',
-    signHint: 'Read the agreement below. If it is right, ask for a code and type it in: that is your signature, as binding as one in ink.',
+    signHint:
+      'Read the agreement below. If it is right, ask for a code and type it in: that is your signature, as binding as one in ink.',
     signStart: 'Sign: send me a code',
     signConfirm: 'Sign',
   },
   employer: {
     title: 'Invitation to labor-dispute mediation',
     theStudio: 'the union’s mediation studio',
-    intro: '{{name}}: {{studio}} has taken on the dispute below. Please tell us whether you agree to mediate. Mediation is free and quick, and an agreement can be confirmed by the court.',
+    intro:
+      '{{name}}: {{studio}} has taken on the dispute below. Please tell us whether you agree to mediate. Mediation is free and quick, and an agreement can be confirmed by the court.',
     applicant: 'Applicant: {{name}}',
     total: 'Total claimed',
     basis: 'The legal basis for asking you',
@@ -204,10 +224,15 @@ const en: typeof zh = {
     note: 'Note (optional)',
     send: 'Send',
     thanks: 'Thank you; we have your answer',
-    answered: { accept: 'You agreed to mediate; the mediator will contact you to arrange it.', decline: 'You declined to mediate.', counter: 'You offered an amount; the mediator will contact you.' },
+    answered: {
+      accept: 'You agreed to mediate; the mediator will contact you to arrange it.',
+      decline: 'You declined to mediate.',
+      counter: 'You offered an amount; the mediator will contact you.',
+    },
     sign: 'Sign the agreement',
     signConfirmTitle: 'Sign the mediation agreement?',
-    signConfirm: 'Once signed, the {{amount}} agreed must be paid on time; the agreement takes effect when all have signed and the mediation body has sealed it.',
+    signConfirm:
+      'Once signed, the {{amount}} agreed must be paid on time; the agreement takes effect when all have signed and the mediation body has sealed it.',
     signed: 'You have signed the agreement.',
   },
 };

@@ -35,7 +35,10 @@ export const publicApi = {
   get: <T>(path: string) => request<T>('GET', `${base}${path}`),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', `${base}${path}`, body),
   /** With the worker's case token. */
-  tracked: <T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown) => request<T>(method, `${base}${path}`, method === 'POST' ? (body ?? {}) : undefined, undefined, { 'x-case-token': token }),
+  tracked: <T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown) =>
+    request<T>(method, `${base}${path}`, method === 'POST' ? (body ?? {}) : undefined, undefined, {
+      'x-case-token': token,
+    }),
 };
 
 /** A union studio taking online applications (GET /studios). */

@@ -66,9 +66,15 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
       title: t('disputes.settings.calendar.kind'),
       dataIndex: 'kind',
       width: 180,
-      render: (k: OverrideKind) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`disputes.settings.calendar.kinds.${k}`)}</Tag>,
+      render: (k: OverrideKind) => (
+        <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`disputes.settings.calendar.kinds.${k}`)}</Tag>
+      ),
     },
-    { title: t('disputes.settings.calendar.note'), dataIndex: 'note', render: (n: string | null) => n || t('common.none') },
+    {
+      title: t('disputes.settings.calendar.note'),
+      dataIndex: 'note',
+      render: (n: string | null) => n || t('common.none'),
+    },
   ];
 
   return (
@@ -78,15 +84,42 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
         {!canEdit && <> {t('disputes.settings.calendar.readOnly')}</>}
       </Typography.Paragraph>
       {canEdit && (
-        <Form<Values> form={form} layout="inline" initialValues={{ kind: 'holiday' }} onFinish={(v) => void submit(v)} style={{ marginBottom: 16, rowGap: 8 }} data-testid="calendar-form">
-          <Form.Item name="date" label={t('disputes.settings.calendar.date')} rules={[{ validator: async (_, v: string) => (isCalendarDate(v) ? undefined : Promise.reject(new Error(t('disputes.settings.calendar.invalidDate')))) }]}>
+        <Form<Values>
+          form={form}
+          layout="inline"
+          initialValues={{ kind: 'holiday' }}
+          onFinish={(v) => void submit(v)}
+          style={{ marginBottom: 16, rowGap: 8 }}
+          data-testid="calendar-form"
+        >
+          <Form.Item
+            name="date"
+            label={t('disputes.settings.calendar.date')}
+            rules={[
+              {
+                validator: async (_, v: string) =>
+                  isCalendarDate(v)
+                    ? undefined
+                    : Promise.reject(new Error(t('disputes.settings.calendar.invalidDate'))),
+              },
+            ]}
+          >
             <Input type="date" data-testid="calendar-date" />
           </Form.Item>
           <Form.Item name="kind" label={t('disputes.settings.calendar.kind')}>
-            <Select<OverrideKind> style={{ width: 200 }} options={KINDS.map((k) => ({ value: k, label: t(`disputes.settings.calendar.kinds.${k}`) }))} data-testid="calendar-kind" />
+            <Select<OverrideKind>
+              style={{ width: 200 }}
+              options={KINDS.map((k) => ({ value: k, label: t(`disputes.settings.calendar.kinds.${k}`) }))}
+              data-testid="calendar-kind"
+            />
           </Form.Item>
           <Form.Item name="note" label={t('disputes.settings.calendar.note')} rules={[{ max: 100 }]}>
-            <Input placeholder={t('disputes.settings.calendar.notePlaceholder')} style={{ width: 260 }} maxLength={100} data-testid="calendar-note" />
+            <Input
+              placeholder={t('disputes.settings.calendar.notePlaceholder')}
+              style={{ width: 260 }}
+              maxLength={100}
+              data-testid="calendar-note"
+            />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="calendar-add">
@@ -95,7 +128,16 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
           </Form.Item>
         </Form>
       )}
-      <Table<CalendarOverride> rowKey="date" size="small" loading={!items} columns={columns} dataSource={items ?? []} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('disputes.settings.calendar.empty') }} data-testid="calendar-table" />
+      <Table<CalendarOverride>
+        rowKey="date"
+        size="small"
+        loading={!items}
+        columns={columns}
+        dataSource={items ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('disputes.settings.calendar.empty') }}
+        data-testid="calendar-table"
+      />
     </Card>
   );
 }

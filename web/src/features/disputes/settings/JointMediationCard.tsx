@@ -18,7 +18,11 @@ interface Values {
   onMediatorRequest: boolean;
 }
 
-const toValues = (c: JointConfig): Values => ({ minWorkers: c.minWorkers, minClaimYuan: fenToYuanInput(c.minClaimFen), onMediatorRequest: c.onMediatorRequest });
+const toValues = (c: JointConfig): Values => ({
+  minWorkers: c.minWorkers,
+  minClaimYuan: fenToYuanInput(c.minClaimFen),
+  onMediatorRequest: c.onMediatorRequest,
+});
 
 /** When a case should get a judge alongside the union mediator; only administrators change it. */
 export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
@@ -51,7 +55,11 @@ export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
     if (minClaimFen === null) return;
     setSaving(true);
     try {
-      const saved = await api.put<JointConfig>('/api/disputes/settings/joint-mediation', { minWorkers: v.minWorkers, minClaimFen, onMediatorRequest: v.onMediatorRequest });
+      const saved = await api.put<JointConfig>('/api/disputes/settings/joint-mediation', {
+        minWorkers: v.minWorkers,
+        minClaimFen,
+        onMediatorRequest: v.onMediatorRequest,
+      });
       setConfig(saved);
       void message.success(t('common.saved'));
     } catch (err) {
@@ -64,22 +72,59 @@ export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
   return (
     <Card title={t('disputes.settings.joint.title')} data-testid="joint-card">
       <Typography.Paragraph type="secondary">{t('disputes.settings.joint.hint')}</Typography.Paragraph>
-      {!canEdit && <Alert type="info" showIcon title={t('disputes.settings.joint.readOnly')} style={{ marginBottom: 16 }} data-testid="joint-readonly" />}
+      {!canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('disputes.settings.joint.readOnly')}
+          style={{ marginBottom: 16 }}
+          data-testid="joint-readonly"
+        />
+      )}
       {!config ? (
         <Skeleton active />
       ) : (
-        <Form<Values> form={form} layout="vertical" disabled={!canEdit} onFinish={(v) => void submit(v)} style={{ maxWidth: 420 }} data-testid="joint-form">
-          <Form.Item name="minWorkers" label={t('disputes.settings.joint.minWorkers')} rules={[{ required: true, message: t('disputes.settings.joint.required') }]}>
-            <InputNumber min={0} max={10_000} precision={0} suffix={t('disputes.settings.joint.minWorkersSuffix')} style={{ width: '100%' }} data-testid="joint-min-workers" />
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          disabled={!canEdit}
+          onFinish={(v) => void submit(v)}
+          style={{ maxWidth: 420 }}
+          data-testid="joint-form"
+        >
+          <Form.Item
+            name="minWorkers"
+            label={t('disputes.settings.joint.minWorkers')}
+            rules={[{ required: true, message: t('disputes.settings.joint.required') }]}
+          >
+            <InputNumber
+              min={0}
+              max={10_000}
+              precision={0}
+              suffix={t('disputes.settings.joint.minWorkersSuffix')}
+              style={{ width: '100%' }}
+              data-testid="joint-min-workers"
+            />
           </Form.Item>
           <Form.Item
             name="minClaimYuan"
             label={t('disputes.settings.joint.minClaim')}
-            rules={[{ validator: async (_, v: string) => (parseYuanToFen(v) === null ? Promise.reject(new Error(t('disputes.settings.joint.invalidAmount'))) : undefined) }]}
+            rules={[
+              {
+                validator: async (_, v: string) =>
+                  parseYuanToFen(v) === null
+                    ? Promise.reject(new Error(t('disputes.settings.joint.invalidAmount')))
+                    : undefined,
+              },
+            ]}
           >
             <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="joint-min-claim" />
           </Form.Item>
-          <Form.Item name="onMediatorRequest" label={t('disputes.settings.joint.onMediatorRequest')} valuePropName="checked">
+          <Form.Item
+            name="onMediatorRequest"
+            label={t('disputes.settings.joint.onMediatorRequest')}
+            valuePropName="checked"
+          >
             <Switch data-testid="joint-on-request" />
           </Form.Item>
           {canEdit && (

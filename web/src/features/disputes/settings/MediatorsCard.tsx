@@ -27,16 +27,41 @@ interface Profile {
 }
 
 /** Sector codes as stored on employers (labels in employers.industries). */
-export const SECTORS = ['construction', 'manufacturing', 'logistics', 'catering', 'retail', 'it', 'resident_services', 'business_services', 'platform'] as const;
+export const SECTORS = [
+  'construction',
+  'manufacturing',
+  'logistics',
+  'catering',
+  'retail',
+  'it',
+  'resident_services',
+  'business_services',
+  'platform',
+] as const;
 const CLAIM_TYPES = Object.keys(CLAIM_TYPE_LABELS) as ClaimType[];
 
-const profileOf = (m: Mediator): Profile => ({ expertise: m.expertise, available: m.available, conflictEmployerIds: m.conflictEmployerIds });
+const profileOf = (m: Mediator): Profile => ({
+  expertise: m.expertise,
+  available: m.available,
+  conflictEmployerIds: m.conflictEmployerIds,
+});
 
-const searchEmployers = (q: string) => api.get<Page<{ id: string; name: string }>>('/api/employers', { q: q || undefined, pageSize: 20 }).then((d) => d.items.map((e) => ({ value: e.id, label: e.name })));
+const searchEmployers = (q: string) =>
+  api
+    .get<Page<{ id: string; name: string }>>('/api/employers', { q: q || undefined, pageSize: 20 })
+    .then((d) => d.items.map((e) => ({ value: e.id, label: e.name })));
 const employerName = (id: string) => api.get<{ name: string }>(`/api/employers/${id}`).then((e) => e.name);
 
 /** The declared conflicts as tags (closable unless `locked`), plus a search to add one more employer. */
-function ConflictsInput({ value = [], onChange, locked = [] }: { value?: string[]; onChange?: (ids: string[]) => void; locked?: readonly string[] }) {
+function ConflictsInput({
+  value = [],
+  onChange,
+  locked = [],
+}: {
+  value?: string[];
+  onChange?: (ids: string[]) => void;
+  locked?: readonly string[];
+}) {
   const { t } = useTranslation();
   const [names, setNames] = useState<Record<string, string>>({});
   const [picked, setPicked] = useState<string | null>(null);
@@ -68,7 +93,14 @@ function ConflictsInput({ value = [], onChange, locked = [] }: { value?: string[
       )}
       <Flex gap={8}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <RemoteSelect value={picked} onChange={setPicked} search={searchEmployers} resolveLabel={employerName} placeholder={t('disputes.settings.mediators.conflictPlaceholder')} testId="conflict-select" />
+          <RemoteSelect
+            value={picked}
+            onChange={setPicked}
+            search={searchEmployers}
+            resolveLabel={employerName}
+            placeholder={t('disputes.settings.mediators.conflictPlaceholder')}
+            testId="conflict-select"
+          />
         </div>
         <Button
           disabled={!picked || value.includes(picked)}
@@ -131,10 +163,17 @@ export function MediatorsCard() {
     }
   };
 
-  const expertiseLabel = (code: string) => (i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : claimLabel(code, lang));
+  const expertiseLabel = (code: string) =>
+    i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : claimLabel(code, lang);
   const expertiseOptions = [
-    { label: t('disputes.settings.mediators.sectors'), options: SECTORS.map((s) => ({ value: s, label: t(`employers.industries.${s}`) })) },
-    { label: t('disputes.settings.mediators.claimTypes'), options: CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) })) },
+    {
+      label: t('disputes.settings.mediators.sectors'),
+      options: SECTORS.map((s) => ({ value: s, label: t(`employers.industries.${s}`) })),
+    },
+    {
+      label: t('disputes.settings.mediators.claimTypes'),
+      options: CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) })),
+    },
   ];
 
   const columns: TableColumnsType<Mediator> = [
@@ -144,7 +183,15 @@ export function MediatorsCard() {
       title: t('disputes.settings.mediators.available'),
       key: 'available',
       width: 90,
-      render: (_, m) => <Switch checked={m.available} disabled={!mayEdit(m)} loading={busy === m.id} onChange={(v) => void toggle(m, v)} data-testid={`mediator-available-${m.id}`} />,
+      render: (_, m) => (
+        <Switch
+          checked={m.available}
+          disabled={!mayEdit(m)}
+          loading={busy === m.id}
+          onChange={(v) => void toggle(m, v)}
+          data-testid={`mediator-available-${m.id}`}
+        />
+      ),
     },
     {
       title: t('disputes.settings.mediators.expertise'),
@@ -166,7 +213,10 @@ export function MediatorsCard() {
       title: t('disputes.settings.mediators.conflicts'),
       key: 'conflicts',
       width: 120,
-      render: (_, m) => (m.conflictEmployerIds.length === 0 ? t('common.none') : t('disputes.settings.mediators.conflictCount', { n: m.conflictEmployerIds.length })),
+      render: (_, m) =>
+        m.conflictEmployerIds.length === 0
+          ? t('common.none')
+          : t('disputes.settings.mediators.conflictCount', { n: m.conflictEmployerIds.length }),
     },
     {
       title: t('common.actions'),
@@ -183,7 +233,16 @@ export function MediatorsCard() {
 
   return (
     <Card title={t('disputes.settings.mediators.title')} data-testid="mediators-card">
-      <Table<Mediator> rowKey="id" size="small" loading={!items} columns={columns} dataSource={items ?? []} pagination={false} scroll={{ x: 760 }} data-testid="mediators-table" />
+      <Table<Mediator>
+        rowKey="id"
+        size="small"
+        loading={!items}
+        columns={columns}
+        dataSource={items ?? []}
+        pagination={false}
+        scroll={{ x: 760 }}
+        data-testid="mediators-table"
+      />
       <FormModal<Profile>
         open={!!editing}
         title={t('disputes.settings.mediators.editTitle', { name: editing?.name ?? '' })}
@@ -191,7 +250,11 @@ export function MediatorsCard() {
         onCancel={() => setEditing(null)}
         onSubmit={async (values) => {
           if (!editing) return;
-          const profile: Profile = { expertise: values.expertise ?? [], available: values.available ?? true, conflictEmployerIds: values.conflictEmployerIds ?? [] };
+          const profile: Profile = {
+            expertise: values.expertise ?? [],
+            available: values.available ?? true,
+            conflictEmployerIds: values.conflictEmployerIds ?? [],
+          };
           await save(editing.id, profile);
           setEditing(null);
           await load();
@@ -202,7 +265,14 @@ export function MediatorsCard() {
           <Switch />
         </Form.Item>
         <Form.Item name="expertise" label={t('disputes.settings.mediators.expertise')}>
-          <Select mode="multiple" allowClear options={expertiseOptions} placeholder={t('disputes.settings.mediators.expertisePlaceholder')} optionFilterProp="label" data-testid="mediator-expertise" />
+          <Select
+            mode="multiple"
+            allowClear
+            options={expertiseOptions}
+            placeholder={t('disputes.settings.mediators.expertisePlaceholder')}
+            optionFilterProp="label"
+            data-testid="mediator-expertise"
+          />
         </Form.Item>
         <Form.Item
           name="conflictEmployerIds"
