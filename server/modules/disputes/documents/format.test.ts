@@ -80,20 +80,27 @@ describe('amountInChineseCapitals', () => {
     const unit: Record<string, number> = { 拾: 10, 佰: 100, 仟: 1000 };
     const parse = (s: string): number => {
       const body = s.replace(/^人民币/, '').replace(/整$/, '');
-      const [intPart, rest] = body.includes('元') ? body.split('元') : ['', body];
+      const [intPart = '', rest = ''] = body.includes('元') ? body.split('元') : ['', body];
       const m = /^(?:(.)角)?(?:(.)分)?$/u.exec(rest.replace(/^零/, ''));
       if (!m) throw new Error(s);
+      const digitOf = (ch: string): number => {
+        const d = digit[ch];
+        if (d === undefined) throw new Error(`${ch} is not a digit in ${s}`);
+        return d;
+      };
       let fen = 0;
-      if (m[1]) fen += digit[m[1]] * 10;
-      if (m[2]) fen += digit[m[2]];
+      if (m[1]) fen += digitOf(m[1]) * 10;
+      if (m[2]) fen += digitOf(m[2]);
       // integer part: sections split by 亿 and 万
       let total = 0;
       let section = 0;
       let pending = 0;
       for (const ch of intPart) {
-        if (ch in digit) pending = digit[ch];
-        else if (ch in unit) {
-          section += pending * unit[ch];
+        const d = digit[ch];
+        const u = unit[ch];
+        if (d !== undefined) pending = d;
+        else if (u !== undefined) {
+          section += pending * u;
           pending = 0;
         } else if (ch === '万') {
           total += (section + pending) * 10_000;

@@ -24,6 +24,13 @@ const DIGITS = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '
 const IN_SECTION = ['', '拾', '佰', '仟'] as const;
 const SECTIONS = ['', '万', '亿', '万亿'] as const;
 
+/** `table[i]` for an index the caller has already bounded; a miss is a bug, not a blank. */
+function pick(table: readonly string[], i: number): string {
+  const entry = table[i];
+  if (entry === undefined) throw new RangeError(`no entry ${i} in a ${table.length}-entry numeral table`);
+  return entry;
+}
+
 function assertFen(fen: number): void {
   if (!Number.isSafeInteger(fen) || fen < 0) {
     throw new RangeError(`amount must be a non-negative safe integer number of fen, got ${fen}`);
@@ -42,7 +49,7 @@ function sectionInCapitals(n: number): string {
     }
     if (pendingZero) out += '零';
     pendingZero = false;
-    out += DIGITS[d] + IN_SECTION[pos];
+    out += pick(DIGITS, d) + pick(IN_SECTION, pos);
   }
   return out;
 }
@@ -53,8 +60,7 @@ function integerInCapitals(yuan: number): string {
   if (sections.length > SECTIONS.length) throw new RangeError(`amount too large: ${yuan} yuan`);
   let out = '';
   let pendingZero = false;
-  for (let i = sections.length - 1; i >= 0; i--) {
-    const s = sections[i];
+  for (const [i, s] of [...sections.entries()].reverse()) {
     if (s === 0) {
       if (out !== '') pendingZero = true;
       continue;
@@ -63,7 +69,7 @@ function integerInCapitals(yuan: number): string {
     // before, a whole zero section, or leading zeros of this one
     if (out !== '' && (pendingZero || s < 1000)) out += '零';
     // 1万2345亿 is 壹万贰仟叁佰肆拾伍亿: the 万亿 section says only 万 when 亿 follows
-    const unit = i === 3 && sections[2] !== 0 ? '万' : SECTIONS[i];
+    const unit = i === 3 && sections[2] !== 0 ? '万' : pick(SECTIONS, i);
     out += sectionInCapitals(s) + unit;
     pendingZero = s % 10 === 0;
   }
@@ -132,10 +138,10 @@ export function formatDateTime(s: IsoDateTime): string {
 const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
 
 function smallNumberInChinese(n: number): string {
-  if (n < 10) return NUMERALS[n];
+  if (n < 10) return pick(NUMERALS, n);
   const tens = Math.floor(n / 10);
   const ones = n % 10;
-  return `${tens === 1 ? '' : NUMERALS[tens]}十${ones === 0 ? '' : NUMERALS[ones]}`;
+  return `${tens === 1 ? '' : pick(NUMERALS, tens)}十${ones === 0 ? '' : pick(NUMERALS, ones)}`;
 }
 
 /** "二〇二五年五月十日": the date under a court's ruling. */
@@ -153,7 +159,7 @@ const ORDINALS = ['零', '一', '二', '三', '四', '五', '六', '七', '八',
 /** 1 → 一, 12 → 十二, 21 → 二十一 (for 第一期, 一、…); up to 99. */
 export function chineseOrdinal(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 99) throw new RangeError(`ordinal out of range: ${n}`);
-  if (n <= 10) return ORDINALS[n];
+  if (n <= 10) return pick(ORDINALS, n);
   return smallNumberInChinese(n);
 }
 

@@ -37,6 +37,13 @@ export interface TableColumn {
   align?: 'left' | 'center' | 'right';
 }
 
+/** The column cell `i` of a table row falls in; a row with more cells than columns is a builder bug. */
+export function columnAt<T>(columns: readonly T[], i: number): T {
+  const column = columns[i];
+  if (column === undefined) throw new Error(`table cell ${i + 1} has no column (the table has ${columns.length})`);
+  return column;
+}
+
 export interface SignatureRow {
   left: string;
   right: string;

@@ -23,6 +23,7 @@ import {
 import { DOCX_FONTS } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH, tw } from './layout.js';
 import {
+  columnAt,
   keptWithNext,
   type Align,
   type Block,
@@ -99,7 +100,7 @@ function table(columns: TableColumn[], rows: string[][], totalRow?: string[]): (
   const { size, line: lh, padX, padY } = LAYOUT.table;
   const cell = (text: string, i: number, bold: boolean, align: Align) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
+      width: { size: columnAt(widths, i), type: WidthType.DXA },
       margins: { left: tw(padX), right: tw(padX), top: tw(padY), bottom: tw(padY) },
       verticalAlign: VerticalAlignTable.CENTER,
       children: [
@@ -116,11 +117,18 @@ function table(columns: TableColumn[], rows: string[][], totalRow?: string[]): (
     children: columns.map((c, i) => cell(c.header, i, true, 'center')),
   });
   const body = rows.map(
-    (r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false, columns[i].align ?? 'left')) }),
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: r.map((t, i) => cell(t, i, false, columnAt(columns, i).align ?? 'left')),
+      }),
   );
   if (totalRow)
     body.push(
-      new TableRow({ cantSplit: true, children: totalRow.map((t, i) => cell(t, i, true, columns[i].align ?? 'left')) }),
+      new TableRow({
+        cantSplit: true,
+        children: totalRow.map((t, i) => cell(t, i, true, columnAt(columns, i).align ?? 'left')),
+      }),
     );
   return [
     new Table({
@@ -139,9 +147,9 @@ function signatures(rows: SignatureRow[], ratio: [number, number]): (Table | Par
   const total = tw(TEXT_WIDTH);
   const left = Math.round((total * ratio[0]) / (ratio[0] + ratio[1]));
   const widths = [left, total - left];
-  const cell = (text: string, i: number, last: boolean) =>
+  const cell = (text: string, width: number, last: boolean) =>
     new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
+      width: { size: width, type: WidthType.DXA },
       children: [new Paragraph({ spacing: bodySpacing, keepNext: !last, children: textRuns([{ text }]) })],
     });
   return [
@@ -159,7 +167,7 @@ function signatures(rows: SignatureRow[], ratio: [number, number]): (Table | Par
         (r, ri) =>
           new TableRow({
             cantSplit: true,
-            children: [cell(r.left, 0, ri === rows.length - 1), cell(r.right, 1, ri === rows.length - 1)],
+            children: [cell(r.left, left, ri === rows.length - 1), cell(r.right, total - left, ri === rows.length - 1)],
           }),
       ),
     }),

@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { pdfFont } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH } from './layout.js';
 import {
+  columnAt,
   keptWithNext,
   type Align,
   type Block,
@@ -128,7 +129,7 @@ class PdfWriter {
     const avail = () => (lines.length === 0 ? firstWidth : width);
     const sum = (ts: Token[]) => ts.reduce((a, t) => a + t.width, 0);
     const push = (last: boolean) => {
-      while (cur.length > 0 && cur[cur.length - 1].space) cur.pop();
+      while (cur.at(-1)?.space) cur.pop();
       lines.push({ tokens: cur, width: sum(cur), last });
       cur = [];
     };
@@ -157,14 +158,17 @@ class PdfWriter {
       // (pull the previous character down with it) and opening punctuation off this line's end
       const carry: Token[] = [];
       if (NO_START.has(t.text)) {
-        while (cur.length > 1 && (carry.length === 0 || NO_START.has(carry[0].text))) carry.unshift(cur.pop() as Token);
+        while (cur.length > 1 && (carry[0] === undefined || NO_START.has(carry[0].text)))
+          carry.unshift(cur.pop() as Token);
       }
-      while (cur.length > 1 && NO_END.has(cur[cur.length - 1].text)) carry.unshift(cur.pop() as Token);
+      for (let end = cur.at(-1); cur.length > 1 && end && NO_END.has(end.text); end = cur.at(-1))
+        carry.unshift(cur.pop() as Token);
       push(false);
       cur = [...carry, t];
     }
-    if (cur.length > 0 || lines.length === 0) push(true);
-    else if (lines.length > 0) lines[lines.length - 1].last = true;
+    const lastLine = lines.at(-1);
+    if (cur.length > 0 || lastLine === undefined) push(true);
+    else lastLine.last = true;
     return lines;
   }
 
@@ -201,21 +205,20 @@ class PdfWriter {
     const baselineOffset = (lineHeight - doc.currentLineHeight()) / 2;
     let cx = start;
     // consecutive tokens of one style are drawn together
-    let i = 0;
-    while (i < line.tokens.length) {
-      const t0 = line.tokens[i];
-      let text = '';
-      let width = 0;
-      while (i < line.tokens.length && line.tokens[i].bold === t0.bold && line.tokens[i].underline === t0.underline) {
-        text += line.tokens[i].text;
-        width += line.tokens[i].width;
-        i++;
-      }
+    const groups: Pick<Token, 'text' | 'bold' | 'underline' | 'width'>[] = [];
+    for (const t of line.tokens) {
+      const g = groups.at(-1);
+      if (g && g.bold === t.bold && g.underline === t.underline) {
+        g.text += t.text;
+        g.width += t.width;
+      } else groups.push({ text: t.text, bold: t.bold, underline: t.underline, width: t.width });
+    }
+    for (const { text, bold, underline, width } of groups) {
       const n = Array.from(text).length;
       doc
-        .font(t0.bold ? BOLD : REGULAR)
+        .font(bold ? BOLD : REGULAR)
         .fontSize(size)
-        .text(text, cx, y + baselineOffset, { lineBreak: false, characterSpacing: spacing, underline: t0.underline });
+        .text(text, cx, y + baselineOffset, { lineBreak: false, characterSpacing: spacing, underline });
       cx += width + spacing * n;
     }
   }
@@ -265,7 +268,9 @@ class PdfWriter {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (TEXT_WIDTH * c.width) / total);
     const layoutRow = (cells: string[], bold: boolean) => {
-      const cellLines = cells.map((cell, i) => this.layoutText([{ text: cell, bold }], size, widths[i] - 2 * padX));
+      const cellLines = cells.map((cell, i) =>
+        this.layoutText([{ text: cell, bold }], size, columnAt(widths, i) - 2 * padX),
+      );
       const height = Math.max(1, ...cellLines.map((l) => l.length)) * lh + 2 * padY;
       return { cellLines, height };
     };
@@ -274,21 +279,23 @@ class PdfWriter {
       let x = this.left;
       doc.lineWidth(0.6).strokeColor('#000000');
       cellLines.forEach((ls, i) => {
-        doc.rect(x, this.y, widths[i], height).stroke();
-        const align: Align = header ? 'center' : (columns[i].align ?? 'left');
+        const w = columnAt(widths, i);
+        doc.rect(x, this.y, w, height).stroke();
+        const align: Align = header ? 'center' : (columnAt(columns, i).align ?? 'left');
         let ly = this.y + padY;
         for (const l of ls) {
-          this.drawLine({ ...l, last: true }, x + padX, ly, widths[i] - 2 * padX, align, size, lh);
+          this.drawLine({ ...l, last: true }, x + padX, ly, w - 2 * padX, align, size, lh);
           ly += lh;
         }
-        x += widths[i];
+        x += w;
       });
       this.y += height;
     };
     const header = columns.map((c) => c.header);
     const headerHeight = layoutRow(header, true).height;
     this.y += LAYOUT.body.line / 4;
-    this.ensure(headerHeight + (rows.length > 0 ? layoutRow(rows[0], false).height : 0));
+    const [firstRow] = rows;
+    this.ensure(headerHeight + (firstRow ? layoutRow(firstRow, false).height : 0));
     drawRow(header, true, true);
     const all: [string[], boolean][] = rows.map((r) => [r, false]);
     if (totalRow) all.push([totalRow, true]);
@@ -338,7 +345,8 @@ class PdfWriter {
     const blockWidth = Math.max(0, ...rightLines);
     const rightX = this.left + TEXT_WIDTH - size * 2 - blockWidth;
     for (const l of lines) {
-      const [line] = this.layoutText([{ text: l.text }], size, TEXT_WIDTH);
+      // wrap() always returns at least one line (an empty one for empty text)
+      const line = this.layoutText([{ text: l.text }], size, TEXT_WIDTH)[0]!;
       if (l.align === 'right') this.drawLine(line, rightX, this.y, blockWidth, 'right', size, lh);
       else this.drawLine(line, this.left, this.y, TEXT_WIDTH, 'left', size, lh);
       this.y += lh;

@@ -95,7 +95,7 @@ export async function docxText(buf: Buffer): Promise<DocxText> {
   const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
   const footerXml = (await Promise.all(footers.map(read))).join('\n');
   const paragraphs = [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join(''),
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(([, text = '']) => decode(text)).join(''),
   );
   return {
     flat: squash(paragraphs.join('')),

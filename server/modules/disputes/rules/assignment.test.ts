@@ -88,9 +88,9 @@ describe('proposeMediators', () => {
       CASE,
     );
     const [first] = r.proposals;
-    expect(first.tier).toBe('full');
-    expect(first.reasons.map((x) => x.zh).join('；')).toContain('在办案件最少');
-    expect(first.reasons.map((x) => x.en).join('; ')).toContain('2 active cases');
+    expect(first?.tier).toBe('full');
+    expect(first?.reasons.map((x) => x.zh).join('；')).toContain('在办案件最少');
+    expect(first?.reasons.map((x) => x.en).join('; ')).toContain('2 active cases');
   });
 
   it('returns nothing when nobody is eligible', () => {

@@ -114,8 +114,8 @@ export function proposeMediators(mediators: readonly MediatorProfile[], c: Assig
       codePointCompare(a.mediatorId, b.mediatorId),
   );
   const proposals = candidates.map((x, i) => ({ ...x, rank: i + 1 }));
-  if (proposals.length > 1) {
-    const [first, second] = proposals;
+  const [first, second] = proposals;
+  if (first && second) {
     if (first.tier !== second.tier) {
       first.reasons.push({ zh: '专长最对口', en: 'Best expertise match' });
     } else if (first.activeCases < second.activeCases) {

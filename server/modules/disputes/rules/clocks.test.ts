@@ -325,10 +325,10 @@ describe('riskLevel and dueReminders', () => {
 
   it('reminder texts name the due day and the statute, with an audience', () => {
     const [r] = dueReminders(computeClocks(f, cal, '2025-03-13'), '2025-03-13');
-    expect(r.message).toContain('2025-03-16');
-    expect(r.message).toContain('劳动争议调解仲裁法');
-    expect(r.messageEn).toContain('3 days left');
-    expect(r.audience).toEqual(['mediator', 'worker']);
+    expect(r?.message).toContain('2025-03-16');
+    expect(r?.message).toContain('劳动争议调解仲裁法');
+    expect(r?.messageEn).toContain('3 days left');
+    expect(r?.audience).toEqual(['mediator', 'worker']);
   });
 
   it('the contact reminder fires one working day before due', () => {

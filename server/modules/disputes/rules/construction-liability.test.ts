@@ -41,7 +41,7 @@ describe('the seed story: the crew boss owes a year of wages and vanished', () =
       duty: 'verify',
       limit: 'unpaid_project_funds',
     });
-    expect(r.proposals[1].basis.article).toBe(29);
+    expect(r.proposals[1]?.basis.article).toBe(29);
   });
 
   it('tells the worker the vanished crew boss does not stop the claim', () => {

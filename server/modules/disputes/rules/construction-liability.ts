@@ -118,6 +118,19 @@ function isUnqualified(p: ChainParty): boolean {
   return p.role === 'crew_boss' || p.isIndividualOrUnqualified === true;
 }
 
+/**
+ * The first run of unqualified parties going up the path: its last member, and the unit that
+ * contracted work out to it (undefined when the chain stops there).
+ */
+function firstUnqualifiedRun(path: ChainParty[]): { unqualified: ChainParty; contracting?: ChainParty } | undefined {
+  let unqualified: ChainParty | undefined;
+  for (const p of path) {
+    if (isUnqualified(p)) unqualified = p;
+    else if (unqualified) return { unqualified, contracting: p };
+  }
+  return unqualified && { unqualified };
+}
+
 function validate(chain: HiringChain): { errors: LiabilityIssue[]; byId: Map<string, ChainParty> } {
   const errors: LiabilityIssue[] = [];
   const byId = new Map<string, ChainParty>();
@@ -225,14 +238,11 @@ export function proposeLiableParties(chain: HiringChain): LiabilityResult {
     });
   }
 
-  const firstUnqualified = path.findIndex(isUnqualified);
+  const run = firstUnqualifiedRun(path);
   const gc = path.find((p) => p.role === 'general_contractor');
-  if (firstUnqualified >= 0) {
+  if (run) {
     // Walk up past further unqualified parties to the unit that contracted work out to them.
-    let i = firstUnqualified;
-    while (i < path.length && isUnqualified(path[i])) i++;
-    const unqualified = path[i - 1];
-    const contracting = path[i];
+    const { unqualified, contracting } = run;
     if (!contracting) {
       warnings.push({
         code: 'chain_incomplete',

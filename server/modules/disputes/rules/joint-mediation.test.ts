@@ -25,9 +25,9 @@ describe('shouldInviteJudge (configurable triggers)', () => {
 
   it('gives readable reasons with the amounts in yuan', () => {
     const [r] = shouldInviteJudge({ workerCount: 1, claimFen: 52_500_000 }, cfg);
-    expect(r.message).toContain('525,000 元');
-    expect(r.message).toContain('500,000 元');
-    expect(r.messageEn).toContain('¥525,000');
+    expect(r?.message).toContain('525,000 元');
+    expect(r?.message).toContain('500,000 元');
+    expect(r?.messageEn).toContain('¥525,000');
   });
 
   it('rejects impossible input', () => {
@@ -63,8 +63,8 @@ describe('collectiveRule (劳动争议调解仲裁法第七条; 仲裁办案规�
   it('recommends the forum’s range and cites it', () => {
     const c = collectiveRule(15, 0, 'arbitration');
     expect(c.recommended).toEqual({ min: 3, max: 5 });
-    expect(c.warnings[0].message).toContain('第七条');
-    expect(c.warnings[0].message).toContain('第六十三条');
+    expect(c.warnings[0]?.message).toContain('第七条');
+    expect(c.warnings[0]?.message).toContain('第六十三条');
     expect(collectiveRule(15, 0, 'lawsuit').recommended).toEqual({ min: 2, max: 5 });
   });
 });

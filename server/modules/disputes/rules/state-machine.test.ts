@@ -978,13 +978,20 @@ const stepArb = fc.record({
   payloads: fc.record(payloadArb),
 });
 
+/** `xs[seed mod length]`: a pick from a pool that must not be empty. */
+function pickFrom<T>(xs: readonly T[], seed: number): T {
+  const x = xs[seed % xs.length];
+  if (x === undefined) throw new Error('pickFrom: empty pool');
+  return x;
+}
+
 function pickAction(stage: Stage, mode: string, choice: number): ActionCode {
-  if (mode === 'any') return ACTION_CODES[choice % ACTION_CODES.length];
+  if (mode === 'any') return pickFrom(ACTION_CODES, choice);
   const valid = ACTION_CODES.filter(
     (a) => ACTIONS[a].from.includes(stage) && (mode === 'valid_or_close' || a !== 'close_failed'),
   );
   const pool = valid.length > 0 ? valid : ACTION_CODES;
-  return pool[choice % pool.length];
+  return pickFrom(pool, choice);
 }
 
 const reachedStages = new Set<Stage>();
@@ -1010,9 +1017,7 @@ describe('property: random action sequences', () => {
             today = addDays(today, state.stage === 'ruling_issued' ? st.advance * 7 : st.advance);
             const s = { ...st, action: pickAction(state.stage, st.mode, st.choice) };
             const allowed = ACTIONS[s.action].roles;
-            const role: Role = s.useAllowedRole
-              ? allowed[s.roleSeed % allowed.length]
-              : ROLES[s.roleSeed % ROLES.length];
+            const role: Role = s.useAllowedRole ? pickFrom(allowed, s.roleSeed) : pickFrom(ROLES, s.roleSeed);
             const payload = s.payloads[s.action](today, state);
             const before = structuredClone(state);
             const r = transition(state, s.action, payload, today, { role, calendar, hashTerms });

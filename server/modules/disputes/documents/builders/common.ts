@@ -3,6 +3,7 @@ import { HAND_BLANK, amountInChineseCapitals, chineseOrdinal, formatDate, format
 import { labelled, p, type Block } from '../model.js';
 import type {
   AgreementTerms,
+  Instalment,
   CaseDocumentData,
   ClaimType,
   EmployerParty,
@@ -71,11 +72,17 @@ export function isCollective(d: CaseDocumentData): boolean {
   return d.parties.workers.length >= 10 || (d.parties.representatives?.length ?? 0) > 0;
 }
 
+function firstWorker(d: CaseDocumentData): WorkerParty {
+  const [first] = d.parties.workers;
+  if (first === undefined) throw new DocumentDataError('a case needs at least one worker');
+  return first;
+}
+
 /** 陈建国 / 陈建国、李明 / 陈建国等12人 */
 export function workerNames(d: CaseDocumentData): string {
+  const first = firstWorker(d);
   const ws = d.parties.workers;
-  if (ws.length === 0) throw new DocumentDataError('a case needs at least one worker');
-  if (ws.length > 3 || isCollective(d)) return `${ws[0].name}等${ws.length}人`;
+  if (ws.length > 3 || isCollective(d)) return `${first.name}等${ws.length}人`;
   return ws.map((w) => w.name).join('、');
 }
 
@@ -180,7 +187,7 @@ export function workerBlocks(d: CaseDocumentData, label: string, opts: WorkerDet
   const labels = { worker: label };
   if (isCollective(d)) {
     const ws = d.parties.workers;
-    out.push(labelled(`${labels.worker}：`, `${ws[0].name}等${ws.length}名劳动者（名单附后）。`));
+    out.push(labelled(`${labels.worker}：`, `${firstWorker(d).name}等${ws.length}名劳动者（名单附后）。`));
     for (const r of d.parties.representatives ?? []) {
       const parts = [r.name];
       if (r.sex) parts.push(sexLabel(r.sex));
@@ -256,14 +263,21 @@ export function checkAgreement(a: AgreementTerms): void {
       `instalments add up to ${formatYuan(sum)}, not the agreed total ${formatYuan(a.totalFen)}`,
     );
   }
-  for (let i = 1; i < a.instalments.length; i++) {
-    if (a.instalments[i].dueDate < a.instalments[i - 1].dueDate)
-      throw new DocumentDataError('instalments must be in date order');
+  for (const [i, it] of a.instalments.entries()) {
+    const prev = a.instalments[i - 1];
+    if (prev && it.dueDate < prev.dueDate) throw new DocumentDataError('instalments must be in date order');
   }
 }
 
+/** The agreement's last (or only) instalment: when it is paid in full. */
+export function lastInstalment(a: AgreementTerms): Instalment {
+  const last = a.instalments.at(-1);
+  if (last === undefined) throw new DocumentDataError('agreement needs at least one instalment');
+  return last;
+}
+
 export function payerName(d: CaseDocumentData, a: AgreementTerms): string {
-  return a.payer ?? d.parties.employers[0]?.name ?? need(undefined, 'employer');
+  return a.payer ?? need(d.parties.employers[0], 'employer').name;
 }
 
 /** The party the agreement obliges to pay (an employer or a liable party), as a party record. */
@@ -277,17 +291,17 @@ export function agreementTerms(d: CaseDocumentData, a: AgreementTerms): string[]
   checkAgreement(a);
   const payer = payerName(d, a);
   const worker = workerNames(d);
+  const last = lastInstalment(a);
   const terms: string[] = [];
   terms.push(`${payer}同意向${worker}支付${a.subject}共计${money(a.totalFen)}`);
   if (a.instalments.length === 1) {
-    terms.push(`上述款项由${payer}于${formatDate(a.instalments[0].dueDate)}前一次性支付完毕`);
+    terms.push(`上述款项由${payer}于${formatDate(last.dueDate)}前一次性支付完毕`);
   } else {
     const parts = a.instalments.map(
       (it, i) => `第${chineseOrdinal(i + 1)}期，于${formatDate(it.dueDate)}前支付${money(it.amountFen)}`,
     );
     terms.push(`上述款项分${chineseOrdinal(a.instalments.length)}期支付：${parts.join('；')}`);
   }
-  const last = a.instalments[a.instalments.length - 1];
   terms.push(
     `履行方式、时限：${payer}以${a.paymentMethod.replace(/[。；]$/u, '')}的方式履行，于${formatDate(last.dueDate)}前履行完毕`,
   );

@@ -12,6 +12,7 @@ import {
   agreementTerms,
   caseCause,
   isCollective,
+  lastInstalment,
   money,
   need,
   numbered,
@@ -36,7 +37,7 @@ export function enforcementApplication(d: CaseDocumentData): DocumentModel {
   const payer = payerParty(d, a);
   const workers = workerNames(d);
   const effective = d.effectiveDate ?? a.concludedAt;
-  const lastDue = a.instalments[a.instalments.length - 1].dueDate;
+  const lastDue = lastInstalment(a).dueDate;
   const withinPeriod = f.appliedAt <= addYears(lastDue, 2);
 
   const blocks: Block[] = [

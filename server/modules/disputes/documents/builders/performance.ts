@@ -33,8 +33,8 @@ export function defaultSentence(d: CaseDocumentData, a: AgreementTerms, f: Perfo
   const due = dueInstalments(a, f);
   const dueFen = due.reduce((s, i) => s + i.amountFen, 0);
   const parts: string[] = [];
-  if (due.length > 0) {
-    const last = due[due.length - 1];
+  const last = due.at(-1);
+  if (last) {
     parts.push(`按照调解协议的约定，${debtor}${payer}应于${formatDate(last.dueDate)}前支付${money(dueFen)}`);
   }
   const paid = f.paidFen > 0 ? `仅支付${money(f.paidFen)}` : '未支付任何款项';
