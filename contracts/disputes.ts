@@ -37,19 +37,8 @@ const partyRef = z
 export const EARLIEST_HIRE_DATE = '1950-01-01';
 
 export const CASE_KIND_VALUES = CASE_KINDS;
-/** The sectors the statistics know (按行业); the same codes as the employers' industries. */
-export const SECTOR_VALUES = [
-  'construction',
-  'manufacturing',
-  'logistics',
-  'catering',
-  'retail',
-  'it',
-  'resident_services',
-  'business_services',
-  'platform',
-] as const;
-export type Sector = (typeof SECTOR_VALUES)[number];
+export { SECTOR_VALUES, type Sector } from './disputes/sectors.js';
+import { SECTOR_VALUES } from './disputes/sectors.js';
 
 export const chainPartySchema = z.object({
   id: partyRef,

@@ -1,14 +1,5 @@
-export const INDUSTRY_CODES = [
-  'construction',
-  'manufacturing',
-  'logistics',
-  'catering',
-  'retail',
-  'it',
-  'resident_services',
-  'business_services',
-  'platform',
-] as const;
+/** Industry codes of employers: the sectors the dispute statistics know (one list, in contracts). */
+export { SECTOR_VALUES as INDUSTRY_CODES } from '../../../../contracts/disputes/sectors';
 
 export interface Employer {
   id: string;

@@ -2,6 +2,7 @@ import { Button, Card, Flex, Form, Select, Switch, Table, Tag, Typography, type 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../../contracts/disputes/claims';
+import { SECTOR_VALUES } from '../../../../../contracts/disputes/sectors';
 import { api, type Page } from '../../../app/api';
 import { useCan, useMe } from '../../../app/auth';
 import { FormModal } from '../../../app/components/FormModal';
@@ -26,18 +27,6 @@ interface Profile {
   conflictEmployerIds: string[];
 }
 
-/** Sector codes as stored on employers (labels in employers.industries). */
-export const SECTORS = [
-  'construction',
-  'manufacturing',
-  'logistics',
-  'catering',
-  'retail',
-  'it',
-  'resident_services',
-  'business_services',
-  'platform',
-] as const;
 const CLAIM_TYPES = Object.keys(CLAIM_TYPE_LABELS) as ClaimType[];
 
 const profileOf = (m: Mediator): Profile => ({
@@ -168,7 +157,7 @@ export function MediatorsCard() {
   const expertiseOptions = [
     {
       label: t('disputes.settings.mediators.sectors'),
-      options: SECTORS.map((s) => ({ value: s, label: t(`employers.industries.${s}`) })),
+      options: SECTOR_VALUES.map((s) => ({ value: s, label: t(`employers.industries.${s}`) })),
     },
     {
       label: t('disputes.settings.mediators.claimTypes'),
