@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
-import { ensureWebBuilt, launchChromium, menuKeys, signIn, startServer } from './support.js';
+import { ensureWebBuilt, launchChromium, menuKeys, signIn, startServer, newDeskPage } from './support.js';
 
 // The mediation settings page: an administrator changes the joint-mediation triggers and the
 // working-day calendar; a mediator sees them read-only and keeps the mediators' profiles.
@@ -21,14 +21,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Europe/London',
-  });
-  return context.newPage();
-}
+const newPage = () => newDeskPage(browser);
 
 /** The <input> of a form control with this test id (antd puts the id on the input or its wrapper). */
 const inputOf = (page: Page, testId: string) =>

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loginAs, type TestApp } from '../support/app.js';
-import { ensureWebBuilt, launchChromium, signIn, startServer } from './support.js';
+import { ensureWebBuilt, launchChromium, signIn, startServer, newDeskPage } from './support.js';
 
 // What the pages offer follows what the server allows: a regional administrator sees the
 // nationwide settings read-only, a mediator edits only their own profile, and the sign-in page
@@ -31,14 +31,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Europe/London',
-  });
-  return context.newPage();
-}
+const newPage = () => newDeskPage(browser);
 
 const openSettings = async (page: Page) => {
   await page.goto(`${baseUrl}/disputes/settings`);

@@ -56,3 +56,13 @@ export async function menuKeys(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   return ids.map((id) => id.replace(/^menu-/, ''));
 }
+
+/** A desk-sized page in Chinese, in a fresh context (no cookies from another test). */
+export async function newDeskPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Europe/London',
+  });
+  return context.newPage();
+}
