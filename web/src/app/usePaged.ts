@@ -8,12 +8,15 @@ import { useShowError } from './errors';
  * Server-paged list state for an antd Table: filter, page and page size go to the API as
  * query parameters; `pagination` plugs straight into <Table pagination>. `data` is the whole
  * response, for lists that answer more than a page (type it with D, e.g. Page<T> & { canEdit }).
+ * `via: 'body'` posts the filter instead (a search by resident ID or phone must not travel in a URL).
  */
 export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>>(
   path: string,
   initialFilter: F,
   initialPageSize = 20,
+  opts: { via?: 'query' | 'body' } = {},
 ) {
+  const via = opts.via ?? 'query';
   const { t } = useTranslation();
   const showError = useShowError();
   const errorRef = useRef(showError);
@@ -28,15 +31,15 @@ export function usePaged<T, F extends Query = Query, D extends Page<T> = Page<T>
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api
-      .get<D>(path, { ...filter, page, pageSize })
+    const params = { ...filter, page, pageSize };
+    (via === 'body' ? api.post<D>(path, params) : api.get<D>(path, params))
       .then((d) => live && setData(d))
       .catch((err) => live && errorRef.current(err))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [path, filter, page, pageSize, tick]);
+  }, [path, via, filter, page, pageSize, tick]);
 
   const search = useCallback((next: F) => {
     setFilter(next);
