@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../contracts/roles.js';
 import { eq } from 'drizzle-orm';
 import { employers } from '../../server/modules/employers/tables.js';
+import { people } from '../../server/modules/people/tables.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG } from '../../server/modules/disputes/rules/joint-mediation.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
@@ -51,6 +52,13 @@ const GROUPS: RouteGroup[] = [
     name: 'people list',
     method: 'GET',
     url: () => '/api/people',
+    allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'],
+  },
+  {
+    name: 'people search by number (POST)',
+    method: 'POST',
+    url: () => '/api/people/search',
+    body: () => ({ q: '13800138000' }),
     allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'system_admin'],
   },
   {
@@ -237,6 +245,23 @@ describe('region scope on reads by id', () => {
     expect(people.total).toBeGreaterThan(0);
     expect(people.items.every((p: { regionCode: string }) => p.regionCode === '340111')).toBe(true);
     expect((await baohe.get(`/api/people/${zsPerson(t)}`)).statusCode).toBe(403);
+  });
+
+  it('a search by a full resident ID finds nobody outside the searcher’s region', async () => {
+    const [zs] = await t.deps.db
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.id, zsPerson(t)));
+    const residentId = (
+      await (await loginAs(t.app, 'zs_mediator')).post(`/api/people/${zs!.id}/reveal-resident-id`)
+    ).json().residentId as string;
+    const baohe = await loginAs(t.app, 'baohe_union');
+    const found = (await baohe.post('/api/people/search', { q: residentId })).json();
+    expect(found.total).toBe(0);
+    const zsUnion = await loginAs(t.app, 'zs_union');
+    expect(
+      (await zsUnion.post('/api/people/search', { q: residentId })).json().items.map((p: { id: string }) => p.id),
+    ).toContain(zs!.id);
   });
 
   it('an employer agent sees only its own employer', async () => {
