@@ -52,8 +52,8 @@ function startServer(): Promise<{ proc: ChildProcess; output: string; exitCode: 
         resolve({ proc, output, exitCode: null });
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ proc, output, exitCode: code });

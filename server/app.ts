@@ -104,8 +104,10 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+  // Typed as Fastify's logger so that the instance type is the plain FastifyInstance.
+  const loggerInstance: FastifyBaseLogger = deps.logger.child({}, { serializers: { req: requestForLog } });
   const app = Fastify({
-    loggerInstance: deps.logger.child({}, { serializers: { req: requestForLog } }) as FastifyBaseLogger,
+    loggerInstance,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // Only the configured proxies may set X-Forwarded-For; by default request.ip is the socket's

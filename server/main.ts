@@ -80,8 +80,8 @@ async function main() {
         running = false;
       }
     };
-    timer = setInterval(tick, config.reminderIntervalMinutes * 60_000);
-    setTimeout(tick, 5_000).unref();
+    timer = setInterval(() => void tick(), config.reminderIntervalMinutes * 60_000);
+    setTimeout(() => void tick(), 5_000).unref();
   }
 
   const shutdown = async () => {
@@ -90,8 +90,8 @@ async function main() {
     await database.close();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 main().catch((err) => {

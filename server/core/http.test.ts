@@ -11,9 +11,8 @@ import { AppError } from './errors.js';
 import { asZod, errorForLog, installErrorHandling, rejectNulCharacters } from './http.js';
 
 async function appWith(logTo?: Writable) {
-  const app = Fastify(
-    logTo ? { loggerInstance: pino({ level: 'info' }, logTo) as FastifyBaseLogger } : { logger: false },
-  );
+  const loggerInstance: FastifyBaseLogger | undefined = logTo ? pino({ level: 'info' }, logTo) : undefined;
+  const app = Fastify(loggerInstance ? { loggerInstance } : { logger: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

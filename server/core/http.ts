@@ -137,7 +137,7 @@ export function errorForLog(err: unknown): Record<string, unknown> {
   if (!err || typeof err !== 'object') return { message: String(err) };
   const chain: DatabaseErrorLike[] = [];
   for (let e: unknown = err; e && typeof e === 'object' && chain.length < 5; e = (e as DatabaseErrorLike).cause)
-    chain.push(e as DatabaseErrorLike);
+    chain.push(e);
   if (!chain.some(isDatabaseError)) {
     const e = err as Error & { code?: unknown };
     return { type: e.name, message: e.message, code: e.code, stack: e.stack };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { writeAudit } from '../core/audit.js';
 import { systemCtx } from '../core/context.js';
 import type { Deps } from '../core/deps.js';
+import { sexOfResidentId } from '../core/identifiers/resident-id.js';
 import { accounts } from '../modules/accounts/tables.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { courts } from '../modules/courts/tables.js';
@@ -85,7 +86,7 @@ export async function writeDemo(deps: Deps, data: DemoData, onProgress?: (step: 
             residentIdHash: cipher.searchHash(p.residentId),
             residentIdHead: p.residentId.slice(0, 4),
             residentIdTail: p.residentId.slice(-4),
-            sex: (Number(p.residentId[16]) % 2 === 1 ? 'male' : 'female') as 'male' | 'female',
+            sex: sexOfResidentId(p.residentId),
             birthDate: `${p.residentId.slice(6, 10)}-${p.residentId.slice(10, 12)}-${p.residentId.slice(12, 14)}`,
           })),
         )

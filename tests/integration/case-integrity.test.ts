@@ -28,7 +28,7 @@ async function newCase(day = '2025-06-02') {
   intake.worker = { ...intake.worker, phone: `1351234${String(seq).padStart(4, '0')}` };
   const res = await mediator.post('/api/disputes', intake);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { id: string; caseNumber: string; version: number };
+  return res.json<{ id: string; caseNumber: string; version: number }>();
 }
 
 async function toMediating(id: string) {
@@ -382,7 +382,7 @@ describe('evidence', () => {
       .where(eq(disputeCases.id, historic.id));
     const res = await mediator.request({
       method: 'POST',
-      url: `/api/disputes/${historic!.id}/evidence`,
+      url: `/api/disputes/${historic.id}/evidence`,
       payload: Buffer.from(
         '--b\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n' +
           PNG.toString('latin1') +

@@ -23,7 +23,7 @@ async function newCase(day: string, overrides: Partial<ReturnType<typeof constru
   intake.worker = { ...intake.worker, phone: `1391234${String(seq).padStart(4, '0')}` };
   const res = await mediator.post('/api/disputes', intake);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { id: string; caseNumber: string };
+  return res.json<{ id: string; caseNumber: string }>();
 }
 const act = (id: string, action: string, payload: object = {}, who = mediator) => actOn(who, id, action, payload);
 /** Consultation, the worker's consent, contact, and the employer's acceptance: both consent. */

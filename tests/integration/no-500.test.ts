@@ -101,7 +101,7 @@ describe('no input answers 500', () => {
           for (const body of k === 0 && query === '' ? bodiesFor(op) : [undefined]) {
             for (const who of [admin, anon]) {
               const res = await who.request({
-                method: method as 'GET',
+                method: method,
                 url: url + query,
                 payload: body as never,
                 headers: body === undefined ? {} : { 'content-type': 'application/json' },

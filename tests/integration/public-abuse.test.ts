@@ -29,7 +29,7 @@ async function caseFor(phone: string) {
   intake.worker = { ...intake.worker, phone };
   const res = await mediator.post('/api/disputes', intake);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { id: string; caseNumber: string };
+  return res.json<{ id: string; caseNumber: string }>();
 }
 
 const requestCode = (caseNumber: string, phone: string, remoteAddress = nextAddress()) =>

@@ -89,8 +89,8 @@ function assertEmployerView(view: Record<string, unknown>) {
   for (const s of secrets) expect(text).not.toContain(s);
   for (const k of ['workerPersonId', 'employerId', 'mediatorAccountId', 'residentId', 'phone'])
     expect(text).not.toContain(`"${k}"`);
-  if (view.liability) expect(keysOf(view.liability as object)).toEqual(['basis', 'explanation', 'explanationEn']);
-  if (view.studio) expect(keysOf(view.studio as object)).toEqual(['contactPhone', 'name']);
+  if (view.liability) expect(keysOf(view.liability)).toEqual(['basis', 'explanation', 'explanationEn']);
+  if (view.studio) expect(keysOf(view.studio)).toEqual(['contactPhone', 'name']);
   for (const c of view.claims as object[])
     expect(keysOf(c).every((k) => ['type', 'amountFen', 'description'].includes(k))).toBe(true);
 }

@@ -33,8 +33,8 @@ async function startServer(): Promise<{ url: string; output: string }> {
         resolve({ url: m[1]!.replace('localhost', '127.0.0.1'), output });
       }
     };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
 }

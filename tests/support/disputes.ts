@@ -71,13 +71,15 @@ export async function actOn(
   extra: object = {},
 ): Promise<LightMyRequestResponse> {
   const current = await a.get(`/api/disputes/${caseId}`);
-  const version = current.statusCode === 200 ? (current.json() as { version: number }).version : 1;
+  const version = current.statusCode === 200 ? current.json<{ version: number }>().version : 1;
   return a.post(`/api/disputes/${caseId}/actions`, { action, payload, version, ...extra });
 }
 
 /** The hash of the terms on the case, which a signature must name. */
 export async function termsHashOf(a: Agent, caseId: string): Promise<string> {
-  const detail = (await a.get(`/api/disputes/${caseId}`)).json() as { record: { state: { agreementHash?: string } } };
+  const detail = (await a.get(`/api/disputes/${caseId}`)).json<{
+    record: { state: { agreementHash?: string } };
+  }>();
   return detail.record.state.agreementHash ?? '';
 }
 

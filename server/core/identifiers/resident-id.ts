@@ -120,9 +120,14 @@ export function validateResidentId(id: string, asOf: Date = new Date()): Residen
   return {
     ok: true,
     birthDate,
-    sex: Number(v.charAt(16)) % 2 === 1 ? 'male' : 'female',
+    sex: sexOfResidentId(v),
     regionCode: v.slice(0, 6),
   };
+}
+
+/** GB 11643-1999 §4.2: the sequence code (17th character) is odd for men and even for women. */
+export function sexOfResidentId(id: string): Sex {
+  return Number(id.charAt(16)) % 2 === 1 ? 'male' : 'female';
 }
 
 /**

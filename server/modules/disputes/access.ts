@@ -64,6 +64,6 @@ export function assertCanRead(actor: Actor, row: CaseRow): void {
 
 /** The first of the actor's roles in which the action is allowed, or null. */
 export function roleFor(actor: Actor, action: ActionCode): Role | null {
-  const allowed = ACTIONS[action].roles as readonly Role[];
+  const allowed = ACTIONS[action].roles;
   return actor.roles.find((r) => allowed.includes(r)) ?? null;
 }

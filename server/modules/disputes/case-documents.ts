@@ -6,7 +6,6 @@ import { employers } from '../employers/tables.js';
 import { HAND_BLANK } from './documents/format.js';
 import { mediationBodies } from '../organizations/tables.js';
 import { people } from '../people/tables.js';
-import type { CaseRecord } from './case-record.js';
 import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './documents/types.js';
 import { amountOverdueFen } from './rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from './rules/stages.js';
@@ -65,7 +64,7 @@ async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name:
 /** Everything a document needs, gathered from the case; documents are never typed twice. */
 export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentData> {
   const facts = d.facts as unknown as Facts;
-  const record = d.record as CaseRecord;
+  const record = d.record;
   const state = record.state;
   const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
   const employer = facts.employer.uscc
@@ -177,10 +176,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
       paymentMethod: '银行转账至申请人本人账户',
       otherTerms: ['双方就本案劳动争议再无其他争议。'],
     };
-    const signedAt = signingTimes(
-      d.events as { action: string; at: string; payload: unknown }[],
-      state.agreementEffectiveOn,
-    );
+    const signedAt = signingTimes(d.events, state.agreementEffectiveOn);
     data.signatures = {
       worker: { signedAt: signedAt.worker, method: 'electronic' },
       employer: { signedAt: signedAt.employer, method: 'electronic' },

@@ -60,7 +60,7 @@ export function clocksOf(
 ): Clock[] {
   const record = row.record as CaseRecord;
   if (!record.state) return [];
-  const employment = ((row.facts as { employment?: EmploymentFacts }).employment ?? {}) as EmploymentFacts;
+  const employment = (row.facts as { employment?: EmploymentFacts }).employment ?? {};
   return computeClocks(
     {
       ...clockFactsOf(record.state),

@@ -55,7 +55,7 @@ export async function changeCase<T = undefined>(
   if (!change) return { row, result: result as T };
   const set = { ...change.set, version: row.version + 1, updatedAt: opts.now };
   await tx.update(disputeCases).set(set).where(eq(disputeCases.id, row.id));
-  const written: CaseRow = { ...row, ...set } as CaseRow;
+  const written: CaseRow = { ...row, ...set };
   await tx.insert(disputeEvents).values({
     caseId: row.id,
     at: opts.now,
@@ -64,7 +64,7 @@ export async function changeCase<T = undefined>(
     action: change.event.action,
     fromStage: change.event.fromStage ?? null,
     toStage: change.event.toStage ?? null,
-    payload: (change.event.payload ?? null) as object | null,
+    payload: change.event.payload ?? null,
   });
   await writeAudit(tx, ctx, {
     action: change.audit.action,

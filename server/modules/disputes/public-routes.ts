@@ -49,7 +49,7 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
   const app = asZod(fastify);
   const tags = ['disputes (public)'];
   const caseToken = (h: Record<string, unknown>) =>
-    typeof h['x-case-token'] === 'string' ? (h['x-case-token'] as string) : undefined;
+    typeof h['x-case-token'] === 'string' ? h['x-case-token'] : undefined;
 
   app.get(
     '/api/public/disputes/studios',

@@ -70,52 +70,52 @@ export const statsRepo = {
     let rows: StatRow[];
     switch (dimension) {
       case 'court':
-        rows = (await db
+        rows = await db
           .select({ key: sql<string>`${courts.id}::text`, label: courts.name, ...measures })
           .from(disputeCases)
           .leftJoin(courts, sql`${courts.id} = ${disputeCases.courtId}`)
           .where(where(f))
           .groupBy(courts.id, courts.name)
-          .orderBy(courts.name)) as StatRow[];
+          .orderBy(courts.name);
         break;
       case 'mediator':
-        rows = (await db
+        rows = await db
           .select({ key: sql<string>`${accounts.id}::text`, label: accounts.displayName, ...measures })
           .from(disputeCases)
           .leftJoin(accounts, sql`${accounts.id} = ${disputeCases.mediatorAccountId}`)
           .where(where(f))
           .groupBy(accounts.id, accounts.displayName)
-          .orderBy(accounts.displayName)) as StatRow[];
+          .orderBy(accounts.displayName);
         break;
       case 'sector':
-        rows = (await db
+        rows = await db
           .select({ key: disputeCases.sector, label: disputeCases.sector, ...measures })
           .from(disputeCases)
           .where(where(f))
           .groupBy(disputeCases.sector)
-          .orderBy(disputeCases.sector)) as StatRow[];
+          .orderBy(disputeCases.sector);
         break;
       case 'claim_type': {
         // A case with several claim types counts once under each of them.
         const claim = sql<string>`claim_type`;
-        rows = (await db
+        rows = await db
           .select({ key: claim, label: claim, ...measures })
           .from(sql`${disputeCases} cross join lateral unnest(${disputeCases.claimTypes}) as claim_type`)
           .where(where(f))
           .groupBy(claim)
-          .orderBy(claim)) as StatRow[];
+          .orderBy(claim);
         break;
       }
       case 'month':
       case 'year': {
         const fmt = dimension === 'month' ? 'YYYY-MM' : 'YYYY';
         const period = sql<string>`to_char(${disputeCases.appliedOn}, ${sql.raw(`'${fmt}'`)})`;
-        rows = (await db
+        rows = await db
           .select({ key: period, label: period, ...measures })
           .from(disputeCases)
           .where(where(f))
           .groupBy(period)
-          .orderBy(period)) as StatRow[];
+          .orderBy(period);
         break;
       }
     }

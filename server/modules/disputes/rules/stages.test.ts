@@ -55,7 +55,7 @@ describe('stages', () => {
     for (const [stage, reasons] of Object.entries(CLOSE_REASONS_BY_STAGE)) {
       expect(isStage(stage)).toBe(true);
       expect(isTerminal(stage as never)).toBe(false);
-      expect(reasons!.length).toBeGreaterThan(0);
+      expect(reasons.length).toBeGreaterThan(0);
     }
   });
 

@@ -70,7 +70,7 @@ interface OfficialTables {
   workdays: Record<string, string>;
 }
 
-const OFFICIAL: OfficialTables = officialData as unknown as OfficialTables;
+const OFFICIAL: OfficialTables = officialData;
 
 const OFFICIAL_YEAR_SET: ReadonlySet<number> = new Set(
   Object.keys(OFFICIAL.holidays).map((d) => Number(d.slice(0, 4))),

@@ -30,9 +30,8 @@ const dateArb = dayArb.map(fromDayNumber);
 /** hire ≤ end, both in range */
 const periodArb = fc
   .tuple(dayArb, dayArb)
-  .map(
-    ([a, b]) =>
-      (a <= b ? [fromDayNumber(a), fromDayNumber(b)] : [fromDayNumber(b), fromDayNumber(a)]) as [string, string],
+  .map(([a, b]): [string, string] =>
+    a <= b ? [fromDayNumber(a), fromDayNumber(b)] : [fromDayNumber(b), fromDayNumber(a)],
   );
 const wageArb = fc.integer({ min: 0, max: 8_000_000 });
 const minArb = fc.option(fc.integer({ min: 50_000, max: 300_000 }), { nil: null });

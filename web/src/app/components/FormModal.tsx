@@ -36,7 +36,7 @@ export function FormModal<V extends object>({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (initialValues) form.setFieldsValue(initialValues as Parameters<typeof form.setFieldsValue>[0]);
+    if (initialValues) form.setFieldsValue(initialValues);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, initialValues]);
 

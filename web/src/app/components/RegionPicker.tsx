@@ -114,7 +114,7 @@ export function RegionPicker({ value, onChange, placeholder, id }: PickerProps) 
         void loadInto(target).then(() => commit([...optionsRef.current]));
       }}
       onChange={(next) => {
-        const codes = (next ?? []) as string[];
+        const codes = next ?? [];
         setPath(codes);
         onChange?.(codes[codes.length - 1] ?? null);
       }}

@@ -29,7 +29,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       logout()
         .then(() => {
           void message.success(t('auth.loggedOut'));
-          navigate('/login', { replace: true });
+          void navigate('/login', { replace: true });
         })
         .catch(showError);
     }

@@ -27,7 +27,7 @@ export default function LoginPage() {
     setError(null);
     try {
       const me = await login(v.username.trim(), v.password);
-      navigate(from && from !== '/login' ? from : landingPath(me), { replace: true });
+      void navigate(from && from !== '/login' ? from : landingPath(me), { replace: true });
     } catch (err) {
       setError(err);
       setBusy(false);

@@ -102,7 +102,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
         title={t('disputes.title')}
         extra={
           me.roles.includes('mediator') && (
-            <Button type="primary" data-testid="dispute-create" onClick={() => navigate('/disputes/new')}>
+            <Button type="primary" data-testid="dispute-create" onClick={() => void navigate('/disputes/new')}>
               {t('disputes.create')}
             </Button>
           )
@@ -110,7 +110,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
       />
       <Tabs
         activeKey={atRisk ? 'at-risk' : 'all'}
-        onChange={(k) => navigate(k === 'all' ? '/disputes' : '/disputes/at-risk')}
+        onChange={(k) => void navigate(k === 'all' ? '/disputes' : '/disputes/at-risk')}
         items={[
           { key: 'all', label: <span data-testid="tab-all">{t('disputes.tabAll')}</span> },
           { key: 'at-risk', label: <span data-testid="tab-at-risk">{t('disputes.tabAtRisk')}</span> },

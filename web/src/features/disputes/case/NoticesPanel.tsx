@@ -80,7 +80,7 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
                 </ul>
               </div>
             )}
-            {liability!.warnings.map((w) => (
+            {liability.warnings.map((w) => (
               <Alert
                 key={w.code}
                 type="warning"

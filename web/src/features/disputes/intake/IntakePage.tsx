@@ -44,12 +44,12 @@ export default function IntakePage() {
     try {
       const created = await api.post<CaseDetail>('/api/disputes', buildIntake(values));
       void message.success(t('disputes.intake.registered', { number: created.caseNumber }));
-      navigate(`/disputes/${created.id}`);
+      void navigate(`/disputes/${created.id}`);
     } catch (err) {
       const path = err instanceof ApiRequestError ? formPathFor(err.body.field) : null;
       if (path && valueAt(form.getFieldsValue(true), path) !== undefined) {
         form.setFields([{ name: path as never, errors: [errText(err)] }]);
-        form.scrollToField(path as never, { block: 'center' });
+        form.scrollToField(path, { block: 'center' });
       } else {
         setProblem(errText(err));
       }
@@ -95,7 +95,7 @@ export default function IntakePage() {
           </Section>
           {problem && <Alert type="error" showIcon title={problem} data-testid="intake-error" />}
           <Flex gap={8} justify="flex-end">
-            <Button onClick={() => navigate('/disputes')}>{t('common.cancel')}</Button>
+            <Button onClick={() => void navigate('/disputes')}>{t('common.cancel')}</Button>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="intake-submit">
               {t('disputes.intake.submit')}
             </Button>

@@ -19,7 +19,7 @@ export default function ApplyPage() {
   const { t } = useTranslation();
   const errText = useErrorText();
   const [form] = Form.useForm<ApplyValues>();
-  const values = (Form.useWatch([], form) ?? {}) as ApplyValues;
+  const values = Form.useWatch([], form) ?? {};
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export default function ApplyPage() {
   const next = async () => {
     const last = step === STEP_KEYS.length - 1;
     try {
-      await (last ? form.validateFields() : form.validateFields(APPLY_STEP_FIELDS[step]!));
+      await (last ? form.validateFields() : form.validateFields(APPLY_STEP_FIELDS[step]));
     } catch (err) {
       const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name;
       const at = first ? APPLY_STEP_FIELDS.findIndex((f) => f.includes(first[0] as keyof ApplyValues)) : -1;

@@ -168,7 +168,7 @@ export default function EmployerLinkPage() {
                 loading={busy}
                 data-testid="employer-sign"
                 onClick={() =>
-                  modal.confirm({
+                  void modal.confirm({
                     title: t('disputesPublic.employer.signConfirmTitle'),
                     content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }),
                     okText: t('disputesPublic.employer.sign'),
