@@ -3,10 +3,12 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { AuthProvider } from './auth';
+import { newQueryClient } from './query';
 import { AppRoutes } from './routes';
 
 const theme = { token: { colorPrimary: '#c62828', borderRadius: 6 } };
@@ -14,17 +16,20 @@ const theme = { token: { colorPrimary: '#c62828', borderRadius: 6 } };
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const [queryClient] = useState(newQueryClient);
   useEffect(() => {
     dayjs.locale(en ? 'en' : 'zh-cn');
   }, [en]);
   return (
     <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
       <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </AuthProvider>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );

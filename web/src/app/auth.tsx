@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Permission, Role } from '../../../contracts/roles';
 import { ApiRequestError, api, onUnauthenticated, setCsrfToken } from './api';
@@ -31,10 +32,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null | undefined>(undefined);
   const [expired, setExpired] = useState(false);
 
-  const setMe = useCallback((value: Me | null) => {
-    setCsrfToken(value?.csrfToken ?? null);
-    setMeState(value);
-  }, []);
+  const queryClient = useQueryClient();
+
+  // A change of who is signed in drops every cached read: the next person on this browser
+  // never sees the previous one's cases, people or figures.
+  const setMe = useCallback(
+    (value: Me | null) => {
+      setCsrfToken(value?.csrfToken ?? null);
+      queryClient.clear();
+      setMeState(value);
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     let live = true;
