@@ -1,16 +1,17 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { employers } from '../../server/modules/employers/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { pdfText, squash } from '../../server/modules/disputes/documents/test-support.js';
-import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { actOn, constructionIntake } from '../support/disputes.js';
+import { newAccount, newAdmin, newEmployer, newJudge, newMediator, type Employer } from '../support/factories.js';
 
 let t: TestApp;
 let mediator: Agent;
 let caseId = '';
 let caseNumber = '';
-let contractor: { uscc: string; name: string };
+let contractor: Employer;
+let employerAgent: Agent;
 
 async function messagesTo(recipient: string) {
   return t.deps.db.select().from(outbox).where(eq(outbox.recipient, recipient));
@@ -18,14 +19,12 @@ async function messagesTo(recipient: string) {
 const act = (a: Agent, action: string, payload: object = {}) => actOn(a, caseId, action, payload);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2025-06-09T02:00:00Z');
-  mediator = await loginAs(t.app, 'zs_mediator');
-  const [row] = await t.deps.db
-    .select()
-    .from(employers)
-    .where(eq(employers.id, t.ids!.employerIds.get('anchor-employer')!));
-  contractor = { uscc: row!.uscc, name: row!.name };
+  mediator = await newMediator(t);
+  // A registered contractor with an agent account: the case links to it by USCC.
+  contractor = await newEmployer(t, { name: '中山市华裕建筑劳务有限公司' });
+  employerAgent = await newAccount(t, { role: 'employer_agent', employerId: contractor.id });
 });
 afterAll(() => t.close());
 
@@ -181,10 +180,10 @@ describe('the seed story, end to end through the API', () => {
       court: 'inviting_court',
     });
     expect(applied.statusCode, applied.body).toBe(200);
-    const clerk = await loginAs(t.app, 'zs_clerk');
+    const clerk = await newJudge(t, { role: 'court_clerk' });
     const queue = await clerk.get('/api/disputes?stage=confirmation_applied');
     expect(queue.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
-    const judge = await loginAs(t.app, 'zs_judge');
+    const judge = await newJudge(t);
     const noReview = await act(judge, 'issue_ruling', {});
     expect(noReview.statusCode).toBe(400);
     expect(noReview.json().field).toBe('review');
@@ -212,7 +211,6 @@ describe('the seed story, end to end through the API', () => {
     expect(staffView.facts.worker.residentId).toBeUndefined();
     expect(staffView.facts.worker.residentIdMasked).toMatch(/^3611\*{10}\d{3}[\dX]$/);
     expect(staffView.facts.worker.phone).toBe('13912340001');
-    const employerAgent = await loginAs(t.app, 'employer');
     const employerView = await employerAgent.get(`/api/disputes/${caseId}`);
     expect(employerView.statusCode).toBe(200);
     expect(employerView.body).not.toMatch(/361102\d{11}/);
@@ -220,7 +218,6 @@ describe('the seed story, end to end through the API', () => {
   });
 
   it('records the payments and closes the case as performed', async () => {
-    const employerAgent = await loginAs(t.app, 'employer');
     const own = await employerAgent.get('/api/disputes');
     expect(own.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
     expect(
@@ -241,7 +238,7 @@ describe('the seed story, end to end through the API', () => {
   });
 
   it('left an audit record for every step', async () => {
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const audit = (await admin.get(`/api/audit?entityType=dispute_case&entityId=${caseId}&pageSize=100`)).json();
     const actions = audit.items.map((e: { action: string }) => e.action);
     for (const a of [

@@ -6,9 +6,10 @@ import type { Agent, TestApp } from './app.js';
 /** The seed's story: a crew boss owes a year of wages and vanished; the general contractor is liable. */
 export function constructionIntake(
   t: TestApp,
-  opts: { courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {},
+  opts: { courtId?: string; courtCode?: string; workerName?: string; sequence?: number; appliedOn?: string } = {},
 ): IntakeInput {
-  const courtId = t.ids!.courtIds.get(opts.courtCode ?? '粤2071');
+  // A factory-built app names its court; an app with the demo data finds the demo's by code.
+  const courtId = opts.courtId ?? t.ids?.courtIds.get(opts.courtCode ?? '粤2071');
   return {
     channel: 'counter',
     kind: 'court_pre_filing',
