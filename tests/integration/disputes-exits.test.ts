@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { actOn, agreeOnPaper, constructionIntake } from '../support/disputes.js';
+import { newAdmin, newJudge, newMediator } from '../support/factories.js';
 
 let t: TestApp;
 let mediator: Agent;
 let seq = 100;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  mediator = await loginAs(t.app, 'zs_mediator');
+  t = await createTestApp({ demoScale: null });
+  mediator = await newMediator(t);
 });
 afterAll(() => t.close());
 
@@ -75,7 +76,7 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
 
   it('the worker may withdraw, and only withdraw', async () => {
     const c = await newCase('2025-06-02');
-    const worker = await loginAs(t.app, 'zs_mediator');
+    const worker = await newMediator(t);
     const res = await act(c.id, 'close_failed', { reason: 'withdrawn' }, worker);
     expect(res.json().closedReason).toBe('withdrawn');
   });
@@ -94,7 +95,7 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
       materials: { agreement: true, identityProofs: true, contactDetails: true },
       court: 'inviting_court',
     });
-    const judge = await loginAs(t.app, 'zs_judge');
+    const judge = await newJudge(t);
     const review = {
       violates_mandatory_law: false,
       harms_state_public_or_third_party: false,
@@ -185,8 +186,9 @@ describe('clocks', () => {
   });
 
   it('lists cases at risk, soonest first', async () => {
-    await newCase('2025-06-02');
+    // Registered out of order, so the list's order comes from the due dates, not the insertion.
     await newCase('2025-06-03');
+    await newCase('2025-06-02');
     at('2025-06-04');
     const res = await mediator.get('/api/disputes/at-risk?days=3');
     expect(res.statusCode).toBe(200);
@@ -223,7 +225,7 @@ describe('clocks', () => {
 
 describe('working-day calendar corrections', () => {
   it('a typhoon day declared by the city moves the contact deadline, without a release', async () => {
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const c = await newCase('2025-06-02');
     const before = (await mediator.get(`/api/disputes/${c.id}`))
       .json()
@@ -282,7 +284,7 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const applied = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(clock(applied, 'court_decision')).toMatchObject({ dueOn: '2025-07-02', status: 'running' });
     expect(clock(applied, 'court_decision').basis).toMatch(/第一百八十七条/);
-    const judge = await loginAs(t.app, 'zs_judge');
+    const judge = await newJudge(t);
     await actOn(judge, c.id, 'issue_ruling', {}, { review: REVIEW_OK });
     const ruled = (await mediator.get(`/api/disputes/${c.id}`)).json();
     expect(clock(ruled, 'performance')).toMatchObject({ dueOn: '2025-06-30', status: 'running' });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liabilityResultSchema } from '../../contracts/disputes/liability.js';
 import { buildIntake, type IntakeValues } from '../../web/src/features/disputes/intake/build.js';
-import { agent, createTestApp, loginAs, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type TestApp } from '../support/app.js';
+import { newAccount, newEmployer, newMediator } from '../support/factories.js';
 
 // The intake form asks the server who is liable in a hiring chain (the rules stay on the server).
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
 });
 afterAll(() => t.close());
 
@@ -54,7 +55,7 @@ const chain = () => buildIntake(values).construction!;
 
 describe('POST /api/disputes/liability-preview', () => {
   it('names the general contractor for the chain the form builds (art. 36), in the contract’s shape', async () => {
-    const mediator = await loginAs(t.app, 'zs_mediator');
+    const mediator = await newMediator(t);
     const res = await mediator.post('/api/disputes/liability-preview', chain());
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json();
@@ -69,7 +70,7 @@ describe('POST /api/disputes/liability-preview', () => {
   });
 
   it('answers inconsistent chains with the rules’ errors, not a failure', async () => {
-    const mediator = await loginAs(t.app, 'zs_mediator');
+    const mediator = await newMediator(t);
     const res = await mediator.post('/api/disputes/liability-preview', { ...chain(), hiredWorker: 'nobody' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().errors.length).toBeGreaterThan(0);
@@ -77,7 +78,7 @@ describe('POST /api/disputes/liability-preview', () => {
   });
 
   it('refuses a malformed chain with a 400 naming the field', async () => {
-    const mediator = await loginAs(t.app, 'zs_mediator');
+    const mediator = await newMediator(t);
     const res = await mediator.post('/api/disputes/liability-preview', {
       ...chain(),
       parties: [{ id: 'x', name: 'y', role: 'landlord' }],
@@ -88,7 +89,7 @@ describe('POST /api/disputes/liability-preview', () => {
 
   it('is for those who may register a case: 401 without a session, 403 for an employer', async () => {
     expect((await agent(t.app).post('/api/disputes/liability-preview', chain())).statusCode).toBe(401);
-    const employer = await loginAs(t.app, 'employer');
+    const employer = await newAccount(t, { role: 'employer_agent', employerId: (await newEmployer(t)).id });
     expect((await employer.post('/api/disputes/liability-preview', chain())).statusCode).toBe(403);
   });
 });

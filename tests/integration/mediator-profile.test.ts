@@ -1,44 +1,44 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import {
+  homeStudio,
+  newAccount,
+  newAdmin,
+  newEmployer,
+  newJudge,
+  newMediator,
+  type LoggedIn,
+} from '../support/factories.js';
 
 // Who keeps a mediator's profile: the mediator their own (declaring conflicts, never lifting
 // one), the studio manager (disputes:manage) or an administrator of the mediator's region.
 
 let t: TestApp;
 let admin: Agent;
-const agents: Record<string, Agent> = {};
-const PASSWORD = 'Profile2026';
-const created = new Map<string, string>();
+const agents: Record<string, LoggedIn> = {};
+const employerIds: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await loginAs(t.app, 'admin');
-  agents.admin = admin;
-  const studio = t.ids!.orgIds.get('zs-studio')!;
-  const extra = [
-    {
-      username: 'zs_head',
-      displayName: '工作室负责人 · 郭敏',
-      roles: ['mediator', 'studio_manager'],
-      regionCode: '442000',
-      organizationId: studio,
-    },
-    { username: 'js_mediator', displayName: '江苏调解员 · 孙磊', roles: ['mediator'], regionCode: '320000' },
-    { username: 'js_head', displayName: '江苏工作室负责人 · 钱芳', roles: ['studio_manager'], regionCode: '320000' },
-    { username: 'js_admin', displayName: '江苏省 · 系统管理员', roles: ['system_admin'], regionCode: '320000' },
-  ];
-  for (const a of extra) {
-    const res = await admin.post('/api/accounts', { ...a, password: PASSWORD });
-    expect(res.statusCode, res.body).toBe(200);
-    created.set(a.username, res.json().id);
-    agents[a.username] = await loginAs(t.app, a.username, PASSWORD);
-  }
-  for (const name of ['zs_mediator', 'zs_mediator2', 'zs_judge']) agents[name] = await loginAs(t.app, name);
+  t = await createTestApp({ demoScale: null });
+  const studio = await homeStudio(t);
+  agents.admin = admin = await newAdmin(t);
+  agents.zs_mediator = await newMediator(t, { studio });
+  agents.zs_mediator2 = await newMediator(t, { studio });
+  agents.zs_judge = await newJudge(t);
+  agents.zs_head = await newAccount(t, {
+    roles: ['mediator', 'studio_manager'],
+    regionCode: studio.regionCode,
+    organizationId: studio.organizationId,
+  });
+  agents.js_mediator = await newAccount(t, { role: 'mediator', regionCode: '320000' });
+  agents.js_head = await newAccount(t, { role: 'studio_manager', regionCode: '320000' });
+  agents.js_admin = await newAccount(t, { role: 'system_admin', regionCode: '320000' });
+  for (let n = 0; n < 2; n++) employerIds.push((await newEmployer(t)).id);
 });
 afterAll(() => t.close());
 
-const id = (username: string) => created.get(username) ?? t.ids!.accountIds.get(username)!;
-const employer = (n: number) => [...t.ids!.employerIds.values()][n]!;
+const id = (who: string) => agents[who]!.id;
+const employer = (n: number) => employerIds[n]!;
 const profile = (over: Partial<{ expertise: string[]; available: boolean; conflictEmployerIds: string[] }> = {}) => ({
   expertise: ['construction'],
   available: true,
