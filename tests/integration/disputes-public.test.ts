@@ -1,15 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
-import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newAdmin, newJudge, newMediator, type Studio } from '../support/factories.js';
 import { actOn, constructionIntake, onlineApplication } from '../support/disputes.js';
 
 let t: TestApp;
 let mediator: Agent;
+let studio: Studio;
+let judge: Agent;
+/** The studio's six mediators, one of them 刘志明, whose profile the settings test changes. */
+const STUDIO_MEDIATORS = 6;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2025-06-09T02:00:00Z');
-  mediator = await loginAs(t.app, 'zs_mediator');
+  const first = await newMediator(t);
+  mediator = first;
+  studio = first.studio;
+  await newMediator(t, { studio, displayName: '调解员 · 刘志明' });
+  for (let n = 2; n < STUDIO_MEDIATORS; n++) await newMediator(t, { studio });
+  judge = await newJudge(t, { court: studio.court });
 });
 afterAll(() => t.close());
 
@@ -38,7 +48,12 @@ describe('the worker applies online and tracks the case from a phone', () => {
   let caseId = '';
 
   it('registers an online application without an account and texts the case number', async () => {
-    const intake = onlineApplication(t, { sequence: 7, workerName: '陈小军', phone: '13712345678' });
+    const intake = onlineApplication(t, {
+      sequence: 7,
+      workerName: '陈小军',
+      phone: '13712345678',
+      mediationBodyId: studio.id,
+    });
     const res = await agent(t.app).post('/api/public/disputes/apply', intake);
     expect(res.statusCode, res.body).toBe(200);
     caseNumber = res.json().caseNumber;
@@ -221,7 +236,6 @@ describe('employer counter-proposal and joint mediation', () => {
     expect(judges.length).toBeGreaterThan(0);
     const invited = await mediator.post(`/api/disputes/${c.id}/invite-judge`, { judgeAccountId: judges[0].id });
     expect(invited.json().judgeName).toBe(judges[0].name);
-    const judge = await loginAs(t.app, 'zs_judge');
     expect((await judge.get(`/api/disputes/${c.id}`)).statusCode).toBe(200);
   });
 });
@@ -229,7 +243,7 @@ describe('employer counter-proposal and joint mediation', () => {
 describe('studio settings', () => {
   it('mediator profiles: expertise and declared conflicts steer the proposals', async () => {
     const list = (await mediator.get('/api/disputes/mediators')).json().items;
-    expect(list.length).toBe(6);
+    expect(list.length).toBe(STUDIO_MEDIATORS);
     const target = list.find((m: { name: string }) => m.name.includes('刘志明'));
     // Another mediator's profile is kept by the studio manager or an administrator, not by a colleague.
     const payload = { expertise: ['construction', 'wage_arrears'], available: true, conflictEmployerIds: [] };
@@ -237,7 +251,7 @@ describe('studio settings', () => {
       (await mediator.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload }))
         .statusCode,
     ).toBe(403);
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const res = await admin.request({ method: 'PUT', url: `/api/disputes/mediators/${target.id}/profile`, payload });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await mediator.get('/api/disputes/mediators'))
@@ -247,7 +261,7 @@ describe('studio settings', () => {
   });
 
   it('joint-mediation triggers are configuration changed by an administrator only', async () => {
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     expect(
       (
         await mediator.request({

@@ -5,17 +5,21 @@ import type { IntakeInput } from '../../contracts/disputes.js';
 import { disputeCases } from '../../server/modules/disputes/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { people } from '../../server/modules/people/tables.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newMediator, type Studio } from '../support/factories.js';
 import { constructionIntake, nextAddress, onlineApplication } from '../support/disputes.js';
 
 // What an anonymous applicant types is taken as a claim, never as a record to join or change.
 
 let t: TestApp;
 let mediator: Agent;
+let studio: Studio;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2025-06-09T02:00:00Z');
-  mediator = await loginAs(t.app, 'zs_mediator');
+  const first = await newMediator(t);
+  mediator = first;
+  studio = first.studio;
 });
 afterAll(() => t.close());
 
@@ -32,7 +36,12 @@ describe('an online application naming a registered person’s resident ID', () 
     expect(first.statusCode, first.body).toBe(200);
     const existing = await caseRow(first.json().caseNumber);
 
-    const impostor = onlineApplication(t, { sequence: 41, workerName: '冒名者', phone: '13700009999' });
+    const impostor = onlineApplication(t, {
+      sequence: 41,
+      workerName: '冒名者',
+      phone: '13700009999',
+      mediationBodyId: studio.id,
+    });
     const res = await apply(impostor);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.body).not.toContain(existing.caseNumber);
@@ -133,7 +142,11 @@ describe('bad input is refused naming the field', () => {
   let phones = 0;
   it.each(online)('online: %s → 400 naming %s', async (_what, field, change) => {
     // A refused application still counts against its phone's daily allowance: one phone each.
-    const body = onlineApplication(t, { sequence: 60, phone: `1370055${String(phones++).padStart(4, '0')}` });
+    const body = onlineApplication(t, {
+      sequence: 60,
+      phone: `1370055${String(phones++).padStart(4, '0')}`,
+      mediationBodyId: studio.id,
+    });
     change(body);
     const res = await apply(body);
     expect(res.statusCode, res.body).toBe(400);

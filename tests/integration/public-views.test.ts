@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { employerViewSchema, workerViewSchema } from '../../contracts/disputes/public-views.js';
 import { disputeCases } from '../../server/modules/disputes/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
-import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newMediator } from '../support/factories.js';
 import { actOn, constructionIntake, termsHashOf } from '../support/disputes.js';
 
 // The public views (employer link, worker tracking) carry exactly the fields of their contract
@@ -58,9 +59,9 @@ let token = '';
 let caseToken = '';
 let secrets: string[] = [];
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2025-06-09T02:00:00Z');
-  mediator = await loginAs(t.app, 'zs_mediator');
+  mediator = await newMediator(t);
   const intake = constructionIntake(t, { sequence: 77, workerName: '罗永强' });
   intake.worker = { ...intake.worker, phone: WORKER_PHONE };
   intake.construction!.parties[1] = { ...intake.construction!.parties[1]!, contactPhone: CONTRACTOR_PHONE };

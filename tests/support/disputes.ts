@@ -99,10 +99,13 @@ export async function agreeOnPaper(mediator: Agent, caseId: string, terms: objec
   return actOn(mediator, caseId, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
 }
 
-/** The same story sent by the worker from a phone: no date, no oral flag; the Zhongshan studio unless told. */
+/**
+ * The same story sent by the worker from a phone: no date, no oral flag; to the studio named by
+ * `mediationBodyId`, else the demo's (`studio` key, Zhongshan unless told).
+ */
 export function onlineApplication(
   t: TestApp,
-  opts: { workerName?: string; phone?: string; sequence?: number; studio?: string } = {},
+  opts: { workerName?: string; phone?: string; sequence?: number; studio?: string; mediationBodyId?: string } = {},
 ): IntakeInput {
   const {
     appliedOn: _date,
@@ -114,7 +117,7 @@ export function onlineApplication(
   return {
     ...rest,
     channel: 'online',
-    mediationBodyId: t.ids!.studioIds.get(opts.studio ?? 'zs'),
+    mediationBodyId: opts.mediationBodyId ?? t.ids?.studioIds.get(opts.studio ?? 'zs'),
     worker: { ...rest.worker, phone: opts.phone ?? rest.worker.phone },
   };
 }

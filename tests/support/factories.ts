@@ -237,7 +237,7 @@ export function homeStudio(t: TestApp): Promise<Studio> {
 /** A mediator of a studio (the home studio unless told), logged in. */
 export async function newMediator(
   t: TestApp,
-  opts: { studio?: Studio; regionCode?: string } = {},
+  opts: { studio?: Studio; regionCode?: string; displayName?: string } = {},
 ): Promise<LoggedIn & { studio: Studio }> {
   const studio =
     opts.studio ?? (opts.regionCode ? await newStudio(t, { regionCode: opts.regionCode }) : await homeStudio(t));
@@ -245,6 +245,7 @@ export async function newMediator(
     role: 'mediator',
     regionCode: studio.regionCode,
     organizationId: studio.organizationId,
+    displayName: opts.displayName,
   });
   return Object.assign(mediator, { studio });
 }
