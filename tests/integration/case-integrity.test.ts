@@ -9,7 +9,8 @@ import { runReminders } from '../../server/modules/disputes/reminders.js';
 import { EVIDENCE_QUOTA } from '../../server/modules/disputes/work-service.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { people } from '../../server/modules/people/tables.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newJudge, newMediator } from '../support/factories.js';
 import { actOn, agreeOnPaper, constructionIntake, termsHashOf } from '../support/disputes.js';
 
 let t: TestApp;
@@ -17,8 +18,10 @@ let mediator: Agent;
 let seq = 500;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  mediator = await loginAs(t.app, 'zs_mediator');
+  t = await createTestApp({ demoScale: null });
+  mediator = await newMediator(t);
+  // A colleague in the same studio, so a case can be assigned to either of two mediators.
+  await newMediator(t);
 });
 afterAll(() => t.close());
 
@@ -185,7 +188,7 @@ describe('ruling numbers: per court and year, never shared', () => {
   };
 
   it('two rulings issued at once in one court get consecutive numbers, above any issued before', async () => {
-    const judge = await loginAs(t.app, 'zs_judge');
+    const judge = await newJudge(t);
     const [a, b, c] = [await toConfirmationApplied(), await toConfirmationApplied(), await toConfirmationApplied()];
     // A number typed in by hand (from the court's own system) is kept and counted above.
     const manual = await actOn(judge, a.id, 'issue_ruling', { rulingNo: '（2025）粤2071民特41号' }, { review: REVIEW });
@@ -200,7 +203,7 @@ describe('ruling numbers: per court and year, never shared', () => {
   });
 
   it('a number already used is refused with 409', async () => {
-    const judge = await loginAs(t.app, 'zs_judge');
+    const judge = await newJudge(t);
     const c = await toConfirmationApplied();
     const res = await actOn(judge, c.id, 'issue_ruling', { rulingNo: '（2025）粤2071民特41号' }, { review: REVIEW });
     expect(res.statusCode).toBe(409);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../server/core/crypto.js';
 import { disputeAccessTokens } from '../../server/modules/disputes/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newMediator, type Studio } from '../support/factories.js';
 import { constructionIntake, nextAddress, onlineApplication } from '../support/disputes.js';
 
 // Codes by SMS are the workers' only credential without an account: they must not be guessable
@@ -11,11 +12,14 @@ import { constructionIntake, nextAddress, onlineApplication } from '../support/d
 
 let t: TestApp;
 let mediator: Agent;
+let studio: Studio;
 let sequence = 100;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2025-06-09T02:00:00Z');
-  mediator = await loginAs(t.app, 'zs_mediator');
+  const first = await newMediator(t);
+  mediator = first;
+  studio = first.studio;
 });
 afterAll(() => t.close());
 
@@ -173,8 +177,10 @@ describe('applying online', () => {
   it('five applications a day per phone', async () => {
     const phone = '13700220001';
     for (let i = 0; i < 5; i++)
-      expect((await apply(onlineApplication(t, { phone, sequence: 200 + i }))).statusCode).toBe(200);
-    const sixth = await apply(onlineApplication(t, { phone, sequence: 205 }));
+      expect(
+        (await apply(onlineApplication(t, { mediationBodyId: studio.id, phone, sequence: 200 + i }))).statusCode,
+      ).toBe(200);
+    const sixth = await apply(onlineApplication(t, { mediationBodyId: studio.id, phone, sequence: 205 }));
     expect(sixth.statusCode).toBe(429);
     expect(sixth.json().message).toMatch(/^提交申请过于频繁，请 \d+ (分钟|小时)后再试$/);
   });
@@ -185,17 +191,24 @@ describe('applying online', () => {
       expect(
         (
           await apply(
-            onlineApplication(t, { phone: `1370033${String(i).padStart(4, '0')}`, sequence: 300 + i }),
+            onlineApplication(t, {
+              mediationBodyId: studio.id,
+              phone: `1370033${String(i).padStart(4, '0')}`,
+              sequence: 300 + i,
+            }),
             address,
           )
         ).statusCode,
       ).toBe(200);
-    expect((await apply(onlineApplication(t, { phone: '13700339999', sequence: 399 }), address)).statusCode).toBe(429);
+    expect(
+      (await apply(onlineApplication(t, { mediationBodyId: studio.id, phone: '13700339999', sequence: 399 }), address))
+        .statusCode,
+    ).toBe(429);
   });
 
   it('the SMS an application sends counts against the phone, like the codes', async () => {
     const phone = '13700440001';
-    const res = await apply(onlineApplication(t, { phone, sequence: 400 }));
+    const res = await apply(onlineApplication(t, { mediationBodyId: studio.id, phone, sequence: 400 }));
     const { caseNumber } = res.json();
     // Four code requests and the application's SMS make the phone's five an hour.
     for (let i = 0; i < 4; i++) {
