@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUscc, usccCheckChar } from '../../server/core/identifiers/uscc.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newAccount, newAdmin, newEmployer } from '../support/factories.js';
 
 let t: TestApp;
 let union: Agent;
 beforeAll(async () => {
-  t = await createTestApp();
-  union = await loginAs(t.app, 'zs_union');
+  t = await createTestApp({ demoScale: null });
+  union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
+  // Enough registered employers for the list to need more than two pages of three.
+  for (let n = 0; n < 8; n++) await newEmployer(t, { regionCode: '442000' });
 });
 afterAll(() => t.close());
 
@@ -29,7 +32,7 @@ describe('employers', () => {
     const res = await union.post('/api/employers', { ...base, uscc: valid.toLowerCase() });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ uscc: valid, usccCheckWarning: false, regionName: '广东省中山市' });
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const audit = (await admin.get(`/api/audit?entityType=employer&entityId=${res.json().id}`)).json();
     expect(audit.items[0].action).toBe('employer.created');
     expect(audit.items[0].after.contactPhone).toBe('138****8000');

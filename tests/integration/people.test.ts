@@ -2,15 +2,16 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import { people } from '../../server/modules/people/tables.js';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { newAccount, newAdmin, newMediator, newPerson } from '../support/factories.js';
 
 let t: TestApp;
 let mediator: Agent;
 const residentId = buildResidentId({ regionCode: '361102', birthDate: '1985-06-15', sequence: 123 });
 
 beforeAll(async () => {
-  t = await createTestApp();
-  mediator = await loginAs(t.app, 'zs_mediator');
+  t = await createTestApp({ demoScale: null });
+  mediator = await newMediator(t, { displayName: '调解员 · 黄丽华' });
 });
 afterAll(() => t.close());
 
@@ -47,14 +48,14 @@ describe('people and resident IDs', () => {
   it('reveals the full ID to a permitted role and writes an audit record', async () => {
     const res = await mediator.post(`/api/people/${id}/reveal-resident-id`);
     expect(res.json().residentId).toBe(residentId);
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const audit = (await admin.get(`/api/audit?action=person.resident_id_revealed&entityId=${id}`)).json();
     expect(audit.total).toBe(1);
     expect(audit.items[0].actorName).toBe('调解员 · 黄丽华');
   });
 
   it('never writes the clear ID into the audit trail', async () => {
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     const audit = (await admin.get(`/api/audit?entityType=person&entityId=${id}`)).json();
     expect(JSON.stringify(audit)).not.toContain(residentId);
     const created = audit.items.find((e: { action: string }) => e.action === 'person.created');
@@ -78,7 +79,8 @@ describe('people and resident IDs', () => {
   });
 
   it('lets a worker read their own record, masked, and nobody else’s', async () => {
-    const worker = await loginAs(t.app, 'worker');
+    const person = await newPerson(t);
+    const worker = await newAccount(t, { role: 'worker', regionCode: person.regionCode, personId: person.id });
     const own = await worker.get('/api/me/person');
     expect(own.statusCode).toBe(200);
     expect(own.json().residentIdMasked).toMatch(/^\d{4}\*{10}\d{3}[\dX]$/);
