@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from '../support/app.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { newAccount, newAdmin, newMediator } from '../support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ demoScale: 0.02 });
+  t = await createTestApp({ demoScale: null });
   t.clock.now = new Date('2024-03-01T02:00:00Z');
 });
 afterAll(() => t.close());
@@ -158,7 +159,7 @@ describe('POST /api/labor-law/calculate', () => {
 
 describe('local wage figures', () => {
   it('lets union staff add a figure in their region, audited, and the engine uses it', async () => {
-    const union = await loginAs(t.app, 'zs_union');
+    const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
     const res = await union.post('/api/labor-law/params', {
       regionCode: '442000',
       kind: 'average_wage_monthly',
@@ -176,12 +177,12 @@ describe('local wage figures', () => {
     });
     const item = calcRes.json().items.find((i: { code: string }) => i.code === 'economic_compensation');
     expect(item.amountFen).toBe(12 * 3 * 800_000);
-    const admin = await loginAs(t.app, 'admin');
+    const admin = await newAdmin(t);
     expect((await admin.get(`/api/audit?entityType=labor_param&entityId=${res.json().id}`)).json().total).toBe(1);
   });
 
   it('refuses edits outside the staff member’s region and by other roles', async () => {
-    const union = await loginAs(t.app, 'zs_union');
+    const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
     const other = await union.post('/api/labor-law/params', {
       regionCode: '310000',
       kind: 'minimum_wage_monthly',
@@ -190,7 +191,7 @@ describe('local wage figures', () => {
       source: '上海',
     });
     expect(other.statusCode).toBe(403);
-    const mediator = await loginAs(t.app, 'zs_mediator');
+    const mediator = await newMediator(t);
     const denied = await mediator.post('/api/labor-law/params', {
       regionCode: '442000',
       kind: 'minimum_wage_monthly',
@@ -202,7 +203,7 @@ describe('local wage figures', () => {
   });
 
   it('lists figures for a region with the province’s figures included', async () => {
-    const union = await loginAs(t.app, 'zs_union');
+    const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
     const list = (await union.get('/api/labor-law/params?regionCode=442000')).json();
     expect(list.items.map((r: { amountFen: number }) => r.amountFen)).toEqual(
       expect.arrayContaining([172_000, 190_000]),
