@@ -1,0 +1,70 @@
+/**
+ * The payload schema of every action: what the caller must send, parsed before any handler runs.
+ * Handlers take `ActionPayload<'…'>`, the type these schemas parse to.
+ */
+import { z } from 'zod';
+import type { ActionCode } from '../../../../../contracts/disputes/actions.js';
+import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation.js';
+import { isIsoDate } from '../dates.js';
+import { CLAIM_TYPES, CLOSE_REASONS, REFERRALS } from '../stages.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+const empty = z.strictObject({});
+
+const termsSchema = z.strictObject({
+  installments: z.array(z.strictObject({ dueOn: isoDate, amountFen: z.number().int().positive() })).max(120),
+  claimTypes: z.array(z.enum(CLAIM_TYPES)).min(1),
+  summary: z.string().max(2000).optional(),
+});
+
+export const PAYLOADS = {
+  start_consultation: empty,
+  record_consent: z.strictObject({ party: z.enum(['worker', 'employer']) }),
+  contact_employer: z.strictObject({
+    channel: z.enum(['phone', 'sms', 'visit', 'letter', 'video', 'online']),
+    reached: z.boolean(),
+  }),
+  record_employer_answer: z.strictObject({
+    answer: z.enum(['accept', 'decline', 'counter']),
+    note: z.string().max(2000).optional(),
+  }),
+  start_mediation: z.strictObject({ mode: z.enum(['in_person', 'phone', 'video']) }),
+  extend_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
+  set_agreement_terms: z.strictObject({ terms: termsSchema }),
+  sign_agreement: z.strictObject({
+    signer: z.enum(['worker', 'employer', 'mediator']),
+    /** The hash of the terms the signer was shown (agreementHash); other terms are not signed. */
+    termsHash: z.string().min(16).max(128),
+    /** The mediation body's seal, required with the mediator's signature. */
+    sealApplied: z.boolean().optional(),
+  }),
+  record_party_signature: z.strictObject({
+    signer: z.enum(['worker', 'employer']),
+    termsHash: z.string().min(16).max(128),
+    /** Signed on the printed agreement at the session, which the studio keeps. */
+    method: z.enum(['paper']),
+  }),
+  apply_confirmation: z.strictObject({
+    applicants: z.array(z.enum(['worker', 'employer'])),
+    materials: z.strictObject({
+      agreement: z.boolean(),
+      identityProofs: z.boolean(),
+      contactDetails: z.boolean(),
+    }),
+    court: z.enum(CONFIRMATION_COURTS),
+  }),
+  issue_ruling: z.strictObject({ rulingNo: z.string().max(64).optional() }),
+  refuse_confirmation: z.strictObject({ ground: z.enum(REFUSAL_GROUNDS), note: z.string().max(2000).optional() }),
+  reopen_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
+  record_payment: z.strictObject({ amountFen: z.number().int().positive(), paidOn: isoDate }),
+  mark_performed: z.strictObject({ workerConfirmed: z.boolean() }),
+  apply_enforcement: empty,
+  apply_payment_order: empty,
+  close_failed: z.strictObject({
+    reason: z.enum(CLOSE_REASONS),
+    referral: z.enum(REFERRALS).optional(),
+    note: z.string().max(2000).optional(),
+  }),
+} as const satisfies Record<ActionCode, z.ZodType>;
+
+export type ActionPayload<A extends ActionCode> = z.infer<(typeof PAYLOADS)[A]>;

@@ -1,0 +1,118 @@
+/** Performance of the agreement: payments, completion, enforcement and payment orders. */
+import type { CaseState } from '../../../../../contracts/disputes/case-state.js';
+import { agreementTotalFen, amountOverdueFen } from '../case-figures.js';
+import { enforcementDueOn, enforcementStartsOn } from '../clocks.js';
+import { PAYMENT_ORDER_CLAIM_TYPES } from '../stages.js';
+import { fail, moveTo, type HandlerCtx, type TransitionError } from './kit.js';
+import type { ActionPayload } from './payloads.js';
+
+export function recordPayment(
+  next: CaseState,
+  p: ActionPayload<'record_payment'>,
+  c: HandlerCtx,
+): TransitionError | void {
+  if (p.paidOn > c.today || (next.agreementEffectiveOn && p.paidOn < next.agreementEffectiveOn)) {
+    return fail(
+      'date_out_of_range',
+      '付款日期须在协议生效之后、且不晚于今天。',
+      'The payment date must be on or after the agreement date and not in the future.',
+    );
+  }
+  const total = agreementTotalFen(next.agreement);
+  if (next.paidFen + p.amountFen > total) {
+    return fail(
+      'payment_exceeds_agreement',
+      '登记的付款超过协议约定的金额，请核对。',
+      'The payments would exceed the agreed amount; please check.',
+    );
+  }
+  next.paidFen += p.amountFen;
+  next.lastPaidOn = next.lastPaidOn && next.lastPaidOn > p.paidOn ? next.lastPaidOn : p.paidOn;
+  if (next.paidFen === total) {
+    c.effects.push({
+      type: 'notify',
+      audience: ['worker', 'mediator'],
+      message: '协议款项已全部登记到账，请职工确认后标记履行完毕。',
+      messageEn: 'All agreed money is recorded as paid; once the worker confirms, mark the case performed.',
+    });
+  }
+}
+
+export function markPerformed(
+  next: CaseState,
+  p: ActionPayload<'mark_performed'>,
+  c: HandlerCtx,
+): TransitionError | void {
+  if (next.paidFen < agreementTotalFen(next.agreement)) {
+    return fail(
+      'not_paid_in_full',
+      '协议款项尚未全部支付，不能标记履行完毕。',
+      'The agreed amount has not been paid in full.',
+    );
+  }
+  if (!p.workerConfirmed) {
+    return fail(
+      'worker_confirmation_required',
+      '须职工确认已收到全部款项。',
+      'The worker must confirm having received everything.',
+    );
+  }
+  next.performedOn = c.today;
+  moveTo(next, 'performed', c.effects);
+  c.effects.push({ type: 'clock_met', clock: 'performance', on: c.today });
+}
+
+export function applyEnforcement(
+  next: CaseState,
+  _p: ActionPayload<'apply_enforcement'>,
+  c: HandlerCtx,
+): TransitionError | void {
+  if (amountOverdueFen(next, c.today) <= 0) {
+    return fail(
+      'no_default_yet',
+      '尚无到期未付的款项，暂不能申请强制执行。',
+      'No agreed payment is overdue yet, so enforcement cannot be applied for.',
+    );
+  }
+  const start = enforcementStartsOn(
+    next.rulingIssuedOn!,
+    next.agreement?.installments.map((i) => i.dueOn),
+  );
+  const due = enforcementDueOn(start, c.calendar);
+  if (c.today > due) {
+    c.effects.push({
+      type: 'warning',
+      code: 'enforcement_period_passed',
+      message: `申请执行期间（二年）已于 ${due} 届满（《民事诉讼法》第二百五十条）。法院仍会受理，但被执行人可以提出时效异议；如有中止、中断事由请一并提供。`,
+      messageEn: `The 2-year enforcement period ran out on ${due} (Civil Procedure Law art. 250). The court will still accept the application, but the debtor may object; supply any grounds for suspension or interruption.`,
+    });
+  }
+  next.enforcementAppliedOn = c.today;
+  moveTo(next, 'enforcement_applied', c.effects);
+  c.effects.push({ type: 'clock_met', clock: 'enforcement', on: c.today });
+}
+
+export function applyPaymentOrder(
+  next: CaseState,
+  _p: ActionPayload<'apply_payment_order'>,
+  c: HandlerCtx,
+): TransitionError | void {
+  const claims = next.agreement?.claimTypes ?? [];
+  const bad = claims.filter((t) => !PAYMENT_ORDER_CLAIM_TYPES.includes(t));
+  if (claims.length === 0 || bad.length > 0) {
+    return fail(
+      'claims_not_eligible',
+      '支付令只适用于支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金的调解协议（《劳动争议调解仲裁法》第十六条）。',
+      'A payment order is only for agreements to pay wages, work-injury medical costs, severance or damages (LDMAL art. 16).',
+    );
+  }
+  if (amountOverdueFen(next, c.today) <= 0) {
+    return fail(
+      'no_default_yet',
+      '用人单位在协议约定期限内尚未违约，暂不能申请支付令。',
+      'The employer is not yet in default under the agreement, so a payment order cannot be sought.',
+    );
+  }
+  next.paymentOrderAppliedOn = c.today;
+  moveTo(next, 'payment_order_applied', c.effects);
+}
