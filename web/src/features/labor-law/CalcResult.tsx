@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LaborLawItem, LaborLawWarning } from '../../../../contracts/labor-law';
-import type { Computed } from './CalcPage';
+import type { Computed } from './calc/useCalculation';
 import { cityByCode, cityLabel } from './cities';
 import { formatFen, parseYuanToFen } from './money';
 import { regionCodeOf, type CalcValues } from './request';

@@ -114,7 +114,7 @@ function ParamForm({
           },
         ]}
       >
-        <Input inputMode="decimal" suffix="元" data-testid="labor-param-amount" />
+        <Input inputMode="decimal" suffix={t('laborParams.yuan')} data-testid="labor-param-amount" />
       </Form.Item>
       <Form.Item
         name="source"

@@ -1,0 +1,9 @@
+import type { buildRequest } from './request';
+
+/** Query keys of the labor-law pages, in one place so that a change can invalidate the right reads. */
+export const laborLawKeys = {
+  all: ['labor-law'] as const,
+  /** A calculation is keyed by what was asked and the language its explanations are written in. */
+  calculation: (request: ReturnType<typeof buildRequest> | null, lang: string) =>
+    ['labor-law', 'calculation', request, lang] as const,
+};
