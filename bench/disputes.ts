@@ -5,7 +5,7 @@ import { FieldCipher, resolveMasterKey } from '../server/core/crypto.js';
 import type { Deps } from '../server/core/deps.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
-import { writeHistory } from '../server/modules/disputes/demo-history.js';
+import { writeHistory } from '../server/seed/disputes-history.js';
 import { newCase, transition } from '../server/modules/disputes/rules/state-machine.js';
 import { disputeCases } from '../server/modules/disputes/tables.js';
 import { generateDemo } from '../server/seed/demo-data.js';

@@ -9,8 +9,8 @@ import { courts } from '../modules/courts/tables.js';
 import { employers } from '../modules/employers/tables.js';
 import { mediationBodies, organizations } from '../modules/organizations/tables.js';
 import { people } from '../modules/people/tables.js';
-import { SEED_HISTORY, writeHistory, type HistoryRefs } from '../modules/disputes/demo-history.js';
-import { seedOpenCases } from '../modules/disputes/demo-open.js';
+import { SEED_HISTORY, writeHistory, type HistoryRefs } from './disputes-history.js';
+import { seedOpenCases } from './disputes-open.js';
 import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 
 export const DEMO_LOGINS = {

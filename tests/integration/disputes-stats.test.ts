@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_HISTORY, writeHistory } from '../../server/modules/disputes/demo-history.js';
+import { SEED_HISTORY, writeHistory } from '../../server/seed/disputes-history.js';
 import { generateDemo } from '../../server/seed/demo-data.js';
 import { historyRefs } from '../../server/seed/demo.js';
 import { createTestApp, loginAs, type TestApp } from '../support/app.js';

@@ -1,6 +1,6 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHistory } from '../../server/modules/disputes/demo-history.js';
+import { writeHistory } from '../../server/seed/disputes-history.js';
 import { disputeCases } from '../../server/modules/disputes/tables.js';
 import { employers } from '../../server/modules/employers/tables.js';
 import { generateDemo } from '../../server/seed/demo-data.js';

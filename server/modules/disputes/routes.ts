@@ -7,8 +7,8 @@ import { AppError } from '../../core/errors.js';
 import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
 import { pageOf } from '../../core/paging.js';
 import { isDocumentKind, DOCUMENT_MIME_TYPES } from './documents/index.js';
-import { registerCase } from './intake-service.js';
-import { previewLiability } from './liability-preview.js';
+import { registerCase } from './intake/service.js';
+import { previewLiability } from './intake/liability-preview.js';
 import {
   actionBodySchema,
   caseDetailSchema,
@@ -28,9 +28,9 @@ import {
   setCalendarOverride,
   setJointConfig,
 } from './settings.js';
-import { listMediators, setMediatorProfile } from './mediator-profiles.js';
-import { disputeStats, disputeStatsWorkbook } from './stats-service.js';
-import * as work from './work-service.js';
+import { listMediators, setMediatorProfile } from './work/mediator-profiles.js';
+import { disputeStats, disputeStatsWorkbook } from './stats/service.js';
+import * as work from './work/service.js';
 
 const idParams = z.object({ id: z.string().uuid('案件编号格式不正确') });
 const ok = z.object({ ok: z.literal(true) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../../../contracts/text.js';
 import { REFUSAL_GROUNDS } from './rules/state-machine.js';
-import { STAT_DIMENSIONS } from './stats-repository.js';
+import { STAT_DIMENSIONS } from './stats/repository.js';
 
 export const caseListQuerySchema = z.object({
   stage: z.string().max(32).optional(),

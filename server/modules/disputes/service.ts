@@ -25,7 +25,7 @@ import {
 import { nextNumber } from '../numbering/service.js';
 import { changeCase, type CaseRow } from './case-writer.js';
 import { disputeCases, disputePayments } from './tables.js';
-import { latestOpenCode, newLinkToken, storeToken } from './tokens.js';
+import { latestOpenCode, newLinkToken, storeToken } from './public/tokens.js';
 
 // Changing cases: every action goes through applyAction (see ADR 0002).
 

@@ -8,12 +8,12 @@ import {
   trackCodeRequestSchema,
   trackVerifySchema,
   workerViewSchema,
-} from '../../../contracts/disputes.js';
-import type { Deps } from '../../core/deps.js';
-import { asZod, errorResponses } from '../../core/http.js';
-import { rateLimited } from '../limits/service.js';
-import { listStudios } from '../organizations/service.js';
-import * as pub from './public-service.js';
+} from '../../../../contracts/disputes.js';
+import type { Deps } from '../../../core/deps.js';
+import { asZod, errorResponses } from '../../../core/http.js';
+import { rateLimited } from '../../limits/service.js';
+import { listStudios } from '../../organizations/service.js';
+import * as pub from './service.js';
 
 const tokenParams = z.object({ token: z.string().min(20).max(64) });
 /** The hash of the agreement version the signer was shown (from its view), so nobody signs other terms. */

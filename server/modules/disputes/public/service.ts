@@ -1,23 +1,23 @@
 import { eq, sql } from 'drizzle-orm';
-import type { EmployerAnswer, Intake } from '../../../contracts/disputes.js';
-import type { Role } from '../../../contracts/roles.js';
-import type { Ctx } from '../../core/context.js';
-import { sha256Hex } from '../../core/crypto.js';
-import type { Deps } from '../../core/deps.js';
-import { AppError, errors } from '../../core/errors.js';
-import { maskMobile } from '../../core/identifiers/phone.js';
-import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../limits/service.js';
-import { notify } from '../notifications/service.js';
-import { studioById } from '../organizations/service.js';
-import { people } from '../people/tables.js';
-import { calendarFor, todayOf } from './calendar.js';
-import { clocksOf, type CaseRecord } from './case-record.js';
-import { registerCase } from './intake-service.js';
-import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './public-limits.js';
-import { caseRepo } from './repository.js';
-import { STAGES, STAGE_BY_CODE, type Stage } from './rules/stages.js';
-import { applyAction } from './service.js';
-import { disputeAccessTokens } from './tables.js';
+import type { EmployerAnswer, Intake } from '../../../../contracts/disputes.js';
+import type { Role } from '../../../../contracts/roles.js';
+import type { Ctx } from '../../../core/context.js';
+import { sha256Hex } from '../../../core/crypto.js';
+import type { Deps } from '../../../core/deps.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { maskMobile } from '../../../core/identifiers/phone.js';
+import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../../limits/service.js';
+import { notify } from '../../notifications/service.js';
+import { studioById } from '../../organizations/service.js';
+import { people } from '../../people/tables.js';
+import { calendarFor, todayOf } from '../calendar.js';
+import { clocksOf, type CaseRecord } from '../case-record.js';
+import { registerCase } from '../intake/service.js';
+import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './limits.js';
+import { caseRepo } from '../repository.js';
+import { STAGES, STAGE_BY_CODE, type Stage } from '../rules/stages.js';
+import { applyAction } from '../service.js';
+import { disputeAccessTokens } from '../tables.js';
 import {
   codeHash,
   latestOpenCode,

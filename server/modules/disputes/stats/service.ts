@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Ctx } from '../../core/context.js';
-import { requirePermission } from '../../core/context.js';
-import type { Deps } from '../../core/deps.js';
-import { CLAIM_TYPE_LABELS, type ClaimType } from './rules/stages.js';
-import { STAT_DIMENSIONS, statsRepo, type StatDimension, type StatFilter, type StatRow } from './stats-repository.js';
+import type { Ctx } from '../../../core/context.js';
+import { requirePermission } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { CLAIM_TYPE_LABELS, type ClaimType } from '../rules/stages.js';
+import { STAT_DIMENSIONS, statsRepo, type StatDimension, type StatFilter, type StatRow } from './repository.js';
 
 const SECTOR_LABELS: Record<string, string> = {
   construction: '建筑业',

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Intake } from '../../../contracts/disputes.js';
-import type { Ctx } from '../../core/context.js';
-import type { Deps } from '../../core/deps.js';
-import { accounts } from '../accounts/tables.js';
-import { actorOf } from '../auth/service.js';
-import { employers } from '../employers/tables.js';
-import { buildResidentId } from '../../core/identifiers/resident-id.js';
-import { registerCase } from './intake-service.js';
-import { applyAction } from './service.js';
+import type { Intake } from '../../contracts/disputes.js';
+import type { Ctx } from '../core/context.js';
+import type { Deps } from '../core/deps.js';
+import { accounts } from '../modules/accounts/tables.js';
+import { actorOf } from '../modules/auth/service.js';
+import { employers } from '../modules/employers/tables.js';
+import { buildResidentId } from '../core/identifiers/resident-id.js';
+import { registerCase } from '../modules/disputes/intake/service.js';
+import { applyAction } from '../modules/disputes/service.js';
 
 type Step = [action: string, payload: object, as?: 'employer_agent' | 'worker'];
 

@@ -1,4 +1,4 @@
-import type { Limit } from '../limits/service.js';
+import type { Limit } from '../../limits/service.js';
 
 // How often the no-login dispute flows may be used. Counted in the shared limits table, so the
 // counts hold across app instances and restarts. Each limit is one bucket; a spent hourly or

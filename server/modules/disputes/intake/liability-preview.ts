@@ -1,7 +1,7 @@
-import type { HiringChainBody } from '../../../contracts/disputes.js';
-import type { LiabilityResult } from '../../../contracts/disputes/liability.js';
-import { requirePermission, type Ctx } from '../../core/context.js';
-import { proposeLiableParties } from './rules/construction-liability.js';
+import type { HiringChainBody } from '../../../../contracts/disputes.js';
+import type { LiabilityResult } from '../../../../contracts/disputes/liability.js';
+import { requirePermission, type Ctx } from '../../../core/context.js';
+import { proposeLiableParties } from '../rules/construction-liability.js';
 
 /**
  * The intake form's live proposal of the party liable for a construction worker's wages: the same

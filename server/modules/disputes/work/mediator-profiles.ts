@@ -1,13 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../core/audit.js';
-import { assertInScope, can, requireActor, type Actor, type Ctx } from '../../core/context.js';
-import type { Deps } from '../../core/deps.js';
-import { AppError, errors } from '../../core/errors.js';
-import { accounts } from '../accounts/tables.js';
-import { employers } from '../employers/tables.js';
-import { regionLike } from './case-view.js';
-import { caseRepo } from './repository.js';
-import { mediatorProfiles } from './tables.js';
+import { writeAudit } from '../../../core/audit.js';
+import { assertInScope, can, requireActor, type Actor, type Ctx } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { accounts } from '../../accounts/tables.js';
+import { employers } from '../../employers/tables.js';
+import { regionLike } from '../case-view.js';
+import { caseRepo } from '../repository.js';
+import { mediatorProfiles } from '../tables.js';
 
 export interface MediatorProfileInput {
   expertise: string[];

@@ -1,35 +1,35 @@
 import { like, sql } from 'drizzle-orm';
-import type { Intake } from '../../../contracts/disputes.js';
-import { regionWithin } from '../../../contracts/regions.js';
-import { writeAudit } from '../../core/audit.js';
-import type { Actor, Ctx } from '../../core/context.js';
-import { requirePermission } from '../../core/context.js';
-import type { Deps } from '../../core/deps.js';
-import { AppError, errors } from '../../core/errors.js';
-import { normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
-import { escapeLike } from '../../core/scope.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
-import { courtRepo } from '../courts/repository.js';
-import { employerExists, employerForIntake } from '../employers/service.js';
-import { notify } from '../notifications/service.js';
-import { nextNumber } from '../numbering/service.js';
+import type { Intake } from '../../../../contracts/disputes.js';
+import { regionWithin } from '../../../../contracts/regions.js';
+import { writeAudit } from '../../../core/audit.js';
+import type { Actor, Ctx } from '../../../core/context.js';
+import { requirePermission } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { normalizeResidentId, validateResidentId } from '../../../core/identifiers/resident-id.js';
+import { escapeLike } from '../../../core/scope.js';
+import type { DbOrTx, Tx } from '../../../db/client.js';
+import { courtRepo } from '../../courts/repository.js';
+import { employerExists, employerForIntake } from '../../employers/service.js';
+import { notify } from '../../notifications/service.js';
+import { nextNumber } from '../../numbering/service.js';
 import {
   onlyStudio,
   studioById,
   studioForRegion,
   studioOfOrganization,
   type Studio,
-} from '../organizations/service.js';
-import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId } from '../people/service.js';
-import { regionRepo } from '../regions/repository.js';
-import { calendarFor, todayOf } from './calendar.js';
-import { clocksOf, nextDueOf, type CaseRecord, type Notice } from './case-record.js';
-import { caseRepo } from './repository.js';
-import { proposeLiableParties } from './rules/construction-liability.js';
-import { collectiveRule, shouldInviteJudge } from './rules/joint-mediation.js';
-import { newCase } from './rules/state-machine.js';
-import { jointConfig } from './settings.js';
-import { disputeCases, disputeEvents } from './tables.js';
+} from '../../organizations/service.js';
+import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId } from '../../people/service.js';
+import { regionRepo } from '../../regions/repository.js';
+import { calendarFor, todayOf } from '../calendar.js';
+import { clocksOf, nextDueOf, type CaseRecord, type Notice } from '../case-record.js';
+import { caseRepo } from '../repository.js';
+import { proposeLiableParties } from '../rules/construction-liability.js';
+import { collectiveRule, shouldInviteJudge } from '../rules/joint-mediation.js';
+import { newCase } from '../rules/state-machine.js';
+import { jointConfig } from '../settings.js';
+import { disputeCases, disputeEvents } from '../tables.js';
 
 /**
  * Registers a case from either door: the studio counter (a mediator records the application,

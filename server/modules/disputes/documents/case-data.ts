@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { LaborLawResponse } from '../../../contracts/labor-law.js';
-import type { Deps } from '../../core/deps.js';
-import { courts } from '../courts/tables.js';
-import { employers } from '../employers/tables.js';
-import { HAND_BLANK } from './documents/format.js';
-import { mediationBodies } from '../organizations/tables.js';
-import { people } from '../people/tables.js';
-import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './documents/types.js';
-import { amountOverdueFen } from './rules/state-machine.js';
-import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from './rules/stages.js';
-import type { caseDetail } from './case-view.js';
+import type { LaborLawResponse } from '../../../../contracts/labor-law.js';
+import type { Deps } from '../../../core/deps.js';
+import { courts } from '../../courts/tables.js';
+import { employers } from '../../employers/tables.js';
+import { HAND_BLANK } from './format.js';
+import { mediationBodies } from '../../organizations/tables.js';
+import { people } from '../../people/tables.js';
+import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './types.js';
+import { amountOverdueFen } from '../rules/state-machine.js';
+import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from '../rules/stages.js';
+import type { caseDetail } from '../case-view.js';
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;
 

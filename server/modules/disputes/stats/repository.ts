@@ -1,9 +1,9 @@
 import { and, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { inRegion } from '../../core/scope.js';
-import type { DbOrTx } from '../../db/client.js';
-import { accounts } from '../accounts/tables.js';
-import { courts } from '../courts/tables.js';
-import { disputeCases } from './tables.js';
+import { inRegion } from '../../../core/scope.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { accounts } from '../../accounts/tables.js';
+import { courts } from '../../courts/tables.js';
+import { disputeCases } from '../tables.js';
 
 export const STAT_DIMENSIONS = ['court', 'mediator', 'sector', 'claim_type', 'month', 'year'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];

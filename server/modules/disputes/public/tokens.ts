@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { FieldCipher } from '../../core/crypto.js';
-import type { DbOrTx } from '../../db/client.js';
-import { disputeAccessTokens } from './tables.js';
+import type { FieldCipher } from '../../../core/crypto.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { disputeAccessTokens } from '../tables.js';
 
 export type TokenPurpose = 'employer_link' | 'worker_code' | 'worker_sign' | 'worker_session';
 

@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import type { Deps } from '../../core/deps.js';
-import { DEMO_AS_OF } from '../../seed/demo-data.js';
-import { chineseName, mobile, residentId } from '../../seed/people-gen.js';
-import { createRng, type Rng } from '../../seed/random.js';
-import { people } from '../people/tables.js';
-import { disputeCases, disputeEvents } from './tables.js';
+import type { Deps } from '../core/deps.js';
+import { DEMO_AS_OF } from './demo-data.js';
+import { chineseName, mobile, residentId } from './people-gen.js';
+import { createRng, type Rng } from './random.js';
+import { people } from '../modules/people/tables.js';
+import { disputeCases, disputeEvents } from '../modules/disputes/tables.js';
 
 /**
  * Closed cases mirroring the seed page: the Zhongshan studio received 7,729 cases from

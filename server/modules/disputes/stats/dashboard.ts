@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { inRegion } from '../../core/scope.js';
-import { registerDashboardFigure } from '../dashboard/service.js';
-import { disputeCases } from './tables.js';
+import { inRegion } from '../../../core/scope.js';
+import { registerDashboardFigure } from '../../dashboard/service.js';
+import { disputeCases } from '../tables.js';
 
 /** The seed's two headline figures on the home page: cases received and the amount settled. */
 export function registerDisputeFigures(): void {

@@ -1,30 +1,30 @@
 import crypto from 'node:crypto';
 import { and, desc, eq, like } from 'drizzle-orm';
-import { laborLawRequestSchema } from '../../../contracts/labor-law.js';
-import { writeAudit } from '../../core/audit.js';
-import type { Ctx } from '../../core/context.js';
-import { requirePermission } from '../../core/context.js';
-import type { Deps } from '../../core/deps.js';
-import { AppError, errors } from '../../core/errors.js';
-import { checkUpload } from '../../core/uploads.js';
-import { calculateEntitlements } from '../labor-law/service.js';
-import { redactOneTimeSecrets } from '../notifications/redact.js';
-import { outbox } from '../notifications/tables.js';
-import { documentData } from './case-documents.js';
-import type { CaseRecord } from './case-record.js';
+import { laborLawRequestSchema } from '../../../../contracts/labor-law.js';
+import { writeAudit } from '../../../core/audit.js';
+import type { Ctx } from '../../../core/context.js';
+import { requirePermission } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { checkUpload } from '../../../core/uploads.js';
+import { calculateEntitlements } from '../../labor-law/service.js';
+import { redactOneTimeSecrets } from '../../notifications/redact.js';
+import { outbox } from '../../notifications/tables.js';
+import { documentData } from '../documents/case-data.js';
+import type { CaseRecord } from '../case-record.js';
 import {
   DOCUMENT_KINDS,
   DocumentDataError,
   renderDocument,
   type DocumentFormat,
   type DocumentKind,
-} from './documents/index.js';
-import { caseRepo } from './repository.js';
-import { proposeMediators } from './rules/assignment.js';
-import { STAGE_BY_CODE } from './rules/stages.js';
-import { caseDetail, loadReadable, regionLike } from './case-view.js';
-import { changeCase } from './case-writer.js';
-import { disputeEvents, disputeEvidence, disputeSessions } from './tables.js';
+} from '../documents/index.js';
+import { caseRepo } from '../repository.js';
+import { proposeMediators } from '../rules/assignment.js';
+import { STAGE_BY_CODE } from '../rules/stages.js';
+import { caseDetail, loadReadable, regionLike } from '../case-view.js';
+import { changeCase } from '../case-writer.js';
+import { disputeEvents, disputeEvidence, disputeSessions } from '../tables.js';
 
 async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {
   requirePermission(ctx, 'disputes:work');
