@@ -75,7 +75,7 @@ try {
   const detail = await caseDetail(deps, row, null);
   console.log(`detail: ${JSON.stringify(detail).length} bytes of JSON`);
   await time('JSON.stringify(detail)', () => JSON.stringify(detail));
-  const { caseDetailSchema } = await import('../server/modules/disputes/schemas.js');
+  const { caseDetailSchema } = await import('../contracts/disputes/responses.js');
   await time('caseDetailSchema.safeParse(detail)', () => caseDetailSchema.safeParse(detail));
 
   const app = await buildApp(deps, { serveWeb: false });

@@ -1,4 +1,5 @@
 import { inArray } from 'drizzle-orm';
+import type { ClaimType } from '../../contracts/disputes/claims.js';
 import type { Deps } from '../core/deps.js';
 import { DEMO_AS_OF } from './demo-data.js';
 import { chineseName, mobile, residentId } from './people-gen.js';
@@ -43,7 +44,7 @@ const KINDS: [string, number][] = [
   ['court_post_filing_simple', 15],
   ['union_mediation', 10],
 ];
-const CLAIMS: [string, number][] = [
+const CLAIMS: [ClaimType, number][] = [
   ['wage_arrears', 0.7],
   ['economic_compensation', 0.35],
   ['overtime_pay', 0.2],
@@ -80,7 +81,7 @@ interface Draft {
   residentId: string;
 }
 
-function claimTypes(rng: Rng): string[] {
+function claimTypes(rng: Rng): ClaimType[] {
   const picked = CLAIMS.filter(([, p]) => rng.chance(p)).map(([c]) => c);
   return picked.length ? picked : ['wage_arrears'];
 }

@@ -9,7 +9,7 @@ import { buildResidentId } from '../core/identifiers/resident-id.js';
 import { registerCase } from '../modules/disputes/intake/service.js';
 import { applyAction } from '../modules/disputes/service.js';
 
-type Step = [action: string, payload: object, as?: 'employer_agent' | 'worker'];
+type Step = [action: string, payload: Record<string, unknown>, as?: 'employer_agent' | 'worker'];
 
 const TO_CONSENT: Step[] = [
   ['start_consultation', {}],

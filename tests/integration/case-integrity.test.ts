@@ -6,7 +6,7 @@ import { auditLog } from '../../server/modules/audit/tables.js';
 import { disputeCases, disputeEvents, disputePayments } from '../../server/modules/disputes/tables.js';
 import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
-import { EVIDENCE_QUOTA } from '../../server/modules/disputes/work/service.js';
+import { EVIDENCE_QUOTA } from '../../server/modules/disputes/work/evidence.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { people } from '../../server/modules/people/tables.js';
 import { createTestApp, type Agent, type TestApp } from '../support/app.js';

@@ -1,37 +1,29 @@
-import type { LiabilityResult } from './rules/construction-liability.js';
+import type { CaseFacts, CaseRecord, EmployerFact, WorkerFact } from '../../../contracts/disputes/case-json.js';
+import { errors } from '../../core/errors.js';
 import type { Clock } from './rules/clocks.js';
 import { computeClocks, riskLevel } from './rules/clocks.js';
 import { clockFactsOf, type CaseState } from './rules/state-machine.js';
 import type { WorkingCalendar } from './rules/working-days.js';
 import type { disputeCases } from './tables.js';
 
-export interface Notice {
-  code: string;
-  message: string;
-  messageEn: string;
-}
-
-/** The legal record kept with a case: the state machine's state plus what intake found. */
-export interface CaseRecord {
-  state: CaseState;
-  liability?: LiabilityResult | null;
-  jointReasons?: Notice[];
-  intakeWarnings?: Notice[];
-  counterOffer?: { amountFen: number | null; note: string | null; at: string };
-  rulingNo?: string;
-  confirmationReview?: { grounds: Record<string, boolean>; at: string; by: string };
-  refusalNote?: string;
-  mediatorHistory?: { accountId: string; name: string; at: string; reason: string; conflictDeclared: boolean }[];
-  /** Historic demo cases carry no live state. */
-  historic?: boolean;
-}
+// The JSON kept with a case is defined once, in contracts (it types the jsonb columns and the case
+// file the web reads); the server's helpers on it are here.
+export type { CaseFacts, CaseRecord, Notice } from '../../../contracts/disputes/case-json.js';
 
 type CaseRow = typeof disputeCases.$inferSelect;
 
-export interface EmploymentFacts {
-  hireDate?: string;
-  endDate?: string | null;
-  harmKnownOn?: string;
+const historic = () => errors.conflict('历史案件只能查看', 'Historic cases are read-only');
+
+/** The state machine's state of a live case; a historic (imported) case has none, and is read-only. */
+export function liveState(record: CaseRecord): CaseState {
+  if (!record.state) throw historic();
+  return record.state;
+}
+
+/** The parties as registered at intake (a historic case has none). */
+export function partiesOf(facts: CaseFacts): { worker: WorkerFact; employer: EmployerFact } {
+  if (!facts.worker || !facts.employer) throw historic();
+  return { worker: facts.worker, employer: facts.employer };
 }
 
 /** Columns derived from the state, so lists and statistics can filter and group in SQL. */
@@ -58,14 +50,14 @@ export function clocksOf(
   calendar: WorkingCalendar,
   today: string,
 ): Clock[] {
-  const record = row.record as CaseRecord;
-  if (!record.state) return [];
-  const employment = (row.facts as { employment?: EmploymentFacts }).employment ?? {};
+  const state = row.record.state;
+  if (!state) return [];
+  const employment = row.facts.employment;
   return computeClocks(
     {
-      ...clockFactsOf(record.state),
-      employmentEndedOn: employment.endDate ?? undefined,
-      harmKnownOn: employment.harmKnownOn,
+      ...clockFactsOf(state),
+      employmentEndedOn: employment?.endDate ?? undefined,
+      harmKnownOn: employment?.harmKnownOn,
       claimsIncludeWageArrears: row.claimTypes.includes('wage_arrears'),
     },
     calendar,

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { caseDetailSchema } from '../../../contracts/disputes/responses.js';
 import { regionPrefix } from '../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
@@ -7,17 +9,31 @@ import { maskMobile } from '../../core/identifiers/phone.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
 import { assertCanRead, caseListCondition, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
-import { caseRisk, clocksOf, type CaseRecord } from './case-record.js';
+import { caseRisk, clocksOf, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
-import { STAGE_BY_CODE } from './rules/stages.js';
+import { STAGE_BY_CODE, isStage } from './rules/stages.js';
+import type { AtRiskQuery, CaseListQuery } from './schemas.js';
 import { disputeCases } from './tables.js';
 
 // Reading cases: lists in the caller's view, the full case file, what the caller may do next.
 
 type CaseRow = typeof disputeCases.$inferSelect;
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export async function listCases(
+/** GET /api/disputes: the cases in the caller's view, newest first, filtered. */
+export async function listCases(deps: Deps, ctx: Ctx, query: CaseListQuery) {
+  const { page, pageSize, open, ...filter } = query;
+  return listPage(deps, ctx, { ...filter, open: open === 'true' }, { page, pageSize });
+}
+
+/** GET /api/disputes/at-risk: open cases due within `days` days (China time) or overdue, soonest first. */
+export async function listAtRisk(deps: Deps, ctx: Ctx, query: AtRiskQuery) {
+  const dueBefore = addDaysIso(todayOf(deps), query.days);
+  return listPage(deps, ctx, { open: true, dueBefore }, { page: query.page, pageSize: query.pageSize }, 'due');
+}
+
+async function listPage(
   deps: Deps,
   ctx: Ctx,
   filter: Omit<CaseFilter, 'visibility'>,
@@ -59,18 +75,29 @@ export async function loadReadable(deps: Deps, ctx: Ctx, id: string): Promise<{ 
   return { actor, row };
 }
 
+/** A case the caller may read and work on (a mediator of its studio, an administrator). */
+export async function loadWorkable(deps: Deps, ctx: Ctx, id: string) {
+  requirePermission(ctx, 'disputes:work');
+  return loadReadable(deps, ctx, id);
+}
+
+/** The case file of a case the caller may read (GET /api/disputes/:id, and after every staff change). */
+export async function readCaseDetail(deps: Deps, ctx: Ctx, id: string): Promise<CaseDetail> {
+  const { actor, row } = await loadReadable(deps, ctx, id);
+  return caseDetail(deps, row, actor);
+}
+
 /** The full case as staff see it: facts, state, every clock with its basis, the file. */
-export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) {
+export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null): Promise<CaseDetail> {
   // The row is the one the caller holds (read or just written); the rest comes in one query.
   const [calendar, file] = await Promise.all([calendarFor(deps), caseRepo.file(deps.db, row.id)]);
   const today = todayOf(deps);
   const clocks = clocksOf(row, calendar, today);
-  const record = row.record as CaseRecord;
   return {
     id: row.id,
     caseNumber: row.caseNumber,
     stage: row.stage,
-    stageLabel: STAGE_BY_CODE[row.stage as keyof typeof STAGE_BY_CODE]?.zh ?? row.stage,
+    stageLabel: isStage(row.stage) ? STAGE_BY_CODE[row.stage].zh : row.stage,
     kind: row.kind,
     channel: row.channel,
     sector: row.sector,
@@ -86,9 +113,9 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
     regionCode: row.regionCode,
     mediationBodyId: row.mediationBodyId,
     ...partyNames(row, file?.names),
-    facts: factsFor(row.facts as Record<string, unknown>, actor),
+    facts: factsFor(row.facts, actor),
     analysis: row.analysis,
-    record,
+    record: row.record,
     clocks,
     risk: caseRisk(clocks, today),
     // Timestamps arrive as ISO strings (`toISOString()` form) from the query.
@@ -101,15 +128,16 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null) 
   };
 }
 
-/** The other side sees the worker's phone masked; nobody sees a full resident ID in the file. */
-function factsFor(facts: Record<string, unknown>, actor: Actor | null): Record<string, unknown> {
-  const worker = { ...(facts.worker as Record<string, unknown>) };
-  delete worker.residentId;
+/**
+ * The other side sees the worker's phone masked. Nobody sees a full resident ID: the facts keep the
+ * masked form only, and the response schema has no field for any other.
+ */
+function factsFor(facts: CaseFacts, actor: Actor | null): CaseFacts {
   const staff = actor?.roles.some(
     (r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin',
   );
-  if (!staff && typeof worker.phone === 'string') worker.phone = maskMobile(worker.phone);
-  return { ...facts, worker };
+  if (staff || !facts.worker) return facts;
+  return { ...facts, worker: { ...facts.worker, phone: maskMobile(facts.worker.phone) } };
 }
 
 /** Every name the case page shows (read with the file, in the same query). */
@@ -120,7 +148,7 @@ function partyNames(row: CaseRow, names: CaseNames | undefined) {
   const mediator = names?.mediatorName ? { name: names.mediatorName } : null;
   const judge = names?.judgeName ? { name: names.judgeName } : null;
   const court = names?.courtName ? { name: names.courtName, code: names.courtCode } : null;
-  const factsEmployer = (row.facts as { employer?: { name?: string } }).employer?.name ?? null;
+  const factsEmployer = row.facts.employer?.name ?? null;
   return {
     workerName: worker?.name ?? '',
     workerPhoneMasked: worker?.phone ? maskMobile(worker.phone) : null,
@@ -139,16 +167,12 @@ function partyNames(row: CaseRow, names: CaseNames | undefined) {
 /** Actions this actor could try now (the state machine still has the last word). */
 export function availableActions(actor: Actor, row: CaseRow): ActionCode[] {
   const stage = row.stage;
+  if (!isStage(stage)) return [];
   return (Object.keys(ACTIONS) as ActionCode[]).filter(
-    (code) => ACTIONS[code].from.includes(stage as never) && roleFor(actor, code) !== null,
+    (code) => ACTIONS[code].from.includes(stage) && roleFor(actor, code) !== null,
   );
 }
 
 export function regionLike(actor: Actor): string {
   return actor.regionCode ? `${regionPrefix(actor.regionCode)}%` : '%';
 }
-
-/**
- * The employer's one-time link: it answers the mediation request (accept, decline, counter)
- * and later signs the agreement, without an account. Sent once, on the first contact.
- */

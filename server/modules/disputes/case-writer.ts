@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
+import type { EventPayload } from '../../../contracts/disputes/case-json.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
+import type { Deps } from '../../core/deps.js';
 import type { Tx } from '../../db/client.js';
 import { caseRepo } from './repository.js';
 import { disputeCases, disputeEvents } from './tables.js';
@@ -17,7 +19,13 @@ type CaseColumns = Partial<Omit<typeof disputeCases.$inferInsert, 'id' | 'versio
 export interface CaseChange {
   /** Columns to set; `record` is the whole new record, built from the locked row's. */
   set: CaseColumns;
-  event: { action: string; actorLabel: string; fromStage?: string | null; toStage?: string | null; payload?: unknown };
+  event: {
+    action: string;
+    actorLabel: string;
+    fromStage?: string | null;
+    toStage?: string | null;
+    payload?: EventPayload;
+  };
   audit: { action: string; before?: unknown; after?: unknown };
 }
 
@@ -75,4 +83,33 @@ export async function changeCase<T = undefined>(
     after: change.audit.after,
   });
   return { row: written, result: result as T };
+}
+
+/**
+ * An event and its audit record for a change beside the case row (a session, minutes, evidence):
+ * the row itself, its version included, stays as it was.
+ */
+export async function logCaseEvent(
+  deps: Deps,
+  ctx: Ctx,
+  row: Pick<CaseRow, 'id' | 'regionCode'>,
+  action: string,
+  payload: EventPayload,
+) {
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(disputeEvents).values({
+      caseId: row.id,
+      actorAccountId: ctx.actor?.accountId ?? null,
+      actorLabel: ctx.actor?.displayName ?? 'system',
+      action,
+      payload,
+    });
+    await writeAudit(tx, ctx, {
+      action: `dispute.${action}`,
+      entityType: 'dispute_case',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: payload,
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { accounts } from '../accounts/tables.js';
 import { notify } from '../notifications/service.js';
 import { people } from '../people/tables.js';
 import { calendarFor, todayOf } from './calendar.js';
-import { clocksOf, type CaseRecord } from './case-record.js';
+import { clocksOf } from './case-record.js';
 import { caseRepo } from './repository.js';
 import { dueReminders, mediationExpired } from './rules/clocks.js';
 import { clockFactsOf } from './rules/state-machine.js';
@@ -19,8 +19,6 @@ export interface ReminderRunResult {
   closedForDeadline: number;
   sessionReminders: number;
 }
-
-type RemindedRecord = CaseRecord & { remindersSent?: string[] };
 
 const PRE_AGREEMENT = new Set(['intake', 'consultation', 'employer_contacted', 'consented', 'mediating']);
 
@@ -40,7 +38,7 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
     after = batch[batch.length - 1]!.id;
     for (const row of batch) {
       result.casesChecked++;
-      const record = row.record as RemindedRecord;
+      const record = row.record;
       if (!record.state) continue;
       if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
         await applyAction(
@@ -60,7 +58,7 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
       }
       const key = (r: { clock: string; kind: string }) => `${r.clock}:${r.kind}:${today}`;
       const dueOn = (candidate: typeof row) => {
-        const sent = new Set((candidate.record as RemindedRecord).remindersSent ?? []);
+        const sent = new Set(candidate.record.remindersSent ?? []);
         return dueReminders(clocksOf(candidate, calendar, today), today).filter((r) => !sent.has(key(r)));
       };
       if (!dueOn(row).length) continue;
@@ -70,7 +68,7 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
         changeCase(tx, systemCtx('scheduler'), row.id, { now: deps.now() }, async (locked) => {
           const due = dueOn(locked);
           if (!due.length) return { change: null };
-          const lockedRecord = locked.record as RemindedRecord;
+          const lockedRecord = locked.record;
           for (const r of due) {
             for (const to of await recipientsFor(tx, locked, r.audience))
               await notify(tx, {
@@ -113,7 +111,7 @@ async function recipientsFor(
     if (w?.phone) out.push(w.phone);
   }
   if (audience.includes('employer_agent')) {
-    const phone = (row.facts as { employer?: { contactPhone?: string } }).employer?.contactPhone;
+    const phone = row.facts.employer?.contactPhone;
     if (phone) out.push(phone);
   }
   for (const id of [

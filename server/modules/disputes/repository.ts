@@ -13,6 +13,13 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type {
+  caseEventSchema,
+  caseEvidenceSchema,
+  casePaymentSchema,
+  caseSessionSchema,
+} from '../../../contracts/disputes/responses.js';
 import type { DbOrTx } from '../../db/client.js';
 import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
@@ -116,14 +123,17 @@ function iso(col: AnyColumn): SQL {
   return sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** `[{…}, …]` of the rows of a child table, in order, as one json value (`[]` when none). */
-function jsonList(fields: [string, SQL | AnyColumn][], from: SQL, orderBy: SQL): SQL<unknown[]> {
+/**
+ * `[{…}, …]` of the rows of a child table, in order, as one json value (`[]` when none). `T` names
+ * the shape the fields build (the case file's response schemas).
+ */
+function jsonList<T>(fields: [keyof T & string, SQL | AnyColumn][], from: SQL, orderBy: SQL): SQL<T[]> {
   const pairs = sql.join(
     fields.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
     sql`, `,
   );
   return sql<
-    unknown[]
+    T[]
   >`coalesce((select json_agg(json_build_object(${pairs}) order by ${orderBy}) from ${from}), '[]'::json)`;
 }
 
@@ -133,7 +143,7 @@ const p = disputePayments;
 const v = disputeEvidence;
 /** The case file around one case row, keys and order as the separate reads had them. */
 const fileColumns = {
-  events: jsonList(
+  events: jsonList<CaseFileJson['events'][number]>(
     [
       ['id', e.id],
       ['caseId', e.caseId],
@@ -148,7 +158,7 @@ const fileColumns = {
     sql`${e} where ${e.caseId} = ${disputeCases.id}`,
     sql`${e.id}`,
   ),
-  sessions: jsonList(
+  sessions: jsonList<CaseFileJson['sessions'][number]>(
     [
       ['id', s.id],
       ['caseId', s.caseId],
@@ -164,7 +174,7 @@ const fileColumns = {
     sql`${s} where ${s.caseId} = ${disputeCases.id}`,
     sql`${s.scheduledAt}, ${s.id}`,
   ),
-  payments: jsonList(
+  payments: jsonList<CaseFileJson['payments'][number]>(
     [
       ['id', p.id],
       ['caseId', p.caseId],
@@ -178,7 +188,7 @@ const fileColumns = {
     sql`${p.seq}`,
   ),
   // Never the content bytes: the list shows names and sizes.
-  evidence: jsonList(
+  evidence: jsonList<CaseFileJson['evidence'][number]>(
     [
       ['id', v.id],
       ['filename', v.filename],
@@ -193,48 +203,12 @@ const fileColumns = {
   ),
 };
 
+/** The rows around a case as the case file lists them (contracts/disputes/responses.ts). */
 export interface CaseFileJson {
-  events: {
-    id: number;
-    caseId: string;
-    at: string;
-    actorAccountId: string | null;
-    actorLabel: string;
-    action: string;
-    fromStage: string | null;
-    toStage: string | null;
-    payload: unknown;
-  }[];
-  sessions: {
-    id: string;
-    caseId: string;
-    mode: 'in_person' | 'phone' | 'video';
-    scheduledAt: string;
-    location: string | null;
-    meetingUrl: string | null;
-    heldAt: string | null;
-    minutes: string | null;
-    reminderSentAt: string | null;
-    createdAt: string;
-  }[];
-  payments: {
-    id: string;
-    caseId: string;
-    seq: number;
-    dueOn: string;
-    amountFen: number;
-    paidOn: string | null;
-    paidFen: number;
-  }[];
-  evidence: {
-    id: string;
-    filename: string;
-    mime: string;
-    sizeBytes: number;
-    description: string | null;
-    uploadedBy: string;
-    createdAt: string;
-  }[];
+  events: z.infer<typeof caseEventSchema>[];
+  sessions: z.infer<typeof caseSessionSchema>[];
+  payments: z.infer<typeof casePaymentSchema>[];
+  evidence: z.infer<typeof caseEvidenceSchema>[];
 }
 
 export interface CaseNames {
@@ -300,7 +274,7 @@ export const caseRepo = {
     const [r] = await fileQuery(db).execute({ id: caseId });
     if (!r) return null;
     const { events, sessions, payments, evidence, ...names } = r;
-    return { events, sessions, payments, evidence, names } as CaseFileJson & { names: CaseNames };
+    return { events, sessions, payments, evidence, names };
   },
 
   /**

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import { jointConfigSchema } from '../../../contracts/disputes/responses.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { requireActor, requirePermission } from '../../core/context.js';
@@ -7,18 +7,14 @@ import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG, type JointMediationConfig } from './rules/joint-mediation.js';
 import { forgetCalendar } from './calendar.js';
+import type { CalendarOverrideInput } from './schemas.js';
 import { calendarOverrides, settings } from './tables.js';
-
-export const jointConfigSchema = z.object({
-  minWorkers: z.number().int().min(0).max(10_000),
-  minClaimFen: z.number().int().min(0),
-  onMediatorRequest: z.boolean(),
-});
 
 const KEY = 'disputes.joint_mediation';
 
 export async function jointConfig(deps: Deps): Promise<JointMediationConfig> {
   const [row] = await deps.db.select().from(settings).where(eq(settings.key, KEY));
+  // Read through its schema: a document written by an older release may lack a field.
   const parsed = jointConfigSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : { ...DEFAULT_JOINT_MEDIATION_CONFIG };
 }
@@ -65,22 +61,16 @@ export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediation
   return value;
 }
 
-export const calendarOverrideSchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-  kind: z.enum(['holiday', 'workday']),
-  note: z.string().trim().max(100).optional(),
-});
-
 export async function listCalendarOverrides(deps: Deps, ctx: Ctx) {
   requirePermission(ctx, 'disputes:read');
-  return deps.db.select().from(calendarOverrides).orderBy(calendarOverrides.date);
+  return { items: await deps.db.select().from(calendarOverrides).orderBy(calendarOverrides.date) };
 }
 
 /**
  * Holiday notices (放假调休安排) are published each winter, and local ones (a typhoon day) at any
  * time: the working-day calendar takes them from this table, without a new release.
  */
-export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: z.infer<typeof calendarOverrideSchema>) {
+export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: CalendarOverrideInput) {
   requireNationwideAdmin(ctx, { zh: '工作日历调整', en: 'working-day calendar corrections' });
   await deps.db.transaction(async (tx) => {
     await tx
@@ -95,4 +85,5 @@ export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: z.infer<t
     });
   });
   forgetCalendar(deps.db);
+  return { ok: true as const };
 }

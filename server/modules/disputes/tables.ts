@@ -14,12 +14,14 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { CaseFacts, CaseRecord, EventPayload, SavedAnalysis } from '../../../contracts/disputes/case-json.js';
 import { accounts } from '../accounts/tables.js';
 import { courts } from '../courts/tables.js';
 import { employers } from '../employers/tables.js';
 import { mediationBodies } from '../organizations/tables.js';
 import { people } from '../people/tables.js';
 import { regions } from '../regions/tables.js';
+import type { JointMediationConfig } from './rules/joint-mediation.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -52,11 +54,11 @@ export const disputeCases = pgTable(
     judgeAccountId: uuid('judge_account_id').references(() => accounts.id),
     joint: boolean('joint').notNull().default(false),
     /** Element-based intake form (要素式): employment period, wages, hours, contract, claims, construction chain… */
-    facts: jsonb('facts').notNull(),
+    facts: jsonb('facts').$type<CaseFacts>().notNull(),
     /** The labor-law engine's result saved with the case. */
-    analysis: jsonb('analysis'),
+    analysis: jsonb('analysis').$type<SavedAnalysis>(),
     /** Consents, signatures, agreement terms, confirmation, ruling: the case's legal record. */
-    record: jsonb('record').notNull().default({}),
+    record: jsonb('record').$type<CaseRecord>().notNull().default({}),
     appliedOn: date('applied_on').notNull(),
     acceptedOn: date('accepted_on').notNull(),
     contactedOn: date('contacted_on'),
@@ -104,7 +106,7 @@ export const disputeEvents = pgTable(
     action: varchar('action', { length: 40 }).notNull(),
     fromStage: varchar('from_stage', { length: 32 }),
     toStage: varchar('to_stage', { length: 32 }),
-    payload: jsonb('payload'),
+    payload: jsonb('payload').$type<EventPayload>(),
   },
   (t) => [index('dispute_events_case_idx').on(t.caseId, t.id)],
 );
@@ -163,6 +165,12 @@ export const disputeEvidence = pgTable(
   (t) => [index('dispute_evidence_case_idx').on(t.caseId)],
 );
 
+/**
+ * employer_link: the employer's answer-and-sign link; worker_code / worker_sign: the SMS codes for
+ * tracking and for signing; worker_session: the token a verified code gives the worker's phone.
+ */
+export type TokenPurpose = 'employer_link' | 'worker_code' | 'worker_sign' | 'worker_session';
+
 /** One-time links (employer answers) and codes (worker tracking and signing), stored hashed. */
 export const disputeAccessTokens = pgTable(
   'dispute_access_tokens',
@@ -171,7 +179,7 @@ export const disputeAccessTokens = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => disputeCases.id),
-    purpose: varchar('purpose', { length: 24 }).$type<'employer_link' | 'worker_code' | 'worker_sign'>().notNull(),
+    purpose: varchar('purpose', { length: 24 }).$type<TokenPurpose>().notNull(),
     tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -198,9 +206,12 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   note: varchar('note', { length: 100 }),
 });
 
-/** Small configuration documents editable in the app (e.g. joint-mediation triggers). */
+/**
+ * Small configuration documents editable in the app. The joint-mediation triggers are the only one
+ * so far (settings.ts reads them back through their schema); a second key makes `value` a union.
+ */
 export const settings = pgTable('settings', {
   key: varchar('key', { length: 64 }).primaryKey(),
-  value: jsonb('value').notNull(),
+  value: jsonb('value').$type<JointMediationConfig>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

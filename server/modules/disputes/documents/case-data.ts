@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import type { LaborLawResponse } from '../../../../contracts/labor-law.js';
 import type { Deps } from '../../../core/deps.js';
 import { courts } from '../../courts/tables.js';
 import { employers } from '../../employers/tables.js';
@@ -9,9 +8,8 @@ import { people } from '../../people/tables.js';
 import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './types.js';
 import { amountOverdueFen } from '../rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from '../rules/stages.js';
-import type { caseDetail } from '../case-view.js';
-
-type Detail = Awaited<ReturnType<typeof caseDetail>>;
+import { partiesOf } from '../case-record.js';
+import type { CaseDetail } from '../case-view.js';
 
 const CLAIM_MAP: Record<ClaimType, DocClaimType> = {
   wage_arrears: 'wage-arrears',
@@ -43,16 +41,6 @@ const LIABLE_ROLE: Record<
   qualification_lender: 'qualification-lender',
 };
 
-interface Facts {
-  narrative: string;
-  oral?: boolean;
-  worker: { name: string; phone: string };
-  employer: { name: string; uscc?: string; contactPhone?: string };
-  claims: { type: ClaimType; amountFen: number; description: string }[];
-  representatives?: { name: string; phone: string }[];
-  construction?: { parties: { id: string; name: string; role: string; uscc?: string; contactPhone?: string }[] };
-}
-
 /** The studio's usual court when the case names none; blanks when there is none either. */
 async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name: string; code: string }> {
   const [row] = courtId
@@ -62,13 +50,14 @@ async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name:
 }
 
 /** Everything a document needs, gathered from the case; documents are never typed twice. */
-export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentData> {
-  const facts = d.facts as unknown as Facts;
+export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocumentData> {
+  const facts = d.facts;
+  const { worker, employer: employerFact } = partiesOf(facts);
   const record = d.record;
   const state = record.state;
   const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
-  const employer = facts.employer.uscc
-    ? (await deps.db.select().from(employers).where(eq(employers.uscc, facts.employer.uscc)))[0]
+  const employer = employerFact.uscc
+    ? (await deps.db.select().from(employers).where(eq(employers.uscc, employerFact.uscc)))[0]
     : null;
   const studio = d.mediationBodyId
     ? (await deps.db.select().from(mediationBodies).where(eq(mediationBodies.id, d.mediationBodyId)))[0]
@@ -76,7 +65,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   const court = d.courtName
     ? { name: d.courtName, code: d.courtCode ?? '' }
     : await defaultCourt(deps, studio?.defaultCourtId ?? null);
-  const analysis = d.analysis as LaborLawResponse | null;
+  const analysis = d.analysis;
   const liable = record.liability?.contactFirst;
   const liableParty = liable ? facts.construction?.parties.find((p) => p.id === liable.partyId) : null;
   const agreementTotal = state?.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
@@ -97,16 +86,16 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
             ? `${person.residentIdHead}**********${person.residentIdTail}`
             : HAND_BLANK,
           address: '（见送达地址确认书）',
-          phone: facts.worker.phone,
+          phone: worker.phone,
         },
       ],
       representatives: facts.representatives?.map((r) => ({ name: r.name, phone: r.phone })),
       employers: [
         {
-          name: facts.employer.name,
-          uscc: facts.employer.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）',
+          name: employerFact.name,
+          uscc: employerFact.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）',
           address: employer?.address ?? '（未登记）',
-          phone: facts.employer.contactPhone,
+          phone: employerFact.contactPhone,
         },
       ],
       liableParties: liableParty
@@ -125,7 +114,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
     claims: facts.claims.map((c) => ({
       type: CLAIM_MAP[c.type],
       description: c.description || CLAIM_TYPE_LABELS[c.type].zh,
-      amountFen: c.amountFen,
+      amountFen: c.amountFen ?? 0,
     })),
     facts: facts.narrative,
     issues: facts.claims.map((c) => `${CLAIM_TYPE_LABELS[c.type].zh}的数额及支付主体`),
@@ -156,7 +145,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
         location: s.location ?? undefined,
         mediators: [d.mediatorName ?? ''],
         judge: d.judgeName ?? undefined,
-        attendees: [d.workerName, facts.employer.name],
+        attendees: [d.workerName, employerFact.name],
         summary: s.minutes ?? '',
       })),
     evidence: d.evidence.map((e) => ({
@@ -169,7 +158,7 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
   if (state?.agreement && state.agreementEffectiveOn) {
     data.agreement = {
       concludedAt: state.agreementEffectiveOn,
-      payer: liableParty?.name ?? facts.employer.name,
+      payer: liableParty?.name ?? employerFact.name,
       totalFen: agreementTotal,
       subject: state.agreement.summary ?? '拖欠的劳动报酬及相关款项',
       instalments: state.agreement.installments.map((i) => ({ dueDate: i.dueOn, amountFen: i.amountFen })),
@@ -230,14 +219,15 @@ export async function documentData(deps: Deps, d: Detail): Promise<CaseDocumentD
 
 /** When each party signed, from the case events, as China local time ("YYYY-MM-DDTHH:mm"). */
 function signingTimes(
-  events: { action: string; at: string; payload: unknown }[],
+  events: CaseDetail['events'],
   fallbackDay: string,
 ): Record<'worker' | 'employer' | 'mediator', string> {
   const local = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16);
   const out = { worker: `${fallbackDay}T00:00`, employer: `${fallbackDay}T00:00`, mediator: `${fallbackDay}T00:00` };
   for (const e of events) {
-    const signer = (e.payload as { signer?: keyof typeof out } | null)?.signer;
-    if (e.action === 'sign_agreement' && signer && signer in out) out[signer] = local(e.at);
+    const signer = e.payload?.signer;
+    if (e.action === 'sign_agreement' && (signer === 'worker' || signer === 'employer' || signer === 'mediator'))
+      out[signer] = local(e.at);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { like, sql } from 'drizzle-orm';
 import type { Intake } from '../../../../contracts/disputes.js';
+import type { CaseFacts, IdentityMatch } from '../../../../contracts/disputes/case-json.js';
 import { regionWithin } from '../../../../contracts/regions.js';
 import { writeAudit } from '../../../core/audit.js';
 import type { Actor, Ctx } from '../../../core/context.js';
@@ -24,12 +25,19 @@ import { createPersonForIntake, findPersonByPhoneAndName, findPersonByResidentId
 import { regionRepo } from '../../regions/repository.js';
 import { calendarFor, todayOf } from '../calendar.js';
 import { clocksOf, nextDueOf, type CaseRecord, type Notice } from '../case-record.js';
+import { readCaseDetail } from '../case-view.js';
 import { caseRepo } from '../repository.js';
 import { proposeLiableParties } from '../rules/construction-liability.js';
 import { collectiveRule, shouldInviteJudge } from '../rules/joint-mediation.js';
 import { newCase } from '../rules/state-machine.js';
 import { jointConfig } from '../settings.js';
 import { disputeCases, disputeEvents } from '../tables.js';
+
+/** POST /api/disputes: a mediator registers a case at the counter; the answer is the new case file. */
+export async function registerAtCounter(deps: Deps, ctx: Ctx, input: Omit<Intake, 'channel'>) {
+  const row = await registerCase(deps, ctx, { ...input, channel: 'counter' });
+  return readCaseDetail(deps, ctx, row.id);
+}
 
 /**
  * Registers a case from either door: the studio counter (a mediator records the application,
@@ -118,7 +126,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       ...workerFacts,
       residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null,
     };
-    const facts = {
+    const facts: CaseFacts = {
       ...input,
       mediatorRequestsJudge,
       mediationBodyId: studio.id,
@@ -313,14 +321,6 @@ async function workerRegion(tx: Tx, regionCode: string | undefined, studio: Stud
   if (!(await regionRepo.byCode(tx, regionCode)))
     throw errors.validation('worker.regionCode', '行政区划代码不存在', 'Unknown region code');
   return regionCode;
-}
-
-/** What the mediator must check before joining an online applicant to a registered person. */
-export interface IdentityMatch {
-  status: 'unverified';
-  /** A person with the resident ID the applicant typed is already registered. */
-  matchesRegisteredPerson: boolean;
-  registeredPersonId?: string;
 }
 
 async function workerPerson(

@@ -1,4 +1,4 @@
-import type { Limit } from '../../limits/service.js';
+import { rateLimited, type Limit } from '../../limits/service.js';
 
 // How often the no-login dispute flows may be used. Counted in the shared limits table, so the
 // counts hold across app instances and restarts. Each limit is one bucket; a spent hourly or
@@ -84,4 +84,22 @@ export function applicationLimits(phone: string, ip: string | null): Limit[][] {
 /** An SMS sent to the phone (an application's confirmation) spends the phone's allowance. */
 export function smsSent(phone: string): Limit[] {
   return perHourAndDay(`sms:phone:${phone}`, 5, 10);
+}
+
+/**
+ * A per-instance brake against floods (@fastify/rate-limit route config), above the shared limits
+ * that do the counting. Its refusal also says when to try again.
+ */
+export function perInstanceBrake(max: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: '1 minute',
+      errorResponseBuilder: (_req: unknown, c: { ttl: number }) =>
+        rateLimited(
+          { allowed: false, retryAfterSec: Math.ceil(c.ttl / 1000), remaining: 0 },
+          { zh: '请求', en: 'requests' },
+        ),
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { EmployerAnswer, Intake } from '../../../../contracts/disputes.js';
+import type { EmployerAnswer, EmployerView, Intake, WorkerView } from '../../../../contracts/disputes.js';
 import type { Role } from '../../../../contracts/roles.js';
 import type { Ctx } from '../../../core/context.js';
 import { sha256Hex } from '../../../core/crypto.js';
@@ -8,16 +8,17 @@ import { AppError, errors } from '../../../core/errors.js';
 import { maskMobile } from '../../../core/identifiers/phone.js';
 import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../../limits/service.js';
 import { notify } from '../../notifications/service.js';
-import { studioById } from '../../organizations/service.js';
+import { listStudios, studioById } from '../../organizations/service.js';
 import { people } from '../../people/tables.js';
 import { calendarFor, todayOf } from '../calendar.js';
-import { clocksOf, type CaseRecord } from '../case-record.js';
+import { clocksOf, liveState, partiesOf } from '../case-record.js';
 import { registerCase } from '../intake/service.js';
 import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './limits.js';
 import { caseRepo } from '../repository.js';
-import { STAGES, STAGE_BY_CODE, type Stage } from '../rules/stages.js';
+import { STAGES, STAGE_BY_CODE, isStage } from '../rules/stages.js';
 import { applyAction } from '../service.js';
 import { disputeAccessTokens } from '../tables.js';
+import type { CaseTokenHeader, EmployerSignBody, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
 import {
   codeHash,
   latestOpenCode,
@@ -36,6 +37,11 @@ const invalidLink = () =>
     'The link is invalid or has expired; contact the mediator',
   );
 
+/** The studios taking online applications, for the worker to choose one. */
+export async function studiosForApplicants(deps: Deps) {
+  return { items: await listStudios(deps) };
+}
+
 /** Resolves an employer link to its case; the link is the employer's only credential. */
 async function employerCase(deps: Deps, token: string) {
   const t = await caseRepo.tokenByHash(deps.db, sha256Hex(token));
@@ -51,24 +57,20 @@ function publicCtx(ctx: Ctx): Ctx {
 }
 
 /** What the employer sees behind its link: the request, the claims and, later, the agreement. */
-export async function employerView(deps: Deps, token: string) {
+export async function employerView(deps: Deps, token: string): Promise<EmployerView> {
   const row = await employerCase(deps, token);
   const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
-  const facts = row.facts as {
-    worker: { name: string };
-    employer: { name: string };
-    claims: { type: string; amountFen: number }[];
-    narrative: string;
-    respondent?: { name: string };
-  };
-  const record = row.record as CaseRecord;
+  const facts = row.facts;
+  const { worker, employer } = partiesOf(facts);
+  const record = row.record;
+  const state = liveState(record);
   return {
     caseNumber: row.caseNumber,
     stage: row.stage,
-    stageLabel: STAGE_BY_CODE[row.stage as Stage]?.zh ?? row.stage,
-    workerName: facts.worker.name,
-    addressee: facts.respondent?.name ?? facts.employer.name,
-    claims: facts.claims,
+    stageLabel: isStage(row.stage) ? STAGE_BY_CODE[row.stage].zh : row.stage,
+    workerName: worker.name,
+    addressee: facts.respondent?.name ?? employer.name,
+    claims: facts.claims.map((c) => ({ type: c.type, amountFen: c.amountFen ?? 0, description: c.description })),
     claimTotalFen: row.claimTotalFen,
     narrative: facts.narrative,
     liability: record.liability?.contactFirst
@@ -78,13 +80,13 @@ export async function employerView(deps: Deps, token: string) {
           explanationEn: record.liability.contactFirst.explanationEn,
         }
       : null,
-    answered: record.state.employerAnswer ?? null,
-    agreement: record.state.agreement ?? null,
-    agreementVersion: record.state.agreementVersion ?? null,
-    termsHash: record.state.agreementHash ?? null,
-    employerSigned: record.state.signatures.employer,
-    canAnswer: row.stage === 'employer_contacted' && !record.state.employerAnswer,
-    canSign: row.stage === 'mediating' && !!record.state.agreement && !record.state.signatures.employer,
+    answered: state.employerAnswer ?? null,
+    agreement: state.agreement ?? null,
+    agreementVersion: state.agreementVersion ?? null,
+    termsHash: state.agreementHash ?? null,
+    employerSigned: state.signatures.employer,
+    canAnswer: row.stage === 'employer_contacted' && !state.employerAnswer,
+    canSign: row.stage === 'mediating' && !!state.agreement && !state.signatures.employer,
     studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
   };
 }
@@ -100,7 +102,7 @@ const ANSWER_LABELS = {
  * second one (a changed mind, a replayed request) goes to the mediator by phone instead.
  */
 async function assertCanAnswer(deps: Deps, row: NonNullable<Awaited<ReturnType<typeof caseRepo.byId>>>) {
-  const answered = (row.record as CaseRecord).state?.employerAnswer;
+  const answered = row.record.state?.employerAnswer;
   if (row.stage === 'employer_contacted' && !answered) return;
   const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
   const phone = studio?.contactPhone ? `（电话 ${studio.contactPhone}）` : '';
@@ -129,7 +131,7 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   // The version makes two answers sent at once count as one: the second finds the case changed.
   const opts = {
     role: 'employer_agent' as Role,
-    actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接）`,
+    actorLabel: `${partiesOf(row.facts).employer.name}（链接）`,
     expectedVersion: row.version,
   };
   // The counter-offer's amount is kept with the answer, in the same locked write.
@@ -142,7 +144,7 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
     { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } },
   );
   // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
-  if (input.answer === 'accept' && !(after.record as CaseRecord).state.consents.employer) {
+  if (input.answer === 'accept' && !liveState(after.record).consents.employer) {
     await applyAction(
       deps,
       publicCtx(ctx),
@@ -156,7 +158,7 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
 }
 
 /** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
-export async function employerSign(deps: Deps, ctx: Ctx, token: string, termsHash: string) {
+export async function employerSign(deps: Deps, ctx: Ctx, token: string, { termsHash }: EmployerSignBody) {
   const row = await employerCase(deps, token);
   await applyAction(
     deps,
@@ -166,7 +168,7 @@ export async function employerSign(deps: Deps, ctx: Ctx, token: string, termsHas
     { signer: 'employer', termsHash },
     {
       role: 'employer_agent',
-      actorLabel: `${(row.facts as { employer: { name: string } }).employer.name}（链接签署）`,
+      actorLabel: `${partiesOf(row.facts).employer.name}（链接签署）`,
     },
   );
   return employerView(deps, token);
@@ -210,6 +212,12 @@ export async function requestWorkerCode(
       regionCode: row.regionCode,
     });
   });
+}
+
+/** POST /api/public/disputes/track/request-code: the same answer whether or not the case and phone match. */
+export async function requestTrackingCode(deps: Deps, ctx: Ctx, body: TrackCodeRequest) {
+  await requestWorkerCode(deps, ctx, body.caseNumber, body.phone);
+  return { sent: true as const };
 }
 
 /** The limits' refusal, in words for a worker who typed wrong codes: what happened, and how long to wait. */
@@ -268,13 +276,9 @@ async function consumeCode(
   await clear(deps.db, caseLimit.key);
 }
 
-export async function verifyWorkerCode(
-  deps: Deps,
-  ctx: Ctx,
-  caseNumber: string,
-  code: string,
-): Promise<{ caseToken: string }> {
-  const number = caseNumber.trim();
+export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify): Promise<{ caseToken: string }> {
+  const { code } = body;
+  const number = body.caseNumber.trim();
   const row = await caseRepo.byNumber(deps.db, number);
   // An unknown number is counted and answered like a wrong code.
   await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
@@ -290,10 +294,12 @@ export async function verifyWorkerCode(
   return { caseToken };
 }
 
-async function workerCase(deps: Deps, caseToken: string | undefined) {
+/** The worker's phone sends the token a verified code gave it in the X-Case-Token header. */
+async function workerCase(deps: Deps, header: CaseTokenHeader) {
+  const caseToken = typeof header === 'string' ? header : undefined;
   if (!caseToken) throw new AppError('UNAUTHENTICATED', '请先用验证码登录查询', 'Verify with the SMS code first');
   const t = await caseRepo.tokenByHash(deps.db, sha256Hex(caseToken));
-  if (!t || t.purpose !== ('worker_session' as never) || t.expiresAt < deps.now())
+  if (!t || t.purpose !== 'worker_session' || t.expiresAt < deps.now())
     throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
   const row = await caseRepo.byId(deps.db, t.caseId);
   if (!row) throw errors.notFound('案件', 'Case');
@@ -301,9 +307,9 @@ async function workerCase(deps: Deps, caseToken: string | undefined) {
 }
 
 /** Every step in plain Chinese, with what happens next and the clocks that concern the worker. */
-export async function workerView(deps: Deps, caseToken: string | undefined) {
+export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promise<WorkerView> {
   const row = await workerCase(deps, caseToken);
-  const record = row.record as CaseRecord;
+  const record = row.record;
   const clocks = clocksOf(row, await calendarFor(deps), todayOf(deps)).filter(
     (c) => c.audience.includes('worker') && c.status !== 'not_started',
   );
@@ -347,24 +353,26 @@ export async function workerView(deps: Deps, caseToken: string | undefined) {
   };
 }
 
-export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: string | undefined) {
+export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeader) {
   const row = await workerCase(deps, caseToken);
   const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
   await requestWorkerCode(deps, ctx, row.caseNumber, worker?.phone ?? '', 'worker_sign');
+  return { sent: true as const };
 }
 
 /** The worker signs on the phone with a fresh one-time code, for the terms shown (`termsHash`). */
-export async function workerSign(deps: Deps, ctx: Ctx, caseToken: string | undefined, code: string, termsHash: string) {
+export async function workerSign(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeader, body: WorkerSignBody) {
+  const { code, termsHash } = body;
   const row = await workerCase(deps, caseToken);
   await consumeCode(deps, ctx, row.caseNumber, row.id, 'worker_sign', code);
-  const facts = row.facts as { worker: { name: string } };
+  const { worker } = partiesOf(row.facts);
   await applyAction(
     deps,
     publicCtx(ctx),
     row.id,
     'sign_agreement',
     { signer: 'worker', termsHash },
-    { role: 'worker', actorLabel: `${facts.worker.name}（手机验证码签署）` },
+    { role: 'worker', actorLabel: `${worker.name}（手机验证码签署）` },
   );
   return workerView(deps, caseToken);
 }

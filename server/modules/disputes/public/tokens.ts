@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { FieldCipher } from '../../../core/crypto.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { disputeAccessTokens } from '../tables.js';
+import { disputeAccessTokens, type TokenPurpose } from '../tables.js';
 
-export type TokenPurpose = 'employer_link' | 'worker_code' | 'worker_sign' | 'worker_session';
+export type { TokenPurpose };
 
 /** Long random tokens for links; short numeric codes for SMS, bound to their case. */
 export function newLinkToken(): string {
@@ -38,7 +38,7 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 export async function storeToken(db: DbOrTx, caseId: string, purpose: TokenPurpose, hash: string, expiresAt: Date) {
-  await db.insert(disputeAccessTokens).values({ caseId, purpose: purpose as never, tokenHash: hash, expiresAt });
+  await db.insert(disputeAccessTokens).values({ caseId, purpose, tokenHash: hash, expiresAt });
 }
 
 export async function latestOpenCode(db: DbOrTx, caseId: string, purpose: TokenPurpose, now: Date) {
@@ -48,7 +48,7 @@ export async function latestOpenCode(db: DbOrTx, caseId: string, purpose: TokenP
     .where(
       and(
         eq(disputeAccessTokens.caseId, caseId),
-        eq(disputeAccessTokens.purpose, purpose as never),
+        eq(disputeAccessTokens.purpose, purpose),
         isNull(disputeAccessTokens.usedAt),
         gt(disputeAccessTokens.expiresAt, now),
       ),

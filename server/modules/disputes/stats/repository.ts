@@ -1,12 +1,12 @@
 import { and, gte, lte, sql, type SQL } from 'drizzle-orm';
+import type { StatDimension } from '../../../../contracts/disputes/responses.js';
 import { inRegion } from '../../../core/scope.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { accounts } from '../../accounts/tables.js';
 import { courts } from '../../courts/tables.js';
 import { disputeCases } from '../tables.js';
 
-export const STAT_DIMENSIONS = ['court', 'mediator', 'sector', 'claim_type', 'month', 'year'] as const;
-export type StatDimension = (typeof STAT_DIMENSIONS)[number];
+export { STAT_DIMENSIONS, type StatDimension } from '../../../../contracts/disputes/responses.js';
 
 export interface StatFilter {
   scope: string | null;

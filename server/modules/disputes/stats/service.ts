@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
+import type { z } from 'zod';
+import type { disputeStatsSchema } from '../../../../contracts/disputes/responses.js';
 import type { Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../rules/stages.js';
+import type { Download } from '../files.js';
 import { STAT_DIMENSIONS, statsRepo, type StatDimension, type StatFilter, type StatRow } from './repository.js';
+import type { StatsExportQuery, StatsQuery } from './schemas.js';
 
 const SECTOR_LABELS: Record<string, string> = {
   construction: '建筑业',
@@ -34,7 +38,16 @@ function labelled(dimension: StatDimension, rows: StatRow[]) {
  * Received, mediated successfully, success rate (successes over decided cases), amount settled
  * and days to agreement / ruling, in total and by one dimension.
  */
-export async function disputeStats(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>, dimension: StatDimension) {
+export async function disputeStats(
+  deps: Deps,
+  ctx: Ctx,
+  query: StatsQuery,
+): Promise<z.infer<typeof disputeStatsSchema>> {
+  const { dimension, ...filter } = query;
+  return statsBy(deps, ctx, filter, dimension);
+}
+
+async function statsBy(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>, dimension: StatDimension) {
   const actor = requirePermission(ctx, 'disputes:stats');
   const scoped = {
     ...filter,
@@ -62,11 +75,12 @@ const DIMENSION_TITLES: Record<StatDimension, string> = {
   year: '按年度',
 };
 
-export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>): Promise<Buffer> {
+/** Every dimension, one sheet each, as an XLSX workbook to download. */
+export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: StatsExportQuery): Promise<Download> {
   const book = new ExcelJS.Workbook();
   book.creator = '一站 Yizhan';
   for (const dimension of STAT_DIMENSIONS) {
-    const { totals, rows } = await disputeStats(deps, ctx, filter, dimension);
+    const { totals, rows } = await statsBy(deps, ctx, filter, dimension);
     const sheet = book.addWorksheet(DIMENSION_TITLES[dimension]);
     sheet.columns = [
       { header: '分组', key: 'label', width: 28 },
@@ -82,5 +96,9 @@ export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: Omit<St
     sheet.getRow(1).font = { bold: true };
     sheet.getColumn('settled').numFmt = '#,##0.00';
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return {
+    content: Buffer.from(await book.xlsx.writeBuffer()),
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    filename: '劳动争议调解统计.xlsx',
+  };
 }

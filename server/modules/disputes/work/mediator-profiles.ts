@@ -8,12 +8,7 @@ import { employers } from '../../employers/tables.js';
 import { regionLike } from '../case-view.js';
 import { caseRepo } from '../repository.js';
 import { mediatorProfiles } from '../tables.js';
-
-export interface MediatorProfileInput {
-  expertise: string[];
-  available: boolean;
-  conflictEmployerIds: string[];
-}
+import type { MediatorProfileInput } from './schemas.js';
 
 /** Mediators (disputes:work) and studio managers (disputes:manage) see the studio's mediators. */
 function requireStudioStaff(ctx: Ctx): Actor {
@@ -26,7 +21,7 @@ function requireStudioStaff(ctx: Ctx): Actor {
 export async function listMediators(deps: Deps, ctx: Ctx) {
   const actor = requireStudioStaff(ctx);
   const rows = await caseRepo.mediators(deps.db, regionLike(actor));
-  return rows.map((m) => ({
+  const items = rows.map((m) => ({
     id: m.id,
     name: m.name,
     expertise: m.expertise ?? [],
@@ -34,6 +29,7 @@ export async function listMediators(deps: Deps, ctx: Ctx) {
     conflictEmployerIds: m.conflicts ?? [],
     activeCases: m.activeCases,
   }));
+  return { items };
 }
 
 /**
@@ -99,4 +95,5 @@ export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string
       after: value,
     });
   });
+  return { ok: true as const };
 }

@@ -1,172 +1,44 @@
-import type { LaborLawResponse } from '../../../../contracts/labor-law';
+import type { z } from 'zod';
 import type { ActionCode } from '../../../../contracts/disputes/actions';
+import type { CaseFacts, CaseRecord, Notice } from '../../../../contracts/disputes/case-json';
 import type { CaseState } from '../../../../contracts/disputes/case-state';
 import type { Clock } from '../../../../contracts/disputes/clocks';
 import type { LiabilityResult } from '../../../../contracts/disputes/liability';
+import type {
+  caseDetailSchema,
+  caseEventSchema,
+  caseEvidenceSchema,
+  caseListItemSchema,
+  casePaymentSchema,
+  caseSessionSchema,
+  outboxItemSchema,
+  riskSchema,
+  statRowSchema,
+} from '../../../../contracts/disputes/responses';
 
-export type { ActionCode, CaseState, Clock, LiabilityResult };
+// The shapes the dispute API answers with, from its response schemas (contracts/disputes/responses.ts):
+// the server answers through the same schemas, so these cannot drift from what arrives.
 
-export type Risk = 'ok' | 'due_soon' | 'overdue';
+export type { ActionCode, CaseFacts, CaseRecord, CaseState, Clock, LiabilityResult, Notice };
+
+export type Risk = z.infer<typeof riskSchema>;
 
 /** One row of GET /api/disputes and /api/disputes/at-risk. */
-export interface CaseListItem {
-  id: string;
-  caseNumber: string;
-  stage: string;
-  kind: string;
-  sector: string;
-  claimTypes: string[];
-  claimTotalFen: number;
-  settledFen: number | null;
-  workerCount: number;
-  joint: boolean;
-  appliedOn: string;
-  nextDueOn: string | null;
-  closedReason: string | null;
-  workerName: string;
-  employerName: string | null;
-  mediatorName: string | null;
-  courtName: string | null;
-  risk: Risk;
-}
+export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
-export interface Notice {
-  code: string;
-  message: string;
-  messageEn: string;
-}
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+export type CaseSession = z.infer<typeof caseSessionSchema>;
+export type CasePayment = z.infer<typeof casePaymentSchema>;
+export type CaseEvidence = z.infer<typeof caseEvidenceSchema>;
 
-export interface CaseRecord {
-  state?: CaseState;
-  liability?: LiabilityResult | null;
-  jointReasons?: Notice[];
-  intakeWarnings?: Notice[];
-  counterOffer?: { amountFen: number | null; note: string | null; at: string };
-  rulingNo?: string;
-  confirmationReview?: { grounds: Record<string, boolean>; at: string; by: string };
-  refusalNote?: string;
-  mediatorHistory?: { accountId: string; name: string; at: string; reason: string; conflictDeclared: boolean }[];
-  historic?: boolean;
-}
+/** GET /api/disputes/:id, and the answer of every staff change of a case. */
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export interface CaseEvent {
-  id: number;
-  at: string;
-  actorLabel: string;
-  action: string;
-  fromStage: string | null;
-  toStage: string | null;
-  payload: Record<string, unknown> | null;
-}
+export type OutboxMessage = z.infer<typeof outboxItemSchema>;
 
-export interface CaseSession {
-  id: string;
-  mode: 'in_person' | 'phone' | 'video';
-  scheduledAt: string;
-  location: string | null;
-  meetingUrl: string | null;
-  heldAt: string | null;
-  minutes: string | null;
-}
+export type StatRow = z.infer<typeof statRowSchema>;
 
-export interface CasePayment {
-  id: string;
-  seq: number;
-  dueOn: string;
-  amountFen: number;
-  paidOn: string | null;
-  paidFen: number;
-}
-
-export interface CaseEvidence {
-  id: string;
-  filename: string;
-  mime: string;
-  sizeBytes: number;
-  description: string | null;
-  uploadedBy: string;
-  createdAt: string;
-}
-
-export interface CaseFacts {
-  oral?: boolean;
-  worker: { name: string; phone?: string };
-  employer: { name: string; uscc?: string; contactPhone?: string; contactEmail?: string };
-  employment?: {
-    hireDate: string;
-    endDate: string | null;
-    monthlyWageFen: number;
-    wageStructure: string;
-    workingHours?: string;
-    contractSigned: boolean;
-  };
-  claims: { type: string; amountFen: number; description?: string }[];
-  narrative?: string;
-  representatives?: { name: string; phone: string }[];
-}
-
-/** GET /api/disputes/:id (see server/modules/disputes/service.ts caseDetail). */
-export interface CaseDetail {
-  id: string;
-  caseNumber: string;
-  stage: string;
-  stageLabel: string;
-  kind: string;
-  channel: 'counter' | 'online';
-  sector: string;
-  claimTypes: string[];
-  claimTotalFen: number;
-  settledFen: number | null;
-  workerCount: number;
-  joint: boolean;
-  appliedOn: string;
-  closedReason: string | null;
-  referral: string | null;
-  workerName: string;
-  workerPhoneMasked: string | null;
-  employerName: string | null;
-  respondentName: string | null;
-  mediatorId: string | null;
-  mediatorName: string | null;
-  judgeId: string | null;
-  judgeName: string | null;
-  courtId: string | null;
-  courtName: string | null;
-  facts: CaseFacts;
-  analysis: (LaborLawResponse & { request?: unknown }) | null;
-  record: CaseRecord;
-  clocks: Clock[];
-  risk: Risk;
-  events: CaseEvent[];
-  sessions: CaseSession[];
-  payments: CasePayment[];
-  evidence: CaseEvidence[];
-  availableActions: ActionCode[];
-  version: number;
-}
-
-export interface OutboxMessage {
-  id: string;
-  channel: 'sms' | 'email';
-  recipient: string;
-  subject: string | null;
-  body: string;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-export interface StatRow {
-  key: string | null;
-  label: string | null;
-  received: number;
-  succeeded: number;
-  failed: number;
-  settledFen: number;
-  avgDaysToAgreement: number | null;
-  avgDaysToRuling: number | null;
-  successRate: number | null;
-}
-
+/** A court as GET /api/courts lists it (the courts module has no response contract yet). */
 export interface Court {
   id: string;
   name: string;

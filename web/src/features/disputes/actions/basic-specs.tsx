@@ -31,8 +31,8 @@ export const BASIC_SPECS: SpecTable = {
     hint: ({ t, detail }) =>
       t('disputes.actions.hints.contact_employer', {
         name: detail.respondentName ?? detail.employerName ?? '',
-        phone: detail.facts.employer.contactPhone ?? '—',
-        email: detail.facts.employer.contactEmail ?? '—',
+        phone: detail.facts.employer?.contactPhone ?? '—',
+        email: detail.facts.employer?.contactEmail ?? '—',
       }),
     fields: ({ t }) => (
       <>

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { laborLawRequestSchema, laborLawResponseSchema } from '../labor-law.js';
+import { CASE_KINDS, type CaseState } from './case-state.js';
+import { CLAIM_TYPES } from './claims.js';
+import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from './confirmation.js';
+import { liabilityResultSchema } from './liability.js';
+import { hiringChainSchema } from '../disputes.js';
+import { SECTOR_VALUES } from './sectors.js';
+import { CLOSE_REASONS, REFERRALS, STAGE_CODES } from './stages.js';
+
+/**
+ * The JSON kept with a case (the jsonb columns of dispute_cases and dispute_events), as zod
+ * schemas: their types type the columns (server/modules/disputes/tables.ts), and the case file's
+ * response schema (responses.ts) is built from them, so the web reads the same types.
+ * These describe stored data; they do not validate input (that is disputes.ts).
+ */
+
+// ------------------------------------------------------------------ facts (要素式 intake form)
+
+const workerFactSchema = z.object({
+  name: z.string(),
+  phone: z.string(),
+  regionCode: z.string().optional(),
+  /** 4420**********123X; the full ID lives encrypted on the person record only. Null: none given. */
+  residentIdMasked: z.string().nullable().optional(),
+});
+
+const employerFactSchema = z.object({
+  employerId: z.string().optional(),
+  name: z.string(),
+  uscc: z.string().optional(),
+  contactName: z.string().optional(),
+  contactPhone: z.string().optional(),
+  contactEmail: z.string().optional(),
+});
+
+const employmentFactSchema = z.object({
+  hireDate: z.string(),
+  endDate: z.string().nullable(),
+  position: z.string().optional(),
+  wageStructure: z.enum(['monthly', 'daily', 'hourly', 'piece']),
+  monthlyWageFen: z.number(),
+  workingHours: z.enum(['standard', 'comprehensive', 'flexible']).optional(),
+  contractSigned: z.boolean(),
+  contractSignedDate: z.string().nullable().optional(),
+  harmKnownOn: z.string().optional(),
+});
+
+/** What the mediator must check before joining an online applicant to a registered person. */
+export const identityMatchSchema = z.object({
+  status: z.literal('unverified'),
+  /** A person with the resident ID the applicant typed is already registered. */
+  matchesRegisteredPerson: z.boolean(),
+  registeredPersonId: z.string().optional(),
+});
+export type IdentityMatch = z.infer<typeof identityMatchSchema>;
+
+/**
+ * The element-based facts of a case, as registered at intake. Historic (imported) cases keep only
+ * the narrative and the claim types, hence everything else is optional.
+ */
+export const caseFactsSchema = z.object({
+  narrative: z.string(),
+  claims: z.array(
+    z.object({
+      type: z.enum(CLAIM_TYPES),
+      /** Absent on historic cases. */
+      amountFen: z.number().optional(),
+      description: z.string().optional(),
+    }),
+  ),
+  channel: z.enum(['counter', 'online']).optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  courtId: z.string().optional(),
+  mediationBodyId: z.string().optional(),
+  /** An oral application recorded by the mediator at the counter. */
+  oral: z.boolean().optional(),
+  appliedOn: z.string().optional(),
+  worker: workerFactSchema.optional(),
+  workerCount: z.number().optional(),
+  representatives: z.array(z.object({ name: z.string(), phone: z.string() })).optional(),
+  employer: employerFactSchema.optional(),
+  /** The party the studio contacts (for construction: the liable contractor). */
+  respondent: employerFactSchema.optional(),
+  employment: employmentFactSchema.optional(),
+  sector: z.enum(SECTOR_VALUES).optional(),
+  construction: hiringChainSchema.optional(),
+  mediatorRequestsJudge: z.boolean().optional(),
+  identityMatch: identityMatchSchema.optional(),
+});
+export type CaseFacts = z.infer<typeof caseFactsSchema>;
+export type WorkerFact = z.infer<typeof workerFactSchema>;
+export type EmployerFact = z.infer<typeof employerFactSchema>;
+
+// ------------------------------------------------------------------ record (the legal record)
+
+const installmentSchema = z.object({ dueOn: z.string(), amountFen: z.number() });
+const signersSchema = z.enum(['worker', 'employer', 'mediator']);
+const signatureRecordSchema = z.object({
+  termsHash: z.string(),
+  agreementVersion: z.number(),
+  on: z.string(),
+  recordedBy: z.enum(['self', 'mediator']),
+});
+
+/** The state machine's state (CaseState, case-state.ts), as kept in the case record. */
+export const caseStateSchema = z.object({
+  stage: z.enum(STAGE_CODES),
+  kind: z.enum(CASE_KINDS),
+  appliedOn: z.string(),
+  acceptedOn: z.string(),
+  visited: z.array(z.enum(STAGE_CODES)),
+  contactAttempts: z.number(),
+  contactedOn: z.string().optional(),
+  consents: z.object({ worker: z.boolean(), employer: z.boolean() }),
+  employerAnswer: z.enum(['accept', 'decline', 'counter']).optional(),
+  mediationStartedOn: z.string().optional(),
+  mediationMode: z.enum(['in_person', 'phone', 'video']).optional(),
+  mediationRestartedOn: z.string().optional(),
+  extensionDays: z.number(),
+  remediationCount: z.number(),
+  signatures: z.object({ worker: z.boolean(), employer: z.boolean(), mediator: z.boolean() }),
+  agreement: z
+    .object({
+      installments: z.array(installmentSchema),
+      claimTypes: z.array(z.enum(CLAIM_TYPES)),
+      summary: z.string().optional(),
+    })
+    .optional(),
+  agreementVersion: z.number().optional(),
+  agreementHash: z.string().optional(),
+  signedTerms: z.partialRecord(signersSchema, signatureRecordSchema).optional(),
+  agreementEffectiveOn: z.string().optional(),
+  confirmationAppliedOn: z.string().optional(),
+  confirmationCourt: z.enum(CONFIRMATION_COURTS).optional(),
+  rulingIssuedOn: z.string().optional(),
+  confirmationRefusedOn: z.string().optional(),
+  refusalGround: z.enum(REFUSAL_GROUNDS).optional(),
+  paidFen: z.number(),
+  lastPaidOn: z.string().optional(),
+  performedOn: z.string().optional(),
+  enforcementAppliedOn: z.string().optional(),
+  paymentOrderAppliedOn: z.string().optional(),
+  closure: z
+    .object({
+      reason: z.enum(CLOSE_REASONS),
+      referral: z.enum(REFERRALS).optional(),
+      closedOn: z.string(),
+      fromStage: z.enum(STAGE_CODES),
+    })
+    .optional(),
+});
+
+// The schema and the state machine's interface are one shape: a field added to one and not the
+// other stops the build here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const stateSchemaMatches: Same<z.infer<typeof caseStateSchema>, CaseState> = true;
+void stateSchemaMatches;
+
+export const noticeSchema = z.object({ code: z.string(), message: z.string(), messageEn: z.string() });
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** The legal record kept with a case: the state machine's state plus what intake and the staff found. */
+export const caseRecordSchema = z.object({
+  /** Absent on historic (imported) cases, which carry no live state and are read-only. */
+  state: caseStateSchema.optional(),
+  liability: liabilityResultSchema.nullable().optional(),
+  jointReasons: z.array(noticeSchema).optional(),
+  intakeWarnings: z.array(noticeSchema).optional(),
+  counterOffer: z.object({ amountFen: z.number().nullable(), note: z.string().nullable(), at: z.string() }).optional(),
+  rulingNo: z.string().optional(),
+  /** The judge's review against each refusal ground (true = the ground applies). */
+  confirmationReview: z
+    .object({ grounds: z.partialRecord(z.enum(REFUSAL_GROUNDS), z.boolean()), at: z.string(), by: z.string() })
+    .optional(),
+  refusalNote: z.string().optional(),
+  mediatorHistory: z
+    .array(
+      z.object({
+        accountId: z.string(),
+        name: z.string(),
+        at: z.string(),
+        reason: z.string(),
+        conflictDeclared: z.boolean(),
+      }),
+    )
+    .optional(),
+  /** Reminders already sent (clock:kind:day), so the clocks job sends each once. */
+  remindersSent: z.array(z.string()).optional(),
+  historic: z.boolean().optional(),
+});
+export type CaseRecord = z.infer<typeof caseRecordSchema>;
+
+// ------------------------------------------------------------------ analysis, event payloads
+
+/** The labor-law engine's answer saved with the case, with the request it was given. */
+export const savedAnalysisSchema = laborLawResponseSchema.extend({ request: laborLawRequestSchema.optional() });
+export type SavedAnalysis = z.infer<typeof savedAnalysisSchema>;
+
+/** What an event carries beside its action: the action's payload, or a few words on the change. */
+export const eventPayloadSchema = z.record(z.string(), z.unknown());
+export type EventPayload = z.infer<typeof eventPayloadSchema>;
