@@ -2,9 +2,8 @@ import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { permissionsOf } from '../../contracts/roles.js';
 import { ConfigError, loadConfig } from '../config.js';
-import type { Ctx } from '../core/context.js';
+import { commandLineCtx } from '../core/context.js';
 import { FieldCipher, resolveMasterKey } from '../core/crypto.js';
 import type { Deps } from '../core/deps.js';
 import { AppError } from '../core/errors.js';
@@ -36,26 +35,6 @@ async function readPassword(): Promise<string> {
   rl.close();
   if (tty) process.stdout.write('\n');
   return line.replace(/\r$/, '');
-}
-
-/** The command line acts as an administrator of the whole country; the audit trail names it. */
-function commandLineCtx(): Ctx {
-  return {
-    actor: {
-      accountId: '00000000-0000-0000-0000-000000000000',
-      username: 'command-line',
-      displayName: '命令行 command line',
-      roles: ['system_admin'],
-      permissions: permissionsOf(['system_admin']),
-      regionCode: null,
-      organizationId: null,
-      courtId: null,
-      employerId: null,
-      personId: null,
-    },
-    requestId: 'admin-create',
-    ip: null,
-  };
 }
 
 async function main(): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Permission, Role } from '../../contracts/roles.js';
+import { permissionsOf, type Permission, type Role } from '../../contracts/roles.js';
 import { regionWithin } from '../../contracts/regions.js';
 import { AppError, errors } from './errors.js';
 
@@ -48,4 +48,27 @@ export function assertInScope(actor: Actor, regionCode: string | null | undefine
 /** A context for jobs and seeding, acting as the system itself. */
 export function systemCtx(requestId = 'system'): Ctx {
   return { actor: null, requestId, ip: null };
+}
+
+/**
+ * The command line (`admin:create`) acts as a country-wide administrator; the audit trail names it
+ * 'command-line'. Test factories use the same actor to create their first administrator.
+ */
+export function commandLineCtx(requestId = 'admin-create'): Ctx {
+  return {
+    actor: {
+      accountId: '00000000-0000-0000-0000-000000000000',
+      username: 'command-line',
+      displayName: '命令行 command line',
+      roles: ['system_admin'],
+      permissions: permissionsOf(['system_admin']),
+      regionCode: null,
+      organizationId: null,
+      courtId: null,
+      employerId: null,
+      personId: null,
+    },
+    requestId,
+    ip: null,
+  };
 }

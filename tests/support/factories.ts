@@ -1,8 +1,7 @@
 import type { Role } from '../../contracts/roles.js';
-import { permissionsOf } from '../../contracts/roles.js';
 import type { IntakeInput } from '../../contracts/disputes.js';
 import type { Stage } from '../../contracts/disputes/stages.js';
-import type { Ctx } from '../../server/core/context.js';
+import { commandLineCtx } from '../../server/core/context.js';
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import { buildUscc } from '../../server/core/identifiers/uscc.js';
 import { createAccount } from '../../server/modules/accounts/service.js';
@@ -67,32 +66,12 @@ function adminOf(t: TestApp): Promise<Agent> {
   return admin;
 }
 
-/** The same actor as the `admin:create` command line: a country-wide administrator. */
-function commandLineCtx(): Ctx {
-  return {
-    actor: {
-      accountId: '00000000-0000-0000-0000-000000000000',
-      username: 'command-line',
-      displayName: '命令行 command line',
-      roles: ['system_admin'],
-      permissions: permissionsOf(['system_admin']),
-      regionCode: null,
-      organizationId: null,
-      courtId: null,
-      employerId: null,
-      personId: null,
-    },
-    requestId: 'test-factory',
-    ip: null,
-  };
-}
-
 export type LoggedIn = Agent & { id: string; username: string; password: string };
 
 /** A system administrator of the whole country, created as `admin:create` does, logged in. */
 export async function newAdmin(t: TestApp, opts: { username?: string } = {}): Promise<LoggedIn> {
   const username = opts.username ?? `admin_${nextSerial()}`;
-  const account = await createAccount(t.deps, commandLineCtx(), {
+  const account = await createAccount(t.deps, commandLineCtx('test-factory'), {
     username,
     password: FACTORY_PASSWORD,
     displayName: '系统管理员',
