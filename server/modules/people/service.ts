@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context.js';
 import { assertInScope, requireActor, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
-import { normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
+import { maskResidentIdParts, normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
@@ -19,7 +19,7 @@ export function toPersonDto(row: PersonRow): PersonDto {
   const { residentIdHead, residentIdTail, ...rest } = row;
   return {
     ...rest,
-    residentIdMasked: residentIdHead && residentIdTail ? `${residentIdHead}**********${residentIdTail}` : null,
+    residentIdMasked: maskResidentIdParts(residentIdHead, residentIdTail),
   };
 }
 
