@@ -30,6 +30,9 @@ export const errorResponses = {
   409: apiErrorSchema,
 };
 
+/** `/:id` of a record kept under a UUID. */
+export const idParamsSchema = z.object({ id: z.string().uuid('编号格式不正确') });
+
 const englishLocale = z.locales.en();
 
 function englishOf(issue: unknown): string {

@@ -1,20 +1,14 @@
-import { z } from 'zod';
+import type { PageQuery } from '../../contracts/paging.js';
 
-export const pageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-export type PageQuery = z.infer<typeof pageQuerySchema>;
-
-export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  });
-}
+// The schemas are shared with the web (contracts/paging.ts); re-exported for the server's modules.
+export { pageOf, pageQuerySchema, type PageQuery } from '../../contracts/paging.js';
 
 export function offsetOf(q: PageQuery): number {
   return (q.page - 1) * q.pageSize;
+}
+
+/** Splits a parsed `filter + page` query into the two, as the list services take them. */
+export function splitPage<Q extends PageQuery>(query: Q): { page: PageQuery; filter: Omit<Q, 'page' | 'pageSize'> } {
+  const { page, pageSize, ...filter } = query;
+  return { page: { page, pageSize }, filter };
 }

@@ -1,11 +1,16 @@
+import type { z } from 'zod';
+import type { auditPageSchema } from '../../../contracts/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
-import { auditRepo, type AuditFilter } from './repository.js';
+import { offsetOf, splitPage } from '../../core/paging.js';
+import { auditRepo } from './repository.js';
+import type { AuditListQuery } from './schemas.js';
 
-export async function listAudit(deps: Deps, ctx: Ctx, filter: Omit<AuditFilter, 'scope'>, page: PageQuery) {
+/** The audit trail within the caller's region, newest first. */
+export async function listAudit(deps: Deps, ctx: Ctx, query: AuditListQuery): Promise<z.infer<typeof auditPageSchema>> {
   const actor = requirePermission(ctx, 'audit:read');
+  const { page, filter } = splitPage(query);
   const { items, total } = await auditRepo.list(
     deps.db,
     { ...filter, scope: actor.regionCode },

@@ -1,18 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { courtListQuerySchema, courtListSchema, courtSchema } from '../../../contracts/courts.js';
 import type { Deps } from '../../core/deps.js';
-import { asZod, errorResponses } from '../../core/http.js';
+import { asZod, errorResponses, idParamsSchema } from '../../core/http.js';
 import * as service from './service.js';
-
-const courtSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  code: z.string(),
-  level: z.enum(['basic', 'intermediate', 'high']),
-  regionCode: z.string(),
-  regionName: z.string().nullable(),
-  address: z.string().nullable(),
-});
 
 export async function courtRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
@@ -23,21 +13,21 @@ export async function courtRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '法院列表 Courts in scope',
-        querystring: z.object({
-          regionCode: z
-            .string()
-            .regex(/^\d{6}$/)
-            .optional(),
-        }),
-        response: { 200: z.object({ items: z.array(courtSchema) }), ...errorResponses },
+        querystring: courtListQuerySchema,
+        response: { 200: courtListSchema, ...errorResponses },
       },
     },
-    async (request) => ({ items: await service.listCourts(deps, request.ctx, request.query.regionCode) }),
+    async (request) => service.listCourts(deps, request.ctx, request.query),
   );
   app.get(
     '/api/courts/:id',
     {
-      schema: { tags, params: z.object({ id: z.string().uuid() }), response: { 200: courtSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '法院 Court',
+        params: idParamsSchema,
+        response: { 200: courtSchema, ...errorResponses },
+      },
     },
     async (request) => service.getCourt(deps, request.ctx, request.params.id),
   );

@@ -1,4 +1,5 @@
 import { index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { CourtLevel } from '../../../contracts/courts.js';
 import { regions } from '../regions/tables.js';
 
 export const courts = pgTable(
@@ -8,7 +9,7 @@ export const courts = pgTable(
     name: varchar('name', { length: 128 }).notNull(),
     /** Case-number prefix such as 粤2071 (used in ruling numbers). */
     code: varchar('code', { length: 16 }).notNull().unique(),
-    level: varchar('level', { length: 16 }).$type<'basic' | 'intermediate' | 'high'>().notNull(),
+    level: varchar('level', { length: 16 }).$type<CourtLevel>().notNull(),
     regionCode: varchar('region_code', { length: 6 })
       .notNull()
       .references(() => regions.code),

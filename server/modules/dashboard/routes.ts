@@ -1,16 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { dashboardSchema } from '../../../contracts/dashboard.js';
 import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import * as service from './service.js';
-
-const figure = z.object({
-  key: z.string(),
-  label: z.string(),
-  labelEn: z.string(),
-  value: z.number(),
-  unit: z.string().optional(),
-});
 
 export async function dashboardRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
@@ -20,7 +12,7 @@ export async function dashboardRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags: ['dashboard'],
         summary: '首页统计 Home figures in the caller’s region',
-        response: { 200: z.object({ regionCode: z.string().nullable(), figures: z.array(figure) }), ...errorResponses },
+        response: { 200: dashboardSchema, ...errorResponses },
       },
     },
     async (request) => service.dashboard(deps, request.ctx),

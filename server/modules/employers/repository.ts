@@ -37,6 +37,14 @@ function where(f: EmployerFilter): SQL | undefined {
 }
 
 export const employerRepo = {
+  /** How many in the region `scope` (null: the whole country). */
+  async count(db: DbOrTx, scope: string | null) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(employers)
+      .where(inRegion(employers.regionCode, scope));
+    return row?.n ?? 0;
+  },
   async list(db: DbOrTx, f: EmployerFilter, limit: number, offset: number) {
     const items = await db
       .select(columns)

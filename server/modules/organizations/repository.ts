@@ -38,6 +38,14 @@ function where(f: OrganizationFilter): SQL | undefined {
 }
 
 export const organizationRepo = {
+  /** How many in the region `scope` (null: the whole country). */
+  async count(db: DbOrTx, scope: string | null) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(organizations)
+      .where(inRegion(organizations.regionCode, scope));
+    return row?.n ?? 0;
+  },
   async list(db: DbOrTx, f: OrganizationFilter, limit: number, offset: number) {
     const base = db
       .select(columns)

@@ -36,6 +36,14 @@ function where(f: PersonFilter): SQL | undefined {
 }
 
 export const personRepo = {
+  /** How many in the region `scope` (null: the whole country). */
+  async count(db: DbOrTx, scope: string | null) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(people)
+      .where(inRegion(people.regionCode, scope));
+    return row?.n ?? 0;
+  },
   async list(db: DbOrTx, f: PersonFilter, limit: number, offset: number) {
     const items = await db
       .select(personColumns)

@@ -1,4 +1,10 @@
-import { regionWithin } from '../../../contracts/regions.js';
+import type { z } from 'zod';
+import {
+  regionWithin,
+  type RegionChildrenQuery,
+  type regionChildrenSchema,
+  type regionSchema,
+} from '../../../contracts/regions.js';
 import type { Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
@@ -8,13 +14,17 @@ import { loadGbt2260 } from './gbt2260.js';
 import { regionRepo } from './repository.js';
 
 /** The region tree is public reference data: every signed-in user may browse all of it. */
-export async function listChildren(deps: Deps, ctx: Ctx, parentCode: string | null) {
+export async function listChildren(
+  deps: Deps,
+  ctx: Ctx,
+  query: RegionChildrenQuery,
+): Promise<z.infer<typeof regionChildrenSchema>> {
   const actor = requirePermission(ctx, 'regions:read');
-  const rows = await regionRepo.children(deps.db, parentCode);
-  return rows.map((r) => ({ ...r, inScope: regionWithin(r.code, actor.regionCode) }));
+  const rows = await regionRepo.children(deps.db, query.parent ?? null);
+  return { items: rows.map((r) => ({ ...r, inScope: regionWithin(r.code, actor.regionCode) })) };
 }
 
-export async function getRegion(deps: Deps, ctx: Ctx, code: string) {
+export async function getRegion(deps: Deps, ctx: Ctx, code: string): Promise<z.infer<typeof regionSchema>> {
   requirePermission(ctx, 'regions:read');
   const row = await regionRepo.byCode(deps.db, code);
   if (!row) throw errors.notFound('行政区划', 'Region');

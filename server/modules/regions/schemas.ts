@@ -1,0 +1,6 @@
+import { z } from 'zod';
+import { regionCodeSchema } from '../../../contracts/regions.js';
+
+// Request schemas of the regions routes; the list's query and the answers are in contracts/regions.ts.
+
+export const regionCodeParamsSchema = z.object({ code: regionCodeSchema });
