@@ -28,7 +28,7 @@ import { employerRoutes } from './modules/employers/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
-import { demoPhoneRoutes } from './modules/notifications/demo-phone.js';
+import { demoPhoneRoutes } from './modules/notifications/routes.js';
 
 registerDisputeFigures();
 

@@ -1,15 +1,8 @@
 import { sql, type AnyColumn } from 'drizzle-orm';
 import type { AppConfig } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  blockedUntilOf,
-  clear,
-  clearPrefix,
-  consume,
-  refund,
-  type Limit,
-  type LimitResult,
-} from '../limits/service.js';
+import { blockedUntilOf } from '../limits/repository.js';
+import { clear, clearPrefix, consume, refund, type Limit, type LimitResult } from '../limits/service.js';
 
 /**
  * How many failed sign-ins are tolerated, counted in the database so every app instance

@@ -1,8 +1,6 @@
-import { inArray, like, sql, type SQL } from 'drizzle-orm';
-import { escapeLike } from '../../core/scope.js';
-import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../core/errors.js';
-import { throttleBuckets } from './tables.js';
+import type { DbOrTx } from '../../db/client.js';
+import { throttleRepo } from './repository.js';
 
 /** What is limited, how much, and for how long an overrun locks it. */
 export interface Limit {
@@ -31,40 +29,19 @@ const MAX_LOCK_MS = 24 * 3600_000;
 const STRIKES_FORGOTTEN_AFTER_MS = 24 * 3600_000;
 
 /**
- * Counts one attempt against a limit in a single statement (an upsert on the key's row), so
- * concurrent attempts on several app instances cannot overtake each other: the n-th attempt
- * sees count n. A key that is locked stays locked; attempts made meanwhile are refused and
- * do not extend the lock.
+ * Counts one attempt against a limit, in one statement (throttleRepo.countAttempt), so
+ * concurrent attempts on several app instances cannot overtake each other. A key that is locked
+ * stays locked; attempts made meanwhile are refused and do not extend the lock.
  */
 export async function consume(db: DbOrTx, now: Date, limit: Limit): Promise<LimitResult> {
-  const lockMs = limit.lockMs ?? 0;
-  const nowIso = now.toISOString();
-  const windowStartedBefore = new Date(now.getTime() - limit.windowMs).toISOString();
-  const strikesForgottenBefore = new Date(now.getTime() - STRIKES_FORGOTTEN_AFTER_MS).toISOString();
-  const t = throttleBuckets;
-  // Inside the DO UPDATE, the bare column names are the row as it was before this attempt.
-  const locked = sql`(${t.blockedUntil} IS NOT NULL AND ${t.blockedUntil} > ${nowIso}::timestamptz)`;
-  const expired = sql`(${t.windowStart} <= ${windowStartedBefore}::timestamptz)`;
-  const strikes = sql`(CASE WHEN ${t.updatedAt} <= ${strikesForgottenBefore}::timestamptz THEN 0 ELSE ${t.strikes} END)`;
-  const nextCount = sql`(CASE WHEN ${locked} THEN ${t.count} WHEN ${expired} THEN 1 ELSE ${t.count} + 1 END)`;
-  const overrun = sql`(NOT ${locked} AND ${nextCount} > ${limit.max} AND ${lockMs} > 0)`;
-  const result = await db
-    .insert(t)
-    .values({ key: limit.key, windowStart: now, count: 1, strikes: 0, blockedUntil: null, updatedAt: now })
-    .onConflictDoUpdate({
-      target: t.key,
-      set: {
-        windowStart: sql`CASE WHEN ${locked} THEN ${t.windowStart} WHEN ${expired} THEN ${nowIso}::timestamptz ELSE ${t.windowStart} END`,
-        count: nextCount,
-        strikes: sql`CASE WHEN ${overrun} THEN ${strikes} + 1 ELSE ${strikes} END`,
-        blockedUntil: sql`CASE WHEN ${locked} THEN ${t.blockedUntil}
-          WHEN ${overrun} THEN ${nowIso}::timestamptz + make_interval(secs => LEAST(${lockMs}::float8 * power(2, ${strikes}), ${MAX_LOCK_MS}) / 1000)
-          ELSE NULL END`,
-        updatedAt: sql`CASE WHEN ${locked} THEN ${t.updatedAt} ELSE ${nowIso}::timestamptz END`,
-      },
-    })
-    .returning({ count: t.count, windowStart: t.windowStart, blockedUntil: t.blockedUntil });
-  const row = result[0]!;
+  const row = await throttleRepo.countAttempt(db, now, {
+    key: limit.key,
+    max: limit.max,
+    windowMs: limit.windowMs,
+    lockMs: limit.lockMs ?? 0,
+    maxLockMs: MAX_LOCK_MS,
+    strikesForgottenAfterMs: STRIKES_FORGOTTEN_AFTER_MS,
+  });
   const blockedUntil = row.blockedUntil ? new Date(row.blockedUntil) : null;
   if (blockedUntil && blockedUntil > now)
     return { allowed: false, retryAfterSec: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000), remaining: 0 };
@@ -88,7 +65,7 @@ export async function consumeAll(db: DbOrTx, now: Date, limits: Limit[]): Promis
 
 /** A success (a right password, a right code) clears what the failures counted. */
 export async function clear(db: DbOrTx, key: string): Promise<void> {
-  await db.delete(throttleBuckets).where(sql`${throttleBuckets.key} = ${key}`);
+  await throttleRepo.remove(db, key);
 }
 
 /** A refusal a person understands: what was limited and when to try again. */
@@ -117,21 +94,10 @@ export async function enforce(db: DbOrTx, now: Date, limits: Limit[], what: { zh
 /** Gives one attempt back to each key (an attempt that turned out not to be a failure). */
 export async function refund(db: DbOrTx, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  const t = throttleBuckets;
-  await db
-    .update(t)
-    .set({ count: sql`GREATEST(${t.count} - 1, 0)` })
-    .where(inArray(t.key, keys));
+  await throttleRepo.giveBack(db, keys);
 }
 
 /** Forgets every key that starts with `prefix` (e.g. all addresses of one account). */
 export async function clearPrefix(db: DbOrTx, prefix: string): Promise<void> {
-  await db.delete(throttleBuckets).where(like(throttleBuckets.key, `${escapeLike(prefix)}%`));
-}
-
-/** SQL for "locked until" of the bucket whose key is `keyExpr`, for lists (null when none). */
-export function blockedUntilOf(keyExpr: SQL) {
-  return sql<
-    string | null
-  >`(select ${throttleBuckets.blockedUntil} from ${throttleBuckets} where ${throttleBuckets.key} = ${keyExpr})`;
+  await throttleRepo.removePrefix(db, prefix);
 }

@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { numberCounters } from './tables.js';
+import { counterRepo } from './repository.js';
 
 /**
  * The next number of a series (e.g. `ruling:<courtId>:2025`), in the caller's transaction:
@@ -14,18 +13,8 @@ export async function nextNumber(
   series: string,
   floor: number | (() => Promise<number>) = 0,
 ): Promise<number> {
-  const [bumped] = await tx
-    .update(numberCounters)
-    .set({ last: sql`${numberCounters.last} + 1` })
-    .where(eq(numberCounters.series, series))
-    .returning({ last: numberCounters.last });
-  if (bumped) return bumped.last;
+  const bumped = await counterRepo.bump(tx, series);
+  if (bumped !== null) return bumped;
   const start = (typeof floor === 'function' ? await floor() : floor) + 1;
-  // Two first users of a series: the second one's insert becomes an increment.
-  const [row] = await tx
-    .insert(numberCounters)
-    .values({ series, last: start })
-    .onConflictDoUpdate({ target: numberCounters.series, set: { last: sql`${numberCounters.last} + 1` } })
-    .returning({ last: numberCounters.last });
-  return row!.last;
+  return counterRepo.start(tx, series, start);
 }
