@@ -44,3 +44,9 @@ export function nameText(min: number, max: number) {
 export const calendarDate = z
   .string()
   .refine(isCalendarDate, { error: '日期无效，应为真实的日历日期 YYYY-MM-DD / invalid date, expected YYYY-MM-DD' });
+
+/** A mainland mobile number as a form sends it: 11 digits starting with 13–19. */
+export const mobilePhone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');

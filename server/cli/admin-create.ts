@@ -8,7 +8,7 @@ import { FieldCipher, resolveMasterKey } from '../core/crypto.js';
 import type { Deps } from '../core/deps.js';
 import { AppError } from '../core/errors.js';
 import { openDatabase } from '../db/client.js';
-import { accountCreateSchema } from '../modules/accounts/schemas.js';
+import { accountCreateSchema } from '../../contracts/accounts.js';
 import { createAccount } from '../modules/accounts/service.js';
 
 // Creates a system administrator, e.g. the first one of a production database (which gets no

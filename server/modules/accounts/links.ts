@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { regionWithin } from '../../../contracts/regions.js';
 import type { Actor } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
-import { courts } from '../courts/tables.js';
-import { employers } from '../employers/tables.js';
-import { organizations } from '../organizations/tables.js';
-import { people } from '../people/tables.js';
+import { courtRepo } from '../courts/repository.js';
+import { employerRepo } from '../employers/repository.js';
+import { organizationRepo } from '../organizations/repository.js';
+import { personRepo } from '../people/repository.js';
 
 /**
  * An account's links decide what it sees beyond its region: a judge its court's cases, an
@@ -24,36 +23,15 @@ export interface AccountLinks {
 
 type LinkField = Exclude<keyof AccountLinks, 'regionCode'>;
 
+/** Each link's record, read through its own module's repository (only its region is used). */
 const LINKS: Record<
   LinkField,
-  { zh: string; en: string; find: (db: DbOrTx, id: string) => Promise<{ regionCode: string | null } | undefined> }
+  { zh: string; en: string; find: (db: DbOrTx, id: string) => Promise<{ regionCode: string | null } | null> }
 > = {
-  organizationId: {
-    zh: '工会组织',
-    en: 'union organization',
-    find: async (db, id) =>
-      (
-        await db.select({ regionCode: organizations.regionCode }).from(organizations).where(eq(organizations.id, id))
-      )[0],
-  },
-  courtId: {
-    zh: '法院',
-    en: 'court',
-    find: async (db, id) =>
-      (await db.select({ regionCode: courts.regionCode }).from(courts).where(eq(courts.id, id)))[0],
-  },
-  employerId: {
-    zh: '用人单位',
-    en: 'employer',
-    find: async (db, id) =>
-      (await db.select({ regionCode: employers.regionCode }).from(employers).where(eq(employers.id, id)))[0],
-  },
-  personId: {
-    zh: '人员',
-    en: 'person',
-    find: async (db, id) =>
-      (await db.select({ regionCode: people.regionCode }).from(people).where(eq(people.id, id)))[0],
-  },
+  organizationId: { zh: '工会组织', en: 'union organization', find: organizationRepo.raw },
+  courtId: { zh: '法院', en: 'court', find: courtRepo.byId },
+  employerId: { zh: '用人单位', en: 'employer', find: employerRepo.raw },
+  personId: { zh: '人员', en: 'person', find: personRepo.raw },
 };
 
 /** Refuses a link that does not exist (400), lies outside the editor's region (403) or is narrower than the account's region (400). */

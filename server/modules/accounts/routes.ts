@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  accountCreateSchema,
+  accountPageSchema,
+  accountPasswordSchema,
+  accountSchema,
+  accountUpdateSchema,
+} from '../../../contracts/accounts.js';
 import type { Deps } from '../../core/deps.js';
-import { asZod, errorResponses } from '../../core/http.js';
-import { pageOf, pageQuerySchema } from '../../core/paging.js';
-import { accountCreateSchema, accountListQuerySchema, accountSchema, accountUpdateSchema } from './schemas.js';
+import { asZod, errorResponses, idParamsSchema } from '../../core/http.js';
+import { accountListQuerySchema } from './schemas.js';
 import * as service from './service.js';
-
-const idParams = z.object({ id: z.string().uuid('编号格式不正确') });
 
 export async function accountRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
@@ -17,23 +20,34 @@ export async function accountRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '账号列表 List accounts',
-        querystring: accountListQuerySchema.extend(pageQuerySchema.shape),
-        response: { 200: pageOf(accountSchema), ...errorResponses },
+        querystring: accountListQuerySchema,
+        response: { 200: accountPageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return service.listAccounts(deps, request.ctx, filter, { page, pageSize });
-    },
+    async (request) => service.listAccounts(deps, request.ctx, request.query),
   );
   app.get(
     '/api/accounts/:id',
-    { schema: { tags, params: idParams, response: { 200: accountSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '账号 Account',
+        params: idParamsSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
     async (request) => service.getAccount(deps, request.ctx, request.params.id),
   );
   app.post(
     '/api/accounts',
-    { schema: { tags, body: accountCreateSchema, response: { 200: accountSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '新建账号 Create an account',
+        body: accountCreateSchema,
+        response: { 200: accountSchema, ...errorResponses },
+      },
+    },
     async (request) => service.createAccount(deps, request.ctx, request.body),
   );
   app.put(
@@ -41,7 +55,8 @@ export async function accountRoutes(fastify: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        params: idParams,
+        summary: '修改账号 Update an account',
+        params: idParamsSchema,
         body: accountUpdateSchema,
         response: { 200: accountSchema, ...errorResponses },
       },
@@ -54,11 +69,11 @@ export async function accountRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '重置密码 Reset password',
-        params: idParams,
-        body: z.object({ password: z.string().min(1).max(128) }),
+        params: idParamsSchema,
+        body: accountPasswordSchema,
         response: { 200: accountSchema, ...errorResponses },
       },
     },
-    async (request) => service.resetPassword(deps, request.ctx, request.params.id, request.body.password),
+    async (request) => service.resetPassword(deps, request.ctx, request.params.id, request.body),
   );
 }

@@ -1,21 +1,28 @@
-import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  AccountCreate,
+  AccountUpdate,
+  accountPageSchema,
+  accountPasswordSchema,
+  accountSchema,
+} from '../../../contracts/accounts.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { offsetOf, splitPage } from '../../core/paging.js';
 import { forgetAccountFailures } from '../auth/login-limits.js';
 import { hashPassword, passwordProblem } from '../auth/password.js';
 import { regionRepo } from '../regions/repository.js';
 import { assertLinksAllowed } from './links.js';
-import { accountRepo, type AccountFilter } from './repository.js';
-import type { AccountCreate, AccountDto, AccountUpdate } from './schemas.js';
-import { accounts, sessions } from './tables.js';
+import { accountRepo, sessionRepo } from './repository.js';
+import type { AccountListQuery } from './schemas.js';
 
+type AccountAnswer = z.infer<typeof accountSchema>;
 type Row = NonNullable<Awaited<ReturnType<typeof accountRepo.byId>>>;
 
-function toDto(row: Row, now: Date): AccountDto {
+function toDto(row: Row, now: Date): AccountAnswer {
   const { pausedUntil, lastLoginAt, ...rest } = row;
   return {
     ...rest,
@@ -24,8 +31,13 @@ function toDto(row: Row, now: Date): AccountDto {
   };
 }
 
-export async function listAccounts(deps: Deps, ctx: Ctx, filter: Omit<AccountFilter, 'scope'>, page: PageQuery) {
+export async function listAccounts(
+  deps: Deps,
+  ctx: Ctx,
+  query: AccountListQuery,
+): Promise<z.infer<typeof accountPageSchema>> {
   const actor = requirePermission(ctx, 'accounts:manage');
+  const { page, filter } = splitPage(query);
   const { items, total } = await accountRepo.list(
     deps.db,
     { ...filter, scope: actor.regionCode },
@@ -35,7 +47,7 @@ export async function listAccounts(deps: Deps, ctx: Ctx, filter: Omit<AccountFil
   return { items: items.map((r) => toDto(r, deps.now())), total, ...page };
 }
 
-export async function getAccount(deps: Deps, ctx: Ctx, id: string) {
+export async function getAccount(deps: Deps, ctx: Ctx, id: string): Promise<AccountAnswer> {
   const actor = requirePermission(ctx, 'accounts:manage');
   const row = await accountRepo.byId(deps.db, id);
   if (!row) throw errors.notFound('账号', 'Account');
@@ -70,7 +82,7 @@ async function checkScope(deps: Deps, ctx: Ctx, input: AccountUpdate, before: Be
   });
 }
 
-export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) {
+export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate): Promise<AccountAnswer> {
   await checkScope(deps, ctx, input, null);
   const problem = passwordProblem(input.password);
   if (problem) throw errors.validation('password', problem.zh, problem.en);
@@ -79,10 +91,7 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) 
   const { password, ...rest } = input;
   const passwordHash = await hashPassword(password);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(accounts)
-      .values({ ...rest, phone: rest.phone ?? null, passwordHash })
-      .returning();
+    const row = await accountRepo.insert(tx, { ...rest, phone: rest.phone ?? null, passwordHash });
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
     await writeAudit(tx, ctx, {
       action: 'account.created',
@@ -96,7 +105,7 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: AccountCreate) 
   return getAccount(deps, ctx, id);
 }
 
-export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: AccountUpdate) {
+export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: AccountUpdate): Promise<AccountAnswer> {
   requirePermission(ctx, 'accounts:manage');
   const before = await accountRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('账号', 'Account');
@@ -107,14 +116,10 @@ export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: Acc
     if (clash && clash.id !== id) throw errors.conflict('手机号已被使用', 'Phone already in use', 'phone');
   }
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(accounts)
-      .set({ ...input, phone: input.phone ?? null, updatedAt: deps.now() })
-      .where(eq(accounts.id, id))
-      .returning();
+    const after = await accountRepo.update(tx, id, { ...input, phone: input.phone ?? null, updatedAt: deps.now() });
     // A disabled account or changed roles take effect at once: its sessions end.
     if (input.status === 'disabled' || before.roles.join() !== input.roles.join())
-      await tx.delete(sessions).where(eq(sessions.accountId, id));
+      await sessionRepo.removeAllOf(tx, id);
     await writeAudit(tx, ctx, {
       action: 'account.updated',
       entityType: 'account',
@@ -127,17 +132,20 @@ export async function updateAccount(deps: Deps, ctx: Ctx, id: string, input: Acc
   return getAccount(deps, ctx, id);
 }
 
-export async function resetPassword(deps: Deps, ctx: Ctx, id: string, password: string) {
+/** An administrator sets a new password: the account's sessions end and its sign-in pauses are lifted. */
+export async function resetPassword(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: z.infer<typeof accountPasswordSchema>,
+): Promise<AccountAnswer> {
   await getAccount(deps, ctx, id);
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(input.password);
   if (problem) throw errors.validation('password', problem.zh, problem.en);
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashPassword(input.password);
   await deps.db.transaction(async (tx) => {
-    await tx
-      .update(accounts)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() })
-      .where(eq(accounts.id, id));
-    await tx.delete(sessions).where(eq(sessions.accountId, id));
+    await accountRepo.update(tx, id, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: deps.now() });
+    await sessionRepo.removeAllOf(tx, id);
     await forgetAccountFailures(tx, id);
     await writeAudit(tx, ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });
   });

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Me } from '../../../contracts/auth.js';
 import type { Ctx } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
-import { resolveSession, type SessionInfo } from './service.js';
+import { resolveSession, type SessionInfo, type SignedIn } from './service.js';
 
 export const SESSION_COOKIE = 'yz_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -45,4 +46,22 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
 export function cookieSecure(deps: Deps, request: FastifyRequest): boolean {
   if (deps.config.cookieSecure === 'auto') return request.protocol === 'https';
   return deps.config.cookieSecure === 'true';
+}
+
+/** Hands the sign-in's session to the browser (an http-only cookie) and answers with who signed in. */
+export function withSessionCookie(deps: Deps, request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn): Me {
+  reply.setCookie(SESSION_COOKIE, signedIn.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cookieSecure(deps, request),
+    path: '/',
+    maxAge: deps.config.sessionTtlHours * 3600,
+  });
+  return signedIn.me;
+}
+
+/** Tells the browser to forget the session cookie; answers what the sign-out answered. */
+export function withoutSessionCookie<T>(reply: FastifyReply, answer: T): T {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  return answer;
 }

@@ -1,66 +1,56 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { changePasswordBodySchema, loginBodySchema, meSchema, okSchema } from '../../../contracts/auth.js';
 import type { Deps } from '../../core/deps.js';
-import { errors } from '../../core/errors.js';
-import { asZod, errorResponses } from '../../core/http.js';
-import { SESSION_COOKIE, cookieSecure } from './plugin.js';
-import { changePasswordBodySchema, loginBodySchema, meSchema } from './schemas.js';
+import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
+import { withSessionCookie, withoutSessionCookie } from './plugin.js';
 import * as auth from './service.js';
-
-const okSchema = z.object({ ok: z.literal(true) });
 
 export async function authRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
   const tags = ['auth'];
-
   app.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: '登录 Sign in', body: loginBodySchema, response: { 200: meSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '登录 Sign in',
+        body: loginBodySchema,
+        response: { 200: meSchema, 429: apiErrorSchema, ...errorResponses },
+      },
       // A coarse per-instance flood guard (successes included) that spares the CPU the password
       // hashing; the real limits on failures are in the database (login-limits.ts).
       config: { rateLimit: { max: 100, timeWindow: '1 minute' } },
     },
-    async (request, reply) => {
-      const { token, csrfToken } = await auth.login(
+    async (request, reply) =>
+      withSessionCookie(
         deps,
-        request.ctx,
-        request.body.username,
-        request.body.password,
-        request.headers['user-agent'] ?? null,
-      );
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: cookieSecure(deps, request),
-        path: '/',
-        maxAge: deps.config.sessionTtlHours * 3600,
-      });
-      const session = await auth.resolveSession(deps, token);
-      if (!session) throw errors.unauthenticated();
-      return auth.me(deps, { ...request.ctx, actor: session.actor }, csrfToken);
-    },
+        request,
+        reply,
+        await auth.login(deps, request.ctx, request.body, request.headers['user-agent']),
+      ),
   );
-
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: '退出 Sign out', response: { 200: okSchema, ...errorResponses } } },
-    async (request, reply) => {
-      if (request.session) await auth.logout(deps, request.ctx, request.session.tokenHash);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
+    {
+      schema: {
+        tags,
+        summary: '退出 Sign out',
+        response: { 200: okSchema, ...errorResponses },
+      },
     },
+    async (request, reply) => withoutSessionCookie(reply, await auth.logout(deps, request.ctx, request.session)),
   );
-
   app.get(
     '/api/auth/me',
-    { schema: { tags, summary: '当前用户 Current user', response: { 200: meSchema, ...errorResponses } } },
-    async (request) => {
-      if (!request.session) throw errors.unauthenticated();
-      return auth.me(deps, request.ctx, request.session.csrfToken);
+    {
+      schema: {
+        tags,
+        summary: '当前用户 Current user',
+        response: { 200: meSchema, ...errorResponses },
+      },
     },
+    async (request) => auth.me(deps, request.ctx, request.session),
   );
-
   app.post(
     '/api/auth/password',
     {
@@ -71,16 +61,6 @@ export async function authRoutes(fastify: FastifyInstance, deps: Deps) {
         response: { 200: okSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      if (!request.session) throw errors.unauthenticated();
-      await auth.changePassword(
-        deps,
-        request.ctx,
-        request.session.tokenHash,
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
-      return { ok: true as const };
-    },
+    async (request) => auth.changePassword(deps, request.ctx, request.session, request.body),
   );
 }
