@@ -76,4 +76,14 @@ export const employerRepo = {
     const [row] = await db.select().from(employers).where(eq(employers.id, id));
     return row ?? null;
   },
+  async insert(tx: DbOrTx, values: EmployerInsert) {
+    const [row] = await tx.insert(employers).values(values).returning();
+    return row ?? null;
+  },
+  async update(tx: DbOrTx, id: string, values: Partial<EmployerInsert>) {
+    const [row] = await tx.update(employers).set(values).where(eq(employers.id, id)).returning();
+    return row ?? null;
+  },
 };
+
+export type EmployerInsert = typeof employers.$inferInsert;

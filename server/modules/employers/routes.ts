@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { employerInputSchema, employerPageSchema, employerSchema } from '../../../contracts/employers.js';
 import type { Deps } from '../../core/deps.js';
-import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
-import { pageOf, pageQuerySchema } from '../../core/paging.js';
-import { employerInputSchema, employerListQuerySchema, employerSchema } from './schemas.js';
+import { apiErrorSchema, asZod, errorResponses, idParamsSchema } from '../../core/http.js';
+import { employerListQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
-const idParams = z.object({ id: z.string().uuid('编号格式不正确') });
+/** 422: the USCC fails its check character and the user has not accepted the warning yet. */
 const writeResponses = { 200: employerSchema, 422: apiErrorSchema, ...errorResponses };
 
 export async function employerRoutes(fastify: FastifyInstance, deps: Deps) {
@@ -18,28 +17,47 @@ export async function employerRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '用人单位列表 List employers',
-        querystring: employerListQuerySchema.extend(pageQuerySchema.shape),
-        response: { 200: pageOf(employerSchema), ...errorResponses },
+        querystring: employerListQuerySchema,
+        response: { 200: employerPageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return service.listEmployers(deps, request.ctx, filter, { page, pageSize });
-    },
+    async (request) => service.listEmployers(deps, request.ctx, request.query),
   );
   app.get(
     '/api/employers/:id',
-    { schema: { tags, params: idParams, response: { 200: employerSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '用人单位 Employer',
+        params: idParamsSchema,
+        response: { 200: employerSchema, ...errorResponses },
+      },
+    },
     async (request) => service.getEmployer(deps, request.ctx, request.params.id),
   );
   app.post(
     '/api/employers',
-    { schema: { tags, body: employerInputSchema, response: writeResponses } },
+    {
+      schema: {
+        tags,
+        summary: '登记用人单位 Register an employer',
+        body: employerInputSchema,
+        response: writeResponses,
+      },
+    },
     async (request) => service.createEmployer(deps, request.ctx, request.body),
   );
   app.put(
     '/api/employers/:id',
-    { schema: { tags, params: idParams, body: employerInputSchema, response: writeResponses } },
+    {
+      schema: {
+        tags,
+        summary: '修改用人单位 Update an employer',
+        params: idParamsSchema,
+        body: employerInputSchema,
+        response: writeResponses,
+      },
+    },
     async (request) => service.updateEmployer(deps, request.ctx, request.params.id, request.body),
   );
 }

@@ -1,16 +1,18 @@
-import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { EmployerInput, employerPageSchema, employerSchema } from '../../../contracts/employers.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { normalizeUscc, validateUscc } from '../../core/identifiers/uscc.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
-import { employerRepo, type EmployerFilter } from './repository.js';
-import type { EmployerInput } from './schemas.js';
-import { employers } from './tables.js';
+import { employerRepo } from './repository.js';
+import type { EmployerListQuery } from './schemas.js';
+
+type EmployerAnswer = z.infer<typeof employerSchema>;
 
 /** An employer's own agent sees only that employer, wherever it is registered. */
 function ownOnly(actor: Actor): string | null {
@@ -22,10 +24,10 @@ function ownOnly(actor: Actor): string | null {
 export async function listEmployers(
   deps: Deps,
   ctx: Ctx,
-  filter: Omit<EmployerFilter, 'scope' | 'onlyId'>,
-  page: PageQuery,
-) {
+  query: EmployerListQuery,
+): Promise<z.infer<typeof employerPageSchema>> {
   const actor = requirePermission(ctx, 'employers:read');
+  const { page, filter } = splitPage(query);
   const { items, total } = await employerRepo.list(
     deps.db,
     { ...filter, scope: actor.regionCode, onlyId: ownOnly(actor) },
@@ -35,7 +37,7 @@ export async function listEmployers(
   return { items, total, ...page };
 }
 
-export async function getEmployer(deps: Deps, ctx: Ctx, id: string) {
+export async function getEmployer(deps: Deps, ctx: Ctx, id: string): Promise<EmployerAnswer> {
   const actor = requirePermission(ctx, 'employers:read');
   const row = await employerRepo.byId(deps.db, id);
   if (!row) throw errors.notFound('用人单位', 'Employer');
@@ -73,11 +75,11 @@ async function checkInput(db: DbOrTx, actor: Actor, input: EmployerInput, selfId
   return { ...rest, uscc, usccCheckWarning: warning };
 }
 
-export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput) {
+export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput): Promise<EmployerAnswer> {
   const actor = requirePermission(ctx, 'employers:manage');
   const values = await checkInput(deps.db, actor, input);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(employers).values(values).returning();
+    const row = await employerRepo.insert(tx, values);
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
     await writeAudit(tx, ctx, {
       action: 'employer.created',
@@ -91,18 +93,14 @@ export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput)
   return getEmployer(deps, ctx, id);
 }
 
-export async function updateEmployer(deps: Deps, ctx: Ctx, id: string, input: EmployerInput) {
+export async function updateEmployer(deps: Deps, ctx: Ctx, id: string, input: EmployerInput): Promise<EmployerAnswer> {
   const actor = requirePermission(ctx, 'employers:manage');
   const before = await employerRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('用人单位', 'Employer');
   assertInScope(actor, before.regionCode);
   const values = await checkInput(deps.db, actor, input, id);
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(employers)
-      .set({ ...values, updatedAt: deps.now() })
-      .where(eq(employers.id, id))
-      .returning();
+    const after = await employerRepo.update(tx, id, { ...values, updatedAt: deps.now() });
     await writeAudit(tx, ctx, {
       action: 'employer.updated',
       entityType: 'employer',
@@ -156,7 +154,7 @@ export async function employerForIntake(
     contactPhone: input.contactPhone ?? null,
     contactEmail: input.contactEmail ?? null,
   };
-  const [row] = await tx.insert(employers).values(values).returning();
+  const row = await employerRepo.insert(tx, values);
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
   await writeAudit(tx, ctx, {
     action: 'employer.created',
