@@ -3,7 +3,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
-import { mediationBodies, organizations, type OrganizationKind } from './tables.js';
+import type { OrganizationKind } from '../../../contracts/organizations.js';
+import { mediationBodies, organizations } from './tables.js';
 
 const parent = alias(organizations, 'parent');
 
@@ -76,7 +77,17 @@ export const organizationRepo = {
     const [row] = await db.select().from(organizations).where(eq(organizations.id, id));
     return row ?? null;
   },
+  async insert(tx: DbOrTx, values: OrganizationInsert) {
+    const [row] = await tx.insert(organizations).values(values).returning();
+    return row ?? null;
+  },
+  async update(tx: DbOrTx, id: string, values: Partial<OrganizationInsert>) {
+    const [row] = await tx.update(organizations).set(values).where(eq(organizations.id, id)).returning();
+    return row ?? null;
+  },
 };
+
+export type OrganizationInsert = typeof organizations.$inferInsert;
 
 const bodyColumns = {
   id: mediationBodies.id,

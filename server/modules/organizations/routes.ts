@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import {
+  organizationInputSchema,
+  organizationPageSchema,
+  organizationSchema,
+} from '../../../contracts/organizations.js';
 import type { Deps } from '../../core/deps.js';
-import { asZod, errorResponses } from '../../core/http.js';
-import { pageOf, pageQuerySchema } from '../../core/paging.js';
-import { organizationInputSchema, organizationListQuerySchema, organizationSchema } from './schemas.js';
+import { asZod, errorResponses, idParamsSchema } from '../../core/http.js';
+import { organizationListQuerySchema } from './schemas.js';
 import * as service from './service.js';
-
-const idParams = z.object({ id: z.string().uuid('编号格式不正确') });
 
 export async function organizationRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
@@ -17,23 +18,34 @@ export async function organizationRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '工会组织列表 List union organizations',
-        querystring: organizationListQuerySchema.extend(pageQuerySchema.shape),
-        response: { 200: pageOf(organizationSchema), ...errorResponses },
+        querystring: organizationListQuerySchema,
+        response: { 200: organizationPageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return service.listOrganizations(deps, request.ctx, filter, { page, pageSize });
-    },
+    async (request) => service.listOrganizations(deps, request.ctx, request.query),
   );
   app.get(
     '/api/organizations/:id',
-    { schema: { tags, params: idParams, response: { 200: organizationSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '工会组织 Union organization',
+        params: idParamsSchema,
+        response: { 200: organizationSchema, ...errorResponses },
+      },
+    },
     async (request) => service.getOrganization(deps, request.ctx, request.params.id),
   );
   app.post(
     '/api/organizations',
-    { schema: { tags, body: organizationInputSchema, response: { 200: organizationSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '新建工会组织 Create a union organization',
+        body: organizationInputSchema,
+        response: { 200: organizationSchema, ...errorResponses },
+      },
+    },
     async (request) => service.createOrganization(deps, request.ctx, request.body),
   );
   app.put(
@@ -41,7 +53,8 @@ export async function organizationRoutes(fastify: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        params: idParams,
+        summary: '修改工会组织 Update a union organization',
+        params: idParamsSchema,
         body: organizationInputSchema,
         response: { 200: organizationSchema, ...errorResponses },
       },

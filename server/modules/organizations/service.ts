@@ -1,24 +1,30 @@
-import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  OrganizationInput,
+  organizationPageSchema,
+  organizationSchema,
+} from '../../../contracts/organizations.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
 import { regionPrefix, regionWithin } from '../../../contracts/regions.js';
-import { mediationBodyRepo, organizationRepo, type OrganizationFilter } from './repository.js';
-import type { OrganizationInput } from './schemas.js';
-import { organizations } from './tables.js';
+import { mediationBodyRepo, organizationRepo } from './repository.js';
+import type { OrganizationListQuery } from './schemas.js';
+
+type OrganizationAnswer = z.infer<typeof organizationSchema>;
 
 export async function listOrganizations(
   deps: Deps,
   ctx: Ctx,
-  filter: Omit<OrganizationFilter, 'scope'>,
-  page: PageQuery,
-) {
+  query: OrganizationListQuery,
+): Promise<z.infer<typeof organizationPageSchema>> {
   const actor = requirePermission(ctx, 'organizations:read');
+  const { page, filter } = splitPage(query);
   const { items, total } = await organizationRepo.list(
     deps.db,
     { ...filter, scope: actor.regionCode },
@@ -28,7 +34,7 @@ export async function listOrganizations(
   return { items, total, ...page };
 }
 
-export async function getOrganization(deps: Deps, ctx: Ctx, id: string) {
+export async function getOrganization(deps: Deps, ctx: Ctx, id: string): Promise<OrganizationAnswer> {
   const actor = requirePermission(ctx, 'organizations:read');
   const row = await organizationRepo.byId(deps.db, id);
   if (!row) throw errors.notFound('工会组织', 'Organization');
@@ -50,13 +56,10 @@ async function validateInput(db: DbOrTx, ctx: Ctx, input: OrganizationInput, sel
   return actor;
 }
 
-export async function createOrganization(deps: Deps, ctx: Ctx, input: OrganizationInput) {
+export async function createOrganization(deps: Deps, ctx: Ctx, input: OrganizationInput): Promise<OrganizationAnswer> {
   await validateInput(deps.db, ctx, input);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(organizations)
-      .values({ ...input, parentId: input.parentId ?? null })
-      .returning();
+    const row = await organizationRepo.insert(tx, { ...input, parentId: input.parentId ?? null });
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
     await writeAudit(tx, ctx, {
       action: 'organization.created',
@@ -70,17 +73,22 @@ export async function createOrganization(deps: Deps, ctx: Ctx, input: Organizati
   return getOrganization(deps, ctx, id);
 }
 
-export async function updateOrganization(deps: Deps, ctx: Ctx, id: string, input: OrganizationInput) {
+export async function updateOrganization(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: OrganizationInput,
+): Promise<OrganizationAnswer> {
   const actor = await validateInput(deps.db, ctx, input, id);
   const before = await organizationRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('工会组织', 'Organization');
   assertInScope(actor, before.regionCode);
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(organizations)
-      .set({ ...input, parentId: input.parentId ?? null, updatedAt: deps.now() })
-      .where(eq(organizations.id, id))
-      .returning();
+    const after = await organizationRepo.update(tx, id, {
+      ...input,
+      parentId: input.parentId ?? null,
+      updatedAt: deps.now(),
+    });
     await writeAudit(tx, ctx, {
       action: 'organization.updated',
       entityType: 'organization',

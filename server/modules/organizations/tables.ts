@@ -1,16 +1,6 @@
 import { index, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { OrganizationKind } from '../../../contracts/organizations.js';
 import { regions } from '../regions/tables.js';
-
-export const ORGANIZATION_KINDS = [
-  'national',
-  'provincial',
-  'city',
-  'county',
-  'grassroots',
-  'joint',
-  'industry',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const organizations = pgTable(
   'organizations',

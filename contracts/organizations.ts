@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { pageOf } from './paging.js';
+import { regionCodeSchema } from './regions.js';
+import { plainText } from './text.js';
+
+/** 全国总工会、省、市、县总工会、基层工会、联合工会、行业工会 */
+export const ORGANIZATION_KINDS = [
+  'national',
+  'provincial',
+  'city',
+  'county',
+  'grassroots',
+  'joint',
+  'industry',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** A union organization (GET /api/organizations/:id, a row of the list, every change's answer). */
+export const organizationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ORGANIZATION_KINDS),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  /** null only for the national federation. */
+  regionCode: z.string().nullable(),
+  regionName: z.string().nullable(),
+  address: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+export const organizationPageSchema = pageOf(organizationSchema);
+
+/** POST /api/organizations and PUT /api/organizations/:id */
+export const organizationInputSchema = z.object({
+  name: plainText(128).min(2, '名称至少 2 个字'),
+  kind: z.enum(ORGANIZATION_KINDS),
+  parentId: z.string().uuid().nullable().optional(),
+  regionCode: regionCodeSchema,
+  address: plainText(256).nullable().optional(),
+  contactPhone: plainText(20).nullable().optional(),
+});
+export type OrganizationInput = z.infer<typeof organizationInputSchema>;
+
+/** The filters of GET /api/organizations. */
+export const organizationFilterSchema = z.object({
+  q: plainText(64).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+  parentId: z.string().uuid().optional(),
+  regionCode: regionCodeSchema.optional(),
+});
