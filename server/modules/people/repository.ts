@@ -75,6 +75,14 @@ export const personRepo = {
     const [row] = await db.select().from(people).where(eq(people.residentIdHash, hash));
     return row ?? null;
   },
+  async insert(tx: DbOrTx, values: PersonInsert) {
+    const [row] = await tx.insert(people).values(values).returning();
+    return row ?? null;
+  },
+  async update(tx: DbOrTx, id: string, values: Partial<PersonInsert>) {
+    const [row] = await tx.update(people).set(values).where(eq(people.id, id)).returning();
+    return row ?? null;
+  },
   async byPhoneAndName(db: DbOrTx, phone: string, name: string) {
     const [row] = await db
       .select()
@@ -85,3 +93,5 @@ export const personRepo = {
     return row ?? null;
   },
 };
+
+export type PersonInsert = typeof people.$inferInsert;

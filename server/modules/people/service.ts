@@ -1,21 +1,29 @@
-import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  PersonInput,
+  PersonSearchBody,
+  personPageSchema,
+  personSchema,
+  revealedResidentIdSchema,
+} from '../../../contracts/people.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requireActor, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskResidentIdParts, normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { offsetOf, splitPage, type PageQuery } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
 import { personRepo } from './repository.js';
-import type { PersonDto, PersonInput } from './schemas.js';
-import { people } from './tables.js';
+import type { PersonListQuery } from './schemas.js';
 
+type PersonAnswer = z.infer<typeof personSchema>;
+type PersonPage = z.infer<typeof personPageSchema>;
 type PersonRow = NonNullable<Awaited<ReturnType<typeof personRepo.byId>>>;
 
 /** The masked form is built from the stored head and tail; the full number stays encrypted. */
-export function toPersonDto(row: PersonRow): PersonDto {
+export function toPersonDto(row: PersonRow): PersonAnswer {
   const { residentIdHead, residentIdTail, ...rest } = row;
   return {
     ...rest,
@@ -31,7 +39,32 @@ export function looksLikeNumber(q: string | undefined): boolean {
   return !!q && /\d{6,}/.test(q);
 }
 
-export async function listPeople(deps: Deps, ctx: Ctx, filter: { q?: string; regionCode?: string }, page: PageQuery) {
+/** GET /api/people: by name and region. */
+export async function listPeople(deps: Deps, ctx: Ctx, query: PersonListQuery): Promise<PersonPage> {
+  // URLs end up in access logs, proxies and browser history: numbers go in a POST body.
+  if (looksLikeNumber(query.q)) {
+    throw errors.validation(
+      'q',
+      '按身份证号或手机号查找请用 POST /api/people/search（号码不应出现在网址中）',
+      'Search by resident ID or phone with POST /api/people/search (such numbers must not appear in URLs)',
+    );
+  }
+  const { page, filter } = splitPage(query);
+  return findPeople(deps, ctx, filter, page);
+}
+
+/** POST /api/people/search: by name, resident ID or phone. */
+export async function searchPeople(deps: Deps, ctx: Ctx, body: PersonSearchBody): Promise<PersonPage> {
+  const { page, filter } = splitPage(body);
+  return findPeople(deps, ctx, filter, page);
+}
+
+async function findPeople(
+  deps: Deps,
+  ctx: Ctx,
+  filter: { q?: string; regionCode?: string },
+  page: PageQuery,
+): Promise<PersonPage> {
   const actor = requirePermission(ctx, 'people:read');
   const q = filter.q?.trim();
   const byId = q && RESIDENT_ID_QUERY.test(q);
@@ -51,7 +84,7 @@ export async function listPeople(deps: Deps, ctx: Ctx, filter: { q?: string; reg
   return { items: items.map(toPersonDto), total, ...page };
 }
 
-export async function getPerson(deps: Deps, ctx: Ctx, id: string) {
+export async function getPerson(deps: Deps, ctx: Ctx, id: string): Promise<PersonAnswer> {
   const actor = requireActor(ctx);
   const isSelf = actor.personId === id;
   if (!isSelf) requirePermission(ctx, 'people:read');
@@ -61,14 +94,18 @@ export async function getPerson(deps: Deps, ctx: Ctx, id: string) {
   return toPersonDto(row);
 }
 
-export async function getOwnPerson(deps: Deps, ctx: Ctx) {
+export async function getOwnPerson(deps: Deps, ctx: Ctx): Promise<PersonAnswer> {
   const actor = requirePermission(ctx, 'self:read');
   if (!actor.personId) throw errors.notFound('本人档案', 'Own record');
   return getPerson(deps, ctx, actor.personId);
 }
 
 /** Showing the full ID is allowed for some roles only, and always leaves an audit record. */
-export async function revealResidentId(deps: Deps, ctx: Ctx, id: string): Promise<{ residentId: string | null }> {
+export async function revealResidentId(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+): Promise<z.infer<typeof revealedResidentIdSchema>> {
   const actor = requirePermission(ctx, 'people:reveal_id');
   const row = await personRepo.raw(deps.db, id);
   if (!row) throw errors.notFound('人员', 'Person');
@@ -85,25 +122,17 @@ export async function revealResidentId(deps: Deps, ctx: Ctx, id: string): Promis
   return { residentId };
 }
 
-async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string) {
-  const actor = requirePermission(ctx, 'people:manage');
-  if (!(await regionRepo.byCode(deps.db, input.regionCode)))
-    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
-  assertInScope(actor, input.regionCode);
-  const { residentId: rawId, ...rest } = input;
-  if (!rawId) return { ...rest, phone: rest.phone ?? null };
+/**
+ * The columns a valid resident ID is kept in: encrypted, its keyed hash for finding it, the head
+ * and tail for the masked form, and the sex and birth date it encodes. `field` names it in the error.
+ */
+function residentIdColumns(deps: Deps, rawId: string, field: string) {
   const residentId = normalizeResidentId(rawId);
   const check = validateResidentId(residentId, deps.now());
-  if (!check.ok) throw errors.validation('residentId', check.message, check.messageEn);
-  const residentIdHash = deps.cipher.searchHash(residentId);
-  const existing = await personRepo.byResidentIdHash(deps.db, residentIdHash);
-  if (existing && existing.id !== selfId)
-    throw errors.conflict('该身份证号已登记', 'This resident ID is already registered', 'residentId');
+  if (!check.ok) throw errors.validation(field, check.message, check.messageEn);
   return {
-    ...rest,
-    phone: rest.phone ?? null,
     residentIdEnc: deps.cipher.encrypt(residentId),
-    residentIdHash,
+    residentIdHash: deps.cipher.searchHash(residentId),
     residentIdHead: residentId.slice(0, 4),
     residentIdTail: residentId.slice(-4),
     sex: check.sex,
@@ -111,10 +140,24 @@ async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string
   };
 }
 
-export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput) {
+async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string) {
+  const actor = requirePermission(ctx, 'people:manage');
+  if (!(await regionRepo.byCode(deps.db, input.regionCode)))
+    throw errors.validation('regionCode', '行政区划代码不存在', 'Unknown region code');
+  assertInScope(actor, input.regionCode);
+  const { residentId: rawId, ...rest } = input;
+  if (!rawId) return { ...rest, phone: rest.phone ?? null };
+  const idColumns = residentIdColumns(deps, rawId, 'residentId');
+  const existing = await personRepo.byResidentIdHash(deps.db, idColumns.residentIdHash);
+  if (existing && existing.id !== selfId)
+    throw errors.conflict('该身份证号已登记', 'This resident ID is already registered', 'residentId');
+  return { ...rest, phone: rest.phone ?? null, ...idColumns };
+}
+
+export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput): Promise<PersonAnswer> {
   const values = await prepare(deps, ctx, input);
   const id = await deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(people).values(values).returning();
+    const row = await personRepo.insert(tx, values);
     if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
     await writeAudit(tx, ctx, {
       action: 'person.created',
@@ -128,18 +171,14 @@ export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput) {
   return getPerson(deps, ctx, id);
 }
 
-export async function updatePerson(deps: Deps, ctx: Ctx, id: string, input: PersonInput) {
+export async function updatePerson(deps: Deps, ctx: Ctx, id: string, input: PersonInput): Promise<PersonAnswer> {
   const actor = requirePermission(ctx, 'people:manage');
   const before = await personRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('人员', 'Person');
   assertInScope(actor, before.regionCode);
   const values = await prepare(deps, ctx, input, id);
   await deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(people)
-      .set({ ...values, updatedAt: deps.now() })
-      .where(eq(people.id, id))
-      .returning();
+    const after = await personRepo.update(tx, id, { ...values, updatedAt: deps.now() });
     await writeAudit(tx, ctx, {
       action: 'person.updated',
       entityType: 'person',
@@ -177,24 +216,13 @@ export async function createPersonForIntake(
   input: { name: string; phone: string; regionCode: string; residentId?: string | null },
   field = 'residentId',
 ): Promise<string> {
-  let idColumns = {};
-  if (input.residentId) {
-    const residentId = normalizeResidentId(input.residentId);
-    const check = validateResidentId(residentId, deps.now());
-    if (!check.ok) throw errors.validation(field, check.message, check.messageEn);
-    idColumns = {
-      residentIdEnc: deps.cipher.encrypt(residentId),
-      residentIdHash: deps.cipher.searchHash(residentId),
-      residentIdHead: residentId.slice(0, 4),
-      residentIdTail: residentId.slice(-4),
-      sex: check.sex,
-      birthDate: check.birthDate,
-    };
-  }
-  const [row] = await tx
-    .insert(people)
-    .values({ name: input.name, phone: input.phone, regionCode: input.regionCode, ...idColumns })
-    .returning();
+  const idColumns = input.residentId ? residentIdColumns(deps, input.residentId, field) : {};
+  const row = await personRepo.insert(tx, {
+    name: input.name,
+    phone: input.phone,
+    regionCode: input.regionCode,
+    ...idColumns,
+  });
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
   await writeAudit(tx, ctx, {
     action: 'person.created',
