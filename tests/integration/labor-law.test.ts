@@ -202,6 +202,24 @@ describe('local wage figures', () => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it('refuses a figure dated on a day that does not exist, naming the field, and answers a new figure as lists show it', async () => {
+    const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
+    const figure = {
+      regionCode: '442000',
+      kind: 'minimum_wage_monthly',
+      effectiveFrom: '2025-02-30',
+      amountFen: 200_000,
+      source: '中山市（测试）',
+    };
+    const impossible = await union.post('/api/labor-law/params', figure);
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().field).toBe('effectiveFrom');
+    const created = await union.post('/api/labor-law/params', { ...figure, effectiveFrom: '2025-03-01' });
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ regionCode: '442000', regionName: '广东省中山市', amountFen: 200_000 });
+    expect(created.json()).not.toHaveProperty('createdAt');
+  });
+
   it('lists figures for a region with the province’s figures included', async () => {
     const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
     const list = (await union.get('/api/labor-law/params?regionCode=442000')).json();

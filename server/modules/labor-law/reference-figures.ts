@@ -1,4 +1,4 @@
-import type { LaborParamKind } from './tables.js';
+import type { LaborParamKind } from '../../../contracts/labor-law/api.js';
 
 /**
  * Published local figures loaded into every installation (union staff maintain the rest in

@@ -3,7 +3,9 @@ import { regionPrefix } from '../../../contracts/regions.js';
 import { inRegion } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
-import { laborParams, type LaborParamKind } from './tables.js';
+import type { LaborParamKind } from '../../../contracts/labor-law/api.js';
+import { REFERENCE_FIGURES } from './reference-figures.js';
+import { laborParams } from './tables.js';
 
 /** The region itself, then its city, then its province: the most local figure wins. */
 export function regionChain(code: string): string[] {
@@ -54,7 +56,31 @@ export const laborParamRepo = {
     const [row] = await db.select().from(laborParams).where(eq(laborParams.id, id));
     return row ?? null;
   },
+  /** A figure as lists show it (with its region's name). */
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db
+      .select({ ...COLUMNS })
+      .from(laborParams)
+      .leftJoin(regions, eq(regions.code, laborParams.regionCode))
+      .where(eq(laborParams.id, id));
+    return row ?? null;
+  },
+  /** Null when the region already has a figure of this kind from this date. */
+  async insertNew(tx: DbOrTx, values: LaborParamInsert) {
+    const [row] = await tx.insert(laborParams).values(values).onConflictDoNothing().returning();
+    return row ?? null;
+  },
+  async update(tx: DbOrTx, id: string, values: Partial<LaborParamInsert>) {
+    const [row] = await tx.update(laborParams).set(values).where(eq(laborParams.id, id)).returning();
+    return row ?? null;
+  },
+  /** Idempotent: published figures are added once and never overwrite local edits. */
+  async insertReferenceFigures(db: DbOrTx): Promise<void> {
+    await db.insert(laborParams).values(REFERENCE_FIGURES).onConflictDoNothing();
+  },
 };
+
+export type LaborParamInsert = typeof laborParams.$inferInsert;
 
 const COLUMNS = {
   id: laborParams.id,

@@ -1,28 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { laborLawRequestSchema, laborLawResponseSchema } from '../../../contracts/labor-law.js';
+import {
+  calculationQuerySchema,
+  laborParamInputSchema,
+  laborParamPageSchema,
+  laborParamSchema,
+} from '../../../contracts/labor-law/api.js';
 import type { Deps } from '../../core/deps.js';
-import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
-import { pageOf, pageQuerySchema } from '../../core/paging.js';
+import { apiErrorSchema, asZod, errorResponses, idParamsSchema } from '../../core/http.js';
+import { laborParamListQuerySchema } from './schemas.js';
 import * as service from './service.js';
-import { LABOR_PARAM_KINDS } from './tables.js';
-
-const paramSchema = z.object({
-  id: z.string(),
-  regionCode: z.string(),
-  regionName: z.string().nullable().optional(),
-  kind: z.enum(LABOR_PARAM_KINDS),
-  effectiveFrom: z.string(),
-  amountFen: z.number().int(),
-  source: z.string(),
-});
-const paramInputSchema = z.object({
-  regionCode: z.string().regex(/^\d{6}$/, '地区代码应为 6 位数字'),
-  kind: z.enum(LABOR_PARAM_KINDS),
-  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-  amountFen: z.number().int().min(1).max(100_000_000),
-  source: z.string().trim().min(2, '请注明数据来源（发布机关、文号）').max(256),
-});
 
 export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
   const app = asZod(fastify);
@@ -33,7 +20,7 @@ export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '劳动权益计算（无需登录）What a worker is owed, each item with its statute (no login)',
-        querystring: z.object({ lang: z.enum(['zh', 'en']).default('zh') }),
+        querystring: calculationQuerySchema,
         body: laborLawRequestSchema,
         response: { 200: laborLawResponseSchema, 429: apiErrorSchema, ...errorResponses },
       },
@@ -47,25 +34,22 @@ export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
       schema: {
         tags,
         summary: '地方工资标准 Local minimum and average wages',
-        querystring: z
-          .object({
-            regionCode: z
-              .string()
-              .regex(/^\d{6}$/)
-              .optional(),
-          })
-          .extend(pageQuerySchema.shape),
-        response: { 200: pageOf(paramSchema).extend({ canEdit: z.boolean() }), ...errorResponses },
+        querystring: laborParamListQuerySchema,
+        response: { 200: laborParamPageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { regionCode, ...page } = request.query;
-      return service.listParams(deps, request.ctx, regionCode, page);
-    },
+    async (request) => service.listParams(deps, request.ctx, request.query),
   );
   app.post(
     '/api/labor-law/params',
-    { schema: { tags, body: paramInputSchema, response: { 200: paramSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '新增地方工资标准 Add a local figure',
+        body: laborParamInputSchema,
+        response: { 200: laborParamSchema, ...errorResponses },
+      },
+    },
     async (request) => service.createParam(deps, request.ctx, request.body),
   );
   app.put(
@@ -73,9 +57,10 @@ export async function laborLawRoutes(fastify: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        params: z.object({ id: z.string().uuid() }),
-        body: paramInputSchema,
-        response: { 200: paramSchema, ...errorResponses },
+        summary: '修改地方工资标准 Correct a local figure',
+        params: idParamsSchema,
+        body: laborParamInputSchema,
+        response: { 200: laborParamSchema, ...errorResponses },
       },
     },
     async (request) => service.updateParam(deps, request.ctx, request.params.id, request.body),

@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { LaborLawRequest, LaborLawResponse } from '../../../contracts/labor-law.js';
+import type { LaborParamInput, laborParamPageSchema, laborParamSchema } from '../../../contracts/labor-law/api.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
-import { offsetOf, type PageQuery } from '../../core/paging.js';
+import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
 import { laborParamRepo } from './repository.js';
-import { REFERENCE_FIGURES } from './reference-figures.js';
 import { calculate, type Lang } from './rules/calculate.js';
 import { todayInChina } from './rules/dates.js';
-import { laborParams, type LaborParamKind } from './tables.js';
+import type { LaborParamListQuery } from './schemas.js';
+
+type LaborParamAnswer = z.infer<typeof laborParamSchema>;
 
 /**
  * Runs the engine with the local figures in force on the end date (or today while still
@@ -43,32 +45,36 @@ export async function calculateEntitlements(
   );
 }
 
-export async function listParams(deps: Deps, ctx: Ctx, regionCode: string | undefined, page: PageQuery) {
+export async function listParams(
+  deps: Deps,
+  ctx: Ctx,
+  query: LaborParamListQuery,
+): Promise<z.infer<typeof laborParamPageSchema>> {
   const actor = requirePermission(ctx, 'dashboard:view');
+  const { page, filter } = splitPage(query);
   // Published figures are public facts: everyone may read them; editing is scoped below.
-  const { items, total } = await laborParamRepo.list(deps.db, null, regionCode, page.pageSize, offsetOf(page));
+  const { items, total } = await laborParamRepo.list(deps.db, null, filter.regionCode, page.pageSize, offsetOf(page));
   return { items, total, ...page, canEdit: actor.permissions.has('labor_params:manage') };
 }
 
-export interface ParamInput {
-  regionCode: string;
-  kind: LaborParamKind;
-  effectiveFrom: string;
-  amountFen: number;
-  source: string;
-}
-
-async function checkParam(db: DbOrTx, ctx: Ctx, input: ParamInput) {
+async function checkParam(db: DbOrTx, ctx: Ctx, input: LaborParamInput) {
   const actor = requirePermission(ctx, 'labor_params:manage');
   if (!(await regionRepo.byCode(db, input.regionCode)))
     throw errors.validation('regionCode', '地区代码不存在', 'Unknown region code');
   assertInScope(actor, input.regionCode);
 }
 
-export async function createParam(deps: Deps, ctx: Ctx, input: ParamInput) {
+/** The figure as it now stands, as lists show it (read in the change's transaction). */
+async function answerOf(tx: DbOrTx, id: string): Promise<LaborParamAnswer> {
+  const row = await laborParamRepo.byId(tx, id);
+  if (!row) throw new AppError('INTERNAL', '读取失败', 'Read failed');
+  return row;
+}
+
+export async function createParam(deps: Deps, ctx: Ctx, input: LaborParamInput): Promise<LaborParamAnswer> {
   await checkParam(deps.db, ctx, input);
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(laborParams).values(input).onConflictDoNothing().returning();
+    const row = await laborParamRepo.insertNew(tx, input);
     if (!row)
       throw errors.conflict(
         '该地区该日期已有此项标准，请修改原记录',
@@ -82,21 +88,17 @@ export async function createParam(deps: Deps, ctx: Ctx, input: ParamInput) {
       regionCode: row.regionCode,
       after: row,
     });
-    return row;
+    return answerOf(tx, row.id);
   });
 }
 
-export async function updateParam(deps: Deps, ctx: Ctx, id: string, input: ParamInput) {
+export async function updateParam(deps: Deps, ctx: Ctx, id: string, input: LaborParamInput): Promise<LaborParamAnswer> {
   await checkParam(deps.db, ctx, input);
   const before = await laborParamRepo.raw(deps.db, id);
   if (!before) throw errors.notFound('地方标准', 'Local figure');
   assertInScope(requirePermission(ctx, 'labor_params:manage'), before.regionCode);
   return deps.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(laborParams)
-      .set({ ...input, updatedAt: deps.now() })
-      .where(eq(laborParams.id, id))
-      .returning();
+    const after = await laborParamRepo.update(tx, id, { ...input, updatedAt: deps.now() });
     if (!after) throw new AppError('INTERNAL', '更新失败', 'Update failed');
     await writeAudit(tx, ctx, {
       action: 'labor_param.updated',
@@ -106,11 +108,11 @@ export async function updateParam(deps: Deps, ctx: Ctx, id: string, input: Param
       before,
       after,
     });
-    return after;
+    return answerOf(tx, id);
   });
 }
 
 /** Idempotent: published figures are added once and never overwrite local edits. */
 export async function ensureReferenceFigures(db: DbOrTx): Promise<void> {
-  await db.insert(laborParams).values(REFERENCE_FIGURES).onConflictDoNothing();
+  await laborParamRepo.insertReferenceFigures(db);
 }

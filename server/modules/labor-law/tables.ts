@@ -1,8 +1,6 @@
 import { bigint, date, index, pgTable, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { LaborParamKind } from '../../../contracts/labor-law/api.js';
 import { regions } from '../regions/tables.js';
-
-export const LABOR_PARAM_KINDS = ['minimum_wage_monthly', 'average_wage_monthly'] as const;
-export type LaborParamKind = (typeof LABOR_PARAM_KINDS)[number];
 
 /**
  * Local wage figures by region and effective date. A figure set for a province applies to
