@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from './paging.js';
-import { regionCodeSchema } from './regions.js';
+import { regionCodeSchema } from './regions/api.js';
 import { ROLES } from './roles.js';
 import { mobilePhone, nameText, plainText } from './text.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionCodeSchema } from './regions.js';
+import { regionCodeSchema } from './regions/api.js';
 
 /** 基层、中级、高级人民法院 */
 export const COURT_LEVELS = ['basic', 'intermediate', 'high'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from './paging.js';
-import { regionCodeSchema } from './regions.js';
+import { regionCodeSchema } from './regions/api.js';
 import { plainText } from './text.js';
 
 /** An employer as staff see it (GET /api/employers/:id, a row of the list, every change's answer). */

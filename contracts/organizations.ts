@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { pageOf } from './paging.js';
-import { regionCodeSchema } from './regions.js';
+import { regionCodeSchema } from './regions/api.js';
+import { ORGANIZATION_KINDS } from './organizations/kinds.js';
 import { plainText } from './text.js';
 
-/** 全国总工会、省、市、县总工会、基层工会、联合工会、行业工会 */
-export const ORGANIZATION_KINDS = [
-  'national',
-  'provincial',
-  'city',
-  'county',
-  'grassroots',
-  'joint',
-  'industry',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export { ORGANIZATION_KINDS, type OrganizationKind } from './organizations/kinds.js';
 
 /** A union organization (GET /api/organizations/:id, a row of the list, every change's answer). */
 export const organizationSchema = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuerySchema } from './paging.js';
-import { regionCodeSchema } from './regions.js';
+import { regionCodeSchema } from './regions/api.js';
 import { mobilePhone, plainText } from './text.js';
 
 /**

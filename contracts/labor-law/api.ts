@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pageOf } from '../paging.js';
-import { regionCodeSchema } from '../regions.js';
+import { regionCodeSchema } from '../regions/api.js';
 import { calendarDate, plainText } from '../text.js';
+import { LABOR_PARAM_KINDS } from './param-kinds.js';
 
 // The labor-law API beside the calculation's own request and answer (contracts/labor-law.ts):
 // the answer's language, and the local wage figures staff maintain.
@@ -9,8 +10,7 @@ import { calendarDate, plainText } from '../text.js';
 /** POST /api/labor-law/calculate?lang= : the language of the answer's texts. */
 export const calculationQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
-export const LABOR_PARAM_KINDS = ['minimum_wage_monthly', 'average_wage_monthly'] as const;
-export type LaborParamKind = (typeof LABOR_PARAM_KINDS)[number];
+export { LABOR_PARAM_KINDS, type LaborParamKind } from './param-kinds.js';
 
 /** A local figure: in force from `effectiveFrom` in the region and below it, unless a more local one exists. */
 export const laborParamSchema = z.object({

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { regionChildrenQuerySchema, regionChildrenSchema, regionSchema } from '../../../contracts/regions.js';
+import { regionChildrenQuerySchema, regionChildrenSchema, regionSchema } from '../../../contracts/regions/api.js';
 import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { regionCodeParamsSchema } from './schemas.js';

@@ -1,10 +1,6 @@
 import type { z } from 'zod';
-import {
-  regionWithin,
-  type RegionChildrenQuery,
-  type regionChildrenSchema,
-  type regionSchema,
-} from '../../../contracts/regions.js';
+import { regionWithin } from '../../../contracts/regions.js';
+import type { RegionChildrenQuery, regionChildrenSchema, regionSchema } from '../../../contracts/regions/api.js';
 import type { Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
