@@ -1,34 +1,4 @@
-import type { Role } from '../../../../contracts/roles';
+// The shapes the accounts API answers with and accepts, from its schemas (contracts/accounts.ts):
+// the server answers through the same schemas, so these cannot drift from what arrives.
 
-export type AccountStatus = 'active' | 'disabled';
-
-export interface Account {
-  id: string;
-  username: string;
-  phone: string | null;
-  displayName: string;
-  roles: Role[];
-  regionCode: string | null;
-  regionName: string | null;
-  organizationId: string | null;
-  courtId: string | null;
-  employerId: string | null;
-  personId: string | null;
-  status: AccountStatus;
-  locked: boolean;
-  lastLoginAt: string | null;
-}
-
-export interface AccountInput {
-  username?: string;
-  password?: string;
-  displayName: string;
-  phone?: string | null;
-  roles: Role[];
-  regionCode: string | null;
-  organizationId?: string | null;
-  courtId?: string | null;
-  employerId?: string | null;
-  personId?: string | null;
-  status: AccountStatus;
-}
+export type { Account, AccountInput, AccountStatus } from '../../../../contracts/accounts';

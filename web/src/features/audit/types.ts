@@ -1,13 +1,3 @@
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
+// A row of GET /api/audit, from its response schema (contracts/audit.ts).
+
+export type { AuditEntry } from '../../../../contracts/audit';

@@ -1,31 +1,11 @@
-export const ORGANIZATION_KINDS = [
-  'national',
-  'provincial',
-  'city',
-  'county',
-  'grassroots',
-  'joint',
-  'industry',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+import type { z } from 'zod';
+import type { organizationInputSchema } from '../../../../contracts/organizations';
 
-export interface Organization {
-  id: string;
-  name: string;
-  kind: OrganizationKind;
-  parentId: string | null;
-  parentName: string | null;
-  regionCode: string | null;
-  regionName: string | null;
-  address: string | null;
-  contactPhone: string | null;
-}
+// The shapes the organizations API answers with and accepts, from its schemas
+// (contracts/organizations.ts). The kinds come from the zod-free file, so zod stays out of the bundle.
 
-export interface OrganizationInput {
-  name: string;
-  kind: OrganizationKind;
-  parentId?: string | null;
-  regionCode: string;
-  address?: string | null;
-  contactPhone?: string | null;
-}
+export { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../contracts/organizations/kinds';
+export type { Organization } from '../../../../contracts/organizations';
+
+/** What the organization form sends (before the server trims it). */
+export type OrganizationInput = z.input<typeof organizationInputSchema>;

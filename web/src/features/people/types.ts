@@ -1,11 +1,3 @@
-export interface Person {
-  id: string;
-  name: string;
-  phone: string | null;
-  residentIdMasked: string | null;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  regionCode: string;
-  regionName: string | null;
-  occupation: string | null;
-}
+// A person as the people API answers (resident ID masked), from its response schema (contracts/people.ts).
+
+export type { Person } from '../../../../contracts/people';
