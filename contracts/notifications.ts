@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { plainText } from './text.js';
 
 /** GET /api/public/demo-phone?to= : a phone number or an e-mail address. */
-export const demoPhoneQuerySchema = z.object({ to: z.string().trim().min(3).max(128) });
+export const demoPhoneQuerySchema = z.object({ to: plainText(128).min(3) });
 export type DemoPhoneQuery = z.infer<typeof demoPhoneQuerySchema>;
 
 /** A message as the demo phone shows it (the demo only: codes and links in full). */

@@ -16,3 +16,6 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
     pageSize: z.number().int(),
   });
 }
+
+/** A page of T as pageOf(schema of T) answers it, for code that is generic over the item. */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
