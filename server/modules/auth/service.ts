@@ -1,5 +1,6 @@
 import { permissionsOf } from '../../../contracts/roles.js';
-import type { ChangePasswordBody, LoginBody, Me } from '../../../contracts/auth.js';
+import type { z } from 'zod';
+import type { ChangePasswordBody, LoginBody, Me, okSchema } from '../../../contracts/auth.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { requireActor } from '../../core/context.js';
@@ -132,7 +133,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
 }
 
 /** Ends the request's session, if it has one. */
-export async function logout(deps: Deps, ctx: Ctx, session: SessionInfo | null): Promise<{ ok: true }> {
+export async function logout(deps: Deps, ctx: Ctx, session: SessionInfo | null): Promise<z.infer<typeof okSchema>> {
   if (session)
     await deps.db.transaction(async (tx) => {
       await sessionRepo.remove(tx, session.tokenHash);
@@ -170,7 +171,7 @@ export async function changePassword(
   ctx: Ctx,
   session: SessionInfo | null,
   input: ChangePasswordBody,
-): Promise<{ ok: true }> {
+): Promise<z.infer<typeof okSchema>> {
   if (!session) throw errors.unauthenticated();
   const { currentPassword: current, newPassword: next } = input;
   const actor = requireActor(ctx);
