@@ -3,6 +3,7 @@ import {
   buildResidentId,
   chinaDateString,
   maskResidentId,
+  maskResidentIdParts,
   normalizeResidentId,
   RESIDENT_ID_WEIGHTS,
   residentIdCheckChar,
@@ -133,6 +134,18 @@ describe('normalizeResidentId / maskResidentId', () => {
     ['1234', '****'],
   ])('mask %s → %s', (id, masked) => {
     expect(maskResidentId(id)).toBe(masked);
+  });
+});
+
+describe('maskResidentIdParts', () => {
+  it('masks from the stored head and tail exactly as from the full number', () => {
+    expect(maskResidentIdParts('4420', '0015')).toBe(maskResidentId('442000198506150015'));
+    expect(maskResidentIdParts('1101', '002X')).toBe('1101**********002X');
+  });
+  it('is null when no ID is on file', () => {
+    expect(maskResidentIdParts(null, null)).toBeNull();
+    expect(maskResidentIdParts('4420', null)).toBeNull();
+    expect(maskResidentIdParts(undefined, '0015')).toBeNull();
   });
 });
 

@@ -141,6 +141,18 @@ export function maskResidentId(id: string): string {
   return v.slice(0, 4) + '*'.repeat(v.length - 8) + v.slice(-4);
 }
 
+/**
+ * The same masked form from the head and tail a record keeps beside the encrypted number (the
+ * full ID need not be decrypted to show it): "4420" + 10 asterisks + "1234". Null when either
+ * part is missing (no ID on file).
+ */
+export function maskResidentIdParts(head: string, tail: string): string;
+export function maskResidentIdParts(head: string | null | undefined, tail: string | null | undefined): string | null;
+export function maskResidentIdParts(head: string | null | undefined, tail: string | null | undefined): string | null {
+  if (!head || !tail) return null;
+  return `${head}${'*'.repeat(10)}${tail}`;
+}
+
 export interface BuildResidentIdInput {
   /** 6-digit GB/T 2260 region code. */
   regionCode: string;
