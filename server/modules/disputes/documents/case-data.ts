@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../../core/deps.js';
+import { maskResidentIdParts } from '../../../core/identifiers/resident-id.js';
 import { courts } from '../../courts/tables.js';
 import { employers } from '../../employers/tables.js';
 import { HAND_BLANK } from './format.js';
@@ -82,9 +83,7 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
           // From the registered resident ID only; a worker without one gets blanks, not guesses.
           sex: (person?.sex as 'male' | 'female' | null) ?? undefined,
           birthDate: person?.birthDate ?? undefined,
-          residentIdMasked: person?.residentIdHead
-            ? `${person.residentIdHead}**********${person.residentIdTail}`
-            : HAND_BLANK,
+          residentIdMasked: maskResidentIdParts(person?.residentIdHead, person?.residentIdTail) ?? HAND_BLANK,
           address: '（见送达地址确认书）',
           phone: worker.phone,
         },

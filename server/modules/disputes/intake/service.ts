@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
-import { normalizeResidentId, validateResidentId } from '../../../core/identifiers/resident-id.js';
+import { maskResidentId, normalizeResidentId, validateResidentId } from '../../../core/identifiers/resident-id.js';
 import { escapeLike } from '../../../core/scope.js';
 import type { DbOrTx, Tx } from '../../../db/client.js';
 import { courtRepo } from '../../courts/repository.js';
@@ -122,10 +122,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       : input.employer;
     // The resident ID lives encrypted on the person record only; the case file keeps its masked form.
     const { residentId: rawId, ...workerFacts } = input.worker;
-    const workerFact = {
-      ...workerFacts,
-      residentIdMasked: rawId ? `${rawId.slice(0, 4)}**********${rawId.slice(-4)}` : null,
-    };
+    const workerFact = { ...workerFacts, residentIdMasked: rawId ? maskResidentId(rawId) : null };
     const facts: CaseFacts = {
       ...input,
       mediatorRequestsJudge,
