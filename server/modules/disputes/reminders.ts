@@ -9,6 +9,7 @@ import { clocksOf } from './case-record.js';
 import { caseRepo } from './repository.js';
 import { dueReminders, mediationExpired } from './rules/clocks.js';
 import { clockFactsOf } from './rules/state-machine.js';
+import { PRE_AGREEMENT_OPEN_STAGES, isStage } from './rules/stages.js';
 import { applyAction } from './service.js';
 import { changeCase } from './case-writer.js';
 import { disputeCases, disputeSessions } from './tables.js';
@@ -19,8 +20,6 @@ export interface ReminderRunResult {
   closedForDeadline: number;
   sessionReminders: number;
 }
-
-const PRE_AGREEMENT = new Set(['intake', 'consultation', 'employer_contacted', 'consented', 'mediating']);
 
 /**
  * The scheduled job: reminders before each clock runs out (once per reminder and day), and a
@@ -40,7 +39,11 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
       result.casesChecked++;
       const record = row.record;
       if (!record.state) continue;
-      if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
+      if (
+        isStage(row.stage) &&
+        PRE_AGREEMENT_OPEN_STAGES.includes(row.stage) &&
+        mediationExpired(clockFactsOf(record.state), today)
+      ) {
         await applyAction(
           deps,
           systemCtx('scheduler'),

@@ -26,7 +26,7 @@ import { courts } from '../courts/tables.js';
 import { employers } from '../employers/tables.js';
 import { people } from '../people/tables.js';
 import { escapeLike } from '../../core/scope.js';
-import { STAGE_CODES } from './rules/stages.js';
+import { OPEN_STAGES, TERMINAL_STAGES } from './rules/stages.js';
 import {
   calendarOverrides,
   disputeAccessTokens,
@@ -37,9 +37,6 @@ import {
   disputeSessions,
   mediatorProfiles,
 } from './tables.js';
-
-export const TERMINAL_STAGES = ['performed', 'closed_failed'];
-export const OPEN_STAGES = STAGE_CODES.filter((s) => !TERMINAL_STAGES.includes(s));
 
 export interface CaseFilter {
   visibility: SQL | undefined;
@@ -107,7 +104,7 @@ function where(f: CaseFilter): SQL | undefined {
     f.from ? gte(disputeCases.appliedOn, f.from) : undefined,
     f.to ? lte(disputeCases.appliedOn, f.to) : undefined,
     // A positive list of stages, so the (stage, …) indexes serve it.
-    f.open ? inArray(disputeCases.stage, OPEN_STAGES) : undefined,
+    f.open ? inArray(disputeCases.stage, [...OPEN_STAGES]) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
     // A case number (exact) or the start of a worker's name (王, 王建, 王建军): both served by an index.
     f.q
@@ -360,7 +357,7 @@ export const caseRepo = {
       .where(
         and(
           eq(disputeCases.workerPersonId, personId),
-          notInArray(disputeCases.stage, TERMINAL_STAGES),
+          notInArray(disputeCases.stage, [...TERMINAL_STAGES]),
           employerId
             ? eq(disputeCases.employerId, employerId)
             : sql`${disputeCases.facts}->'employer'->>'name' = ${employerName}`,
@@ -405,7 +402,7 @@ export const caseRepo = {
     return db.select().from(calendarOverrides);
   },
   async mediators(db: DbOrTx, regionPrefixLike: string) {
-    const active = sql<number>`(select count(*)::int from ${disputeCases} c where c.mediator_account_id = ${accounts.id} and c.stage not in ('performed','closed_failed'))`;
+    const active = sql<number>`(select count(*)::int from ${disputeCases} c where c.mediator_account_id = ${accounts.id} and c.stage not in ${[...TERMINAL_STAGES]})`;
     return db
       .select({
         id: accounts.id,
@@ -441,7 +438,7 @@ export const caseRepo = {
       .from(disputeCases)
       .where(
         and(
-          notInArray(disputeCases.stage, TERMINAL_STAGES),
+          notInArray(disputeCases.stage, [...TERMINAL_STAGES]),
           afterId ? sql`${disputeCases.id} > ${afterId}` : undefined,
         ),
       )

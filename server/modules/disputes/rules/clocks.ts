@@ -15,7 +15,7 @@ import type { CaseKind } from '../../../../contracts/disputes/case-state.js';
 import type { Clock, ClockCode, ClockStatus } from '../../../../contracts/disputes/clocks.js';
 import type { Role } from '../../../../contracts/roles.js';
 import { addDays, addYears, daysBetween, maxDate, type IsoDate } from './dates.js';
-import type { Stage } from './stages.js';
+import { POST_AGREEMENT_STAGES, TERMINAL_STAGES, type Stage } from './stages.js';
 import type { WorkingCalendar } from './working-days.js';
 
 export { CASE_KINDS, type CaseKind } from '../../../../contracts/disputes/case-state.js';
@@ -161,17 +161,6 @@ const AUDIENCE: Readonly<Record<ClockCode, Role[]>> = {
   limitation_wage_arrears: ['worker', 'mediator'],
 };
 
-const ENDED_STAGES: readonly Stage[] = ['closed_failed', 'performed'];
-const POST_AGREEMENT: readonly Stage[] = [
-  'agreement_signed',
-  'confirmation_applied',
-  'ruling_issued',
-  'confirmation_refused',
-  'performed',
-  'enforcement_applied',
-  'payment_order_applied',
-];
-
 interface ClockSpec {
   code: ClockCode;
   label: string;
@@ -233,8 +222,8 @@ function finish(spec: ClockSpec, calendar: WorkingCalendar, today: IsoDate): Clo
 
 /** All clocks of a case as of `today` (a China calendar date). */
 export function computeClocks(f: ClockFacts, calendar: WorkingCalendar, today: IsoDate): Clock[] {
-  const ended = ENDED_STAGES.includes(f.stage);
-  const hasAgreement = f.agreementEffectiveOn !== undefined && POST_AGREEMENT.includes(f.stage);
+  const ended = TERMINAL_STAGES.includes(f.stage);
+  const hasAgreement = f.agreementEffectiveOn !== undefined && POST_AGREEMENT_STAGES.includes(f.stage);
   const clocks: Clock[] = [];
 
   // 1. Contact the other party within 3 working days of acceptance.
