@@ -21,21 +21,27 @@ export interface CivilDate {
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar day written "YYYY-MM-DD" (year 1 on): 2024-02-29 is one, 2025-02-29 is not. */
-export function isIsoDate(s: unknown): s is IsoDate {
-  if (typeof s !== 'string') return false;
+/** The parts of a real calendar day written "YYYY-MM-DD" (year 1 on), or null. */
+function civilDateOf(s: unknown): CivilDate | null {
+  if (typeof s !== 'string') return null;
   const r = DATE_RE.exec(s);
-  if (!r) return false;
+  if (!r) return null;
   const y = Number(r[1]);
   const m = Number(r[2]);
   const d = Number(r[3]);
-  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { y, m, d } : null;
+}
+
+/** A real calendar day written "YYYY-MM-DD" (year 1 on): 2024-02-29 is one, 2025-02-29 is not. */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return civilDateOf(s) !== null;
 }
 
 /** Year, month and day of a date; a string that is not a real date is a programming error. */
 export function parseIsoDate(s: IsoDate, what = 'date'): CivilDate {
-  if (!isIsoDate(s)) throw new RangeError(`invalid ${what}: ${String(s)} (expected YYYY-MM-DD)`);
-  return { y: Number(s.slice(0, 4)), m: Number(s.slice(5, 7)), d: Number(s.slice(8, 10)) };
+  const parts = civilDateOf(s);
+  if (!parts) throw new RangeError(`invalid ${what}: ${String(s)} (expected YYYY-MM-DD)`);
+  return parts;
 }
 
 export function formatIsoDate({ y, m, d }: CivilDate): IsoDate {

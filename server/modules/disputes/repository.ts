@@ -14,6 +14,8 @@ import {
 } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import type { CaseFacts } from '../../../contracts/disputes/case-json.js';
+import type { CaseState } from '../../../contracts/disputes/case-state.js';
 import type {
   caseEventSchema,
   caseEvidenceSchema,
@@ -85,6 +87,9 @@ const listColumns = {
   >`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
   mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
   courtName: lookup(courts, courts.name, disputeCases.courtId),
+  // What the row's clocks, and so its risk, are computed from (case-record.ts), as on the case page.
+  clockState: sql<CaseState | null>`${disputeCases.record}->'state'`,
+  employment: sql<CaseFacts['employment'] | null>`${disputeCases.facts}->'employment'`,
 };
 
 function looksLikeCaseNumber(q: string): boolean {
