@@ -1,15 +1,12 @@
-import { like, sql } from 'drizzle-orm';
 import type { Intake } from '../../../../contracts/disputes.js';
 import type { CaseFacts, IdentityMatch } from '../../../../contracts/disputes/case-json.js';
 import { regionWithin } from '../../../../contracts/regions.js';
-import { writeAudit } from '../../../core/audit.js';
 import type { Actor, Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { maskResidentId, normalizeResidentId, validateResidentId } from '../../../core/identifiers/resident-id.js';
-import { escapeLike } from '../../../core/scope.js';
-import type { DbOrTx, Tx } from '../../../db/client.js';
+import type { Tx } from '../../../db/client.js';
 import { courtRepo } from '../../courts/repository.js';
 import { employerExists, employerForIntake } from '../../employers/service.js';
 import { notify } from '../../notifications/service.js';
@@ -26,12 +23,12 @@ import { regionRepo } from '../../regions/repository.js';
 import { calendarFor, todayOf } from '../calendar.js';
 import { clocksOf, nextDueOf, type CaseRecord, type Notice } from '../case-record.js';
 import { readCaseDetail } from '../case-view.js';
-import { caseRepo } from '../repository.js';
+import { createCase } from '../case-writer.js';
 import { proposeLiableParties } from '../rules/construction-liability.js';
 import { collectiveRule, shouldInviteJudge } from '../rules/joint-mediation.js';
 import { newCase } from '../rules/state-machine.js';
 import { jointConfig } from '../settings.js';
-import { disputeCases, disputeEvents } from '../tables.js';
+import { highestCaseSeq, openCaseOf } from './repository.js';
 
 /** POST /api/disputes: a mediator registers a case at the counter; the answer is the new case file. */
 export async function registerAtCounter(deps: Deps, ctx: Ctx, input: Omit<Intake, 'channel'>) {
@@ -84,7 +81,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       field: 'employer',
     });
     if (!online) {
-      const duplicate = await caseRepo.openForWorkerAndEmployer(tx, worker.personId, employerId, input.employer.name);
+      const duplicate = await openCaseOf(tx, worker.personId, employerId, input.employer.name);
       if (duplicate)
         throw errors.conflict(
           `该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`,
@@ -144,9 +141,10 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         messageEn: `Limitation risk: ${limitation.noteEn ?? limitation.labelEn} (until ${limitation.dueOn})`,
       });
     }
-    const [row] = await tx
-      .insert(disputeCases)
-      .values({
+    const row = await createCase(
+      tx,
+      ctx,
+      {
         caseNumber,
         regionCode: studio.regionCode,
         courtId,
@@ -168,36 +166,33 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         appliedOn,
         acceptedOn: state.acceptedOn,
         nextDueOn: nextDueOf(clocks),
-      })
-      .returning();
-    await tx.insert(disputeEvents).values({
-      caseId: row!.id,
-      actorAccountId: actor?.accountId ?? null,
-      actorLabel: actor?.displayName ?? input.worker.name,
-      action: 'intake',
-      toStage: 'intake',
-      payload: { channel: input.channel, oral: input.oral },
-    });
-    await writeAudit(tx, ctx, {
-      action: 'dispute.registered',
-      entityType: 'dispute_case',
-      entityId: row!.id,
-      regionCode: row!.regionCode,
-      after: {
-        caseNumber,
-        channel: input.channel,
-        claimTotalFen,
-        worker: { name: input.worker.name, phone: input.worker.phone },
       },
-    });
+      {
+        event: {
+          action: 'intake',
+          actorLabel: actor?.displayName ?? input.worker.name,
+          toStage: 'intake',
+          payload: { channel: input.channel, oral: input.oral },
+        },
+        audit: {
+          action: 'dispute.registered',
+          after: {
+            caseNumber,
+            channel: input.channel,
+            claimTotalFen,
+            worker: { name: input.worker.name, phone: input.worker.phone },
+          },
+        },
+      },
+    );
     await notify(tx, {
       channel: 'sms',
       recipient: input.worker.phone,
       body: `【一站】您的劳动争议调解申请已登记，案件编号${caseNumber}。凭案件编号和本手机号可随时查询进度。`,
-      topic: `dispute_case:${row!.id}`,
-      regionCode: row!.regionCode,
+      topic: `dispute_case:${row.id}`,
+      regionCode: row.regionCode,
     });
-    return row!;
+    return row;
   });
 }
 
@@ -385,7 +380,7 @@ async function identityNotices(
         },
   ];
   if (match.registeredPersonId) {
-    const open = await caseRepo.openForWorkerAndEmployer(tx, match.registeredPersonId, employerId, employerName);
+    const open = await openCaseOf(tx, match.registeredPersonId, employerId, employerName);
     if (open)
       out.push({
         code: 'possible_duplicate',
@@ -436,14 +431,6 @@ async function caseEmployer(
 async function nextCaseNumber(tx: Tx, studio: ReadyStudio, year: string): Promise<string> {
   const prefix = `${studio.caseNumberPrefix}〔${year}〕`;
   const series = `case:${studio.id}:${year}`;
-  const n = await nextNumber(tx, series, () => highestIssued(tx, prefix));
+  const n = await nextNumber(tx, series, () => highestCaseSeq(tx, prefix));
   return `${prefix}${String(n).padStart(6, '0')}号`;
-}
-
-async function highestIssued(tx: DbOrTx, prefix: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number | null>`max(substring(${disputeCases.caseNumber} from '〕([0-9]+)号$')::int)` })
-    .from(disputeCases)
-    .where(like(disputeCases.caseNumber, `${escapeLike(prefix)}%`));
-  return row?.n ?? 0;
 }

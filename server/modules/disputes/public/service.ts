@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type { EmployerAnswer, EmployerView, Intake, WorkerView } from '../../../../contracts/disputes.js';
 import type { Role } from '../../../../contracts/roles.js';
 import type { Ctx } from '../../../core/context.js';
@@ -9,25 +8,16 @@ import { maskMobile } from '../../../core/identifiers/phone.js';
 import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../../limits/service.js';
 import { notify } from '../../notifications/service.js';
 import { listStudios, studioById } from '../../organizations/service.js';
-import { people } from '../../people/tables.js';
 import { calendarFor, todayOf } from '../calendar.js';
 import { clocksOf, liveState, partiesOf } from '../case-record.js';
 import { registerCase } from '../intake/service.js';
 import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './limits.js';
-import { caseRepo } from '../repository.js';
+import { caseRepo, contactRepo } from '../repository.js';
 import { STAGES, STAGE_BY_CODE, isStage } from '../rules/stages.js';
 import { applyAction } from '../service.js';
-import { disputeAccessTokens } from '../tables.js';
 import type { CaseTokenHeader, EmployerSignBody, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
-import {
-  codeHash,
-  latestOpenCode,
-  newLinkToken,
-  newSmsCode,
-  sameHash,
-  storeToken,
-  type TokenPurpose,
-} from './tokens.js';
+import { caseByNumber, tokenRepo } from './repository.js';
+import { codeHash, newLinkToken, newSmsCode, sameHash, type TokenPurpose } from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
 const invalidLink = () =>
@@ -44,7 +34,7 @@ export async function studiosForApplicants(deps: Deps) {
 
 /** Resolves an employer link to its case; the link is the employer's only credential. */
 async function employerCase(deps: Deps, token: string) {
-  const t = await caseRepo.tokenByHash(deps.db, sha256Hex(token));
+  const t = await tokenRepo.byHash(deps.db, sha256Hex(token));
   if (!t || t.purpose !== 'employer_link' || t.expiresAt < deps.now()) throw invalidLink();
   const row = await caseRepo.byId(deps.db, t.caseId);
   if (!row) throw invalidLink();
@@ -195,14 +185,14 @@ export async function requestWorkerCode(
 ) {
   const number = caseNumber.trim();
   await enforceStages(deps, codeRequestLimits(purpose, number, phone, ctx.ip), CODE_REQUESTS);
-  const row = await caseRepo.byNumber(deps.db, number);
+  const row = await caseByNumber(deps.db, number);
   if (!row) return;
-  const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   if (!worker?.phone || worker.phone !== phone) return;
   const code = newSmsCode();
   const expiresAt = new Date(deps.now().getTime() + 10 * 60_000);
   await deps.db.transaction(async (tx) => {
-    await storeToken(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
+    await tokenRepo.store(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
     const what = purpose === 'worker_code' ? '查询案件进度' : '确认签署调解协议';
     await notify(tx, {
       channel: 'sms',
@@ -263,28 +253,25 @@ async function consumeCode(
   if (!byAddress.allowed) throw lockedOut(byAddress);
   const byCase = await consume(deps.db, deps.now(), caseLimit);
   if (!byCase.allowed) throw lockedOut(byCase);
-  const open = caseId ? await latestOpenCode(deps.db, caseId, purpose, deps.now()) : null;
+  const open = caseId ? await tokenRepo.latestOpen(deps.db, caseId, purpose, deps.now()) : null;
   if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byCase.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, caseId!, purpose, open.expiresAt, code.trim()))) {
-    await deps.db
-      .update(disputeAccessTokens)
-      .set({ attempts: sql`${disputeAccessTokens.attempts} + 1` })
-      .where(eq(disputeAccessTokens.id, open.id));
+    await tokenRepo.countWrongAttempt(deps.db, open.id);
     throw wrongCode(byCase.remaining);
   }
-  await deps.db.update(disputeAccessTokens).set({ usedAt: deps.now() }).where(eq(disputeAccessTokens.id, open.id));
+  await tokenRepo.markUsed(deps.db, open.id, deps.now());
   await clear(deps.db, caseLimit.key);
 }
 
 export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify): Promise<{ caseToken: string }> {
   const { code } = body;
   const number = body.caseNumber.trim();
-  const row = await caseRepo.byNumber(deps.db, number);
+  const row = await caseByNumber(deps.db, number);
   // An unknown number is counted and answered like a wrong code.
   await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
   if (!row) throw wrongCode(0);
   const caseToken = newLinkToken();
-  await storeToken(
+  await tokenRepo.store(
     deps.db,
     row.id,
     'worker_session',
@@ -298,7 +285,7 @@ export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify):
 async function workerCase(deps: Deps, header: CaseTokenHeader) {
   const caseToken = typeof header === 'string' ? header : undefined;
   if (!caseToken) throw new AppError('UNAUTHENTICATED', '请先用验证码登录查询', 'Verify with the SMS code first');
-  const t = await caseRepo.tokenByHash(deps.db, sha256Hex(caseToken));
+  const t = await tokenRepo.byHash(deps.db, sha256Hex(caseToken));
   if (!t || t.purpose !== 'worker_session' || t.expiresAt < deps.now())
     throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
   const row = await caseRepo.byId(deps.db, t.caseId);
@@ -314,10 +301,7 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
     (c) => c.audience.includes('worker') && c.status !== 'not_started',
   );
   const visited = new Set(record.state?.visited ?? [row.stage]);
-  const [worker] = await deps.db
-    .select({ name: people.name, phone: people.phone })
-    .from(people)
-    .where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   const payments = await caseRepo.payments(deps.db, row.id);
   return {
     caseNumber: row.caseNumber,
@@ -355,7 +339,7 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
 
 export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeader) {
   const row = await workerCase(deps, caseToken);
-  const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   await requestWorkerCode(deps, ctx, row.caseNumber, worker?.phone ?? '', 'worker_sign');
   return { sent: true as const };
 }
