@@ -22,6 +22,11 @@ export const STAGE_CODES = [
 ] as const;
 export type Stage = (typeof STAGE_CODES)[number];
 
+/**
+ * Where a stage stands towards the agreement: before mediation starts, in mediation, with an
+ * agreement in force (performed included: the agreement was carried out), or ended without one
+ * (closed_failed, even when an agreement had been signed: it is no longer pursued here).
+ */
 export type StagePhase = 'before_mediation' | 'mediation' | 'after_agreement' | 'ended';
 
 export interface StageInfo {
@@ -130,7 +135,7 @@ export const STAGES: readonly StageInfo[] = [
     en: 'Performed',
     workerZh: '协议已经全部履行，钱已到账，案件结束。',
     workerEn: 'The agreement has been carried out in full and you have been paid. The case is finished.',
-    phase: 'ended',
+    phase: 'after_agreement',
     terminal: true,
   },
   {
@@ -167,6 +172,22 @@ export const STAGES: readonly StageInfo[] = [
 export const STAGE_BY_CODE: Readonly<Record<Stage, StageInfo>> = Object.fromEntries(
   STAGES.map((s) => [s.code, s]),
 ) as Record<Stage, StageInfo>;
+
+function stagesWhere(test: (s: StageInfo) => boolean): readonly Stage[] {
+  return STAGES.filter(test).map((s) => s.code);
+}
+
+/** The case has ended (performed, closed_failed): it takes no action, and no clock runs for it. */
+export const TERMINAL_STAGES = stagesWhere((s) => s.terminal);
+
+/** Every stage but the terminal ones: the case still needs someone to act. */
+export const OPEN_STAGES = stagesWhere((s) => !s.terminal);
+
+/** Before an agreement exists (intake to mediating): the mediation period governs the case. */
+export const PRE_AGREEMENT_OPEN_STAGES = stagesWhere((s) => s.phase === 'before_mediation' || s.phase === 'mediation');
+
+/** An agreement is in force (signed, before the court, being enforced, or performed). */
+export const POST_AGREEMENT_STAGES = stagesWhere((s) => s.phase === 'after_agreement');
 
 export function isStage(x: unknown): x is Stage {
   return typeof x === 'string' && (STAGE_CODES as readonly string[]).includes(x);

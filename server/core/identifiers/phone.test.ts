@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { isValidMobile, maskMobile, normalizeMobile, validateMobile } from './phone.js';
+import { isValidMobile, validateMobile } from './phone.js';
+
+// Normalising and masking are tested with their definition, in contracts/identifiers.test.ts.
 
 describe('validateMobile', () => {
   const valid: Array<[string, string]> = [
@@ -35,22 +37,5 @@ describe('validateMobile', () => {
       expect(r.message).toContain('手机号码');
       expect(r.messageEn).toMatch(/mobile/i);
     }
-  });
-});
-
-describe('normalizeMobile', () => {
-  it('does not strip 86 from a plain 11-digit number', () => {
-    expect(normalizeMobile('18612345678')).toBe('18612345678');
-  });
-});
-
-describe('maskMobile', () => {
-  it.each([
-    ['13812345678', '138****5678'],
-    ['+86 138 1234 5678', '138****5678'],
-    ['1234567', '*******'],
-    ['12345678', '123*5678'],
-  ])('%s → %s', (input, masked) => {
-    expect(maskMobile(input)).toBe(masked);
   });
 });

@@ -1,16 +1,13 @@
 import type { CaseFacts, CaseRecord, EmployerFact, WorkerFact } from '../../../contracts/disputes/case-json.js';
 import { errors } from '../../core/errors.js';
 import type { Clock } from './rules/clocks.js';
-import { computeClocks, riskLevel } from './rules/clocks.js';
+import { computeClocks, riskLevel, type RiskLevel } from './rules/clocks.js';
 import { clockFactsOf, type CaseState } from './rules/state-machine.js';
 import type { WorkingCalendar } from './rules/working-days.js';
-import type { disputeCases } from './tables.js';
 
 // The JSON kept with a case is defined once, in contracts (it types the jsonb columns and the case
 // file the web reads); the server's helpers on it are here.
 export type { CaseFacts, CaseRecord, Notice } from '../../../contracts/disputes/case-json.js';
-
-type CaseRow = typeof disputeCases.$inferSelect;
 
 const historic = () => errors.conflict('历史案件只能查看', 'Historic cases are read-only');
 
@@ -45,11 +42,14 @@ export function projectColumns(state: CaseState) {
   };
 }
 
-export function clocksOf(
-  row: Pick<CaseRow, 'record' | 'facts' | 'claimTypes'>,
-  calendar: WorkingCalendar,
-  today: string,
-): Clock[] {
+/** What a case's clocks are computed from: its state, the employment dates, the claim types. */
+export interface ClockSource {
+  record: Pick<CaseRecord, 'state'>;
+  facts: Pick<CaseFacts, 'employment'>;
+  claimTypes: readonly string[];
+}
+
+export function clocksOf(row: ClockSource, calendar: WorkingCalendar, today: string): Clock[] {
   const state = row.record.state;
   if (!state) return [];
   const employment = row.facts.employment;
@@ -68,7 +68,7 @@ export function clocksOf(
 /** Limitation clocks warn; they are not deadlines the studio acts on. */
 const actionable = (c: Clock) => c.code !== 'limitation' && c.code !== 'limitation_wage_arrears';
 
-/** The earliest date by which somebody must act; null when no clock runs. */
+/** The earliest date by which somebody must act; null when no clock runs (kept as next_due_on for lists). */
 export function nextDueOf(clocks: Clock[]): string | null {
   const due = clocks
     .filter((c) => (c.status === 'running' || c.status === 'overdue') && c.dueOn && actionable(c))
@@ -76,6 +76,15 @@ export function nextDueOf(clocks: Clock[]): string | null {
   return due.length ? due.sort()[0]! : null;
 }
 
-export function caseRisk(clocks: Clock[], today: string) {
+/**
+ * The risk a case shows, on its page and on every list row alike: both compute it here from the
+ * case's clocks as of today, so a row never says "ok" for a case whose page says "due soon".
+ */
+export function caseRisk(row: ClockSource, calendar: WorkingCalendar, today: string): RiskLevel {
+  return riskOfClocks(clocksOf(row, calendar, today), today);
+}
+
+/** The same, from clocks already computed (the case page shows them too). */
+export function riskOfClocks(clocks: readonly Clock[], today: string): RiskLevel {
   return riskLevel(clocks.filter(actionable), today);
 }

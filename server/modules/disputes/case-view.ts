@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { caseDetailSchema } from '../../../contracts/disputes/responses.js';
+import { addDays } from '../../../contracts/dates.js';
 import { regionPrefix } from '../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { requirePermission } from '../../core/context.js';
@@ -9,7 +10,7 @@ import { maskMobile } from '../../core/identifiers/phone.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
 import { assertCanRead, caseListCondition, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
-import { caseRisk, clocksOf, type CaseFacts } from './case-record.js';
+import { caseRisk, clocksOf, riskOfClocks, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
 import { STAGE_BY_CODE, isStage } from './rules/stages.js';
@@ -29,7 +30,7 @@ export async function listCases(deps: Deps, ctx: Ctx, query: CaseListQuery) {
 
 /** GET /api/disputes/at-risk: open cases due within `days` days (China time) or overdue, soonest first. */
 export async function listAtRisk(deps: Deps, ctx: Ctx, query: AtRiskQuery) {
-  const dueBefore = addDaysIso(todayOf(deps), query.days);
+  const dueBefore = addDays(todayOf(deps), query.days);
   return listPage(deps, ctx, { open: true, dueBefore }, { page: query.page, pageSize: query.pageSize }, 'due');
 }
 
@@ -41,30 +42,28 @@ async function listPage(
   order: 'recent' | 'due' = 'recent',
 ) {
   const actor = requirePermission(ctx, 'disputes:read');
-  const { items, total, totalCapped } = await caseRepo.list(
-    deps.db,
-    { ...filter, visibility: caseListCondition(actor) },
-    page.pageSize,
-    offsetOf(page),
-    order,
-  );
+  const [calendar, { items, total, totalCapped }] = await Promise.all([
+    calendarFor(deps),
+    caseRepo.list(deps.db, { ...filter, visibility: caseListCondition(actor) }, page.pageSize, offsetOf(page), order),
+  ]);
   const today = todayOf(deps);
   return {
-    items: items.map((i) => ({ ...i, risk: listRisk(i.nextDueOn, today) })),
+    items: items.map(({ clockState, employment, ...row }) => ({
+      ...row,
+      risk: caseRisk(
+        {
+          record: { state: clockState ?? undefined },
+          facts: { employment: employment ?? undefined },
+          claimTypes: row.claimTypes,
+        },
+        calendar,
+        today,
+      ),
+    })),
     total,
     totalCapped,
     ...page,
   };
-}
-
-function listRisk(nextDueOn: string | null, today: string): 'ok' | 'due_soon' | 'overdue' {
-  if (!nextDueOn) return 'ok';
-  if (nextDueOn < today) return 'overdue';
-  return nextDueOn <= addDaysIso(today, 3) ? 'due_soon' : 'ok';
-}
-
-function addDaysIso(d: string, n: number): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export async function loadReadable(deps: Deps, ctx: Ctx, id: string): Promise<{ actor: Actor; row: CaseRow }> {
@@ -117,7 +116,7 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null):
     analysis: row.analysis,
     record: row.record,
     clocks,
-    risk: caseRisk(clocks, today),
+    risk: riskOfClocks(clocks, today),
     // Timestamps arrive as ISO strings (`toISOString()` form) from the query.
     events: file?.events ?? [],
     sessions: file?.sessions ?? [],

@@ -8,10 +8,11 @@ import type { Tx } from '../../db/client.js';
 import { caseRepo } from './repository.js';
 import { disputeCases, disputeEvents } from './tables.js';
 
-// The one way a case row is written after intake (ADR 0002): lock the row, check the version
-// the caller saw, compute the change from the locked row (never from a copy read earlier),
-// write it with the next version, its event and its audit record, in the caller's transaction.
-// tests/integration/case-writes.test.ts checks that no other file updates dispute_cases.
+// The one way a case row is written (ADR 0002): created at intake with its first event, then
+// changed only by locking the row, checking the version the caller saw, computing the change from
+// the locked row (never from a copy read earlier), and writing it with the next version, its
+// event and its audit record, in the caller's transaction. tests/integration/case-integrity.test.ts
+// checks that no other file updates dispute_cases.
 
 export type CaseRow = typeof disputeCases.$inferSelect;
 type CaseColumns = Partial<Omit<typeof disputeCases.$inferInsert, 'id' | 'version' | 'caseNumber'>>;
@@ -83,6 +84,35 @@ export async function changeCase<T = undefined>(
     after: change.audit.after,
   });
   return { row: written, result: result as T };
+}
+
+/**
+ * A new case (intake): the row at its first version, its first event and the audit record, in the
+ * caller's transaction. Returns the row as written.
+ */
+export async function createCase(
+  tx: Tx,
+  ctx: Ctx,
+  values: typeof disputeCases.$inferInsert,
+  first: { event: Omit<CaseChange['event'], 'fromStage'>; audit: { action: string; after: unknown } },
+): Promise<CaseRow> {
+  const [row] = await tx.insert(disputeCases).values(values).returning();
+  await tx.insert(disputeEvents).values({
+    caseId: row!.id,
+    actorAccountId: ctx.actor?.accountId ?? null,
+    actorLabel: first.event.actorLabel,
+    action: first.event.action,
+    toStage: first.event.toStage ?? null,
+    payload: first.event.payload ?? null,
+  });
+  await writeAudit(tx, ctx, {
+    action: first.audit.action,
+    entityType: 'dispute_case',
+    entityId: row!.id,
+    regionCode: row!.regionCode,
+    after: first.audit.after,
+  });
+  return row!;
 }
 
 /**

@@ -1,17 +1,15 @@
-import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import { systemCtx } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
-import { accounts } from '../accounts/tables.js';
 import { notify } from '../notifications/service.js';
-import { people } from '../people/tables.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf } from './case-record.js';
-import { caseRepo } from './repository.js';
+import { caseRepo, contactRepo, reminderRepo } from './repository.js';
 import { dueReminders, mediationExpired } from './rules/clocks.js';
 import { clockFactsOf } from './rules/state-machine.js';
+import { PRE_AGREEMENT_OPEN_STAGES, isStage } from './rules/stages.js';
 import { applyAction } from './service.js';
 import { changeCase } from './case-writer.js';
-import { disputeCases, disputeSessions } from './tables.js';
+import type { disputeCases } from './tables.js';
 
 export interface ReminderRunResult {
   casesChecked: number;
@@ -19,8 +17,6 @@ export interface ReminderRunResult {
   closedForDeadline: number;
   sessionReminders: number;
 }
-
-const PRE_AGREEMENT = new Set(['intake', 'consultation', 'employer_contacted', 'consented', 'mediating']);
 
 /**
  * The scheduled job: reminders before each clock runs out (once per reminder and day), and a
@@ -40,7 +36,11 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
       result.casesChecked++;
       const record = row.record;
       if (!record.state) continue;
-      if (PRE_AGREEMENT.has(row.stage) && mediationExpired(clockFactsOf(record.state), today)) {
+      if (
+        isStage(row.stage) &&
+        PRE_AGREEMENT_OPEN_STAGES.includes(row.stage) &&
+        mediationExpired(clockFactsOf(record.state), today)
+      ) {
         await applyAction(
           deps,
           systemCtx('scheduler'),
@@ -107,7 +107,7 @@ async function recipientsFor(
 ): Promise<string[]> {
   const out: string[] = [];
   if (audience.includes('worker')) {
-    const [w] = await tx.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+    const w = await contactRepo.worker(tx, row.workerPersonId);
     if (w?.phone) out.push(w.phone);
   }
   if (audience.includes('employer_agent')) {
@@ -119,10 +119,7 @@ async function recipientsFor(
     audience.includes('judge') ? row.judgeAccountId : null,
   ]) {
     if (!id) continue;
-    const [a] = await tx
-      .select({ phone: accounts.phone, username: accounts.username })
-      .from(accounts)
-      .where(eq(accounts.id, id));
+    const a = await contactRepo.account(tx, id);
     out.push(a?.phone ?? `account:${a?.username ?? id}`);
   }
   return out;
@@ -132,17 +129,7 @@ async function recipientsFor(
 async function remindSessions(deps: Deps): Promise<number> {
   const now = deps.now();
   const soon = new Date(now.getTime() + 24 * 3600_000);
-  const due = await deps.db
-    .select()
-    .from(disputeSessions)
-    .where(
-      and(
-        isNull(disputeSessions.reminderSentAt),
-        isNull(disputeSessions.heldAt),
-        gt(disputeSessions.scheduledAt, now),
-        lte(disputeSessions.scheduledAt, soon),
-      ),
-    );
+  const due = await reminderRepo.sessionsAwaitingReminder(deps.db, now, soon);
   for (const s of due) {
     const row = await caseRepo.byId(deps.db, s.caseId);
     if (!row) continue;
@@ -163,7 +150,7 @@ async function remindSessions(deps: Deps): Promise<number> {
           regionCode: row.regionCode,
         });
       }
-      await tx.update(disputeSessions).set({ reminderSentAt: now }).where(eq(disputeSessions.id, s.id));
+      await reminderRepo.markSessionReminded(tx, s.id, now);
     });
   }
   return due.length;

@@ -1,45 +1,24 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableName,
-  gte,
-  inArray,
-  lte,
-  notInArray,
-  sql,
-  type AnyColumn,
-  type SQL,
-} from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { z } from 'zod';
-import type {
-  caseEventSchema,
-  caseEvidenceSchema,
-  casePaymentSchema,
-  caseSessionSchema,
-} from '../../../contracts/disputes/responses.js';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { accounts } from '../accounts/tables.js';
-import { courts } from '../courts/tables.js';
-import { employers } from '../employers/tables.js';
-import { people } from '../people/tables.js';
 import { escapeLike } from '../../core/scope.js';
-import { STAGE_CODES } from './rules/stages.js';
+import { accounts } from '../accounts/tables.js';
+import { people } from '../people/tables.js';
+import { fileColumns, listColumns, nameColumns, type CaseFileJson, type CaseNames } from './case-columns.js';
+import { OPEN_STAGES, TERMINAL_STAGES } from './rules/stages.js';
 import {
   calendarOverrides,
-  disputeAccessTokens,
   disputeCases,
   disputeEvents,
   disputeEvidence,
   disputePayments,
   disputeSessions,
-  mediatorProfiles,
+  settings,
 } from './tables.js';
 
-export const TERMINAL_STAGES = ['performed', 'closed_failed'];
-export const OPEN_STAGES = STAGE_CODES.filter((s) => !TERMINAL_STAGES.includes(s));
+// The queries the module's root and more than one of its sub-folders use; a sub-folder's own
+// queries are in its repository.ts. The case row itself is changed only by case-writer.ts.
+
+export type { CaseFileJson, CaseNames } from './case-columns.js';
 
 export interface CaseFilter {
   visibility: SQL | undefined;
@@ -53,42 +32,6 @@ export interface CaseFilter {
   open?: boolean;
   dueBefore?: string;
 }
-
-/**
- * One value of the row a foreign key of the case points at, as a scalar subquery (cheaper to plan
- * than a join). Written out qualified: Drizzle leaves columns unqualified in a one-table select list.
- */
-function lookup(table: PgTable, value: AnyPgColumn, fk: AnyPgColumn): SQL<string | null> {
-  const t = sql.identifier(getTableName(table));
-  const c = sql.identifier(getTableName(disputeCases));
-  return sql<
-    string | null
-  >`(select ${t}.${sql.identifier(value.name)} from ${t} where ${t}."id" = ${c}.${sql.identifier(fk.name)})`;
-}
-
-const listColumns = {
-  id: disputeCases.id,
-  caseNumber: disputeCases.caseNumber,
-  stage: disputeCases.stage,
-  kind: disputeCases.kind,
-  sector: disputeCases.sector,
-  claimTypes: disputeCases.claimTypes,
-  claimTotalFen: disputeCases.claimTotalFen,
-  settledFen: disputeCases.settledFen,
-  workerCount: disputeCases.workerCount,
-  joint: disputeCases.joint,
-  appliedOn: disputeCases.appliedOn,
-  nextDueOn: disputeCases.nextDueOn,
-  closedReason: disputeCases.closedReason,
-  // Names as scalar subqueries, not joins: the same rows, and the planner no longer searches join
-  // orders on every page (about 1 ms of planning per list).
-  workerName: sql<string>`${lookup(people, people.name, disputeCases.workerPersonId)}`,
-  employerName: sql<
-    string | null
-  >`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
-  mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
-  courtName: lookup(courts, courts.name, disputeCases.courtId),
-};
 
 function looksLikeCaseNumber(q: string): boolean {
   return /\d{4}/.test(q) || q.includes('〔');
@@ -107,7 +50,7 @@ function where(f: CaseFilter): SQL | undefined {
     f.from ? gte(disputeCases.appliedOn, f.from) : undefined,
     f.to ? lte(disputeCases.appliedOn, f.to) : undefined,
     // A positive list of stages, so the (stage, …) indexes serve it.
-    f.open ? inArray(disputeCases.stage, OPEN_STAGES) : undefined,
+    f.open ? inArray(disputeCases.stage, [...OPEN_STAGES]) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
     // A case number (exact) or the start of a worker's name (王, 王建, 王建军): both served by an index.
     f.q
@@ -117,123 +60,6 @@ function where(f: CaseFilter): SQL | undefined {
       : undefined,
   );
 }
-
-/** A timestamptz as JavaScript's `toISOString()` writes it (UTC, milliseconds truncated like the driver's Date). */
-function iso(col: AnyColumn): SQL {
-  return sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
-/**
- * `[{…}, …]` of the rows of a child table, in order, as one json value (`[]` when none). `T` names
- * the shape the fields build (the case file's response schemas).
- */
-function jsonList<T>(fields: [keyof T & string, SQL | AnyColumn][], from: SQL, orderBy: SQL): SQL<T[]> {
-  const pairs = sql.join(
-    fields.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
-    sql`, `,
-  );
-  return sql<
-    T[]
-  >`coalesce((select json_agg(json_build_object(${pairs}) order by ${orderBy}) from ${from}), '[]'::json)`;
-}
-
-const e = disputeEvents;
-const s = disputeSessions;
-const p = disputePayments;
-const v = disputeEvidence;
-/** The case file around one case row, keys and order as the separate reads had them. */
-const fileColumns = {
-  events: jsonList<CaseFileJson['events'][number]>(
-    [
-      ['id', e.id],
-      ['caseId', e.caseId],
-      ['at', iso(e.at)],
-      ['actorAccountId', e.actorAccountId],
-      ['actorLabel', e.actorLabel],
-      ['action', e.action],
-      ['fromStage', e.fromStage],
-      ['toStage', e.toStage],
-      ['payload', e.payload],
-    ],
-    sql`${e} where ${e.caseId} = ${disputeCases.id}`,
-    sql`${e.id}`,
-  ),
-  sessions: jsonList<CaseFileJson['sessions'][number]>(
-    [
-      ['id', s.id],
-      ['caseId', s.caseId],
-      ['mode', s.mode],
-      ['scheduledAt', iso(s.scheduledAt)],
-      ['location', s.location],
-      ['meetingUrl', s.meetingUrl],
-      ['heldAt', iso(s.heldAt)],
-      ['minutes', s.minutes],
-      ['reminderSentAt', iso(s.reminderSentAt)],
-      ['createdAt', iso(s.createdAt)],
-    ],
-    sql`${s} where ${s.caseId} = ${disputeCases.id}`,
-    sql`${s.scheduledAt}, ${s.id}`,
-  ),
-  payments: jsonList<CaseFileJson['payments'][number]>(
-    [
-      ['id', p.id],
-      ['caseId', p.caseId],
-      ['seq', p.seq],
-      ['dueOn', p.dueOn],
-      ['amountFen', p.amountFen],
-      ['paidOn', p.paidOn],
-      ['paidFen', p.paidFen],
-    ],
-    sql`${p} where ${p.caseId} = ${disputeCases.id}`,
-    sql`${p.seq}`,
-  ),
-  // Never the content bytes: the list shows names and sizes.
-  evidence: jsonList<CaseFileJson['evidence'][number]>(
-    [
-      ['id', v.id],
-      ['filename', v.filename],
-      ['mime', v.mime],
-      ['sizeBytes', v.sizeBytes],
-      ['description', v.description],
-      ['uploadedBy', v.uploadedBy],
-      ['createdAt', iso(v.createdAt)],
-    ],
-    sql`${v} where ${v.caseId} = ${disputeCases.id}`,
-    sql`${v.createdAt}, ${v.id}`,
-  ),
-};
-
-/** The rows around a case as the case file lists them (contracts/disputes/responses.ts). */
-export interface CaseFileJson {
-  events: z.infer<typeof caseEventSchema>[];
-  sessions: z.infer<typeof caseSessionSchema>[];
-  payments: z.infer<typeof casePaymentSchema>[];
-  evidence: z.infer<typeof caseEvidenceSchema>[];
-}
-
-export interface CaseNames {
-  workerName: string | null;
-  workerPhone: string | null;
-  employerName: string | null;
-  respondentName: string | null;
-  mediatorName: string | null;
-  judgeName: string | null;
-  courtName: string | null;
-  courtCode: string | null;
-}
-
-// Six left joins made the planner search join orders on every read (about 1.5 ms of planning);
-// the same names as scalar subqueries plan in a fraction of that.
-const nameColumns = {
-  workerName: lookup(people, people.name, disputeCases.workerPersonId),
-  workerPhone: lookup(people, people.phone, disputeCases.workerPersonId),
-  employerName: lookup(employers, employers.name, disputeCases.employerId),
-  respondentName: lookup(employers, employers.name, disputeCases.respondentEmployerId),
-  mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
-  judgeName: lookup(accounts, accounts.displayName, disputeCases.judgeAccountId),
-  courtName: lookup(courts, courts.name, disputeCases.courtId),
-  courtCode: lookup(courts, courts.code, disputeCases.courtId),
-};
 
 /**
  * The case reads run on every page view, so they are prepared once per database handle: the
@@ -318,15 +144,9 @@ export const caseRepo = {
     const [row] = await byIdQuery(db).execute({ id });
     return row ?? null;
   },
-  async evidenceUsage(db: DbOrTx, caseId: string): Promise<{ files: number; bytes: number }> {
-    const [row] = await db
-      .select({
-        files: sql<number>`count(*)::int`,
-        bytes: sql<number>`coalesce(sum(${disputeEvidence.sizeBytes}), 0)::bigint`,
-      })
-      .from(disputeEvidence)
-      .where(eq(disputeEvidence.caseId, caseId));
-    return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) };
+  async byIdForUpdate(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id)).for('update');
+    return row ?? null;
   },
   async rulingNoTaken(db: DbOrTx, rulingNo: string, exceptCaseId: string) {
     const [row] = await db
@@ -336,38 +156,18 @@ export const caseRepo = {
       .limit(1);
     return !!row;
   },
-  /** The highest n among ruling numbers `${prefix}n号` already issued (0 when none). */
-  async highestRulingSeq(db: DbOrTx, prefix: string): Promise<number> {
-    const digits = sql`substring(${disputeCases.rulingNo} from ${prefix.length + 1}::int for char_length(${disputeCases.rulingNo}) - ${prefix.length + 1}::int)`;
-    const [row] = await db
-      .select({ n: sql<number>`coalesce(max(case when ${digits} ~ '^[0-9]{1,9}$' then (${digits})::int end), 0)::int` })
-      .from(disputeCases)
-      .where(sql`${disputeCases.rulingNo} like ${escapeLike(prefix) + '%号'}`);
-    return Number(row?.n ?? 0);
-  },
-  async byIdForUpdate(db: DbOrTx, id: string) {
-    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.id, id)).for('update');
-    return row ?? null;
-  },
-  async byNumber(db: DbOrTx, caseNumber: string) {
-    const [row] = await db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber));
-    return row ?? null;
-  },
-  async openForWorkerAndEmployer(db: DbOrTx, personId: string, employerId: string | null, employerName: string) {
-    const [row] = await db
-      .select({ id: disputeCases.id, caseNumber: disputeCases.caseNumber })
+  async openCases(db: DbOrTx, limit: number, afterId: string | null) {
+    return db
+      .select()
       .from(disputeCases)
       .where(
         and(
-          eq(disputeCases.workerPersonId, personId),
-          notInArray(disputeCases.stage, TERMINAL_STAGES),
-          employerId
-            ? eq(disputeCases.employerId, employerId)
-            : sql`${disputeCases.facts}->'employer'->>'name' = ${employerName}`,
+          notInArray(disputeCases.stage, [...TERMINAL_STAGES]),
+          afterId ? sql`${disputeCases.id} > ${afterId}` : undefined,
         ),
       )
-      .limit(1);
-    return row ?? null;
+      .orderBy(asc(disputeCases.id))
+      .limit(limit);
   },
   async events(db: DbOrTx, caseId: string) {
     return db.select().from(disputeEvents).where(eq(disputeEvents.caseId, caseId)).orderBy(asc(disputeEvents.id));
@@ -401,54 +201,77 @@ export const caseRepo = {
       .where(eq(disputeEvidence.caseId, caseId))
       .orderBy(asc(disputeEvidence.createdAt));
   },
-  async calendarOverrides(db: DbOrTx) {
-    return db.select().from(calendarOverrides);
+};
+
+/** The instalment rows of a case's agreement (the agreement itself is in the case's state). */
+export const paymentRepo = {
+  /** New terms replace the instalments not yet paid; paid ones stay, as the record of what was paid. */
+  async deleteUnpaid(tx: DbOrTx, caseId: string) {
+    await tx.delete(disputePayments).where(and(eq(disputePayments.caseId, caseId), isNull(disputePayments.paidOn)));
   },
-  async mediators(db: DbOrTx, regionPrefixLike: string) {
-    const active = sql<number>`(select count(*)::int from ${disputeCases} c where c.mediator_account_id = ${accounts.id} and c.stage not in ('performed','closed_failed'))`;
-    return db
-      .select({
-        id: accounts.id,
-        name: accounts.displayName,
-        expertise: mediatorProfiles.expertise,
-        available: mediatorProfiles.available,
-        conflicts: mediatorProfiles.conflictEmployerIds,
-        activeCases: active,
-      })
+  async add(tx: DbOrTx, rows: (typeof disputePayments.$inferInsert)[]) {
+    if (rows.length) await tx.insert(disputePayments).values(rows);
+  },
+  async setPaid(tx: DbOrTx, id: string, paid: { paidFen: number; paidOn: string | null }) {
+    await tx.update(disputePayments).set(paid).where(eq(disputePayments.id, id));
+  },
+};
+
+/** Whom a case's messages go to: the worker's and the staff's phones (their own modules' records, read only). */
+export const contactRepo = {
+  async worker(db: DbOrTx, personId: string): Promise<{ name: string; phone: string | null } | null> {
+    const [w] = await db.select({ name: people.name, phone: people.phone }).from(people).where(eq(people.id, personId));
+    return w ?? null;
+  },
+  async account(db: DbOrTx, accountId: string) {
+    const [a] = await db
+      .select({ phone: accounts.phone, name: accounts.displayName, username: accounts.username })
       .from(accounts)
-      .leftJoin(mediatorProfiles, eq(mediatorProfiles.accountId, accounts.id))
+      .where(eq(accounts.id, accountId));
+    return a ?? null;
+  },
+};
+
+/** What the reminders job reads and marks beside the cases themselves. */
+export const reminderRepo = {
+  /** Sessions scheduled in (from, until] that have not been held and have had no reminder yet. */
+  async sessionsAwaitingReminder(db: DbOrTx, from: Date, until: Date) {
+    return db
+      .select()
+      .from(disputeSessions)
       .where(
         and(
-          sql`'mediator' = any(${accounts.roles})`,
-          eq(accounts.status, 'active'),
-          sql`${accounts.regionCode} like ${regionPrefixLike}`,
+          isNull(disputeSessions.reminderSentAt),
+          isNull(disputeSessions.heldAt),
+          gt(disputeSessions.scheduledAt, from),
+          lte(disputeSessions.scheduledAt, until),
         ),
       );
   },
-  async judges(db: DbOrTx, courtId: string) {
-    return db
-      .select({ id: accounts.id, name: accounts.displayName })
-      .from(accounts)
-      .where(and(sql`'judge' = any(${accounts.roles})`, eq(accounts.courtId, courtId)));
+  async markSessionReminded(tx: DbOrTx, sessionId: string, at: Date) {
+    await tx.update(disputeSessions).set({ reminderSentAt: at }).where(eq(disputeSessions.id, sessionId));
   },
-  async tokenByHash(db: DbOrTx, hash: string) {
-    const [row] = await db.select().from(disputeAccessTokens).where(eq(disputeAccessTokens.tokenHash, hash));
-    return row ?? null;
+};
+
+/** The module's settings documents (key → JSON) and the working-day calendar's corrections. */
+export const settingsRepo = {
+  async get(db: DbOrTx, key: string): Promise<unknown> {
+    const [row] = await db.select().from(settings).where(eq(settings.key, key));
+    return row?.value;
   },
-  async openCases(db: DbOrTx, limit: number, afterId: string | null) {
-    return db
-      .select()
-      .from(disputeCases)
-      .where(
-        and(
-          notInArray(disputeCases.stage, TERMINAL_STAGES),
-          afterId ? sql`${disputeCases.id} > ${afterId}` : undefined,
-        ),
-      )
-      .orderBy(asc(disputeCases.id))
-      .limit(limit);
+  async put(tx: DbOrTx, key: string, value: typeof settings.$inferInsert.value, now: Date) {
+    await tx
+      .insert(settings)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
   },
-  async casesByIds(db: DbOrTx, ids: string[]) {
-    return ids.length ? db.select().from(disputeCases).where(inArray(disputeCases.id, ids)) : [];
+  async calendarOverrides(db: DbOrTx) {
+    return db.select().from(calendarOverrides).orderBy(calendarOverrides.date);
+  },
+  async putCalendarOverride(tx: DbOrTx, o: { date: string; kind: 'holiday' | 'workday'; note: string | null }) {
+    await tx
+      .insert(calendarOverrides)
+      .values(o)
+      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: o.kind, note: o.note } });
   },
 };

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.js';
 import type { Ctx } from '../../core/context.js';
 import { sha256Hex } from '../../core/crypto.js';
@@ -6,9 +5,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import type { EventPayload } from '../../../contracts/disputes/case-json.js';
-import { accounts } from '../accounts/tables.js';
 import { notify } from '../notifications/service.js';
-import { people } from '../people/tables.js';
 import { assertCanRead, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { clocksOf, liveState, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
@@ -16,10 +13,10 @@ import { readCaseDetail } from './case-view.js';
 import { changeCase, type CaseRow } from './case-writer.js';
 import { checkedReview, nextRulingNo, type ConfirmationReview } from './court/confirmation.js';
 import { issueEmployerLink } from './public/employer-link.js';
-import { caseRepo } from './repository.js';
+import { caseRepo, contactRepo, paymentRepo } from './repository.js';
 import { isActionCode, transition, type ActionCode, type CaseState, type Effect } from './rules/state-machine.js';
 import type { ActionBody } from './schemas.js';
-import { disputeCases, disputePayments } from './tables.js';
+import type { disputeCases } from './tables.js';
 
 // Changing cases: every action goes through applyAction (see ADR 0002).
 
@@ -133,21 +130,20 @@ async function sideEffects(
 ) {
   const extra: Partial<typeof disputeCases.$inferInsert> = {};
   if (action === 'set_agreement_terms' && state.agreement) {
-    await tx.delete(disputePayments).where(and(eq(disputePayments.caseId, row.id), isNull(disputePayments.paidOn)));
-    const paid = await caseRepo.payments(tx, row.id);
-    const start = paid.length;
-    if (state.agreement.installments.length) {
-      await tx.insert(disputePayments).values(
-        state.agreement.installments.map((i, k) => ({
-          caseId: row.id,
-          seq: start + k + 1,
-          dueOn: i.dueOn,
-          amountFen: i.amountFen,
-        })),
-      );
-    }
+    await paymentRepo.deleteUnpaid(tx, row.id);
+    const start = (await caseRepo.payments(tx, row.id)).length;
+    await paymentRepo.add(
+      tx,
+      state.agreement.installments.map((i, k) => ({
+        caseId: row.id,
+        seq: start + k + 1,
+        dueOn: i.dueOn,
+        amountFen: i.amountFen,
+      })),
+    );
   }
   if (action === 'record_payment') {
+    // The payment settles the earliest open instalments first.
     let left = Number(payload.amountFen);
     for (const p of await caseRepo.payments(tx, row.id)) {
       if (left <= 0) break;
@@ -155,13 +151,10 @@ async function sideEffects(
       if (open <= 0) continue;
       const take = Math.min(open, left);
       left -= take;
-      await tx
-        .update(disputePayments)
-        .set({
-          paidFen: p.paidFen + take,
-          paidOn: p.paidFen + take === p.amountFen ? String(payload.paidOn) : p.paidOn,
-        })
-        .where(eq(disputePayments.id, p.id));
+      await paymentRepo.setPaid(tx, p.id, {
+        paidFen: p.paidFen + take,
+        paidOn: p.paidFen + take === p.amountFen ? String(payload.paidOn) : p.paidOn,
+      });
     }
   }
   if (action === 'issue_ruling') {
@@ -192,7 +185,7 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
     if (e.type !== 'notify') continue;
     const topic = `dispute_case:${row.id}`;
     if (e.audience.includes('worker')) {
-      const [w] = await tx.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+      const w = await contactRepo.worker(tx, row.workerPersonId);
       if (w?.phone)
         await notify(tx, {
           channel: 'sms',
@@ -227,10 +220,7 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
       const target =
         staffRole === 'mediator' ? row.mediatorAccountId : staffRole === 'judge' ? row.judgeAccountId : null;
       if (!target) continue;
-      const [acc] = await tx
-        .select({ phone: accounts.phone, name: accounts.displayName })
-        .from(accounts)
-        .where(eq(accounts.id, target));
+      const acc = await contactRepo.account(tx, target);
       if (acc?.phone)
         await notify(tx, {
           channel: 'sms',

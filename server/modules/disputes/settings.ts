@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { jointConfigSchema } from '../../../contracts/disputes/responses.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
@@ -8,14 +7,13 @@ import { AppError } from '../../core/errors.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG, type JointMediationConfig } from './rules/joint-mediation.js';
 import { forgetCalendar } from './calendar.js';
 import type { CalendarOverrideInput } from './schemas.js';
-import { calendarOverrides, settings } from './tables.js';
+import { settingsRepo } from './repository.js';
 
 const KEY = 'disputes.joint_mediation';
 
 export async function jointConfig(deps: Deps): Promise<JointMediationConfig> {
-  const [row] = await deps.db.select().from(settings).where(eq(settings.key, KEY));
   // Read through its schema: a document written by an older release may lack a field.
-  const parsed = jointConfigSchema.safeParse(row?.value);
+  const parsed = jointConfigSchema.safeParse(await settingsRepo.get(deps.db, KEY));
   return parsed.success ? parsed.data : { ...DEFAULT_JOINT_MEDIATION_CONFIG };
 }
 
@@ -46,10 +44,7 @@ export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediation
   requireNationwideAdmin(ctx, { zh: '联合调解触发条件', en: 'joint-mediation triggers' });
   const before = await jointConfig(deps);
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(settings)
-      .values({ key: KEY, value })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: deps.now() } });
+    await settingsRepo.put(tx, KEY, value, deps.now());
     await writeAudit(tx, ctx, {
       action: 'settings.joint_mediation_changed',
       entityType: 'settings',
@@ -63,7 +58,7 @@ export async function setJointConfig(deps: Deps, ctx: Ctx, value: JointMediation
 
 export async function listCalendarOverrides(deps: Deps, ctx: Ctx) {
   requirePermission(ctx, 'disputes:read');
-  return { items: await deps.db.select().from(calendarOverrides).orderBy(calendarOverrides.date) };
+  return { items: await settingsRepo.calendarOverrides(deps.db) };
 }
 
 /**
@@ -73,10 +68,7 @@ export async function listCalendarOverrides(deps: Deps, ctx: Ctx) {
 export async function setCalendarOverride(deps: Deps, ctx: Ctx, input: CalendarOverrideInput) {
   requireNationwideAdmin(ctx, { zh: '工作日历调整', en: 'working-day calendar corrections' });
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(calendarOverrides)
-      .values({ date: input.date, kind: input.kind, note: input.note ?? null })
-      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: input.kind, note: input.note ?? null } });
+    await settingsRepo.putCalendarOverride(tx, { date: input.date, kind: input.kind, note: input.note ?? null });
     await writeAudit(tx, ctx, {
       action: 'calendar.override_set',
       entityType: 'calendar',

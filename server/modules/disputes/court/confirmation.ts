@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { AppError, errors } from '../../../core/errors.js';
 import type { Tx } from '../../../db/client.js';
-import { courts } from '../../courts/tables.js';
 import { nextNumber } from '../../numbering/service.js';
 import type { CaseRow } from '../case-writer.js';
-import { caseRepo } from '../repository.js';
 import { REFUSAL_GROUNDS, type ActionCode, type RefusalGround } from '../rules/state-machine.js';
+import { courtCode, highestRulingSeq } from './repository.js';
 
 // The court's side of judicial confirmation (司法确认): the judge's review of every refusal ground,
 // and the ruling's number. Both run inside applyAction (service.ts), on the locked case.
@@ -66,10 +64,10 @@ export function checkedReview(
 export async function nextRulingNo(tx: Tx, row: CaseRow, issuedOn: string): Promise<string> {
   if (!row.courtId)
     throw errors.conflict('案件未关联法院，无法编号裁定书', 'The case has no court to number the ruling', 'courtId');
-  const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, row.courtId));
-  if (!court) throw errors.notFound('法院', 'Court');
+  const code = await courtCode(tx, row.courtId);
+  if (code === null) throw errors.notFound('法院', 'Court');
   const year = issuedOn.slice(0, 4);
-  const prefix = `（${year}）${court.code}民特`;
+  const prefix = `（${year}）${code}民特`;
   const series = `ruling:${row.courtId}:${year}`;
-  return `${prefix}${await nextNumber(tx, series, () => caseRepo.highestRulingSeq(tx, prefix))}号`;
+  return `${prefix}${await nextNumber(tx, series, () => highestRulingSeq(tx, prefix))}号`;
 }

@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../../../core/deps.js';
-import { courts } from '../../courts/tables.js';
-import { employers } from '../../employers/tables.js';
+import { maskResidentIdParts } from '../../../core/identifiers/resident-id.js';
 import { HAND_BLANK } from './format.js';
-import { mediationBodies } from '../../organizations/tables.js';
-import { people } from '../../people/tables.js';
+import { documentPartiesRepo } from './repository.js';
 import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './types.js';
 import { amountOverdueFen } from '../rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from '../rules/stages.js';
@@ -43,9 +40,7 @@ const LIABLE_ROLE: Record<
 
 /** The studio's usual court when the case names none; blanks when there is none either. */
 async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name: string; code: string }> {
-  const [row] = courtId
-    ? await deps.db.select({ name: courts.name, code: courts.code }).from(courts).where(eq(courts.id, courtId))
-    : [];
+  const row = courtId ? await documentPartiesRepo.court(deps.db, courtId) : null;
   return row ?? { name: HAND_BLANK, code: '' };
 }
 
@@ -55,13 +50,9 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
   const { worker, employer: employerFact } = partiesOf(facts);
   const record = d.record;
   const state = record.state;
-  const [person] = await deps.db.select().from(people).where(eq(people.id, d.workerPersonId));
-  const employer = employerFact.uscc
-    ? (await deps.db.select().from(employers).where(eq(employers.uscc, employerFact.uscc)))[0]
-    : null;
-  const studio = d.mediationBodyId
-    ? (await deps.db.select().from(mediationBodies).where(eq(mediationBodies.id, d.mediationBodyId)))[0]
-    : undefined;
+  const person = await documentPartiesRepo.worker(deps.db, d.workerPersonId);
+  const employer = employerFact.uscc ? await documentPartiesRepo.employerByUscc(deps.db, employerFact.uscc) : null;
+  const studio = d.mediationBodyId ? await documentPartiesRepo.studio(deps.db, d.mediationBodyId) : null;
   const court = d.courtName
     ? { name: d.courtName, code: d.courtCode ?? '' }
     : await defaultCourt(deps, studio?.defaultCourtId ?? null);
@@ -80,11 +71,9 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
         {
           name: d.workerName,
           // From the registered resident ID only; a worker without one gets blanks, not guesses.
-          sex: (person?.sex as 'male' | 'female' | null) ?? undefined,
+          sex: person?.sex ?? undefined,
           birthDate: person?.birthDate ?? undefined,
-          residentIdMasked: person?.residentIdHead
-            ? `${person.residentIdHead}**********${person.residentIdTail}`
-            : HAND_BLANK,
+          residentIdMasked: maskResidentIdParts(person?.residentIdHead, person?.residentIdTail) ?? HAND_BLANK,
           address: '（见送达地址确认书）',
           phone: worker.phone,
         },

@@ -1,12 +1,12 @@
 /**
- * PDF renderer (pdfkit). Line breaking is done here rather than by pdfkit so that Chinese text
- * follows the usual rules: any two ideographs may break, a run of Latin letters and digits
- * (amounts, ID numbers, dates) stays whole, closing punctuation never starts a line and opening
- * punctuation never ends one (避头尾), and full lines are justified by spreading the characters.
+ * PDF renderer (pdfkit). Lines are broken by line-break.ts rather than by pdfkit so that Chinese
+ * text follows the usual rules (ideographs break anywhere, Latin and digit runs stay whole,
+ * 避头尾), and full lines are justified here by spreading the characters.
  */
 import PDFDocument from 'pdfkit';
 import { pdfFont } from './fonts.js';
 import { LAYOUT, TEXT_WIDTH } from './layout.js';
+import { breakLines, type Line, type Token } from './line-break.js';
 import {
   columnAt,
   keptWithNext,
@@ -23,29 +23,6 @@ type Doc = PDFKit.PDFDocument;
 
 const REGULAR = 'NotoSerifSC';
 const BOLD = 'NotoSerifSC-Bold';
-
-/** may not start a line */
-const NO_START = new Set(Array.from('，。、；：？！）》」』】〕〉”’…%,.;:?!)]}·'));
-/** may not end a line */
-const NO_END = new Set(Array.from('（《「『【〔〈“‘([{'));
-
-interface Token {
-  text: string;
-  bold: boolean;
-  underline: boolean;
-  width: number;
-  space: boolean;
-  newline: boolean;
-}
-
-interface Line {
-  tokens: Token[];
-  width: number;
-  /** the last line of a paragraph (or before a hard break): never justified */
-  last: boolean;
-}
-
-const TOKEN_RE = /\n|[ \t\u3000]+|[A-Za-z0-9][A-Za-z0-9.,:\-/%@*_#]*|./gu;
 
 class PdfWriter {
   private readonly doc: Doc;
@@ -69,107 +46,6 @@ class PdfWriter {
       this.widths.set(key, w);
     }
     return w;
-  }
-
-  private tokenize(runs: Run[], size: number, maxWidth: number): Token[] {
-    const out: Token[] = [];
-    for (const r of runs) {
-      for (const m of r.text.matchAll(TOKEN_RE)) {
-        const text = m[0];
-        const bold = r.bold ?? false;
-        const base = { bold, underline: r.underline ?? false };
-        if (text === '\n') {
-          out.push({ ...base, text, width: 0, space: false, newline: true });
-          continue;
-        }
-        const space = /^[ \t\u3000]+$/.test(text);
-        const width = this.measure(text, bold, size);
-        if (width > maxWidth && !space) {
-          // an unbreakable run wider than a line: fall back to breaking between characters
-          for (const ch of Array.from(text)) {
-            out.push({ ...base, text: ch, width: this.measure(ch, bold, size), space: false, newline: false });
-          }
-        } else {
-          out.push({ ...base, text, width, space, newline: false });
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Splits a long Latin/digit run (a credit code, an ID number) so that its head fills the rest of
-   * the line instead of leaving a wide gap; short runs (amounts, dates) are never split.
-   */
-  private splitLong(t: Token, room: number, size: number): [Token, Token] | null {
-    const chars = Array.from(t.text);
-    if (chars.length < 12) return null;
-    let w = 0;
-    let n = 0;
-    for (const ch of chars) {
-      const cw = this.measure(ch, t.bold, size);
-      if (w + cw > room + 0.01) break;
-      w += cw;
-      n++;
-    }
-    if (n < 4 || chars.length - n < 4) return null;
-    const head = chars.slice(0, n).join('');
-    const tail = chars.slice(n).join('');
-    return [
-      { ...t, text: head, width: this.measure(head, t.bold, size) },
-      { ...t, text: tail, width: this.measure(tail, t.bold, size) },
-    ];
-  }
-
-  /** Greedy line breaking with 避头尾. `firstWidth` is the first line's width (indent). */
-  private wrap(tokens: Token[], firstWidth: number, width: number, size: number): Line[] {
-    const lines: Line[] = [];
-    let cur: Token[] = [];
-    const queue = [...tokens];
-    const avail = () => (lines.length === 0 ? firstWidth : width);
-    const sum = (ts: Token[]) => ts.reduce((a, t) => a + t.width, 0);
-    const push = (last: boolean) => {
-      while (cur.at(-1)?.space) cur.pop();
-      lines.push({ tokens: cur, width: sum(cur), last });
-      cur = [];
-    };
-    for (let t = queue.shift(); t !== undefined; t = queue.shift()) {
-      if (t.newline) {
-        push(true);
-        continue;
-      }
-      if (cur.length === 0 && t.space) continue;
-      if (sum(cur) + t.width <= avail() + 0.01) {
-        cur.push(t);
-        continue;
-      }
-      if (t.space) {
-        push(false);
-        continue;
-      }
-      const split = this.splitLong(t, avail() - sum(cur), size);
-      if (split) {
-        cur.push(split[0]);
-        push(false);
-        queue.unshift(split[1]);
-        continue;
-      }
-      // t overflows: break before it, but keep closing punctuation off the next line's start
-      // (pull the previous character down with it) and opening punctuation off this line's end
-      const carry: Token[] = [];
-      if (NO_START.has(t.text)) {
-        while (cur.length > 1 && (carry[0] === undefined || NO_START.has(carry[0].text)))
-          carry.unshift(cur.pop() as Token);
-      }
-      for (let end = cur.at(-1); cur.length > 1 && end && NO_END.has(end.text); end = cur.at(-1))
-        carry.unshift(cur.pop() as Token);
-      push(false);
-      cur = [...carry, t];
-    }
-    const lastLine = lines.at(-1);
-    if (cur.length > 0 || lastLine === undefined) push(true);
-    else lastLine.last = true;
-    return lines;
   }
 
   private newPage(): void {
@@ -223,9 +99,8 @@ class PdfWriter {
     }
   }
 
-  /** tokenize + wrap */
   private layoutText(runs: Run[], size: number, firstWidth: number, width = firstWidth): Line[] {
-    return this.wrap(this.tokenize(runs, size, Math.min(firstWidth, width)), firstWidth, width, size);
+    return breakLines(runs, (text, bold) => this.measure(text, bold, size), firstWidth, width);
   }
 
   title(text: string, level: 'court' | 'document'): void {
@@ -345,7 +220,7 @@ class PdfWriter {
     const blockWidth = Math.max(0, ...rightLines);
     const rightX = this.left + TEXT_WIDTH - size * 2 - blockWidth;
     for (const l of lines) {
-      // wrap() always returns at least one line (an empty one for empty text)
+      // breakLines() always returns at least one line (an empty one for empty text)
       const line = this.layoutText([{ text: l.text }], size, TEXT_WIDTH)[0]!;
       if (l.align === 'right') this.drawLine(line, rightX, this.y, blockWidth, 'right', size, lh);
       else this.drawLine(line, this.left, this.y, TEXT_WIDTH, 'left', size, lh);

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { sha256Hex } from '../../../core/crypto.js';
 import type { Deps } from '../../../core/deps.js';
 import type { Tx } from '../../../db/client.js';
 import { notify } from '../../notifications/service.js';
-import { mediationBodies } from '../../organizations/tables.js';
+import { studioById } from '../../organizations/service.js';
 import type { CaseRow } from '../case-writer.js';
-import { latestOpenCode, newLinkToken, storeToken } from './tokens.js';
+import { tokenRepo } from './repository.js';
+import { newLinkToken } from './tokens.js';
 
 /**
  * The employer's one-time link: it answers the mediation request (accept, decline, counter)
@@ -13,17 +13,18 @@ import { latestOpenCode, newLinkToken, storeToken } from './tokens.js';
  * (contact_employer, from applyAction in the caller's transaction).
  */
 export async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
-  if (await latestOpenCode(tx, row.id, 'employer_link', deps.now())) return;
+  if (await tokenRepo.latestOpen(tx, row.id, 'employer_link', deps.now())) return;
   const token = newLinkToken();
-  await storeToken(tx, row.id, 'employer_link', sha256Hex(token), new Date(deps.now().getTime() + 60 * 86_400_000));
+  await tokenRepo.store(
+    tx,
+    row.id,
+    'employer_link',
+    sha256Hex(token),
+    new Date(deps.now().getTime() + 60 * 86_400_000),
+  );
   const contact = row.facts.employer;
   const link = `${deps.config.publicUrl}/e/${token}`;
-  const [studio] = row.mediationBodyId
-    ? await tx
-        .select({ name: mediationBodies.name })
-        .from(mediationBodies)
-        .where(eq(mediationBodies.id, row.mediationBodyId))
-    : [];
+  const studio = row.mediationBodyId ? await studioById(tx, row.mediationBodyId) : null;
   const text = `【一站】${contact?.name ?? '贵单位'}：${studio?.name ?? '劳动争议调解组织'}受理了案件${row.caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：${link}`;
   const topic = `dispute_case:${row.id}`;
   if (contact?.contactPhone)

@@ -17,6 +17,7 @@ import type { Deps } from '../../../core/deps.js';
 import { asZod, errorResponses } from '../../../core/http.js';
 import { perInstanceBrake } from './limits.js';
 import { PUBLIC_TAGS as tags, employerSignBodySchema, tokenParamsSchema, workerSignBodySchema } from './schemas.js';
+import * as employer from './employer.js';
 import * as pub from './service.js';
 
 /** No login: workers on a phone (online application, tracking, signing) and employers by link. */
@@ -121,7 +122,7 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
       },
       config: perInstanceBrake(30),
     },
-    async (request) => pub.employerView(deps, request.params.token),
+    async (request) => employer.employerView(deps, request.params.token),
   );
   app.post(
     '/api/public/disputes/employer/:token/answer',
@@ -135,7 +136,7 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
       },
       config: perInstanceBrake(10),
     },
-    async (request) => pub.employerAnswer(deps, request.ctx, request.params.token, request.body),
+    async (request) => employer.employerAnswer(deps, request.ctx, request.params.token, request.body),
   );
   app.post(
     '/api/public/disputes/employer/:token/sign',
@@ -149,6 +150,6 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
       },
       config: perInstanceBrake(10),
     },
-    async (request) => pub.employerSign(deps, request.ctx, request.params.token, request.body),
+    async (request) => employer.employerSign(deps, request.ctx, request.params.token, request.body),
   );
 }

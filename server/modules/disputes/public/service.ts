@@ -1,6 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
-import type { EmployerAnswer, EmployerView, Intake, WorkerView } from '../../../../contracts/disputes.js';
-import type { Role } from '../../../../contracts/roles.js';
+import type { Intake, WorkerView } from '../../../../contracts/disputes.js';
 import type { Ctx } from '../../../core/context.js';
 import { sha256Hex } from '../../../core/crypto.js';
 import type { Deps } from '../../../core/deps.js';
@@ -8,170 +6,27 @@ import { AppError, errors } from '../../../core/errors.js';
 import { maskMobile } from '../../../core/identifiers/phone.js';
 import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../../limits/service.js';
 import { notify } from '../../notifications/service.js';
-import { listStudios, studioById } from '../../organizations/service.js';
-import { people } from '../../people/tables.js';
+import { listStudios } from '../../organizations/service.js';
 import { calendarFor, todayOf } from '../calendar.js';
-import { clocksOf, liveState, partiesOf } from '../case-record.js';
+import { clocksOf, partiesOf } from '../case-record.js';
 import { registerCase } from '../intake/service.js';
 import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './limits.js';
-import { caseRepo } from '../repository.js';
-import { STAGES, STAGE_BY_CODE, isStage } from '../rules/stages.js';
+import { caseRepo, contactRepo } from '../repository.js';
+import { STAGES } from '../rules/stages.js';
 import { applyAction } from '../service.js';
-import { disputeAccessTokens } from '../tables.js';
-import type { CaseTokenHeader, EmployerSignBody, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
-import {
-  codeHash,
-  latestOpenCode,
-  newLinkToken,
-  newSmsCode,
-  sameHash,
-  storeToken,
-  type TokenPurpose,
-} from './tokens.js';
+import type { CaseTokenHeader, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
+import { caseByNumber, tokenRepo } from './repository.js';
+import { codeHash, newLinkToken, newSmsCode, sameHash, type TokenPurpose } from './tokens.js';
 
 const MAX_CODE_ATTEMPTS = 5;
-const invalidLink = () =>
-  new AppError(
-    'NOT_FOUND',
-    '链接无效或已过期，请联系调解员',
-    'The link is invalid or has expired; contact the mediator',
-  );
-
 /** The studios taking online applications, for the worker to choose one. */
 export async function studiosForApplicants(deps: Deps) {
   return { items: await listStudios(deps) };
 }
 
-/** Resolves an employer link to its case; the link is the employer's only credential. */
-async function employerCase(deps: Deps, token: string) {
-  const t = await caseRepo.tokenByHash(deps.db, sha256Hex(token));
-  if (!t || t.purpose !== 'employer_link' || t.expiresAt < deps.now()) throw invalidLink();
-  const row = await caseRepo.byId(deps.db, t.caseId);
-  if (!row) throw invalidLink();
-  return row;
-}
-
 /** Link and code holders act without an account; the audit names them by the event label. */
-function publicCtx(ctx: Ctx): Ctx {
+export function publicCtx(ctx: Ctx): Ctx {
   return { ...ctx, actor: null };
-}
-
-/** What the employer sees behind its link: the request, the claims and, later, the agreement. */
-export async function employerView(deps: Deps, token: string): Promise<EmployerView> {
-  const row = await employerCase(deps, token);
-  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
-  const facts = row.facts;
-  const { worker, employer } = partiesOf(facts);
-  const record = row.record;
-  const state = liveState(record);
-  return {
-    caseNumber: row.caseNumber,
-    stage: row.stage,
-    stageLabel: isStage(row.stage) ? STAGE_BY_CODE[row.stage].zh : row.stage,
-    workerName: worker.name,
-    addressee: facts.respondent?.name ?? employer.name,
-    claims: facts.claims.map((c) => ({ type: c.type, amountFen: c.amountFen ?? 0, description: c.description })),
-    claimTotalFen: row.claimTotalFen,
-    narrative: facts.narrative,
-    liability: record.liability?.contactFirst
-      ? {
-          basis: record.liability.contactFirst.basis,
-          explanation: record.liability.contactFirst.explanation,
-          explanationEn: record.liability.contactFirst.explanationEn,
-        }
-      : null,
-    answered: state.employerAnswer ?? null,
-    agreement: state.agreement ?? null,
-    agreementVersion: state.agreementVersion ?? null,
-    termsHash: state.agreementHash ?? null,
-    employerSigned: state.signatures.employer,
-    canAnswer: row.stage === 'employer_contacted' && !state.employerAnswer,
-    canSign: row.stage === 'mediating' && !!state.agreement && !state.signatures.employer,
-    studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
-  };
-}
-
-const ANSWER_LABELS = {
-  accept: ['同意调解', 'agreed to mediate'],
-  decline: ['不同意调解', 'declined mediation'],
-  counter: ['提出了金额方案', 'made a counter-offer'],
-} as const;
-
-/**
- * The link answers once: each answer moves the case and texts the worker and the mediator, so a
- * second one (a changed mind, a replayed request) goes to the mediator by phone instead.
- */
-async function assertCanAnswer(deps: Deps, row: NonNullable<Awaited<ReturnType<typeof caseRepo.byId>>>) {
-  const answered = row.record.state?.employerAnswer;
-  if (row.stage === 'employer_contacted' && !answered) return;
-  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
-  const phone = studio?.contactPhone ? `（电话 ${studio.contactPhone}）` : '';
-  const phoneEn = studio?.contactPhone ? ` (${studio.contactPhone})` : '';
-  if (!answered)
-    throw errors.conflict(
-      `本案已不需要通过链接答复，如有疑问请联系调解员${phone}。`,
-      `This case no longer takes an answer through the link; call the mediator${phoneEn} with any question.`,
-      'answer',
-    );
-  const [zh, en] = ANSWER_LABELS[answered];
-  throw errors.conflict(
-    `贵单位已答复（${zh}），不能再次提交。如需更改，请联系调解员${phone}。`,
-    `Your organisation has already answered (${en}); it cannot answer again. To change the answer, call the mediator${phoneEn}.`,
-    'answer',
-  );
-}
-
-export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input: EmployerAnswer) {
-  const row = await employerCase(deps, token);
-  await assertCanAnswer(deps, row);
-  const note =
-    input.answer === 'counter'
-      ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}`
-      : input.note;
-  // The version makes two answers sent at once count as one: the second finds the case changed.
-  const opts = {
-    role: 'employer_agent' as Role,
-    actorLabel: `${partiesOf(row.facts).employer.name}（链接）`,
-    expectedVersion: row.version,
-  };
-  // The counter-offer's amount is kept with the answer, in the same locked write.
-  const after = await applyAction(
-    deps,
-    publicCtx(ctx),
-    row.id,
-    'record_employer_answer',
-    { answer: input.answer, ...(note ? { note } : {}) },
-    { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } },
-  );
-  // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
-  if (input.answer === 'accept' && !liveState(after.record).consents.employer) {
-    await applyAction(
-      deps,
-      publicCtx(ctx),
-      row.id,
-      'record_consent',
-      { party: 'employer' },
-      { ...opts, expectedVersion: after.version },
-    );
-  }
-  return employerView(deps, token);
-}
-
-/** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
-export async function employerSign(deps: Deps, ctx: Ctx, token: string, { termsHash }: EmployerSignBody) {
-  const row = await employerCase(deps, token);
-  await applyAction(
-    deps,
-    publicCtx(ctx),
-    row.id,
-    'sign_agreement',
-    { signer: 'employer', termsHash },
-    {
-      role: 'employer_agent',
-      actorLabel: `${partiesOf(row.facts).employer.name}（链接签署）`,
-    },
-  );
-  return employerView(deps, token);
 }
 
 /** Counts against limits in stages: a stage that refuses stops the count for the later ones. */
@@ -195,14 +50,14 @@ export async function requestWorkerCode(
 ) {
   const number = caseNumber.trim();
   await enforceStages(deps, codeRequestLimits(purpose, number, phone, ctx.ip), CODE_REQUESTS);
-  const row = await caseRepo.byNumber(deps.db, number);
+  const row = await caseByNumber(deps.db, number);
   if (!row) return;
-  const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   if (!worker?.phone || worker.phone !== phone) return;
   const code = newSmsCode();
   const expiresAt = new Date(deps.now().getTime() + 10 * 60_000);
   await deps.db.transaction(async (tx) => {
-    await storeToken(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
+    await tokenRepo.store(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
     const what = purpose === 'worker_code' ? '查询案件进度' : '确认签署调解协议';
     await notify(tx, {
       channel: 'sms',
@@ -263,28 +118,25 @@ async function consumeCode(
   if (!byAddress.allowed) throw lockedOut(byAddress);
   const byCase = await consume(deps.db, deps.now(), caseLimit);
   if (!byCase.allowed) throw lockedOut(byCase);
-  const open = caseId ? await latestOpenCode(deps.db, caseId, purpose, deps.now()) : null;
+  const open = caseId ? await tokenRepo.latestOpen(deps.db, caseId, purpose, deps.now()) : null;
   if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byCase.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, caseId!, purpose, open.expiresAt, code.trim()))) {
-    await deps.db
-      .update(disputeAccessTokens)
-      .set({ attempts: sql`${disputeAccessTokens.attempts} + 1` })
-      .where(eq(disputeAccessTokens.id, open.id));
+    await tokenRepo.countWrongAttempt(deps.db, open.id);
     throw wrongCode(byCase.remaining);
   }
-  await deps.db.update(disputeAccessTokens).set({ usedAt: deps.now() }).where(eq(disputeAccessTokens.id, open.id));
+  await tokenRepo.markUsed(deps.db, open.id, deps.now());
   await clear(deps.db, caseLimit.key);
 }
 
 export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify): Promise<{ caseToken: string }> {
   const { code } = body;
   const number = body.caseNumber.trim();
-  const row = await caseRepo.byNumber(deps.db, number);
+  const row = await caseByNumber(deps.db, number);
   // An unknown number is counted and answered like a wrong code.
   await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
   if (!row) throw wrongCode(0);
   const caseToken = newLinkToken();
-  await storeToken(
+  await tokenRepo.store(
     deps.db,
     row.id,
     'worker_session',
@@ -298,7 +150,7 @@ export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify):
 async function workerCase(deps: Deps, header: CaseTokenHeader) {
   const caseToken = typeof header === 'string' ? header : undefined;
   if (!caseToken) throw new AppError('UNAUTHENTICATED', '请先用验证码登录查询', 'Verify with the SMS code first');
-  const t = await caseRepo.tokenByHash(deps.db, sha256Hex(caseToken));
+  const t = await tokenRepo.byHash(deps.db, sha256Hex(caseToken));
   if (!t || t.purpose !== 'worker_session' || t.expiresAt < deps.now())
     throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
   const row = await caseRepo.byId(deps.db, t.caseId);
@@ -314,10 +166,7 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
     (c) => c.audience.includes('worker') && c.status !== 'not_started',
   );
   const visited = new Set(record.state?.visited ?? [row.stage]);
-  const [worker] = await deps.db
-    .select({ name: people.name, phone: people.phone })
-    .from(people)
-    .where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   const payments = await caseRepo.payments(deps.db, row.id);
   return {
     caseNumber: row.caseNumber,
@@ -355,7 +204,7 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
 
 export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeader) {
   const row = await workerCase(deps, caseToken);
-  const [worker] = await deps.db.select({ phone: people.phone }).from(people).where(eq(people.id, row.workerPersonId));
+  const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   await requestWorkerCode(deps, ctx, row.caseNumber, worker?.phone ?? '', 'worker_sign');
   return { sent: true as const };
 }

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { FieldCipher } from '../../../core/crypto.js';
-import type { DbOrTx } from '../../../db/client.js';
-import { disputeAccessTokens, type TokenPurpose } from '../tables.js';
+import type { TokenPurpose } from '../tables.js';
 
 export type { TokenPurpose };
+
+// The secrets of the no-login doors: long random tokens for links, short numeric codes for SMS,
+// and how a code is stored (repository.ts keeps them).
 
 /** Long random tokens for links; short numeric codes for SMS, bound to their case. */
 export function newLinkToken(): string {
@@ -35,25 +36,4 @@ export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
-
-export async function storeToken(db: DbOrTx, caseId: string, purpose: TokenPurpose, hash: string, expiresAt: Date) {
-  await db.insert(disputeAccessTokens).values({ caseId, purpose, tokenHash: hash, expiresAt });
-}
-
-export async function latestOpenCode(db: DbOrTx, caseId: string, purpose: TokenPurpose, now: Date) {
-  const [row] = await db
-    .select()
-    .from(disputeAccessTokens)
-    .where(
-      and(
-        eq(disputeAccessTokens.caseId, caseId),
-        eq(disputeAccessTokens.purpose, purpose),
-        isNull(disputeAccessTokens.usedAt),
-        gt(disputeAccessTokens.expiresAt, now),
-      ),
-    )
-    .orderBy(desc(disputeAccessTokens.createdAt))
-    .limit(1);
-  return row ?? null;
 }

@@ -3,10 +3,14 @@ import {
   CLOSE_REASONS,
   CLOSE_REASONS_BY_STAGE,
   CLOSE_REASON_LABELS,
+  OPEN_STAGES,
+  POST_AGREEMENT_STAGES,
+  PRE_AGREEMENT_OPEN_STAGES,
   REQUIRED_BEFORE,
   STAGES,
   STAGE_BY_CODE,
   STAGE_CODES,
+  TERMINAL_STAGES,
   isStage,
   isTerminal,
 } from './stages.js';
@@ -39,6 +43,33 @@ describe('stages', () => {
 
   it('only performed and closed_failed are terminal', () => {
     expect(STAGE_CODES.filter(isTerminal)).toEqual(['performed', 'closed_failed']);
+  });
+
+  it('the stage sets follow from the stages: open or terminal; before, with or without an agreement', () => {
+    expect(TERMINAL_STAGES).toEqual(['performed', 'closed_failed']);
+    expect(OPEN_STAGES).toEqual(STAGE_CODES.filter((s) => !isTerminal(s)));
+    expect(PRE_AGREEMENT_OPEN_STAGES).toEqual([
+      'intake',
+      'consultation',
+      'employer_contacted',
+      'consented',
+      'mediating',
+    ]);
+    expect(POST_AGREEMENT_STAGES).toEqual([
+      'agreement_signed',
+      'confirmation_applied',
+      'ruling_issued',
+      'confirmation_refused',
+      'performed',
+      'enforcement_applied',
+      'payment_order_applied',
+    ]);
+    // An agreement is in force exactly in the stages that cannot be reached without signing one.
+    for (const s of STAGE_CODES) {
+      const signed = s === 'agreement_signed' || REQUIRED_BEFORE[s].includes('agreement_signed');
+      expect(POST_AGREEMENT_STAGES.includes(s), s).toBe(signed);
+      expect(PRE_AGREEMENT_OPEN_STAGES.includes(s), s).toBe(!signed && s !== 'closed_failed');
+    }
   });
 
   it('required predecessors are themselves earlier stages whose own requirements are included', () => {

@@ -1,22 +1,13 @@
 /**
- * The stage rules: which stages a case must have passed before another, the stages governed by
- * the mediation clock, the claims a payment order may carry. The stages, close reasons,
- * referrals and claim types themselves are defined in contracts/disputes (browser-safe).
+ * The stage rules: which stages a case must have passed before another, the claims a payment
+ * order may carry. The stages, their sets (open, terminal, before and after an agreement), close
+ * reasons, referrals and claim types themselves are defined in contracts/disputes (browser-safe).
  */
 import type { ClaimType } from '../../../../contracts/disputes/claims.js';
 import type { Stage } from '../../../../contracts/disputes/stages.js';
 
 export * from '../../../../contracts/disputes/stages.js';
 export * from '../../../../contracts/disputes/claims.js';
-
-/** Stages in which the mediation clock governs the case (before an agreement exists). */
-export const PRE_AGREEMENT_OPEN_STAGES: readonly Stage[] = [
-  'intake',
-  'consultation',
-  'employer_contacted',
-  'consented',
-  'mediating',
-];
 
 /**
  * The stages a case must have passed through (in order) before reaching a stage.

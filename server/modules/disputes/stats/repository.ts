@@ -58,6 +58,24 @@ const num = (r: StatRow): StatRow => ({
 });
 
 export const statsRepo = {
+  /** Cases received in a region scope (the home page's figure). */
+  async caseCount(db: DbOrTx, scope: string | null): Promise<number> {
+    const [row] = await db
+      .select({ n: measures.received })
+      .from(disputeCases)
+      .where(inRegion(disputeCases.regionCode, scope));
+    return row?.n ?? 0;
+  },
+
+  /** The amount settled by agreements in a region scope, in fen (the home page's figure). */
+  async settledFen(db: DbOrTx, scope: string | null): Promise<number> {
+    const [row] = await db
+      .select({ fen: measures.settledFen })
+      .from(disputeCases)
+      .where(inRegion(disputeCases.regionCode, scope));
+    return Number(row?.fen ?? 0);
+  },
+
   async totals(db: DbOrTx, f: StatFilter): Promise<StatRow> {
     const [row] = await db
       .select({ key: sql<null>`null`, label: sql<null>`null`, ...measures })

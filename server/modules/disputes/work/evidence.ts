@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { evidenceUploadSchema } from '../../../../contracts/disputes/responses.js';
 import type { Ctx } from '../../../core/context.js';
@@ -9,9 +8,8 @@ import { checkUpload } from '../../../core/uploads.js';
 import { loadReadable } from '../case-view.js';
 import { logCaseEvent } from '../case-writer.js';
 import type { UploadedFile } from '../files.js';
-import { caseRepo } from '../repository.js';
 import { STAGE_BY_CODE, isStage } from '../rules/stages.js';
-import { disputeEvidence } from '../tables.js';
+import { evidenceRepo } from './repository.js';
 
 /** Per case: enough for a wage dispute's pay slips, chats and photos, not a file store. */
 export const EVIDENCE_QUOTA = { files: 50, bytes: 100 * 1024 * 1024 };
@@ -30,7 +28,7 @@ export async function addEvidence(
       '案件已结束或为历史案件，不能再添加证据',
       'The case has ended or is historic; evidence can no longer be added',
     );
-  const used = await caseRepo.evidenceUsage(deps.db, id);
+  const used = await evidenceRepo.usage(deps.db, id);
   if (used.files >= EVIDENCE_QUOTA.files || used.bytes + file.content.length > EVIDENCE_QUOTA.bytes) {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
@@ -40,35 +38,24 @@ export async function addEvidence(
     );
   }
   const { mime } = await checkUpload(file.content);
-  const [saved] = await deps.db
-    .insert(disputeEvidence)
-    .values({
-      caseId: id,
-      filename: file.filename.slice(0, 200),
-      mime,
-      sizeBytes: file.content.length,
-      sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
-      content: file.content,
-      description: file.description ?? null,
-      uploadedBy: uploadedBy ?? ctx.actor?.displayName ?? '职工',
-    })
-    .returning({
-      id: disputeEvidence.id,
-      filename: disputeEvidence.filename,
-      mime: disputeEvidence.mime,
-      sizeBytes: disputeEvidence.sizeBytes,
-    });
-  await logCaseEvent(deps, ctx, row, 'evidence_added', { filename: saved!.filename, sizeBytes: saved!.sizeBytes });
-  return saved!;
+  const saved = await evidenceRepo.add(deps.db, {
+    caseId: id,
+    filename: file.filename.slice(0, 200),
+    mime,
+    sizeBytes: file.content.length,
+    sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
+    content: file.content,
+    description: file.description ?? null,
+    uploadedBy: uploadedBy ?? ctx.actor?.displayName ?? '职工',
+  });
+  await logCaseEvent(deps, ctx, row, 'evidence_added', { filename: saved.filename, sizeBytes: saved.sizeBytes });
+  return saved;
 }
 
 /** The file itself, for download (always as an attachment, see files.ts). */
 export async function getEvidence(deps: Deps, ctx: Ctx, id: string, evidenceId: string) {
   await loadReadable(deps, ctx, id);
-  const [e] = await deps.db
-    .select({ filename: disputeEvidence.filename, mime: disputeEvidence.mime, content: disputeEvidence.content })
-    .from(disputeEvidence)
-    .where(and(eq(disputeEvidence.id, evidenceId), eq(disputeEvidence.caseId, id)));
+  const e = await evidenceRepo.file(deps.db, id, evidenceId);
   if (!e) throw errors.notFound('证据', 'Evidence');
   return e;
 }

@@ -1,13 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../../../core/audit.js';
 import { assertInScope, can, requireActor, type Actor, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
-import { accounts } from '../../accounts/tables.js';
-import { employers } from '../../employers/tables.js';
 import { regionLike } from '../case-view.js';
-import { caseRepo } from '../repository.js';
-import { mediatorProfiles } from '../tables.js';
+import { mediatorRepo } from './repository.js';
 import type { MediatorProfileInput } from './schemas.js';
 
 /** Mediators (disputes:work) and studio managers (disputes:manage) see the studio's mediators. */
@@ -20,7 +16,7 @@ function requireStudioStaff(ctx: Ctx): Actor {
 /** The studio's mediators with expertise, availability, declared conflicts and current load. */
 export async function listMediators(deps: Deps, ctx: Ctx) {
   const actor = requireStudioStaff(ctx);
-  const rows = await caseRepo.mediators(deps.db, regionLike(actor));
+  const rows = await mediatorRepo.inRegion(deps.db, regionLike(actor));
   const items = rows.map((m) => ({
     id: m.id,
     name: m.name,
@@ -41,10 +37,7 @@ export async function listMediators(deps: Deps, ctx: Ctx) {
 export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string, input: MediatorProfileInput) {
   const actor = requireStudioStaff(ctx);
   const manager = can(actor, 'disputes:manage');
-  const [target] = await deps.db
-    .select({ id: accounts.id, roles: accounts.roles, regionCode: accounts.regionCode })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
+  const target = await mediatorRepo.account(deps.db, accountId);
   if (!target || !target.roles.includes('mediator'))
     throw new AppError('NOT_FOUND', '调解员账号不存在', 'No such mediator account', 'accountId');
   const own = target.id === actor.accountId;
@@ -58,7 +51,7 @@ export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string
       );
     assertInScope(actor, target.regionCode);
   }
-  const [before] = await deps.db.select().from(mediatorProfiles).where(eq(mediatorProfiles.accountId, accountId));
+  const before = await mediatorRepo.profile(deps.db, accountId);
   const declared = before?.conflictEmployerIds ?? [];
   const conflictEmployerIds = [...new Set(input.conflictEmployerIds)];
   if (declared.some((id) => !conflictEmployerIds.includes(id)) && (own || !manager)) {
@@ -71,8 +64,7 @@ export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string
   }
   const added = conflictEmployerIds.filter((id) => !declared.includes(id));
   if (added.length) {
-    const found = await deps.db.select({ id: employers.id }).from(employers).where(inArray(employers.id, added));
-    if (found.length !== added.length)
+    if ((await mediatorRepo.existingEmployers(deps.db, added)) !== added.length)
       throw new AppError(
         'VALIDATION',
         '申报利害关系的用人单位不存在',
@@ -82,10 +74,7 @@ export async function setMediatorProfile(deps: Deps, ctx: Ctx, accountId: string
   }
   const value = { expertise: input.expertise, available: input.available, conflictEmployerIds };
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(mediatorProfiles)
-      .values({ accountId, ...value })
-      .onConflictDoUpdate({ target: mediatorProfiles.accountId, set: value });
+    await mediatorRepo.saveProfile(tx, accountId, value);
     await writeAudit(tx, ctx, {
       action: 'mediator.profile_updated',
       entityType: 'account',

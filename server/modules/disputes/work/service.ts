@@ -1,4 +1,3 @@
-import { and, desc, eq, like } from 'drizzle-orm';
 import type { z } from 'zod';
 import { laborLawRequestSchema } from '../../../../contracts/labor-law.js';
 import type { caseOutboxSchema, mediatorProposalsSchema } from '../../../../contracts/disputes/responses.js';
@@ -7,13 +6,11 @@ import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { calculateEntitlements } from '../../labor-law/service.js';
 import { redactOneTimeSecrets } from '../../notifications/redact.js';
-import { outbox } from '../../notifications/tables.js';
 import { loadReadable, loadWorkable, readCaseDetail, regionLike } from '../case-view.js';
 import { changeCase, logCaseEvent } from '../case-writer.js';
-import { caseRepo } from '../repository.js';
 import { proposeMediators } from '../rules/assignment.js';
 import { STAGE_BY_CODE, isStage } from '../rules/stages.js';
-import { disputeSessions } from '../tables.js';
+import { caseMessages, mediatorRepo, sessionRepo } from './repository.js';
 import type { AnalysisOverrides, AssignInput, MinutesInput, SessionInput } from './schemas.js';
 
 // The mediator's work on a case: the labor-law analysis, choosing the mediator, sessions and
@@ -81,7 +78,7 @@ export async function mediatorProposals(
   id: string,
 ): Promise<z.infer<typeof mediatorProposalsSchema>> {
   const { actor, row } = await loadWorkable(deps, ctx, id);
-  const pool = await caseRepo.mediators(deps.db, regionLike(actor));
+  const pool = await mediatorRepo.inRegion(deps.db, regionLike(actor));
   return proposeMediators(
     pool.map((m) => ({
       id: m.id,
@@ -104,7 +101,7 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: As
       '请确认调解员已声明与本案无利害关系',
       'The mediator must declare no conflict of interest',
     );
-  const pool = await caseRepo.mediators(deps.db, regionLike(actor));
+  const pool = await mediatorRepo.inRegion(deps.db, regionLike(actor));
   const target = pool.find((m) => m.id === input.mediatorAccountId);
   if (!target) throw errors.validation('mediatorAccountId', '调解员不在本工作室', 'Not a mediator of this studio');
   if ((target.conflicts ?? []).includes(row.respondentEmployerId ?? row.employerId ?? ''))
@@ -154,7 +151,7 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
     throw errors.validation('meetingUrl', '视频调解请填写会议链接', 'A video session needs the meeting link');
   if (input.mode === 'in_person' && !input.location)
     throw errors.validation('location', '当面调解请填写地点', 'An in-person session needs a place');
-  await deps.db.insert(disputeSessions).values({
+  await sessionRepo.add(deps.db, {
     caseId: id,
     mode: input.mode,
     scheduledAt: new Date(input.scheduledAt),
@@ -167,12 +164,9 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
 
 export async function recordMinutes(deps: Deps, ctx: Ctx, id: string, sessionId: string, input: MinutesInput) {
   const { row } = await loadWorkable(deps, ctx, id);
-  const [updated] = await deps.db
-    .update(disputeSessions)
-    .set({ minutes: input.minutes, heldAt: input.heldAt ? new Date(input.heldAt) : deps.now() })
-    .where(and(eq(disputeSessions.id, sessionId), eq(disputeSessions.caseId, id)))
-    .returning({ id: disputeSessions.id });
-  if (!updated) throw errors.notFound('调解场次', 'Session');
+  const heldAt = input.heldAt ? new Date(input.heldAt) : deps.now();
+  if (!(await sessionRepo.recordMinutes(deps.db, id, sessionId, input.minutes, heldAt)))
+    throw errors.notFound('调解场次', 'Session');
   await logCaseEvent(deps, ctx, row, 'minutes_recorded', { sessionId });
   return readCaseDetail(deps, ctx, id);
 }
@@ -181,12 +175,7 @@ export async function recordMinutes(deps: Deps, ctx: Ctx, id: string, sessionId:
 export async function caseOutbox(deps: Deps, ctx: Ctx, id: string): Promise<z.infer<typeof caseOutboxSchema>> {
   const { row } = await loadReadable(deps, ctx, id);
   requirePermission(ctx, 'disputes:work');
-  const rows = await deps.db
-    .select()
-    .from(outbox)
-    .where(like(outbox.topic, `dispute_case:${row.id}`))
-    .orderBy(desc(outbox.createdAt))
-    .limit(100);
+  const rows = await caseMessages(deps.db, row.id, 100);
   return {
     items: rows.map((m) => ({
       id: m.id,

@@ -2,6 +2,11 @@
 // arithmetic (never `yuan * 100`, which turns 1.15 into 114.99999999999999), and fen is
 // shown in yuan with thousands separators.
 
+import { isIsoDate } from '../../../../contracts/dates';
+
+/** Today's date in China (UTC+8) as "YYYY-MM-DD", whatever the device's time zone. */
+export { todayInChina } from '../../../../contracts/dates';
+
 /** Upper bound the API accepts for any fen figure (¥100,000,000), as in contracts/labor-law.ts. */
 export const MAX_FEN = 10_000_000_000;
 
@@ -61,19 +66,7 @@ export function parseDecimal(input: string | number | null | undefined, places =
 
 /** Whether a string is a real calendar date "YYYY-MM-DD" (1900–2100), like the API checks. */
 export function isCalendarDate(s: string | null | undefined): boolean {
-  if (!s) return false;
-  const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!r) return false;
-  const y = Number(r[1]);
-  const m = Number(r[2]);
-  const d = Number(r[3]);
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
-  return d <= days;
-}
-
-/** Today's date in China (UTC+8) as "YYYY-MM-DD", whatever the device's time zone. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  if (!isIsoDate(s)) return false;
+  const year = Number(s.slice(0, 4));
+  return year >= 1900 && year <= 2100;
 }

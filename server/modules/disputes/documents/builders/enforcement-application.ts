@@ -4,6 +4,7 @@
  * period of 第二百五十条 runs from the last instalment's due date; interest on the delay under
  * 第二百六十四条). 申请执行人 is the worker, 被执行人 the party the agreement obliges to pay.
  */
+import { addYears } from '../../../../../contracts/dates.js';
 import { formatDate } from '../format.js';
 import { heading, labelled, p, type Block, type DocumentModel } from '../model.js';
 import type { CaseDocumentData } from '../types.js';
@@ -22,7 +23,7 @@ import {
   workerNames,
 } from './common.js';
 import { agreementTitle } from './mediation-agreement.js';
-import { addYears, applicationClosing, checkDefault, defaultSentence } from './performance.js';
+import { applicationClosing, checkDefault, defaultSentence } from './performance.js';
 
 const CPL = '《中华人民共和国民事诉讼法》';
 

@@ -44,14 +44,6 @@ export function defaultSentence(d: CaseDocumentData, a: AgreementTerms, f: Perfo
   return `${parts.join('；')}。`;
 }
 
-/** YYYY-MM-DD plus whole years (29 February becomes 28 February). */
-export function addYears(date: string, years: number): string {
-  const [y, m, day] = date.slice(0, 10).split('-');
-  const year = Number(y) + years;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return `${year}-${m}-${m === '02' && day === '29' && !leap ? '28' : day}`;
-}
-
 /** The end of an application to the court: 此致 the court, the applicant's signature line and date, the roster. */
 export function applicationClosing(
   d: CaseDocumentData,

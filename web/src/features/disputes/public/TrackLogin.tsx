@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maskMobile } from '../../../../../contracts/identifiers';
 import { useErrorText } from '../../../app/errors';
 import { publicApi } from './publicApi';
 
@@ -73,7 +74,7 @@ export function TrackLogin({
         {sentTo && (
           <>
             <Typography.Paragraph type="secondary" data-testid="track-code-sent">
-              {t('disputesPublic.track.codeSent', { phone: `${sentTo.slice(0, 3)}****${sentTo.slice(-4)}` })}
+              {t('disputesPublic.track.codeSent', { phone: maskMobile(sentTo) })}
             </Typography.Paragraph>
             <Form.Item
               name="code"

@@ -1,7 +1,6 @@
 /**
  * Proleptic Gregorian calendar arithmetic on day numbers (days since 1970-01-01), integers
- * only, no Date objects and no time zones. Shared by the pure rule modules (labor law,
- * disputes), which each keep their own string parsing and messages.
+ * only, no Date objects and no time zones. The date strings built on it are in dates.ts.
  */
 
 export function isLeapYear(y: number): boolean {

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  compareDates,
+  daysBetween,
+  earlierDate,
+  fromDayNumber,
+  isIsoDate,
+  laterDate,
+  latestDate,
+  parseIsoDate,
+  toDayNumber,
+  todayInChina,
+  weekday,
+} from './dates.js';
+
+describe('calendar dates', () => {
+  it.each([
+    ['2025-02-29', false],
+    ['2024-02-29', true],
+    ['2025-13-01', false],
+    ['2025-1-01', false],
+    ['2025-10-01', true],
+    ['2023-02-29', false],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
+    ['2023-04-31', false],
+    ['2023-13-01', false],
+    ['2023-1-01', false],
+    ['2023-12-31', true],
+  ])('isIsoDate(%s) = %s', (s, ok) => expect(isIsoDate(s)).toBe(ok));
+
+  it('refuses what is not a string, and says which value was wrong', () => {
+    expect(isIsoDate(20250101)).toBe(false);
+    expect(isIsoDate(undefined)).toBe(false);
+    expect(() => parseIsoDate('2025-02-30', 'override date')).toThrow(
+      new RangeError('invalid override date: 2025-02-30 (expected YYYY-MM-DD)'),
+    );
+  });
+
+  it.each([
+    ['1970-01-01', 0],
+    ['2008-01-01', 13879],
+    ['2000-02-29', 11016],
+    ['1969-12-31', -1],
+  ])('%s is day %s', (s, n) => {
+    expect(toDayNumber(s)).toBe(n);
+    expect(fromDayNumber(n)).toBe(s);
+  });
+
+  it('day numbers round-trip', () => {
+    fc.assert(fc.property(fc.integer({ min: -100_000, max: 100_000 }), (n) => toDayNumber(fromDayNumber(n)) === n));
+  });
+
+  it('round-trips every seventh day over several centuries', () => {
+    for (let n = -60000; n < 60000; n += 7) expect(toDayNumber(fromDayNumber(n))).toBe(n);
+  });
+
+  it.each([
+    ['2025-09-30', 1, '2025-10-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2025-12-31', 1, '2026-01-01'],
+    ['2025-03-01', -1, '2025-02-28'],
+    ['2023-12-31', 1, '2024-01-01'],
+  ])('addDays(%s, %i) = %s', (d, n, e) => expect(addDays(d, n)).toBe(e));
+
+  it('measures distances in calendar days', () => {
+    expect(daysBetween('2025-01-01', '2026-01-01')).toBe(365);
+    expect(daysBetween('2023-01-01', '2024-01-01')).toBe(365);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it.each([
+    ['2023-01-31', 1, '2023-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2023-03-15', 1, '2023-04-15'],
+    ['2023-11-30', 3, '2024-02-29'],
+    ['2023-05-31', -1, '2023-04-30'],
+  ])('%s + %s months = %s', (s, k, expected) => {
+    expect(addMonths(s, k)).toBe(expected);
+  });
+
+  it.each([
+    ['2024-02-29', 1, '2025-02-28'], // 民法典第二百零二条: no counterpart day → month end
+    ['2024-02-29', 4, '2028-02-29'],
+    ['2025-10-01', 2, '2027-10-01'],
+  ])('addYears(%s, %i) = %s', (d, k, e) => expect(addYears(d, k)).toBe(e));
+
+  it('weekday: 2025-10-01 is a Wednesday, 1970-01-01 a Thursday', () => {
+    expect(weekday('2025-10-01')).toBe(3);
+    expect(weekday('1970-01-01')).toBe(4);
+    expect(weekday('2025-09-28')).toBe(0);
+  });
+
+  it('compares, and picks the earlier, the later and the latest', () => {
+    expect(compareDates('2025-01-02', '2025-01-10')).toBe(-1);
+    expect(compareDates('2025-01-10', '2025-01-10')).toBe(0);
+    expect(earlierDate('2025-03-01', '2025-02-28')).toBe('2025-02-28');
+    expect(laterDate('2025-03-01', '2025-02-28')).toBe('2025-03-01');
+    expect(latestDate(['2025-03-01', '2026-01-05', '2025-12-31'])).toBe('2026-01-05');
+    expect(latestDate([])).toBeUndefined();
+  });
+
+  it('gives the date in China for an instant', () => {
+    expect(todayInChina(new Date('2023-12-31T16:30:00Z'))).toBe('2024-01-01');
+    expect(todayInChina(new Date('2023-12-31T15:59:00Z'))).toBe('2023-12-31');
+    expect(todayInChina(new Date('2025-09-30T15:59:59Z'))).toBe('2025-09-30');
+    expect(todayInChina(new Date('2025-09-30T16:00:00Z'))).toBe('2025-10-01'); // midnight in Beijing
+    expect(() => todayInChina(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});

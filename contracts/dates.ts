@@ -1,0 +1,124 @@
+/**
+ * Calendar dates, defined once for the server's rules (labor law, disputes, documents) and the
+ * web. A date is the string "YYYY-MM-DD": a calendar day with no time and no time zone. The
+ * arithmetic runs on day numbers (civil-date.ts), never on `Date` objects, so it gives the same
+ * answer whatever the time zone of the machine; the one instant turned into a date is "now",
+ * and that always as the day in China.
+ */
+import { civilOfDayNumber, dayNumberOf, daysInMonth, formatCivil, isLeapYear } from './civil-date.js';
+
+export { daysInMonth, isLeapYear };
+
+export type IsoDate = string;
+
+export interface CivilDate {
+  y: number;
+  /** 1–12 */
+  m: number;
+  /** 1–31 */
+  d: number;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The parts of a real calendar day written "YYYY-MM-DD" (year 1 on), or null. */
+function civilDateOf(s: unknown): CivilDate | null {
+  if (typeof s !== 'string') return null;
+  const r = DATE_RE.exec(s);
+  if (!r) return null;
+  const y = Number(r[1]);
+  const m = Number(r[2]);
+  const d = Number(r[3]);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { y, m, d } : null;
+}
+
+/** A real calendar day written "YYYY-MM-DD" (year 1 on): 2024-02-29 is one, 2025-02-29 is not. */
+export function isIsoDate(s: unknown): s is IsoDate {
+  return civilDateOf(s) !== null;
+}
+
+/** Year, month and day of a date; a string that is not a real date is a programming error. */
+export function parseIsoDate(s: IsoDate, what = 'date'): CivilDate {
+  const parts = civilDateOf(s);
+  if (!parts) throw new RangeError(`invalid ${what}: ${String(s)} (expected YYYY-MM-DD)`);
+  return parts;
+}
+
+export function formatIsoDate({ y, m, d }: CivilDate): IsoDate {
+  return formatCivil(y, m, d);
+}
+
+/** Days since 1970-01-01. */
+export function toDayNumber(s: IsoDate): number {
+  const { y, m, d } = parseIsoDate(s);
+  return dayNumberOf(y, m, d);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  return formatIsoDate(civilOfDayNumber(n));
+}
+
+export function addDays(s: IsoDate, n: number): IsoDate {
+  return fromDayNumber(toDayNumber(s) + n);
+}
+
+/** b − a in calendar days. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/**
+ * The same day of the month `k` months later (or earlier), or the last day of the target month
+ * when it has no such day: 2023-01-31 + 1 month = 2023-02-28.
+ */
+export function addMonths(s: IsoDate, k: number): IsoDate {
+  const { y, m, d } = parseIsoDate(s);
+  const index = y * 12 + (m - 1) + k;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatIsoDate({ y: year, m: month, d: Math.min(d, daysInMonth(year, month)) });
+}
+
+/**
+ * The same month and day `k` years later; a 29 February with no counterpart becomes 28 February
+ * (民法典第二百零二条: 没有对应日的，月末日为期间的最后一日).
+ */
+export function addYears(s: IsoDate, k: number): IsoDate {
+  return addMonths(s, 12 * k);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekday(s: IsoDate): number {
+  return (((toDayNumber(s) + 4) % 7) + 7) % 7;
+}
+
+/** Dates in "YYYY-MM-DD" form compare as strings. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function earlierDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function laterDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** The latest of some dates; undefined when there are none. */
+export function latestDate(dates: readonly IsoDate[]): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const d of dates) if (latest === undefined || d > latest) latest = d;
+  return latest;
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * The calendar day in China (Asia/Shanghai) at an instant, whatever the device's or server's own
+ * time zone. China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+ */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  if (Number.isNaN(now.getTime())) throw new RangeError('invalid instant');
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

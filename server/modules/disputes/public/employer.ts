@@ -1,0 +1,152 @@
+import type { EmployerAnswer, EmployerView } from '../../../../contracts/disputes.js';
+import type { Role } from '../../../../contracts/roles.js';
+import type { Ctx } from '../../../core/context.js';
+import { sha256Hex } from '../../../core/crypto.js';
+import type { Deps } from '../../../core/deps.js';
+import { AppError, errors } from '../../../core/errors.js';
+import { studioById } from '../../organizations/service.js';
+import { liveState, partiesOf } from '../case-record.js';
+import type { CaseRow } from '../case-writer.js';
+import { caseRepo } from '../repository.js';
+import { STAGE_BY_CODE, isStage } from '../rules/stages.js';
+import { applyAction } from '../service.js';
+import { tokenRepo } from './repository.js';
+import type { EmployerSignBody } from './schemas.js';
+import { publicCtx } from './service.js';
+
+// What the employer does through its one-time link (employer-link.ts sends it): read the request
+// and, later, the agreement; answer once; sign the terms it was shown.
+
+const invalidLink = () =>
+  new AppError(
+    'NOT_FOUND',
+    '链接无效或已过期，请联系调解员',
+    'The link is invalid or has expired; contact the mediator',
+  );
+
+/** Resolves an employer link to its case; the link is the employer's only credential. */
+async function employerCase(deps: Deps, token: string) {
+  const t = await tokenRepo.byHash(deps.db, sha256Hex(token));
+  if (!t || t.purpose !== 'employer_link' || t.expiresAt < deps.now()) throw invalidLink();
+  const row = await caseRepo.byId(deps.db, t.caseId);
+  if (!row) throw invalidLink();
+  return row;
+}
+
+/** What the employer sees behind its link: the request, the claims and, later, the agreement. */
+export async function employerView(deps: Deps, token: string): Promise<EmployerView> {
+  const row = await employerCase(deps, token);
+  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
+  const facts = row.facts;
+  const { worker, employer } = partiesOf(facts);
+  const record = row.record;
+  const state = liveState(record);
+  return {
+    caseNumber: row.caseNumber,
+    stage: row.stage,
+    stageLabel: isStage(row.stage) ? STAGE_BY_CODE[row.stage].zh : row.stage,
+    workerName: worker.name,
+    addressee: facts.respondent?.name ?? employer.name,
+    claims: facts.claims.map((c) => ({ type: c.type, amountFen: c.amountFen ?? 0, description: c.description })),
+    claimTotalFen: row.claimTotalFen,
+    narrative: facts.narrative,
+    liability: record.liability?.contactFirst
+      ? {
+          basis: record.liability.contactFirst.basis,
+          explanation: record.liability.contactFirst.explanation,
+          explanationEn: record.liability.contactFirst.explanationEn,
+        }
+      : null,
+    answered: state.employerAnswer ?? null,
+    agreement: state.agreement ?? null,
+    agreementVersion: state.agreementVersion ?? null,
+    termsHash: state.agreementHash ?? null,
+    employerSigned: state.signatures.employer,
+    canAnswer: row.stage === 'employer_contacted' && !state.employerAnswer,
+    canSign: row.stage === 'mediating' && !!state.agreement && !state.signatures.employer,
+    studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
+  };
+}
+
+const ANSWER_LABELS = {
+  accept: ['同意调解', 'agreed to mediate'],
+  decline: ['不同意调解', 'declined mediation'],
+  counter: ['提出了金额方案', 'made a counter-offer'],
+} as const;
+
+/**
+ * The link answers once: each answer moves the case and texts the worker and the mediator, so a
+ * second one (a changed mind, a replayed request) goes to the mediator by phone instead.
+ */
+async function assertCanAnswer(deps: Deps, row: CaseRow) {
+  const answered = row.record.state?.employerAnswer;
+  if (row.stage === 'employer_contacted' && !answered) return;
+  const studio = row.mediationBodyId ? await studioById(deps.db, row.mediationBodyId) : null;
+  const phone = studio?.contactPhone ? `（电话 ${studio.contactPhone}）` : '';
+  const phoneEn = studio?.contactPhone ? ` (${studio.contactPhone})` : '';
+  if (!answered)
+    throw errors.conflict(
+      `本案已不需要通过链接答复，如有疑问请联系调解员${phone}。`,
+      `This case no longer takes an answer through the link; call the mediator${phoneEn} with any question.`,
+      'answer',
+    );
+  const [zh, en] = ANSWER_LABELS[answered];
+  throw errors.conflict(
+    `贵单位已答复（${zh}），不能再次提交。如需更改，请联系调解员${phone}。`,
+    `Your organisation has already answered (${en}); it cannot answer again. To change the answer, call the mediator${phoneEn}.`,
+    'answer',
+  );
+}
+
+export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input: EmployerAnswer) {
+  const row = await employerCase(deps, token);
+  await assertCanAnswer(deps, row);
+  const note =
+    input.answer === 'counter'
+      ? `对方提出金额方案：${((input.counterAmountFen ?? 0) / 100).toFixed(2)} 元。${input.note ?? ''}`
+      : input.note;
+  // The version makes two answers sent at once count as one: the second finds the case changed.
+  const opts = {
+    role: 'employer_agent' as Role,
+    actorLabel: `${partiesOf(row.facts).employer.name}（链接）`,
+    expectedVersion: row.version,
+  };
+  // The counter-offer's amount is kept with the answer, in the same locked write.
+  const after = await applyAction(
+    deps,
+    publicCtx(ctx),
+    row.id,
+    'record_employer_answer',
+    { answer: input.answer, ...(note ? { note } : {}) },
+    { ...opts, sideData: { counterAmountFen: input.counterAmountFen ?? null } },
+  );
+  // Accepting through the link is the employer's consent to mediate; record it if the rules did not.
+  if (input.answer === 'accept' && !liveState(after.record).consents.employer) {
+    await applyAction(
+      deps,
+      publicCtx(ctx),
+      row.id,
+      'record_consent',
+      { party: 'employer' },
+      { ...opts, expectedVersion: after.version },
+    );
+  }
+  return employerView(deps, token);
+}
+
+/** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
+export async function employerSign(deps: Deps, ctx: Ctx, token: string, { termsHash }: EmployerSignBody) {
+  const row = await employerCase(deps, token);
+  await applyAction(
+    deps,
+    publicCtx(ctx),
+    row.id,
+    'sign_agreement',
+    { signer: 'employer', termsHash },
+    {
+      role: 'employer_agent',
+      actorLabel: `${partiesOf(row.facts).employer.name}（链接签署）`,
+    },
+  );
+  return employerView(deps, token);
+}
