@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, api } from '../../app/api';
 import { useMe } from '../../app/auth';
@@ -7,6 +8,7 @@ import { useErrorText } from '../../app/errors';
 import { registerStrings } from '../../app/i18n';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import type { Person } from '../people/types';
+import { meKeys } from './queryKeys';
 
 registerStrings(
   {
@@ -50,13 +52,11 @@ export default function MePage() {
   const { t } = useTranslation();
   const me = useMe();
   const text = useErrorText();
-  const [person, setPerson] = useState<Person | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [pwOpen, setPwOpen] = useState(false);
-
-  useEffect(() => {
-    api.get<Person>('/api/me/person').then(setPerson).catch(setError);
-  }, []);
+  // A missing record (404) is said on the page, not as an error toast.
+  const record = useQuery({ queryKey: meKeys.person, queryFn: () => api.get<Person>('/api/me/person') });
+  const person = record.data;
+  const error = record.error;
 
   const dash = t('common.none');
   return (

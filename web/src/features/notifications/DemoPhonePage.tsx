@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
+import { ApiRequestError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { registerStrings } from '../../app/i18n';
+import { useApiQuery } from '../../app/query';
 import type { OutboxMessage } from '../disputes/types';
+import { notificationKeys } from './queryKeys';
 
 type PhoneMessage = Omit<OutboxMessage, 'sentAt'>;
 
@@ -39,6 +39,16 @@ registerStrings(
   },
 );
 
+/** The messages sent to a number or address; 'off' when the installation has no demo phone (404). */
+const loadInbox = (to: string) =>
+  api.get<{ items: PhoneMessage[] }>('/api/public/demo-phone', { to }).then(
+    (r) => r.items,
+    (err: unknown) => {
+      if (err instanceof ApiRequestError && err.status === 404) return 'off' as const;
+      throw err;
+    },
+  );
+
 /** Links in a message open like on a phone (the employer's answer link, for instance). */
 function withLinks(body: string) {
   return body.split(/(https?:\/\/[^\s，。]+)/).map((part, i) =>
@@ -55,23 +65,16 @@ function withLinks(body: string) {
 /** The demo's stand-in for the phone of a worker or an employer (see server/modules/notifications/demo-phone.ts). */
 export default function DemoPhonePage() {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const to = params.get('to') ?? '';
-  const [items, setItems] = useState<PhoneMessage[] | null>(null);
-  const [off, setOff] = useState(false);
-
-  const load = useCallback(
-    (recipient: string) => {
-      if (!recipient) return;
-      api
-        .get<{ items: PhoneMessage[] }>(`/api/public/demo-phone?to=${encodeURIComponent(recipient)}`)
-        .then((r) => setItems(r.items))
-        .catch((err: { status?: number }) => (err.status === 404 ? setOff(true) : showError(err)));
-    },
-    [showError],
-  );
-  useEffect(() => load(to), [load, to]);
+  // Asked again each time the page opens or the number changes (staleTime 0).
+  const inbox = useApiQuery(notificationKeys.demoPhone(to), () => loadInbox(to), {
+    enabled: !!to,
+    staleTime: 0,
+    retry: false,
+  });
+  const off = inbox.data === 'off';
+  const items = inbox.data === 'off' ? null : (inbox.data ?? null);
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 480, margin: '0 auto' }} data-testid="demo-phone">
