@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zh } from './zh';
+import { appEn } from './strings.en';
+import { appZh } from './strings.zh';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'yz_lang';
@@ -17,11 +17,11 @@ export function storedLang(): Lang {
 function markDocument(lang: Lang): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = lang === 'zh' ? '一站 Yizhan · 工会一站式服务平台' : 'Yizhan 一站 · Trade-union one-stop services';
+  document.title = (lang === 'zh' ? appZh : appEn).app.documentTitle;
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: appZh }, en: { translation: appEn } },
   lng: storedLang(),
   fallbackLng: 'zh',
   initAsync: false,

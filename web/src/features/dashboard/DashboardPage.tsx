@@ -4,14 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
-import { registerStrings } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';
+import './i18n';
 import { dashboardKeys } from './queryKeys';
-
-registerStrings(
-  { dashboard: { title: '首页', scope: '统计范围：{{region}}', national: '全国', chart: '概览' } },
-  { dashboard: { title: 'Home', scope: 'Figures for: {{region}}', national: 'Nationwide', chart: 'Overview' } },
-);
 
 const FiguresChart = lazy(() => import('./FiguresChart'));
 

@@ -3,41 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiRequestError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import { registerStrings } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';
 import type { OutboxMessage } from '../disputes/types';
+import './i18n';
 import { notificationKeys } from './queryKeys';
 
 type PhoneMessage = Omit<OutboxMessage, 'sentAt'>;
-
-registerStrings(
-  {
-    demoPhone: {
-      title: '演示手机',
-      intro:
-        '演示环境没有接入短信网关：发给职工和用人单位的短信、邮件在这里查看。正式环境没有此页面，工作人员也看不到验证码和答复链接。',
-      number: '手机号或邮箱',
-      show: '查看',
-      none: '没有发往这个号码的消息',
-      off: '未启用：只有加载演示数据时才有演示手机。',
-      sms: '短信',
-      email: '邮件',
-    },
-  },
-  {
-    demoPhone: {
-      title: 'Demo phone',
-      intro:
-        'The demo has no SMS gateway: the texts and e-mails sent to workers and employers are shown here. A real installation has no such page, and staff never see the codes or answer links.',
-      number: 'Mobile number or e-mail',
-      show: 'Show',
-      none: 'No messages to this number',
-      off: 'Not available: the demo phone exists only with the demo data set.',
-      sms: 'SMS',
-      email: 'E-mail',
-    },
-  },
-);
 
 /** The messages sent to a number or address; 'off' when the installation has no demo phone (404). */
 const loadInbox = (to: string) =>
