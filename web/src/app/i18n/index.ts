@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import './resources';
 import { appEn } from './strings.en';
 import { appZh } from './strings.zh';
 
@@ -50,6 +51,15 @@ export async function setLang(lang: Lang): Promise<void> {
 export function registerStrings(zhStrings: object, enStrings: object): void {
   i18n.addResourceBundle('zh', 'translation', zhStrings, true, true);
   i18n.addResourceBundle('en', 'translation', enStrings, true, true);
+}
+
+/**
+ * The text of a key built from data (a code the server sent: an industry, an event's action).
+ * The typed `t` checks every key written in the code; such keys cannot be checked, so one
+ * without a text shows `fallback` (the code itself by default) instead of the key.
+ */
+export function textOf(key: string, fallback = key): string {
+  return i18n.t(key, { defaultValue: fallback });
 }
 
 export default i18n;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyDifference, keyPaths, stringsProblems } from './coverage';
 import i18n from './index';
+import resourcesSource from './resources.ts?raw';
 import { appEn } from './strings.en';
 import { appZh } from './strings.zh';
 
@@ -24,6 +25,13 @@ describe('the two languages', () => {
   it('are kept the same way in every feature: strings.zh.ts, strings.en.ts and an i18n.ts registering them', () => {
     expect(featureFiles.length).toBeGreaterThan(50);
     expect(stringsProblems(featureFiles)).toEqual([]);
+  });
+
+  it('are all known to the compiler: resources.ts lists every strings.zh.ts, so t() checks their keys', () => {
+    for (const path of Object.keys(zhModules)) {
+      const imported = `'${path.replace(/\.ts$/, '')}'`;
+      expect({ path, listed: resourcesSource.includes(imported) }).toEqual({ path, listed: true });
+    }
   });
 
   it('have exactly the same keys in each strings file, the app’s own included', () => {

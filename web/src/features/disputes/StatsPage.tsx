@@ -15,6 +15,7 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../../app/api';
 import { PageTitle } from '../../app/components/PageTitle';
+import { textOf } from '../../app/i18n';
 import { claimLabel, langOf, money, tenThousandYuan } from './labels';
 import './i18n';
 import '../employers/i18n';
@@ -33,8 +34,7 @@ export default function StatsPage() {
 
   // Sector and claim-type rows carry codes; show them in the page's language.
   const rowLabel = (r: StatRow) => {
-    if (dimension === 'sector' && r.key && i18n.exists(`employers.industries.${r.key}`))
-      return t(`employers.industries.${r.key}`);
+    if (dimension === 'sector' && r.key) return textOf(`employers.industries.${r.key}`, r.label ?? r.key);
     if (dimension === 'claim_type' && r.key) return claimLabel(r.key, lang);
     return r.label ?? r.key ?? t('disputes.stats.unassigned');
   };

@@ -2,6 +2,7 @@ import { Form, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
 import { ListPage } from '../../app/components/ListPage';
+import { textOf } from '../../app/i18n';
 import { EmployerForm } from './EmployerForm';
 import './i18n';
 import { EMPLOYERS_API } from './queryKeys';
@@ -11,10 +12,9 @@ type Filter = { q?: string; industryCode?: string };
 
 export default function EmployersPage() {
   const manage = useCan()('employers:manage');
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const none = t('common.none');
-  const industry = (code: string) =>
-    i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : code;
+  const industry = (code: string) => textOf(`employers.industries.${code}`, code);
 
   const columns: TableColumnsType<Employer> = [
     { title: t('employers.name'), dataIndex: 'name', fixed: 'left', width: 220 },

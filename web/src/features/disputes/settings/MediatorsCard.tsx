@@ -5,6 +5,7 @@ import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../../contracts/disp
 import { SECTOR_VALUES } from '../../../../../contracts/disputes/sectors';
 import { useCan, useMe } from '../../../app/auth';
 import { FormModal } from '../../../app/components/FormModal';
+import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf } from '../labels';
 import '../../employers/i18n';
 import { ConflictsInput } from './ConflictsInput';
@@ -28,8 +29,7 @@ export function MediatorsCard() {
   const mediators = useMediators();
   const [editing, setEditing] = useState<Mediator | null>(null);
 
-  const expertiseLabel = (code: string) =>
-    i18n.exists(`employers.industries.${code}`) ? t(`employers.industries.${code}`) : claimLabel(code, lang);
+  const expertiseLabel = (code: string) => textOf(`employers.industries.${code}`, claimLabel(code, lang));
   const expertiseOptions = [
     {
       label: t('disputes.settings.mediators.sectors'),
