@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../contracts/errors';
+import i18n from './i18n';
 
 // A small fetch wrapper: JSON in and out, same-origin cookies, and the CSRF token (kept in
 // memory only, from login or /api/auth/me) on every state-changing request.
@@ -38,11 +39,12 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function networkError(): ApiError {
+/** A failure the server did not describe, worded like the server's own errors: Chinese and English. */
+function localError(key: 'common.networkError' | 'common.requestFailed', status?: number): ApiError {
   return {
     code: 'INTERNAL',
-    message: '网络错误，请检查连接后重试',
-    messageEn: 'Network error; check your connection and retry',
+    message: i18n.t(key, { lng: 'zh', status }),
+    messageEn: i18n.t(key, { lng: 'en', status }),
     requestId: '',
   };
 }
@@ -66,7 +68,7 @@ export async function request<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiRequestError(0, networkError());
+    throw new ApiRequestError(0, localError('common.networkError'));
   }
   const text = await res.text();
   let data: unknown;
@@ -79,7 +81,7 @@ export async function request<T>(
     const err =
       data && typeof data === 'object' && 'code' in data
         ? (data as ApiError)
-        : { ...networkError(), message: `请求失败（${res.status}）`, messageEn: `Request failed (${res.status})` };
+        : localError('common.requestFailed', res.status);
     // A public page's own credential (a case code) expiring says nothing about the staff session.
     if (res.status === 401 && !path.startsWith('/api/auth/') && !path.startsWith('/api/public/'))
       unauthenticatedHandler?.();

@@ -45,6 +45,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // The session probe is not a cached read (a change of user clears the query cache, this included):
+  // it runs once per mount and decides who is signed in.
   useEffect(() => {
     let live = true;
     api

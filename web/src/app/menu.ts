@@ -1,4 +1,5 @@
 import type { Permission, Role } from '../../../contracts/roles';
+import type { AppStrings } from './i18n/strings.zh';
 
 /**
  * The navigation menu, in display order. Each entry is also a route (see routes.tsx, which
@@ -9,8 +10,8 @@ export interface MenuEntry {
   key: string;
   /** Absolute path; the page may add its own sub-routes below it (e.g. /employers/:id). */
   path: string;
-  /** i18n key of the label. */
-  labelKey: string;
+  /** i18n key of the label (checked: one of the menu's strings). */
+  labelKey: `menu.${keyof AppStrings['menu']}`;
   /** Shown only with this permission (as reported by the server in Me.permissions). */
   permission: Permission;
   /** If set, shown only to users holding at least one of these roles. */

@@ -1,4 +1,11 @@
-import { QueryClient, useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import {
+  QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ApiRequestError } from './api';
 import { useShowError } from './errors';
@@ -39,4 +46,32 @@ export function useApiQuery<T>(
     }
   }, [result.error, showError]);
   return result;
+}
+
+/**
+ * Options of a read that spends or checks a one-time secret (a worker's case token, an employer's
+ * answer link): asked once, never retried, never refetched on its own (focus, reconnect, remount).
+ * A new answer comes only from the user's next action. Nothing is kept once the page is left
+ * (gcTime 0): coming back asks again, and a shared phone keeps no case in memory.
+ */
+export const ASKED_ONCE = {
+  retry: false,
+  staleTime: Infinity,
+  gcTime: 0,
+  refetchOnMount: false,
+  refetchOnReconnect: false,
+  refetchOnWindowFocus: false,
+} as const;
+
+/**
+ * A write as a mutation: `send` does the request; on success every read under `invalidates`
+ * (query keys from the features' queryKeys.ts) is refetched before the mutation resolves, so a
+ * form that closes on success closes onto fresh lists.
+ */
+export function useApiMutation<V, R = unknown>(send: (variables: V) => Promise<R>, invalidates: readonly QueryKey[]) {
+  const queryClient = useQueryClient();
+  return useMutation<R, Error, V>({
+    mutationFn: send,
+    onSuccess: () => Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+  });
 }

@@ -1,12 +1,12 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldError, useErrorText } from '../errors';
 
 interface Props<V> {
   open: boolean;
   title: ReactNode;
-  /** Values to start from (the record when editing); the form resets to them on each open. */
+  /** Values to start from (the record when editing); the form resets to them each time it opens. */
   initialValues?: Partial<V>;
   onCancel: () => void;
   /** Saves; a thrown API error naming a field is shown on that field, others as a toast. */
@@ -33,12 +33,15 @@ export function FormModal<V extends object>({
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
+  // Each opening starts from the initial values of that moment; a re-render while open (a new
+  // initialValues object, say) must not wipe what the user typed, so only `open` triggers it.
+  const startFresh = useEffectEvent(() => {
     form.resetFields();
     if (initialValues) form.setFieldsValue(initialValues);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, initialValues]);
+  });
+  useEffect(() => {
+    if (open) startFresh();
+  }, [open]);
 
   const submit = async () => {
     let values: V;

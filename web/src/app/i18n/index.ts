@@ -1,7 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zh } from './zh';
+import './resources';
+import { appEn } from './strings.en';
+import { appZh } from './strings.zh';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'yz_lang';
@@ -17,11 +18,11 @@ export function storedLang(): Lang {
 function markDocument(lang: Lang): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  document.title = lang === 'zh' ? '一站 Yizhan · 工会一站式服务平台' : 'Yizhan 一站 · Trade-union one-stop services';
+  document.title = (lang === 'zh' ? appZh : appEn).app.documentTitle;
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: appZh }, en: { translation: appEn } },
   lng: storedLang(),
   fallbackLng: 'zh',
   initAsync: false,
@@ -50,6 +51,15 @@ export async function setLang(lang: Lang): Promise<void> {
 export function registerStrings(zhStrings: object, enStrings: object): void {
   i18n.addResourceBundle('zh', 'translation', zhStrings, true, true);
   i18n.addResourceBundle('en', 'translation', enStrings, true, true);
+}
+
+/**
+ * The text of a key built from data (a code the server sent: an industry, an event's action).
+ * The typed `t` checks every key written in the code; such keys cannot be checked, so one
+ * without a text shows `fallback` (the code itself by default) instead of the key.
+ */
+export function textOf(key: string, fallback = key): string {
+  return i18n.t(key, { defaultValue: fallback });
 }
 
 export default i18n;

@@ -15,7 +15,9 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const { message } = App.useApp();
   const showError = useShowError();
   const [pwOpen, setPwOpen] = useState(false);
-  const roleText = me.roles.map((r) => ROLE_LABELS[r][i18n.language === 'en' ? 'en' : 'zh']).join('、');
+  const roleText = me.roles
+    .map((r) => ROLE_LABELS[r][i18n.language === 'en' ? 'en' : 'zh'])
+    .join(t('common.listSeparator'));
 
   const items: MenuProps['items'] = [
     { key: 'who', disabled: true, label: <span data-testid="user-roles">{roleText}</span> },

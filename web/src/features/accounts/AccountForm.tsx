@@ -5,14 +5,16 @@ import { ROLES, ROLE_LABELS, type Role } from '../../../../contracts/roles';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
+import { useApiMutation } from '../../app/query';
 import { ParentSelect } from '../organizations/ParentSelect';
 import { CourtSelect, EmployerSelect, PersonSelect } from './LinkSelects';
+import { ACCOUNTS_API, accountKeys } from './queryKeys';
 import type { Account, AccountInput } from './types';
 
 interface Props {
   target: Account | 'new' | null;
+  /** Closes the form (also once it has saved). */
   onClose: () => void;
-  onSaved: () => void;
 }
 
 const ORG_ROLES: Role[] = ['union_staff', 'station_manager', 'mediator', 'studio_manager'];
@@ -21,7 +23,7 @@ const EMPLOYER_ROLES: Role[] = ['employer_agent', 'donor'];
 const PERSON_ROLES: Role[] = ['worker'];
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
-export function AccountForm({ target, onClose, onSaved }: Props) {
+export function AccountForm({ target, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -31,6 +33,10 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
   );
   const required = { required: true, whitespace: true, message: t('accounts.required') };
 
+  const send = useApiMutation(
+    (body: AccountInput) => (editing ? api.put(`${ACCOUNTS_API}/${editing.id}`, body) : api.post(ACCOUNTS_API, body)),
+    [accountKeys.all],
+  );
   const save = async (v: AccountInput) => {
     const has = (roles: Role[]) => v.roles.some((r) => roles.includes(r));
     const body: AccountInput = {
@@ -44,9 +50,8 @@ export function AccountForm({ target, onClose, onSaved }: Props) {
       personId: has(PERSON_ROLES) ? (v.personId ?? null) : null,
       status: v.status,
     };
-    if (editing) await api.put(`/api/accounts/${editing.id}`, body);
-    else await api.post('/api/accounts', { ...body, username: v.username?.trim(), password: v.password });
-    onSaved();
+    await send.mutateAsync(editing ? body : { ...body, username: v.username?.trim(), password: v.password });
+    onClose();
   };
 
   const linkField = (roles: Role[], name: keyof AccountInput, label: string, input: ReactNode) => (

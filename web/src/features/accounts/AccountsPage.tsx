@@ -1,24 +1,26 @@
-import { Button, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../contracts/roles';
-import { PageTitle } from '../../app/components/PageTitle';
+import { ListPage } from '../../app/components/ListPage';
 import { formatDateTime } from '../../app/format';
-import { usePaged } from '../../app/usePaged';
 import { AccountForm } from './AccountForm';
 import './i18n';
+import { ACCOUNTS_API } from './queryKeys';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import type { Account, AccountStatus } from './types';
 
 type Filter = { q?: string; role?: Role; status?: AccountStatus };
 
+const STATUSES: readonly AccountStatus[] = ['active', 'disabled'];
+
+/** Accounts and their roles; the page is for administrators only (its menu entry needs accounts:manage). */
 export default function AccountsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const list = usePaged<Account, Filter>('/api/accounts', {});
-  const [target, setTarget] = useState<Account | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const none = t('common.none');
+  const statusOptions = STATUSES.map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }));
 
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.username'), dataIndex: 'username', fixed: 'left', width: 130 },
@@ -51,80 +53,43 @@ export default function AccountsPage() {
       width: 150,
       render: (v: string | null) => formatDateTime(v),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 170,
-      render: (_, row) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setTarget(row)}>
-            {t('common.edit')}
-          </Button>
-          <Button type="link" size="small" onClick={() => setResetFor(row)}>
-            {t('accounts.resetPassword')}
-          </Button>
-        </Space>
-      ),
-    },
   ];
 
   return (
     <>
-      <PageTitle
+      <ListPage<Account, Filter>
         title={t('accounts.title')}
-        extra={
-          <Button type="primary" data-testid="account-create" onClick={() => setTarget('new')}>
-            {t('accounts.create')}
-          </Button>
-        }
-      />
-      <Form<Filter>
-        layout="inline"
-        onFinish={(v) => list.search({ q: v.q?.trim() || undefined, role: v.role, status: v.status })}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
-        <Form.Item name="q">
-          <Input allowClear placeholder={t('accounts.searchPlaceholder')} style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="role">
-          <Select
-            allowClear
-            placeholder={t('accounts.roles')}
-            style={{ width: 170 }}
-            options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
-          />
-        </Form.Item>
-        <Form.Item name="status">
-          <Select
-            allowClear
-            placeholder={t('accounts.status')}
-            style={{ width: 120 }}
-            options={(['active', 'disabled'] as const).map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }))}
-          />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-        </Form.Item>
-      </Form>
-      <Table<Account>
-        rowKey="id"
-        size="middle"
+        path={ACCOUNTS_API}
         columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={list.pagination}
-        scroll={{ x: 1200 }}
-        data-testid="accounts-table"
-      />
-      <AccountForm
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          setTarget(null);
-          list.reload();
+        filters={
+          <>
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('accounts.searchPlaceholder')} style={{ width: 220 }} />
+            </Form.Item>
+            <Form.Item name="role">
+              <Select
+                allowClear
+                placeholder={t('accounts.roles')}
+                style={{ width: 170 }}
+                options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][lang] }))}
+              />
+            </Form.Item>
+            <Form.Item name="status">
+              <Select allowClear placeholder={t('accounts.status')} style={{ width: 120 }} options={statusOptions} />
+            </Form.Item>
+          </>
+        }
+        editor={{
+          createLabel: t('accounts.create'),
+          createTestId: 'account-create',
+          render: (target, close) => <AccountForm target={target} onClose={close} />,
         }}
+        rowActions={(row) => (
+          <Button type="link" size="small" onClick={() => setResetFor(row)} data-testid="account-reset-password">
+            {t('accounts.resetPassword')}
+          </Button>
+        )}
+        table={{ testId: 'accounts-table', scrollX: 1200 }}
       />
       <ResetPasswordModal account={resetFor} onClose={() => setResetFor(null)} />
     </>

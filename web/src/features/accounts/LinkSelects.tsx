@@ -1,6 +1,9 @@
 import { api, type Page } from '../../app/api';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
-import type { Employer } from '../employers/types';
+import { COURTS_API, courtKeys } from '../courts/queryKeys';
+import { employerName, searchEmployers } from '../employers/employerOptions';
+import { employerKeys } from '../employers/queryKeys';
+import { PEOPLE_API, peopleKeys } from '../people/queryKeys';
 import type { Person } from '../people/types';
 
 interface Court {
@@ -10,31 +13,26 @@ interface Court {
 
 type Props = { value?: string | null; onChange?: (id: string | null) => void; id?: string };
 
-/** Courts are few per region: fetched once, filtered by name locally. */
+/** Courts are few per region: fetched whole, filtered by name locally. */
 export function CourtSelect(props: Props) {
   const search = (q: string) =>
     api
-      .get<{ items: Court[] }>('/api/courts')
+      .get<{ items: Court[] }>(COURTS_API)
       .then((d) => d.items.filter((c) => c.name.includes(q)).map((c) => ({ value: c.id, label: c.name })));
-  const resolveLabel = (id: string) => api.get<Court>(`/api/courts/${id}`).then((c) => c.name);
-  return <RemoteSelect {...props} search={search} resolveLabel={resolveLabel} />;
+  const resolveLabel = (id: string) => api.get<Court>(`${COURTS_API}/${id}`).then((c) => c.name);
+  return <RemoteSelect {...props} queryKey={courtKeys.all} search={search} resolveLabel={resolveLabel} />;
 }
 
 export function EmployerSelect(props: Props) {
-  const search = (q: string) =>
-    api
-      .get<Page<Employer>>('/api/employers', { q: q || undefined, pageSize: 20 })
-      .then((d) => d.items.map((e) => ({ value: e.id, label: e.name })));
-  const resolveLabel = (id: string) => api.get<Employer>(`/api/employers/${id}`).then((e) => e.name);
-  return <RemoteSelect {...props} search={search} resolveLabel={resolveLabel} />;
+  return <RemoteSelect {...props} queryKey={employerKeys.all} search={searchEmployers} resolveLabel={employerName} />;
 }
 
 /** A worker account's own person record (names as the people list shows them). */
 export function PersonSelect(props: Props) {
   const search = (q: string) =>
     api
-      .get<Page<Person>>('/api/people', { q: q || undefined, pageSize: 20 })
+      .get<Page<Person>>(PEOPLE_API, { q: q || undefined, pageSize: 20 })
       .then((d) => d.items.map((p) => ({ value: p.id, label: p.name })));
-  const resolveLabel = (id: string) => api.get<Person>(`/api/people/${id}`).then((p) => p.name);
-  return <RemoteSelect {...props} search={search} resolveLabel={resolveLabel} />;
+  const resolveLabel = (id: string) => api.get<Person>(`${PEOPLE_API}/${id}`).then((p) => p.name);
+  return <RemoteSelect {...props} queryKey={peopleKeys.all} search={search} resolveLabel={resolveLabel} />;
 }

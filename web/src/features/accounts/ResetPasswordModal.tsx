@@ -2,13 +2,21 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
+import { useApiMutation } from '../../app/query';
+import { ACCOUNTS_API, accountKeys } from './queryKeys';
 import type { Account } from './types';
 
 /** An administrator sets a new password for someone else's account. */
 export function ResetPasswordModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
   const { t } = useTranslation();
+  // A reset may change what the row shows (whether the account is locked): the list is asked again.
+  const reset = useApiMutation(
+    ({ id, password }: { id: string; password: string }) => api.post(`${ACCOUNTS_API}/${id}/password`, { password }),
+    [accountKeys.all],
+  );
   const save = async (v: { password: string }) => {
-    await api.post(`/api/accounts/${account!.id}/password`, { password: v.password });
+    if (!account) return;
+    await reset.mutateAsync({ id: account.id, password: v.password });
     onClose();
   };
   return (

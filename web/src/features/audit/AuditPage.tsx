@@ -1,11 +1,12 @@
-import { Button, DatePicker, Form, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { DatePicker, Form, Input, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../app/components/PageTitle';
+import { ListPage } from '../../app/components/ListPage';
 import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from '../../app/format';
-import { usePaged } from '../../app/usePaged';
+import { cleanFilter } from '../../app/usePaged';
 import { AuditDetail } from './AuditDetail';
 import './i18n';
+import { AUDIT_API } from './queryKeys';
 import type { AuditEntry } from './types';
 
 interface FilterValues {
@@ -25,22 +26,20 @@ type AuditQuery = {
   to?: string;
 };
 
+/** The chosen days are whole days in China time, whatever the browser's time zone. */
+function toQuery({ period, ...texts }: FilterValues): AuditQuery {
+  const [from, to] = period ?? [];
+  return cleanFilter<AuditQuery>({
+    ...texts,
+    from: from ? shanghaiDayStart(from.format('YYYY-MM-DD')) : undefined,
+    to: to ? shanghaiDayEnd(to.format('YYYY-MM-DD')) : undefined,
+  });
+}
+
+/** The append-only audit trail: read-only, searched by actor, action, entity and period. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const [form] = Form.useForm<FilterValues>();
-  const list = usePaged<AuditEntry, AuditQuery>('/api/audit', {});
-
-  const onSearch = (v: FilterValues) => {
-    const [from, to] = v.period ?? [];
-    list.search({
-      action: v.action?.trim() || undefined,
-      entityType: v.entityType?.trim() || undefined,
-      entityId: v.entityId?.trim() || undefined,
-      actor: v.actor?.trim() || undefined,
-      from: from ? shanghaiDayStart(from.format('YYYY-MM-DD')) : undefined,
-      to: to ? shanghaiDayEnd(to.format('YYYY-MM-DD')) : undefined,
-    });
-  };
+  const none = t('common.none');
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
@@ -52,67 +51,43 @@ export default function AuditPage() {
     },
     { title: t('audit.action'), dataIndex: 'action', width: 180, render: (v: string) => <Tag color="blue">{v}</Tag> },
     { title: t('audit.entityType'), dataIndex: 'entityType', width: 120 },
-    {
-      title: t('audit.entityId'),
-      dataIndex: 'entityId',
-      ellipsis: true,
-      render: (v: string | null) => v ?? t('common.none'),
-    },
-    {
-      title: t('audit.region'),
-      dataIndex: 'regionCode',
-      width: 90,
-      render: (v: string | null) => v ?? t('common.none'),
-    },
-    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, render: (v: string | null) => v ?? none },
+    { title: t('audit.region'), dataIndex: 'regionCode', width: 90, render: (v: string | null) => v ?? none },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? none },
   ];
 
   return (
-    <>
-      <PageTitle title={t('audit.title')} />
-      <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="actor" label={t('audit.actor')}>
-          <Input allowClear style={{ width: 140 }} />
-        </Form.Item>
-        <Form.Item name="action" label={t('audit.action')}>
-          <Input allowClear style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="entityType" label={t('audit.entityType')}>
-          <Input allowClear style={{ width: 130 }} />
-        </Form.Item>
-        <Form.Item name="entityId" label={t('audit.entityId')}>
-          <Input allowClear style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="period" label={t('audit.period')}>
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="audit-search">
-            {t('common.search')}
-          </Button>
-        </Form.Item>
-        <Form.Item>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              list.search({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Form.Item>
-      </Form>
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={list.pagination}
-        scroll={{ x: 960 }}
-        expandable={{ expandedRowRender: (row) => <AuditDetail entry={row} /> }}
-      />
-    </>
+    <ListPage<AuditEntry, AuditQuery, FilterValues>
+      title={t('audit.title')}
+      path={AUDIT_API}
+      columns={columns}
+      filters={
+        <>
+          <Form.Item name="actor" label={t('audit.actor')}>
+            <Input allowClear style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item name="action" label={t('audit.action')}>
+            <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="entityType" label={t('audit.entityType')}>
+            <Input allowClear style={{ width: 130 }} />
+          </Form.Item>
+          <Form.Item name="entityId" label={t('audit.entityId')}>
+            <Input allowClear style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="period" label={t('audit.period')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
+        </>
+      }
+      toFilter={toQuery}
+      searchTestId="audit-search"
+      resettable
+      table={{
+        testId: 'audit-table',
+        scrollX: 960,
+        expandable: { expandedRowRender: (row) => <AuditDetail entry={row} /> },
+      }}
+    />
   );
 }

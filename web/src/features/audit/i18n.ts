@@ -1,40 +1,5 @@
 import { registerStrings } from '../../app/i18n';
+import { auditEn } from './strings.en';
+import { auditZh } from './strings.zh';
 
-registerStrings(
-  {
-    audit: {
-      title: '审计日志',
-      at: '时间',
-      actor: '操作人',
-      action: '操作',
-      entityType: '对象类型',
-      entityId: '对象编号',
-      region: '区划',
-      ip: 'IP 地址',
-      requestId: '请求编号',
-      period: '时间范围',
-      before: '变更前',
-      after: '变更后',
-      system: '系统',
-      noDetail: '无变更内容',
-    },
-  },
-  {
-    audit: {
-      title: 'Audit log',
-      at: 'Time',
-      actor: 'Actor',
-      action: 'Action',
-      entityType: 'Entity type',
-      entityId: 'Entity id',
-      region: 'Region',
-      ip: 'IP address',
-      requestId: 'Request id',
-      period: 'Period',
-      before: 'Before',
-      after: 'After',
-      system: 'System',
-      noDetail: 'No recorded change',
-    },
-  },
-);
+registerStrings({ audit: auditZh }, { audit: auditEn });

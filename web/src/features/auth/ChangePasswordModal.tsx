@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldError, useErrorText } from '../../app/errors';
+import './i18n';
 
 interface Values {
   currentPassword: string;

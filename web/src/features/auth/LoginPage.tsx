@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
 import { LangSwitch } from '../../app/layout/LangSwitch';
 import { landingPath } from '../../app/menu';
+import './i18n';
 
 interface Values {
   username: string;

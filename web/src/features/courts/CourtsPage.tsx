@@ -1,35 +1,9 @@
-import { Table, Tag, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { PageTitle } from '../../app/components/PageTitle';
-import { useShowError } from '../../app/errors';
-import { registerStrings } from '../../app/i18n';
-
-registerStrings(
-  {
-    courts: {
-      title: '法院',
-      name: '名称',
-      code: '法院代码',
-      level: '层级',
-      region: '所在地区',
-      address: '地址',
-      levels: { basic: '基层', intermediate: '中级', high: '高级' },
-    },
-  },
-  {
-    courts: {
-      title: 'Courts',
-      name: 'Name',
-      code: 'Court code',
-      level: 'Level',
-      region: 'Region',
-      address: 'Address',
-      levels: { basic: 'Basic', intermediate: 'Intermediate', high: 'High' },
-    },
-  },
-);
+import { ListPage } from '../../app/components/ListPage';
+import { RegionPicker } from '../../app/components/RegionPicker';
+import './i18n';
+import { COURTS_API } from './queryKeys';
 
 interface Court {
   id: string;
@@ -41,20 +15,11 @@ interface Court {
   address: string | null;
 }
 
+type Filter = { regionCode?: string };
+
+/** Courts in the user's scope, read-only. The API answers every court at once (they are few): the table pages them. */
 export default function CourtsPage() {
   const { t } = useTranslation();
-  const showError = useShowError();
-  const [items, setItems] = useState<Court[]>([]);
-  const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    api
-      .get<{ items: Court[] }>('/api/courts')
-      .then((d) => setItems(d.items))
-      .catch(showError)
-      .finally(() => setLoading(false));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const columns: TableColumnsType<Court> = [
     { title: t('courts.name'), dataIndex: 'name' },
@@ -68,18 +33,19 @@ export default function CourtsPage() {
     { title: t('courts.region'), dataIndex: 'regionName', render: (v: string | null, r) => v ?? r.regionCode },
     { title: t('courts.address'), dataIndex: 'address', render: (v: string | null) => v ?? t('common.none') },
   ];
+
   return (
-    <>
-      <PageTitle title={t('courts.title')} />
-      <Table<Court>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        scroll={{ x: 720 }}
-        pagination={{ showTotal: (total) => t('common.total', { total }) }}
-      />
-    </>
+    <ListPage<Court, Filter>
+      title={t('courts.title')}
+      path={COURTS_API}
+      paging={{ paging: 'client' }}
+      columns={columns}
+      filters={
+        <Form.Item name="regionCode" style={{ width: 260 }}>
+          <RegionPicker />
+        </Form.Item>
+      }
+      table={{ testId: 'courts-table', scrollX: 720 }}
+    />
   );
 }

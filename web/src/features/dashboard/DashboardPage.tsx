@@ -1,16 +1,12 @@
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
-import { useShowError } from '../../app/errors';
-import { registerStrings } from '../../app/i18n';
-
-registerStrings(
-  { dashboard: { title: '首页', scope: '统计范围：{{region}}', national: '全国', chart: '概览' } },
-  { dashboard: { title: 'Home', scope: 'Figures for: {{region}}', national: 'Nationwide', chart: 'Overview' } },
-);
+import { useApiQuery } from '../../app/query';
+import './i18n';
+import { dashboardKeys } from './queryKeys';
 
 const FiguresChart = lazy(() => import('./FiguresChart'));
 
@@ -25,20 +21,12 @@ interface Figure {
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const showError = useShowError();
-  const [figures, setFigures] = useState<Figure[] | null>(null);
   const en = i18n.language === 'en';
-
-  useEffect(() => {
-    api
-      .get<{ regionCode: string | null; figures: Figure[] }>('/api/dashboard')
-      .then((d) => setFigures(d.figures))
-      .catch((err) => {
-        setFigures([]);
-        showError(err);
-      });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const loaded = useApiQuery(dashboardKeys.figures, () =>
+    api.get<{ regionCode: string | null; figures: Figure[] }>('/api/dashboard').then((d) => d.figures),
+  );
+  // A failed load shows no figures beside its error message, rather than a skeleton for ever.
+  const figures = loaded.data ?? (loaded.isError ? [] : null);
 
   const label = (f: Figure) => (en ? f.labelEn : f.label);
   return (

@@ -11,72 +11,30 @@ import {
   Table,
   type TableColumnsType,
 } from 'antd';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../../app/api';
+import { withQuery } from '../../app/api';
 import { PageTitle } from '../../app/components/PageTitle';
-import { useShowError } from '../../app/errors';
+import { textOf } from '../../app/i18n';
 import { claimLabel, langOf, money, tenThousandYuan } from './labels';
 import './i18n';
 import '../employers/i18n';
 import type { StatRow } from './types';
+import { DIMENSIONS, useStats, type Dimension, type Range } from './useStats';
 
 const StatsChart = lazy(() => import('./StatsChart'));
-
-export const DIMENSIONS = ['year', 'month', 'court', 'mediator', 'sector', 'claim_type'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-interface Stats {
-  totals: StatRow;
-  dimension: string;
-  rows: StatRow[];
-}
-type Range = { from?: string; to?: string };
 
 /** Received, succeeded, success rate, amount settled and days to close, by one dimension. */
 export default function StatsPage() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
-  const showError = useShowError();
-  const [dimension, setDimension] = useState<Dimension>('year');
-  const [range, setRange] = useState<Range>({});
-  const [data, setData] = useState<Stats | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    api
-      .get<Stats>('/api/disputes/stats', { dimension, ...range })
-      .then((d) => live && setData(d))
-      .catch((err) => {
-        if (!live) return;
-        showError(err);
-        setData({
-          totals: {
-            key: null,
-            label: null,
-            received: 0,
-            succeeded: 0,
-            failed: 0,
-            settledFen: 0,
-            avgDaysToAgreement: null,
-            avgDaysToRuling: null,
-            successRate: null,
-          },
-          dimension,
-          rows: [],
-        });
-      });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dimension, range]);
+  const { dimension: chosen, setDimension, range, setRange, data, loading } = useStats();
+  // Rows are labelled by the dimension they were counted by (the previous ones stay shown while the next load).
+  const dimension = data?.dimension ?? chosen;
 
   // Sector and claim-type rows carry codes; show them in the page's language.
   const rowLabel = (r: StatRow) => {
-    if (dimension === 'sector' && r.key && i18n.exists(`employers.industries.${r.key}`))
-      return t(`employers.industries.${r.key}`);
+    if (dimension === 'sector' && r.key) return textOf(`employers.industries.${r.key}`, r.label ?? r.key);
     if (dimension === 'claim_type' && r.key) return claimLabel(r.key, lang);
     return r.label ?? r.key ?? t('disputes.stats.unassigned');
   };
@@ -178,7 +136,7 @@ export default function StatsPage() {
         style={{ marginTop: 16 }}
         title={
           <Segmented<Dimension>
-            value={dimension}
+            value={chosen}
             onChange={setDimension}
             options={DIMENSIONS.map((d) => ({
               value: d,
@@ -196,7 +154,7 @@ export default function StatsPage() {
         <Table<StatRow>
           rowKey={(r) => r.key ?? 'none'}
           size="small"
-          loading={!data}
+          loading={loading}
           columns={columns}
           dataSource={data?.rows ?? []}
           pagination={false}

@@ -1,19 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import { COURTS_API, courtKeys } from '../courts/queryKeys';
 import type { Court } from './types';
 
-/** Courts in the caller's scope (GET /api/courts), loaded once per mount. */
+/** Courts in the caller's scope (GET /api/courts); none while loading or when the list cannot be had. */
 export function useCourts(): Court[] {
-  const [courts, setCourts] = useState<Court[]>([]);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ items: Court[] }>('/api/courts')
-      .then((r) => live && setCourts(r.items))
-      .catch(() => live && setCourts([]));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return courts;
+  const courts = useQuery({
+    queryKey: courtKeys.inScope,
+    queryFn: () => api.get<{ items: Court[] }>(COURTS_API).then((r) => r.items),
+  });
+  return courts.data ?? [];
 }

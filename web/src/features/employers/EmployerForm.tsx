@@ -5,17 +5,20 @@ import { ApiRequestError, api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
 import { useErrorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
+import { EMPLOYERS_API, employerKeys } from './queryKeys';
 import { INDUSTRY_CODES, type Employer, type EmployerInput } from './types';
 
 interface Props {
+  /** null: closed; 'new': create; a record: edit it. */
   target: Employer | 'new' | null;
+  /** Closes the form (also once it has saved). */
   onClose: () => void;
-  onSaved: () => void;
 }
 
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
-export function EmployerForm({ target, onClose, onSaved }: Props) {
+export function EmployerForm({ target, onClose }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const text = useErrorText();
@@ -23,8 +26,11 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
   const initialValues = useMemo<Partial<EmployerInput>>(() => (editing ? { ...editing } : {}), [editing]);
   const required = [{ required: true, whitespace: true, message: t('employers.required') }];
 
-  const send = (body: EmployerInput) =>
-    editing ? api.put(`/api/employers/${editing.id}`, body) : api.post('/api/employers', body);
+  const send = useApiMutation(
+    (body: EmployerInput) =>
+      editing ? api.put(`${EMPLOYERS_API}/${editing.id}`, body) : api.post(EMPLOYERS_API, body),
+    [employerKeys.all],
+  );
 
   const save = async (v: EmployerInput) => {
     const body: EmployerInput = {
@@ -38,7 +44,7 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
       contactEmail: blank(v.contactEmail),
     };
     try {
-      await send(body);
+      await send.mutateAsync(body);
     } catch (err) {
       // The check character failed: the user may keep the code as printed on the licence.
       if (!(err instanceof ApiRequestError) || err.body.code !== 'CONFIRMATION_REQUIRED') throw err;
@@ -50,9 +56,9 @@ export function EmployerForm({ target, onClose, onSaved }: Props) {
         okButtonProps: { danger: true },
       });
       if (!confirmed) throw err;
-      await send({ ...body, acceptUsccWarning: true });
+      await send.mutateAsync({ ...body, acceptUsccWarning: true });
     }
-    onSaved();
+    onClose();
   };
 
   return (

@@ -1,62 +1,25 @@
 import { Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
-import { registerStrings } from '../../app/i18n';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import type { Person } from '../people/types';
-
-registerStrings(
-  {
-    me: {
-      title: '我的',
-      hello: '您好，{{name}}',
-      record: '我的档案',
-      name: '姓名',
-      residentId: '身份证号',
-      phone: '手机号',
-      sex: '性别',
-      birthDate: '出生日期',
-      region: '所在地区',
-      occupation: '职业',
-      noRecord: '暂未找到您的职工档案，请联系所在工会。',
-      privacy: '为保护个人信息，身份证号已脱敏显示。',
-    },
-    sex: { male: '男', female: '女' },
-  },
-  {
-    me: {
-      title: 'Me',
-      hello: 'Hello, {{name}}',
-      record: 'My record',
-      name: 'Name',
-      residentId: 'Resident ID',
-      phone: 'Phone',
-      sex: 'Sex',
-      birthDate: 'Date of birth',
-      region: 'Region',
-      occupation: 'Occupation',
-      noRecord: 'We could not find your record; please contact your union.',
-      privacy: 'Your resident ID is partly hidden to protect your privacy.',
-    },
-    sex: { male: 'Male', female: 'Female' },
-  },
-);
+import './i18n';
+import { meKeys } from './queryKeys';
 
 /** The worker's own page, laid out for phones first. */
 export default function MePage() {
   const { t } = useTranslation();
   const me = useMe();
   const text = useErrorText();
-  const [person, setPerson] = useState<Person | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [pwOpen, setPwOpen] = useState(false);
-
-  useEffect(() => {
-    api.get<Person>('/api/me/person').then(setPerson).catch(setError);
-  }, []);
+  // A missing record (404) is said on the page, not as an error toast.
+  const record = useQuery({ queryKey: meKeys.person, queryFn: () => api.get<Person>('/api/me/person') });
+  const person = record.data;
+  const error = record.error;
 
   const dash = t('common.none');
   return (
@@ -86,7 +49,9 @@ export default function MePage() {
                 </span>
               </Descriptions.Item>
               <Descriptions.Item label={t('me.phone')}>{person.phone ?? dash}</Descriptions.Item>
-              <Descriptions.Item label={t('me.sex')}>{person.sex ? t(`sex.${person.sex}`) : dash}</Descriptions.Item>
+              <Descriptions.Item label={t('me.sex')}>
+                {person.sex ? t(`me.sexes.${person.sex}`) : dash}
+              </Descriptions.Item>
               <Descriptions.Item label={t('me.birthDate')}>{person.birthDate ?? dash}</Descriptions.Item>
               <Descriptions.Item label={t('me.region')}>{person.regionName ?? person.regionCode}</Descriptions.Item>
               <Descriptions.Item label={t('me.occupation')}>{person.occupation ?? dash}</Descriptions.Item>

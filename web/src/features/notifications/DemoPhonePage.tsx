@@ -1,43 +1,24 @@
 import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
-import { useShowError } from '../../app/errors';
+import { ApiRequestError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
-import { registerStrings } from '../../app/i18n';
+import { useApiQuery } from '../../app/query';
 import type { OutboxMessage } from '../disputes/types';
+import './i18n';
+import { notificationKeys } from './queryKeys';
 
 type PhoneMessage = Omit<OutboxMessage, 'sentAt'>;
 
-registerStrings(
-  {
-    demoPhone: {
-      title: '演示手机',
-      intro:
-        '演示环境没有接入短信网关：发给职工和用人单位的短信、邮件在这里查看。正式环境没有此页面，工作人员也看不到验证码和答复链接。',
-      number: '手机号或邮箱',
-      show: '查看',
-      none: '没有发往这个号码的消息',
-      off: '未启用：只有加载演示数据时才有演示手机。',
-      sms: '短信',
-      email: '邮件',
+/** The messages sent to a number or address; 'off' when the installation has no demo phone (404). */
+const loadInbox = (to: string) =>
+  api.get<{ items: PhoneMessage[] }>('/api/public/demo-phone', { to }).then(
+    (r) => r.items,
+    (err: unknown) => {
+      if (err instanceof ApiRequestError && err.status === 404) return 'off' as const;
+      throw err;
     },
-  },
-  {
-    demoPhone: {
-      title: 'Demo phone',
-      intro:
-        'The demo has no SMS gateway: the texts and e-mails sent to workers and employers are shown here. A real installation has no such page, and staff never see the codes or answer links.',
-      number: 'Mobile number or e-mail',
-      show: 'Show',
-      none: 'No messages to this number',
-      off: 'Not available: the demo phone exists only with the demo data set.',
-      sms: 'SMS',
-      email: 'E-mail',
-    },
-  },
-);
+  );
 
 /** Links in a message open like on a phone (the employer's answer link, for instance). */
 function withLinks(body: string) {
@@ -55,23 +36,16 @@ function withLinks(body: string) {
 /** The demo's stand-in for the phone of a worker or an employer (see server/modules/notifications/demo-phone.ts). */
 export default function DemoPhonePage() {
   const { t } = useTranslation();
-  const showError = useShowError();
   const [params, setParams] = useSearchParams();
   const to = params.get('to') ?? '';
-  const [items, setItems] = useState<PhoneMessage[] | null>(null);
-  const [off, setOff] = useState(false);
-
-  const load = useCallback(
-    (recipient: string) => {
-      if (!recipient) return;
-      api
-        .get<{ items: PhoneMessage[] }>(`/api/public/demo-phone?to=${encodeURIComponent(recipient)}`)
-        .then((r) => setItems(r.items))
-        .catch((err: { status?: number }) => (err.status === 404 ? setOff(true) : showError(err)));
-    },
-    [showError],
-  );
-  useEffect(() => load(to), [load, to]);
+  // Asked again each time the page opens or the number changes (staleTime 0).
+  const inbox = useApiQuery(notificationKeys.demoPhone(to), () => loadInbox(to), {
+    enabled: !!to,
+    staleTime: 0,
+    retry: false,
+  });
+  const off = inbox.data === 'off';
+  const items = inbox.data === 'off' ? null : (inbox.data ?? null);
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 480, margin: '0 auto' }} data-testid="demo-phone">

@@ -4,19 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
+import { useApiMutation } from '../../app/query';
 import { ParentSelect } from './ParentSelect';
+import { ORGANIZATIONS_API, organizationKeys } from './queryKeys';
 import { ORGANIZATION_KINDS, type Organization, type OrganizationInput } from './types';
 
 interface Props {
   /** null: closed; 'new': create; a record: edit it. */
   target: Organization | 'new' | null;
+  /** Closes the form (also once it has saved). */
   onClose: () => void;
-  onSaved: () => void;
 }
 
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
-export function OrganizationForm({ target, onClose, onSaved }: Props) {
+export function OrganizationForm({ target, onClose }: Props) {
   const { t } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const initialValues = useMemo<Partial<OrganizationInput>>(
@@ -34,16 +36,19 @@ export function OrganizationForm({ target, onClose, onSaved }: Props) {
     [editing],
   );
 
+  const send = useApiMutation(
+    (body: OrganizationInput) =>
+      editing ? api.put(`${ORGANIZATIONS_API}/${editing.id}`, body) : api.post(ORGANIZATIONS_API, body),
+    [organizationKeys.all],
+  );
   const save = async (v: OrganizationInput) => {
-    const body: OrganizationInput = {
+    await send.mutateAsync({
       ...v,
       parentId: v.parentId ?? null,
       address: blank(v.address),
       contactPhone: blank(v.contactPhone),
-    };
-    if (editing) await api.put(`/api/organizations/${editing.id}`, body);
-    else await api.post('/api/organizations', body);
-    onSaved();
+    });
+    onClose();
   };
 
   return (

@@ -1,13 +1,15 @@
 import { api, type Page } from '../../app/api';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
+import { ORGANIZATIONS_API, organizationKeys } from './queryKeys';
 import type { Organization } from './types';
 
 export const searchOrganizations = (q: string, excludeId?: string) =>
   api
-    .get<Page<Organization>>('/api/organizations', { q: q || undefined, pageSize: 20 })
+    .get<Page<Organization>>(ORGANIZATIONS_API, { q: q || undefined, pageSize: 20 })
     .then((d) => d.items.filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: o.name })));
 
-export const organizationLabel = (id: string) => api.get<Organization>(`/api/organizations/${id}`).then((o) => o.name);
+export const organizationLabel = (id: string) =>
+  api.get<Organization>(`${ORGANIZATIONS_API}/${id}`).then((o) => o.name);
 
 /** Pick a union organization (e.g. the parent union, or the union an account belongs to). */
 export function ParentSelect({
@@ -19,5 +21,12 @@ export function ParentSelect({
   id?: string;
   excludeId?: string;
 }) {
-  return <RemoteSelect {...props} search={(q) => searchOrganizations(q, excludeId)} resolveLabel={organizationLabel} />;
+  return (
+    <RemoteSelect
+      {...props}
+      queryKey={organizationKeys.parentOptions(excludeId)}
+      search={(q) => searchOrganizations(q, excludeId)}
+      resolveLabel={organizationLabel}
+    />
+  );
 }

@@ -1,56 +1,5 @@
 import { registerStrings } from '../../app/i18n';
+import { organizationsEn } from './strings.en';
+import { organizationsZh } from './strings.zh';
 
-registerStrings(
-  {
-    organizations: {
-      title: '工会组织',
-      name: '名称',
-      kind: '类型',
-      parent: '上级工会',
-      region: '所在地区',
-      address: '地址',
-      contactPhone: '联系电话',
-      searchPlaceholder: '按名称查询',
-      create: '新建工会组织',
-      edit: '编辑工会组织',
-      nameRequired: '请填写名称',
-      kindRequired: '请选择类型',
-      regionRequired: '请选择所在地区',
-      kinds: {
-        national: '全国总工会',
-        provincial: '省级工会',
-        city: '市级工会',
-        county: '县（区）级工会',
-        grassroots: '基层工会',
-        joint: '联合工会',
-        industry: '行业工会',
-      },
-    },
-  },
-  {
-    organizations: {
-      title: 'Union organizations',
-      name: 'Name',
-      kind: 'Kind',
-      parent: 'Parent union',
-      region: 'Region',
-      address: 'Address',
-      contactPhone: 'Contact phone',
-      searchPlaceholder: 'Search by name',
-      create: 'New organization',
-      edit: 'Edit organization',
-      nameRequired: 'Enter the name',
-      kindRequired: 'Choose the kind',
-      regionRequired: 'Choose the region',
-      kinds: {
-        national: 'National federation',
-        provincial: 'Provincial',
-        city: 'City',
-        county: 'County / district',
-        grassroots: 'Grassroots',
-        joint: 'Joint',
-        industry: 'Industry',
-      },
-    },
-  },
-);
+registerStrings({ organizations: organizationsZh }, { organizations: organizationsEn });

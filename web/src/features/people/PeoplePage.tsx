@@ -1,22 +1,23 @@
-import { Button, Form, Input, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { Form, Input, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
-import { editColumn } from '../../app/components/editColumn';
-import { PageTitle } from '../../app/components/PageTitle';
+import { ListPage } from '../../app/components/ListPage';
 import './i18n';
 import { PersonForm } from './PersonForm';
+import { PEOPLE_SEARCH_API } from './queryKeys';
 import { RevealId } from './RevealId';
 import type { Person } from './types';
-import { usePeopleSearch, type PeopleFilter } from './usePeopleSearch';
 
+type Filter = { q?: string };
+
+/**
+ * The people list. It is searched through POST /api/people/search: the search text may be a
+ * resident ID or a phone, which must not travel in a URL (access logs, proxies, browser history).
+ */
 export default function PeoplePage() {
   const { t } = useTranslation();
   const can = useCan();
-  const manage = can('people:manage');
   const mayReveal = can('people:reveal_id');
-  const list = usePeopleSearch();
-  const [target, setTarget] = useState<Person | 'new' | null>(null);
   const none = t('common.none');
 
   const columns: TableColumnsType<Person> = [
@@ -38,51 +39,25 @@ export default function PeoplePage() {
     { title: t('people.region'), dataIndex: 'regionName', render: (v: string | null, r) => v ?? r.regionCode },
     { title: t('people.occupation'), dataIndex: 'occupation', width: 120, render: (v: string | null) => v ?? none },
   ];
-  if (manage) columns.push(editColumn<Person>(t, setTarget));
 
   return (
-    <>
-      <PageTitle
-        title={t('people.title')}
-        extra={
-          manage && (
-            <Button type="primary" data-testid="person-create" onClick={() => setTarget('new')}>
-              {t('people.create')}
-            </Button>
-          )
-        }
-      />
-      <Form<PeopleFilter>
-        layout="inline"
-        onFinish={(v) => list.search({ q: v.q?.trim() || undefined })}
-        style={{ marginBottom: 16, rowGap: 8 }}
-      >
+    <ListPage<Person, Filter>
+      title={t('people.title')}
+      path={PEOPLE_SEARCH_API}
+      paging={{ via: 'body' }}
+      columns={columns}
+      filters={
         <Form.Item name="q">
           <Input allowClear placeholder={t('people.searchPlaceholder')} style={{ width: 280 }} />
         </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('common.search')}
-          </Button>
-        </Form.Item>
-      </Form>
-      <Table<Person>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={list.pagination}
-        scroll={{ x: 1100 }}
-      />
-      <PersonForm
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          setTarget(null);
-          list.reload();
-        }}
-      />
-    </>
+      }
+      canEdit={can('people:manage')}
+      editor={{
+        createLabel: t('people.create'),
+        createTestId: 'person-create',
+        render: (target, close) => <PersonForm target={target} onClose={close} />,
+      }}
+      table={{ scrollX: 1100 }}
+    />
   );
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
+import { useApiMutation } from '../../app/query';
+import { PEOPLE_API, peopleKeys } from './queryKeys';
 import type { Person } from './types';
 
 interface PersonInput {
@@ -16,13 +18,13 @@ interface PersonInput {
 
 interface Props {
   target: Person | 'new' | null;
+  /** Closes the form (also once it has saved). */
   onClose: () => void;
-  onSaved: () => void;
 }
 
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
 
-export function PersonForm({ target, onClose, onSaved }: Props) {
+export function PersonForm({ target, onClose }: Props) {
   const { t } = useTranslation();
   const editing = target && target !== 'new' ? target : null;
   const initialValues = useMemo<Partial<PersonInput>>(
@@ -33,6 +35,10 @@ export function PersonForm({ target, onClose, onSaved }: Props) {
     [editing],
   );
 
+  const send = useApiMutation(
+    (body: PersonInput) => (editing ? api.put(`${PEOPLE_API}/${editing.id}`, body) : api.post(PEOPLE_API, body)),
+    [peopleKeys.all, peopleKeys.search],
+  );
   const save = async (v: PersonInput) => {
     const body: PersonInput = {
       name: v.name,
@@ -43,9 +49,8 @@ export function PersonForm({ target, onClose, onSaved }: Props) {
     // On edit an empty resident ID means "keep the stored one"; the server only replaces it when sent.
     const residentId = blank(v.residentId);
     if (residentId) body.residentId = residentId.toUpperCase();
-    if (editing) await api.put(`/api/people/${editing.id}`, body);
-    else await api.post('/api/people', body);
-    onSaved();
+    await send.mutateAsync(body);
+    onClose();
   };
 
   const required = { required: true, whitespace: true, message: t('people.required') };

@@ -6,6 +6,7 @@ import { ApiRequestError, api } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import { todayInChina } from '../../labor-law/money';
 import { langOf } from '../labels';
+import { useCaseChange, useReloadCase } from '../case/useCase';
 import type { ActionCode, CaseDetail } from '../types';
 import { AGREEMENT_SPECS } from './agreement-specs';
 import { BASIC_SPECS } from './basic-specs';
@@ -17,21 +18,22 @@ const FALLBACK: ActionSpec = { payload: () => ({}) };
 
 interface Props {
   detail: CaseDetail;
-  onChange: (d: CaseDetail) => void;
-  /** The case changed underneath (409): load it again. */
-  onStale: () => void;
 }
 
 /** The actions the state machine offers this user now, each with a small form for its payload. */
-export function ActionsPanel({ detail, onChange, onStale }: Props) {
+export function ActionsPanel({ detail }: Props) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const { message } = App.useApp();
   const errText = useErrorText();
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState<ActionCode | null>(null);
-  const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const act = useCaseChange(detail.id, (body: object) =>
+    api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, body),
+  );
+  // The case changed underneath (409): load it again.
+  const reloadCase = useReloadCase(detail.id);
   const ctx: SpecContext = useMemo(() => ({ detail, t, lang, today: todayInChina() }), [detail, t, lang]);
   const spec = open ? (SPECS[open] ?? FALLBACK) : null;
 
@@ -51,18 +53,16 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
     } catch {
       return;
     }
-    setSaving(true);
     setProblem(null);
     try {
       const all = { ...form.getFieldsValue(true), ...values };
       const review = spec.review?.(all);
-      const next = await api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, {
+      await act.mutateAsync({
         action: open,
         payload: spec.payload(all, ctx),
         version: detail.version,
         ...(review ? { review } : {}),
       });
-      onChange(next);
       setOpen(null);
       void message.success(t('disputes.actions.done', { action: ACTION_INFO[open][lang] }));
     } catch (err) {
@@ -72,11 +72,9 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
         err.body.code === 'CONFLICT' &&
         /changed|更新/.test(err.body.messageEn + err.body.message)
       )
-        onStale();
+        reloadCase();
       setProblem(errText(err));
       void message.error(errText(err));
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -109,7 +107,7 @@ export function ActionsPanel({ detail, onChange, onStale }: Props) {
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         okButtonProps={{ danger: spec?.danger, 'data-testid': 'action-submit' }}
-        confirmLoading={saving}
+        confirmLoading={act.isPending}
         onOk={() => void submit()}
         onCancel={() => setOpen(null)}
         forceRender

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import { parseYuanToFen } from '../../labor-law/money';
 import { yuanRule } from '../intake/EmploymentSection';
@@ -110,7 +111,7 @@ export const BASIC_SPECS: SpecTable = {
   apply_payment_order: { payload: () => ({}), hint: ({ t }) => t('disputes.actions.hints.apply_payment_order') },
 };
 
-function BothConsent({ t }: { t: (k: string) => string }) {
+function BothConsent({ t }: { t: TFunction }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('disputes.actions.bothConsent')}</Typography.Paragraph>

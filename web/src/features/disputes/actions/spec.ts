@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Lang } from '../labels';
 import type { ActionCode, CaseDetail } from '../types';
@@ -6,7 +7,7 @@ export type Values = Record<string, unknown>;
 
 export interface SpecContext {
   detail: CaseDetail;
-  t: (key: string, options?: Record<string, unknown>) => string;
+  t: TFunction;
   lang: Lang;
   today: string;
 }

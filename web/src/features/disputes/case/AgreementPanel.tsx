@@ -1,6 +1,7 @@
 import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
+import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf, money } from '../labels';
 import type { CaseDetail, CasePayment } from '../types';
 
@@ -61,7 +62,7 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
             <Flex gap={4} wrap data-testid="confirmation-review">
               {Object.entries(review.grounds).map(([g, applies]) => (
                 <Tag key={g} color={applies ? 'red' : 'green'}>
-                  {t(`disputes.refusalGrounds.${g}`)}：
+                  {textOf(`disputes.refusalGrounds.${g}`)}：
                   {t(applies ? 'disputes.actions.reviewYes' : 'disputes.actions.reviewNo')}
                 </Tag>
               ))}

@@ -1,38 +1,19 @@
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { useShowError } from '../../../app/errors';
 import { langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
+import { useCaseChange } from './useCase';
 
 /** The labor-law engine run on the case's facts: each item with its statutes and arithmetic. */
-export function AnalysisPanel({
-  detail: d,
-  onChange,
-  canRun,
-}: {
-  detail: CaseDetail;
-  onChange: (d: CaseDetail) => void;
-  canRun: boolean;
-}) {
+export function AnalysisPanel({ detail: d, canRun }: { detail: CaseDetail; canRun: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const en = lang === 'en';
   const showError = useShowError();
-  const [busy, setBusy] = useState(false);
+  const analyse = useCaseChange(d.id, () => api.post<CaseDetail>(`/api/disputes/${d.id}/analysis`, {}));
   const a = d.analysis;
-
-  const run = async () => {
-    setBusy(true);
-    try {
-      onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/analysis`, {}));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card
@@ -44,8 +25,8 @@ export function AnalysisPanel({
           <Button
             size="small"
             type={a ? 'default' : 'primary'}
-            loading={busy}
-            onClick={() => void run()}
+            loading={analyse.isPending}
+            onClick={() => analyse.mutate(undefined, { onError: showError })}
             data-testid="analysis-run"
           >
             {t(a ? 'disputes.analysis.rerun' : 'disputes.analysis.run')}

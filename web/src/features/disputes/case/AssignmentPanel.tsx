@@ -1,11 +1,14 @@
 import { Button, Card, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
 import { langOf } from '../labels';
+import { disputesKeys } from '../queryKeys';
 import type { CaseDetail } from '../types';
+import { useCaseChange } from './useCase';
 
 interface Proposal {
   rank: number;
@@ -21,42 +24,44 @@ interface AssignValues {
 }
 
 /** Who mediates (proposals by expertise and load, with a no-conflict declaration) and the invited judge. */
-export function AssignmentPanel({ detail: d, onChange }: { detail: CaseDetail; onChange: (d: CaseDetail) => void }) {
+export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [assigning, setAssigning] = useState(false);
   const [inviting, setInviting] = useState(false);
-  const [proposals, setProposals] = useState<Proposal[]>([]);
-  const [judges, setJudges] = useState<{ id: string; name: string }[]>([]);
   const reassign = !!d.mediatorId;
+  // Asked each time a form opens (staleTime 0): loads and availability change between two openings.
+  const proposals =
+    useQuery({
+      queryKey: disputesKeys.mediatorProposals(d.id),
+      queryFn: () => api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`),
+      enabled: assigning,
+      staleTime: 0,
+    }).data?.proposals ?? [];
+  const judges =
+    useQuery({
+      queryKey: disputesKeys.judges(d.id),
+      queryFn: () => api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`),
+      enabled: inviting,
+      staleTime: 0,
+    }).data?.items ?? [];
 
-  useEffect(() => {
-    if (assigning)
-      api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`).then(
-        (r) => setProposals(r.proposals),
-        () => setProposals([]),
-      );
-  }, [assigning, d.id]);
-  useEffect(() => {
-    if (inviting)
-      api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`).then(
-        (r) => setJudges(r.items),
-        () => setJudges([]),
-      );
-  }, [inviting, d.id]);
-
+  const assignMediator = useCaseChange(d.id, (v: AssignValues) =>
+    api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, {
+      mediatorAccountId: v.mediatorAccountId,
+      noConflictDeclared: !!v.noConflictDeclared,
+      reason: v.reason?.trim() || undefined,
+    }),
+  );
+  const inviteJudge = useCaseChange(d.id, (v: { judgeAccountId: string }) =>
+    api.post<CaseDetail>(`/api/disputes/${d.id}/invite-judge`, v),
+  );
   const assign = async (v: AssignValues) => {
-    onChange(
-      await api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, {
-        mediatorAccountId: v.mediatorAccountId,
-        noConflictDeclared: !!v.noConflictDeclared,
-        reason: v.reason?.trim() || undefined,
-      }),
-    );
+    await assignMediator.mutateAsync(v);
     setAssigning(false);
   };
   const invite = async (v: { judgeAccountId: string }) => {
-    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/invite-judge`, v));
+    await inviteJudge.mutateAsync(v);
     setInviting(false);
   };
 

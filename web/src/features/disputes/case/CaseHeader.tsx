@@ -1,5 +1,6 @@
 import { Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textOf } from '../../../app/i18n';
 import { Link } from 'react-router-dom';
 import { STAGE_BY_CODE, type Stage } from '../../../../../contracts/disputes/stages';
 import { RiskTag, StageTag } from '../CaseListPage';
@@ -74,7 +75,7 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('disputes.court')}>{d.courtName ?? none}</Descriptions.Item>
-        <Descriptions.Item label={t('disputes.kind')}>{t(`disputes.kinds.${d.kind}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('disputes.kind')}>{textOf(`disputes.kinds.${d.kind}`, d.kind)}</Descriptions.Item>
         <Descriptions.Item label={t('disputes.appliedOn')}>
           {d.appliedOn} ·{' '}
           {t(

@@ -26,7 +26,7 @@ export default function CasePage() {
   const { t } = useTranslation();
   const errText = useErrorText();
   const can = useCan();
-  const { detail, error, reload, replace } = useCase(id);
+  const { detail, error } = useCase(id);
   const work = can('disputes:work');
 
   if (error && !detail)
@@ -45,18 +45,18 @@ export default function CasePage() {
             <NoticesPanel detail={detail} />
             <FactsPanel detail={detail} />
             <AgreementPanel detail={detail} />
-            {(work || detail.analysis) && <AnalysisPanel detail={detail} onChange={replace} canRun={work && live} />}
-            <SessionsPanel detail={detail} onChange={replace} canWork={work && live} />
-            <EvidencePanel detail={detail} onChange={reload} />
+            {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
+            <SessionsPanel detail={detail} canWork={work && live} />
+            <EvidencePanel detail={detail} />
             <EventsPanel detail={detail} />
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
           <Flex vertical gap={16}>
-            {live && <ActionsPanel detail={detail} onChange={replace} onStale={reload} />}
+            {live && <ActionsPanel detail={detail} />}
             <ClocksPanel clocks={detail.clocks} />
             <DocumentsPanel detail={detail} />
-            {work && live && <AssignmentPanel detail={detail} onChange={replace} />}
+            {work && live && <AssignmentPanel detail={detail} />}
             {work && <OutboxPanel detail={detail} />}
           </Flex>
         </Col>

@@ -12,7 +12,7 @@ const STATUS_COLOR: Record<Clock['status'], string> = {
   stopped: 'default',
 };
 
-function statusOf(c: Clock, today: string): { key: string; color: string } {
+function statusOf(c: Clock, today: string): { key: Clock['status'] | 'due_soon' | 'met_late'; color: string } {
   if (c.status === 'running' && c.remindOn && c.remindOn <= today) return { key: 'due_soon', color: 'orange' };
   if (c.status === 'met' && c.late) return { key: 'met_late', color: 'gold' };
   return { key: c.status, color: STATUS_COLOR[c.status] };

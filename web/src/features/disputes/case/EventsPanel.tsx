@@ -2,10 +2,12 @@ import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACTION_INFO, isActionCode } from '../../../../../contracts/disputes/actions';
 import { formatDateTime } from '../../../app/format';
+import { textOf } from '../../../app/i18n';
 import { langOf, money, stageLabel, type Lang } from '../labels';
 import type { CaseDetail, CaseEvent } from '../types';
 
 /** A few payload fields worth showing beside an event (party, channel, answer, amount, note…). */
+/** Event payloads are data: their keys are read with textOf (unchecked keys, the code as fallback). */
 function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string {
   const p = e.payload ?? {};
   const bits: string[] = [];
@@ -42,7 +44,6 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const events = [...d.events].reverse();
-  const tr = (k: string) => t(k);
   return (
     <Card title={t('disputes.events.title')} size="small" data-testid="events-panel">
       <Timeline
@@ -53,13 +54,13 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
               <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 8 }}>
                 {formatDateTime(e.at)}
               </Typography.Text>
-              <Typography.Text strong>{actionLabel(e.action, lang, tr, (k) => i18n.exists(k))}</Typography.Text>
+              <Typography.Text strong>{actionLabel(e.action, lang, textOf, (k) => i18n.exists(k))}</Typography.Text>
               {e.toStage && e.fromStage !== e.toStage && (
                 <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>
               )}
               <div style={{ fontSize: 12, color: '#595959' }}>
                 {e.actorLabel}
-                {payloadText(e, tr, lang) ? ` · ${payloadText(e, tr, lang)}` : ''}
+                {payloadText(e, textOf, lang) ? ` · ${payloadText(e, textOf, lang)}` : ''}
               </div>
             </div>
           ),

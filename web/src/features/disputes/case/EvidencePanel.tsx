@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth';
 import { formatDateTime } from '../../../app/format';
 import type { CaseDetail } from '../types';
+import { useReloadCase } from './useCase';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
@@ -12,11 +13,13 @@ const size = (n: number) =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /** Evidence: pictures and PDFs up to 10 MB, uploaded to the case file and opened from it. */
-export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onChange: () => void }) {
+export function EvidencePanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const [description, setDescription] = useState('');
+  // The upload answers the stored file, not the case: the case is asked for again.
+  const reloadCase = useReloadCase(d.id);
 
   return (
     <Card title={t('disputes.evidence.title')} size="small" data-testid="evidence-panel">
@@ -68,7 +71,7 @@ export function EvidencePanel({ detail: d, onChange }: { detail: CaseDetail; onC
               if (file.status === 'done') {
                 void message.success(t('disputes.evidence.uploaded', { name: file.name }));
                 setDescription('');
-                onChange();
+                reloadCase();
               } else if (file.status === 'error') {
                 const body = file.response as { message?: string; messageEn?: string } | undefined;
                 const reason = i18n.language === 'en' ? body?.messageEn : body?.message;

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
 
@@ -24,7 +25,7 @@ export function FactsPanel({ detail: d }: { detail: CaseDetail }) {
             {t(e.contractSigned ? 'common.yes' : 'common.no')}
           </Descriptions.Item>
           <Descriptions.Item label={t('disputes.intake.sector')}>
-            {i18n.exists(`employers.industries.${d.sector}`) ? t(`employers.industries.${d.sector}`) : d.sector}
+            {textOf(`employers.industries.${d.sector}`, d.sector)}
           </Descriptions.Item>
           {e.workingHours && (
             <Descriptions.Item label={t('disputes.intake.workingHours')}>

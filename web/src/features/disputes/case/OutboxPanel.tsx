@@ -1,9 +1,11 @@
 import { Card, Flex, Tag, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
+import { disputesKeys } from '../queryKeys';
 import type { CaseDetail, OutboxMessage } from '../types';
 
 /** Message text with its web addresses as links (the employer's answer link, for instance). */
@@ -25,23 +27,15 @@ function withLinks(body: string): ReactNode[] {
  */
 export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<OutboxMessage[] | null>(null);
-  const [demoPhone, setDemoPhone] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .get<{ items: OutboxMessage[]; demoPhone: boolean }>(`/api/disputes/${d.id}/outbox`)
-      .then((r) => {
-        if (!live) return;
-        setItems(r.items);
-        setDemoPhone(r.demoPhone);
-      })
-      .catch(() => live && setItems([]));
-    return () => {
-      live = false;
-    };
-  }, [d.id, d.version, d.events.length]);
+  // Keyed by the case's version and events: every change of the case may have sent messages.
+  // The messages already shown stay while the newer list loads.
+  const outbox = useQuery({
+    queryKey: disputesKeys.outbox(d.id, d.version, d.events.length),
+    queryFn: () => api.get<{ items: OutboxMessage[]; demoPhone: boolean }>(`/api/disputes/${d.id}/outbox`),
+    placeholderData: keepPreviousData,
+  });
+  const items = outbox.data?.items ?? (outbox.isError ? [] : null);
+  const demoPhone = outbox.data?.demoPhone ?? false;
 
   return (
     <Card title={t('disputes.outbox.title')} size="small" data-testid="outbox-panel">

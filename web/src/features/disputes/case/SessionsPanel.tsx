@@ -1,10 +1,11 @@
 import { Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
 import type { CaseDetail, CaseSession } from '../types';
+import { useCaseChange } from './useCase';
 
 type Mode = CaseSession['mode'];
 interface ScheduleValues {
@@ -26,39 +27,34 @@ export const nowInChinaLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOS
 const SCHEDULE_INITIAL: Partial<ScheduleValues> = { mode: 'in_person' };
 
 /** Mediation sessions: scheduled in person, by phone or by video, and their minutes. */
-export function SessionsPanel({
-  detail: d,
-  onChange,
-  canWork,
-}: {
-  detail: CaseDetail;
-  onChange: (d: CaseDetail) => void;
-  canWork: boolean;
-}) {
+export function SessionsPanel({ detail: d, canWork }: { detail: CaseDetail; canWork: boolean }) {
   const { t } = useTranslation();
   const [scheduling, setScheduling] = useState(false);
   const [minutesFor, setMinutesFor] = useState<CaseSession | null>(null);
   const [mode, setMode] = useState<Mode>('in_person');
   const open = !['performed', 'closed_failed'].includes(d.stage);
-  const minutesInitial = useMemo<Partial<MinutesValues>>(() => ({ heldAt: nowInChinaLocal() }), [minutesFor]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const schedule = async (v: ScheduleValues) => {
-    const body = {
+  const scheduleSession = useCaseChange(d.id, (v: ScheduleValues) =>
+    api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, {
       mode: v.mode,
       scheduledAt: shanghai(v.at),
       location: v.mode === 'video' ? undefined : v.location?.trim() || undefined,
       meetingUrl: v.mode === 'video' ? v.meetingUrl?.trim() : undefined,
-    };
-    onChange(await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, body));
+    }),
+  );
+  const recordMinutes = useCaseChange(d.id, ({ session, ...v }: MinutesValues & { session: CaseSession }) =>
+    api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${session.id}/minutes`, {
+      minutes: v.minutes,
+      heldAt: v.heldAt ? shanghai(v.heldAt) : undefined,
+    }),
+  );
+  const schedule = async (v: ScheduleValues) => {
+    await scheduleSession.mutateAsync(v);
     setScheduling(false);
   };
   const record = async (v: MinutesValues) => {
-    onChange(
-      await api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${minutesFor!.id}/minutes`, {
-        minutes: v.minutes,
-        heldAt: v.heldAt ? shanghai(v.heldAt) : undefined,
-      }),
-    );
+    if (!minutesFor) return;
+    await recordMinutes.mutateAsync({ ...v, session: minutesFor });
     setMinutesFor(null);
   };
 
@@ -165,7 +161,8 @@ export function SessionsPanel({
       <FormModal<MinutesValues>
         open={!!minutesFor}
         title={t('disputes.sessions.recordMinutes')}
-        initialValues={minutesInitial}
+        // Read when the modal opens: the time of that opening, not of the page's first render.
+        initialValues={{ heldAt: nowInChinaLocal() }}
         onCancel={() => setMinutesFor(null)}
         onSubmit={record}
         testId="minutes-form"

@@ -1,28 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
+import { disputesKeys } from '../queryKeys';
 import type { CaseDetail } from '../types';
 
-/** The case detail with a reload; `replace` takes the detail that a POST answered with. */
+/** The case detail; the page shows a failed load itself (no toast), with the last detail kept on a failed refetch. */
 export function useCase(id: string) {
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
+  const query = useQuery({
+    queryKey: disputesKeys.case(id),
+    queryFn: () => api.get<CaseDetail>(`/api/disputes/${id}`),
+  });
+  return { detail: query.data ?? null, error: query.error };
+}
 
-  useEffect(() => {
-    let live = true;
-    api
-      .get<CaseDetail>(`/api/disputes/${id}`)
-      .then((d) => {
-        if (!live) return;
-        setDetail(d);
-        setError(null);
-      })
-      .catch((err) => live && setError(err));
-    return () => {
-      live = false;
-    };
-  }, [id, tick]);
+/** Asks for the case again (it changed underneath: a 409, an upload that answers no detail). */
+export function useReloadCase(id: string) {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: disputesKeys.case(id) });
+}
 
-  const reload = useCallback(() => setTick((x) => x + 1), []);
-  return { detail, error, reload, replace: setDetail };
+/**
+ * A change of the case whose answer is the case as it now stands: the answer replaces the cached
+ * case (nothing is asked again), and the case lists, whose stage or deadline columns may have
+ * changed, are refreshed.
+ */
+export function useCaseChange<V>(id: string, send: (variables: V) => Promise<CaseDetail>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (detail) => {
+      queryClient.setQueryData(disputesKeys.case(id), detail);
+      for (const queryKey of disputesKeys.lists) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
 }

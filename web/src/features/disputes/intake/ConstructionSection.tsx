@@ -1,10 +1,12 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Col, Form, Radio, Row, Select, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HiringChainInput } from '../../../../../contracts/disputes';
 import type { LiabilityResult } from '../../../../../contracts/disputes/liability';
 import { api } from '../../../app/api';
+import { useDebounced } from '../../../app/useDebounced';
 import { langOf } from '../labels';
+import { disputesKeys } from '../queryKeys';
 import { buildIntake, newPartyId, type IntakeValues, type PartyValues } from './build';
 import { PartyRow } from './PartyRow';
 import { Section } from './Section';
@@ -23,32 +25,24 @@ export function ConstructionSection() {
   const options = parties.filter((p) => p.name?.trim()).map((p) => ({ value: p.id, label: p.name! }));
 
   // The chain as the rules read it (contact details left out: a half-typed phone must not stop the preview).
-  const chainBody = useMemo((): HiringChainInput | null => {
+  const chainBody = ((): HiringChainInput | null => {
     if (!on || !chain?.hiredWorker || !parties.length || parties.some((p) => !p.name?.trim() || !p.role)) return null;
     const c = buildIntake({ ...(form.getFieldsValue(true) as IntakeValues), isConstruction: true }).construction;
     if (!c) return null;
     return { ...c, parties: c.parties.map(({ uscc: _u, contactPhone: _p, contactEmail: _e, ...party }) => party) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [on, JSON.stringify(chain)]);
-  const [preview, setPreview] = useState<LiabilityResult | null>(null);
-  useEffect(() => {
-    if (!chainBody) {
-      setPreview(null);
-      return;
-    }
-    // The server runs the rules (POST /api/disputes/liability-preview); the newest answer wins.
-    let current = true;
-    const timer = setTimeout(() => {
-      api.post<LiabilityResult>('/api/disputes/liability-preview', chainBody).then(
-        (result) => current && setPreview(result),
-        () => current && setPreview(null),
-      );
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [chainBody]);
+  })();
+  // The server runs the rules (POST /api/disputes/liability-preview) once typing pauses; the query is
+  // keyed by the chain, so the newest chain's answer is the one shown.
+  const settled = useDebounced(chainBody && JSON.stringify(chainBody), 250);
+  const asked = settled ? (JSON.parse(settled) as HiringChainInput) : null;
+  const answer = useQuery({
+    queryKey: disputesKeys.liabilityPreview(asked),
+    queryFn: () => api.post<LiabilityResult>('/api/disputes/liability-preview', asked),
+    enabled: !!asked,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+  const preview = chainBody && !answer.isError ? (answer.data ?? null) : null;
 
   const addTypical = () => {
     const [dev, gc, boss] = [newPartyId(), newPartyId(), newPartyId()];

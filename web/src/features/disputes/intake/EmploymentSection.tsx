@@ -5,11 +5,12 @@ import '../../employers/i18n';
 import { INDUSTRY_CODES } from '../../employers/types';
 import { formatFen, parseYuanToFen, todayInChina } from '../../labor-law/money';
 import { claimLabel, langOf } from '../labels';
+import type { TFunction } from 'i18next';
 import { WAGE_STRUCTURES, WORKING_HOURS, type IntakeValues } from './build';
 import { Section } from './Section';
 
 /** Yuan typed as text (full-width digits and separators welcome), checked with the calculator's parser. */
-export function yuanRule(t: (k: string) => string, required: boolean) {
+export function yuanRule(t: TFunction, required: boolean) {
   return {
     validator: (_: unknown, value: string | undefined) => {
       if (!value?.trim())

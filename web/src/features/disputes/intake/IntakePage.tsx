@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Checkbox, Col, Flex, Form, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { PageTitle } from '../../../app/components/PageTitle';
 import { useErrorText } from '../../../app/errors';
 import { todayInChina } from '../../labor-law/money';
 import '../i18n';
+import { disputesKeys } from '../queryKeys';
 import type { CaseDetail } from '../types';
 import { buildIntake, formPathFor, type IntakeValues } from './build';
 import { ConstructionSection } from './ConstructionSection';
@@ -35,14 +37,21 @@ export default function IntakePage() {
   const errText = useErrorText();
   const navigate = useNavigate();
   const [form] = Form.useForm<IntakeValues>();
-  const [saving, setSaving] = useState(false);
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
+  // The new case opens from the answer (no second read); the case lists now include it.
+  const register = useMutation({
+    mutationFn: (values: IntakeValues) => api.post<CaseDetail>('/api/disputes', buildIntake(values)),
+    onSuccess: (created) => {
+      queryClient.setQueryData(disputesKeys.case(created.id), created);
+      for (const queryKey of disputesKeys.lists) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
 
   const submit = async (values: IntakeValues) => {
-    setSaving(true);
     setProblem(null);
     try {
-      const created = await api.post<CaseDetail>('/api/disputes', buildIntake(values));
+      const created = await register.mutateAsync(values);
       void message.success(t('disputes.intake.registered', { number: created.caseNumber }));
       void navigate(`/disputes/${created.id}`);
     } catch (err) {
@@ -53,8 +62,6 @@ export default function IntakePage() {
       } else {
         setProblem(errText(err));
       }
-    } finally {
-      setSaving(false);
     }
   };
 
@@ -96,7 +103,7 @@ export default function IntakePage() {
           {problem && <Alert type="error" showIcon title={problem} data-testid="intake-error" />}
           <Flex gap={8} justify="flex-end">
             <Button onClick={() => void navigate('/disputes')}>{t('common.cancel')}</Button>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="intake-submit">
+            <Button type="primary" htmlType="submit" loading={register.isPending} data-testid="intake-submit">
               {t('disputes.intake.submit')}
             </Button>
           </Flex>

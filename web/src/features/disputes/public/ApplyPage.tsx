@@ -1,11 +1,14 @@
 import { Alert, Button, Card, Flex, Form, Result, Steps, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { IntakeInput } from '../../../../../contracts/disputes';
 import { ApiRequestError } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import '../../employers/i18n';
 import '../../labor-law/calc.css';
+import { disputesKeys } from '../queryKeys';
 import { buildApplication, stepOfField, type ApplyValues } from './application';
 import { APPLY_STEP_FIELDS, ApplySteps } from './ApplySteps';
 import './i18n';
@@ -21,28 +24,21 @@ export default function ApplyPage() {
   const [form] = Form.useForm<ApplyValues>();
   const values = Form.useWatch([], form) ?? {};
   const [step, setStep] = useState(0);
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<{ caseNumber: string; phone: string } | null>(null);
-  const [studios, setStudios] = useState<Studio[]>([]);
   const top = useRef<HTMLDivElement>(null);
   const toTop = () => top.current?.scrollIntoView?.({ block: 'start' });
-
   // The studios to choose from; with only one, it takes the application without asking.
-  useEffect(() => {
-    let live = true;
-    publicApi
-      .get<{ items: Studio[] }>('/studios')
-      .then((r) => {
-        if (!live) return;
-        setStudios(r.items);
-        if (r.items.length === 1) form.setFieldValue('mediationBodyId', r.items[0]!.id);
-      })
-      .catch(() => setStudios([]));
-    return () => {
-      live = false;
-    };
-  }, [form]);
+  const studios =
+    useQuery({
+      queryKey: disputesKeys.studios,
+      queryFn: () => publicApi.get<{ items: Studio[] }>('/studios').then((r) => r.items),
+    }).data ?? [];
+  const onlyStudio = studios.length === 1 ? studios[0]!.id : undefined;
+  // Sending the application registers a case and texts the worker: a mutation, never repeated by itself.
+  const submit = useMutation({
+    mutationFn: (body: IntakeInput) => publicApi.post<{ caseNumber: string }>('/apply', body),
+  });
 
   const next = async () => {
     const last = step === STEP_KEYS.length - 1;
@@ -63,20 +59,19 @@ export default function ApplyPage() {
       toTop();
       return;
     }
-    setBusy(true);
     setProblem(null);
     const all = form.getFieldsValue(true) as ApplyValues;
-    try {
-      const r = await publicApi.post<{ caseNumber: string }>('/apply', buildApplication(all));
-      setDone({ caseNumber: r.caseNumber, phone: all.phone?.trim() ?? '' });
-      toTop();
-    } catch (err) {
-      const field = err instanceof ApiRequestError ? err.body.field : undefined;
-      setProblem(errText(err));
-      if (field) setStep(stepOfField(field));
-    } finally {
-      setBusy(false);
-    }
+    submit.mutate(buildApplication({ ...all, mediationBodyId: all.mediationBodyId ?? onlyStudio }), {
+      onSuccess: (r) => {
+        setDone({ caseNumber: r.caseNumber, phone: all.phone?.trim() ?? '' });
+        toTop();
+      },
+      onError: (err) => {
+        const field = err instanceof ApiRequestError ? err.body.field : undefined;
+        setProblem(errText(err));
+        if (field) setStep(stepOfField(field));
+      },
+    });
   };
 
   if (done) {
@@ -151,7 +146,7 @@ export default function ApplyPage() {
           <Button
             type="primary"
             style={{ ...big, flex: 2 }}
-            loading={busy}
+            loading={submit.isPending}
             onClick={() => void next()}
             data-testid="apply-next"
           >

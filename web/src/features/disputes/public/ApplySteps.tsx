@@ -81,12 +81,15 @@ function StudioChoice({ studios }: { studios: Studio[] }) {
   );
 }
 
+/** The messages of the fields that must be filled in. */
+type Required = 'nameRequired' | 'phoneRequired' | 'employerRequired' | 'dateRequired' | 'narrativeRequired';
+
 /** The four steps of the worker's application; only the current one is shown. */
 export function ApplySteps({ step, values, studios }: { step: number; values: ApplyValues; studios: Studio[] }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const today = todayInChina();
-  const req = (key: string) => [{ required: true, whitespace: true, message: t(`disputesPublic.apply.${key}`) }];
+  const req = (key: Required) => [{ required: true, whitespace: true, message: t(`disputesPublic.apply.${key}`) }];
   const show = (i: number) => ({ display: i === step ? 'block' : 'none' });
   const boss = values.onSite && values.hiredBy === 'boss';
   const yuan = (required: boolean) => ({

@@ -1,12 +1,15 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, Modal, Result, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiRequestError } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
+import { ASKED_ONCE } from '../../../app/query';
 import '../../labor-law/calc.css';
 import { parseYuanToFen } from '../../labor-law/money';
 import { claimLabel, langOf, money, stageLabel } from '../labels';
+import { disputesKeys } from '../queryKeys';
 import './i18n';
 import { publicApi, type EmployerView } from './publicApi';
 
@@ -20,34 +23,38 @@ export default function EmployerLinkPage() {
   const en = lang === 'en';
   const { message, modal } = App.useApp();
   const errText = useErrorText();
-  const [view, setView] = useState<EmployerView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
   const [counterOpen, setCounterOpen] = useState(false);
   const [form] = Form.useForm<{ amount: string; note?: string }>();
+  const link = `/employer/${encodeURIComponent(token)}`;
+  const key = disputesKeys.employerLink(token);
 
-  useEffect(() => {
-    publicApi.get<EmployerView>(`/employer/${encodeURIComponent(token)}`).then(setView, setError);
-  }, [token]);
-
-  const send = async (path: string, body?: object) => {
-    setBusy(true);
-    try {
-      setView(await publicApi.post<EmployerView>(`/employer/${encodeURIComponent(token)}${path}`, body));
+  // The one-time link is read once (ASKED_ONCE); its page changes only with the employer's answers.
+  const shown = useQuery({ queryKey: key, queryFn: () => publicApi.get<EmployerView>(link), ...ASKED_ONCE });
+  const answer = useMutation({
+    mutationFn: ({ path, body }: { path: string; body?: object }) =>
+      publicApi.post<EmployerView>(`${link}${path}`, body),
+    onSuccess: (next) => {
+      queryClient.setQueryData(key, next);
       void message.success(t('disputesPublic.employer.thanks'));
-      return true;
-    } catch (err) {
+    },
+    onError: (err) => {
       void message.error(errText(err));
       // Answered meanwhile (another tab, a colleague): show the page as it now stands.
-      if (err instanceof ApiRequestError && err.status === 409)
-        publicApi.get<EmployerView>(`/employer/${encodeURIComponent(token)}`).then(setView, () => undefined);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (err instanceof ApiRequestError && err.status === 409) void shown.refetch();
+    },
+  });
+  const busy = answer.isPending;
+  /** Sends an answer; true when the server took it. */
+  const send = (path: string, body?: object) =>
+    answer.mutateAsync({ path, body }).then(
+      () => true,
+      () => false,
+    );
 
-  if (error) return <Result status="warning" title={errText(error)} data-testid="employer-invalid" />;
+  const view = shown.data;
+  if (shown.error && !view)
+    return <Result status="warning" title={errText(shown.error)} data-testid="employer-invalid" />;
   if (!view) return <Skeleton active style={{ maxWidth: 640, margin: '0 auto' }} />;
   const total = view.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
 

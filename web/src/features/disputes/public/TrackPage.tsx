@@ -1,45 +1,46 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { ApiRequestError } from '../../../app/api';
-import { useShowError } from '../../../app/errors';
+import { ASKED_ONCE, useApiQuery } from '../../../app/query';
 import '../../labor-law/calc.css';
+import { disputesKeys } from '../queryKeys';
 import './i18n';
 import { caseToken, publicApi, type WorkerView } from './publicApi';
 import { TrackLogin } from './TrackLogin';
 import { WorkerCase } from './WorkerCase';
 
+/** The worker's case by the tab's case token; a token the server no longer accepts is forgotten at once. */
+async function loadTracked(token: string): Promise<WorkerView> {
+  try {
+    return await publicApi.tracked<WorkerView>('GET', '/track', token);
+  } catch (err) {
+    if (err instanceof ApiRequestError && err.status === 401) caseToken.clear();
+    throw err;
+  }
+}
+
 /** The worker follows the case on the phone: case number + SMS code, then every step in plain words. */
 export default function TrackPage() {
   const { t } = useTranslation();
-  const showError = useShowError();
   const location = useLocation();
+  const queryClient = useQueryClient();
   const [token, setToken] = useState<string | null>(() => caseToken.get());
-  const [view, setView] = useState<WorkerView | null>(null);
+  // Asked once per token (ASKED_ONCE): never retried or refetched behind the worker's back.
+  const view = useApiQuery(disputesKeys.tracked(token ?? ''), () => loadTracked(token ?? ''), {
+    ...ASKED_ONCE,
+    enabled: !!token,
+  });
+  const expired = view.error instanceof ApiRequestError && view.error.status === 401;
+  const signedIn = !!token && !expired;
 
-  const signOut = useCallback(() => {
+  const signOut = () => {
     caseToken.clear();
+    queryClient.removeQueries({ queryKey: disputesKeys.trackedAll });
     setToken(null);
-    setView(null);
-  }, []);
-
-  useEffect(() => {
-    if (!token) return;
-    let live = true;
-    publicApi
-      .tracked<WorkerView>('GET', '/track', token)
-      .then((v) => live && setView(v))
-      .catch((err) => {
-        if (!live) return;
-        if (err instanceof ApiRequestError && err.status === 401) signOut();
-        showError(err);
-      });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token]);
+  };
 
   return (
     <div className="yz-calc" style={{ maxWidth: 640, margin: '0 auto' }}>
@@ -47,13 +48,13 @@ export default function TrackPage() {
         <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }} data-testid="track-title">
           {t('disputesPublic.track.title')}
         </Typography.Title>
-        {token && (
+        {signedIn && (
           <Button type="link" onClick={signOut} data-testid="track-sign-out">
             {t('disputesPublic.track.signOut')}
           </Button>
         )}
       </Flex>
-      {!token ? (
+      {!signedIn ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
             {t('disputesPublic.track.intro')}
@@ -69,10 +70,14 @@ export default function TrackPage() {
             {t('disputesPublic.track.noCase')} <Link to="/apply">{t('disputesPublic.track.applyLink')}</Link>
           </Typography.Paragraph>
         </>
-      ) : !view ? (
+      ) : !view.data ? (
         <Skeleton active />
       ) : (
-        <WorkerCase view={view} token={token} onChange={setView} />
+        <WorkerCase
+          view={view.data}
+          token={token}
+          onChange={(next) => queryClient.setQueryData(disputesKeys.tracked(token), next)}
+        />
       )}
     </div>
   );

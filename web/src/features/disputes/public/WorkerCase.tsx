@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Input, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,36 +20,30 @@ function SignBox({
 }) {
   const { t } = useTranslation();
   const errText = useErrorText();
-  const [sent, setSent] = useState(false);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await work();
-    } catch (err) {
-      setProblem(errText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Both spend something once (an SMS sent, a code checked): mutations, never retried or repeated.
+  const requestCode = useMutation({ mutationFn: () => publicApi.tracked('POST', '/track/sign-code', token) });
+  const sign = useMutation({
+    mutationFn: (typed: string) =>
+      publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: typed, termsHash }),
+    onSuccess: onChange,
+  });
+  const busy = requestCode.isPending || sign.isPending;
+  const failed = sign.error ?? requestCode.error;
+  const problem = failed ? errText(failed) : null;
   return (
     <Card styles={{ body: { padding: 16, background: '#fff5f5' } }} data-testid="track-sign">
       <Typography.Paragraph strong style={{ fontSize: 16 }}>
         {t('disputesPublic.track.signTitle')}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('disputesPublic.track.signHint')}</Typography.Paragraph>
-      {!sent ? (
+      {!requestCode.isSuccess ? (
         <Button
           type="primary"
           block
           style={big}
           loading={busy}
-          onClick={() =>
-            void run(async () => (await publicApi.tracked('POST', '/track/sign-code', token), setSent(true)))
-          }
+          onClick={() => requestCode.mutate()}
           data-testid="track-sign-start"
         >
           {t('disputesPublic.track.signStart')}
@@ -71,13 +66,7 @@ function SignBox({
             style={big}
             loading={busy}
             disabled={!/^\d{6}$/.test(code.trim())}
-            onClick={() =>
-              void run(async () =>
-                onChange(
-                  await publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: code.trim(), termsHash }),
-                ),
-              )
-            }
+            onClick={() => sign.mutate(code.trim())}
             data-testid="track-sign-confirm"
           >
             {t('disputesPublic.track.signConfirm')}

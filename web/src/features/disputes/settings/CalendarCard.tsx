@@ -1,9 +1,10 @@
 import { App, Button, Card, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
-import { applyFieldError, useErrorText, useShowError } from '../../../app/errors';
+import { applyFieldError, useErrorText } from '../../../app/errors';
+import { useApiMutation, useApiQuery } from '../../../app/query';
 import { isCalendarDate } from '../../labor-law/money';
+import { disputesKeys } from '../queryKeys';
 import './i18n';
 
 export type OverrideKind = 'holiday' | 'workday';
@@ -25,40 +26,29 @@ const KINDS: readonly OverrideKind[] = ['holiday', 'workday'];
 export function CalendarCard({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const text = useErrorText();
   const [form] = Form.useForm<Values>();
-  const [items, setItems] = useState<CalendarOverride[] | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const load = () =>
-    api
-      .get<{ items: CalendarOverride[] }>('/api/disputes/calendar-overrides')
-      .then((d) => setItems(d.items))
-      .catch((err) => {
-        showError(err);
-        setItems([]);
-      });
-
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  const submit = async (v: Values) => {
-    setSaving(true);
-    try {
+  const overrides = useApiQuery(disputesKeys.calendar, () =>
+    api.get<{ items: CalendarOverride[] }>('/api/disputes/calendar-overrides').then((d) => d.items),
+  );
+  const save = useApiMutation(
+    (v: Values) => {
       const note = v.note?.trim();
-      await api.put('/api/disputes/calendar-overrides', { date: v.date, kind: v.kind, ...(note ? { note } : {}) });
-      void message.success(t('common.saved'));
-      form.resetFields();
-      await load();
-    } catch (err) {
-      if (!applyFieldError(form, err, text)) void message.error(text(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+      return api.put('/api/disputes/calendar-overrides', { date: v.date, kind: v.kind, ...(note ? { note } : {}) });
+    },
+    [disputesKeys.calendar],
+  );
+
+  const submit = (v: Values) =>
+    save.mutate(v, {
+      onSuccess: () => {
+        void message.success(t('common.saved'));
+        form.resetFields();
+      },
+      onError: (err) => {
+        if (!applyFieldError(form, err, text)) void message.error(text(err));
+      },
+    });
 
   const columns: TableColumnsType<CalendarOverride> = [
     { title: t('disputes.settings.calendar.date'), dataIndex: 'date', width: 130 },
@@ -88,7 +78,7 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
           form={form}
           layout="inline"
           initialValues={{ kind: 'holiday' }}
-          onFinish={(v) => void submit(v)}
+          onFinish={submit}
           style={{ marginBottom: 16, rowGap: 8 }}
           data-testid="calendar-form"
         >
@@ -122,7 +112,7 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
             />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="calendar-add">
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="calendar-add">
               {t('disputes.settings.calendar.add')}
             </Button>
           </Form.Item>
@@ -131,9 +121,9 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
       <Table<CalendarOverride>
         rowKey="date"
         size="small"
-        loading={!items}
+        loading={overrides.isPending}
         columns={columns}
-        dataSource={items ?? []}
+        dataSource={overrides.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('disputes.settings.calendar.empty') }}
         data-testid="calendar-table"

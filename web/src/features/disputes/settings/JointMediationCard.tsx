@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Skeleton, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
-import { useErrorText, useShowError } from '../../../app/errors';
+import { useErrorText } from '../../../app/errors';
+import { useApiQuery } from '../../../app/query';
 import { fenToYuanInput, parseYuanToFen } from '../../labor-law/money';
+import { disputesKeys } from '../queryKeys';
 import './i18n';
 
 export interface JointConfig {
@@ -28,45 +30,25 @@ const toValues = (c: JointConfig): Values => ({
 export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const text = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const [config, setConfig] = useState<JointConfig | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .get<JointConfig>('/api/disputes/settings/joint-mediation')
-      .then((c) => live && setConfig(c))
-      .catch((err) => live && showError(err));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    if (config) form.setFieldsValue(toValues(config));
-  }, [config, form]);
-
-  const submit = async (v: Values) => {
-    const minClaimFen = parseYuanToFen(v.minClaimYuan);
-    if (minClaimFen === null) return;
-    setSaving(true);
-    try {
-      const saved = await api.put<JointConfig>('/api/disputes/settings/joint-mediation', {
-        minWorkers: v.minWorkers,
-        minClaimFen,
-        onMediatorRequest: v.onMediatorRequest,
-      });
-      setConfig(saved);
+  const queryClient = useQueryClient();
+  const { data: config } = useApiQuery(disputesKeys.jointMediation, () =>
+    api.get<JointConfig>('/api/disputes/settings/joint-mediation'),
+  );
+  // The server answers with what it stored: that becomes the cached settings, nothing is asked again.
+  const save = useMutation({
+    mutationFn: (body: JointConfig) => api.put<JointConfig>('/api/disputes/settings/joint-mediation', body),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(disputesKeys.jointMediation, saved);
       void message.success(t('common.saved'));
-    } catch (err) {
-      void message.error(text(err));
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (err) => void message.error(text(err)),
+  });
+
+  const submit = (v: Values) => {
+    const minClaimFen = parseYuanToFen(v.minClaimYuan);
+    if (minClaimFen !== null)
+      save.mutate({ minWorkers: v.minWorkers, minClaimFen, onMediatorRequest: v.onMediatorRequest });
   };
 
   return (
@@ -84,11 +66,12 @@ export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
       {!config ? (
         <Skeleton active />
       ) : (
+        // Mounted once the settings have loaded, so they are its initial values.
         <Form<Values>
-          form={form}
           layout="vertical"
+          initialValues={toValues(config)}
           disabled={!canEdit}
-          onFinish={(v) => void submit(v)}
+          onFinish={submit}
           style={{ maxWidth: 420 }}
           data-testid="joint-form"
         >
@@ -128,7 +111,7 @@ export function JointMediationCard({ canEdit }: { canEdit: boolean }) {
             <Switch data-testid="joint-on-request" />
           </Form.Item>
           {canEdit && (
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="joint-save">
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="joint-save">
               {t('common.save')}
             </Button>
           )}

@@ -1,7 +1,7 @@
-import type { settingsZh } from './strings.zh';
+import type { SettingsStrings } from './strings.zh';
 
 // English strings of the mediation settings page; same keys as strings.zh.ts.
-export const settingsEn: typeof settingsZh = {
+export const settingsEn: SettingsStrings = {
   title: 'Mediation settings',
   mediators: {
     title: 'Mediators',

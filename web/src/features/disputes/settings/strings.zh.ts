@@ -44,3 +44,5 @@ export const settingsZh = {
     invalidDate: '请选择有效日期',
   },
 };
+
+export type SettingsStrings = typeof settingsZh;

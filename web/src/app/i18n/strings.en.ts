@@ -1,7 +1,13 @@
-import type { Strings } from './zh';
+import type { AppStrings } from './strings.zh';
 
-export const en: Strings = {
-  app: { name: '一站', nameEn: 'Yizhan', subtitle: 'One-stop service platform for trade unions' },
+// English strings of the app itself; the same keys as strings.zh.ts (the compiler checks).
+export const appEn: AppStrings = {
+  app: {
+    name: '一站',
+    nameEn: 'Yizhan',
+    subtitle: 'One-stop service platform for trade unions',
+    documentTitle: 'Yizhan 一站 · Trade-union one-stop services',
+  },
   menu: {
     home: 'Home',
     me: 'Me',
@@ -41,30 +47,12 @@ export const en: Strings = {
     region: 'Region',
     regionPlaceholder: 'Province / city / county',
     networkError: 'Network error; check your connection and retry',
+    requestFailed: 'Request failed ({{status}})',
+    listSeparator: ', ',
     forbidden: 'You are not allowed to view this page',
     notFound: 'Page not found',
     backHome: 'Back to home',
     pageError: 'The page failed to load; please reload',
     reload: 'Reload',
-  },
-  auth: {
-    title: 'Sign in',
-    username: 'Username or phone',
-    password: 'Password',
-    usernameRequired: 'Enter your username or phone number',
-    passwordRequired: 'Enter your password',
-    submit: 'Sign in',
-    logout: 'Sign out',
-    loggedOut: 'Signed out',
-    changePassword: 'Change password',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    confirmPassword: 'Confirm new password',
-    passwordMismatch: 'The two new passwords differ',
-    passwordChanged: 'Password changed',
-    sessionExpired: 'Your session expired; please sign in again',
-    footer: 'Trade-union one-stop service platform · authorised users only',
-    calcLink: 'What am I owed?',
-    calcLinkHint: 'Workers: no sign-in needed',
   },
 };

@@ -1,6 +1,12 @@
-// Shell strings (Chinese). Feature pages register their own strings with registerStrings().
-export const zh = {
-  app: { name: '一站', nameEn: 'Yizhan', subtitle: '工会一站式服务平台' },
+// Chinese strings of the app itself: its name, the menu, the frame and the words every page uses
+// (common.*). The source of the app's keys; each feature registers its own with registerStrings().
+export const appZh = {
+  app: {
+    name: '一站',
+    nameEn: 'Yizhan',
+    subtitle: '工会一站式服务平台',
+    documentTitle: '一站 Yizhan · 工会一站式服务平台',
+  },
   menu: {
     home: '首页',
     me: '我的',
@@ -40,31 +46,14 @@ export const zh = {
     region: '行政区划',
     regionPlaceholder: '选择省 / 市 / 区县',
     networkError: '网络错误，请检查连接后重试',
+    requestFailed: '请求失败（{{status}}）',
+    listSeparator: '、',
     forbidden: '没有权限访问此页面',
     notFound: '页面不存在',
     backHome: '返回首页',
     pageError: '页面加载失败，请刷新重试',
     reload: '刷新',
   },
-  auth: {
-    title: '登录',
-    username: '用户名或手机号',
-    password: '密码',
-    usernameRequired: '请输入用户名或手机号',
-    passwordRequired: '请输入密码',
-    submit: '登录',
-    logout: '退出登录',
-    loggedOut: '已退出登录',
-    changePassword: '修改密码',
-    currentPassword: '当前密码',
-    newPassword: '新密码',
-    confirmPassword: '确认新密码',
-    passwordMismatch: '两次输入的新密码不一致',
-    passwordChanged: '密码已修改',
-    sessionExpired: '登录已过期，请重新登录',
-    footer: '工会一站式服务平台 · 数据仅限授权人员使用',
-    calcLink: '算一算我应得多少钱',
-    calcLinkHint: '职工不用登录',
-  },
 };
-export type Strings = typeof zh;
+
+export type AppStrings = typeof appZh;

@@ -1,0 +1,39 @@
+import type { AccountsStrings } from '../../features/accounts/strings.zh';
+import type { AuditStrings } from '../../features/audit/strings.zh';
+import type { AuthStrings } from '../../features/auth/strings.zh';
+import type { CourtsStrings } from '../../features/courts/strings.zh';
+import type { DashboardStrings } from '../../features/dashboard/strings.zh';
+import type { DisputesPublicStrings } from '../../features/disputes/public/strings.zh';
+import type { SettingsStrings } from '../../features/disputes/settings/strings.zh';
+import type { DisputesStrings } from '../../features/disputes/strings.zh';
+import type { EmployersStrings } from '../../features/employers/strings.zh';
+import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
+import type { MeStrings } from '../../features/me/strings.zh';
+import type { DemoPhoneStrings } from '../../features/notifications/strings.zh';
+import type { OrganizationsStrings } from '../../features/organizations/strings.zh';
+import type { PeopleStrings } from '../../features/people/strings.zh';
+import type { RegionsStrings } from '../../features/regions/strings.zh';
+import type { AppStrings } from './strings.zh';
+
+export type Resources = AppStrings &
+  LaborLawStrings & {
+    accounts: AccountsStrings;
+    audit: AuditStrings;
+    auth: AuthStrings;
+    courts: CourtsStrings;
+    dashboard: DashboardStrings;
+    demoPhone: DemoPhoneStrings;
+    disputes: DisputesStrings & { settings: SettingsStrings };
+    disputesPublic: DisputesPublicStrings;
+    employers: EmployersStrings;
+    me: MeStrings;
+    organizations: OrganizationsStrings;
+    people: PeopleStrings;
+    regions: RegionsStrings;
+  };
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: Resources };
+  }
+}

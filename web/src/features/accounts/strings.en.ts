@@ -1,0 +1,31 @@
+import type { AccountsStrings } from './strings.zh';
+
+// English strings of the accounts page; the same keys as strings.zh.ts (the compiler checks).
+export const accountsEn: AccountsStrings = {
+  title: 'Accounts & roles',
+  username: 'Username',
+  displayName: 'Display name',
+  phone: 'Phone',
+  roles: 'Roles',
+  region: 'Region scope',
+  nationwide: 'Nationwide',
+  regionHint: 'Empty means nationwide (system administrators only)',
+  organization: 'Union organization',
+  court: 'Court',
+  employer: 'Employer',
+  person: 'Own person record',
+  status: 'Status',
+  statuses: { active: 'Active', disabled: 'Disabled' },
+  locked: 'Locked',
+  lastLogin: 'Last sign-in',
+  password: 'Initial password',
+  searchPlaceholder: 'Username, name or phone',
+  create: 'New account',
+  edit: 'Edit account',
+  resetPassword: 'Reset password',
+  resetTitle: 'Reset the password of {{name}}',
+  newPassword: 'New password',
+  passwordReset: 'Password reset',
+  required: 'Required',
+  rolesRequired: 'Choose at least one role',
+};

@@ -1,0 +1,31 @@
+// Chinese strings of the accounts page (registered in i18n.ts under `accounts`).
+export const accountsZh = {
+  title: '账号与角色',
+  username: '用户名',
+  displayName: '显示名称',
+  phone: '手机号',
+  roles: '角色',
+  region: '管辖区划',
+  nationwide: '全国',
+  regionHint: '留空表示全国范围（仅系统管理员）',
+  organization: '所属工会组织',
+  court: '所属法院',
+  employer: '所属用人单位',
+  person: '本人的人员档案',
+  status: '状态',
+  statuses: { active: '正常', disabled: '停用' },
+  locked: '已锁定',
+  lastLogin: '最近登录',
+  password: '初始密码',
+  searchPlaceholder: '用户名、姓名或手机号',
+  create: '新建账号',
+  edit: '编辑账号',
+  resetPassword: '重置密码',
+  resetTitle: '重置 {{name}} 的密码',
+  newPassword: '新密码',
+  passwordReset: '密码已重置',
+  required: '此项必填',
+  rolesRequired: '至少选择一个角色',
+};
+
+export type AccountsStrings = typeof accountsZh;

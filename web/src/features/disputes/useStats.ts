@@ -1,0 +1,49 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { useApiQuery } from '../../app/query';
+import { disputesKeys } from './queryKeys';
+import type { StatRow } from './types';
+
+export const DIMENSIONS = ['year', 'month', 'court', 'mediator', 'sector', 'claim_type'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface Stats {
+  totals: StatRow;
+  dimension: Dimension;
+  rows: StatRow[];
+}
+export type Range = { from?: string; to?: string };
+
+/** What a failed load shows: zeros, so the page keeps its shape beside the error message. */
+const noStats = (dimension: Dimension): Stats => ({
+  totals: {
+    key: null,
+    label: null,
+    received: 0,
+    succeeded: 0,
+    failed: 0,
+    settledFen: 0,
+    avgDaysToAgreement: null,
+    avgDaysToRuling: null,
+    successRate: null,
+  },
+  dimension,
+  rows: [],
+});
+
+/**
+ * The statistics page's state: the dimension and the date range chosen, and the figures for them
+ * (a query keyed by both; the previous figures stay shown while the next ones load).
+ */
+export function useStats() {
+  const [dimension, setDimension] = useState<Dimension>('year');
+  const [range, setRange] = useState<Range>({});
+  const stats = useApiQuery(
+    disputesKeys.stats(dimension, range),
+    () => api.get<Stats>('/api/disputes/stats', { dimension, ...range }),
+    { placeholderData: keepPreviousData },
+  );
+  const data = stats.data ?? (stats.isError ? noStats(dimension) : null);
+  return { dimension, setDimension, range, setRange, data, loading: stats.isFetching };
+}

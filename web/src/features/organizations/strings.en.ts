@@ -1,0 +1,27 @@
+import type { OrganizationsStrings } from './strings.zh';
+
+// English strings of the union organizations pages; the same keys as strings.zh.ts (the compiler checks).
+export const organizationsEn: OrganizationsStrings = {
+  title: 'Union organizations',
+  name: 'Name',
+  kind: 'Kind',
+  parent: 'Parent union',
+  region: 'Region',
+  address: 'Address',
+  contactPhone: 'Contact phone',
+  searchPlaceholder: 'Search by name',
+  create: 'New organization',
+  edit: 'Edit organization',
+  nameRequired: 'Enter the name',
+  kindRequired: 'Choose the kind',
+  regionRequired: 'Choose the region',
+  kinds: {
+    national: 'National federation',
+    provincial: 'Provincial',
+    city: 'City',
+    county: 'County / district',
+    grassroots: 'Grassroots',
+    joint: 'Joint',
+    industry: 'Industry',
+  },
+};
