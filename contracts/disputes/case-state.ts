@@ -25,7 +25,10 @@ export interface SignatureRecord {
   termsHash: string;
   agreementVersion: number;
   on: IsoDate;
-  /** `self`: the signer signed (link, code, own account); `mediator`: the mediator recorded a signature made on paper. */
+  /**
+   * `self`: the signer signed (link, code, own account); `mediator`: the mediator recorded a
+   * signature made on paper.
+   */
   recordedBy: 'self' | 'mediator';
 }
 

@@ -223,7 +223,8 @@ describe('signatures are bound to the terms they were given', () => {
       method: 'paper',
     });
     expect(worker.statusCode).toBe(200);
-    // The ¥3,000 agreement cannot become ¥1 behind the worker's back: only the mediator changes terms, and that voids the signature.
+    // The ¥3,000 agreement cannot become ¥1 behind the worker's back: only the mediator changes
+    // terms, and that voids the signature.
     const cheaper = { ...TERMS, installments: [{ dueOn: '2025-07-01', amountFen: 100 }] };
     const changed = await actOn(mediator, c.id, 'set_agreement_terms', { terms: cheaper });
     expect(changed.json().record.state.signatures).toEqual({ worker: false, employer: false, mediator: false });

@@ -34,7 +34,10 @@ const LINKS: Record<
   personId: { zh: '人员', en: 'person', find: personRepo.raw },
 };
 
-/** Refuses a link that does not exist (400), lies outside the editor's region (403) or is narrower than the account's region (400). */
+/**
+ * Refuses a link that does not exist (400), lies outside the editor's region (403) or is narrower
+ * than the account's region (400).
+ */
 export async function assertLinksAllowed(db: DbOrTx, actor: Actor, links: AccountLinks): Promise<void> {
   for (const field of Object.keys(LINKS) as LinkField[]) {
     const id = links[field];

@@ -37,7 +37,10 @@ function looksLikeCaseNumber(q: string): boolean {
   return /\d{4}/.test(q) || q.includes('〔');
 }
 
-/** Counting stops here: a list of "more than 2,000" cases pages just as well (the statistics page has exact figures), and counting all would not scale. */
+/**
+ * Counting stops here: a list of "more than 2,000" cases pages just as well (the statistics page
+ * has exact figures), and counting all would not scale.
+ */
 export const COUNT_CAP = 2_000;
 
 function where(f: CaseFilter): SQL | undefined {
