@@ -4,29 +4,20 @@ import type { disputeStatsSchema } from '../../../../contracts/disputes/response
 import type { Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
+import { isSector, SECTOR_LABELS } from '../../../../contracts/disputes/sectors.js';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../rules/stages.js';
 import type { Download } from '../files.js';
 import { STAT_DIMENSIONS, statsRepo, type StatDimension, type StatFilter, type StatRow } from './repository.js';
 import type { StatsExportQuery, StatsQuery } from './schemas.js';
-
-const SECTOR_LABELS: Record<string, string> = {
-  construction: '建筑业',
-  manufacturing: '制造业',
-  logistics: '交通运输、仓储和邮政业',
-  catering: '住宿和餐饮业',
-  retail: '批发和零售业',
-  it: '信息技术服务业',
-  resident_services: '居民服务业',
-  business_services: '租赁和商务服务业',
-  platform: '平台经济',
-};
 
 function labelled(dimension: StatDimension, rows: StatRow[]) {
   return rows.map((r) => ({
     ...r,
     label:
       dimension === 'sector'
-        ? (SECTOR_LABELS[r.key ?? ''] ?? r.key)
+        ? r.key && isSector(r.key)
+          ? SECTOR_LABELS[r.key].zh
+          : r.key
         : dimension === 'claim_type'
           ? (CLAIM_TYPE_LABELS[r.key as ClaimType]?.zh ?? r.key)
           : (r.label ?? '（未指派）'),

@@ -1,3 +1,4 @@
+import { sectorNames } from '../../../../contracts/disputes/sectors';
 import type { EmployersStrings } from './strings.zh';
 
 // English strings of the employers pages; the same keys as strings.zh.ts (the compiler checks).
@@ -20,15 +21,5 @@ export const employersEn: EmployersStrings = {
   confirmTitle: 'Credit code check failed',
   saveAnyway: 'Save anyway',
   goBack: 'Go back',
-  industries: {
-    construction: 'Construction',
-    manufacturing: 'Manufacturing',
-    logistics: 'Transport, storage & postal',
-    catering: 'Accommodation & catering',
-    retail: 'Wholesale & retail',
-    it: 'IT services',
-    resident_services: 'Resident services',
-    business_services: 'Leasing & business services',
-    platform: 'Platform economy',
-  },
+  industries: sectorNames('en'),
 };

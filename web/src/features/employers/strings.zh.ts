@@ -1,3 +1,4 @@
+import { sectorNames } from '../../../../contracts/disputes/sectors';
 // Chinese strings of the employers pages (registered in i18n.ts under `employers`).
 export const employersZh = {
   title: '用人单位',
@@ -18,17 +19,7 @@ export const employersZh = {
   confirmTitle: '信用代码校验未通过',
   saveAnyway: '仍然保存',
   goBack: '返回修改',
-  industries: {
-    construction: '建筑业',
-    manufacturing: '制造业',
-    logistics: '交通运输、仓储和邮政业',
-    catering: '住宿和餐饮业',
-    retail: '批发和零售业',
-    it: '信息技术服务业',
-    resident_services: '居民服务业',
-    business_services: '租赁和商务服务业',
-    platform: '平台经济',
-  },
+  industries: sectorNames('zh'),
 };
 
 export type EmployersStrings = typeof employersZh;
