@@ -1,21 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Permission, Role } from '../../../contracts/roles';
+import type { LoginBody, Me } from '../../../contracts/auth';
+import type { Permission } from '../../../contracts/roles';
 import { ApiRequestError, api, onUnauthenticated, setCsrfToken } from './api';
 
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  permissions: string[];
-  regionCode: string | null;
-  regionName: string | null;
-  organizationId: string | null;
-  courtId: string | null;
-  employerId: string | null;
-  csrfToken: string;
-}
+/** Who is signed in (GET /api/auth/me, and the answer of a sign-in), from its schema in contracts/auth.ts. */
+export type { Me };
 
 interface AuthValue {
   /** undefined while the session probe is running, null when signed out. */
@@ -65,7 +55,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const m = await api.post<Me>('/api/auth/login', { username, password });
+      const body: LoginBody = { username, password };
+      const m = await api.post<Me>('/api/auth/login', body);
       setExpired(false);
       setMe(m);
       return m;

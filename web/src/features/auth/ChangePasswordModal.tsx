@@ -1,15 +1,13 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChangePasswordBody } from '../../../../contracts/auth';
 import { api } from '../../app/api';
 import { applyFieldError, useErrorText } from '../../app/errors';
 import './i18n';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
+/** What POST /api/auth/password takes, and the new password typed once more. */
+type Values = ChangePasswordBody & { confirmPassword: string };
 
 /** Change one's own password; server validation errors land on the field they name. */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -23,7 +21,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      const body: ChangePasswordBody = { currentPassword: v.currentPassword, newPassword: v.newPassword };
+      await api.post('/api/auth/password', body);
       void message.success(t('auth.passwordChanged'));
       form.resetFields();
       onClose();

@@ -2,16 +2,12 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import type { LoginBody } from '../../../../contracts/auth';
 import { useAuth } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
 import { LangSwitch } from '../../app/layout/LangSwitch';
 import { landingPath } from '../../app/menu';
 import './i18n';
-
-interface Values {
-  username: string;
-  password: string;
-}
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -23,7 +19,7 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
 
-  const onFinish = async (v: Values) => {
+  const onFinish = async (v: LoginBody) => {
     setBusy(true);
     setError(null);
     try {
@@ -69,7 +65,7 @@ export default function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<Values> layout="vertical" size="large" onFinish={(v) => void onFinish(v)} requiredMark={false}>
+        <Form<LoginBody> layout="vertical" size="large" onFinish={(v) => void onFinish(v)} requiredMark={false}>
           <Form.Item
             name="username"
             label={t('auth.username')}
