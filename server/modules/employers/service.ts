@@ -78,18 +78,7 @@ async function checkInput(db: DbOrTx, actor: Actor, input: EmployerInput, selfId
 export async function createEmployer(deps: Deps, ctx: Ctx, input: EmployerInput): Promise<EmployerAnswer> {
   const actor = requirePermission(ctx, 'employers:manage');
   const values = await checkInput(deps.db, actor, input);
-  const id = await deps.db.transaction(async (tx) => {
-    const row = await employerRepo.insert(tx, values);
-    if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, {
-      action: 'employer.created',
-      entityType: 'employer',
-      entityId: row.id,
-      regionCode: row.regionCode,
-      after: row,
-    });
-    return row.id;
-  });
+  const id = await deps.db.transaction((tx) => insertWithAudit(tx, ctx, values));
   return getEmployer(deps, ctx, id);
 }
 
@@ -154,6 +143,11 @@ export async function employerForIntake(
     contactPhone: input.contactPhone ?? null,
     contactEmail: input.contactEmail ?? null,
   };
+  return insertWithAudit(tx, ctx, values);
+}
+
+/** A new employer row with the audit record every new employer gets, in the caller's transaction. */
+async function insertWithAudit(tx: DbOrTx, ctx: Ctx, values: Parameters<typeof employerRepo.insert>[1]) {
   const row = await employerRepo.insert(tx, values);
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
   await writeAudit(tx, ctx, {
