@@ -156,18 +156,7 @@ async function prepare(deps: Deps, ctx: Ctx, input: PersonInput, selfId?: string
 
 export async function createPerson(deps: Deps, ctx: Ctx, input: PersonInput): Promise<PersonAnswer> {
   const values = await prepare(deps, ctx, input);
-  const id = await deps.db.transaction(async (tx) => {
-    const row = await personRepo.insert(tx, values);
-    if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
-    await writeAudit(tx, ctx, {
-      action: 'person.created',
-      entityType: 'person',
-      entityId: row.id,
-      regionCode: row.regionCode,
-      after: { ...row, residentId: input.residentId ?? null },
-    });
-    return row.id;
-  });
+  const id = await deps.db.transaction((tx) => insertWithAudit(tx, ctx, values, input.residentId ?? null));
   return getPerson(deps, ctx, id);
 }
 
@@ -217,19 +206,28 @@ export async function createPersonForIntake(
   field = 'residentId',
 ): Promise<string> {
   const idColumns = input.residentId ? residentIdColumns(deps, input.residentId, field) : {};
-  const row = await personRepo.insert(tx, {
-    name: input.name,
-    phone: input.phone,
-    regionCode: input.regionCode,
-    ...idColumns,
-  });
+  const values = { name: input.name, phone: input.phone, regionCode: input.regionCode, ...idColumns };
+  return insertWithAudit(tx, ctx, values, input.residentId ?? null);
+}
+
+/**
+ * A new person row with the audit record every new person gets, in the caller's transaction.
+ * The audit record carries the resident ID as given (the audit writer masks it).
+ */
+async function insertWithAudit(
+  tx: DbOrTx,
+  ctx: Ctx,
+  values: Parameters<typeof personRepo.insert>[1],
+  residentId: string | null,
+): Promise<string> {
+  const row = await personRepo.insert(tx, values);
   if (!row) throw new AppError('INTERNAL', '创建失败', 'Create failed');
   await writeAudit(tx, ctx, {
     action: 'person.created',
     entityType: 'person',
     entityId: row.id,
     regionCode: row.regionCode,
-    after: { ...row, residentId: input.residentId ?? null },
+    after: { ...row, residentId },
   });
   return row.id;
 }
