@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../contracts/errors';
+import type { Page } from '../../../contracts/paging';
 import i18n from './i18n';
 
 // A small fetch wrapper: JSON in and out, same-origin cookies, and the CSRF token (kept in
@@ -96,10 +97,5 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
 };
 
-/** The server's paged list shape. */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** The server's paged list shape (pageOf in contracts/paging.ts). */
+export type { Page };

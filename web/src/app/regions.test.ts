@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { regionTree, type RegionItem } from './regions';
+import { regionTree, type RegionChild } from './regions';
 
-const region = (code: string, level: RegionItem['level'], parentCode: string | null): RegionItem => ({
+const region = (code: string, level: RegionChild['level'], parentCode: string | null): RegionChild => ({
   code,
   name: code,
   fullName: code,
@@ -12,7 +12,7 @@ const region = (code: string, level: RegionItem['level'], parentCode: string | n
 });
 
 type Node = { code: string; children?: Node[]; leaf: boolean };
-const make = (r: RegionItem, children: Node[] | undefined, leaf: boolean): Node => ({ code: r.code, children, leaf });
+const make = (r: RegionChild, children: Node[] | undefined, leaf: boolean): Node => ({ code: r.code, children, leaf });
 
 describe('the loaded part of the region tree', () => {
   it('shows the provinces before anything is opened, none of them a leaf', () => {
@@ -24,7 +24,7 @@ describe('the loaded part of the region tree', () => {
   });
 
   it('puts opened levels under their parent, and makes a city without counties a leaf (中山市)', () => {
-    const loaded = new Map<string | null, RegionItem[]>([
+    const loaded = new Map<string | null, RegionChild[]>([
       [null, [region('440000', 'province', null)]],
       ['440000', [region('442000', 'city', '440000'), region('440100', 'city', '440000')]],
       ['442000', []],

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../app/components/PageTitle';
 import { useShowError } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
-import { childrenQuery, regionTree, useRegionChildren, withParent, type RegionItem } from '../../app/regions';
+import { childrenQuery, regionTree, useRegionChildren, withParent, type RegionChild } from '../../app/regions';
 import './i18n';
 
 interface Node {
@@ -15,7 +15,7 @@ interface Node {
   children?: Node[];
 }
 
-const toNode = (r: RegionItem, children: Node[] | undefined, leaf: boolean): Node => ({
+const toNode = (r: RegionChild, children: Node[] | undefined, leaf: boolean): Node => ({
   key: r.code,
   isLeaf: leaf,
   children,
