@@ -1,15 +1,11 @@
 import { api, type Page } from '../../app/api';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
 import { COURTS_API, courtKeys } from '../courts/queryKeys';
+import type { Court, CourtList } from '../courts/types';
 import { employerName, searchEmployers } from '../employers/employerOptions';
 import { employerKeys } from '../employers/queryKeys';
 import { PEOPLE_API, peopleKeys } from '../people/queryKeys';
 import type { Person } from '../people/types';
-
-interface Court {
-  id: string;
-  name: string;
-}
 
 type Props = { value?: string | null; onChange?: (id: string | null) => void; id?: string };
 
@@ -17,7 +13,7 @@ type Props = { value?: string | null; onChange?: (id: string | null) => void; id
 export function CourtSelect(props: Props) {
   const search = (q: string) =>
     api
-      .get<{ items: Court[] }>(COURTS_API)
+      .get<CourtList>(COURTS_API)
       .then((d) => d.items.filter((c) => c.name.includes(q)).map((c) => ({ value: c.id, label: c.name })));
   const resolveLabel = (id: string) => api.get<Court>(`${COURTS_API}/${id}`).then((c) => c.name);
   return <RemoteSelect {...props} queryKey={courtKeys.all} search={search} resolveLabel={resolveLabel} />;

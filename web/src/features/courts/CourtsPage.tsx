@@ -4,18 +4,7 @@ import { ListPage } from '../../app/components/ListPage';
 import { RegionPicker } from '../../app/components/RegionPicker';
 import './i18n';
 import { COURTS_API } from './queryKeys';
-
-interface Court {
-  id: string;
-  name: string;
-  code: string;
-  level: 'basic' | 'intermediate' | 'high';
-  regionCode: string;
-  regionName: string | null;
-  address: string | null;
-}
-
-type Filter = { regionCode?: string };
+import type { Court, CourtFilter } from './types';
 
 /** Courts in the user's scope, read-only. The API answers every court at once (they are few): the table pages them. */
 export default function CourtsPage() {
@@ -35,7 +24,7 @@ export default function CourtsPage() {
   ];
 
   return (
-    <ListPage<Court, Filter>
+    <ListPage<Court, CourtFilter>
       title={t('courts.title')}
       path={COURTS_API}
       paging={{ paging: 'client' }}

@@ -38,9 +38,5 @@ export type OutboxMessage = z.infer<typeof outboxItemSchema>;
 
 export type StatRow = z.infer<typeof statRowSchema>;
 
-/** A court as GET /api/courts lists it (the courts module has no response contract yet). */
-export interface Court {
-  id: string;
-  name: string;
-  code: string;
-}
+/** A court as GET /api/courts lists it (contracts/courts.ts). */
+export type { Court } from '../../../../contracts/courts';
