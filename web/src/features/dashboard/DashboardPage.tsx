@@ -1,6 +1,7 @@
 import { Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Dashboard, DashboardFigure } from '../../../../contracts/dashboard';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
@@ -10,25 +11,15 @@ import { dashboardKeys } from './queryKeys';
 
 const FiguresChart = lazy(() => import('./FiguresChart'));
 
-interface Figure {
-  key: string;
-  label: string;
-  labelEn: string;
-  value: number;
-  unit?: string;
-}
-
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const en = i18n.language === 'en';
-  const loaded = useApiQuery(dashboardKeys.figures, () =>
-    api.get<{ regionCode: string | null; figures: Figure[] }>('/api/dashboard').then((d) => d.figures),
-  );
+  const loaded = useApiQuery(dashboardKeys.figures, () => api.get<Dashboard>('/api/dashboard').then((d) => d.figures));
   // A failed load shows no figures beside its error message, rather than a skeleton for ever.
   const figures = loaded.data ?? (loaded.isError ? [] : null);
 
-  const label = (f: Figure) => (en ? f.labelEn : f.label);
+  const label = (f: DashboardFigure) => (en ? f.labelEn : f.label);
   return (
     <>
       <PageTitle

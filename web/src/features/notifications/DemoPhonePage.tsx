@@ -1,18 +1,20 @@
 import { Alert, Button, Card, Empty, Flex, Form, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import type { z } from 'zod';
+import type { DemoPhoneQuery, demoPhoneInboxSchema } from '../../../../contracts/notifications';
 import { ApiRequestError, api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useApiQuery } from '../../app/query';
-import type { OutboxMessage } from '../disputes/types';
 import './i18n';
 import { notificationKeys } from './queryKeys';
 
-type PhoneMessage = Omit<OutboxMessage, 'sentAt'>;
+/** GET /api/public/demo-phone: the latest messages to the number, newest first (contracts/notifications.ts). */
+type Inbox = z.infer<typeof demoPhoneInboxSchema>;
 
 /** The messages sent to a number or address; 'off' when the installation has no demo phone (404). */
-const loadInbox = (to: string) =>
-  api.get<{ items: PhoneMessage[] }>('/api/public/demo-phone', { to }).then(
+const loadInbox = (query: DemoPhoneQuery) =>
+  api.get<Inbox>('/api/public/demo-phone', query).then(
     (r) => r.items,
     (err: unknown) => {
       if (err instanceof ApiRequestError && err.status === 404) return 'off' as const;
@@ -39,7 +41,7 @@ export default function DemoPhonePage() {
   const [params, setParams] = useSearchParams();
   const to = params.get('to') ?? '';
   // Asked again each time the page opens or the number changes (staleTime 0).
-  const inbox = useApiQuery(notificationKeys.demoPhone(to), () => loadInbox(to), {
+  const inbox = useApiQuery(notificationKeys.demoPhone(to), () => loadInbox({ to }), {
     enabled: !!to,
     staleTime: 0,
     retry: false,
@@ -55,7 +57,7 @@ export default function DemoPhonePage() {
         <Alert type="info" message={t('demoPhone.off')} />
       ) : (
         <>
-          <Form layout="inline" initialValues={{ to }} onFinish={(v: { to: string }) => setParams({ to: v.to.trim() })}>
+          <Form layout="inline" initialValues={{ to }} onFinish={(v: DemoPhoneQuery) => setParams({ to: v.to.trim() })}>
             <Form.Item name="to" label={t('demoPhone.number')} style={{ flex: 1 }}>
               <Input inputMode="tel" data-testid="demo-phone-number" />
             </Form.Item>
