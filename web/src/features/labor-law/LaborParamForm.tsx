@@ -7,28 +7,10 @@ import { RegionPicker } from '../../app/components/RegionPicker';
 import { useApiMutation } from '../../app/query';
 import { fenToYuanInput, isCalendarDate, parseYuanToFen } from './money';
 import { LABOR_PARAMS_API, laborLawKeys } from './queryKeys';
+import { LABOR_PARAM_KINDS, type LaborParam, type LaborParamInput } from './types';
 
-export const PARAM_KINDS = ['minimum_wage_monthly', 'average_wage_monthly'] as const;
-export type ParamKind = (typeof PARAM_KINDS)[number];
-
-export interface LaborParam {
-  id: string;
-  regionCode: string;
-  regionName?: string | null;
-  kind: ParamKind;
-  effectiveFrom: string;
-  amountFen: number;
-  source: string;
-}
-
-interface ParamValues {
-  regionCode: string;
-  kind: ParamKind;
-  effectiveFrom: string;
-  /** yuan, as typed */
-  amount: string;
-  source: string;
-}
+/** The form's values: what it sends, with the amount in yuan as typed instead of fen. */
+type ParamValues = Omit<LaborParamInput, 'amountFen'> & { amount: string };
 
 /** A local wage figure, created or corrected; amounts are typed in yuan and stored in fen exactly. */
 export function LaborParamForm({ target, onClose }: { target: LaborParam | 'new' | null; onClose: () => void }) {
@@ -49,7 +31,7 @@ export function LaborParamForm({ target, onClose }: { target: LaborParam | 'new'
   );
   const required = { required: true, message: t('laborParams.required') };
   const send = useApiMutation(
-    (body: Omit<LaborParam, 'id' | 'regionName'>) =>
+    (body: LaborParamInput) =>
       editing ? api.put(`${LABOR_PARAMS_API}/${editing.id}`, body) : api.post(LABOR_PARAMS_API, body),
     [laborLawKeys.params],
   );
@@ -78,7 +60,7 @@ export function LaborParamForm({ target, onClose }: { target: LaborParam | 'new'
         <RegionPicker />
       </Form.Item>
       <Form.Item name="kind" label={t('laborParams.kind')} rules={[required]}>
-        <Select options={PARAM_KINDS.map((k) => ({ value: k, label: t(`laborParams.kinds.${k}`) }))} />
+        <Select options={LABOR_PARAM_KINDS.map((k) => ({ value: k, label: t(`laborParams.kinds.${k}`) }))} />
       </Form.Item>
       <Form.Item
         name="effectiveFrom"

@@ -1,16 +1,12 @@
 import { Alert, Form, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../app/api';
 import { ListPage } from '../../app/components/ListPage';
 import './i18n';
-import { LaborParamForm, type LaborParam, type ParamKind } from './LaborParamForm';
+import { LaborParamForm } from './LaborParamForm';
 import { formatFen } from './money';
 import { LABOR_PARAMS_API } from './queryKeys';
 import { RegionCodeSelect } from './RegionCodeSelect';
-
-type Filter = { regionCode?: string };
-/** The list says whether this user may change the figures (union staff of the region may). */
-type ParamsPage = Page<LaborParam> & { canEdit: boolean };
+import type { LaborParam, LaborParamFilter, LaborParamKind, LaborParamPage } from './types';
 
 /** Local minimum and average wages by region and date; union staff maintain them. */
 export default function LaborParamsPage() {
@@ -21,7 +17,7 @@ export default function LaborParamsPage() {
       title: t('laborParams.region'),
       dataIndex: 'regionName',
       width: 170,
-      render: (v: string | null | undefined, r) => (
+      render: (v: string | null, r) => (
         <>
           {v ?? r.regionCode}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -34,7 +30,7 @@ export default function LaborParamsPage() {
       title: t('laborParams.kind'),
       dataIndex: 'kind',
       width: 170,
-      render: (k: ParamKind) => t(`laborParams.kinds.${k}`),
+      render: (k: LaborParamKind) => t(`laborParams.kinds.${k}`),
     },
     { title: t('laborParams.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
     {
@@ -48,7 +44,7 @@ export default function LaborParamsPage() {
   ];
 
   return (
-    <ListPage<LaborParam, Filter, Filter, ParamsPage>
+    <ListPage<LaborParam, LaborParamFilter, LaborParamFilter, LaborParamPage>
       title={t('laborParams.title')}
       path={LABOR_PARAMS_API}
       columns={columns}

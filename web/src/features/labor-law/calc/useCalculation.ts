@@ -3,7 +3,7 @@ import { keepPreviousData, skipToken, useQuery, useQueryClient } from '@tanstack
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaborLawResponse } from '../../../../../contracts/labor-law';
-import { ApiRequestError, api } from '../../../app/api';
+import { ApiRequestError, api, withQuery } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import { laborLawKeys } from '../queryKeys';
 import {
@@ -15,8 +15,7 @@ import {
   type CalcField,
   type CalcValues,
 } from '../request';
-
-export type Lang = 'zh' | 'en';
+import type { CalculationQuery, Lang } from '../types';
 
 export interface Computed {
   response: LaborLawResponse;
@@ -31,7 +30,8 @@ function calculationQuery(values: CalcValues, lang: Lang) {
   return {
     queryKey: laborLawKeys.calculation(request, lang),
     queryFn: async (): Promise<Computed> => {
-      const response = await api.post<LaborLawResponse>(`/api/labor-law/calculate?lang=${lang}`, request);
+      const query: CalculationQuery = { lang };
+      const response = await api.post<LaborLawResponse>(withQuery('/api/labor-law/calculate', query), request);
       return { response, values, lang };
     },
   };
