@@ -6,9 +6,7 @@ import './i18n';
 import { PersonForm } from './PersonForm';
 import { PEOPLE_SEARCH_API } from './queryKeys';
 import { RevealId } from './RevealId';
-import type { Person } from './types';
-
-type Filter = { q?: string };
+import type { Person, PersonFilter } from './types';
 
 /**
  * The people list. It is searched through POST /api/people/search: the search text may be a
@@ -41,7 +39,7 @@ export default function PeoplePage() {
   ];
 
   return (
-    <ListPage<Person, Filter>
+    <ListPage<Person, PersonFilter>
       title={t('people.title')}
       path={PEOPLE_SEARCH_API}
       paging={{ via: 'body' }}

@@ -6,15 +6,7 @@ import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
 import { useApiMutation } from '../../app/query';
 import { PEOPLE_API, peopleKeys } from './queryKeys';
-import type { Person } from './types';
-
-interface PersonInput {
-  name: string;
-  phone?: string | null;
-  residentId?: string | null;
-  regionCode: string;
-  occupation?: string | null;
-}
+import type { Person, PersonInput } from './types';
 
 interface Props {
   target: Person | 'new' | null;

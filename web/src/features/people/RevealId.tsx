@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { useShowError } from '../../app/errors';
+import type { RevealedResidentId } from './types';
 
 /** Masked resident ID with a "Reveal" link that warns the action is audited before asking the server. */
 export function RevealId({ personId, masked, allowed }: { personId: string; masked: string | null; allowed: boolean }) {
@@ -23,7 +24,7 @@ export function RevealId({ personId, masked, allowed }: { personId: string; mask
     if (!ok) return;
     setBusy(true);
     try {
-      const r = await api.post<{ residentId: string | null }>(`/api/people/${personId}/reveal-resident-id`);
+      const r = await api.post<RevealedResidentId>(`/api/people/${personId}/reveal-resident-id`);
       setFull(r.residentId);
     } catch (err) {
       showError(err);
