@@ -8,9 +8,7 @@ import { AccountForm } from './AccountForm';
 import './i18n';
 import { ACCOUNTS_API } from './queryKeys';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import type { Account, AccountStatus } from './types';
-
-type Filter = { q?: string; role?: Role; status?: AccountStatus };
+import type { Account, AccountFilter, AccountStatus } from './types';
 
 const STATUSES: readonly AccountStatus[] = ['active', 'disabled'];
 
@@ -57,7 +55,7 @@ export default function AccountsPage() {
 
   return (
     <>
-      <ListPage<Account, Filter>
+      <ListPage<Account, AccountFilter>
         title={t('accounts.title')}
         path={ACCOUNTS_API}
         columns={columns}

@@ -1,4 +1,10 @@
+import type { z } from 'zod';
+import type { accountFilterSchema } from '../../../../contracts/accounts';
+
 // The shapes the accounts API answers with and accepts, from its schemas (contracts/accounts.ts):
 // the server answers through the same schemas, so these cannot drift from what arrives.
 
 export type { Account, AccountInput, AccountStatus } from '../../../../contracts/accounts';
+
+/** The filters of GET /api/accounts. */
+export type AccountFilter = z.input<typeof accountFilterSchema>;

@@ -7,29 +7,15 @@ import { cleanFilter } from '../../app/usePaged';
 import { AuditDetail } from './AuditDetail';
 import './i18n';
 import { AUDIT_API } from './queryKeys';
-import type { AuditEntry } from './types';
+import type { AuditEntry, AuditFilterInput } from './types';
 
-interface FilterValues {
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  actor?: string;
-  period?: [Dayjs | null, Dayjs | null] | null;
-}
-
-type AuditQuery = {
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  actor?: string;
-  from?: string;
-  to?: string;
-};
+/** The search form: the filters' texts, and the period as days (sent as the instants `from` and `to`). */
+type FilterValues = Omit<AuditFilterInput, 'from' | 'to'> & { period?: [Dayjs | null, Dayjs | null] | null };
 
 /** The chosen days are whole days in China time, whatever the browser's time zone. */
-function toQuery({ period, ...texts }: FilterValues): AuditQuery {
+function toQuery({ period, ...texts }: FilterValues): AuditFilterInput {
   const [from, to] = period ?? [];
-  return cleanFilter<AuditQuery>({
+  return cleanFilter<AuditFilterInput>({
     ...texts,
     from: from ? shanghaiDayStart(from.format('YYYY-MM-DD')) : undefined,
     to: to ? shanghaiDayEnd(to.format('YYYY-MM-DD')) : undefined,
@@ -57,7 +43,7 @@ export default function AuditPage() {
   ];
 
   return (
-    <ListPage<AuditEntry, AuditQuery, FilterValues>
+    <ListPage<AuditEntry, AuditFilterInput, FilterValues>
       title={t('audit.title')}
       path={AUDIT_API}
       columns={columns}

@@ -1,3 +1,3 @@
-// A row of GET /api/audit, from its response schema (contracts/audit.ts).
+// A row of GET /api/audit and the list's filters, from their schemas (contracts/audit.ts).
 
-export type { AuditEntry } from '../../../../contracts/audit';
+export type { AuditEntry, AuditFilterInput } from '../../../../contracts/audit';

@@ -6,9 +6,7 @@ import { textOf } from '../../app/i18n';
 import { EmployerForm } from './EmployerForm';
 import './i18n';
 import { EMPLOYERS_API } from './queryKeys';
-import { INDUSTRY_CODES, type Employer } from './types';
-
-type Filter = { q?: string; industryCode?: string };
+import { INDUSTRY_CODES, type Employer, type EmployerFilter } from './types';
 
 export default function EmployersPage() {
   const manage = useCan()('employers:manage');
@@ -52,7 +50,7 @@ export default function EmployersPage() {
   ];
 
   return (
-    <ListPage<Employer, Filter>
+    <ListPage<Employer, EmployerFilter>
       title={t('employers.title')}
       path={EMPLOYERS_API}
       columns={columns}

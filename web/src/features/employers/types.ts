@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { employerInputSchema } from '../../../../contracts/employers';
+import type { employerFilterSchema, employerInputSchema } from '../../../../contracts/employers';
 
 // The shapes the employers API answers with and accepts, from its schemas (contracts/employers.ts).
 
@@ -10,3 +10,6 @@ export type { Employer } from '../../../../contracts/employers';
 
 /** What the employer form sends (before the server trims it). */
 export type EmployerInput = z.input<typeof employerInputSchema>;
+
+/** The filters of GET /api/employers. */
+export type EmployerFilter = z.input<typeof employerFilterSchema>;

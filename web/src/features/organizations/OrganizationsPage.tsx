@@ -5,9 +5,7 @@ import { ListPage } from '../../app/components/ListPage';
 import './i18n';
 import { OrganizationForm } from './OrganizationForm';
 import { ORGANIZATIONS_API } from './queryKeys';
-import { ORGANIZATION_KINDS, type Organization, type OrganizationKind } from './types';
-
-type Filter = { q?: string; kind?: OrganizationKind };
+import { ORGANIZATION_KINDS, type Organization, type OrganizationFilter, type OrganizationKind } from './types';
 
 export default function OrganizationsPage() {
   const manage = useCan()('organizations:manage');
@@ -34,7 +32,7 @@ export default function OrganizationsPage() {
   ];
 
   return (
-    <ListPage<Organization, Filter>
+    <ListPage<Organization, OrganizationFilter>
       title={t('organizations.title')}
       path={ORGANIZATIONS_API}
       columns={columns}

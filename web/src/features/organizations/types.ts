@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { organizationInputSchema } from '../../../../contracts/organizations';
+import type { organizationFilterSchema, organizationInputSchema } from '../../../../contracts/organizations';
 
 // The shapes the organizations API answers with and accepts, from its schemas
 // (contracts/organizations.ts). The kinds come from the zod-free file, so zod stays out of the bundle.
@@ -9,3 +9,6 @@ export type { Organization } from '../../../../contracts/organizations';
 
 /** What the organization form sends (before the server trims it). */
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
+
+/** The filters of GET /api/organizations. */
+export type OrganizationFilter = z.input<typeof organizationFilterSchema>;
