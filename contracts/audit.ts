@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './labor-law.js';
+import { isCalendarDate } from './dates.js';
 import { pageOf } from './paging.js';
 import { plainText } from './text.js';
 

@@ -5,13 +5,16 @@ import {
   addMonths,
   addYears,
   compareDates,
+  dayStartInChina,
   daysBetween,
   earlierDate,
   fromDayNumber,
+  isCalendarDate,
   isIsoDate,
   laterDate,
   latestDate,
   parseIsoDate,
+  timeInChina,
   toDayNumber,
   todayInChina,
   weekday,
@@ -32,6 +35,24 @@ describe('calendar dates', () => {
     ['2023-1-01', false],
     ['2023-12-31', true],
   ])('isIsoDate(%s) = %s', (s, ok) => expect(isIsoDate(s)).toBe(ok));
+
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-04-31', false],
+    ['2024-4-1', false],
+    ['1900-01-01', true],
+    ['1899-12-31', false],
+    ['2100-12-31', true],
+    ['2101-01-01', false],
+    ['0001-01-01', false],
+  ])('isCalendarDate(%s) = %s (a real day between 1900 and 2100)', (s, ok) => expect(isCalendarDate(s)).toBe(ok));
+
+  it('isCalendarDate refuses what is not a string', () => {
+    expect(isCalendarDate(undefined)).toBe(false);
+    expect(isCalendarDate(null)).toBe(false);
+    expect(isCalendarDate(20240229)).toBe(false);
+  });
 
   it('refuses what is not a string, and says which value was wrong', () => {
     expect(isIsoDate(20250101)).toBe(false);
@@ -111,5 +132,33 @@ describe('calendar dates', () => {
     expect(todayInChina(new Date('2025-09-30T15:59:59Z'))).toBe('2025-09-30');
     expect(todayInChina(new Date('2025-09-30T16:00:00Z'))).toBe('2025-10-01'); // midnight in Beijing
     expect(() => todayInChina(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
+  it('gives the time of day in China for an instant, to the minute', () => {
+    expect(timeInChina(new Date('2026-11-29T01:49:30Z'))).toBe('2026-11-29T09:49');
+    expect(timeInChina(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01T00:00'); // midnight in Beijing
+    expect(timeInChina(new Date('2023-12-31T15:59:59.999Z'))).toBe('2023-12-31T23:59');
+    expect(() => timeInChina(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
+  it('gives the instant a day begins in China', () => {
+    expect(dayStartInChina('2026-03-01').toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(dayStartInChina('2024-02-29').toISOString()).toBe('2024-02-28T16:00:00.000Z');
+    expect(dayStartInChina('1970-01-01').toISOString()).toBe('1969-12-31T16:00:00.000Z');
+    expect(() => dayStartInChina('2025-02-30')).toThrow(RangeError);
+  });
+
+  it('a day in China runs from its start up to the start of the next', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30_000, max: 60_000 }), (n) => {
+        const day = fromDayNumber(n);
+        const start = dayStartInChina(day).getTime();
+        return (
+          todayInChina(new Date(start)) === day &&
+          todayInChina(new Date(start - 1)) === addDays(day, -1) &&
+          dayStartInChina(addDays(day, 1)).getTime() - start === 86_400_000
+        );
+      }),
+    );
   });
 });

@@ -37,6 +37,15 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return civilDateOf(s) !== null;
 }
 
+/**
+ * A real calendar day "YYYY-MM-DD" between 1900 and 2100: what the API accepts as a date (the
+ * labor-law request, `calendarDate` in text.ts, the audit period) and the web's forms check first.
+ */
+export function isCalendarDate(s: unknown): s is IsoDate {
+  const parts = civilDateOf(s);
+  return parts !== null && parts.y >= 1900 && parts.y <= 2100;
+}
+
 /** Year, month and day of a date; a string that is not a real date is a programming error. */
 export function parseIsoDate(s: IsoDate, what = 'date'): CivilDate {
   const parts = civilDateOf(s);
@@ -112,13 +121,30 @@ export function latestDate(dates: readonly IsoDate[]): IsoDate | undefined {
   return latest;
 }
 
+// China (Asia/Shanghai) has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** China's wall clock at an instant, "YYYY-MM-DDTHH:mm:ss.sss" (no zone). */
+function clockInChina(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new RangeError('invalid instant');
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 23);
+}
+
+/** The calendar day in China at an instant, whatever the device's or server's own time zone. */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  return clockInChina(now).slice(0, 10);
+}
 
 /**
- * The calendar day in China (Asia/Shanghai) at an instant, whatever the device's or server's own
- * time zone. China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
+ * The date and time of day in China at an instant, to the minute: "YYYY-MM-DDTHH:mm", what a
+ * datetime-local input holds.
  */
-export function todayInChina(now: Date = new Date()): IsoDate {
-  if (Number.isNaN(now.getTime())) throw new RangeError('invalid instant');
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+export function timeInChina(now: Date = new Date()): string {
+  return clockInChina(now).slice(0, 16);
+}
+
+/** The instant a calendar day begins in China: 00:00 Beijing time, 16:00 UTC the day before. */
+export function dayStartInChina(day: IsoDate): Date {
+  return new Date(toDayNumber(day) * DAY_MS - CHINA_OFFSET_MS);
 }

@@ -6,6 +6,7 @@
  * issue's `path` names the offending field.
  */
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 
 // ---------------------------------------------------------------- enums
 
@@ -72,25 +73,9 @@ export type LaborLawWarningCode = z.infer<typeof laborLawWarningCodeSchema>;
 
 // ---------------------------------------------------------------- primitives
 
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-/** A real calendar date "YYYY-MM-DD" between 1900 and 2100. */
-export function isCalendarDate(s: string): boolean {
-  const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!r) return false;
-  const y = Number(r[1]);
-  const m = Number(r[2]);
-  const d = Number(r[3]);
-  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
+/** A month "YYYY-MM" between 1900 and 2100: the month of a real calendar date. */
 function isCalendarMonth(s: string): boolean {
-  const r = /^(\d{4})-(\d{2})$/.exec(s);
-  return r !== null && Number(r[1]) >= 1900 && Number(r[1]) <= 2100 && Number(r[2]) >= 1 && Number(r[2]) <= 12;
+  return /^\d{4}-\d{2}$/.test(s) && isCalendarDate(`${s}-01`);
 }
 /** Finite, non-negative, at most `places` decimals in its shortest decimal form. */
 function hasAtMostDecimals(x: number, places: number): boolean {

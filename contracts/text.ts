@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './labor-law.js';
+import { isCalendarDate } from './dates.js';
 
 // Text that people type, checked the same way on the web and the server.
 
