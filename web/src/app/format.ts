@@ -1,3 +1,5 @@
+import { addDays, dayStartInChina } from '../../../contracts/dates';
+
 // Times are stored in UTC and always shown in China Standard Time, whatever the browser's zone.
 const dateTime = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -21,10 +23,10 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 /** The UTC instant at which a Shanghai calendar day (YYYY-MM-DD) starts, as ISO. */
 export function shanghaiDayStart(day: string): string {
-  return new Date(`${day}T00:00:00+08:00`).toISOString();
+  return dayStartInChina(day).toISOString();
 }
 
-/** The UTC instant at which a Shanghai calendar day ends (exclusive next midnight − 1 ms). */
+/** The UTC instant at which a Shanghai calendar day ends (the next day's start − 1 ms), as ISO. */
 export function shanghaiDayEnd(day: string): string {
-  return new Date(new Date(`${day}T00:00:00+08:00`).getTime() + 86_400_000 - 1).toISOString();
+  return new Date(dayStartInChina(addDays(day, 1)).getTime() - 1).toISOString();
 }

@@ -2,10 +2,11 @@
 // arithmetic (never `yuan * 100`, which turns 1.15 into 114.99999999999999), and fen is
 // shown in yuan with thousands separators.
 
-import { isIsoDate } from '../../../../contracts/dates';
-
 /** Today's date in China (UTC+8) as "YYYY-MM-DD", whatever the device's time zone. */
 export { todayInChina } from '../../../../contracts/dates';
+
+/** Whether a string is a real calendar date "YYYY-MM-DD" (1900–2100), like the API checks. */
+export { isCalendarDate } from '../../../../contracts/dates';
 
 /** Upper bound the API accepts for any fen figure (¥100,000,000), as in contracts/labor-law.ts. */
 export const MAX_FEN = 10_000_000_000;
@@ -62,11 +63,4 @@ export function parseDecimal(input: string | number | null | undefined, places =
   const re = new RegExp(`^\\d+(?:\\.\\d{0,${places}})?$`);
   if (!re.test(text)) return null;
   return Number(text);
-}
-
-/** Whether a string is a real calendar date "YYYY-MM-DD" (1900–2100), like the API checks. */
-export function isCalendarDate(s: string | null | undefined): boolean {
-  if (!isIsoDate(s)) return false;
-  const year = Number(s.slice(0, 4));
-  return year >= 1900 && year <= 2100;
 }

@@ -1,6 +1,8 @@
 import { Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timeInChina } from '../../../../../contracts/dates';
+import { isStage, isTerminal } from '../../../../../contracts/disputes/stages';
 import { api } from '../../../app/api';
 import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
@@ -21,8 +23,6 @@ interface MinutesValues {
 
 /** "2026-12-01T09:30" typed in China time → an ISO instant with its offset. */
 const shanghai = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
-/** Now in China time as "YYYY-MM-DDTHH:mm", for datetime-local inputs. */
-export const nowInChinaLocal = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16);
 
 const SCHEDULE_INITIAL: Partial<ScheduleValues> = { mode: 'in_person' };
 
@@ -32,7 +32,8 @@ export function SessionsPanel({ detail: d, canWork }: { detail: CaseDetail; canW
   const [scheduling, setScheduling] = useState(false);
   const [minutesFor, setMinutesFor] = useState<CaseSession | null>(null);
   const [mode, setMode] = useState<Mode>('in_person');
-  const open = !['performed', 'closed_failed'].includes(d.stage);
+  // A case that has ended takes no more sessions.
+  const open = !(isStage(d.stage) && isTerminal(d.stage));
 
   const scheduleSession = useCaseChange(d.id, (v: ScheduleValues) =>
     api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, {
@@ -162,7 +163,7 @@ export function SessionsPanel({ detail: d, canWork }: { detail: CaseDetail; canW
         open={!!minutesFor}
         title={t('disputes.sessions.recordMinutes')}
         // Read when the modal opens: the time of that opening, not of the page's first render.
-        initialValues={{ heldAt: nowInChinaLocal() }}
+        initialValues={{ heldAt: timeInChina() }}
         onCancel={() => setMinutesFor(null)}
         onSubmit={record}
         testId="minutes-form"

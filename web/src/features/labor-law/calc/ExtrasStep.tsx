@@ -46,7 +46,7 @@ export function ExtrasStep({ shown }: { shown: boolean }) {
   const suggestLeaveYear = (checked: boolean) => {
     if (!checked || form.getFieldValue('leaveYear')) return;
     const end = form.getFieldValue('endDate') as string | undefined;
-    form.setFieldValue('leaveYear', (left && isCalendarDate(end) ? end! : rules.today).slice(0, 4));
+    form.setFieldValue('leaveYear', (left && isCalendarDate(end) ? end : rules.today).slice(0, 4));
   };
 
   return (
