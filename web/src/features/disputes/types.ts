@@ -5,12 +5,20 @@ import type { CaseState } from '../../../../contracts/disputes/case-state';
 import type { Clock } from '../../../../contracts/disputes/clocks';
 import type { LiabilityResult } from '../../../../contracts/disputes/liability';
 import type {
+  StatDimension,
+  calendarOverrideListSchema,
   caseDetailSchema,
   caseEventSchema,
   caseEvidenceSchema,
   caseListItemSchema,
+  caseOutboxSchema,
   casePaymentSchema,
   caseSessionSchema,
+  disputeStatsSchema,
+  jointConfigSchema,
+  judgeListSchema,
+  mediatorListSchema,
+  mediatorProposalsSchema,
   outboxItemSchema,
   riskSchema,
   statRowSchema,
@@ -19,7 +27,7 @@ import type {
 // The shapes the dispute API answers with, from its response schemas (contracts/disputes/responses.ts):
 // the server answers through the same schemas, so these cannot drift from what arrives.
 
-export type { ActionCode, CaseFacts, CaseRecord, CaseState, Clock, LiabilityResult, Notice };
+export type { ActionCode, CaseFacts, CaseRecord, CaseState, Clock, LiabilityResult, Notice, StatDimension };
 
 export type Risk = z.infer<typeof riskSchema>;
 
@@ -36,7 +44,31 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export type OutboxMessage = z.infer<typeof outboxItemSchema>;
 
+/** GET /api/disputes/:id/outbox: the messages sent for a case, and whether the demo phone shows them. */
+export type CaseOutbox = z.infer<typeof caseOutboxSchema>;
+
+/** GET /api/disputes/:id/mediator-proposals: who could mediate, best first, and who may not. */
+export type MediatorProposals = z.infer<typeof mediatorProposalsSchema>;
+export type MediatorProposal = MediatorProposals['proposals'][number];
+
+/** GET /api/disputes/:id/judges: the judges of the case's court. */
+export type JudgeList = z.infer<typeof judgeListSchema>;
+
+/** GET /api/disputes/mediators: the studio's mediators with their profiles and loads. */
+export type MediatorList = z.infer<typeof mediatorListSchema>;
+export type Mediator = MediatorList['items'][number];
+
+/** GET /api/disputes/calendar-overrides: the holidays and make-up working days on record. */
+export type CalendarOverrideList = z.infer<typeof calendarOverrideListSchema>;
+export type CalendarOverride = CalendarOverrideList['items'][number];
+
+/** GET and PUT /api/disputes/settings/joint-mediation: when a case gets a judge beside the mediator. */
+export type JointConfig = z.infer<typeof jointConfigSchema>;
+
 export type StatRow = z.infer<typeof statRowSchema>;
+
+/** GET /api/disputes/stats: the totals and one row per group of the dimension. */
+export type DisputeStats = z.infer<typeof disputeStatsSchema>;
 
 /** A court as GET /api/courts lists it (contracts/courts.ts). */
 export type { Court } from '../../../../contracts/courts';

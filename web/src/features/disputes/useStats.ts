@@ -3,20 +3,22 @@ import { useState } from 'react';
 import { api } from '../../app/api';
 import { useApiQuery } from '../../app/query';
 import { disputesKeys } from './queryKeys';
-import type { StatRow } from './types';
+import type { DisputeStats, StatDimension } from './types';
 
-export const DIMENSIONS = ['year', 'month', 'court', 'mediator', 'sector', 'claim_type'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-export interface Stats {
-  totals: StatRow;
-  dimension: Dimension;
-  rows: StatRow[];
-}
+/** The dimensions in the order the page offers them (the API's own list is STAT_DIMENSIONS). */
+export const DIMENSIONS = [
+  'year',
+  'month',
+  'court',
+  'mediator',
+  'sector',
+  'claim_type',
+] as const satisfies readonly StatDimension[];
+export type Dimension = StatDimension;
 export type Range = { from?: string; to?: string };
 
 /** What a failed load shows: zeros, so the page keeps its shape beside the error message. */
-const noStats = (dimension: Dimension): Stats => ({
+const noStats = (dimension: Dimension): DisputeStats => ({
   totals: {
     key: null,
     label: null,
@@ -41,7 +43,7 @@ export function useStats() {
   const [range, setRange] = useState<Range>({});
   const stats = useApiQuery(
     disputesKeys.stats(dimension, range),
-    () => api.get<Stats>('/api/disputes/stats', { dimension, ...range }),
+    () => api.get<DisputeStats>('/api/disputes/stats', { dimension, ...range }),
     { placeholderData: keepPreviousData },
   );
   const data = stats.data ?? (stats.isError ? noStats(dimension) : null);

@@ -7,16 +7,9 @@ import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
 import { langOf } from '../labels';
 import { disputesKeys } from '../queryKeys';
-import type { CaseDetail } from '../types';
+import type { CaseDetail, JudgeList, MediatorProposals } from '../types';
 import { useCaseChange } from './useCase';
 
-interface Proposal {
-  rank: number;
-  mediatorId: string;
-  name: string;
-  activeCases: number;
-  reasons: { zh: string; en: string }[];
-}
 interface AssignValues {
   mediatorAccountId: string;
   noConflictDeclared?: boolean;
@@ -34,14 +27,14 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
   const proposals =
     useQuery({
       queryKey: disputesKeys.mediatorProposals(d.id),
-      queryFn: () => api.get<{ proposals: Proposal[] }>(`/api/disputes/${d.id}/mediator-proposals`),
+      queryFn: () => api.get<MediatorProposals>(`/api/disputes/${d.id}/mediator-proposals`),
       enabled: assigning,
       staleTime: 0,
     }).data?.proposals ?? [];
   const judges =
     useQuery({
       queryKey: disputesKeys.judges(d.id),
-      queryFn: () => api.get<{ items: { id: string; name: string }[] }>(`/api/disputes/${d.id}/judges`),
+      queryFn: () => api.get<JudgeList>(`/api/disputes/${d.id}/judges`),
       enabled: inviting,
       staleTime: 0,
     }).data?.items ?? [];

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../../app/api';
 import { formatDateTime } from '../../../app/format';
 import { disputesKeys } from '../queryKeys';
-import type { CaseDetail, OutboxMessage } from '../types';
+import type { CaseDetail, CaseOutbox } from '../types';
 
 /** Message text with its web addresses as links (the employer's answer link, for instance). */
 function withLinks(body: string): ReactNode[] {
@@ -31,7 +31,7 @@ export function OutboxPanel({ detail: d }: { detail: CaseDetail }) {
   // The messages already shown stay while the newer list loads.
   const outbox = useQuery({
     queryKey: disputesKeys.outbox(d.id, d.version, d.events.length),
-    queryFn: () => api.get<{ items: OutboxMessage[]; demoPhone: boolean }>(`/api/disputes/${d.id}/outbox`),
+    queryFn: () => api.get<CaseOutbox>(`/api/disputes/${d.id}/outbox`),
     placeholderData: keepPreviousData,
   });
   const items = outbox.data?.items ?? (outbox.isError ? [] : null);

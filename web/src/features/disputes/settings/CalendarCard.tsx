@@ -5,14 +5,10 @@ import { applyFieldError, useErrorText } from '../../../app/errors';
 import { useApiMutation, useApiQuery } from '../../../app/query';
 import { isCalendarDate } from '../../labor-law/money';
 import { disputesKeys } from '../queryKeys';
+import type { CalendarOverride, CalendarOverrideList } from '../types';
 import './i18n';
 
-export type OverrideKind = 'holiday' | 'workday';
-export interface CalendarOverride {
-  date: string;
-  kind: OverrideKind;
-  note: string | null;
-}
+type OverrideKind = CalendarOverride['kind'];
 
 interface Values {
   date: string;
@@ -29,7 +25,7 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
   const text = useErrorText();
   const [form] = Form.useForm<Values>();
   const overrides = useApiQuery(disputesKeys.calendar, () =>
-    api.get<{ items: CalendarOverride[] }>('/api/disputes/calendar-overrides').then((d) => d.items),
+    api.get<CalendarOverrideList>('/api/disputes/calendar-overrides').then((d) => d.items),
   );
   const save = useApiMutation(
     (v: Values) => {

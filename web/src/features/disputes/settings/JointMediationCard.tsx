@@ -6,13 +6,8 @@ import { useErrorText } from '../../../app/errors';
 import { useApiQuery } from '../../../app/query';
 import { fenToYuanInput, parseYuanToFen } from '../../labor-law/money';
 import { disputesKeys } from '../queryKeys';
+import type { JointConfig } from '../types';
 import './i18n';
-
-export interface JointConfig {
-  minWorkers: number;
-  minClaimFen: number;
-  onMediatorRequest: boolean;
-}
 
 interface Values {
   minWorkers: number;

@@ -7,10 +7,11 @@ import { useCan, useMe } from '../../../app/auth';
 import { FormModal } from '../../../app/components/FormModal';
 import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf } from '../labels';
+import type { Mediator } from '../types';
 import '../../employers/i18n';
 import { ConflictsInput } from './ConflictsInput';
 import './i18n';
-import { profileOf, useMediators, type Mediator, type Profile } from './useMediators';
+import { profileOf, useMediators, type Profile } from './useMediators';
 
 const CLAIM_TYPES = Object.keys(CLAIM_TYPE_LABELS) as ClaimType[];
 

@@ -3,21 +3,10 @@ import { api } from '../../../app/api';
 import { useShowError } from '../../../app/errors';
 import { useApiMutation, useApiQuery } from '../../../app/query';
 import { disputesKeys } from '../queryKeys';
+import type { Mediator, MediatorList } from '../types';
 
-export interface Mediator {
-  id: string;
-  name: string;
-  expertise: string[];
-  available: boolean;
-  conflictEmployerIds: string[];
-  activeCases: number;
-}
-
-export interface Profile {
-  expertise: string[];
-  available: boolean;
-  conflictEmployerIds: string[];
-}
+/** What a mediator's profile form edits and PUT /api/disputes/mediators/:id/profile takes: those fields of the row. */
+export type Profile = Pick<Mediator, 'expertise' | 'available' | 'conflictEmployerIds'>;
 
 export const profileOf = (m: Mediator): Profile => ({
   expertise: m.expertise,
@@ -32,7 +21,7 @@ export function useMediators() {
   const queryClient = useQueryClient();
   const showError = useShowError();
   const list = useApiQuery(disputesKeys.mediators, () =>
-    api.get<{ items: Mediator[] }>('/api/disputes/mediators').then((d) => d.items),
+    api.get<MediatorList>('/api/disputes/mediators').then((d) => d.items),
   );
 
   // The switch changes one field: the row is updated in place, the list is not asked for again.
