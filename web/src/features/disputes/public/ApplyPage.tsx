@@ -12,7 +12,7 @@ import { disputesKeys } from '../queryKeys';
 import { buildApplication, stepOfField, type ApplyValues } from './application';
 import { APPLY_STEP_FIELDS, ApplySteps } from './ApplySteps';
 import './i18n';
-import { publicApi, type Studio } from './publicApi';
+import { publicApi, type ApplicationReceipt, type StudioList } from './publicApi';
 
 const STEP_KEYS = ['you', 'employer', 'work', 'claims'] as const;
 const big = { height: 48, fontSize: 16 } as const;
@@ -32,12 +32,12 @@ export default function ApplyPage() {
   const studios =
     useQuery({
       queryKey: disputesKeys.studios,
-      queryFn: () => publicApi.get<{ items: Studio[] }>('/studios').then((r) => r.items),
+      queryFn: () => publicApi.get<StudioList>('/studios').then((r) => r.items),
     }).data ?? [];
   const onlyStudio = studios.length === 1 ? studios[0]!.id : undefined;
   // Sending the application registers a case and texts the worker: a mutation, never repeated by itself.
   const submit = useMutation({
-    mutationFn: (body: IntakeInput) => publicApi.post<{ caseNumber: string }>('/apply', body),
+    mutationFn: (body: IntakeInput) => publicApi.post<ApplicationReceipt>('/apply', body),
   });
 
   const next = async () => {

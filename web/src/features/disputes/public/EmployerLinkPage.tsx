@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Form, Input, Modal, Result, Skeleton, T
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import type { EmployerAnswer } from '../../../../../contracts/disputes';
 import { ApiRequestError } from '../../../app/api';
 import { useErrorText } from '../../../app/errors';
 import { ASKED_ONCE } from '../../../app/query';
@@ -51,6 +52,8 @@ export default function EmployerLinkPage() {
       () => true,
       () => false,
     );
+  /** Accepts or declines mediation, or offers another amount. */
+  const sendAnswer = (body: EmployerAnswer) => send('/answer', body);
 
   const view = shown.data;
   if (shown.error && !view)
@@ -120,7 +123,7 @@ export default function EmployerLinkPage() {
                 type="primary"
                 style={big}
                 loading={busy}
-                onClick={() => void send('/answer', { answer: 'accept' })}
+                onClick={() => void sendAnswer({ answer: 'accept' })}
                 data-testid="employer-accept"
               >
                 {t('disputesPublic.employer.accept')}
@@ -132,7 +135,7 @@ export default function EmployerLinkPage() {
                 danger
                 style={big}
                 disabled={busy}
-                onClick={() => void send('/answer', { answer: 'decline' })}
+                onClick={() => void sendAnswer({ answer: 'decline' })}
                 data-testid="employer-decline"
               >
                 {t('disputesPublic.employer.decline')}
@@ -211,7 +214,7 @@ export default function EmployerLinkPage() {
           void form.validateFields().then(
             async (v) => {
               if (
-                await send('/answer', {
+                await sendAnswer({
                   answer: 'counter',
                   counterAmountFen: parseYuanToFen(v.amount) ?? 0,
                   note: v.note?.trim() || undefined,

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskMobile } from '../../../../../contracts/identifiers';
 import { useErrorText } from '../../../app/errors';
-import { publicApi } from './publicApi';
+import { publicApi, type CaseToken, type TrackCodeRequest, type TrackVerify } from './publicApi';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -17,7 +17,7 @@ export function TrackLogin({
 }) {
   const { t } = useTranslation();
   const errText = useErrorText();
-  const [form] = Form.useForm<{ caseNumber: string; phone: string; code?: string }>();
+  const [form] = Form.useForm<TrackCodeRequest & Partial<Pick<TrackVerify, 'code'>>>();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -37,16 +37,15 @@ export function TrackLogin({
   const requestCode = () =>
     run(async () => {
       const v = await form.validateFields(['caseNumber', 'phone']);
-      await publicApi.post('/track/request-code', { caseNumber: v.caseNumber.trim(), phone: v.phone.trim() });
+      const body: TrackCodeRequest = { caseNumber: v.caseNumber.trim(), phone: v.phone.trim() };
+      await publicApi.post('/track/request-code', body);
       setSentTo(v.phone.trim());
     });
   const verify = () =>
     run(async () => {
       const v = await form.validateFields();
-      const r = await publicApi.post<{ caseToken: string }>('/track/verify', {
-        caseNumber: v.caseNumber.trim(),
-        code: (v.code ?? '').trim(),
-      });
+      const body: TrackVerify = { caseNumber: v.caseNumber.trim(), code: (v.code ?? '').trim() };
+      const r = await publicApi.post<CaseToken>('/track/verify', body);
       onToken(r.caseToken);
     });
 

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import type { trackCodeRequestSchema, trackVerifySchema } from '../../../../../contracts/disputes';
+import type {
+  applicationReceiptSchema,
+  caseTokenSchema,
+  studioListSchema,
+} from '../../../../../contracts/disputes/responses';
 import { request } from '../../../app/api';
 
 // Public dispute pages talk to /api/public/disputes/…; the worker's tracking session is a case
@@ -41,15 +48,17 @@ export const publicApi = {
     }),
 };
 
-/** A union studio taking online applications (GET /studios). */
-export interface Studio {
-  id: string;
-  name: string;
-  regionCode: string;
-  regionName: string | null;
-  address: string | null;
-  contactPhone: string | null;
-}
+/** GET /studios: the union studios taking online applications. */
+export type StudioList = z.infer<typeof studioListSchema>;
+export type Studio = StudioList['items'][number];
+
+/** POST /apply: the number to track the application by. */
+export type ApplicationReceipt = z.infer<typeof applicationReceiptSchema>;
+
+/** POST /track/request-code and POST /track/verify, and the verified case's token. */
+export type TrackCodeRequest = z.input<typeof trackCodeRequestSchema>;
+export type TrackVerify = z.input<typeof trackVerifySchema>;
+export type CaseToken = z.infer<typeof caseTokenSchema>;
 
 /** What the worker's tracking page and the employer's link page are shown: the routes' response schemas. */
 export type { EmployerView, WorkerView } from '../../../../../contracts/disputes/public-views';
