@@ -77,7 +77,7 @@ export const MENU: readonly MenuEntry[] = [
 
 export interface MenuUser {
   roles: readonly Role[];
-  permissions: readonly string[];
+  permissions: readonly Permission[];
 }
 
 export function canSee(entry: MenuEntry, user: MenuUser): boolean {

@@ -4,23 +4,23 @@ import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { useApiMutation } from '../../app/query';
 import { ACCOUNTS_API, accountKeys } from './queryKeys';
-import type { Account } from './types';
+import type { Account, AccountPassword } from './types';
 
 /** An administrator sets a new password for someone else's account. */
 export function ResetPasswordModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
   const { t } = useTranslation();
   // A reset may change what the row shows (whether the account is locked): the list is asked again.
   const reset = useApiMutation(
-    ({ id, password }: { id: string; password: string }) => api.post(`${ACCOUNTS_API}/${id}/password`, { password }),
+    ({ id, ...body }: AccountPassword & { id: string }) => api.post(`${ACCOUNTS_API}/${id}/password`, body),
     [accountKeys.all],
   );
-  const save = async (v: { password: string }) => {
+  const save = async (v: AccountPassword) => {
     if (!account) return;
     await reset.mutateAsync({ id: account.id, password: v.password });
     onClose();
   };
   return (
-    <FormModal<{ password: string }>
+    <FormModal<AccountPassword>
       open={account !== null}
       title={t('accounts.resetTitle', { name: account?.displayName ?? '' })}
       onCancel={onClose}
