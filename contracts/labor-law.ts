@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import { MAX_FEN } from './labor-law/limits.js';
 
 // ---------------------------------------------------------------- enums
 
@@ -82,9 +83,6 @@ function hasAtMostDecimals(x: number, places: number): boolean {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(String(x));
   return m !== null && (m[2] ?? '').length <= places;
 }
-
-/** Upper bound for any fen figure: ¥100,000,000. */
-export const MAX_FEN = 10_000_000_000;
 
 const dateSchema = z
   .string({ error: '请填写日期（YYYY-MM-DD） / date required (YYYY-MM-DD)' })

@@ -1,3 +1,5 @@
+import { MAX_FEN } from '../../../../contracts/labor-law/limits';
+
 // Pure helpers for the labor-law pages: money typed in yuan becomes integer fen by string
 // arithmetic (never `yuan * 100`, which turns 1.15 into 114.99999999999999), and fen is
 // shown in yuan with thousands separators.
@@ -8,8 +10,8 @@ export { todayInChina } from '../../../../contracts/dates';
 /** Whether a string is a real calendar date "YYYY-MM-DD" (1900–2100), like the API checks. */
 export { isCalendarDate } from '../../../../contracts/dates';
 
-/** Upper bound the API accepts for any fen figure (¥100,000,000), as in contracts/labor-law.ts. */
-export const MAX_FEN = 10_000_000_000;
+/** Upper bound the API accepts for any fen figure (¥100,000,000). */
+export { MAX_FEN };
 
 /**
  * "6500.5" → 650050; "6,500.50" → 650050; "１２３" (full-width) → 12300.
