@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { ACCOUNT_STATUSES } from './accounts/statuses.js';
 import { pageOf } from './paging.js';
 import { regionCodeSchema } from './regions/api.js';
 import { ROLES } from './roles.js';
 import { mobilePhone, nameText, plainText } from './text.js';
 
-export const ACCOUNT_STATUSES = ['active', 'disabled'] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export { ACCOUNT_STATUSES, type AccountStatus } from './accounts/statuses.js';
 
 /** An account as administrators see it (GET /api/accounts/:id and every change's answer). */
 export const accountSchema = z.object({

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACCOUNT_STATUSES, type AccountStatus } from '../../../../contracts/accounts/statuses';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../contracts/roles';
 import { ListPage } from '../../app/components/ListPage';
 import { formatDateTime } from '../../app/format';
@@ -8,9 +9,7 @@ import { AccountForm } from './AccountForm';
 import './i18n';
 import { ACCOUNTS_API } from './queryKeys';
 import { ResetPasswordModal } from './ResetPasswordModal';
-import type { Account, AccountFilter, AccountStatus } from './types';
-
-const STATUSES: readonly AccountStatus[] = ['active', 'disabled'];
+import type { Account, AccountFilter } from './types';
 
 /** Accounts and their roles; the page is for administrators only (its menu entry needs accounts:manage). */
 export default function AccountsPage() {
@@ -18,7 +17,7 @@ export default function AccountsPage() {
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [resetFor, setResetFor] = useState<Account | null>(null);
   const none = t('common.none');
-  const statusOptions = STATUSES.map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }));
+  const statusOptions = ACCOUNT_STATUSES.map((s) => ({ value: s, label: t(`accounts.statuses.${s}`) }));
 
   const columns: TableColumnsType<Account> = [
     { title: t('accounts.username'), dataIndex: 'username', fixed: 'left', width: 130 },

@@ -4,7 +4,8 @@ import type { accountFilterSchema, accountPasswordSchema } from '../../../../con
 // The shapes the accounts API answers with and accepts, from its schemas (contracts/accounts.ts):
 // the server answers through the same schemas, so these cannot drift from what arrives.
 
-export type { Account, AccountInput, AccountStatus } from '../../../../contracts/accounts';
+export type { Account, AccountInput } from '../../../../contracts/accounts';
+export type { AccountStatus } from '../../../../contracts/accounts/statuses';
 
 /** POST /api/accounts/:id/password: the new password an administrator sets. */
 export type AccountPassword = z.input<typeof accountPasswordSchema>;
