@@ -9,6 +9,7 @@ import {
   daysBetween,
   earlierDate,
   fromDayNumber,
+  instantOfChinaTime,
   isCalendarDate,
   isIsoDate,
   laterDate,
@@ -158,6 +159,32 @@ describe('calendar dates', () => {
           todayInChina(new Date(start - 1)) === addDays(day, -1) &&
           dayStartInChina(addDays(day, 1)).getTime() - start === 86_400_000
         );
+      }),
+    );
+  });
+
+  it('turns a date and time typed in China into its instant', () => {
+    expect(instantOfChinaTime('2025-03-04T09:30').toISOString()).toBe('2025-03-04T01:30:00.000Z');
+    expect(instantOfChinaTime('2025-03-04T09:30:15').toISOString()).toBe('2025-03-04T01:30:15.000Z');
+    expect(instantOfChinaTime('2025-03-04T09:30:15.5').toISOString()).toBe('2025-03-04T01:30:15.500Z');
+    expect(instantOfChinaTime('2024-01-01T00:00').toISOString()).toBe('2023-12-31T16:00:00.000Z'); // midnight in Beijing
+    expect(instantOfChinaTime('2024-02-29T23:59').toISOString()).toBe('2024-02-29T15:59:00.000Z');
+    for (const bad of [
+      '2025-02-30T09:30',
+      '2025-03-04T24:00',
+      '2025-03-04T09:60',
+      '2025-03-04',
+      '2025-03-04T09:30Z',
+      '',
+    ])
+      expect(() => instantOfChinaTime(bad), bad).toThrow(RangeError);
+  });
+
+  it('a time typed in China reads back as the same time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30_000, max: 60_000 }), fc.integer({ min: 0, max: 1439 }), (n, minute) => {
+        const typed = `${fromDayNumber(n)}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+        return timeInChina(instantOfChinaTime(typed)) === typed;
       }),
     );
   });

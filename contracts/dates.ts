@@ -148,3 +148,23 @@ export function timeInChina(now: Date = new Date()): string {
 export function dayStartInChina(day: IsoDate): Date {
   return new Date(toDayNumber(day) * DAY_MS - CHINA_OFFSET_MS);
 }
+
+const CHINA_TIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+
+/**
+ * The instant of a date and time typed in China's wall-clock time ("YYYY-MM-DDTHH:mm", seconds
+ * optional: what a datetime-local input holds), whatever the device's time zone:
+ * 2025-03-04T09:30 in Beijing is 2025-03-04T01:30Z. Anything else is a RangeError.
+ */
+export function instantOfChinaTime(local: string): Date {
+  const m = CHINA_TIME_RE.exec(local);
+  if (m && isIsoDate(m[1])) {
+    const hours = Number(m[2]);
+    const minutes = Number(m[3]);
+    const seconds = Number(m[4] ?? 0);
+    const ms = Number((m[5] ?? '').padEnd(3, '0'));
+    if (hours <= 23 && minutes <= 59 && seconds <= 59)
+      return new Date(dayStartInChina(m[1]).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms);
+  }
+  throw new RangeError(`invalid time in China: ${String(local)} (expected YYYY-MM-DDTHH:mm)`);
+}
