@@ -1,9 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { inviteJudgeBodySchema } from '../../../../contracts/disputes/requests.js';
 
-// Request schemas of the court-side routes (court/routes.ts).
+// Request schemas of the court-side routes (court/routes.ts); the invitation's body is in
+// contracts/disputes/requests.ts (the web sends it).
 
-export const inviteJudgeBodySchema = z.object({
-  judgeAccountId: z.string().uuid(),
-  version: z.number().int().min(1).optional(),
-});
+export { inviteJudgeBodySchema };
 export type InviteJudgeInput = z.infer<typeof inviteJudgeBodySchema>;

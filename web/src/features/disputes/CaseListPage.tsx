@@ -6,9 +6,10 @@ import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';
 import { langOf, money, stageColor, stageLabel } from './labels';
-import type { CaseListItem, Risk } from './types';
+import type { CaseFilter, CaseListItem, Risk } from './types';
 
-type Filter = { stage?: string; q?: string; open?: string };
+/** The search form: a text, a stage, and whether to list open cases only (sent as `open`). */
+type SearchValues = Pick<CaseFilter, 'q' | 'stage'> & { openOnly?: boolean };
 
 export function RiskTag({ risk }: { risk: Risk }) {
   const { t } = useTranslation();
@@ -90,7 +91,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
   const lang = langOf(i18n.language);
   const me = useMe();
   const navigate = useNavigate();
-  const list = usePaged<CaseListItem, Filter>(
+  const list = usePaged<CaseListItem, CaseFilter>(
     atRisk ? '/api/disputes/at-risk' : '/api/disputes',
     atRisk ? {} : { open: 'true' },
   );
@@ -117,7 +118,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
         ]}
       />
       {!atRisk && (
-        <Form<Filter & { openOnly?: boolean }>
+        <Form<SearchValues>
           layout="inline"
           initialValues={{ openOnly: true }}
           onFinish={(v) =>

@@ -1,4 +1,5 @@
 import type { HiringChainInput } from '../../../../contracts/disputes';
+import type { StatsQuery } from './types';
 
 export const CASES_API = '/api/disputes';
 export const AT_RISK_API = '/api/disputes/at-risk';
@@ -20,8 +21,8 @@ export const disputesKeys = {
   outbox: (id: string, version: number, events: number) => [CASES_API, 'case', id, 'outbox', version, events] as const,
   mediatorProposals: (id: string) => [CASES_API, 'case', id, 'mediator-proposals'] as const,
   judges: (id: string) => [CASES_API, 'case', id, 'judges'] as const,
-  stats: (dimension: string, range: { from?: string; to?: string }) =>
-    [`${CASES_API}/stats`, dimension, range] as const,
+  /** The statistics, keyed by the query sent (dimension, period, court). */
+  stats: (query: StatsQuery) => [`${CASES_API}/stats`, query] as const,
   /** The server's proposal of who is liable for a construction chain, as typed at intake. */
   liabilityPreview: (chain: HiringChainInput | null) => [`${CASES_API}/liability-preview`, chain] as const,
   mediators: [`${CASES_API}/mediators`] as const,

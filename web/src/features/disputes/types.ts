@@ -5,6 +5,16 @@ import type { CaseState } from '../../../../contracts/disputes/case-state';
 import type { Clock } from '../../../../contracts/disputes/clocks';
 import type { LiabilityResult } from '../../../../contracts/disputes/liability';
 import type {
+  actionBodySchema,
+  assignBodySchema,
+  calendarOverrideSchema,
+  caseFilterSchema,
+  inviteJudgeBodySchema,
+  minutesBodySchema,
+  sessionBodySchema,
+  statsQuerySchema,
+} from '../../../../contracts/disputes/requests';
+import type {
   StatDimension,
   calendarOverrideListSchema,
   caseDetailSchema,
@@ -69,6 +79,29 @@ export type StatRow = z.infer<typeof statRowSchema>;
 
 /** GET /api/disputes/stats: the totals and one row per group of the dimension. */
 export type DisputeStats = z.infer<typeof disputeStatsSchema>;
+
+// What the staff pages send, from the request schemas the routes validate with
+// (contracts/disputes/requests.ts): z.input, the body before the schema fills in its defaults.
+
+/** POST /api/disputes/:id/actions: an action of the state machine with its payload. */
+export type ActionBody = z.input<typeof actionBodySchema>;
+
+/** POST /api/disputes/:id/assign and POST /api/disputes/:id/invite-judge. */
+export type AssignBody = z.input<typeof assignBodySchema>;
+export type InviteJudgeBody = z.input<typeof inviteJudgeBodySchema>;
+
+/** POST /api/disputes/:id/sessions and …/sessions/:sessionId/minutes (times as ISO instants). */
+export type SessionBody = z.input<typeof sessionBodySchema>;
+export type MinutesBody = z.input<typeof minutesBodySchema>;
+
+/** PUT /api/disputes/calendar-overrides: a holiday or a make-up working day. */
+export type CalendarOverrideBody = z.input<typeof calendarOverrideSchema>;
+
+/** The filters of GET /api/disputes (the list adds the page). */
+export type CaseFilter = z.input<typeof caseFilterSchema>;
+
+/** GET /api/disputes/stats: the dimension, the period and the court. */
+export type StatsQuery = z.input<typeof statsQuerySchema>;
 
 /** A court as GET /api/courts lists it (contracts/courts.ts). */
 export type { Court } from '../../../../contracts/courts';

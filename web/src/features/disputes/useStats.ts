@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api } from '../../app/api';
 import { useApiQuery } from '../../app/query';
 import { disputesKeys } from './queryKeys';
-import type { DisputeStats, StatDimension } from './types';
+import type { DisputeStats, StatDimension, StatsQuery } from './types';
 
 /** The dimensions in the order the page offers them (the API's own list is STAT_DIMENSIONS). */
 export const DIMENSIONS = [
@@ -15,7 +15,8 @@ export const DIMENSIONS = [
   'claim_type',
 ] as const satisfies readonly StatDimension[];
 export type Dimension = StatDimension;
-export type Range = { from?: string; to?: string };
+/** The period of the figures, calendar days "YYYY-MM-DD" (either end may be open). */
+export type Range = Pick<StatsQuery, 'from' | 'to'>;
 
 /** What a failed load shows: zeros, so the page keeps its shape beside the error message. */
 const noStats = (dimension: Dimension): DisputeStats => ({
@@ -41,11 +42,10 @@ const noStats = (dimension: Dimension): DisputeStats => ({
 export function useStats() {
   const [dimension, setDimension] = useState<Dimension>('year');
   const [range, setRange] = useState<Range>({});
-  const stats = useApiQuery(
-    disputesKeys.stats(dimension, range),
-    () => api.get<DisputeStats>('/api/disputes/stats', { dimension, ...range }),
-    { placeholderData: keepPreviousData },
-  );
+  const query: StatsQuery = { dimension, ...range };
+  const stats = useApiQuery(disputesKeys.stats(query), () => api.get<DisputeStats>('/api/disputes/stats', query), {
+    placeholderData: keepPreviousData,
+  });
   const data = stats.data ?? (stats.isError ? noStats(dimension) : null);
   return { dimension, setDimension, range, setRange, data, loading: stats.isFetching };
 }

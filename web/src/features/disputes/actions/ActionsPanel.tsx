@@ -7,7 +7,7 @@ import { useErrorText } from '../../../app/errors';
 import { todayInChina } from '../../labor-law/money';
 import { langOf } from '../labels';
 import { useCaseChange, useReloadCase } from '../case/useCase';
-import type { ActionCode, CaseDetail } from '../types';
+import type { ActionBody, ActionCode, CaseDetail } from '../types';
 import { AGREEMENT_SPECS } from './agreement-specs';
 import { BASIC_SPECS } from './basic-specs';
 import { COURT_SPECS } from './court-specs';
@@ -29,7 +29,7 @@ export function ActionsPanel({ detail }: Props) {
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState<ActionCode | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const act = useCaseChange(detail.id, (body: object) =>
+  const act = useCaseChange(detail.id, (body: ActionBody) =>
     api.post<CaseDetail>(`/api/disputes/${detail.id}/actions`, body),
   );
   // The case changed underneath (409): load it again.

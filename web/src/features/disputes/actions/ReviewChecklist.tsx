@@ -1,6 +1,7 @@
 import { Form, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation';
+import type { ActionBody } from '../types';
 
 /** The grounds a judge must check one by one (民事诉讼法第二百零六条); "other" is not on the list. */
 export const REVIEW_GROUNDS = REFUSAL_GROUNDS.filter((g) => g !== 'other');
@@ -47,7 +48,7 @@ export function ReviewChecklist({ confirming }: { confirming: boolean }) {
 }
 
 /** The checklist answers as the API's `review` body. */
-export function reviewOf(v: Record<string, unknown>): Record<string, boolean> {
+export function reviewOf(v: Record<string, unknown>): ActionBody['review'] {
   const r = (v.review ?? {}) as Record<string, boolean | undefined>;
   return Object.fromEntries(REVIEW_GROUNDS.map((g) => [g, !!r[g]]));
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { Lang } from '../labels';
-import type { ActionCode, CaseDetail } from '../types';
+import type { ActionBody, ActionCode, CaseDetail } from '../types';
 
 export type Values = Record<string, unknown>;
 
@@ -16,9 +16,9 @@ export interface SpecContext {
 export interface ActionSpec {
   fields?: (c: SpecContext) => ReactNode;
   initial?: (c: SpecContext) => Values;
-  payload: (v: Values, c: SpecContext) => Record<string, unknown>;
+  payload: (v: Values, c: SpecContext) => NonNullable<ActionBody['payload']>;
   /** The judge's review checklist, sent beside the payload (confirmation decisions). */
-  review?: (v: Values) => Record<string, boolean>;
+  review?: (v: Values) => ActionBody['review'];
   /** Shown above the fields (what the action does). */
   hint?: (c: SpecContext) => string | null;
   danger?: boolean;

@@ -7,14 +7,11 @@ import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
 import { langOf } from '../labels';
 import { disputesKeys } from '../queryKeys';
-import type { CaseDetail, JudgeList, MediatorProposals } from '../types';
+import type { AssignBody, CaseDetail, InviteJudgeBody, JudgeList, MediatorProposals } from '../types';
 import { useCaseChange } from './useCase';
 
-interface AssignValues {
-  mediatorAccountId: string;
-  noConflictDeclared?: boolean;
-  reason?: string;
-}
+/** The assignment form: the body, its declaration as the checkbox holds it (unset until ticked). */
+type AssignValues = Omit<AssignBody, 'noConflictDeclared' | 'version'> & { noConflictDeclared?: boolean };
 
 /** Who mediates (proposals by expertise and load, with a no-conflict declaration) and the invited judge. */
 export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
@@ -39,21 +36,22 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
       staleTime: 0,
     }).data?.items ?? [];
 
-  const assignMediator = useCaseChange(d.id, (v: AssignValues) =>
-    api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, {
+  const assignMediator = useCaseChange(d.id, (v: AssignValues) => {
+    const body: AssignBody = {
       mediatorAccountId: v.mediatorAccountId,
       noConflictDeclared: !!v.noConflictDeclared,
       reason: v.reason?.trim() || undefined,
-    }),
-  );
-  const inviteJudge = useCaseChange(d.id, (v: { judgeAccountId: string }) =>
-    api.post<CaseDetail>(`/api/disputes/${d.id}/invite-judge`, v),
+    };
+    return api.post<CaseDetail>(`/api/disputes/${d.id}/assign`, body);
+  });
+  const inviteJudge = useCaseChange(d.id, (body: InviteJudgeBody) =>
+    api.post<CaseDetail>(`/api/disputes/${d.id}/invite-judge`, body),
   );
   const assign = async (v: AssignValues) => {
     await assignMediator.mutateAsync(v);
     setAssigning(false);
   };
-  const invite = async (v: { judgeAccountId: string }) => {
+  const invite = async (v: InviteJudgeBody) => {
     await inviteJudge.mutateAsync(v);
     setInviting(false);
   };
@@ -133,7 +131,7 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ judgeAccountId: string }>
+      <FormModal<InviteJudgeBody>
         open={inviting}
         title={t('disputes.assignment.invite')}
         onCancel={() => setInviting(false)}

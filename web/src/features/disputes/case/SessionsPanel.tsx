@@ -1,28 +1,22 @@
 import { Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { timeInChina } from '../../../../../contracts/dates';
+import { instantOfChinaTime, timeInChina } from '../../../../../contracts/dates';
 import { isStage, isTerminal } from '../../../../../contracts/disputes/stages';
 import { api } from '../../../app/api';
 import { FormModal } from '../../../app/components/FormModal';
 import { formatDateTime } from '../../../app/format';
-import type { CaseDetail, CaseSession } from '../types';
+import type { CaseDetail, CaseSession, MinutesBody, SessionBody } from '../types';
 import { useCaseChange } from './useCase';
 
-type Mode = CaseSession['mode'];
-interface ScheduleValues {
-  mode: Mode;
-  at: string;
-  location?: string;
-  meetingUrl?: string;
-}
-interface MinutesValues {
-  minutes: string;
-  heldAt?: string;
-}
+type Mode = SessionBody['mode'];
+/** The scheduling form: the session's body, its time as typed in China time ("2026-12-01T09:30"). */
+type ScheduleValues = Omit<SessionBody, 'scheduledAt'> & { at: string };
+/** The minutes form: when the session was held, as typed in China time. */
+type MinutesValues = Omit<MinutesBody, 'heldAt'> & { heldAt?: string };
 
-/** "2026-12-01T09:30" typed in China time → an ISO instant with its offset. */
-const shanghai = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
+/** A time typed in China time, as the ISO instant the API takes. */
+const instantOf = (typed: string) => instantOfChinaTime(typed).toISOString();
 
 const SCHEDULE_INITIAL: Partial<ScheduleValues> = { mode: 'in_person' };
 
@@ -35,20 +29,19 @@ export function SessionsPanel({ detail: d, canWork }: { detail: CaseDetail; canW
   // A case that has ended takes no more sessions.
   const open = !(isStage(d.stage) && isTerminal(d.stage));
 
-  const scheduleSession = useCaseChange(d.id, (v: ScheduleValues) =>
-    api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, {
+  const scheduleSession = useCaseChange(d.id, (v: ScheduleValues) => {
+    const body: SessionBody = {
       mode: v.mode,
-      scheduledAt: shanghai(v.at),
+      scheduledAt: instantOf(v.at),
       location: v.mode === 'video' ? undefined : v.location?.trim() || undefined,
       meetingUrl: v.mode === 'video' ? v.meetingUrl?.trim() : undefined,
-    }),
-  );
-  const recordMinutes = useCaseChange(d.id, ({ session, ...v }: MinutesValues & { session: CaseSession }) =>
-    api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${session.id}/minutes`, {
-      minutes: v.minutes,
-      heldAt: v.heldAt ? shanghai(v.heldAt) : undefined,
-    }),
-  );
+    };
+    return api.post<CaseDetail>(`/api/disputes/${d.id}/sessions`, body);
+  });
+  const recordMinutes = useCaseChange(d.id, ({ session, ...v }: MinutesValues & { session: CaseSession }) => {
+    const body: MinutesBody = { minutes: v.minutes, heldAt: v.heldAt ? instantOf(v.heldAt) : undefined };
+    return api.post<CaseDetail>(`/api/disputes/${d.id}/sessions/${session.id}/minutes`, body);
+  });
   const schedule = async (v: ScheduleValues) => {
     await scheduleSession.mutateAsync(v);
     setScheduling(false);

@@ -5,16 +5,10 @@ import { applyFieldError, useErrorText } from '../../../app/errors';
 import { useApiMutation, useApiQuery } from '../../../app/query';
 import { isCalendarDate } from '../../labor-law/money';
 import { disputesKeys } from '../queryKeys';
-import type { CalendarOverride, CalendarOverrideList } from '../types';
+import type { CalendarOverride, CalendarOverrideBody, CalendarOverrideList } from '../types';
 import './i18n';
 
-type OverrideKind = CalendarOverride['kind'];
-
-interface Values {
-  date: string;
-  kind: OverrideKind;
-  note?: string;
-}
+type OverrideKind = CalendarOverrideBody['kind'];
 
 const KINDS: readonly OverrideKind[] = ['holiday', 'workday'];
 
@@ -23,19 +17,20 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<CalendarOverrideBody>();
   const overrides = useApiQuery(disputesKeys.calendar, () =>
     api.get<CalendarOverrideList>('/api/disputes/calendar-overrides').then((d) => d.items),
   );
   const save = useApiMutation(
-    (v: Values) => {
+    (v: CalendarOverrideBody) => {
       const note = v.note?.trim();
-      return api.put('/api/disputes/calendar-overrides', { date: v.date, kind: v.kind, ...(note ? { note } : {}) });
+      const body: CalendarOverrideBody = { date: v.date, kind: v.kind, ...(note ? { note } : {}) };
+      return api.put('/api/disputes/calendar-overrides', body);
     },
     [disputesKeys.calendar],
   );
 
-  const submit = (v: Values) =>
+  const submit = (v: CalendarOverrideBody) =>
     save.mutate(v, {
       onSuccess: () => {
         void message.success(t('common.saved'));
@@ -70,7 +65,7 @@ export function CalendarCard({ canEdit }: { canEdit: boolean }) {
         {!canEdit && <> {t('disputes.settings.calendar.readOnly')}</>}
       </Typography.Paragraph>
       {canEdit && (
-        <Form<Values>
+        <Form<CalendarOverrideBody>
           form={form}
           layout="inline"
           initialValues={{ kind: 'holiday' }}
