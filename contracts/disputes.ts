@@ -184,6 +184,16 @@ export const trackCodeRequestSchema = z.object({
 export const trackVerifySchema = z.object({ caseNumber: caseNumberText, code: smsCode });
 export const signCodeSchema = z.object({ code: smsCode });
 
+/** The hash of the agreement version the signer was shown (from its view), so nobody signs other terms. */
+export const termsHashSchema = z
+  .string({ error: '请刷新页面，核对协议后再签署 / reload and read the agreement before signing' })
+  .regex(/^[0-9a-f]{64}$/, '协议版本无效，请刷新后重试 / invalid agreement version; reload');
+
+/** The worker signs on the phone with a fresh SMS code (POST /track/sign). */
+export const workerSignBodySchema = signCodeSchema.extend({ termsHash: termsHashSchema });
+/** The employer signs through its link (POST /employer/:token/sign). */
+export const employerSignBodySchema = z.object({ termsHash: termsHashSchema });
+
 /** The employer's answer through its link. */
 export const employerAnswerSchema = z
   .object({

@@ -12,7 +12,7 @@ import { parseYuanToFen } from '../../labor-law/money';
 import { claimLabel, langOf, money, stageLabel } from '../labels';
 import { disputesKeys } from '../queryKeys';
 import './i18n';
-import { publicApi, type EmployerView } from './publicApi';
+import { publicApi, type EmployerSignBody, type EmployerView } from './publicApi';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -60,6 +60,8 @@ export default function EmployerLinkPage() {
     return <Result status="warning" title={errText(shown.error)} data-testid="employer-invalid" />;
   if (!view) return <Skeleton active style={{ maxWidth: 640, margin: '0 auto' }} />;
   const total = view.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
+  // The employer signs the terms it was shown (their hash): terms changed meanwhile are refused.
+  const signBody: EmployerSignBody | null = view.termsHash ? { termsHash: view.termsHash } : null;
 
   return (
     <div
@@ -170,7 +172,7 @@ export default function EmployerLinkPage() {
                 <span>{money(p.amountFen, lang)}</span>
               </Flex>
             ))}
-            {view.canSign && (
+            {view.canSign && signBody && (
               <Button
                 type="primary"
                 block
@@ -184,7 +186,7 @@ export default function EmployerLinkPage() {
                     okText: t('disputesPublic.employer.sign'),
                     cancelText: t('common.cancel'),
                     okButtonProps: { 'data-testid': 'employer-sign-ok' },
-                    onOk: () => send('/sign', { termsHash: view.termsHash }),
+                    onOk: () => send('/sign', signBody),
                   })
                 }
               >

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../app/errors';
 import { claimLabel, closeReasonLabel, langOf, money, referralLabel } from '../labels';
-import { publicApi, type WorkerView } from './publicApi';
+import { publicApi, type WorkerSignBody, type WorkerView } from './publicApi';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -24,8 +24,7 @@ function SignBox({
   // Both spend something once (an SMS sent, a code checked): mutations, never retried or repeated.
   const requestCode = useMutation({ mutationFn: () => publicApi.tracked('POST', '/track/sign-code', token) });
   const sign = useMutation({
-    mutationFn: (typed: string) =>
-      publicApi.tracked<WorkerView>('POST', '/track/sign', token, { code: typed, termsHash }),
+    mutationFn: (body: WorkerSignBody) => publicApi.tracked<WorkerView>('POST', '/track/sign', token, body),
     onSuccess: onChange,
   });
   const busy = requestCode.isPending || sign.isPending;
@@ -66,7 +65,7 @@ function SignBox({
             style={big}
             loading={busy}
             disabled={!/^\d{6}$/.test(code.trim())}
-            onClick={() => sign.mutate(code.trim())}
+            onClick={() => sign.mutate({ code: code.trim(), termsHash })}
             data-testid="track-sign-confirm"
           >
             {t('disputesPublic.track.signConfirm')}

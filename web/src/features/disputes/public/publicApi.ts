@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { trackCodeRequestSchema, trackVerifySchema } from '../../../../../contracts/disputes';
+import type {
+  employerSignBodySchema,
+  trackCodeRequestSchema,
+  trackVerifySchema,
+  workerSignBodySchema,
+} from '../../../../../contracts/disputes';
 import type {
   applicationReceiptSchema,
   caseTokenSchema,
@@ -59,6 +64,10 @@ export type ApplicationReceipt = z.infer<typeof applicationReceiptSchema>;
 export type TrackCodeRequest = z.input<typeof trackCodeRequestSchema>;
 export type TrackVerify = z.input<typeof trackVerifySchema>;
 export type CaseToken = z.infer<typeof caseTokenSchema>;
+
+/** POST /track/sign and POST /employer/:token/sign: the hash of the agreement shown (and the worker's code). */
+export type WorkerSignBody = z.input<typeof workerSignBodySchema>;
+export type EmployerSignBody = z.input<typeof employerSignBodySchema>;
 
 /** What the worker's tracking page and the employer's link page are shown: the routes' response schemas. */
 export type { EmployerView, WorkerView } from '../../../../../contracts/disputes/public-views';
