@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_KIND_CODES } from '../../../../contracts/disputes/documents.js';
 import {
   buildDocument,
   DOCUMENT_KINDS,
@@ -223,6 +224,11 @@ describe('document kinds', () => {
     }
     expect(isDocumentKind('civil-ruling')).toBe(true);
     expect(isDocumentKind('toString')).toBe(false);
+  });
+
+  it('has a builder and requirements for every kind the case page lists (contracts/disputes/documents.ts)', () => {
+    expect(DOCUMENT_KINDS.map((k) => k.kind).sort()).toEqual([...DOCUMENT_KIND_CODES].sort());
+    for (const kind of DOCUMENT_KIND_CODES) expect(isDocumentKind(kind), kind).toBe(true);
   });
 
   it('names download files after the title and number', () => {

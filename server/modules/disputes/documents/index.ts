@@ -6,6 +6,11 @@
  * Each kind has a builder that returns a neutral `DocumentModel`; the DOCX and PDF renderers draw
  * that model, so every layout is written once.
  */
+import {
+  DOCUMENT_KIND_LABELS,
+  type DocumentFormat,
+  type DocumentKind,
+} from '../../../../contracts/disputes/documents.js';
 import { civilRuling } from './builders/civil-ruling.js';
 import { confirmationApplication } from './builders/confirmation-application.js';
 import { enforcementApplication } from './builders/enforcement-application.js';
@@ -19,17 +24,8 @@ import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
 import type { CaseDocumentData } from './types.js';
 
-export type DocumentKind =
-  | 'mediation-application'
-  | 'negotiation-proposal'
-  | 'mediation-agreement'
-  | 'confirmation-application'
-  | 'civil-ruling'
-  | 'filing-package'
-  | 'enforcement-application'
-  | 'payment-order-application';
-
-export type DocumentFormat = 'docx' | 'pdf';
+// The kinds, their titles and the formats are shared with the web (contracts/disputes/documents.ts).
+export type { DocumentFormat, DocumentKind };
 
 export interface DocumentKindInfo {
   kind: DocumentKind;
@@ -40,64 +36,22 @@ export interface DocumentKindInfo {
   formats: DocumentFormat[];
 }
 
-export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = [
-  {
-    kind: 'mediation-application',
-    zh: '劳动争议调解申请书',
-    en: 'Mediation application',
-    requires: ['application'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'negotiation-proposal',
-    zh: '调解建议书（协商方案）',
-    en: 'Negotiation proposal',
-    requires: ['proposal'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'mediation-agreement',
-    zh: '调解协议书',
-    en: 'Mediation agreement',
-    requires: ['agreement'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'confirmation-application',
-    zh: '司法确认申请书',
-    en: 'Application for judicial confirmation',
-    requires: ['agreement', 'confirmation'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'civil-ruling',
-    zh: '民事裁定书',
-    en: 'Civil ruling (judicial confirmation)',
-    requires: ['agreement', 'confirmation', 'ruling'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'filing-package',
-    zh: '案件材料包',
-    en: 'Case filing package',
-    requires: ['routing'],
-    formats: ['pdf', 'docx'],
-  },
-  {
-    kind: 'enforcement-application',
-    zh: '强制执行申请书',
-    en: 'Application for enforcement',
-    requires: ['agreement', 'ruling', 'enforcement'],
-    formats: ['docx', 'pdf'],
-  },
-  {
-    kind: 'payment-order-application',
-    zh: '支付令申请书',
-    en: 'Application for a payment order',
-    requires: ['agreement', 'paymentOrder'],
-    formats: ['docx', 'pdf'],
-  },
+/** What each kind needs and the formats it comes in; the titles are the contracts'. */
+const NEEDS: readonly Omit<DocumentKindInfo, 'zh' | 'en'>[] = [
+  { kind: 'mediation-application', requires: ['application'], formats: ['docx', 'pdf'] },
+  { kind: 'negotiation-proposal', requires: ['proposal'], formats: ['docx', 'pdf'] },
+  { kind: 'mediation-agreement', requires: ['agreement'], formats: ['docx', 'pdf'] },
+  { kind: 'confirmation-application', requires: ['agreement', 'confirmation'], formats: ['docx', 'pdf'] },
+  { kind: 'civil-ruling', requires: ['agreement', 'confirmation', 'ruling'], formats: ['docx', 'pdf'] },
+  { kind: 'filing-package', requires: ['routing'], formats: ['pdf', 'docx'] },
+  { kind: 'enforcement-application', requires: ['agreement', 'ruling', 'enforcement'], formats: ['docx', 'pdf'] },
+  { kind: 'payment-order-application', requires: ['agreement', 'paymentOrder'], formats: ['docx', 'pdf'] },
 ];
+
+export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = NEEDS.map((k) => ({
+  ...k,
+  ...DOCUMENT_KIND_LABELS[k.kind],
+}));
 
 const BUILDERS: Record<DocumentKind, (d: CaseDocumentData) => DocumentModel> = {
   'mediation-application': mediationApplication,

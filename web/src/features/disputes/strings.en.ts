@@ -236,16 +236,6 @@ export const disputesEn: DisputesStrings = {
   documents: {
     title: 'Documents',
     filingJson: 'Filing package for court / arbitration (JSON)',
-    kinds: {
-      'mediation-application': 'Mediation application',
-      'negotiation-proposal': 'Negotiation proposal',
-      'mediation-agreement': 'Mediation agreement',
-      'confirmation-application': 'Application for judicial confirmation',
-      'civil-ruling': 'Civil ruling',
-      'enforcement-application': 'Application for enforcement',
-      'payment-order-application': 'Application for a payment order',
-      'filing-package': 'Case file package',
-    },
     notYet: {
       'mediation-application': '',
       'negotiation-proposal': 'Available once the case is analysed',

@@ -233,16 +233,6 @@ export const disputesZh = {
   documents: {
     title: '文书',
     filingJson: '转立案 / 仲裁材料包（JSON）',
-    kinds: {
-      'mediation-application': '劳动争议调解申请书',
-      'negotiation-proposal': '调解建议书（协商方案）',
-      'mediation-agreement': '调解协议书',
-      'confirmation-application': '司法确认申请书',
-      'civil-ruling': '民事裁定书',
-      'enforcement-application': '强制执行申请书',
-      'payment-order-application': '支付令申请书',
-      'filing-package': '案件材料包',
-    },
     notYet: {
       'mediation-application': '',
       'negotiation-proposal': '运行案件分析后可生成',

@@ -1,18 +1,14 @@
 import { Button, Card, Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import {
+  DOCUMENT_FORMATS,
+  DOCUMENT_KIND_CODES,
+  DOCUMENT_KIND_LABELS,
+  type DocumentFormat,
+  type DocumentKind,
+} from '../../../../../contracts/disputes/documents';
+import { langOf } from '../labels';
 import type { CaseDetail } from '../types';
-
-export const DOCUMENT_KINDS = [
-  'mediation-application',
-  'negotiation-proposal',
-  'mediation-agreement',
-  'confirmation-application',
-  'civil-ruling',
-  'enforcement-application',
-  'payment-order-application',
-  'filing-package',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Whether the case holds what a document needs (the server refuses it otherwise). */
 export function documentReady(kind: DocumentKind, d: CaseDetail): boolean {
@@ -39,15 +35,17 @@ export function documentReady(kind: DocumentKind, d: CaseDetail): boolean {
 
 /** Printable documents in PDF and DOCX, each enabled once the case has reached its stage. */
 export function DocumentsPanel({ detail: d }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const closed = !!d.record.state?.closure;
   return (
     <Card title={t('disputes.documents.title')} size="small" data-testid="documents-panel">
       <Flex vertical gap={8}>
-        {DOCUMENT_KINDS.map((kind) => {
+        {DOCUMENT_KIND_CODES.map((kind) => {
           const ready = documentReady(kind, d);
-          const link = (format: 'pdf' | 'docx') => (
+          const link = (format: DocumentFormat) => (
             <Button
+              key={format}
               size="small"
               disabled={!ready}
               href={ready ? `/api/disputes/${d.id}/documents/${kind}?format=${format}` : undefined}
@@ -59,13 +57,10 @@ export function DocumentsPanel({ detail: d }: { detail: CaseDetail }) {
           return (
             <Flex key={kind} justify="space-between" align="center" gap={8}>
               <Typography.Text type={ready ? undefined : 'secondary'}>
-                {t(`disputes.documents.kinds.${kind}`)}
+                {DOCUMENT_KIND_LABELS[kind][lang]}
               </Typography.Text>
               <Tooltip title={ready ? undefined : t(`disputes.documents.notYet.${kind}`)}>
-                <Flex gap={4}>
-                  {link('pdf')}
-                  {link('docx')}
-                </Flex>
+                <Flex gap={4}>{DOCUMENT_FORMATS.map((format) => link(format))}</Flex>
               </Tooltip>
             </Flex>
           );
