@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../server/modules/audit/tables.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shanghaiDayStart, shanghaiNextDayStart } from '../../web/src/app/format.js';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -97,6 +98,26 @@ describe('audit trail', () => {
     expect(created.items.every((e: { action: string }) => e.action === 'account.created')).toBe(true);
     expect(created.items[0]).toHaveProperty('requestId');
     expect(JSON.stringify(created.items)).not.toMatch(/argon2/);
+  });
+
+  it('a period chosen on the audit page takes in its whole last day, to the microsecond, in China time', async () => {
+    const entityId = 'audit-period-bounds';
+    // The database keeps microseconds: the last entry falls after 23:59:59.999 of its day.
+    await t.deps.db.execute(sql`
+      insert into audit_log (at, action, entity_type, entity_id) values
+        ('2020-04-30 23:59:59.999999+08', 'test.day_before', 'test', ${entityId}),
+        ('2020-05-01 00:00:00+08', 'test.first_instant', 'test', ${entityId}),
+        ('2020-05-03 23:59:59.9995+08', 'test.last_microseconds', 'test', ${entityId}),
+        ('2020-05-04 00:00:00+08', 'test.day_after', 'test', ${entityId})`);
+    // The bounds the audit page sends for 1–3 May 2020 (web/src/features/audit/filter.ts).
+    const from = encodeURIComponent(shanghaiDayStart('2020-05-01'));
+    const to = encodeURIComponent(shanghaiNextDayStart('2020-05-03'));
+    const res = await admin.get(`/api/audit?entityId=${entityId}&from=${from}&to=${to}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'test.last_microseconds',
+      'test.first_instant',
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from './format';
+import { formatDateTime, shanghaiDayStart, shanghaiNextDayStart } from './format';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in Asia/Shanghai', () => {
@@ -12,6 +12,9 @@ describe('formatDateTime', () => {
   });
   it('turns a Shanghai calendar day into UTC bounds', () => {
     expect(shanghaiDayStart('2026-03-01')).toBe('2026-02-28T16:00:00.000Z');
-    expect(shanghaiDayEnd('2026-03-01')).toBe('2026-03-01T15:59:59.999Z');
+    // The day ends where the next begins (a period's `to` is exclusive).
+    expect(shanghaiNextDayStart('2026-03-01')).toBe('2026-03-01T16:00:00.000Z');
+    expect(shanghaiNextDayStart('2024-02-28')).toBe('2024-02-28T16:00:00.000Z');
+    expect(shanghaiNextDayStart('2025-12-31')).toBe('2025-12-31T16:00:00.000Z');
   });
 });

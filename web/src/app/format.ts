@@ -26,7 +26,11 @@ export function shanghaiDayStart(day: string): string {
   return dayStartInChina(day).toISOString();
 }
 
-/** The UTC instant at which a Shanghai calendar day ends (the next day's start − 1 ms), as ISO. */
-export function shanghaiDayEnd(day: string): string {
-  return new Date(dayStartInChina(addDays(day, 1)).getTime() - 1).toISOString();
+/**
+ * The UTC instant at which the Shanghai calendar day after `day` starts, as ISO: the end of `day`
+ * for a period that runs up to but not including its end (the API's `to`). Not "− 1 ms": the
+ * database keeps microseconds, and a row in the day's last millisecond would fall outside.
+ */
+export function shanghaiNextDayStart(day: string): string {
+  return dayStartInChina(addDays(day, 1)).toISOString();
 }

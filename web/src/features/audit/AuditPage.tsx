@@ -1,26 +1,12 @@
 import { DatePicker, Form, Input, Tag, type TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ListPage } from '../../app/components/ListPage';
-import { formatDateTime, shanghaiDayEnd, shanghaiDayStart } from '../../app/format';
-import { cleanFilter } from '../../app/usePaged';
+import { formatDateTime } from '../../app/format';
 import { AuditDetail } from './AuditDetail';
+import { auditFilterOf, type AuditFilterValues } from './filter';
 import './i18n';
 import { AUDIT_API } from './queryKeys';
 import type { AuditEntry, AuditFilterInput } from './types';
-
-/** The search form: the filters' texts, and the period as days (sent as the instants `from` and `to`). */
-type FilterValues = Omit<AuditFilterInput, 'from' | 'to'> & { period?: [Dayjs | null, Dayjs | null] | null };
-
-/** The chosen days are whole days in China time, whatever the browser's time zone. */
-function toQuery({ period, ...texts }: FilterValues): AuditFilterInput {
-  const [from, to] = period ?? [];
-  return cleanFilter<AuditFilterInput>({
-    ...texts,
-    from: from ? shanghaiDayStart(from.format('YYYY-MM-DD')) : undefined,
-    to: to ? shanghaiDayEnd(to.format('YYYY-MM-DD')) : undefined,
-  });
-}
 
 /** The append-only audit trail: read-only, searched by actor, action, entity and period. */
 export default function AuditPage() {
@@ -43,7 +29,7 @@ export default function AuditPage() {
   ];
 
   return (
-    <ListPage<AuditEntry, AuditFilterInput, FilterValues>
+    <ListPage<AuditEntry, AuditFilterInput, AuditFilterValues>
       title={t('audit.title')}
       path={AUDIT_API}
       columns={columns}
@@ -66,7 +52,7 @@ export default function AuditPage() {
           </Form.Item>
         </>
       }
-      toFilter={toQuery}
+      toFilter={auditFilterOf}
       searchTestId="audit-search"
       resettable
       table={{
