@@ -11,6 +11,7 @@ import { accounts } from './modules/accounts/tables.js';
 import { ensureReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/demo.js';
 import { runReminders } from './modules/disputes/reminders.js';
+import { inlineQueue } from './modules/jobs/inline-queue.js';
 
 async function main() {
   const started = Date.now();
@@ -32,6 +33,7 @@ async function main() {
   await database.migrate();
   const cipher = new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir));
   const deps: Deps = { db: database.db, cipher, config, logger, now: () => new Date() };
+  deps.jobs = inlineQueue(() => deps);
   await ensureReferenceData(deps);
   const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
   const [{ n: accountCount } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(accounts);

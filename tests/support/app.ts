@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../../server/db/client.js';
 import { generateDemo } from '../../server/seed/demo-data.js';
 import { writeDemo } from '../../server/seed/demo.js';
 import { ensureReferenceData } from '../../server/seed/reference.js';
+import { inlineQueue } from '../../server/modules/jobs/inline-queue.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -76,6 +77,7 @@ export async function createTestApp(
     logger: opts.logTo ? pino({ level: 'info' }, opts.logTo) : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   };
+  deps.jobs = inlineQueue(() => deps);
   await ensureReferenceData(deps);
   const scale = opts.demoScale === undefined ? 0.05 : opts.demoScale;
   const ids = scale === null ? null : await writeDemo(deps, generateDemo(scale));
