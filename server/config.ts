@@ -59,6 +59,18 @@ const envSchema = z.object({
   WEB_DIST: z.string().default('web/dist'),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
+  // Backups (server/modules/backup) and the shared limits store (server/modules/limits).
+  BACKUP_DIR: z.string().default('./backups'),
+  BACKUP_CRON: z
+    .string()
+    .trim()
+    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a cron expression of five fields (e.g. 30 2 * * *) or off')
+    .default('30 2 * * *'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
 });
 
 export interface AppConfig {
@@ -81,6 +93,15 @@ export interface AppConfig {
   publicUrl: string;
   /** How often the clock reminders job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  // Backups and the shared limits store.
+  /** Where the scheduled backup job writes its files. */
+  backupDir: string;
+  /** When the scheduled backup runs (cron, Asia/Shanghai); null: never ("off"). */
+  backupCron: string | null;
+  /** How many scheduled backups are kept (the oldest beyond are removed). */
+  backupKeep: number;
+  /** Redis for the login and SMS limits instead of PostgreSQL, when set. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.resolve(e.WEB_DIST),
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    // Backups and the shared limits store.
+    backupDir: path.resolve(e.BACKUP_DIR),
+    backupCron: e.BACKUP_CRON === 'off' ? null : e.BACKUP_CRON,
+    backupKeep: e.BACKUP_KEEP,
+    redisUrl: e.REDIS_URL,
   };
 }
 
