@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { FieldCipher } from '../../server/core/crypto.js';
 import { openDatabase, type Database, type Db } from '../../server/db/client.js';
+import { backupJobFor, runScheduledBackup } from '../../server/modules/backup/backup-job.js';
 import { BackupError } from '../../server/modules/backup/errors.js';
 import { readBackup, restoreBackup, type RestoreTarget } from '../../server/modules/backup/service.js';
 import { createBackup } from '../../server/modules/backup/service.js';
@@ -221,4 +222,20 @@ describe('backup and restore', () => {
       restoreBackup({ file: path.join(work, 'not-a-backup.tar'), target: await freshTarget(), cipher: t.deps.cipher }),
     ).rejects.toThrow(/不是|not a/);
   });
+
+  it('the scheduled job writes a backup and keeps the newest BACKUP_KEEP', async () => {
+    const dir = path.join(work, 'scheduled');
+    const deps = { ...t.deps, config: { ...t.deps.config, backupDir: dir, backupKeep: 2 } };
+    const start = t.clock.now.getTime();
+    for (let i = 0; i < 3; i++) {
+      deps.now = () => new Date(start + i * 86_400_000);
+      await runScheduledBackup(deps);
+    }
+    const files = fs.readdirSync(dir).sort();
+    expect(files).toHaveLength(2);
+    expect(files[1]).toContain(new Date(start + 2 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, ''));
+    expect(readBackup(path.join(dir, files[0]!)).manifest.databaseKind).toBe(t.database.kind);
+    expect(backupJobFor({ ...t.deps.config, backupCron: null })).toBeNull();
+    expect(backupJobFor({ ...t.deps.config, backupCron: '30 2 * * *' })?.schedule?.cron).toBe('30 2 * * *');
+  }, 120_000);
 });
