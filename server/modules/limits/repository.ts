@@ -53,6 +53,28 @@ export const throttleRepo = {
     return result[0]!;
   },
 
+  /**
+   * A lockout counted elsewhere (the Redis store), written here for the lists that show it
+   * (an account's sign-in pause). Not read by any counting.
+   */
+  async recordLockout(
+    db: DbOrTx,
+    key: string,
+    state: { count: number; windowStart: Date; blockedUntil: Date | null },
+    now: Date,
+  ): Promise<void> {
+    const values = {
+      windowStart: state.windowStart,
+      count: state.count,
+      blockedUntil: state.blockedUntil,
+      updatedAt: now,
+    };
+    await db
+      .insert(throttleBuckets)
+      .values({ key, strikes: 0, ...values })
+      .onConflictDoUpdate({ target: throttleBuckets.key, set: values });
+  },
+
   async remove(db: DbOrTx, key: string): Promise<void> {
     await db.delete(throttleBuckets).where(sql`${throttleBuckets.key} = ${key}`);
   },

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
-import { throttleRepo } from './repository.js';
+import { limitsStore } from './store.js';
 
 /** What is limited, how much, and for how long an overrun locks it. */
 export interface Limit {
@@ -29,12 +29,12 @@ const MAX_LOCK_MS = 24 * 3600_000;
 const STRIKES_FORGOTTEN_AFTER_MS = 24 * 3600_000;
 
 /**
- * Counts one attempt against a limit, in one statement (throttleRepo.countAttempt), so
+ * Counts one attempt against a limit, in one atomic step of the limits store (store.ts), so
  * concurrent attempts on several app instances cannot overtake each other. A key that is locked
  * stays locked; attempts made meanwhile are refused and do not extend the lock.
  */
 export async function consume(db: DbOrTx, now: Date, limit: Limit): Promise<LimitResult> {
-  const row = await throttleRepo.countAttempt(db, now, {
+  const row = await limitsStore().countAttempt(db, now, {
     key: limit.key,
     max: limit.max,
     windowMs: limit.windowMs,
@@ -42,11 +42,11 @@ export async function consume(db: DbOrTx, now: Date, limit: Limit): Promise<Limi
     maxLockMs: MAX_LOCK_MS,
     strikesForgottenAfterMs: STRIKES_FORGOTTEN_AFTER_MS,
   });
-  const blockedUntil = row.blockedUntil ? new Date(row.blockedUntil) : null;
+  const blockedUntil = row.blockedUntil;
   if (blockedUntil && blockedUntil > now)
     return { allowed: false, retryAfterSec: Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000), remaining: 0 };
   if (row.count > limit.max) {
-    const windowEnds = new Date(row.windowStart).getTime() + limit.windowMs;
+    const windowEnds = row.windowStart.getTime() + limit.windowMs;
     return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)), remaining: 0 };
   }
   return { allowed: true, retryAfterSec: 0, remaining: limit.max - row.count };
@@ -65,7 +65,7 @@ export async function consumeAll(db: DbOrTx, now: Date, limits: Limit[]): Promis
 
 /** A success (a right password, a right code) clears what the failures counted. */
 export async function clear(db: DbOrTx, key: string): Promise<void> {
-  await throttleRepo.remove(db, key);
+  await limitsStore().remove(db, key);
 }
 
 /** A refusal a person understands: what was limited and when to try again. */
@@ -94,10 +94,10 @@ export async function enforce(db: DbOrTx, now: Date, limits: Limit[], what: { zh
 /** Gives one attempt back to each key (an attempt that turned out not to be a failure). */
 export async function refund(db: DbOrTx, keys: string[]): Promise<void> {
   if (!keys.length) return;
-  await throttleRepo.giveBack(db, keys);
+  await limitsStore().giveBack(db, keys);
 }
 
 /** Forgets every key that starts with `prefix` (e.g. all addresses of one account). */
 export async function clearPrefix(db: DbOrTx, prefix: string): Promise<void> {
-  await throttleRepo.removePrefix(db, prefix);
+  await limitsStore().removePrefix(db, prefix);
 }
