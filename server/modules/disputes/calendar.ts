@@ -4,16 +4,18 @@ import { toChinaDate } from './rules/dates.js';
 import { createCalendar, type WorkingCalendar } from './rules/working-days.js';
 import { settingsRepo } from './repository.js';
 
-// The holiday corrections table changes a few times a year; re-reading it every minute is plenty.
-const TTL_MS = 60_000;
-const cache = new WeakMap<object, { at: number; calendar: WorkingCalendar }>();
+// The holiday corrections are read on every use (a few rows a year): another app instance may
+// have changed them a moment ago, and a deadline computed on a stale calendar is wrong. Only the
+// calendar built from them is kept, for as long as the rows stay the same.
+const cache = new WeakMap<object, { rows: string; calendar: WorkingCalendar }>();
 
 export async function calendarFor(deps: Deps): Promise<WorkingCalendar> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.calendar;
   const overrides = await settingsRepo.calendarOverrides(deps.db);
+  const rows = overrides.map((o) => `${o.date}:${o.kind}:${o.note ?? ''}`).join('|');
+  const hit = cache.get(deps.db);
+  if (hit && hit.rows === rows) return hit.calendar;
   const calendar = createCalendar(overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.note ?? undefined })));
-  cache.set(deps.db, { at: Date.now(), calendar });
+  cache.set(deps.db, { rows, calendar });
   return calendar;
 }
 
