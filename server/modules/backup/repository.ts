@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { encryptionKeyCheck } from './tables.js';
 
 // The few questions backup and restore ask a database, on either driver (both answer `rows`).
 
@@ -48,5 +49,17 @@ export const backupRepo = {
       sql`select resident_id_enc as v from people where resident_id_enc is not null order by id limit ${limit}`,
     );
     return rows.map((r) => r.v);
+  },
+};
+
+export const keyCheckRepo = {
+  async fingerprint(db: Db): Promise<string | null> {
+    const [row] = await db.select({ fingerprint: encryptionKeyCheck.fingerprint }).from(encryptionKeyCheck).limit(1);
+    return row?.fingerprint ?? null;
+  },
+
+  /** The first instance to start records its key's fingerprint; later ones leave it as it is. */
+  async record(db: Db, fingerprint: string, now: Date): Promise<void> {
+    await db.insert(encryptionKeyCheck).values({ id: 1, fingerprint, recordedAt: now }).onConflictDoNothing();
   },
 };
