@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppConfig } from '../../config.js';
 import type { Deps } from '../../core/deps.js';
 import { defineJob, type JobDefinition } from '../jobs/define.js';
+import { connectionStringOf, kindOf } from './embedded.js';
 import { createBackup, pruneBackups } from './service.js';
 
 const payload = z.object({});
@@ -14,11 +15,11 @@ const payload = z.object({});
  */
 export async function runScheduledBackup(deps: Deps, progress?: (fraction: number) => Promise<void>) {
   const { config } = deps;
-  const kind = config.databaseUrl ? 'postgres' : 'pglite';
+  const kind = kindOf(deps.db);
   await progress?.(0.05);
   const result = await createBackup({
     database: { db: deps.db, kind },
-    url: config.databaseUrl,
+    url: config.databaseUrl ?? connectionStringOf(deps.db),
     cipher: deps.cipher,
     dir: config.backupDir,
     now: deps.now(),

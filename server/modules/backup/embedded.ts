@@ -12,6 +12,17 @@ function pgliteOf(db: Db): PGlite {
   return client;
 }
 
+/** Which database a Drizzle handle runs on, from the handle itself. */
+export function kindOf(db: Db): 'pglite' | 'postgres' {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite ? 'pglite' : 'postgres';
+}
+
+/** The connection string of a PostgreSQL handle's pool (what pg_dump is pointed at). */
+export function connectionStringOf(db: Db): string | undefined {
+  const pool = (db as unknown as { $client?: { options?: { connectionString?: string } } }).$client;
+  return pool?.options?.connectionString;
+}
+
 /**
  * PGlite's own dump of its data folder (a gzipped tar), taken by the process that has it open.
  * A checkpoint first puts every committed page into the files the dump reads.
