@@ -1,16 +1,150 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { escapeLike, inRegion } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox } from './tables.js';
+import { attempts, outbox, type AttemptStatus, type MessageChannel, type MessageStatus } from './tables.js';
 
 export type OutboxInsert = typeof outbox.$inferInsert;
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** The channel every instance LISTENs on; a NOTIFY is delivered only when the writing transaction commits. */
+export const OUTBOX_CHANNEL = 'yizhan_outbox';
+
+export interface MessageFilter {
+  scope: string | null;
+  /** A phone number or e-mail address, whole or its end (the last digits of a number). */
+  recipient?: string;
+  status?: MessageStatus;
+  channel?: MessageChannel;
+  from?: Date;
+  to?: Date;
+}
+
+function where(f: MessageFilter): SQL | undefined {
+  return and(
+    f.scope ? inRegion(outbox.regionCode, f.scope) : undefined,
+    f.recipient
+      ? or(eq(outbox.recipient, f.recipient), like(outbox.recipient, `%${escapeLike(f.recipient)}`))
+      : undefined,
+    f.status ? eq(outbox.status, f.status) : undefined,
+    f.channel ? eq(outbox.channel, f.channel) : undefined,
+    f.from ? gte(outbox.createdAt, f.from) : undefined,
+    f.to ? lt(outbox.createdAt, f.to) : undefined,
+  );
+}
 
 export const outboxRepo = {
   async insert(tx: DbOrTx, message: OutboxInsert): Promise<void> {
     await tx.insert(outbox).values(message);
   },
 
+  /** Wakes every instance's dispatcher once the caller's transaction commits (never before, never on rollback). */
+  async signalCommit(tx: DbOrTx): Promise<void> {
+    await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  },
+
   /** The newest `limit` messages to one recipient. */
   async latestTo(db: DbOrTx, recipient: string, limit: number) {
     return db.select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.createdAt)).limit(limit);
+  },
+
+  /** Pending messages written before the cut-offs are not worth sending any more. */
+  async expire(db: DbOrTx, noticesBefore: Date, codesBefore: Date): Promise<number> {
+    const rows = await db
+      .update(outbox)
+      .set({ status: 'failed', lastError: 'expired before it could be sent', leaseUntil: null })
+      .where(
+        and(
+          eq(outbox.status, 'pending'),
+          or(lt(outbox.createdAt, noticesBefore), and(eq(outbox.kind, 'code'), lt(outbox.createdAt, codesBefore))),
+        ),
+      )
+      .returning({ id: outbox.id });
+    return rows.length;
+  },
+
+  /**
+   * Claims up to `limit` due messages in one statement: pending ones whose time has come, and
+   * 'sending' ones whose lease ran out (the instance sending them died). SKIP LOCKED lets
+   * concurrent dispatchers take disjoint sets; the lease keeps the claim after the commit.
+   */
+  async claimDue(db: DbOrTx, now: Date, limit: number, leaseUntil: Date): Promise<OutboxRow[]> {
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+          and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(outbox.nextAttemptAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return db
+      .update(outbox)
+      .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, leaseUntil })
+      .where(inArray(outbox.id, due))
+      .returning();
+  },
+
+  /** The outcome of the claim numbered `attempt`; a claim another instance took over meanwhile is left alone. */
+  async settle(tx: DbOrTx, id: string, attempt: number, values: Partial<OutboxInsert>): Promise<boolean> {
+    const rows = await tx
+      .update(outbox)
+      .set({ ...values, leaseUntil: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'sending'), eq(outbox.attempts, attempt)))
+      .returning({ id: outbox.id });
+    return rows.length > 0;
+  },
+
+  async recordAttempt(
+    tx: DbOrTx,
+    a: {
+      messageId: string;
+      provider: string;
+      status: AttemptStatus;
+      providerMessageId: string | null;
+      error: string | null;
+      durationMs: number;
+      at: Date;
+    },
+  ): Promise<void> {
+    await tx.insert(attempts).values({
+      ...a,
+      attemptNo: sql`(select coalesce(max(${attempts.attemptNo}), 0) + 1 from ${attempts} where ${attempts.messageId} = ${a.messageId})`,
+    });
+  },
+
+  async list(db: DbOrTx, f: MessageFilter, limit: number, offset: number) {
+    const items = await db
+      .select()
+      .from(outbox)
+      .where(where(f))
+      .orderBy(desc(outbox.createdAt), desc(outbox.id))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(where(f));
+    return { items, total: count?.n ?? 0 };
+  },
+
+  async byId(db: DbOrTx, id: string, lock = false): Promise<OutboxRow | undefined> {
+    const q = db.select().from(outbox).where(eq(outbox.id, id));
+    const [row] = lock ? await q.for('update') : await q;
+    return row;
+  },
+
+  async attemptsOf(db: DbOrTx, id: string) {
+    return db.select().from(attempts).where(eq(attempts.messageId, id)).orderBy(asc(attempts.attemptNo));
+  },
+
+  /** A failed message back in the queue with a fresh allowance of attempts. */
+  async requeue(tx: DbOrTx, id: string, now: Date): Promise<void> {
+    await tx
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, leaseUntil: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')));
   },
 };
