@@ -73,7 +73,8 @@ export const outboxRepo = {
       .from(outbox)
       .where(
         or(
-          and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+          // A message not tried yet is due at once (its next_attempt_at is the database's clock).
+          and(eq(outbox.status, 'pending'), or(eq(outbox.attempts, 0), lte(outbox.nextAttemptAt, now))),
           and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
         ),
       )
