@@ -55,7 +55,7 @@ const messageEnv = {
   TENCENT_SMS_TEMPLATES: z
     .string()
     .regex(
-      /^\s*[a-z0-9_.]+=\d+\s*(,\s*[a-z0-9_.]+=\d+\s*)*$/,
+      /^\s*[a-z0-9_.]+\s*=\s*\d+\s*(,\s*[a-z0-9_.]+\s*=\s*\d+\s*)*$/,
       'must be template=id pairs, e.g. dispute.worker_code=1234567,…',
     )
     .optional(),
