@@ -31,22 +31,24 @@ beforeAll(async () => {
     }),
   );
   const [claimed] = await outboxRepo.claimDue(t.deps.db, t.clock.now, 1, new Date(t.clock.now.getTime() + 60_000));
-  await t.deps.db.transaction(async (tx) => {
-    await outboxRepo.recordAttempt(tx, {
-      messageId: claimed!.id,
-      provider: 'webhook',
-      status: 'permanent',
-      providerMessageId: null,
-      error: 'HTTP 422: unknown number',
-      durationMs: 12,
-      at: t.clock.now,
-    });
-    await outboxRepo.settle(tx, claimed!.id, 1, {
-      status: 'failed',
-      provider: 'webhook',
-      lastError: 'HTTP 422: unknown number',
-    });
-  });
+  await t.deps.db.transaction((tx) =>
+    outboxRepo.recordOutcomes(tx, [
+      {
+        attempt: {
+          messageId: claimed!.id,
+          provider: 'webhook',
+          status: 'permanent',
+          providerMessageId: null,
+          error: 'HTTP 422: unknown number',
+          durationMs: 12,
+          at: t.clock.now,
+        },
+        claim: 1,
+        status: 'failed',
+        nextAttemptAt: null,
+      },
+    ]),
+  );
   await t.deps.db.transaction((tx) =>
     notifyCode(tx, t.deps, {
       channel: 'sms',

@@ -1,7 +1,7 @@
 import type { Deps } from '../../core/deps.js';
 import { providersFor } from './providers/index.js';
 import { asSendError, type OutgoingMessage } from './providers/types.js';
-import { outboxRepo, type OutboxRow } from './repository.js';
+import { outboxRepo, type Outcome, type OutboxRow } from './repository.js';
 import type { AttemptStatus, MessageStatus } from './tables.js';
 
 export interface DispatchResult {
@@ -12,6 +12,10 @@ export interface DispatchResult {
   failed: number;
   expired: number;
 }
+
+/** Outcomes are written per transaction up to this many, and no later than this after the first. */
+const RECORD_EVERY = 25;
+const RECORD_WITHIN_MS = 1000;
 
 const CODE_MAX_AGE_MS = 10 * 60_000; // a code is valid for 10 minutes: a later one only confuses
 const MAX_BACKOFF_MS = 3600_000;
@@ -57,15 +61,24 @@ export async function dispatchDue(
     new Date(now.getTime() - m.maxAgeHours * 3600_000),
     new Date(now.getTime() - CODE_MAX_AGE_MS),
   );
-  const claimed = await outboxRepo.claimDue(
-    deps.db,
-    now,
-    opts.limit ?? m.batch,
-    new Date(now.getTime() + m.leaseSeconds * 1000),
-  );
+  const limit = opts.limit ?? m.batch;
+  // The lease covers the whole batch: the last message of a batch waits for the lanes ahead of it.
+  const leaseMs = Math.max(m.leaseSeconds * 1000, Math.ceil(limit / m.concurrency) * m.sendTimeoutMs + 30_000);
+  const claimed = await outboxRepo.claimDue(deps.db, now, limit, new Date(now.getTime() + leaseMs));
   result.claimed = claimed.length;
   const providers = providersFor(deps.config, deps.logger);
   const signal = opts.signal ?? new AbortController().signal;
+  // Outcomes are written a few at a time, one transaction each (a commit per message would make
+  // the database's fsync the limit). An instance that dies before writing them sends those
+  // messages again once their lease runs out: delivery is at least once.
+  const outcomes: Outcome[] = [];
+  let oldestOutcome = 0;
+  const flush = async () => {
+    const chunk = outcomes.splice(0);
+    oldestOutcome = Date.now();
+    if (!chunk.length) return;
+    await deps.db.transaction((tx) => outboxRepo.recordOutcomes(tx, chunk));
+  };
 
   await eachLimited(claimed, m.concurrency, async (row) => {
     const provider = providers[row.channel];
@@ -96,32 +109,14 @@ export async function dispatchDue(
     const at = deps.now();
     const giveUp = status === 'permanent' || (status === 'transient' && row.attempts >= m.maxAttempts);
     const backoffMs = Math.min(m.retryBaseSeconds * 1000 * 2 ** (row.attempts - 1), MAX_BACKOFF_MS);
-    await deps.db.transaction(async (tx) => {
-      await outboxRepo.recordAttempt(tx, {
-        messageId: row.id,
-        provider: provider.name,
-        status,
-        providerMessageId,
-        error,
-        durationMs,
-        at,
-      });
-      await outboxRepo.settle(
-        tx,
-        row.id,
-        row.attempts,
-        status === 'ok'
-          ? { status: finalStatus, provider: provider.name, providerMessageId, sentAt: at, lastError: null }
-          : giveUp
-            ? { status: 'failed', provider: provider.name, lastError: error }
-            : {
-                status: 'pending',
-                provider: provider.name,
-                lastError: error,
-                nextAttemptAt: new Date(at.getTime() + backoffMs),
-              },
-      );
+    if (!outcomes.length) oldestOutcome = Date.now();
+    outcomes.push({
+      attempt: { messageId: row.id, provider: provider.name, status, providerMessageId, error, durationMs, at },
+      claim: row.attempts,
+      status: status === 'ok' ? finalStatus : giveUp ? 'failed' : 'pending',
+      nextAttemptAt: status !== 'ok' && !giveUp ? new Date(at.getTime() + backoffMs) : null,
     });
+    if (outcomes.length >= RECORD_EVERY || Date.now() - oldestOutcome > RECORD_WITHIN_MS) await flush();
     if (status === 'ok') result[finalStatus === 'delivered' ? 'delivered' : 'sent']++;
     else if (giveUp) result.failed++;
     else result.retrying++;
@@ -132,5 +127,6 @@ export async function dispatchDue(
         'message not sent',
       );
   });
+  await flush();
   return result;
 }

@@ -6,6 +6,26 @@ import { attempts, outbox, type AttemptStatus, type MessageChannel, type Message
 export type OutboxInsert = typeof outbox.$inferInsert;
 export type OutboxRow = typeof outbox.$inferSelect;
 
+export interface AttemptRecord {
+  messageId: string;
+  provider: string;
+  status: AttemptStatus;
+  providerMessageId: string | null;
+  error: string | null;
+  durationMs: number;
+  at: Date;
+}
+
+/** One attempt of a claim and where it leaves the message. */
+export interface Outcome {
+  attempt: AttemptRecord;
+  /** The message's attempt count when it was claimed. */
+  claim: number;
+  status: MessageStatus;
+  /** When a retry is due (pending only). */
+  nextAttemptAt: Date | null;
+}
+
 /** The channel every instance LISTENs on; a NOTIFY is delivered only when the writing transaction commits. */
 export const OUTBOX_CHANNEL = 'yizhan_outbox';
 
@@ -98,22 +118,44 @@ export const outboxRepo = {
     return rows.length > 0;
   },
 
-  async recordAttempt(
-    tx: DbOrTx,
-    a: {
-      messageId: string;
-      provider: string;
-      status: AttemptStatus;
-      providerMessageId: string | null;
-      error: string | null;
-      durationMs: number;
-      at: Date;
-    },
-  ): Promise<void> {
-    await tx.insert(attempts).values({
-      ...a,
-      attemptNo: sql`(select coalesce(max(${attempts.attemptNo}), 0) + 1 from ${attempts} where ${attempts.messageId} = ${a.messageId})`,
-    });
+  /**
+   * Writes the attempts of a batch and settles their messages in two statements (rows passed
+   * as one JSON parameter): a round trip per message would cap the dispatcher. A message whose
+   * claim another instance took over meanwhile (its attempt count moved on) is left alone.
+   */
+  async recordOutcomes(tx: DbOrTx, outcomes: Outcome[]): Promise<void> {
+    if (!outcomes.length) return;
+    const rows = JSON.stringify(
+      outcomes.map((o) => ({
+        id: o.attempt.messageId,
+        claim: o.claim,
+        provider: o.attempt.provider,
+        outcome: o.attempt.status,
+        provider_message_id: o.attempt.providerMessageId,
+        error: o.attempt.error,
+        duration_ms: o.attempt.durationMs,
+        at: o.attempt.at.toISOString(),
+        status: o.status,
+        next_attempt_at: o.nextAttemptAt?.toISOString() ?? null,
+      })),
+    );
+    const v = sql`jsonb_to_recordset(${rows}::jsonb) as v(id uuid, claim int, provider text, outcome text,
+      provider_message_id text, error text, duration_ms int, at timestamptz, status text, next_attempt_at timestamptz)`;
+    await tx.execute(sql`insert into ${attempts}
+      (message_id, attempt_no, provider, status, provider_message_id, error, duration_ms, at)
+      select v.id, (select coalesce(max(a.attempt_no), 0) + 1 from ${attempts} a where a.message_id = v.id),
+        v.provider, v.outcome, v.provider_message_id, v.error, v.duration_ms, v.at
+      from ${v}`);
+    await tx.execute(sql`update ${outbox} o set
+        status = v.status,
+        provider = v.provider,
+        provider_message_id = case when v.outcome = 'ok' then v.provider_message_id else o.provider_message_id end,
+        sent_at = case when v.outcome = 'ok' then v.at else o.sent_at end,
+        last_error = v.error,
+        next_attempt_at = coalesce(v.next_attempt_at, o.next_attempt_at),
+        lease_until = null
+      from ${v}
+      where o.id = v.id and o.status = 'sending' and o.attempts = v.claim`);
   },
 
   async list(db: DbOrTx, f: MessageFilter, limit: number, offset: number) {
