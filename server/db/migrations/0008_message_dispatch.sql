@@ -20,6 +20,8 @@ ALTER TABLE "notification_outbox" ADD COLUMN "lease_until" timestamp with time z
 ALTER TABLE "notification_outbox" ADD COLUMN "last_error" varchar(500);--> statement-breakpoint
 ALTER TABLE "notification_outbox" ADD COLUMN "provider" varchar(16);--> statement-breakpoint
 ALTER TABLE "notification_outbox" ADD COLUMN "provider_message_id" varchar(128);--> statement-breakpoint
+-- Messages written before the dispatcher existed only ever went to the log: they are not sent now.
+UPDATE "notification_outbox" SET "status" = 'delivered', "provider" = 'log';--> statement-breakpoint
 ALTER TABLE "notification_attempts" ADD CONSTRAINT "notification_attempts_message_id_notification_outbox_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."notification_outbox"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "attempts_message_idx" ON "notification_attempts" USING btree ("message_id","attempt_no");--> statement-breakpoint
 CREATE INDEX "outbox_recipient_idx" ON "notification_outbox" USING btree ("recipient");--> statement-breakpoint

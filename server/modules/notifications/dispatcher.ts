@@ -73,6 +73,7 @@ export async function dispatchDue(
   // messages again once their lease runs out: delivery is at least once.
   const outcomes: Outcome[] = [];
   let oldestOutcome = 0;
+  const writes: Promise<void>[] = [];
   const flush = async () => {
     const chunk = outcomes.splice(0);
     oldestOutcome = Date.now();
@@ -116,7 +117,8 @@ export async function dispatchDue(
       status: status === 'ok' ? finalStatus : giveUp ? 'failed' : 'pending',
       nextAttemptAt: status !== 'ok' && !giveUp ? new Date(at.getTime() + backoffMs) : null,
     });
-    if (outcomes.length >= RECORD_EVERY || Date.now() - oldestOutcome > RECORD_WITHIN_MS) await flush();
+    // Written while the lane goes on sending; every write is awaited before the pass ends.
+    if (outcomes.length >= RECORD_EVERY || Date.now() - oldestOutcome > RECORD_WITHIN_MS) writes.push(flush());
     if (status === 'ok') result[finalStatus === 'delivered' ? 'delivered' : 'sent']++;
     else if (giveUp) result.failed++;
     else result.retrying++;
@@ -127,6 +129,7 @@ export async function dispatchDue(
         'message not sent',
       );
   });
-  await flush();
+  writes.push(flush());
+  await Promise.all(writes);
   return result;
 }
