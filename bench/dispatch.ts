@@ -63,9 +63,10 @@ export async function dispatchScenario(opts: { smoke: boolean; pgUrl: string | u
     TENCENT_SMS_ENDPOINT: sms.url,
     TENCENT_SMS_TEMPLATES: 'dispute.case_notice=100001',
   });
+  // The smoke run keeps PGlite in memory (quick); a full run uses a data folder, as the app does.
   const database = await openDatabase({
     url: config.databaseUrl,
-    dataDir: config.databaseUrl ? null : `${config.dataDir}/pg`,
+    dataDir: config.databaseUrl || opts.smoke ? null : `${config.dataDir}/pg`,
   });
   await database.migrate();
   const deps: Deps = {
