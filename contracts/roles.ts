@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'disputes:stats',
   /** Keep the mediators' profiles of the region: availability, expertise, lifting declared conflicts. */
   'disputes:manage',
+  /** Read every message sent (codes hidden) and send a failed one again. */
+  'messages:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -40,3 +40,55 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('message providers', () => {
+  const TENCENT = {
+    SMS_PROVIDER: 'tencent',
+    TENCENTCLOUD_SECRET_ID: 'AKIDexampleexample',
+    TENCENTCLOUD_SECRET_KEY: 'secret-key-value',
+    TENCENT_SMS_SDK_APP_ID: '1400000001',
+    TENCENT_SMS_SIGN_NAME: '一站',
+    TENCENT_SMS_TEMPLATES: 'dispute.worker_code=100001, dispute.registered = 100002',
+  };
+
+  it('logs messages by default, with the documented limits', () => {
+    const m = loadConfig({}).messages;
+    expect(m).toMatchObject({ smsProvider: 'log', emailProvider: 'log', smtp: null, tencent: null, webhook: null });
+    expect(m).toMatchObject({ maxAttempts: 5, codesPerHour: 5, retryBaseSeconds: 30, sendTimeoutMs: 10_000 });
+  });
+
+  it('reads the Tencent settings and the template id map', () => {
+    const m = loadConfig(TENCENT).messages;
+    expect(m.smsProvider).toBe('tencent');
+    expect(m.tencent).toMatchObject({
+      region: 'ap-guangzhou',
+      endpoint: 'https://sms.tencentcloudapi.com',
+      templates: { 'dispute.worker_code': '100001', 'dispute.registered': '100002' },
+    });
+  });
+
+  it('stops the start when a chosen provider lacks a setting, naming it but never showing a secret', () => {
+    const { TENCENTCLOUD_SECRET_ID: _id, ...noId } = TENCENT;
+    expect(() => loadConfig(noId)).toThrow(/TENCENTCLOUD_SECRET_ID: is required when the provider is tencent/);
+    expect(() => loadConfig({ EMAIL_PROVIDER: 'smtp', SMTP_URL: 'smtp://u:p@host:25' })).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'https://gw.example.org/sms' })).toThrow(
+      /SMS_WEBHOOK_SECRET/,
+    );
+    let message = '';
+    try {
+      loadConfig({ ...TENCENT, TENCENT_SMS_TEMPLATES: 'worker_code:1', SMTP_URL: 'http://user:hunter2@x' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/TENCENT_SMS_TEMPLATES/);
+    expect(message).toMatch(/SMTP_URL/);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('secret-key-value');
+  });
+
+  it('refuses a provider it does not know and limits out of range', () => {
+    expect(() => loadConfig({ SMS_PROVIDER: 'aliyun' })).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ SMS_CODES_PER_HOUR: '0' })).toThrow(/SMS_CODES_PER_HOUR/);
+    expect(loadConfig({ SMS_CODES_PER_HOUR: '3' }).messages.codesPerHour).toBe(3);
+  });
+});

@@ -30,48 +30,104 @@ const trustProxySchema = z
   })
   .optional();
 
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL');
+
+/** Where SMS and e-mail go (see README "Messages"); secrets here are never logged. */
+const messageEnv = {
+  SMS_PROVIDER: z.enum(['log', 'tencent', 'webhook']).default('log'),
+  EMAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://user:password@host:port or smtps://…')
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
+  TENCENTCLOUD_SECRET_ID: z.string().min(8).optional(),
+  TENCENTCLOUD_SECRET_KEY: z.string().min(8).optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().regex(/^\d+$/, 'must be the SmsSdkAppId (digits)').optional(),
+  TENCENT_SMS_SIGN_NAME: z.string().min(1).optional(),
+  TENCENT_SMS_REGION: z
+    .string()
+    .regex(/^[a-z]+-[a-z]+$/, 'must be a region such as ap-guangzhou')
+    .default('ap-guangzhou'),
+  TENCENT_SMS_ENDPOINT: httpUrl.default('https://sms.tencentcloudapi.com'),
+  TENCENT_SMS_TEMPLATES: z
+    .string()
+    .regex(
+      /^\s*[a-z0-9_.]+\s*=\s*\d+\s*(,\s*[a-z0-9_.]+\s*=\s*\d+\s*)*$/,
+      'must be template=id pairs, e.g. dispute.worker_code=1234567,…',
+    )
+    .optional(),
+  SMS_WEBHOOK_URL: httpUrl.optional(),
+  SMS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  MESSAGE_MAX_ATTEMPTS: count(1, 50, 5),
+  MESSAGE_RETRY_BASE_SECONDS: count(1, 3600, 30),
+  MESSAGE_SEND_TIMEOUT_MS: count(100, 120_000, 10_000),
+  MESSAGE_DISPATCH_BATCH: count(1, 1000, 100),
+  MESSAGE_DISPATCH_CONCURRENCY: count(1, 100, 8),
+  MESSAGE_LEASE_SECONDS: count(10, 3600, 120),
+  MESSAGE_MAX_AGE_HOURS: count(1, 24 * 30, 24),
+  SMS_CODES_PER_HOUR: count(1, 100, 5),
+};
+
+/** Settings a provider cannot work without, checked at start rather than at the first message. */
+const PROVIDER_NEEDS: Record<string, string[]> = {
+  tencent: ['TENCENTCLOUD_SECRET_ID', 'TENCENTCLOUD_SECRET_KEY', 'TENCENT_SMS_SDK_APP_ID', 'TENCENT_SMS_SIGN_NAME'],
+  webhook: ['SMS_WEBHOOK_URL', 'SMS_WEBHOOK_SECRET'],
+  smtp: ['SMTP_URL', 'SMTP_FROM'],
+};
+
 // Configuration is parsed once at start-up; a bad value stops the process with a message
 // naming the variable, instead of failing later in some request.
-const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  YIZHAN_DATA_DIR: z.string().default('./data'),
-  YIZHAN_ENCRYPTION_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
-    .optional(),
-  YIZHAN_DEMO_DATA: z.enum(['true', 'false']).optional(),
-  TRUST_PROXY: trustProxySchema,
-  SESSION_TTL_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
-  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WEB_DIST: z.string().default('web/dist'),
-  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
-  PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
-  // Backups (server/modules/backup) and the shared limits store (server/modules/limits).
-  BACKUP_DIR: z.string().default('./backups'),
-  BACKUP_CRON: z
-    .string()
-    .trim()
-    .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a cron expression of five fields (e.g. 30 2 * * *) or off')
-    .default('30 2 * * *'),
-  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
-    .optional(),
-});
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    YIZHAN_DATA_DIR: z.string().default('./data'),
+    YIZHAN_ENCRYPTION_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
+      .optional(),
+    YIZHAN_DEMO_DATA: z.enum(['true', 'false']).optional(),
+    TRUST_PROXY: trustProxySchema,
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WEB_DIST: z.string().default('web/dist'),
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+    PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
+    ...messageEnv,
+    // Backups (server/modules/backup) and the shared limits store (server/modules/limits).
+    BACKUP_DIR: z.string().default('./backups'),
+    BACKUP_CRON: z
+      .string()
+      .trim()
+      .regex(/^(off|(\S+\s+){4}\S+)$/, 'must be a cron expression of five fields (e.g. 30 2 * * *) or off')
+      .default('30 2 * * *'),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+  })
+  .superRefine((e, check) => {
+    for (const provider of [e.SMS_PROVIDER, e.EMAIL_PROVIDER])
+      for (const name of PROVIDER_NEEDS[provider] ?? [])
+        if (!e[name as keyof typeof e])
+          check.addIssue({ code: 'custom', path: [name], message: `is required when the provider is ${provider}` });
+  });
 
 export interface AppConfig {
   port: number;
@@ -102,6 +158,34 @@ export interface AppConfig {
   backupKeep: number;
   /** Redis for the login and SMS limits instead of PostgreSQL, when set. */
   redisUrl: string | undefined;
+  messages: MessageSettings;
+}
+
+export interface MessageSettings {
+  smsProvider: 'log' | 'tencent' | 'webhook';
+  emailProvider: 'log' | 'smtp';
+  smtp: { url: string; from: string } | null;
+  tencent: {
+    secretId: string;
+    secretKey: string;
+    sdkAppId: string;
+    signName: string;
+    region: string;
+    endpoint: string;
+    /** Our template code → the template id approved in the Tencent console. */
+    templates: Record<string, string>;
+  } | null;
+  webhook: { url: string; secret: string } | null;
+  maxAttempts: number;
+  retryBaseSeconds: number;
+  sendTimeoutMs: number;
+  batch: number;
+  concurrency: number;
+  leaseSeconds: number;
+  /** A message older than this is not sent any more (failed, visible): a late notice misleads. */
+  maxAgeHours: number;
+  /** One-time code messages to one phone per hour. */
+  codesPerHour: number;
 }
 
 export class ConfigError extends Error {}
@@ -131,12 +215,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Backups and the shared limits store.
     backupDir: path.resolve(e.BACKUP_DIR),
     backupCron: e.BACKUP_CRON === 'off' ? null : e.BACKUP_CRON,
     backupKeep: e.BACKUP_KEEP,
     redisUrl: e.REDIS_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    messages: messageSettings(e),
+  };
+}
+
+function messageSettings(e: z.infer<typeof envSchema>): MessageSettings {
+  const templates = Object.fromEntries(
+    (e.TENCENT_SMS_TEMPLATES ?? '')
+      .split(',')
+      .map((pair) => pair.split('=').map((p) => p.trim()))
+      .filter((pair): pair is [string, string] => pair.length === 2 && !!pair[0] && !!pair[1]),
+  );
+  return {
+    smsProvider: e.SMS_PROVIDER,
+    emailProvider: e.EMAIL_PROVIDER,
+    smtp: e.SMTP_URL && e.SMTP_FROM ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    tencent:
+      e.TENCENTCLOUD_SECRET_ID && e.TENCENTCLOUD_SECRET_KEY && e.TENCENT_SMS_SDK_APP_ID && e.TENCENT_SMS_SIGN_NAME
+        ? {
+            secretId: e.TENCENTCLOUD_SECRET_ID,
+            secretKey: e.TENCENTCLOUD_SECRET_KEY,
+            sdkAppId: e.TENCENT_SMS_SDK_APP_ID,
+            signName: e.TENCENT_SMS_SIGN_NAME,
+            region: e.TENCENT_SMS_REGION,
+            endpoint: e.TENCENT_SMS_ENDPOINT.replace(/\/$/, ''),
+            templates,
+          }
+        : null,
+    webhook:
+      e.SMS_WEBHOOK_URL && e.SMS_WEBHOOK_SECRET ? { url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET } : null,
+    maxAttempts: e.MESSAGE_MAX_ATTEMPTS,
+    retryBaseSeconds: e.MESSAGE_RETRY_BASE_SECONDS,
+    sendTimeoutMs: e.MESSAGE_SEND_TIMEOUT_MS,
+    batch: e.MESSAGE_DISPATCH_BATCH,
+    concurrency: e.MESSAGE_DISPATCH_CONCURRENCY,
+    leaseSeconds: e.MESSAGE_LEASE_SECONDS,
+    maxAgeHours: e.MESSAGE_MAX_AGE_HOURS,
+    codesPerHour: e.SMS_CODES_PER_HOUR,
   };
 }
 

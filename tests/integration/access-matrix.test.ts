@@ -36,6 +36,7 @@ const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
 const GROUPS: RouteGroup[] = [
   { name: 'accounts list', method: 'GET', url: () => '/api/accounts', allowed: ['system_admin'] },
   { name: 'audit trail', method: 'GET', url: () => '/api/audit', allowed: ['system_admin'] },
+  { name: 'messages list', method: 'GET', url: () => '/api/notifications/messages', allowed: ['system_admin'] },
   {
     name: 'organizations list',
     method: 'GET',

@@ -74,7 +74,8 @@ export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
               await notify(tx, {
                 channel: 'sms',
                 recipient: to,
-                body: `【一站】${locked.caseNumber}：${r.message}`,
+                template: 'dispute.staff_notice',
+                variables: { caseNumber: locked.caseNumber, message: r.message },
                 topic: `dispute_case:${locked.id}`,
                 regionCode: locked.regionCode,
               });
@@ -145,7 +146,8 @@ async function remindSessions(deps: Deps): Promise<number> {
         await notify(tx, {
           channel: 'sms',
           recipient: to,
-          body: `【一站】${row.caseNumber} 调解安排：${when}，${how}。`,
+          template: 'dispute.session_reminder',
+          variables: { caseNumber: row.caseNumber, when, how },
           topic: `dispute_case:${row.id}`,
           regionCode: row.regionCode,
         });

@@ -190,7 +190,8 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
         await notify(tx, {
           channel: 'sms',
           recipient: w.phone,
-          body: `【一站】案件${row.caseNumber}：${e.message}`,
+          template: 'dispute.case_notice',
+          variables: { caseNumber: row.caseNumber, message: e.message },
           topic,
           regionCode: row.regionCode,
         });
@@ -201,7 +202,8 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
         await notify(tx, {
           channel: 'sms',
           recipient: contact.contactPhone,
-          body: `【一站】案件${row.caseNumber}：${e.message}`,
+          template: 'dispute.case_notice',
+          variables: { caseNumber: row.caseNumber, message: e.message },
           topic,
           regionCode: row.regionCode,
         });
@@ -209,8 +211,8 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
         await notify(tx, {
           channel: 'email',
           recipient: contact.contactEmail,
-          subject: `劳动争议调解案件 ${row.caseNumber}`,
-          body: e.message,
+          template: 'dispute.case_notice_email',
+          variables: { caseNumber: row.caseNumber, message: e.message },
           topic,
           regionCode: row.regionCode,
         });
@@ -225,7 +227,8 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
         await notify(tx, {
           channel: 'sms',
           recipient: acc.phone,
-          body: `【一站】${row.caseNumber}：${e.message}`,
+          template: 'dispute.staff_notice',
+          variables: { caseNumber: row.caseNumber, message: e.message },
           topic,
           regionCode: row.regionCode,
         });

@@ -73,6 +73,7 @@ export const MENU: readonly MenuEntry[] = [
   },
   { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', permission: 'accounts:manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', permission: 'audit:read' },
+  { key: 'messages', path: '/messages', labelKey: 'menu.messages', permission: 'messages:manage' },
 ];
 
 export interface MenuUser {

@@ -26,6 +26,7 @@ const PAGES: Record<string, Page> = {
   laborParams: lazy(() => import('../features/labor-law/LaborParamsPage')),
   accounts: lazy(() => import('../features/accounts/AccountsPage')),
   audit: lazy(() => import('../features/audit/AuditPage')),
+  messages: lazy(() => import('../features/notifications/MessagesPage')),
 };
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));

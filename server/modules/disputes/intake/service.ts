@@ -185,7 +185,8 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
     await notify(tx, {
       channel: 'sms',
       recipient: input.worker.phone,
-      body: `【一站】您的劳动争议调解申请已登记，案件编号${caseNumber}。凭案件编号和本手机号可随时查询进度。`,
+      template: 'dispute.registered',
+      variables: { caseNumber },
       topic: `dispute_case:${row.id}`,
       regionCode: row.regionCode,
     });

@@ -25,25 +25,19 @@ export async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
   const contact = row.facts.employer;
   const link = `${deps.config.publicUrl}/e/${token}`;
   const studio = row.mediationBodyId ? await studioById(tx, row.mediationBodyId) : null;
-  const text = `【一站】${contact?.name ?? '贵单位'}：${studio?.name ?? '劳动争议调解组织'}受理了案件${row.caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：${link}`;
-  const topic = `dispute_case:${row.id}`;
-  if (contact?.contactPhone)
-    await notify(tx, {
-      channel: 'sms',
-      recipient: contact.contactPhone,
-      body: text,
-      topic,
-      regionCode: row.regionCode,
-    });
-  if (contact?.contactEmail)
-    await notify(tx, {
-      channel: 'email',
-      recipient: contact.contactEmail,
-      subject: `劳动争议调解邀请 ${row.caseNumber}`,
-      body: text,
-      topic,
-      regionCode: row.regionCode,
-    });
+  const message = {
+    template: 'dispute.employer_link' as const,
+    variables: {
+      employerName: contact?.name ?? '贵单位',
+      studioName: studio?.name ?? '劳动争议调解组织',
+      caseNumber: row.caseNumber,
+      link,
+    },
+    topic: `dispute_case:${row.id}`,
+    regionCode: row.regionCode,
+  };
+  if (contact?.contactPhone) await notify(tx, { ...message, channel: 'sms', recipient: contact.contactPhone });
+  if (contact?.contactEmail) await notify(tx, { ...message, channel: 'email', recipient: contact.contactEmail });
   if (!contact?.contactPhone && !contact?.contactEmail)
-    await notify(tx, { channel: 'sms', recipient: '（无联系方式）', body: text, topic, regionCode: row.regionCode });
+    await notify(tx, { ...message, channel: 'sms', recipient: '（无联系方式）' });
 }

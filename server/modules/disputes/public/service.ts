@@ -5,7 +5,7 @@ import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { maskMobile } from '../../../core/identifiers/phone.js';
 import { clear, consume, consumeAll, enforce, waitText, type Limit, type LimitResult } from '../../limits/service.js';
-import { notify } from '../../notifications/service.js';
+import { notifyCode } from '../../notifications/service.js';
 import { listStudios } from '../../organizations/service.js';
 import { calendarFor, todayOf } from '../calendar.js';
 import { clocksOf, partiesOf } from '../case-record.js';
@@ -59,10 +59,11 @@ export async function requestWorkerCode(
   await deps.db.transaction(async (tx) => {
     await tokenRepo.store(tx, row.id, purpose, codeHash(deps.cipher, row.id, purpose, expiresAt, code), expiresAt);
     const what = purpose === 'worker_code' ? '查询案件进度' : '确认签署调解协议';
-    await notify(tx, {
+    await notifyCode(tx, deps, {
       channel: 'sms',
       recipient: phone,
-      body: `【一站】验证码 ${code}，用于${what}（案件${row.caseNumber}），10 分钟内有效。如非本人操作请忽略。`,
+      template: 'dispute.worker_code',
+      variables: { code, purpose: what, caseNumber: row.caseNumber },
       topic: `dispute_case:${row.id}`,
       regionCode: row.regionCode,
     });

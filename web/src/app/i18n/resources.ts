@@ -9,7 +9,7 @@ import type { DisputesStrings } from '../../features/disputes/strings.zh';
 import type { EmployersStrings } from '../../features/employers/strings.zh';
 import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
 import type { MeStrings } from '../../features/me/strings.zh';
-import type { DemoPhoneStrings } from '../../features/notifications/strings.zh';
+import type { DemoPhoneStrings, MessagesStrings } from '../../features/notifications/strings.zh';
 import type { OrganizationsStrings } from '../../features/organizations/strings.zh';
 import type { PeopleStrings } from '../../features/people/strings.zh';
 import type { RegionsStrings } from '../../features/regions/strings.zh';
@@ -27,6 +27,7 @@ export type Resources = AppStrings &
     disputesPublic: DisputesPublicStrings;
     employers: EmployersStrings;
     me: MeStrings;
+    messages: MessagesStrings;
     organizations: OrganizationsStrings;
     people: PeopleStrings;
     regions: RegionsStrings;

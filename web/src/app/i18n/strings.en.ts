@@ -24,6 +24,7 @@ export const appEn: AppStrings = {
     laborParams: 'Local wage figures',
     accounts: 'Accounts',
     audit: 'Audit log',
+    messages: 'Messages',
   },
   layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu', staffSignIn: 'Staff sign in' },
   common: {

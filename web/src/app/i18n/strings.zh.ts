@@ -23,6 +23,7 @@ export const appZh = {
     laborParams: '地方工资标准',
     accounts: '账号与角色',
     audit: '审计日志',
+    messages: '消息发送',
   },
   layout: { openMenu: '打开菜单', switchLang: 'English', userMenu: '用户菜单', staffSignIn: '工作人员登录' },
   common: {

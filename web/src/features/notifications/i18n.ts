@@ -1,5 +1,5 @@
 import { registerStrings } from '../../app/i18n';
-import { demoPhoneEn } from './strings.en';
-import { demoPhoneZh } from './strings.zh';
+import { demoPhoneEn, messagesEn } from './strings.en';
+import { demoPhoneZh, messagesZh } from './strings.zh';
 
-registerStrings({ demoPhone: demoPhoneZh }, { demoPhone: demoPhoneEn });
+registerStrings({ demoPhone: demoPhoneZh, messages: messagesZh }, { demoPhone: demoPhoneEn, messages: messagesEn });

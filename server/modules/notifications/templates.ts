@@ -1,0 +1,106 @@
+import type { MessageChannel, MessageKind } from './tables.js';
+
+/**
+ * A message's wording, kept in one place: SMS gateways in China send only pre-approved
+ * templates (a template id plus its parameters, in the order of `variables`), so every
+ * message names its template; the text here is what the log provider, e-mail and the
+ * webhook gateway send, and what the outbox keeps.
+ */
+export interface MessageTemplate {
+  channels: readonly MessageChannel[];
+  kind: MessageKind;
+  /** Chinese text with {variable} slots. */
+  text: string;
+  /** E-mail subject with {variable} slots. */
+  subject?: string;
+  variables: readonly string[];
+}
+
+const SIGN = '【一站】';
+
+export const TEMPLATES = {
+  'dispute.worker_code': {
+    channels: ['sms'],
+    kind: 'code',
+    text: `${SIGN}验证码 {code}，用于{purpose}（案件{caseNumber}），10 分钟内有效。如非本人操作请忽略。`,
+    variables: ['code', 'purpose', 'caseNumber'],
+  },
+  'dispute.registered': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}您的劳动争议调解申请已登记，案件编号{caseNumber}。凭案件编号和本手机号可随时查询进度。`,
+    variables: ['caseNumber'],
+  },
+  'dispute.employer_link': {
+    channels: ['sms', 'email'],
+    kind: 'notice',
+    text: `${SIGN}{employerName}：{studioName}受理了案件{caseNumber}，请通过以下链接答复是否同意调解（可提出金额方案）：{link}`,
+    subject: '劳动争议调解邀请 {caseNumber}',
+    variables: ['employerName', 'studioName', 'caseNumber', 'link'],
+  },
+  /** A party's notice of a step in the case (the state machine's wording in `message`). */
+  'dispute.case_notice': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}案件{caseNumber}：{message}`,
+    variables: ['caseNumber', 'message'],
+  },
+  'dispute.case_notice_email': {
+    channels: ['email'],
+    kind: 'notice',
+    text: '{message}',
+    subject: '劳动争议调解案件 {caseNumber}',
+    variables: ['caseNumber', 'message'],
+  },
+  /** Staff notices and clock reminders. */
+  'dispute.staff_notice': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}{caseNumber}：{message}`,
+    variables: ['caseNumber', 'message'],
+  },
+  'dispute.session_reminder': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}{caseNumber} 调解安排：{when}，{how}。`,
+    variables: ['caseNumber', 'when', 'how'],
+  },
+} as const satisfies Record<string, MessageTemplate>;
+
+export type TemplateCode = keyof typeof TEMPLATES;
+export type TemplateVariables<C extends TemplateCode> = Record<(typeof TEMPLATES)[C]['variables'][number], string>;
+
+export class TemplateError extends Error {}
+
+function fill(code: string, pattern: string, variables: Record<string, string>): string {
+  return pattern.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = variables[name];
+    if (value === undefined) throw new TemplateError(`template ${code}: variable {${name}} is missing`);
+    return value;
+  });
+}
+
+export function templateOf(code: string): MessageTemplate | undefined {
+  return (TEMPLATES as Record<string, MessageTemplate>)[code];
+}
+
+/** The text (and subject) of a template; a missing variable is a programming error, named. */
+export function renderTemplate(
+  code: string,
+  variables: Record<string, string>,
+): { template: MessageTemplate; body: string; subject: string | null } {
+  const template = templateOf(code);
+  if (!template) throw new TemplateError(`no message template ${code}`);
+  for (const name of template.variables)
+    if (variables[name] === undefined) throw new TemplateError(`template ${code}: variable {${name}} is missing`);
+  return {
+    template,
+    body: fill(code, template.text, variables),
+    subject: template.subject ? fill(code, template.subject, variables) : null,
+  };
+}
+
+/** The variables in the template's order, as template-based SMS gateways take them. */
+export function templateParams(code: string, variables: Record<string, string>): string[] {
+  return (templateOf(code)?.variables ?? []).map((name) => variables[name] ?? '');
+}
