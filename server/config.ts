@@ -59,6 +59,8 @@ const envSchema = z.object({
   WEB_DIST: z.string().default('web/dist'),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
+  IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(200),
+  IMPORT_XLSX_MAX_MB: z.coerce.number().positive().max(500).default(30),
 });
 
 export interface AppConfig {
@@ -81,6 +83,9 @@ export interface AppConfig {
   publicUrl: string;
   /** How often the clock reminders job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  /** Largest file a bulk import accepts (CSV); XLSX has its own, lower cap (its reader holds the shared strings). */
+  importMaxBytes: number;
+  importXlsxMaxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
     reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+    importXlsxMaxBytes: Math.round(Math.min(e.IMPORT_XLSX_MAX_MB, e.IMPORT_MAX_MB) * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }
