@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { disputesScenario } from './disputes.js';
+import { importScenario } from './import.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
 // npm run bench [-- --smoke] [-- --scenario people]
@@ -43,6 +44,7 @@ async function peopleScenario() {
 const scenarios: Record<string, () => Promise<void>> = {
   people: peopleScenario,
   disputes: () => disputesScenario({ smoke, pgUrl }),
+  import: () => importScenario({ smoke, pgUrl }),
 };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {

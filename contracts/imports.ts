@@ -78,7 +78,7 @@ export const importPageSchema = pageOf(importSchema);
 export const importKindSchema = z.object({
   kind: z.string(),
   title: bilingualSchema,
-  columns: z.array(z.object({ key: z.string(), header: z.string(), required: z.boolean() })),
+  columns: z.array(z.object({ key: z.string(), header: z.string(), headerEn: z.string(), required: z.boolean() })),
 });
 export const importKindListSchema = z.array(importKindSchema);
 export type ImportKindInfo = z.infer<typeof importKindSchema>;

@@ -13,8 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type ImportAnswer = Awaited<ReturnType<typeof uploaded>>;
-
 function employerRows(n: number, name = '中山市南朗建筑劳务有限公司'): string[][] {
   return Array.from({ length: n }, (_, i) => [
     uniqueUscc('442000'),
@@ -374,6 +372,3 @@ describe('imports: refusals', () => {
     expect(res.statusCode).toBe(403);
   });
 });
-
-void settled;
-type _Unused = ImportAnswer;

@@ -1,8 +1,8 @@
 CREATE TABLE "import_changes" (
 	"import_id" uuid NOT NULL,
-	"entity_id" text NOT NULL,
-	"before" jsonb,
-	CONSTRAINT "import_changes_import_id_entity_id_pk" PRIMARY KEY("import_id","entity_id")
+	"seq" integer NOT NULL,
+	"changes" jsonb NOT NULL,
+	CONSTRAINT "import_changes_import_id_seq_pk" PRIMARY KEY("import_id","seq")
 );
 --> statement-breakpoint
 CREATE TABLE "import_chunks" (
@@ -56,5 +56,6 @@ ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_id_imports_id
 ALTER TABLE "import_chunks" ADD CONSTRAINT "import_chunks_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "import_rows_key" ON "import_rows" USING btree ("import_id","natural_key");--> statement-breakpoint
+CREATE INDEX "import_rows_rejected" ON "import_rows" USING btree ("import_id","row_no") WHERE errors is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "imports_kind_sha256" ON "imports" USING btree ("kind","sha256",("options"->>'acceptWarnings')) WHERE status not in ('failed', 'rolled_back');--> statement-breakpoint
 CREATE INDEX "imports_kind_created" ON "imports" USING btree ("kind","created_at");

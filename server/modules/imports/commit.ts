@@ -71,13 +71,13 @@ async function writeAll(
 ) {
   const totals = { inserted: 0, updated: 0, unchanged: 0 };
   const accepted = Math.max(1, row.totalRows - row.rejectedRows);
-  for (let after = 0; ;) {
+  for (let after = 0, seq = 0; ; seq++) {
     const batch = await importRepo.acceptedRows(tx, row.id, after, BATCH);
     if (!batch.length) return totals;
     after = batch[batch.length - 1]!.rowNo;
     const rows = batch.map((b) => ({ rowNo: b.rowNo, row: b.data ?? {} }));
     const outcome = await kind.commit(deps, tx, run, rows);
-    await importRepo.insertChanges(tx, row.id, outcome.changes);
+    await importRepo.insertChanges(tx, row.id, seq, outcome.changes);
     totals.inserted += outcome.inserted;
     totals.updated += outcome.updated;
     totals.unchanged += outcome.unchanged;

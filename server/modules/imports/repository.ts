@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, not, sql, type SQL } from 'dri
 import type { RowError } from '../../../contracts/imports.js';
 import { inRegion } from '../../core/scope.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { importChanges, importChunks, importRows, imports } from './tables.js';
+import { importChanges, importChunks, importRows, imports, type ImportChange } from './tables.js';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportInsert = typeof imports.$inferInsert;
@@ -138,7 +138,7 @@ export const importRepo = {
     const rows = await db
       .select({ key: importRows.naturalKey, rowNo: sql<number>`min(${importRows.rowNo})::int` })
       .from(importRows)
-      .where(and(eq(importRows.importId, importId), inArray(importRows.naturalKey, keys)))
+      .where(and(eq(importRows.importId, importId), sql`${importRows.naturalKey} = any(${arrayOf(keys, 'text')})`))
       .groupBy(importRows.naturalKey);
     return new Map(rows.map((r) => [r.key ?? '', r.rowNo]));
   },
@@ -173,27 +173,18 @@ export const importRepo = {
   },
 
   // ---- what a commit changed ----
-  async insertChanges(db: DbOrTx, importId: string, changes: { entityId: string; before: unknown }[]) {
-    if (!changes.length) return;
-    await db.execute(sql`
-      insert into import_changes (import_id, entity_id, before)
-      select ${importId}::uuid, v.* from unnest(
-        ${arrayOf(
-          changes.map((c) => c.entityId),
-          'text',
-        )},
-        ${arrayOf(
-          changes.map((c) => (c.before === null ? null : JSON.stringify(c.before))),
-          'jsonb',
-        )}
-      ) as v`);
+  /** One row per committed batch (thousands of changes in one jsonb), not one per record. */
+  async insertChanges(db: DbOrTx, importId: string, seq: number, changes: ImportChange[]) {
+    if (changes.length) await db.insert(importChanges).values({ importId, seq, changes });
   },
-  async changes(db: DbOrTx, importId: string, afterEntityId: string, limit: number) {
-    return db
-      .select({ entityId: importChanges.entityId, before: importChanges.before })
+  /** The changes of the batch after `afterSeq`, or null after the last. */
+  async nextChanges(db: DbOrTx, importId: string, afterSeq: number) {
+    const [row] = await db
+      .select({ seq: importChanges.seq, changes: importChanges.changes })
       .from(importChanges)
-      .where(and(eq(importChanges.importId, importId), gt(importChanges.entityId, afterEntityId)))
-      .orderBy(asc(importChanges.entityId))
-      .limit(limit);
+      .where(and(eq(importChanges.importId, importId), gt(importChanges.seq, afterSeq)))
+      .orderBy(asc(importChanges.seq))
+      .limit(1);
+    return row ?? null;
   },
 };

@@ -74,7 +74,8 @@ function recordOf(row: ImportRow): ImportRecord {
 }
 
 async function detailOf(deps: Deps, row: ImportRow): Promise<ImportDetail> {
-  const rejected = await importRepo.rejectedRows(deps.db, row.id, 0, FIRST_REJECTED);
+  const checked = row.rejectedRows > 0 && !['uploaded', 'validating'].includes(row.status);
+  const rejected = checked ? await importRepo.rejectedRows(deps.db, row.id, 0, FIRST_REJECTED) : [];
   return { ...recordOf(row), rejected: rejected.flatMap((r) => r.errors ?? []).slice(0, FIRST_REJECTED) };
 }
 
@@ -85,7 +86,12 @@ export async function listKinds(_deps: Deps, ctx: Ctx): Promise<ImportKindInfo[]
     .map((k) => ({
       kind: k.kind,
       title: k.title,
-      columns: k.columns.map((c) => ({ key: c.key, header: c.headers[0] ?? c.key, required: !!c.required })),
+      columns: k.columns.map((c) => ({
+        key: c.key,
+        header: c.headers[0] ?? c.key,
+        headerEn: c.headers[1] ?? c.key,
+        required: !!c.required,
+      })),
     }));
 }
 
@@ -232,11 +238,11 @@ export async function rollbackImport(deps: Deps, ctx: Ctx, id: string): Promise<
     });
     if (!moved) throw errors.conflict('导入状态已变化，请刷新', 'The import changed meanwhile; reload it');
     const run = { ...runOf(row, snapshotOf(actor)), ctx };
-    for (let after = ''; ;) {
-      const changes = await importRepo.changes(tx, id, after, 5000);
-      if (!changes.length) break;
-      after = changes[changes.length - 1]!.entityId;
-      await kind.rollback(deps, tx, run, changes, committedAt);
+    for (let seq = -1; ;) {
+      const batch = await importRepo.nextChanges(tx, id, seq);
+      if (!batch) break;
+      seq = batch.seq;
+      await kind.rollback(deps, tx, run, batch.changes, committedAt);
     }
     await writeAudit(tx, ctx, {
       action: 'import.rolled_back',

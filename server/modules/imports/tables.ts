@@ -98,21 +98,31 @@ export const importRows = pgTable(
     /** The row as it was in the file (rejected rows only), for the download of rejected rows. */
     cells: jsonb('cells').$type<string[]>(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.rowNo] }), index('import_rows_key').on(t.importId, t.naturalKey)],
+  (t) => [
+    primaryKey({ columns: [t.importId, t.rowNo] }),
+    index('import_rows_key').on(t.importId, t.naturalKey),
+    // The rejected rows of a file of millions are read (page, download) without walking the accepted ones.
+    index('import_rows_rejected')
+      .on(t.importId, t.rowNo)
+      .where(sql`errors is not null`),
+  ],
 );
 
-/**
- * What a commit changed, for its rollback: the record's id and, for an updated record, its
- * before-image (null: the import created it).
- */
+/** A record a commit created (before: null) or changed (before: the record as it was). */
+export interface ImportChange {
+  entityId: string;
+  before: Record<string, unknown> | null;
+}
+
+/** What a commit changed, for its rollback: one row per committed batch. */
 export const importChanges = pgTable(
   'import_changes',
   {
     importId: uuid('import_id')
       .notNull()
       .references(() => imports.id, { onDelete: 'cascade' }),
-    entityId: text('entity_id').notNull(),
-    before: jsonb('before').$type<Record<string, unknown>>(),
+    seq: integer('seq').notNull(),
+    changes: jsonb('changes').$type<ImportChange[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.importId, t.entityId] })],
+  (t) => [primaryKey({ columns: [t.importId, t.seq] })],
 );

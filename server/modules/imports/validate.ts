@@ -12,7 +12,7 @@ import { abortIfStopping, progressReporter, runOf } from './run.js';
 import { fileRows, type CsvEncoding } from './source.js';
 import { storedBytes } from './upload.js';
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export const validateImportJob = defineJob({
   name: 'imports.validate',
