@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckChar } from '../../server/core/identifiers/uscc.js';
 import { createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { newAccount, newAdmin, newCase, uniquePhone, uniqueUscc, type LoggedIn } from '../support/factories.js';
-import { committed, csvFile, EMPLOYER_HEADERS, settled, uploaded, uploadFile, xlsxFile } from '../support/imports.js';
+import { committed, csvFile, EMPLOYER_HEADERS, uploaded, uploadFile, xlsxFile } from '../support/imports.js';
 
 let t: TestApp;
 let union: LoggedIn;
@@ -125,6 +125,17 @@ describe('imports: reading files', () => {
       expect(res.json().message).toContain('MB');
     } finally {
       t.deps.config.importMaxBytes = limit;
+    }
+    // A workbook has a lower cap: its streaming reader keeps the shared strings in memory.
+    const xlsxLimit = t.deps.config.importXlsxMaxBytes;
+    t.deps.config.importXlsxMaxBytes = 16 * 1024;
+    try {
+      const book = await xlsxFile([EMPLOYER_HEADERS, ...employerRows(1500)]);
+      expect(book.length).toBeGreaterThan(16 * 1024);
+      const res = await uploadFile(union, 'big.xlsx', book);
+      expect(res.statusCode, res.body).toBe(413);
+    } finally {
+      t.deps.config.importXlsxMaxBytes = xlsxLimit;
     }
   });
 });
@@ -255,6 +266,22 @@ describe('imports: idempotent commits and rollback', () => {
     expect(res.json().message).toContain('调解案件');
     expect((await union.get(`/api/imports/${found.id}`)).json().status).toBe('committed');
     expect(await employerByUscc(union, rows[1]![0]!)).toBeDefined();
+  });
+
+  it('rolls back a later import, then the earlier one it changed', async () => {
+    const rows = employerRows(1);
+    const a = await uploaded(t, union, 'a.csv', csvFile([EMPLOYER_HEADERS, ...rows]));
+    await committed(t, union, a.id as string);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const changed = [[...rows[0]!.slice(0, 4), '第二次导入', rows[0]![5]!]];
+    const b = await uploaded(t, union, 'b.csv', csvFile([EMPLOYER_HEADERS, ...changed]));
+    expect((await committed(t, union, b.id as string)).updated).toBe(1);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    expect((await union.post(`/api/imports/${b.id}/rollback`)).statusCode).toBe(200);
+    expect((await employerByUscc(union, rows[0]![0]!))?.contactName).toBe('冯建华');
+    const undoA = await union.post(`/api/imports/${a.id}/rollback`);
+    expect(undoA.statusCode, undoA.body).toBe(200);
+    expect(await employerByUscc(union, rows[0]![0]!)).toBeUndefined();
   });
 
   it('refuses a rollback when an imported employer was edited since', async () => {

@@ -181,7 +181,10 @@ export const employersImportKind = defineImportKind<EmployerImportRow>({
 });
 
 /** An employer's imported columns from its before-image (kept as JSON at commit). */
-function restoredValues(id: string, before: Record<string, unknown>): EmployerImportValues & { id: string } {
+function restoredValues(
+  id: string,
+  before: Record<string, unknown>,
+): EmployerImportValues & { id: string; updatedAt?: Date } {
   const text = (k: string) => (typeof before[k] === 'string' ? before[k] : null);
   return {
     id,
@@ -194,5 +197,7 @@ function restoredValues(id: string, before: Record<string, unknown>): EmployerIm
     contactName: text('contactName'),
     contactPhone: text('contactPhone'),
     contactEmail: text('contactEmail'),
+    // The change time it had, so that an import before this one can still be rolled back.
+    updatedAt: text('updatedAt') ? new Date(text('updatedAt')!) : undefined,
   };
 }

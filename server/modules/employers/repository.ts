@@ -182,18 +182,26 @@ export const employerBulkRepo = {
       returning id, uscc`)) as { rows: { id: string; uscc: string }[] };
     return result.rows;
   },
-  /** Sets the imported columns of existing employers (by id) to the given values. */
-  async updateMany(tx: DbOrTx, rows: (EmployerImportValues & { id: string })[], now: Date): Promise<void> {
+  /**
+   * Sets the imported columns of existing employers (by id) to the given values, and their
+   * change time to `now`, or to each row's own `updatedAt` (a rollback restores the earlier one).
+   */
+  async updateMany(
+    tx: DbOrTx,
+    rows: (EmployerImportValues & { id: string; updatedAt?: Date })[],
+    now: Date,
+  ): Promise<void> {
     if (!rows.length) return;
+    const times = rows.map((r) => (r.updatedAt ?? now).toISOString());
     await tx.execute(sql`
       update employers e set uscc = v.uscc, uscc_check_warning = v.w, name = v.name, region_code = v.region_code,
         industry_code = v.industry_code, address = v.address, contact_name = v.contact_name,
-        contact_phone = v.contact_phone, contact_email = v.contact_email, updated_at = ${now}::timestamptz
+        contact_phone = v.contact_phone, contact_email = v.contact_email, updated_at = v.updated_at
       from unnest(${arrayOf(
         rows.map((r) => r.id),
         'uuid',
-      )}, ${columnsOf(rows)}) as v(id, uscc, w, name, region_code, industry_code, address, contact_name, contact_phone,
-        contact_email)
+      )}, ${arrayOf(times, 'timestamptz')}, ${columnsOf(rows)}) as v(id, updated_at, uscc, w, name, region_code,
+        industry_code, address, contact_name, contact_phone, contact_email)
       where e.id = v.id`);
   },
   async rawByIds(db: DbOrTx, ids: string[]): Promise<EmployerRow[]> {
