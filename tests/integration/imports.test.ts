@@ -171,6 +171,9 @@ describe('imports: rows', () => {
       zh: expect.stringContaining('与第 2 行重复'),
     });
     expect(rejected.some((e) => e.row === 7)).toBe(false);
+    // The duplicate's cells are in the download too, in the file's columns.
+    const sheet = await rejectedSheet(union, found.id as string);
+    expect(sheet.find((r) => r[0] === '8')?.slice(4, 7)).toEqual([good[0]![0]!, '重复的公司', '442000']);
     // A failing check character: rejected unless the importer accepts such warnings.
     const warn = [EMPLOYER_HEADERS, [wrongCheck, '校验位有误的公司', '442000', 'E47', '', '']];
     const strict = await uploaded(t, union, 'warn.csv', csvFile(warn));

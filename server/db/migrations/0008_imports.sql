@@ -55,7 +55,6 @@ CREATE TABLE "imports" (
 ALTER TABLE "import_changes" ADD CONSTRAINT "import_changes_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_chunks" ADD CONSTRAINT "import_chunks_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_rows" ADD CONSTRAINT "import_rows_import_id_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."imports"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "import_rows_key" ON "import_rows" USING btree ("import_id","natural_key");--> statement-breakpoint
 CREATE INDEX "import_rows_rejected" ON "import_rows" USING btree ("import_id","row_no") WHERE errors is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "imports_kind_sha256" ON "imports" USING btree ("kind","sha256",("options"->>'acceptWarnings')) WHERE status not in ('failed', 'rolled_back');--> statement-breakpoint
 CREATE INDEX "imports_kind_created" ON "imports" USING btree ("kind","created_at");

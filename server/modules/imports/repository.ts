@@ -132,15 +132,27 @@ export const importRepo = {
         )}
       ) as v`);
   },
-  /** The first row number of each of these keys already staged. */
-  async stagedKeys(db: DbOrTx, importId: string, keys: string[]): Promise<Map<string, number>> {
-    if (!keys.length) return new Map();
-    const rows = await db
-      .select({ key: importRows.naturalKey, rowNo: sql<number>`min(${importRows.rowNo})::int` })
-      .from(importRows)
-      .where(and(eq(importRows.importId, importId), sql`${importRows.naturalKey} = any(${arrayOf(keys, 'text')})`))
-      .groupBy(importRows.naturalKey);
-    return new Map(rows.map((r) => [r.key ?? '', r.rowNo]));
+  /**
+   * Rejects every row whose natural key an earlier row of the file has, naming that row: one
+   * statement that sorts the staged keys (a file of millions needs no set of keys in memory).
+   */
+  async markDuplicates(
+    db: DbOrTx,
+    importId: string,
+    field: string | null,
+    text: { zh: [string, string]; en: [string, string] },
+  ) {
+    await db.execute(sql`
+      update import_rows r
+      set errors = jsonb_build_array(jsonb_build_object('row', r.row_no, 'field', ${field}::text,
+        'zh', ${text.zh[0]}::text || d.first_row || ${text.zh[1]}::text,
+        'en', ${text.en[0]}::text || d.first_row || ${text.en[1]}::text))
+      from (
+        select row_no, first_value(row_no) over w as first_row, row_number() over w as n
+        from import_rows where import_id = ${importId}::uuid and natural_key is not null
+        window w as (partition by natural_key order by row_no)
+      ) d
+      where r.import_id = ${importId}::uuid and r.row_no = d.row_no and d.n > 1 and r.errors is null`);
   },
   async stagedCounts(db: DbOrTx, importId: string) {
     const [row] = await db
@@ -163,7 +175,7 @@ export const importRepo = {
   },
   async rejectedRows(db: DbOrTx, importId: string, afterRowNo: number, limit: number) {
     return db
-      .select({ rowNo: importRows.rowNo, errors: importRows.errors, cells: importRows.cells })
+      .select({ rowNo: importRows.rowNo, errors: importRows.errors, cells: importRows.cells, data: importRows.data })
       .from(importRows)
       .where(
         and(eq(importRows.importId, importId), sql`${importRows.errors} is not null`, gt(importRows.rowNo, afterRowNo)),

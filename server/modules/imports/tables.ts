@@ -95,12 +95,14 @@ export const importRows = pgTable(
     naturalKey: text('natural_key'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     errors: jsonb('errors').$type<RowError[]>(),
-    /** The row as it was in the file (rejected rows only), for the download of rejected rows. */
+    /**
+     * The row as it was in the file (rows rejected while read), for the download of rejected rows;
+     * a row rejected later as a duplicate keeps its parsed data instead.
+     */
     cells: jsonb('cells').$type<string[]>(),
   },
   (t) => [
     primaryKey({ columns: [t.importId, t.rowNo] }),
-    index('import_rows_key').on(t.importId, t.naturalKey),
     // The rejected rows of a file of millions are read (page, download) without walking the accepted ones.
     index('import_rows_rejected')
       .on(t.importId, t.rowNo)

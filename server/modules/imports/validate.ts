@@ -40,6 +40,11 @@ export async function validateImport(deps: Deps, importId: string, job: JobConte
     if (!kind) throw new AppError('VALIDATION', '未知的导入类型', 'Unknown import kind', 'kind');
     await importRepo.deleteRows(deps.db, importId);
     await stageRows(deps, start, kind, job);
+    const key = kind.columns[0];
+    await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, {
+      zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
+      en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
+    });
     const counts = await importRepo.stagedCounts(deps.db, importId);
     await importRepo.update(deps.db, importId, {
       status: 'validated',
@@ -114,21 +119,8 @@ async function stageBatch(
   for (const p of parsed) if (!p.result.ok) for (const e of p.result.errors) addError(e);
   for (const e of (await kind.checkRows?.(deps, run, good)) ?? []) addError(e);
 
-  // A key met before (earlier in this batch, or in a batch already staged) rejects the later row.
+  // Duplicates are found once the whole file is staged (markDuplicates), by sorting, not in memory.
   const keys = new Map(good.map((g) => [g.rowNo, kind.naturalKey(g.row)]));
-  const earlier = await importRepo.stagedKeys(deps.db, run.importId, [...new Set(keys.values())]);
-  for (const g of good) {
-    const key = keys.get(g.rowNo)!;
-    const first = earlier.get(key);
-    if (first !== undefined && first < g.rowNo) {
-      addError({
-        row: g.rowNo,
-        field: kind.columns[0]?.key ?? null,
-        zh: `与第 ${first} 行重复（${kind.columns[0]?.headers[0] ?? ''}相同），已跳过`,
-        en: `Duplicate of row ${first} (same ${kind.columns[0]?.headers[1] ?? 'key'}); skipped`,
-      });
-    } else if (first === undefined) earlier.set(key, g.rowNo);
-  }
   const staged: StagingRow[] = parsed.map((p) => {
     const errors = errorsByRow.get(p.rowNo) ?? null;
     return {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Deps } from '../../core/deps.js';
 import { neutraliseCell } from '../../core/spreadsheet-safety.js';
 import type { AnyImportKind } from './define.js';
+import { mapHeaders } from './rows.js';
 import { importRepo, type ImportRow } from './repository.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,6 +42,14 @@ export function rejectedWorkbook(deps: Deps, row: ImportRow, kind: AnyImportKind
     const column = kind.columns.find((c) => c.key === field);
     return column ? `${column.headers[0]} ${column.headers[1] ?? ''}`.trim() : (field ?? '');
   };
+  // A duplicate found after staging kept its parsed values, not its cells: put them back in place.
+  const columns = mapHeaders(kind, row.headers).index;
+  const cellsOf = (r: { cells: string[] | null; data: Record<string, unknown> | null }) => {
+    if (r.cells) return r.cells;
+    const cells = row.headers.map(() => '');
+    for (const [key, i] of columns) cells[i] = r.data?.[key] === undefined ? '' : String(r.data[key]);
+    return cells;
+  };
   const write = async () => {
     sheet.addRow(['行号 Row', '字段 Field', '原因', 'Reason', ...row.headers].map(neutraliseCell)).commit();
     for (let after = 0; ;) {
@@ -49,7 +58,7 @@ export function rejectedWorkbook(deps: Deps, row: ImportRow, kind: AnyImportKind
       after = batch[batch.length - 1]!.rowNo;
       for (const r of batch)
         for (const e of r.errors ?? [])
-          sheet.addRow([r.rowNo, label(e.field), e.zh, e.en, ...(r.cells ?? [])].map(neutraliseCell)).commit();
+          sheet.addRow([r.rowNo, label(e.field), e.zh, e.en, ...cellsOf(r)].map(neutraliseCell)).commit();
     }
     sheet.commit();
     await book.commit();
