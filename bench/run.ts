@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { disputesScenario } from './disputes.js';
 import { dispatchScenario } from './dispatch.js';
+import { importScenario } from './import.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
 // npm run bench [-- --smoke] [-- --scenario people]
@@ -45,6 +46,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   people: peopleScenario,
   disputes: () => disputesScenario({ smoke, pgUrl }),
   dispatch: () => dispatchScenario({ smoke, pgUrl }),
+  import: () => importScenario({ smoke, pgUrl }),
 };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {

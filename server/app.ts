@@ -29,6 +29,7 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { demoPhoneRoutes } from './modules/notifications/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 
 registerDisputeFigures();
 
@@ -49,6 +50,7 @@ const ROUTES = [
   disputeRoutes,
   disputePublicRoutes,
   demoPhoneRoutes,
+  importRoutes,
 ];
 
 /**

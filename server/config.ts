@@ -121,6 +121,8 @@ const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+    IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(200),
+    IMPORT_XLSX_MAX_MB: z.coerce.number().positive().max(500).default(30),
   })
   .superRefine((e, check) => {
     for (const provider of [e.SMS_PROVIDER, e.EMAIL_PROVIDER])
@@ -158,6 +160,9 @@ export interface AppConfig {
   backupKeep: number;
   /** Redis for the login and SMS limits instead of PostgreSQL, when set. */
   redisUrl: string | undefined;
+  /** Largest file a bulk import accepts (CSV); XLSX has its own, lower cap (its reader holds the shared strings). */
+  importMaxBytes: number;
+  importXlsxMaxBytes: number;
   messages: MessageSettings;
 }
 
@@ -220,6 +225,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     backupCron: e.BACKUP_CRON === 'off' ? null : e.BACKUP_CRON,
     backupKeep: e.BACKUP_KEEP,
     redisUrl: e.REDIS_URL,
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+    importXlsxMaxBytes: Math.round(Math.min(e.IMPORT_XLSX_MAX_MB, e.IMPORT_MAX_MB) * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messages: messageSettings(e),
   };

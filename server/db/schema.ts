@@ -12,3 +12,4 @@ export * from '../modules/disputes/tables.js';
 export * from '../modules/limits/tables.js';
 export * from '../modules/numbering/tables.js';
 export * from '../modules/backup/tables.js';
+export * from '../modules/imports/tables.js';

@@ -50,6 +50,12 @@ const GROUPS: RouteGroup[] = [
     allowed: ['mediator', 'judge', 'court_clerk', 'union_staff', 'employer_agent', 'system_admin'],
   },
   {
+    name: 'employer imports list',
+    method: 'GET',
+    url: () => '/api/imports?kind=employers',
+    allowed: ['mediator', 'union_staff', 'system_admin'],
+  },
+  {
     name: 'people list',
     method: 'GET',
     url: () => '/api/people',

@@ -4,6 +4,7 @@ import type { disputeStatsSchema } from '../../../../contracts/disputes/response
 import type { Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
+import { neutraliseRow } from '../../../core/spreadsheet-safety.js';
 import { isSector, SECTOR_LABELS } from '../../../../contracts/disputes/sectors.js';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../rules/stages.js';
 import type { Download } from '../files.js';
@@ -83,7 +84,8 @@ export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: StatsEx
       { header: '平均达成协议天数', key: 'avgDaysToAgreement', width: 16 },
       { header: '平均出具裁定天数', key: 'avgDaysToRuling', width: 16 },
     ];
-    for (const r of [...rows, { ...totals, label: '合计' }]) sheet.addRow({ ...r, settled: r.settledFen / 100 });
+    for (const r of [...rows, { ...totals, label: '合计' }])
+      sheet.addRow(neutraliseRow({ ...r, settled: r.settledFen / 100 }));
     sheet.getRow(1).font = { bold: true };
     sheet.getColumn('settled').numFmt = '#,##0.00';
   }

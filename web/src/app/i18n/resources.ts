@@ -7,6 +7,7 @@ import type { DisputesPublicStrings } from '../../features/disputes/public/strin
 import type { SettingsStrings } from '../../features/disputes/settings/strings.zh';
 import type { DisputesStrings } from '../../features/disputes/strings.zh';
 import type { EmployersStrings } from '../../features/employers/strings.zh';
+import type { ImportsStrings } from '../../features/imports/strings.zh';
 import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
 import type { MeStrings } from '../../features/me/strings.zh';
 import type { DemoPhoneStrings, MessagesStrings } from '../../features/notifications/strings.zh';
@@ -26,6 +27,7 @@ export type Resources = AppStrings &
     disputes: DisputesStrings & { settings: SettingsStrings };
     disputesPublic: DisputesPublicStrings;
     employers: EmployersStrings;
+    imports: ImportsStrings;
     me: MeStrings;
     messages: MessagesStrings;
     organizations: OrganizationsStrings;

@@ -1,15 +1,31 @@
-import { Form, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Flex, Form, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Route, Routes, useNavigate } from 'react-router-dom';
 import { useCan } from '../../app/auth';
 import { ListPage } from '../../app/components/ListPage';
 import { textOf } from '../../app/i18n';
 import { EmployerForm } from './EmployerForm';
 import './i18n';
-import { EMPLOYERS_API } from './queryKeys';
+import ImportPage from '../imports/ImportPage';
+import { EMPLOYERS_API, employerKeys } from './queryKeys';
 import { INDUSTRY_CODES, type Employer, type EmployerFilter } from './types';
 
+/** What an employers import changes: every list, picker and record of employers. */
+const IMPORT_CHANGES = [employerKeys.all];
+
+/** The register (/employers) and its bulk import (/employers/import). */
 export default function EmployersPage() {
+  return (
+    <Routes>
+      <Route path="import" element={<ImportPage kind="employers" invalidates={IMPORT_CHANGES} backTo="/employers" />} />
+      <Route path="*" element={<EmployerList />} />
+    </Routes>
+  );
+}
+
+function EmployerList() {
   const manage = useCan()('employers:manage');
+  const navigate = useNavigate();
   const { t } = useTranslation();
   const none = t('common.none');
   const industry = (code: string) => textOf(`employers.industries.${code}`, code);
@@ -70,6 +86,15 @@ export default function EmployersPage() {
         </>
       }
       canEdit={manage}
+      notice={(_data, canEdit) =>
+        canEdit && (
+          <Flex justify="end" style={{ marginBottom: 12 }}>
+            <Button data-testid="employers-import" onClick={() => void navigate('/employers/import')}>
+              {t('imports.button')}
+            </Button>
+          </Flex>
+        )
+      }
       editor={{
         createLabel: t('employers.create'),
         createTestId: 'employer-create',

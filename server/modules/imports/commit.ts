@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { writeAudit } from '../../core/audit.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
+import type { Tx } from '../../db/client.js';
+import { defineJob, type JobContext } from '../jobs/define.js';
+import type { AnyImportKind, ImportRun } from './define.js';
+import { importKind } from './kinds.js';
+import { importRepo, type ImportRow } from './repository.js';
+import { abortIfStopping, progressReporter, runOf } from './run.js';
+import { failImport } from './validate.js';
+
+const BATCH = 5000;
+
+export const commitImportJob = defineJob({
+  name: 'imports.commit',
+  payload: z.object({ importId: z.string().uuid() }),
+  retry: { limit: 2, delaySeconds: 30, backoff: true },
+  expireInSeconds: 3600,
+  handler: (deps, { importId }, job) => commitImport(deps, importId, job),
+});
+
+/**
+ * Writes the accepted rows through the kind's commit, all in one transaction (in batches inside
+ * it): either every accepted row is in, with the counts, the before-images and the audit record,
+ * or nothing is. A retry after a crash finds the import still committing and starts over.
+ */
+export async function commitImport(deps: Deps, importId: string, job: JobContext): Promise<void> {
+  const row = await importRepo.byId(deps.db, importId);
+  if (row?.status !== 'committing' || !row.committedBy) return;
+  const kind = importKind(row.kind);
+  if (!kind) return failImport(deps, importId, new AppError('VALIDATION', '未知的导入类型', 'Unknown import kind'));
+  const run = runOf(row, row.committedBy);
+  // PGlite serialises statements: a progress write outside the open transaction would wait for it.
+  const report = progressReporter(deps, importId, job, !importRepo.isEmbedded(deps.db));
+  try {
+    await deps.db.transaction(async (tx) => {
+      const totals = await writeAll(deps, tx, row, kind, run, job, report);
+      const committedAt = deps.now();
+      const done = await importRepo.move(tx, importId, ['committing'], {
+        status: 'committed',
+        ...totals,
+        committedAt,
+        progress: 1,
+        progressMessage: { zh: '导入完成', en: 'Imported' },
+        updatedAt: committedAt,
+      });
+      if (!done) throw new AppError('CONFLICT', '导入状态已变化', 'The import changed meanwhile');
+      await writeAudit(tx, run.ctx, {
+        action: 'import.committed',
+        entityType: 'import',
+        entityId: importId,
+        regionCode: row.regionCode,
+        after: { kind: row.kind, filename: row.filename, sha256: row.sha256, ...totals, rejected: row.rejectedRows },
+      });
+    });
+  } catch (err) {
+    if (job.signal.aborted) throw err;
+    await failImport(deps, importId, err);
+  }
+}
+
+async function writeAll(
+  deps: Deps,
+  tx: Tx,
+  row: ImportRow,
+  kind: AnyImportKind,
+  run: ImportRun,
+  job: JobContext,
+  report: ReturnType<typeof progressReporter>,
+) {
+  const totals = { inserted: 0, updated: 0, unchanged: 0 };
+  const accepted = Math.max(1, row.totalRows - row.rejectedRows);
+  for (let after = 0, seq = 0; ; seq++) {
+    const batch = await importRepo.acceptedRows(tx, row.id, after, BATCH);
+    if (!batch.length) return totals;
+    after = batch[batch.length - 1]!.rowNo;
+    const rows = batch.map((b) => ({ rowNo: b.rowNo, row: b.data ?? {} }));
+    const outcome = await kind.commit(deps, tx, run, rows);
+    await importRepo.insertChanges(tx, row.id, seq, outcome.changes);
+    totals.inserted += outcome.inserted;
+    totals.updated += outcome.updated;
+    totals.unchanged += outcome.unchanged;
+    abortIfStopping(job);
+    const done = totals.inserted + totals.updated + totals.unchanged;
+    await report(done / accepted, { zh: `已导入 ${done} 行`, en: `${done} rows imported` });
+  }
+}

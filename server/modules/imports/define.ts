@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Permission } from '../../../contracts/roles.js';
+import type { BilingualText, RowError } from '../../../contracts/imports.js';
+import type { Ctx } from '../../core/context.js';
+import type { Deps } from '../../core/deps.js';
+import type { Tx } from '../../db/client.js';
+
+export interface ImportColumn {
+  key: string;
+  /** Header texts that name this column: the first is the template's; matched ignoring case and spaces. */
+  headers: string[];
+  required?: boolean;
+}
+
+/** What a kind's checks and writes know about the import they serve. */
+export interface ImportRun {
+  importId: string;
+  /** The importer's region scope (null: the whole country). */
+  regionCode: string | null;
+  /** The user chose to keep rows that fail only a check they may accept. */
+  acceptWarnings: boolean;
+  /** The importer (validation) or the committer (commit, rollback), for audit records. */
+  ctx: Ctx;
+}
+
+export interface StagedRow<R> {
+  rowNo: number;
+  row: R;
+}
+
+export interface CommitOutcome {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Every record the batch created (before: null) or changed (before: the record as it was). */
+  changes: { entityId: string; before: Record<string, unknown> | null }[];
+}
+
+/**
+ * One kind of bulk upload, defined by the module that owns the records: the imports module
+ * reads, checks and stages the file and calls `commit`/`rollback`, which write through the
+ * owner's repository. Rows are handed over in batches of a few thousand, inside one transaction.
+ */
+export interface ImportKind<R = Record<string, unknown>> {
+  kind: string;
+  title: BilingualText;
+  /** Who may import this kind (and see its imports). */
+  permission: Permission;
+  /** The columns; the first one holds the natural key (named in the duplicate-row message). */
+  columns: ImportColumn[];
+  /** Parses one row: the cells by column key, trimmed, blank cells absent. */
+  rowSchema: z.ZodType<R>;
+  /** The key that identifies a record across files: a second row with the same key is rejected. */
+  naturalKey(row: R): string;
+  /** The checks that need the database or the importer's scope, a batch at a time. */
+  checkRows?(deps: Deps, run: ImportRun, rows: StagedRow<R>[]): Promise<RowError[]>;
+  /** Inserts new records and updates changed ones (by natural key); unchanged rows change nothing. */
+  commit(deps: Deps, tx: Tx, run: ImportRun, rows: StagedRow<R>[]): Promise<CommitOutcome>;
+  /**
+   * Undoes a batch of a commit's changes: deletes what it created, restores the before-images.
+   * Throws a CONFLICT AppError (which undoes the whole rollback) when a record is used elsewhere
+   * or was changed since.
+   */
+  rollback(deps: Deps, tx: Tx, run: ImportRun, changes: CommitOutcome['changes'], committedAt: Date): Promise<void>;
+}
+
+/** A kind as the pipeline holds it: rows pass from `rowSchema` to `commit` unopened. */
+export type AnyImportKind = ImportKind<Record<string, unknown>>;
+
+/** Typed against its own row shape where it is written; erased for the pipeline's list of kinds. */
+export function defineImportKind<R>(kind: ImportKind<R>): AnyImportKind {
+  return kind as unknown as AnyImportKind;
+}

@@ -1,0 +1,202 @@
+import { and, asc, desc, eq, gt, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
+import type { RowError } from '../../../contracts/imports.js';
+import { inRegion } from '../../core/scope.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { importChanges, importChunks, importRows, imports, type ImportChange } from './tables.js';
+
+export type ImportRow = typeof imports.$inferSelect;
+export type ImportInsert = typeof imports.$inferInsert;
+
+/** An upload still arriving carries this in place of its hash: it is not an import yet. */
+export const RECEIVING = 'receiving-';
+
+const arrayOf = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
+export interface StagingRow {
+  rowNo: number;
+  naturalKey: string | null;
+  data: Record<string, unknown> | null;
+  errors: RowError[] | null;
+  cells: string[] | null;
+}
+
+export const importRepo = {
+  /** PGlite runs one statement at a time: a write outside an open transaction would wait for it. */
+  isEmbedded(db: Db): boolean {
+    return !('totalCount' in (db as unknown as { $client: object }).$client);
+  },
+  async insert(db: DbOrTx, values: ImportInsert) {
+    const [row] = await db.insert(imports).values(values).returning();
+    return row!;
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await db.select().from(imports).where(eq(imports.id, id));
+    return row ?? null;
+  },
+  /** The live import of this file with these options (not failed, not rolled back), if any. */
+  async byFile(db: DbOrTx, kind: string, sha256: string, acceptWarnings: boolean) {
+    const [row] = await db
+      .select()
+      .from(imports)
+      .where(
+        and(
+          eq(imports.kind, kind),
+          eq(imports.sha256, sha256),
+          sql`(${imports.options}->>'acceptWarnings') = ${String(acceptWarnings)}`,
+          not(inArray(imports.status, ['failed', 'rolled_back'])),
+        ),
+      );
+    return row ?? null;
+  },
+  async list(db: DbOrTx, f: { kind: string; scope: string | null }, limit: number, offset: number) {
+    const where: SQL | undefined = and(
+      eq(imports.kind, f.kind),
+      not(sql`${imports.sha256} like ${`${RECEIVING}%`}`),
+      f.scope ? inRegion(imports.regionCode, f.scope) : undefined,
+    );
+    const items = await db
+      .select()
+      .from(imports)
+      .where(where)
+      .orderBy(desc(imports.createdAt), desc(imports.id))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(imports)
+      .where(where);
+    return { items, total: count?.n ?? 0 };
+  },
+  async update(db: DbOrTx, id: string, values: Partial<ImportInsert>) {
+    const [row] = await db.update(imports).set(values).where(eq(imports.id, id)).returning();
+    return row ?? null;
+  },
+  /** Moves an import on only from one of `from` (null: it was elsewhere, e.g. taken by a concurrent request). */
+  async move(db: DbOrTx, id: string, from: ImportRow['status'][], values: Partial<ImportInsert>) {
+    const [row] = await db
+      .update(imports)
+      .set(values)
+      .where(and(eq(imports.id, id), inArray(imports.status, from)))
+      .returning();
+    return row ?? null;
+  },
+  async remove(db: DbOrTx, id: string) {
+    await db.delete(imports).where(eq(imports.id, id));
+  },
+
+  // ---- the file's bytes ----
+  async insertChunk(db: DbOrTx, importId: string, seq: number, content: Buffer) {
+    await db.insert(importChunks).values({ importId, seq, content });
+  },
+  async chunk(db: DbOrTx, importId: string, seq: number): Promise<Buffer | null> {
+    const [row] = await db
+      .select({ content: importChunks.content })
+      .from(importChunks)
+      .where(and(eq(importChunks.importId, importId), eq(importChunks.seq, seq)));
+    return row ? Buffer.from(row.content) : null;
+  },
+  async deleteChunks(db: DbOrTx, importId: string) {
+    await db.delete(importChunks).where(eq(importChunks.importId, importId));
+  },
+
+  // ---- staging ----
+  async deleteRows(db: DbOrTx, importId: string) {
+    await db.delete(importRows).where(eq(importRows.importId, importId));
+  },
+  /** One statement per batch: the values as arrays (unnest), ten parameters whatever the batch size. */
+  async insertRows(db: DbOrTx, importId: string, rows: StagingRow[]) {
+    if (!rows.length) return;
+    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+    await db.execute(sql`
+      insert into import_rows (import_id, row_no, natural_key, data, errors, cells)
+      select ${importId}::uuid, v.* from unnest(
+        ${arrayOf(
+          rows.map((r) => r.rowNo),
+          'int',
+        )},
+        ${arrayOf(
+          rows.map((r) => r.naturalKey),
+          'text',
+        )},
+        ${arrayOf(
+          rows.map((r) => json(r.data)),
+          'jsonb',
+        )},
+        ${arrayOf(
+          rows.map((r) => json(r.errors)),
+          'jsonb',
+        )},
+        ${arrayOf(
+          rows.map((r) => json(r.cells)),
+          'jsonb',
+        )}
+      ) as v`);
+  },
+  /**
+   * Rejects every row whose natural key an earlier row of the file has, naming that row: one
+   * statement that sorts the staged keys (a file of millions needs no set of keys in memory).
+   */
+  async markDuplicates(
+    db: DbOrTx,
+    importId: string,
+    field: string | null,
+    text: { zh: [string, string]; en: [string, string] },
+  ) {
+    await db.execute(sql`
+      update import_rows r
+      set errors = jsonb_build_array(jsonb_build_object('row', r.row_no, 'field', ${field}::text,
+        'zh', ${text.zh[0]}::text || d.first_row || ${text.zh[1]}::text,
+        'en', ${text.en[0]}::text || d.first_row || ${text.en[1]}::text))
+      from (
+        select row_no, first_value(row_no) over w as first_row, row_number() over w as n
+        from import_rows where import_id = ${importId}::uuid and natural_key is not null
+        window w as (partition by natural_key order by row_no)
+      ) d
+      where r.import_id = ${importId}::uuid and r.row_no = d.row_no and d.n > 1 and r.errors is null`);
+  },
+  async stagedCounts(db: DbOrTx, importId: string) {
+    const [row] = await db
+      .select({
+        total: sql<number>`count(*)::int`,
+        rejected: sql<number>`(count(*) filter (where ${importRows.errors} is not null))::int`,
+      })
+      .from(importRows)
+      .where(eq(importRows.importId, importId));
+    return { total: row?.total ?? 0, rejected: row?.rejected ?? 0 };
+  },
+  /** Accepted rows after row `afterRowNo`, in file order. */
+  async acceptedRows(db: DbOrTx, importId: string, afterRowNo: number, limit: number) {
+    return db
+      .select({ rowNo: importRows.rowNo, data: importRows.data })
+      .from(importRows)
+      .where(and(eq(importRows.importId, importId), isNull(importRows.errors), gt(importRows.rowNo, afterRowNo)))
+      .orderBy(asc(importRows.rowNo))
+      .limit(limit);
+  },
+  async rejectedRows(db: DbOrTx, importId: string, afterRowNo: number, limit: number) {
+    return db
+      .select({ rowNo: importRows.rowNo, errors: importRows.errors, cells: importRows.cells, data: importRows.data })
+      .from(importRows)
+      .where(
+        and(eq(importRows.importId, importId), sql`${importRows.errors} is not null`, gt(importRows.rowNo, afterRowNo)),
+      )
+      .orderBy(asc(importRows.rowNo))
+      .limit(limit);
+  },
+
+  // ---- what a commit changed ----
+  /** One row per committed batch (thousands of changes in one jsonb), not one per record. */
+  async insertChanges(db: DbOrTx, importId: string, seq: number, changes: ImportChange[]) {
+    if (changes.length) await db.insert(importChanges).values({ importId, seq, changes });
+  },
+  /** The changes of the batch after `afterSeq`, or null after the last. */
+  async nextChanges(db: DbOrTx, importId: string, afterSeq: number) {
+    const [row] = await db
+      .select({ seq: importChanges.seq, changes: importChanges.changes })
+      .from(importChanges)
+      .where(and(eq(importChanges.importId, importId), gt(importChanges.seq, afterSeq)))
+      .orderBy(asc(importChanges.seq))
+      .limit(1);
+    return row ?? null;
+  },
+};

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { RowError } from '../../../contracts/imports.js';
+import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
+import { errorForLog } from '../../core/http.js';
+import { defineJob, type JobContext } from '../jobs/define.js';
+import type { AnyImportKind, ImportRun } from './define.js';
+import { importKind } from './kinds.js';
+import { importRepo, type ImportRow, type StagingRow } from './repository.js';
+import { mapHeaders, missingHeadersText, parseRow, type HeaderMap } from './rows.js';
+import { abortIfStopping, progressReporter, runOf } from './run.js';
+import { fileRows, type CsvEncoding } from './source.js';
+import { storedBytes } from './upload.js';
+
+const BATCH = 5000;
+
+export const validateImportJob = defineJob({
+  name: 'imports.validate',
+  payload: z.object({ importId: z.string().uuid() }),
+  retry: { limit: 2, delaySeconds: 30, backoff: true },
+  expireInSeconds: 3600,
+  handler: (deps, { importId }, job) => validateImport(deps, importId, job),
+});
+
+/**
+ * Reads the stored file row by row into the staging table: each row parsed by the kind's schema
+ * and checks, or rejected with its reasons; a natural key seen earlier in the file rejects the
+ * later row. Runs again from the start when retried (the staged rows are replaced).
+ */
+export async function validateImport(deps: Deps, importId: string, job: JobContext): Promise<void> {
+  const start = await importRepo.move(deps.db, importId, ['uploaded', 'validating'], {
+    status: 'validating',
+    progress: 0,
+    progressMessage: { zh: '正在读取文件', en: 'Reading the file' },
+    updatedAt: deps.now(),
+  });
+  if (!start) return;
+  const kind = importKind(start.kind);
+  try {
+    if (!kind) throw new AppError('VALIDATION', '未知的导入类型', 'Unknown import kind', 'kind');
+    await importRepo.deleteRows(deps.db, importId);
+    await stageRows(deps, start, kind, job);
+    const key = kind.columns[0];
+    await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, {
+      zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
+      en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
+    });
+    const counts = await importRepo.stagedCounts(deps.db, importId);
+    await importRepo.update(deps.db, importId, {
+      status: 'validated',
+      totalRows: counts.total,
+      rejectedRows: counts.rejected,
+      progress: 1,
+      progressMessage: { zh: '检查完成', en: 'Checked' },
+      updatedAt: deps.now(),
+    });
+    await importRepo.deleteChunks(deps.db, importId);
+  } catch (err) {
+    if (job.signal.aborted) throw err;
+    await failImport(deps, importId, err);
+  }
+}
+
+export async function failImport(deps: Deps, importId: string, err: unknown): Promise<void> {
+  const failure =
+    err instanceof AppError
+      ? { zh: err.message, en: err.messageEn }
+      : { zh: '处理文件时出错，请重试或联系管理员', en: 'Processing the file failed; retry, or contact support' };
+  if (!(err instanceof AppError)) deps.logger.error({ error: errorForLog(err), importId }, 'import failed');
+  await importRepo.update(deps.db, importId, { status: 'failed', failure, updatedAt: deps.now() });
+  await importRepo.deleteChunks(deps.db, importId);
+}
+
+async function stageRows(deps: Deps, row: ImportRow, kind: AnyImportKind, job: JobContext) {
+  const read = { bytes: 0 };
+  const run = runOf(row, row.createdBy);
+  const report = progressReporter(deps, row.id, job, true);
+  let map: HeaderMap | null = null;
+  let batch: { rowNo: number; cells: string[] }[] = [];
+  let rows = 0;
+  const bytes = storedBytes(deps, row.id, read);
+  for await (const { rowNo, cells } of fileRows(bytes, row.format, row.encoding as CsvEncoding | null)) {
+    if (!map) {
+      map = mapHeaders(kind, cells);
+      if (map.missing.length) {
+        const text = missingHeadersText(map.missing);
+        throw new AppError('VALIDATION', text.zh, text.en, 'file');
+      }
+      await importRepo.update(deps.db, row.id, { headers: cells, unknownHeaders: map.unknown });
+      continue;
+    }
+    batch.push({ rowNo, cells });
+    if (batch.length < BATCH) continue;
+    await stageBatch(deps, run, kind, map, batch);
+    rows += batch.length;
+    batch = [];
+    abortIfStopping(job);
+    await report((read.bytes / Math.max(1, row.byteSize)) * 0.99, {
+      zh: `已检查 ${rows} 行`,
+      en: `${rows} rows checked`,
+    });
+  }
+  if (!map) throw new AppError('VALIDATION', '文件中没有表头行', 'The file has no header row', 'file');
+  await stageBatch(deps, run, kind, map, batch);
+}
+
+async function stageBatch(
+  deps: Deps,
+  run: ImportRun,
+  kind: AnyImportKind,
+  map: HeaderMap,
+  batch: { rowNo: number; cells: string[] }[],
+) {
+  if (!batch.length) return;
+  const parsed = batch.map((r) => ({ ...r, result: parseRow(kind, map, r.rowNo, r.cells) }));
+  const good = parsed.flatMap((p) => (p.result.ok ? [{ rowNo: p.rowNo, row: p.result.row }] : []));
+  const errorsByRow = new Map<number, RowError[]>();
+  const addError = (e: RowError) => errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e]);
+  for (const p of parsed) if (!p.result.ok) for (const e of p.result.errors) addError(e);
+  for (const e of (await kind.checkRows?.(deps, run, good)) ?? []) addError(e);
+
+  // Duplicates are found once the whole file is staged (markDuplicates), by sorting, not in memory.
+  const keys = new Map(good.map((g) => [g.rowNo, kind.naturalKey(g.row)]));
+  const staged: StagingRow[] = parsed.map((p) => {
+    const errors = errorsByRow.get(p.rowNo) ?? null;
+    return {
+      rowNo: p.rowNo,
+      naturalKey: keys.get(p.rowNo) ?? null,
+      data: p.result.ok && !errors ? p.result.row : null,
+      errors,
+      cells: errors ? p.cells : null,
+    };
+  });
+  await importRepo.insertRows(deps.db, run.importId, staged);
+}
