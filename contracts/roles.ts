@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'disputes:stats',
   /** Keep the mediators' profiles of the region: availability, expertise, lifting declared conflicts. */
   'disputes:manage',
+  /** The background jobs: queues, failed jobs and their retry (system administrators). */
+  'jobs:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -11,3 +11,4 @@ export * from '../modules/notifications/tables.js';
 export * from '../modules/disputes/tables.js';
 export * from '../modules/limits/tables.js';
 export * from '../modules/numbering/tables.js';
+export * from '../modules/jobs/tables.js';

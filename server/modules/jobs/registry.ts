@@ -1,0 +1,17 @@
+import type { AppConfig } from '../../config.js';
+import { disputeClocksJob } from '../disputes/clocks-job.js';
+import type { JobDefinition } from './define.js';
+import type { AnyJobDefinition } from './runner.js';
+
+/** A definition with its schedule from configuration (null: not scheduled). */
+function scheduledBy<P>(job: JobDefinition<P>, cron: string | null, payload: P): JobDefinition<P> {
+  return { ...job, schedule: cron ? { cron, payload } : undefined };
+}
+
+/**
+ * Every job the app runs: each instance's runner registers all of them (a queue per job) and
+ * keeps their schedules. A job missing here cannot be sent.
+ */
+export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
+  return [scheduledBy(disputeClocksJob, config.disputeClocksCron, {})];
+}
