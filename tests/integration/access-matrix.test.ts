@@ -36,6 +36,8 @@ const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
 const GROUPS: RouteGroup[] = [
   { name: 'accounts list', method: 'GET', url: () => '/api/accounts', allowed: ['system_admin'] },
   { name: 'audit trail', method: 'GET', url: () => '/api/audit', allowed: ['system_admin'] },
+  { name: 'job queues', method: 'GET', url: () => '/api/jobs/queues', allowed: ['system_admin'] },
+  { name: 'jobs list', method: 'GET', url: () => '/api/jobs', allowed: ['system_admin'] },
   {
     name: 'organizations list',
     method: 'GET',
