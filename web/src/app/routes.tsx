@@ -26,6 +26,7 @@ const PAGES: Record<string, Page> = {
   laborParams: lazy(() => import('../features/labor-law/LaborParamsPage')),
   accounts: lazy(() => import('../features/accounts/AccountsPage')),
   audit: lazy(() => import('../features/audit/AuditPage')),
+  jobs: lazy(() => import('../features/jobs/JobsPage')),
 };
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));

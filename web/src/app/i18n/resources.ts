@@ -7,6 +7,7 @@ import type { DisputesPublicStrings } from '../../features/disputes/public/strin
 import type { SettingsStrings } from '../../features/disputes/settings/strings.zh';
 import type { DisputesStrings } from '../../features/disputes/strings.zh';
 import type { EmployersStrings } from '../../features/employers/strings.zh';
+import type { JobsStrings } from '../../features/jobs/strings.zh';
 import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
 import type { MeStrings } from '../../features/me/strings.zh';
 import type { DemoPhoneStrings } from '../../features/notifications/strings.zh';
@@ -26,6 +27,7 @@ export type Resources = AppStrings &
     disputes: DisputesStrings & { settings: SettingsStrings };
     disputesPublic: DisputesPublicStrings;
     employers: EmployersStrings;
+    jobs: JobsStrings;
     me: MeStrings;
     organizations: OrganizationsStrings;
     people: PeopleStrings;

@@ -24,6 +24,7 @@ export const appEn: AppStrings = {
     laborParams: 'Local wage figures',
     accounts: 'Accounts',
     audit: 'Audit log',
+    jobs: 'Background jobs',
   },
   layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu', staffSignIn: 'Staff sign in' },
   common: {
@@ -54,5 +55,12 @@ export const appEn: AppStrings = {
     backHome: 'Back to home',
     pageError: 'The page failed to load; please reload',
     reload: 'Reload',
+  },
+  jobProgress: {
+    waiting: 'Waiting to start…',
+    connecting: 'Connecting…',
+    done: 'Done',
+    failed: 'The job failed',
+    lost: 'The job’s progress cannot be followed',
   },
 };
