@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { progressCleanupJob } from '../../server/modules/jobs/cleanup-job.js';
 import { defineJob } from '../../server/modules/jobs/define.js';
+import { progressRepo } from '../../server/modules/jobs/repository.js';
 import { JobRunner, type AnyJobDefinition } from '../../server/modules/jobs/runner.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -149,5 +151,31 @@ describe('readiness', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('progress clean-up', () => {
+  it('deletes the progress rows of jobs older than pg-boss keeps them', async () => {
+    const old = crypto.randomUUID();
+    const recent = crypto.randomUUID();
+    const now = t.deps.now();
+    await progressRepo.started(
+      t.deps.db,
+      old,
+      'test.echo',
+      crypto.randomUUID(),
+      new Date(now.getTime() - 16 * 86_400_000),
+    );
+    await progressRepo.started(
+      t.deps.db,
+      recent,
+      'test.echo',
+      crypto.randomUUID(),
+      new Date(now.getTime() - 86_400_000),
+    );
+    await t.jobs.send(progressCleanupJob, {});
+    await t.jobs.idle();
+    expect(await progressRepo.byJob(t.deps.db, old)).toBeNull();
+    expect(await progressRepo.byJob(t.deps.db, recent)).not.toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../config.js';
 import { disputeClocksJob } from '../disputes/clocks-job.js';
+import { progressCleanupJob } from './cleanup-job.js';
 import type { JobDefinition } from './define.js';
 import type { AnyJobDefinition } from './runner.js';
 
@@ -13,5 +14,5 @@ function scheduledBy<P>(job: JobDefinition<P>, cron: string | null, payload: P):
  * keeps their schedules. A job missing here cannot be sent.
  */
 export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
-  return [scheduledBy(disputeClocksJob, config.disputeClocksCron, {})];
+  return [progressCleanupJob, scheduledBy(disputeClocksJob, config.disputeClocksCron, {})];
 }

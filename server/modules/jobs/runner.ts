@@ -8,6 +8,7 @@ import { ProgressWriter } from './progress.js';
 import { bossDbInTx, bossDbOf, bossRepo, progressRepo, type BossDb } from './repository.js';
 
 export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
+const FAILED_KEPT_SECONDS = 7 * 24 * 3600;
 
 export interface RunnerOptions {
   /** How often each queue is asked for work when idle (a send on this instance wakes it at once). */
@@ -68,6 +69,8 @@ export class JobRunner implements JobQueue {
       db: bossDbOf(database.db, database.kind),
       schedule: options.schedule,
       supervise: true,
+      // A failed job stays in the live table (where pg-boss can retry it) for a week, not 12 h.
+      archiveFailedAfterSeconds: FAILED_KEPT_SECONDS,
       // pg-boss refuses a setting given as undefined: only the ones set are passed.
       ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
       ...(options.cronWorkerIntervalSeconds ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds } : {}),
