@@ -78,6 +78,15 @@ describe('sending in a transaction', () => {
     expect(echoed).toEqual(['committed']);
   });
 
+  it('checks the payload again before the handler (a row written past the schema fails, unrun)', async () => {
+    // Straight through pg-boss, as an older version of the app or a hand-written row would.
+    const boss = (t.jobs as unknown as { boss: { send(name: string, data: object): Promise<string> } }).boss;
+    const id = await boss.send('test.echo', { text: 42 });
+    await t.jobs.idle();
+    expect(await stateOf(id)).toBe('failed');
+    expect(echoed).not.toContain(42);
+  });
+
   it('validates the payload in the transaction too', async () => {
     await expect(t.deps.db.transaction((tx) => t.jobs.sendInTx(tx, echoJob, { text: 1 } as never))).rejects.toThrow();
   });
