@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'disputes:manage',
   /** Read every message sent (codes hidden) and send a failed one again. */
   'messages:manage',
+  /** The background jobs: queues, failed jobs and their retry (system administrators). */
+  'jobs:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -9,10 +9,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from './core/deps.js';
-import { errorForLog, installErrorHandling, rejectNulCharacters } from './core/http.js';
+import { installErrorHandling, rejectNulCharacters } from './core/http.js';
+import { readiness } from './health.js';
+import { endJobStreams } from './modules/jobs/events.js';
+import { jobRoutes } from './modules/jobs/routes.js';
+import { runnerOf } from './modules/jobs/service.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { installAuth } from './modules/auth/plugin.js';
@@ -51,6 +54,7 @@ const ROUTES = [
   disputePublicRoutes,
   demoPhoneRoutes,
   importRoutes,
+  jobRoutes,
 ];
 
 /**
@@ -159,25 +163,21 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
   installAuth(app, deps);
 
   for (const routes of ROUTES) await app.register(async (scope) => routes(scope, deps));
+  // An open events stream would keep the server from closing.
+  app.addHook('preClose', async () => endJobStreams(deps));
 
-  // Liveness: the process answers. Readiness: the database answers too. Probes run every few
-  // seconds, so their requests are not logged.
-  // A route's logLevel replaces the configured one, so it is never made more verbose than that.
+  // Liveness: the process answers (no database). Readiness: the database answers with this
+  // build's schema and the job runner works the queues. Probes run every few seconds, so their
+  // requests are not logged. A route's logLevel replaces the configured one, so it is never made
+  // more verbose than that.
   const levels = deps.logger.levels.values;
   const logLevel = ((levels[deps.logger.level] ?? Infinity) > levels.warn! ? deps.logger.level : 'warn') as 'warn';
   const alive = async () => ({ ok: true as const, uptimeSeconds: Math.round(process.uptime()) });
   app.get('/healthz', { schema: { hide: true }, logLevel }, alive);
   app.get('/api/health', { schema: { hide: true }, logLevel }, alive);
   app.get('/readyz', { schema: { hide: true }, logLevel }, async (request, reply) => {
-    try {
-      await withTimeout(deps.db.execute(sql`select 1`), 3000);
-      return { ok: true, database: 'ok' };
-    } catch (err) {
-      request.log.warn({ error: errorForLog(err) }, 'readiness check: database not answering');
-      return reply
-        .status(503)
-        .send({ ok: false, database: 'unavailable', reason: 'database does not answer / 数据库无响应' });
-    }
+    const ready = await readiness(deps, runnerOf(deps)?.isRunning ?? false, request.log);
+    return reply.status(ready.ok ? 200 : 503).send(ready);
   });
 
   const webDist = deps.config.webDist;
@@ -203,12 +203,4 @@ function trustProxyOption(
   trust: Deps['config']['trustProxy'],
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -92,3 +92,27 @@ describe('message providers', () => {
     expect(loadConfig({ SMS_CODES_PER_HOUR: '3' }).messages.codesPerHour).toBe(3);
   });
 });
+
+describe('jobs', () => {
+  it('runs the dispute clocks every 15 minutes by default, on the cron given, or never ("off")', () => {
+    expect(loadConfig({}).disputeClocksCron).toBe('*/15 * * * *');
+    expect(loadConfig({ DISPUTE_CLOCKS_CRON: '0 8-18 * * MON-FRI' }).disputeClocksCron).toBe('0 8-18 * * MON-FRI');
+    expect(loadConfig({ DISPUTE_CLOCKS_CRON: 'off' }).disputeClocksCron).toBeNull();
+  });
+
+  it('stops the start on a cron that is not five fields, naming the variable', () => {
+    for (const bad of ['*/15 * * *', 'every 15 minutes please now', '* * * * * *', '*/15;rm * * * *']) {
+      expect(() => loadConfig({ DISPUTE_CLOCKS_CRON: bad }), bad).toThrow(/DISPUTE_CLOCKS_CRON/);
+    }
+  });
+
+  it('refuses the replaced REMINDER_INTERVAL_MINUTES instead of ignoring it', () => {
+    expect(() => loadConfig({ REMINDER_INTERVAL_MINUTES: '15' })).toThrow(/DISPUTE_CLOCKS_CRON/);
+  });
+
+  it('polls every 2 s and gives running jobs 25 s at shutdown by default', () => {
+    expect(loadConfig({})).toMatchObject({ jobsPollSeconds: 2, jobsStopTimeoutSeconds: 25 });
+    expect(loadConfig({ JOBS_POLL_SECONDS: '0.5' }).jobsPollSeconds).toBe(0.5);
+    expect(() => loadConfig({ JOBS_POLL_SECONDS: '0' })).toThrow(/JOBS_POLL_SECONDS/);
+  });
+});

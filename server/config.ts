@@ -30,6 +30,11 @@ const trustProxySchema = z
   })
   .optional();
 
+/** Five fields of `*`, numbers or three-letter month/weekday names, with ranges, steps and lists. */
+const CRON_ITEM = String.raw`(?:\*|\d{1,2}|[A-Za-z]{3})(?:-(?:\d{1,2}|[A-Za-z]{3}))?(?:/\d{1,2})?`;
+const CRON_FIELD = `${CRON_ITEM}(?:,${CRON_ITEM})*`;
+const CRON = new RegExp(`^${CRON_FIELD}(?:\\s+${CRON_FIELD}){4}$`);
+
 const count = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL');
@@ -106,7 +111,22 @@ const envSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WEB_DIST: z.string().default('web/dist'),
-    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+    /** Replaced by DISPUTE_CLOCKS_CRON: a value still set stops the start rather than being ignored. */
+    REMINDER_INTERVAL_MINUTES: z
+      .never({
+        error: 'replaced by DISPUTE_CLOCKS_CRON (e.g. "*/15 * * * *", or "off") / 已由 DISPUTE_CLOCKS_CRON 取代',
+      })
+      .optional(),
+    DISPUTE_CLOCKS_CRON: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || CRON.test(v), {
+        error:
+          'must be a cron expression of five fields (minute hour day month weekday), e.g. "*/15 * * * *", or "off"',
+      })
+      .default('*/15 * * * *'),
+    JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(2),
+    JOBS_STOP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
     PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
     ...messageEnv,
     // Backups (server/modules/backup) and the shared limits store (server/modules/limits).
@@ -149,8 +169,12 @@ export interface AppConfig {
   webDist: string;
   /** Base of links sent by SMS and e-mail (employer answer links). */
   publicUrl: string;
-  /** How often the clock reminders job runs; 0 turns it off. */
-  reminderIntervalMinutes: number;
+  /** When the dispute clocks job runs (cron in Asia/Shanghai); null: never. */
+  disputeClocksCron: string | null;
+  /** How often each job queue is asked for work when idle. */
+  jobsPollSeconds: number;
+  /** On shutdown, how long running jobs may take to finish before they are handed back. */
+  jobsStopTimeoutSeconds: number;
   // Backups and the shared limits store.
   /** Where the scheduled backup job writes its files. */
   backupDir: string;
@@ -219,7 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
-    reminderIntervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+    disputeClocksCron: e.DISPUTE_CLOCKS_CRON === 'off' ? null : e.DISPUTE_CLOCKS_CRON,
+    jobsPollSeconds: e.JOBS_POLL_SECONDS,
+    jobsStopTimeoutSeconds: e.JOBS_STOP_TIMEOUT_SECONDS,
     // Backups and the shared limits store.
     backupDir: path.resolve(e.BACKUP_DIR),
     backupCron: e.BACKUP_CRON === 'off' ? null : e.BACKUP_CRON,

@@ -4,14 +4,17 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { FieldCipher, resolveMasterKey } from './core/crypto.js';
 import type { Deps } from './core/deps.js';
-import { errorForLog } from './core/http.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUseError } from './db/folder-lock.js';
 import { accounts } from './modules/accounts/tables.js';
 import { ensureReferenceData } from './seed/reference.js';
 import { DEMO_LOGINS, seedDemoIfEmpty } from './seed/demo.js';
-import { runReminders } from './modules/disputes/reminders.js';
-import { inlineQueue } from './modules/jobs/inline-queue.js';
+import { jobDefinitions } from './modules/jobs/registry.js';
+import { JobRunner } from './modules/jobs/runner.js';
+import { checkEncryptionKey } from './modules/backup/key-check.js';
+import { configureLimitsStore } from './modules/limits/redis-store.js';
+import { startDispatchKicker } from './modules/notifications/kicker.js';
+import { closeProviders } from './modules/notifications/providers/index.js';
 
 async function main() {
   const started = Date.now();
@@ -33,7 +36,19 @@ async function main() {
   await database.migrate();
   const cipher = new FieldCipher(resolveMasterKey(config.encryptionKey, config.dataDir));
   const deps: Deps = { db: database.db, cipher, config, logger, now: () => new Date() };
-  deps.jobs = inlineQueue(() => deps);
+  // Instances on one database must share one key: a second key would write IDs the others cannot read.
+  await checkEncryptionKey(deps);
+  const closeLimitsStore = await configureLimitsStore(config, logger);
+  // Every instance runs the jobs and keeps the schedules; pg-boss hands each job to one of them.
+  const jobs = new JobRunner(deps, database, jobDefinitions(config), {
+    pollingIntervalMs: config.jobsPollSeconds * 1000,
+    schedule: true,
+    stopTimeoutMs: config.jobsStopTimeoutSeconds * 1000,
+  });
+  deps.jobs = jobs;
+  await jobs.start();
+  // Messages leave within moments of the commit that wrote them (NOTIFY → dispatcher job).
+  const messageKicker = await startDispatchKicker(deps);
   await ensureReferenceData(deps);
   const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
   const [{ n: accountCount } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(accounts);
@@ -66,34 +81,28 @@ async function main() {
   }
   console.log(lines.filter(Boolean).join('\n') + '\n');
 
-  // The clocks job: reminders before deadlines, and a recorded decision when a mediation period ends.
-  let timer: NodeJS.Timeout | null = null;
-  if (config.reminderIntervalMinutes > 0) {
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        const r = await runReminders(deps);
-        if (r.remindersSent || r.closedForDeadline || r.sessionReminders) logger.info(r, 'dispute clocks job');
-      } catch (err) {
-        logger.error({ error: errorForLog(err) }, 'dispute clocks job failed');
-      } finally {
-        running = false;
-      }
-    };
-    timer = setInterval(() => void tick(), config.reminderIntervalMinutes * 60_000);
-    setTimeout(() => void tick(), 5_000).unref();
-  }
-
-  const shutdown = async () => {
-    if (timer) clearInterval(timer);
-    await app.close();
-    await database.close();
+  // SIGTERM (orchestrators) or Ctrl-C: stop taking requests and close the open ones, let running
+  // jobs finish within JOBS_STOP_TIMEOUT_SECONDS or hand them back to the queue, close the pool.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await app.close();
+      await messageKicker.stop();
+      await jobs.stop();
+      await closeProviders(config);
+      await closeLimitsStore();
+      await database.close();
+    } catch (err) {
+      console.error('Shutdown incomplete / 关闭未完成:', err);
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err) => {

@@ -13,3 +13,4 @@ export * from '../modules/limits/tables.js';
 export * from '../modules/numbering/tables.js';
 export * from '../modules/backup/tables.js';
 export * from '../modules/imports/tables.js';
+export * from '../modules/jobs/tables.js';

@@ -37,6 +37,8 @@ const GROUPS: RouteGroup[] = [
   { name: 'accounts list', method: 'GET', url: () => '/api/accounts', allowed: ['system_admin'] },
   { name: 'audit trail', method: 'GET', url: () => '/api/audit', allowed: ['system_admin'] },
   { name: 'messages list', method: 'GET', url: () => '/api/notifications/messages', allowed: ['system_admin'] },
+  { name: 'job queues', method: 'GET', url: () => '/api/jobs/queues', allowed: ['system_admin'] },
+  { name: 'jobs list', method: 'GET', url: () => '/api/jobs', allowed: ['system_admin'] },
   {
     name: 'organizations list',
     method: 'GET',

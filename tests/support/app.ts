@@ -12,7 +12,8 @@ import { openDatabase, type Database } from '../../server/db/client.js';
 import { generateDemo } from '../../server/seed/demo-data.js';
 import { writeDemo } from '../../server/seed/demo.js';
 import { ensureReferenceData } from '../../server/seed/reference.js';
-import { inlineQueue } from '../../server/modules/jobs/inline-queue.js';
+import { jobDefinitions } from '../../server/modules/jobs/registry.js';
+import { JobRunner, type AnyJobDefinition } from '../../server/modules/jobs/runner.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,6 +22,8 @@ export interface TestApp {
   /** Ids of the demo rows by their generator keys. */
   ids: Awaited<ReturnType<typeof writeDemo>> | null;
   clock: { now: Date };
+  /** The app's job runner (pg-boss on the test database); `jobs.idle()` waits for queued work. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export async function createTestApp(
     serveWeb?: boolean;
     webDist?: string;
     logTo?: Writable;
+    /** Extra job definitions (tests of the queue itself), and whether to run cron schedules (off by default). */
+    jobs?: { definitions?: AnyJobDefinition[]; schedule?: boolean; cronMonitorIntervalSeconds?: number };
   } = {},
 ): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
@@ -77,7 +82,17 @@ export async function createTestApp(
     logger: opts.logTo ? pino({ level: 'info' }, opts.logTo) : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: () => clock.now,
   };
-  deps.jobs = inlineQueue(() => deps);
+  // Polls fast so that a test waits little for a retry; a send on this app wakes its queue at once.
+  const jobs = new JobRunner(deps, database, [...jobDefinitions(deps.config), ...(opts.jobs?.definitions ?? [])], {
+    pollingIntervalMs: 200,
+    schedule: opts.jobs?.schedule ?? false,
+    stopTimeoutMs: 2000,
+    progressThrottleMs: 50,
+    cronMonitorIntervalSeconds: opts.jobs?.cronMonitorIntervalSeconds,
+    cronWorkerIntervalSeconds: opts.jobs?.schedule ? 1 : undefined,
+  });
+  deps.jobs = jobs;
+  await jobs.start();
   await ensureReferenceData(deps);
   const scale = opts.demoScale === undefined ? 0.05 : opts.demoScale;
   const ids = scale === null ? null : await writeDemo(deps, generateDemo(scale));
@@ -89,8 +104,10 @@ export async function createTestApp(
     database,
     ids,
     clock,
+    jobs,
     async close() {
       await app.close();
+      await jobs.stop();
       await database.close();
       await drop();
     },

@@ -23,12 +23,14 @@ export interface ReminderRunResult {
  * recorded decision for every case whose mediation period has ended without an agreement —
  * so that no case ever sits in mediation past its clock.
  */
-export async function runReminders(deps: Deps): Promise<ReminderRunResult> {
+export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = {}): Promise<ReminderRunResult> {
   const calendar = await calendarFor(deps);
   const today = todayOf(deps);
   const result: ReminderRunResult = { casesChecked: 0, remindersSent: 0, closedForDeadline: 0, sessionReminders: 0 };
   let after: string | null = null;
   for (;;) {
+    // A shutdown stops the run between batches; the retry starts over and skips what was sent.
+    opts.signal?.throwIfAborted();
     const batch = await caseRepo.openCases(deps.db, 200, after);
     if (!batch.length) break;
     after = batch[batch.length - 1]!.id;
@@ -131,6 +133,7 @@ async function remindSessions(deps: Deps): Promise<number> {
   const now = deps.now();
   const soon = new Date(now.getTime() + 24 * 3600_000);
   const due = await reminderRepo.sessionsAwaitingReminder(deps.db, now, soon);
+  let sent = 0;
   for (const s of due) {
     const row = await caseRepo.byId(deps.db, s.caseId);
     if (!row) continue;
@@ -141,7 +144,9 @@ async function remindSessions(deps: Deps): Promise<number> {
         : s.mode === 'phone'
           ? '电话调解，请保持电话畅通'
           : `当面调解，地点：${s.location}`;
-    await deps.db.transaction(async (tx) => {
+    sent += await deps.db.transaction(async (tx) => {
+      // Claimed first, on the locked session row: a concurrent or retried run sends nothing.
+      if (!(await reminderRepo.claimSessionReminder(tx, s.id, now))) return 0;
       for (const to of await recipientsFor(tx, row, ['worker', 'employer_agent'])) {
         await notify(tx, {
           channel: 'sms',
@@ -152,8 +157,8 @@ async function remindSessions(deps: Deps): Promise<number> {
           regionCode: row.regionCode,
         });
       }
-      await reminderRepo.markSessionReminded(tx, s.id, now);
+      return 1;
     });
   }
-  return due.length;
+  return sent;
 }

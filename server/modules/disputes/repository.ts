@@ -251,8 +251,14 @@ export const reminderRepo = {
         ),
       );
   },
-  async markSessionReminded(tx: DbOrTx, sessionId: string, at: Date) {
-    await tx.update(disputeSessions).set({ reminderSentAt: at }).where(eq(disputeSessions.id, sessionId));
+  /** Marks the session reminded unless it already is; false when another run got there first. */
+  async claimSessionReminder(tx: DbOrTx, sessionId: string, at: Date): Promise<boolean> {
+    const claimed = await tx
+      .update(disputeSessions)
+      .set({ reminderSentAt: at })
+      .where(and(eq(disputeSessions.id, sessionId), isNull(disputeSessions.reminderSentAt)))
+      .returning({ id: disputeSessions.id });
+    return claimed.length > 0;
   },
 };
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Deps } from '../../core/deps.js';
+import type { DbOrTx } from '../../db/client.js';
 
 /** What a running job can do besides its work: say how far it is, and notice a shutdown. */
 export interface JobContext {
@@ -50,10 +51,24 @@ export interface SendOptions {
   singletonKey?: string;
   /** Seconds to wait before the job may start. */
   startAfterSeconds?: number;
+  /**
+   * The account that started the job from a request: it may then follow the job's progress
+   * (GET /api/jobs/:id/events) without the jobs permission.
+   */
+  startedBy?: string | null;
 }
 
 /** The queue as services see it (`deps.jobs`). */
 export interface JobQueue {
-  /** Queues a job; returns its id, or null when a singleton job of that name/key is already waiting. */
+  /**
+   * Queues a job on the queue's own connection; returns its id, or null when a singleton job of
+   * that name/key is already waiting. Never call it inside an open transaction on the embedded
+   * database (one connection: it would wait for the transaction forever); use sendInTx there.
+   */
   send<P>(job: JobDefinition<P>, payload: P, options?: SendOptions): Promise<string | null>;
+  /**
+   * Queues a job in the caller's transaction: the job exists only if the transaction commits
+   * (a dispatcher kicked by the rows it will send, an import by the upload it will read).
+   */
+  sendInTx<P>(tx: DbOrTx, job: JobDefinition<P>, payload: P, options?: SendOptions): Promise<string | null>;
 }

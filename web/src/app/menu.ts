@@ -74,6 +74,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'accounts', path: '/accounts', labelKey: 'menu.accounts', permission: 'accounts:manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', permission: 'audit:read' },
   { key: 'messages', path: '/messages', labelKey: 'menu.messages', permission: 'messages:manage' },
+  { key: 'jobs', path: '/jobs', labelKey: 'menu.jobs', permission: 'jobs:manage' },
 ];
 
 export interface MenuUser {

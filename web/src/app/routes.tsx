@@ -27,6 +27,7 @@ const PAGES: Record<string, Page> = {
   accounts: lazy(() => import('../features/accounts/AccountsPage')),
   audit: lazy(() => import('../features/audit/AuditPage')),
   messages: lazy(() => import('../features/notifications/MessagesPage')),
+  jobs: lazy(() => import('../features/jobs/JobsPage')),
 };
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));

@@ -8,6 +8,7 @@ import type { SettingsStrings } from '../../features/disputes/settings/strings.z
 import type { DisputesStrings } from '../../features/disputes/strings.zh';
 import type { EmployersStrings } from '../../features/employers/strings.zh';
 import type { ImportsStrings } from '../../features/imports/strings.zh';
+import type { JobsStrings } from '../../features/jobs/strings.zh';
 import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
 import type { MeStrings } from '../../features/me/strings.zh';
 import type { DemoPhoneStrings, MessagesStrings } from '../../features/notifications/strings.zh';
@@ -28,6 +29,7 @@ export type Resources = AppStrings &
     disputesPublic: DisputesPublicStrings;
     employers: EmployersStrings;
     imports: ImportsStrings;
+    jobs: JobsStrings;
     me: MeStrings;
     messages: MessagesStrings;
     organizations: OrganizationsStrings;

@@ -25,6 +25,7 @@ export const appEn: AppStrings = {
     accounts: 'Accounts',
     audit: 'Audit log',
     messages: 'Messages',
+    jobs: 'Background jobs',
   },
   layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu', staffSignIn: 'Staff sign in' },
   common: {
@@ -55,5 +56,12 @@ export const appEn: AppStrings = {
     backHome: 'Back to home',
     pageError: 'The page failed to load; please reload',
     reload: 'Reload',
+  },
+  jobProgress: {
+    waiting: 'Waiting to start…',
+    connecting: 'Connecting…',
+    done: 'Done',
+    failed: 'The job failed',
+    lost: 'The job’s progress cannot be followed',
   },
 };

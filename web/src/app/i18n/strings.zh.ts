@@ -24,6 +24,7 @@ export const appZh = {
     accounts: '账号与角色',
     audit: '审计日志',
     messages: '消息发送',
+    jobs: '后台任务',
   },
   layout: { openMenu: '打开菜单', switchLang: 'English', userMenu: '用户菜单', staffSignIn: '工作人员登录' },
   common: {
@@ -54,6 +55,13 @@ export const appZh = {
     backHome: '返回首页',
     pageError: '页面加载失败，请刷新重试',
     reload: '刷新',
+  },
+  jobProgress: {
+    waiting: '等待开始…',
+    connecting: '正在连接…',
+    done: '已完成',
+    failed: '任务失败',
+    lost: '无法获取任务进度',
   },
 };
 
