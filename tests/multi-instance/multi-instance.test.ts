@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldCipher } from '../../server/core/crypto.js';
@@ -15,6 +16,7 @@ import {
   uniqueResidentId,
   type Studio,
 } from '../support/factories.js';
+import { startWebhookPeer } from '../support/message-peers.js';
 import { login, startInstance, tryLogin, type Instance, type Session } from './instances.js';
 
 // Three app instances (separate processes) on one PostgreSQL database behave like one: the
@@ -28,21 +30,40 @@ const KEY = crypto.randomBytes(32).toString('base64');
 let t: TestApp;
 let instances: Instance[] = [];
 let studio: Studio;
+let gateway: Awaited<ReturnType<typeof startWebhookPeer>>;
+/** How long the SMS gateway takes to answer; raised for the SIGKILL test. */
+const gatewayTiming = { delayMs: 0 };
+let env: Record<string, string> = {};
+const GATEWAY_SECRET = 'multi-instance-gateway-secret';
 
 describe.skipIf(!URL_SET)('several instances on one PostgreSQL', () => {
   beforeAll(async () => {
-    t = await createTestApp({ demoScale: null });
+    gateway = await startWebhookPeer(GATEWAY_SECRET, gatewayTiming);
+    // Every process that may dispatch (the three instances and this test's own app) sends SMS
+    // through the same signed gateway, so the gateway sees every message whoever sends it.
+    const sms = { SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: gateway.url, SMS_WEBHOOK_SECRET: GATEWAY_SECRET };
+    t = await createTestApp({ demoScale: null, env: sms });
+    // This process only sets up and checks: the three instances do every background job.
+    await t.jobs.stop();
     // The instances share one encryption key; the setup app writes with the same one.
     t.deps.cipher = new FieldCipher(Buffer.from(KEY, 'base64'));
     studio = await newStudio(t, { caseNumberPrefix: '多实例' });
     const url = (t.database.db as unknown as { $client: pg.Pool }).$client.options.connectionString!;
-    const env = { DATABASE_URL: url, YIZHAN_ENCRYPTION_KEY: KEY, REMINDER_INTERVAL_MINUTES: '0' };
+    env = {
+      DATABASE_URL: url,
+      YIZHAN_ENCRYPTION_KEY: KEY,
+      ...sms,
+      // The clocks job every minute, and a claimed message free again 10 s after its instance died.
+      DISPUTE_CLOCKS_CRON: '* * * * *',
+      MESSAGE_LEASE_SECONDS: '10',
+    };
     instances = await Promise.all(['one', 'two', 'three'].map((name) => startInstance(name, env)));
   });
 
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.stop()));
     await t?.close();
+    await gateway?.close();
   });
 
   it('locks the sign-in after 5 failures spread over the three instances', async () => {
@@ -122,24 +143,77 @@ describe.skipIf(!URL_SET)('several instances on one PostgreSQL', () => {
     expect(((await res.json()) as { caseNumber: string }).caseNumber).toMatch(/^多实例〔\d{4}〕\d{6}号$/);
   });
 
-  // TODO(lead, after wiring checkEncryptionKey into server/main.ts): start a fourth instance with
-  // another YIZHAN_ENCRYPTION_KEY and assert it exits before listening, naming the key.
-  it.todo('refuses to start an instance whose encryption key differs from the one the database holds');
+  it('sends every SMS of those intakes once, whichever instance dispatches it', async () => {
+    const sms = await waitForSms((rows) => rows.every((r) => r.status === 'sent'), 60_000);
+    expect(sms.length).toBeGreaterThanOrEqual(200);
+    const ids = gateway.received.map((m) => m.messageId);
+    expect(new Set(ids).size, 'one delivery per message').toBe(ids.length);
+    expect(new Set(ids)).toEqual(new Set(sms.map((r) => r.id)));
+    expect(gateway.refused).toEqual([]);
+  });
 
-  // TODO(jobs runner, lead): once pg-boss runs the dispute clocks job, start the instances with a
-  // short schedule and assert one clocks run per tick across the three (count the runs pg-boss
-  // records, or the audit rows the job writes for one fixed tick).
-  it.todo('runs the dispute clocks job once per tick across the three instances');
+  it('runs the dispute clocks job once per tick across the three instances', async () => {
+    // Instances schedule `* * * * *`; each has kept the schedule since it started.
+    const runs = await waitFor(async () => {
+      const rows = await clockRuns();
+      return rows.some((r) => r.state === 'completed') ? rows : null;
+    }, 80_000);
+    const perMinute = new Map<string, number>();
+    for (const r of runs) perMinute.set(r.minute, (perMinute.get(r.minute) ?? 0) + 1);
+    expect(
+      [...perMinute.values()].every((n) => n === 1),
+      JSON.stringify([...perMinute]),
+    ).toBe(true);
+  });
 
-  // TODO(messages dispatcher, lead): point SMS_PROVIDER at a local signed-webhook peer (see the
-  // notifications tests), queue messages through intake on all three, and assert the peer got
-  // each message exactly once.
-  it.todo('sends every SMS once, whichever instance dispatches it');
+  it('refuses to start an instance whose encryption key differs from the one the database holds', async () => {
+    const other = crypto.randomBytes(32).toString('base64');
+    const start = startInstance('wrong-key', { ...env, YIZHAN_ENCRYPTION_KEY: other }, { readyTimeoutMs: 60_000 });
+    await expect(start).rejects.toThrow(/exited before it was ready[\s\S]*(密钥|key)/i);
+  });
 
-  // TODO(jobs runner, lead): queue a long job (one with ctx.progress steps and a pause), wait
-  // until one instance reports it running, `await thatInstance.kill()` (SIGKILL, no shutdown
-  // code), and assert another instance finishes it once after expireInSeconds (set it short).
-  it.todo('finishes once on another instance a job whose instance was killed with SIGKILL mid-run');
+  it('finishes on another instance, once, the sending an instance was doing when it was killed (SIGKILL)', async () => {
+    // Only `one` is left (the test above stopped the others): it alone claims the next messages.
+    const one = instances[0]!;
+    const mediator = await newMediator(t, { studio });
+    const session = await login(one, mediator.username, FACTORY_PASSWORD);
+    gatewayTiming.delayMs = 4000;
+    const before = new Set((await smsRows()).map((r) => r.id));
+    const story = constructionIntake(t, { courtId: studio.court.id });
+    for (let i = 0; i < 12; i++) {
+      const body = { ...story, worker: { ...story.worker, phone: uniquePhone(), residentId: uniqueResidentId() } };
+      expect((await session.post('/api/disputes', body)).status).toBe(200);
+    }
+    const fresh = async () => (await smsRows()).filter((r) => !before.has(r.id));
+    // Wait until `one` is in the middle of sending (the gateway holds its requests), then kill it.
+    await waitFor(async () => ((await fresh()).some((r) => r.status === 'sending') ? true : null), 30_000);
+    const inFlight = (await fresh()).filter((r) => r.status === 'sending').map((r) => r.id);
+    await one.kill();
+    gatewayTiming.delayMs = 0;
+    // A new instance takes the claimed messages over once their lease has run out.
+    const four = await startInstance('four', env);
+    instances.push(four);
+    const done = await waitFor(async () => {
+      const rows = await fresh();
+      return rows.length === 12 && rows.every((r) => r.status === 'sent') ? rows : null;
+    }, 100_000);
+    const got = gateway.received.map((m) => m.messageId).filter((id) => !before.has(id));
+    expect(new Set(got)).toEqual(new Set(done.map((r) => r.id)));
+    // At least once: only a message the gateway already had when its sender died comes twice.
+    const twice = got.filter((id, i) => got.indexOf(id) !== i);
+    expect(
+      twice.every((id) => inFlight.includes(id)),
+      `${twice.length} repeats`,
+    ).toBe(true);
+    // Each message is recorded sent once, by the instance that finished it.
+    const sentAttempts = await rowsOf<{ id: string; n: number }>(
+      sql`SELECT message_id AS id, count(*)::int AS n FROM notification_attempts
+          WHERE status = 'ok' AND message_id IN ${sql.raw(`('${done.map((r) => r.id).join("','")}')`)}
+          GROUP BY message_id`,
+    );
+    expect(sentAttempts.length).toBe(12);
+    expect(sentAttempts.every((r) => r.n === 1)).toBe(true);
+  });
 });
 
 const REVIEW_OK = {
@@ -149,3 +223,40 @@ const REVIEW_OK = {
   not_voluntary: false,
   content_unclear: false,
 };
+
+async function smsRows(): Promise<{ id: string; status: string }[]> {
+  return rowsOf(sql`SELECT id::text, status FROM notification_outbox WHERE channel = 'sms' ORDER BY created_at`);
+}
+
+async function waitForSms(done: (rows: { id: string; status: string }[]) => boolean, timeoutMs: number) {
+  return waitFor(async () => {
+    const rows = await smsRows();
+    return rows.length && done(rows) ? rows : null;
+  }, timeoutMs);
+}
+
+/** The clocks job's runs as pg-boss keeps them (live and archived), with the minute each was sent for. */
+async function clockRuns(): Promise<{ state: string; minute: string }[]> {
+  const q = (table: string) =>
+    sql.raw(`SELECT state::text, to_char(date_trunc('minute', created_on), 'YYYY-MM-DD HH24:MI') AS minute
+             FROM pgboss.${table} WHERE name = 'disputes.clocks'`);
+  return [
+    ...(await rowsOf<{ state: string; minute: string }>(q('job'))),
+    ...(await rowsOf<{ state: string; minute: string }>(q('archive'))),
+  ];
+}
+
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  const result: unknown = await t.database.db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
+
+async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

@@ -229,7 +229,8 @@ export interface WebhookRequest {
   messageId: string;
 }
 
-export async function startWebhookPeer(secret: string) {
+/** delayMs: the gateway takes that long to answer a message it accepted (it has it from the start). */
+export async function startWebhookPeer(secret: string, opts: { delayMs?: number } = {}) {
   const script = scripted();
   const received: WebhookRequest[] = [];
   const refused: string[] = [];
@@ -257,7 +258,9 @@ export async function startWebhookPeer(secret: string) {
       if (b === 'transient') return json(res, 503, { error: 'busy' });
       if (b === 'permanent') return json(res, 422, { error: 'unknown number' });
       received.push(m);
-      json(res, 200, { id: `wh-${received.length}` });
+      const id = `wh-${received.length}`;
+      if (opts.delayMs) await new Promise((r) => setTimeout(r, opts.delayMs));
+      if (!res.destroyed) json(res, 200, { id });
     });
   });
   return { ...peer, received, refused, plan: script.plan };
