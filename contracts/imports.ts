@@ -58,6 +58,8 @@ export const importSchema = z.object({
   /** 0..1 while a job runs, with what it is doing. */
   progress: z.number(),
   progressMessage: bilingualSchema.nullable(),
+  /** The running job, whose progress the page follows (GET /api/jobs/:id/events). */
+  jobId: z.string().nullable(),
   failure: bilingualSchema.nullable(),
   createdByName: z.string(),
   createdAt: z.string(),

@@ -42,6 +42,18 @@ async function rejectedSheet(a: Agent, id: string): Promise<string[][]> {
 }
 
 describe('imports: reading files', () => {
+  it('names the job checking the file, whose progress events the importer may follow to the end', async () => {
+    const first = await uploaded(t, union, '进度.csv', csvFile([EMPLOYER_HEADERS, ...employerRows(2)], 'utf-8'));
+    expect(first.jobId).toEqual(expect.any(String));
+    const events = await union.get(`/api/jobs/${first.jobId as string}/events`);
+    expect(events.statusCode, events.body).toBe(200);
+    expect(events.headers['content-type']).toContain('text/event-stream');
+    expect(events.body).toMatch(/event: end\ndata: \{[^\n]*"completed"/);
+    // Another importer of the same region did not start it and may not follow it.
+    const other = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
+    expect((await other.get(`/api/jobs/${first.jobId as string}/events`)).statusCode).toBe(403);
+  });
+
   it('reads UTF-8, UTF-8 with BOM, GB18030 CSV and XLSX into the same employers', async () => {
     const rows = employerRows(3, '中山市小榄镇五金制品厂（普通合伙）');
     const data = [EMPLOYER_HEADERS, ...rows];

@@ -65,6 +65,7 @@ function recordOf(row: ImportRow): ImportRecord {
     acceptWarnings: row.options.acceptWarnings,
     progress: row.progress,
     progressMessage: row.progressMessage ?? null,
+    jobId: row.jobId ?? null,
     failure: row.failure ?? null,
     createdByName: row.createdBy.displayName,
     createdAt: row.createdAt.toISOString(),
@@ -155,7 +156,12 @@ export async function uploadImport(deps: Deps, ctx: Ctx, request: FastifyRequest
     regionCode: actor.regionCode,
     after: { kind: kind.kind, filename: draft.filename, ...stored },
   });
-  await deps.jobs.send(validateImportJob, { importId: draft.id }, { singletonKey: draft.id });
+  const jobId = await deps.jobs.send(
+    validateImportJob,
+    { importId: draft.id },
+    { singletonKey: draft.id, startedBy: actor.accountId },
+  );
+  if (jobId) await importRepo.update(deps.db, draft.id, { jobId });
   return detailOf(deps, (await importRepo.byId(deps.db, draft.id))!);
 }
 
@@ -215,7 +221,14 @@ export async function commitImport(deps: Deps, ctx: Ctx, id: string): Promise<Im
     progressMessage: { zh: '等待导入', en: 'Waiting to import' },
     updatedAt: deps.now(),
   });
-  if (moved) await deps.jobs.send(commitImportJob, { importId: id }, { singletonKey: id });
+  if (moved) {
+    const jobId = await deps.jobs.send(
+      commitImportJob,
+      { importId: id },
+      { singletonKey: id, startedBy: actor.accountId },
+    );
+    if (jobId) await importRepo.update(deps.db, id, { jobId });
+  }
   return detailOf(deps, (await importRepo.byId(deps.db, id))!);
 }
 

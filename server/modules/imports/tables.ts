@@ -55,6 +55,8 @@ export const imports = pgTable(
     unknownHeaders: jsonb('unknown_headers').$type<string[]>().notNull().default([]),
     progress: real('progress').notNull().default(0),
     progressMessage: jsonb('progress_message').$type<BilingualText>(),
+    /** The queue's job now checking or committing the import: the page follows its progress events. */
+    jobId: varchar('job_id', { length: 64 }),
     failure: jsonb('failure').$type<BilingualText>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

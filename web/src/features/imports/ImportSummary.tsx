@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Flex, Popconfirm, Progress, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { JobProgress } from '../../app/components/JobProgress';
 import { RUNNING_STATUSES, type ImportDetail } from './types';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -46,8 +47,15 @@ export function ImportSummary(props: {
       <Flex vertical gap={12}>
         {running && (
           <div data-testid="import-progress">
-            <Progress percent={Math.round(d.progress * 100)} status="active" />
-            <span>{text(d.progressMessage)}</span>
+            {d.jobId ? (
+              // Live from the job's server-sent events; the import row's own figure is the fallback.
+              <JobProgress key={d.jobId} jobId={d.jobId} />
+            ) : (
+              <>
+                <Progress percent={Math.round(d.progress * 100)} status="active" />
+                <span>{text(d.progressMessage)}</span>
+              </>
+            )}
           </div>
         )}
         {d.failure && <Alert type="error" showIcon message={text(d.failure)} data-testid="import-failure" />}

@@ -1,0 +1,1 @@
+ALTER TABLE "imports" ADD COLUMN "job_id" varchar(64);
