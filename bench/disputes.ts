@@ -228,7 +228,7 @@ export async function disputesScenario(opts: { smoke: boolean; pgUrl: string | u
     const openIds = process.env.BENCH_REUSE_DB
       ? await benchCaseIds(env)
       : await load(env, cases, 10, opts.smoke ? 300 : 5_000);
-    const server = await startServer({ ...env, REMINDER_INTERVAL_MINUTES: '0' });
+    const server = await startServer({ ...env, DISPUTE_CLOCKS_CRON: 'off' });
     try {
       const headers = await login(server.url, 'zs_mediator', 'Yizhan2026');
       const duration = opts.smoke ? 3 : 20;

@@ -18,7 +18,7 @@ const env = {
   YIZHAN_DATA_DIR: dataDir,
   DATABASE_URL: '',
   YIZHAN_DEMO_DATA: 'false',
-  REMINDER_INTERVAL_MINUTES: '0',
+  DISPUTE_CLOCKS_CRON: 'off',
   LOG_LEVEL: 'warn',
 };
 const started: ChildProcess[] = [];
