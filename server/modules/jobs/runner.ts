@@ -95,9 +95,11 @@ export class JobRunner implements JobQueue {
         retryBackoff: d.retry?.backoff ?? false,
         expireInSeconds: d.expireInSeconds ?? 15 * 60,
       };
-      await this.boss.createQueue(d.name, queue);
+      // Instances starting together on a fresh database create the same queues at once; PostgreSQL
+      // may then pick one as a deadlock victim (pg-boss's queue creation makes a partition table).
+      await retryOnConflict(() => this.boss.createQueue(d.name, queue));
       // The definition may have changed since the queue was made (retries, time limit).
-      await this.boss.updateQueue(d.name, queue);
+      await retryOnConflict(() => this.boss.updateQueue(d.name, queue));
       if (!this.options.schedule) continue;
       if (d.schedule) {
         const payload = d.payload.parse(d.schedule.payload) as object;
@@ -273,4 +275,18 @@ function outputOf(value: unknown): object | undefined {
 function messageOf(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.slice(0, 1000);
+}
+
+/** Deadlock (40P01) or a concurrent creation (23505, 42P07): the other instance did it or will; try again. */
+async function retryOnConflict(run: () => Promise<unknown>, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= attempts || !['40P01', '23505', '42P07'].includes(code ?? '')) throw err;
+      await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
