@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
 
-// Files over HTTP for the module's routes: the one file of a multipart upload, and downloads.
+// Files over HTTP for the module's routes: the one file of a multipart upload; the module's
+// generated files are buffered downloads (sent with core/attachment.ts).
 
 export interface UploadedFile {
   filename: string;
@@ -22,17 +23,4 @@ export interface Download {
   filename: string;
   mime: string;
   content: Buffer;
-}
-
-/**
- * Always an attachment, never shown inline: an uploaded file never runs in the app's origin,
- * whatever it contains; and no cache keeps a case's papers.
- */
-export function sendAttachment(reply: FastifyReply, file: Download) {
-  return reply
-    .type(file.mime)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(file.content);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../contracts/imports.js';
 import type { Deps } from '../../core/deps.js';
 import { apiErrorSchema, asZod, errorResponses, idParamsSchema } from '../../core/http.js';
-import { sendDownload } from './download.js';
+import { sendAttachment } from '../../core/attachment.js';
 import * as service from './service.js';
 
 const uploadErrors = { ...errorResponses, 413: apiErrorSchema, 415: apiErrorSchema };
@@ -37,7 +37,7 @@ export async function importRoutes(fastify: FastifyInstance, deps: Deps) {
         response: errorResponses,
       },
     },
-    async (request, reply) => sendDownload(reply, await service.templateOf(deps, request.ctx, request.params.kind)),
+    async (request, reply) => sendAttachment(reply, await service.templateOf(deps, request.ctx, request.params.kind)),
   );
   app.post(
     '/api/imports',
@@ -86,7 +86,7 @@ export async function importRoutes(fastify: FastifyInstance, deps: Deps) {
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await service.rejectedRowsWorkbook(deps, request.ctx, request.params.id)),
+      sendAttachment(reply, await service.rejectedRowsWorkbook(deps, request.ctx, request.params.id)),
   );
   app.post(
     '/api/imports/:id/commit',

@@ -21,7 +21,8 @@ import { importRepo, RECEIVING, type ImportRow } from './repository.js';
 import { runOf, snapshotOf } from './run.js';
 import { readImportRequest, storeFile } from './upload.js';
 import { validateImportJob } from './validate.js';
-import { rejectedWorkbook, templateWorkbook, type Download } from './workbooks.js';
+import type { Download } from '../../core/attachment.js';
+import { rejectedWorkbook, templateWorkbook } from './workbooks.js';
 
 const FIRST_REJECTED = 50;
 

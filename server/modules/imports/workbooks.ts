@@ -1,5 +1,6 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Download } from '../../core/attachment.js';
 import type { Deps } from '../../core/deps.js';
 import { neutraliseCell } from '../../core/spreadsheet-safety.js';
 import type { AnyImportKind } from './define.js';
@@ -9,11 +10,6 @@ import { importRepo, type ImportRow } from './repository.js';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A file to download: a buffer, or a stream written while it is sent. */
-export interface Download {
-  filename: string;
-  mime: string;
-  content: Buffer | Readable;
-}
 
 /** The kind's empty workbook: its header row, every column kept as text (codes keep leading zeros). */
 export async function templateWorkbook(kind: AnyImportKind): Promise<Download> {

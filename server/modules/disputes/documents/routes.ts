@@ -1,7 +1,7 @@
 import { filingPackageSchema } from '../../../../contracts/disputes/responses.js';
 import type { Deps } from '../../../core/deps.js';
 import { errorResponses, type ZodFastify } from '../../../core/http.js';
-import { sendAttachment } from '../files.js';
+import { sendAttachment } from '../../../core/attachment.js';
 import { caseIdParamsSchema, DISPUTE_TAGS as tags } from '../schemas.js';
 import { documentParamsSchema, documentQuerySchema } from './schemas.js';
 import { caseDocument, filingPackage } from './service.js';

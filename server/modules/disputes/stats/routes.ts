@@ -1,7 +1,7 @@
 import { disputeStatsSchema } from '../../../../contracts/disputes/responses.js';
 import type { Deps } from '../../../core/deps.js';
 import { errorResponses, type ZodFastify } from '../../../core/http.js';
-import { sendAttachment } from '../files.js';
+import { sendAttachment } from '../../../core/attachment.js';
 import { DISPUTE_TAGS as tags } from '../schemas.js';
 import { statsExportQuerySchema, statsQuerySchema } from './schemas.js';
 import { disputeStats, disputeStatsWorkbook } from './service.js';

@@ -8,7 +8,8 @@ import {
 } from '../../../../contracts/disputes/responses.js';
 import type { Deps } from '../../../core/deps.js';
 import { apiErrorSchema, errorResponses, type ZodFastify } from '../../../core/http.js';
-import { readUpload, sendAttachment } from '../files.js';
+import { sendAttachment } from '../../../core/attachment.js';
+import { readUpload } from '../files.js';
 import { caseIdParamsSchema, DISPUTE_TAGS as tags } from '../schemas.js';
 import { addEvidence, getEvidence } from './evidence.js';
 import { listMediators, setMediatorProfile } from './mediator-profiles.js';
