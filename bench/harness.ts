@@ -8,6 +8,8 @@ import pg from 'pg';
 /** A server under test in its own process, on a fresh database (PGlite folder or PostgreSQL). */
 export interface BenchServer {
   url: string;
+  /** The server's process, to read its memory (/proc/<pid>/status). */
+  pid: number;
   env: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startServer(env: Record<string, string>, script = 'server/
   });
   return {
     url,
+    pid: child.pid!,
     env,
     stop: () =>
       new Promise<void>((resolve) => {

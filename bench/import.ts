@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { buildUscc, USCC_CHARSET } from '../server/core/identifiers/uscc.js';
-import { freshEnv, login, runScript } from './harness.js';
+import { freshEnv, login, runScript, startServer } from './harness.js';
 
 // The import pipeline on a large employer CSV, next to a plain COPY of the same file:
 //   npm run bench -- --scenario import            1,000,000 rows on PostgreSQL (BENCH_/TEST_DATABASE_URL)
@@ -37,45 +36,6 @@ async function writeCsv(file: string, rows: number): Promise<number> {
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return fs.statSync(file).size;
-}
-
-interface Server {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** The app in its own process (as bench/harness.ts does), keeping its pid to read its memory. */
-async function startApp(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = output.match(/ready at (http:\/\/(?:localhost|127\.0\.0\.1):\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
-  });
-  return {
-    url,
-    pid: child.pid!,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
@@ -132,7 +92,7 @@ export async function importScenario(opts: { smoke: boolean; pgUrl: string | und
       ...env,
       YIZHAN_ADMIN_PASSWORD: 'Bench-import-2026',
     });
-    const server = await startApp({ ...env, IMPORT_MAX_MB: '1000' });
+    const server = await startServer({ ...env, IMPORT_MAX_MB: '1000' });
     const samples: number[] = [];
     try {
       const headers = await login(server.url, 'bench_admin', 'Bench-import-2026');
