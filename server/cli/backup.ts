@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { FieldCipher } from '../core/crypto.js';
 import { openDatabase } from '../db/client.js';
 import { DataFolderInUseError } from '../db/folder-lock.js';
 import { BackupError } from '../modules/backup/errors.js';
+import { runBackupCommand } from './run-backup-command.js';
 import { configuredKey, dataKeyFile, writeKeyFile } from '../modules/backup/key.js';
 import { createBackup } from '../modules/backup/service.js';
 
@@ -76,14 +77,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof BackupError) {
-      console.error(err.message);
-      process.exit(err instanceof ConfigError ? 2 : 1);
-    }
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBackupCommand(main);

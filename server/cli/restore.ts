@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { FieldCipher } from '../core/crypto.js';
 import { DataFolderInUseError } from '../db/folder-lock.js';
 import { BackupError } from '../modules/backup/errors.js';
+import { runBackupCommand } from './run-backup-command.js';
 import { configuredKey, dataKeyFile, readKeyFile, writeKeyFile } from '../modules/backup/key.js';
 import { restoreBackup } from '../modules/backup/service.js';
 
@@ -72,14 +73,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof ConfigError || err instanceof BackupError) {
-      console.error(err.message);
-      process.exit(err instanceof ConfigError ? 2 : 1);
-    }
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBackupCommand(main);
