@@ -21,6 +21,29 @@ export const terminationGrounds = [
   'resignation', // 劳动者主动辞职（第三十七条）
   'mutual_by_worker', // 劳动者提出、协商一致解除
 ] as const;
+/**
+ * Why a worker resigned under 劳动合同法第三十八条. It decides whether service before 2008 counts
+ * (第九十七条第三款): the old rules gave compensation only for the five employer faults of
+ * 最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）第十五条.
+ */
+export const art38Reasons = [
+  'forced_labour', // 以暴力、威胁或者非法限制人身自由的手段强迫劳动（第三十八条第二款；2001 解释第十五条第一项）
+  'no_labour_conditions', // 未按照劳动合同约定提供劳动保护或者劳动条件（第一款第一项；2001 解释第十五条第二项）
+  'pay_not_as_agreed', // 未及时足额支付劳动报酬（第一款第二项；2001 解释第十五条第二项）
+  'wage_withheld_or_delayed', // 克扣或者无故拖欠工资（第一款第二项；2001 解释第十五条第三项）
+  'overtime_unpaid', // 拒不支付延长工作时间工资报酬（第一款第二项；2001 解释第十五条第四项）
+  'below_minimum_wage', // 低于当地最低工资标准支付工资（第一款第二项；2001 解释第十五条第五项）
+  'no_social_insurance', // 未依法缴纳社会保险费（第一款第三项）
+  'unlawful_rules', // 规章制度违法，损害劳动者权益（第一款第四项）
+  'invalid_contract', // 因第二十六条第一款情形致使劳动合同无效（第一款第五项）
+  'dangerous_orders', // 违章指挥、强令冒险作业危及人身安全（第二款后段）
+  'other', // 法律、行政法规规定的其他情形（第一款第六项）
+] as const;
+export const art38ReasonSchema = z.enum(art38Reasons, {
+  error: `第三十八条解除理由无效，应为 ${art38Reasons.join('、')} 之一 / art38Reason must be one of ${art38Reasons.join(', ')}`,
+});
+export type Art38Reason = z.infer<typeof art38ReasonSchema>;
+
 export const terminationGroundSchema = z.enum(terminationGrounds, {
   error: `离职原因无效，应为 ${terminationGrounds.join('、')} 之一 / termination must be one of ${terminationGrounds.join(', ')}`,
 });
@@ -68,6 +91,14 @@ export const laborLawWarningCodes = [
   'limitation_runs_from_end', // 仲裁时效自离职起一年
   'limitation_expired_risk', // 已超过一年，时效风险
   'limitation_while_employed', // 在职期间的时效规则
+  'wage_history_partial_month', // 不满整月的工资记录不计入平均工资
+  'notice_pay_previous_month', // 上一个月工资未提供，按平均工资计
+  'double_wage_flat_wage', // 二倍工资每月按同一月工资计
+  'double_wage_month_missing', // 部分月份无工资记录，按平均工资计
+  'annual_leave_declined_in_writing', // 书面提出不休年休假，不支付 200%
+  'pre_2008_art38_reason_missing', // 2008 年前工龄：未说明第三十八条理由
+  'pre_2008_art38_not_compensated', // 2008 年前工龄：该理由按当时规定无补偿
+  'injury_pooling_wage_missing', // 统筹地区职工月平均工资缺失
 ] as const;
 export const laborLawWarningCodeSchema = z.enum(laborLawWarningCodes);
 export type LaborLawWarningCode = z.infer<typeof laborLawWarningCodeSchema>;
@@ -153,6 +184,11 @@ export const annualLeaveInputSchema = z.object(
       }),
     /** daily wage override, fen; default monthly wage ÷ 21.75 */
     dailyWageBaseFen: fenSchema.optional(),
+    /**
+     * The employer arranged the leave but the worker, for their own reasons, declined it in
+     * writing: only the normal wage is owed, no 200 % extra (企业职工带薪年休假实施办法第十条第二款).
+     */
+    declinedInWriting: z.boolean({ error: '应为 true 或 false / must be true or false' }).optional(),
   },
   { error: '年休假信息应为对象 / annualLeave must be an object' },
 );
@@ -166,6 +202,8 @@ export const injuryInputSchema = z.object(
       .max(10, { error: '伤残等级应为 1 至 10 / grade must be 1..10' }),
     /** 本人工资: average monthly contribution wage of the 12 months before the injury, fen */
     monthlyWageFen: fenSchema,
+    /** override: the pooling area's average monthly wage (统筹地区职工月平均工资, 工伤保险条例第六十四条), fen */
+    poolingAverageWageFen: fenSchema.optional(),
   },
   { error: '工伤信息应为对象 / injury must be an object' },
 );
@@ -180,6 +218,8 @@ export const laborLawRequestSchema = z
       /** last day of work; null while still employed */
       endDate: dateSchema.nullable(),
       termination: terminationGroundSchema.nullable(),
+      /** with termination 'art38': the employer's fault the worker resigned over (decides service before 2008) */
+      art38Reason: art38ReasonSchema.optional(),
       /** average monthly wage of the 12 months before endDate, fen */
       monthlyWageFen: fenSchema.optional(),
       /** alternatively: monthly pay history; the last up-to-12 months up to endDate are averaged */
@@ -208,6 +248,13 @@ export const laborLawRequestSchema = z
         code: 'custom',
         path: ['endDate'],
         message: '离职日期不能早于入职日期 / endDate must not be before hireDate',
+      });
+    }
+    if (v.art38Reason !== undefined && v.termination !== 'art38') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['art38Reason'],
+        message: '仅在离职原因为第三十八条（被迫解除）时填写此项 / art38Reason applies only when termination is art38',
       });
     }
     if (v.monthlyWageFen === undefined && v.wageHistory === undefined) {
@@ -269,11 +316,26 @@ export const laborLawItemDetailSchema = z.object({
   hours: z.string().optional(),
   /** days (annual leave: unused days) */
   days: z.string().optional(),
-  /** annual leave: prorated entitlement */
+  /** annual leave: prorated entitlement, whole days (实施办法第五条) */
   entitlementDays: z.number().int().optional(),
+  /** annual leave: the exact prorated entitlement before any day is dropped, decimal to 2 places */
+  proratedDays: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
   segments: z.array(laborLawSegmentSchema).optional(),
+  /** double wages: the wage of each calendar month in the period and the share of a month it counts for */
+  perMonth: z
+    .array(
+      z.object({
+        month: z.string(),
+        /** exact share of a month, decimal or "15/29" */
+        months: z.string(),
+        wageFen: z.number().int(),
+        /** true when the month had no record and the average wage stood in */
+        estimated: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 export const laborLawItemSchema = z.object({

@@ -8,6 +8,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
+import { calendarFor } from '../disputes/calendar.js';
 import { regionRepo } from '../regions/repository.js';
 import { laborParamRepo } from './repository.js';
 import { calculate, type Lang } from './rules/calculate.js';
@@ -18,7 +19,9 @@ type LaborParamAnswer = z.infer<typeof laborParamSchema>;
 
 /**
  * Runs the engine with the local figures in force on the end date (or today while still
- * employed). A region without a figure gets none: the engine then says so in `warnings`.
+ * employed) and the platform's working-day calendar (with staff's holiday corrections) for the
+ * last days of limitation periods. A region without a figure gets none: the engine then says so
+ * in `warnings`.
  */
 export async function calculateEntitlements(
   deps: Deps,
@@ -29,19 +32,22 @@ export async function calculateEntitlements(
   if (!region) throw errors.validation('regionCode', '地区代码不存在（GB/T 2260）', 'Unknown region code (GB/T 2260)');
   const asOf = todayInChina(deps.now());
   const onDate = request.endDate ?? asOf;
-  const [minimum, average] = await Promise.all([
+  const [minimum, average, injuryPooling, calendar] = await Promise.all([
     laborParamRepo.inForce(deps.db, request.regionCode, 'minimum_wage_monthly', onDate),
     laborParamRepo.inForce(deps.db, request.regionCode, 'average_wage_monthly', onDate),
+    laborParamRepo.inForce(deps.db, request.regionCode, 'injury_pooling_wage_monthly', onDate),
+    calendarFor(deps),
   ]);
   return calculate(
     request,
     {
       minimumWageFen: minimum?.amountFen ?? null,
       averageWageFen: average?.amountFen ?? null,
+      injuryPoolingWageFen: injuryPooling?.amountFen ?? null,
       regionName: region.fullName,
     },
     lang,
-    { asOf },
+    { asOf, calendar },
   );
 }
 

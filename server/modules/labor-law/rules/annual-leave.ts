@@ -3,11 +3,16 @@
  * (职工带薪年休假条例第三条、第五条; 企业职工带薪年休假实施办法第五条、第十条至第十二条).
  *
  * Entitlement: 5 / 10 / 15 days for cumulative work of ≥1 & <10 / ≥10 & <20 /
- * ≥20 years (0 under one year). A worker who joins or leaves during the year
- * gets (calendar days at this employer in the year ÷ 365) × entitlement, with
- * any fraction of a day dropped. Unused days = entitlement − days taken (not
- * below 0), paid at an extra 200% of the daily wage (the normal 100% is in the
- * monthly wage already). Daily wage = monthly wage ÷ 21.75 unless given.
+ * ≥20 years (0 under one year).
+ * - A worker who joins during the year (实施办法第五条) gets (remaining calendar days ÷ 365) ×
+ *   entitlement with the fraction of a day dropped; unused = that − days taken.
+ * - A worker who leaves (实施办法第十二条) is owed (days passed at this employer in the year ÷ 365
+ *   × entitlement − days already taken), and only then is the part below one whole day dropped
+ *   ("折算后不足1整天的部分不支付"); leave taken beyond it is not clawed back (第十二条第三款).
+ * Unused days are paid at an extra 200% of the daily wage (the normal 100% is in the monthly wage
+ * already), unless the worker declined leave the employer arranged, in writing and for their own
+ * reasons (第十条第二款): then only the normal wage is owed. Daily wage = monthly wage ÷ 21.75
+ * unless given.
  */
 import { compareDates, daysBetween, maxDate, minDate } from './dates.js';
 import { num, text, yuan } from './explain.js';
@@ -36,6 +41,7 @@ export interface AnnualLeaveInput {
   cumulativeWorkYears: number;
   daysTaken: number;
   dailyWageBaseFen?: number | undefined;
+  declinedInWriting?: boolean | undefined;
   hireDate: string;
   endDate: string | null;
   /** monthly wage excluding overtime pay, fen (exact) */
@@ -94,10 +100,24 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
   const exactProrated = fullYear
     ? rat(entitlement)
     : min(rat(entitlement), rat(BigInt(calendarDays * entitlement), 365n));
-  const prorated = Number(floor(exactProrated));
   const taken = decimalToRational(input.daysTaken, 2);
-  const unused = max(sub(rat(prorated), taken), ZERO);
+  const leaving = input.endDate !== null && compareDates(input.endDate, yearEnd) <= 0;
+  // 第十二条 (leaving): subtract first, then drop the part below a whole day.
+  // 第五条 (joining) and a whole year: the entitlement is whole days; half days taken stay half.
+  const prorated = Number(floor(exactProrated));
+  const unused = leaving ? rat(floor(max(sub(exactProrated, taken), ZERO))) : max(sub(rat(prorated), taken), ZERO);
   if (unused.n === 0n) return { items: [], warnings };
+  if (input.declinedInWriting === true) {
+    warnings.push(
+      warning(
+        'annual_leave_declined_in_writing',
+        'warning',
+        `未休 ${num(unused)} 天：用人单位安排了年休假，职工因本人原因且书面提出不休的，用人单位可以只支付正常工作期间的工资收入，不另付 200% 的未休年休假工资（企业职工带薪年休假实施办法第十条第二款）。未安排休假或并非职工本人书面提出的，不适用此项。`,
+        `${num(unused)} unused day(s): the employer arranged the leave and the worker declined it in writing for their own reasons, so only the normal wage is owed, with no 200% extra (Measures for Paid Annual Leave of Enterprise Employees art. 10 ¶2). This does not apply if the leave was not arranged or the worker did not decline it in writing themselves.`,
+      ),
+    );
+    return { items: [], warnings };
+  }
 
   const givenDaily = input.dailyWageBaseFen;
   const daily = givenDaily !== undefined ? rat(givenDaily) : div(input.monthlyWage, MONTHLY_PAID_DAYS);
@@ -106,17 +126,27 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
 
   const joined = compareDates(input.hireDate, yearStart) > 0;
   const basis = ['职工带薪年休假条例第三条', '职工带薪年休假条例第五条'];
-  if (!fullYear && joined) basis.push('企业职工带薪年休假实施办法第五条');
-  if (!fullYear && input.endDate !== null && compareDates(input.endDate, yearEnd) < 0)
-    basis.push('企业职工带薪年休假实施办法第十二条');
+  if (!fullYear && joined && !leaving) basis.push('企业职工带薪年休假实施办法第五条');
+  if (leaving) basis.push('企业职工带薪年休假实施办法第十二条');
   basis.push('企业职工带薪年休假实施办法第十条', '企业职工带薪年休假实施办法第十一条');
 
-  const proText = fullYear
-    ? text(`${input.year} 年全年在职，应休 ${entitlement} 天`, `employed all of ${input.year}: ${entitlement} days`)
-    : text(
-        `${from} 至 ${to} 共 ${calendarDays} 天：${calendarDays} ÷ 365 × ${entitlement} 天 = ${toFixedDecimal(exactProrated, 2)} 天，不足一整天的部分不计，折算 ${prorated} 天`,
-        `${from} to ${to}, ${calendarDays} days: ${calendarDays} ÷ 365 × ${entitlement} days = ${toFixedDecimal(exactProrated, 2)} days, fractions dropped: ${prorated} days`,
-      );
+  const ratio = `${calendarDays} ÷ 365 × ${entitlement} 天`;
+  const ratioEn = `${calendarDays} ÷ 365 × ${entitlement} days`;
+  const exactText = toFixedDecimal(exactProrated, 2);
+  const proText = leaving
+    ? text(
+        `${from} 至 ${to} 在本单位 ${calendarDays} 天：${fullYear ? `全年应休 ${entitlement} 天` : `${ratio} = ${exactText} 天`}，减去已休 ${num(taken)} 天，不足一整天的部分不支付（实施办法第十二条），未休 ${num(unused)} 天`,
+        `${from} to ${to}, ${calendarDays} days at this employer: ${fullYear ? `${entitlement} days for the whole year` : `${ratioEn} = ${exactText} days`}, less ${num(taken)} taken, the part below a whole day dropped (Measures art. 12): ${num(unused)} unused days`,
+      )
+    : fullYear
+      ? text(
+          `${input.year} 年全年在职，应休 ${entitlement} 天；已休 ${num(taken)} 天，未休 ${num(unused)} 天`,
+          `employed all of ${input.year}: ${entitlement} days; taken ${num(taken)}, unused ${num(unused)} days`,
+        )
+      : text(
+          `${from} 至 ${to} 共 ${calendarDays} 天：${ratio} = ${exactText} 天，不足一整天的部分不享受（实施办法第五条），折算 ${prorated} 天；已休 ${num(taken)} 天，未休 ${num(unused)} 天`,
+          `${from} to ${to}, ${calendarDays} days: ${ratioEn} = ${exactText} days, fractions dropped (Measures art. 5): ${prorated} days; taken ${num(taken)}, unused ${num(unused)} days`,
+        );
   const u = num(unused);
   const dailyText =
     givenDaily !== undefined
@@ -130,12 +160,13 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
         amountFen,
         basis,
         explanation: text(
-          `${proText.zh}；已休 ${num(taken)} 天，未休 ${u} 天；${u} 天 × ${dailyText.zh} × 200% = ${a.zh}（300% 中的 100% 已含在正常工资内）`,
-          `${proText.en}; taken ${num(taken)}, unused ${u} days; ${u} days × ${dailyText.en} × 200% = ${a.en} (the normal 100% of the 300% is already in the wage)`,
+          `${proText.zh}；${u} 天 × ${dailyText.zh} × 200% = ${a.zh}（300% 中的 100% 已含在正常工资内）`,
+          `${proText.en}; ${u} days × ${dailyText.en} × 200% = ${a.en} (the normal 100% of the 300% is already in the wage)`,
         ),
         detail: {
           days: u,
           entitlementDays: prorated,
+          proratedDays: exactText,
           baseFen: roundHalfUpToFen(daily),
           multiplier: '2',
           from,

@@ -15,6 +15,7 @@ import {
 import { calculate, type LocalParams } from './calculate.js';
 import { fromDayNumber, toDayNumber } from './dates.js';
 import { economicCompensation } from './economic-compensation.js';
+import { createCalendar } from '../../disputes/rules/working-days.js';
 import { doubleWage } from './double-wage.js';
 import { injuryLumpSum, INJURY_MONTHS } from './injury.js';
 import { overtime } from './overtime.js';
@@ -240,8 +241,16 @@ describe('calculate — invariants', () => {
       fc.property(periodArb, fc.option(dateArb, { nil: null }), wageArb, wageArb, ([hire, end], signed, x, y) => {
         const [w1, w2] = x <= y ? [x, y] : [y, x];
         const run = (w: number, e: string) =>
-          doubleWage({ hireDate: hire, endDate: e, contractSignedDate: signed, wage: rat(w), asOf: '2031-01-01' })
-            .items[0];
+          doubleWage({
+            hireDate: hire,
+            endDate: e,
+            contractSignedDate: signed,
+            wageOfMonth: () => null,
+            averageWage: rat(w),
+            hasHistory: false,
+            asOf: '2031-01-01',
+            calendar: createCalendar([]),
+          }).items[0];
         const i1 = run(w1, end);
         const i2 = run(w2, end);
         expect(i1?.amountFen ?? 0).toBeLessThanOrEqual(i2?.amountFen ?? 0);
@@ -260,8 +269,10 @@ describe('calculate — invariants', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10 }), wageArb, wageArb, avgArb, (grade, x, y, avg) => {
         const [w1, w2] = x <= y ? [x, y] : [y, x];
-        const a1 = injuryLumpSum({ grade, monthlyWageFen: w1 }, avg).items[0]!.amountFen;
-        const a2 = injuryLumpSum({ grade, monthlyWageFen: w2 }, avg).items[0]!.amountFen;
+        const a1 = injuryLumpSum({ grade, monthlyWageFen: w1 }, { poolingAverageWageFen: avg, averageWageFen: null })
+          .items[0]!.amountFen;
+        const a2 = injuryLumpSum({ grade, monthlyWageFen: w2 }, { poolingAverageWageFen: avg, averageWageFen: null })
+          .items[0]!.amountFen;
         expect(a1).toBeLessThanOrEqual(a2);
         const months = INJURY_MONTHS[grade]!;
         if (avg !== null) {

@@ -131,12 +131,16 @@ describe('calculate — orchestration', () => {
       (w) => w.code === 'limitation_runs_from_end',
     )!;
     expect(soon.severity).toBe('warning');
-    expect(soon.message).toContain('2024-06-30');
+    // 2024-06-30 is a Sunday: the last day moves to Monday 2024-07-01 (民法典第二百零三条), included
+    expect(soon.message).toContain('最迟于 2024-07-01（含当日）');
     const late = calculate(req(), PARAMS, 'zh', { asOf: '2024-05-15' }).warnings.find(
       (w) => w.code === 'limitation_runs_from_end',
     )!;
     expect(late.severity).toBe('critical');
-    const expired = calculate(req(), PARAMS, 'zh', { asOf: '2024-07-01' }).warnings.find(
+    const onLastDay = calculate(req(), PARAMS, 'zh', { asOf: '2024-07-01' }).warnings.map((w) => w.code);
+    expect(onLastDay).toContain('limitation_runs_from_end');
+    expect(onLastDay).not.toContain('limitation_expired_risk');
+    const expired = calculate(req(), PARAMS, 'zh', { asOf: '2024-07-02' }).warnings.find(
       (w) => w.code === 'limitation_expired_risk',
     )!;
     expect(expired.severity).toBe('critical');

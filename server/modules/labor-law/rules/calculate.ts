@@ -16,7 +16,8 @@ import { overtime } from './overtime.js';
 import { annualLeave } from './annual-leave.js';
 import { injuryLumpSum } from './injury.js';
 import { noticePay } from './notice-pay.js';
-import { limitationWarnings } from './limitation.js';
+import { limitationWarnings, type RestDayCalendar } from './limitation.js';
+import { createCalendar } from '../../disputes/rules/working-days.js';
 import { wageFigures } from './wage.js';
 import { pick, type Lang } from './explain.js';
 import { roundHalfUpToFen } from './money.js';
@@ -28,15 +29,24 @@ export type { Lang } from './explain.js';
 export interface LocalParams {
   /** local monthly minimum wage, fen */
   minimumWageFen: number | null;
-  /** local previous-year average monthly wage, fen */
+  /** local previous-year average monthly wage, fen (劳动合同法第四十七条) */
   averageWageFen: number | null;
+  /** the work-injury pooling area's average monthly wage, fen (工伤保险条例第六十四条); may be absent */
+  injuryPoolingWageFen?: number | null;
   regionName?: string;
 }
 
 export interface CalculateOptions {
   /** calculation date "YYYY-MM-DD"; default: today in China */
   asOf?: string;
+  /**
+   * Working days for the last day of a limitation period (民法典第二百零三条); default: the
+   * official holiday arrangements with no local corrections. The service passes the platform's.
+   */
+  calendar?: RestDayCalendar;
 }
+
+const DEFAULT_CALENDAR = createCalendar([]);
 
 /** Bilingual engine output before it is rendered in one language. */
 export interface EngineResult {
@@ -66,7 +76,8 @@ export function calculateEngine(
     warnings.push(...r.warnings);
   };
 
-  const wage = wageFigures(input, input.endDate ?? asOf);
+  const calendar = options.calendar ?? DEFAULT_CALENDAR;
+  const wage = wageFigures(input, { hireDate: input.hireDate, lastDay: input.endDate ?? asOf });
   warnings.push(...wage.warnings);
 
   // ---- termination: economic compensation / unlawful termination / notice pay
@@ -93,6 +104,7 @@ export function calculateEngine(
           hireDate: input.hireDate,
           endDate: input.endDate,
           ground,
+          art38Reason: input.art38Reason,
           wage: wage.average,
           minimumWageFen,
           averageWageFen,
@@ -115,7 +127,7 @@ export function calculateEngine(
   }
   if (input.noNoticeGiven === true) {
     if (ground === 'art40' && input.endDate !== null) {
-      take(noticePay(wage.lastMonth));
+      take(noticePay(wage.previousMonth, wage.hasHistory));
     } else {
       warnings.push(
         warning(
@@ -135,8 +147,11 @@ export function calculateEngine(
         hireDate: input.hireDate,
         endDate: input.endDate,
         contractSignedDate: input.contractSignedDate,
-        wage: wage.average,
+        wageOfMonth: wage.recordedWage,
+        averageWage: wage.average,
+        hasHistory: wage.hasHistory,
         asOf,
+        calendar,
       }),
     );
   }
@@ -155,9 +170,17 @@ export function calculateEngine(
     );
   }
 
-  if (input.injury) take(injuryLumpSum(input.injury, averageWageFen));
+  if (input.injury) {
+    take(
+      injuryLumpSum(input.injury, {
+        poolingAverageWageFen: params.injuryPoolingWageFen ?? null,
+        averageWageFen,
+        regionName: params.regionName,
+      }),
+    );
+  }
 
-  warnings.push(...limitationWarnings(input.endDate, asOf));
+  warnings.push(...limitationWarnings(input.endDate, asOf, calendar));
 
   const order = (c: EngineItem['code']): number => laborLawItemCodes.indexOf(c);
   items.sort((a, b) => order(a.code) - order(b.code));

@@ -9,11 +9,12 @@
  * most 11 months. Full anniversary months count as whole months; remaining
  * days count as days ÷ calendar days of the month in which they fall.
  */
-import { addDays, addMonths, compareDates, maxDate, minDate } from './dates.js';
+import { addDays, addMonths, compareDates, daysBetween, maxDate, minDate, monthOf } from './dates.js';
 import { LCL_EFFECTIVE } from './economic-compensation.js';
 import { months as monthsText, num, text, yuan } from './explain.js';
-import { mul, roundHalfUpToFen, type Rational } from './money.js';
+import { add, mul, rat, roundHalfUpToFen, ZERO, type Rational } from './money.js';
 import { monthsFromAnniversary } from './service-length.js';
+import { movedNote, oneYearLastDay, type RestDayCalendar } from './limitation.js';
 import { warning, type EngineWarning, type RuleResult } from './types.js';
 
 export interface DoubleWageInput {
@@ -22,13 +23,58 @@ export interface DoubleWageInput {
   endDate: string | null;
   /** date of the written contract; null = never signed */
   contractSignedDate: string | null;
-  /** monthly wage, fen (exact) */
-  wage: Rational;
+  /** the recorded wage of a calendar month "YYYY-MM", or null when the history has none */
+  wageOfMonth: (month: string) => Rational | null;
+  /** the average monthly wage, standing in for a month with no record */
+  averageWage: Rational;
+  /** whether a pay history was given at all */
+  hasHistory: boolean;
   /** today, for workers still employed and for the limitation period */
   asOf: string;
+  /** working days, for the last day of the limitation period (民法典第二百零三条) */
+  calendar: RestDayCalendar;
 }
 
 export const DOUBLE_WAGE_MAX_MONTHS = 11;
+
+interface MonthShare {
+  month: string;
+  /** share of a month this calendar month counts for */
+  share: Rational;
+  wage: Rational;
+  estimated: boolean;
+}
+
+/**
+ * The period [start of anniversary month k0, endExclusive) split by calendar month: each day
+ * counts 1/L, L the length of its anniversary month, at the wage of its calendar month.
+ */
+function monthShares(
+  anchor: string,
+  k0: number,
+  endExclusive: string,
+  wageOf: (month: string) => { wage: Rational; estimated: boolean },
+): MonthShare[] {
+  const shares = new Map<string, MonthShare>();
+  for (let k = k0; compareDates(addMonths(anchor, k), endExclusive) < 0; k++) {
+    const segStart = addMonths(anchor, k);
+    const segNext = addMonths(anchor, k + 1);
+    const length = daysBetween(segStart, segNext);
+    const segEnd = minDate(segNext, endExclusive);
+    let day = segStart;
+    while (compareDates(day, segEnd) < 0) {
+      const month = monthOf(day);
+      const nextMonthStart = addMonths(`${month}-01`, 1);
+      const pieceEnd = minDate(nextMonthStart, segEnd);
+      const days = daysBetween(day, pieceEnd);
+      const entry = shares.get(month) ?? { month, share: ZERO, ...wageOf(month) };
+      entry.share = add(entry.share, rat(BigInt(days), BigInt(length)));
+      shares.set(month, entry);
+      day = pieceEnd;
+    }
+  }
+  return [...shares.values()];
+}
 
 export function doubleWage(input: DoubleWageInput): RuleResult {
   const { hireDate, contractSignedDate, asOf } = input;
@@ -102,17 +148,43 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
     return { items: [], warnings };
   }
   const lastDay = addDays(endExclusive, -1);
-  const exact = mul(period.months, input.wage);
+  const wageOf = (month: string) => {
+    const recorded = input.wageOfMonth(month);
+    return recorded !== null ? { wage: recorded, estimated: false } : { wage: input.averageWage, estimated: true };
+  };
+  const shares = monthShares(anchor, 1, endExclusive, wageOf);
+  const exact = shares.reduce((acc, m) => add(acc, mul(m.share, m.wage)), ZERO);
   const amountFen = roundHalfUpToFen(exact);
+  const estimated = shares.filter((m) => m.estimated).map((m) => m.month);
+  if (!input.hasHistory) {
+    warnings.push(
+      warning(
+        'double_wage_flat_wage',
+        'warning',
+        '二倍工资应按每个月各自的工资计算（实施条例第六条：每月支付两倍的工资）。只填写了月平均工资，故每个月都按该工资计算；期间工资有变化的，请按月填写工资，结果会不同。',
+        'Double wages are owed at each month’s own wage (Implementing Regulations art. 6: two times the wage each month). Only the average monthly wage was given, so it is used for every month; if the pay changed during the period, give the monthly pay and the result will differ.',
+      ),
+    );
+  } else if (estimated.length > 0) {
+    warnings.push(
+      warning(
+        'double_wage_month_missing',
+        'warning',
+        `工资记录中没有 ${estimated.join('、')} 的工资，这些月份暂按月平均工资计算二倍工资；请补充这些月份的工资。`,
+        `The pay history has no record for ${estimated.join(', ')}; the average monthly wage stands in for those months. Add them for an exact figure.`,
+      ),
+    );
+  }
 
-  const oneYearAfter = addMonths(lastDay, 12);
-  if (compareDates(asOf, oneYearAfter) > 0) {
+  const limitation = oneYearLastDay(lastDay, input.calendar);
+  const moved = movedNote(limitation);
+  if (compareDates(asOf, limitation.lastDay) > 0) {
     warnings.push(
       warning(
         'double_wage_limitation',
         'critical',
-        `二倍工资差额的最后一日为 ${lastDay}，距今已超过一年：该请求可能已全部或部分超过一年仲裁时效（劳动争议调解仲裁法第二十七条）。`,
-        `The double-wage period ended on ${lastDay}, more than a year ago: the claim may be wholly or partly time-barred (Labor Dispute Mediation and Arbitration Law art. 27).`,
+        `二倍工资差额的最后一日为 ${lastDay}，一年仲裁时效已于 ${limitation.lastDay} 届满${moved.zh}：该请求可能已全部或部分超过时效（劳动争议调解仲裁法第二十七条）。`,
+        `The double-wage period ended on ${lastDay}; the one-year limitation ran out on ${limitation.lastDay}${moved.en}: the claim may be wholly or partly time-barred (Labor Dispute Mediation and Arbitration Law art. 27).`,
       ),
     );
   } else {
@@ -120,14 +192,13 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
       warning(
         'double_wage_limitation',
         'warning',
-        `二倍工资差额属于惩罚性赔偿，适用一年仲裁时效（劳动争议调解仲裁法第二十七条）；各地对起算点（按月逐月计算或自违法行为结束之日起算）理解不一，请尽快申请，最迟不晚于 ${oneYearAfter}。`,
-        `Double wages are a penalty subject to the one-year limitation period (Labor Dispute Mediation and Arbitration Law art. 27); localities differ on when it starts (month by month or from the end of the violation), so file promptly, at the latest by ${oneYearAfter}.`,
+        `二倍工资差额属于惩罚性赔偿，适用一年仲裁时效（劳动争议调解仲裁法第二十七条）；各地对起算点（按月逐月计算或自违法行为结束之日起算）理解不一，请尽快申请，最迟于 ${limitation.lastDay}（含当日）${moved.zh}。`,
+        `Double wages are a penalty subject to the one-year limitation period (Labor Dispute Mediation and Arbitration Law art. 27); localities differ on when it starts (month by month or from the end of the violation), so file promptly, by ${limitation.lastDay} at the latest (that day included)${moved.en}.`,
       ),
     );
   }
 
   const m = monthsText(period.months);
-  const w = yuan(input.wage);
   const a = yuan(amountFen);
   const daysNote =
     period.restDays > 0
@@ -136,6 +207,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
           ` (${period.fullMonths} full month${period.fullMonths === 1 ? '' : 's'} and ${period.restDays} day${period.restDays === 1 ? '' : 's'}, counted against a ${period.restMonthLength}-day month)`,
         )
       : text('', '');
+  const arithmetic = explainShares(shares, period.months);
   return {
     items: [
       {
@@ -143,19 +215,50 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         amountFen,
         basis: ['劳动合同法第八十二条', '劳动合同法实施条例第六条', '劳动合同法实施条例第七条'],
         explanation: text(
-          `未订立书面劳动合同，自用工满一个月的次日 ${start} 起至${stopReason.zh} ${lastDay} 止，共 ${m.zh}${daysNote.zh}；另一倍工资：${m.zh} × ${w.zh} = ${a.zh}`,
-          `No written contract from ${start} (the day after one month of work) to ${lastDay} (${stopReason.en}): ${m.en}${daysNote.en}; the extra one-times wage: ${m.en} × ${w.en} = ${a.en}`,
+          `未订立书面劳动合同，自用工满一个月的次日 ${start} 起至${stopReason.zh} ${lastDay} 止，共 ${m.zh}${daysNote.zh}；按各月工资另付一倍：${arithmetic.zh} = ${a.zh}`,
+          `No written contract from ${start} (the day after one month of work) to ${lastDay} (${stopReason.en}): ${m.en}${daysNote.en}; the extra one-times wage of each month: ${arithmetic.en} = ${a.en}`,
         ),
         detail: {
           months: num(period.months),
-          baseFen: roundHalfUpToFen(input.wage),
+          // the wage a month counted on average over the period (each month's own wage is in perMonth)
+          baseFen: roundHalfUpToFen(mul(exact, rat(period.months.d, period.months.n))),
           multiplier: '1',
           from: start,
           to: lastDay,
           capApplied: compareDates(endExclusive, yearAnniversary) === 0,
+          perMonth: shares.map((x) => ({
+            month: x.month,
+            months: num(x.share),
+            wageFen: roundHalfUpToFen(x.wage),
+            estimated: x.estimated,
+          })),
         },
       },
     ],
     warnings,
   };
+}
+
+/** "11 个月 × 5,000.00 元" for one wage, or a sum of runs of months at the same wage. */
+function explainShares(shares: readonly MonthShare[], total: Rational): ReturnType<typeof text> {
+  const runs: { from: string; to: string; share: Rational; wage: Rational }[] = [];
+  for (const s of shares) {
+    const last = runs[runs.length - 1];
+    if (last && last.wage.n * s.wage.d === s.wage.n * last.wage.d) {
+      last.to = s.month;
+      last.share = add(last.share, s.share);
+    } else runs.push({ from: s.month, to: s.month, share: s.share, wage: s.wage });
+  }
+  if (runs.length === 1) {
+    const m = monthsText(total);
+    const w = yuan(runs[0]!.wage);
+    return text(`${m.zh} × ${w.zh}`, `${m.en} × ${w.en}`);
+  }
+  const parts = runs.map((r) => {
+    const m = monthsText(r.share);
+    const w = yuan(r.wage);
+    const when = r.from === r.to ? r.from : `${r.from}–${r.to}`;
+    return text(`${when} ${m.zh} × ${w.zh}`, `${when} ${m.en} × ${w.en}`);
+  });
+  return text(parts.map((p) => p.zh).join(' + '), parts.map((p) => p.en).join(' + '));
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { TerminationGround } from '../../../../contracts/labor-law.js';
-import { compensationBase, economicCompensation } from './economic-compensation.js';
+import type { Art38Reason, TerminationGround } from '../../../../contracts/labor-law.js';
+import { compensationBase, economicCompensation, PRE_2008_COMPENSATED_ART38 } from './economic-compensation.js';
 import { rat } from './money.js';
 
 const MIN = 190000; // ¥1,900 minimum wage
@@ -164,6 +164,63 @@ describe('劳动合同法第九十七条 — service before 2008-01-01', () => {
     expect(u.items).toEqual([]);
     expect(u.warnings.find((w) => w.code === 'pre_2008_termination')!.severity).toBe('critical');
     expect(run('2003-01-01', '2007-06-30', 'expiry', 500000).items).toEqual([]);
+  });
+});
+
+describe('劳动合同法第九十七条第三款 — a worker’s resignation under art. 38 with service before 2008', () => {
+  // 本法施行前按照当时有关规定，用人单位应当向劳动者支付经济补偿的，按照当时有关规定执行;
+  // the rules then in force gave compensation for five employer faults only (法释〔2001〕14号第十五条)
+  const art38 = (reason: Art38Reason | undefined, hire = '2005-03-10', end = '2023-06-30') =>
+    economicCompensation({
+      hireDate: hire,
+      endDate: end,
+      ground: 'art38',
+      art38Reason: reason,
+      wage: rat(1407600),
+      minimumWageFen: MIN,
+      averageWageFen: AVG,
+    });
+  const table: Array<[Art38Reason, boolean]> = [
+    ['forced_labour', true], // 第十五条第一项 以暴力、威胁或者非法限制人身自由的手段强迫劳动
+    ['no_labour_conditions', true], // 第二项 未按照劳动合同约定…提供劳动条件
+    ['pay_not_as_agreed', true], // 第二项 未按照劳动合同约定支付劳动报酬
+    ['wage_withheld_or_delayed', true], // 第三项 克扣或者无故拖欠劳动者工资
+    ['overtime_unpaid', true], // 第四项 拒不支付劳动者延长工作时间工资报酬
+    ['below_minimum_wage', true], // 第五项 低于当地最低工资标准支付劳动者工资
+    ['no_social_insurance', false], // 劳动合同法第三十八条第一款第三项: new in 2008
+    ['unlawful_rules', false],
+    ['invalid_contract', false],
+    ['dangerous_orders', false],
+    ['other', false],
+  ];
+  it.each(table)('%s: service before 2008 counts → %s', (reason, counts) => {
+    const r = art38(reason);
+    const item = r.items[0]!;
+    // before 2008: 2005-03-10 … 2007-12-31 → 3 months (part year = year); from 2008: 15 y 6 m → 16
+    expect(item.amountFen).toBe((counts ? 19 : 16) * 1407600);
+    expect(item.detail!.segments!.map((s) => s.period)).toEqual(counts ? ['before_2008', 'from_2008'] : ['from_2008']);
+    expect(PRE_2008_COMPENSATED_ART38.includes(reason)).toBe(counts);
+    if (counts)
+      expect(item.basis).toContain(
+        '最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）第十五条',
+      );
+    else expect(r.warnings.map((w) => w.code)).toContain('pre_2008_art38_not_compensated');
+  });
+  it('without the reason counts from 2008 and says what the earlier years would add', () => {
+    const r = art38(undefined);
+    expect(r.items[0]!.amountFen).toBe(16 * 1407600);
+    const w = r.warnings.find((x) => x.code === 'pre_2008_art38_reason_missing')!;
+    expect(w.severity).toBe('warning');
+    expect(w.text.zh).toContain('另计 42,228.00 元'); // 3 × 14,076
+  });
+  it('service that began in 2008 or later is not affected by the reason', () => {
+    expect(art38('no_social_insurance', '2008-01-01').items[0]!.amountFen).toBe(
+      art38('forced_labour', '2008-01-01').items[0]!.amountFen,
+    );
+  });
+  it('employment that ended before 2008 for an uncompensated reason owes nothing', () => {
+    expect(art38('no_social_insurance', '2003-01-01', '2007-06-30').items).toEqual([]);
+    expect(art38('wage_withheld_or_delayed', '2003-01-01', '2007-06-30').items[0]!.amountFen).toBe(5 * 1407600);
   });
 });
 

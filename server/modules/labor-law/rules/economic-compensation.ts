@@ -3,7 +3,7 @@
  * 实施条例第二十七条) and compensation for unlawful termination 赔偿金
  * (第四十八条、第八十七条; 实施条例第二十五条).
  */
-import type { TerminationGround } from '../../../../contracts/labor-law.js';
+import type { Art38Reason, TerminationGround } from '../../../../contracts/labor-law.js';
 import { compareDates, maxDate, minDate } from './dates.js';
 import { join, months as monthsText, num, span as spanText, text, yuan, type Text } from './explain.js';
 import { add, cmp, max, min, mul, rat, roundHalfUpToFen, ZERO, type Rational } from './money.js';
@@ -38,8 +38,26 @@ const RULES_1994_ARTICLE: Partial<Record<TerminationGround, string>> = {
   art38: RULES_1994,
 };
 
+/**
+ * The employer faults for which the rules before 2008 gave a worker who resigned economic
+ * compensation: 最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）第十五条
+ * (强迫劳动; 未按约定支付劳动报酬或提供劳动条件; 克扣或无故拖欠工资; 拒不支付加班工资; 低于最低工资).
+ * Only for these does service before 2008 count when a worker resigns under art. 38 (第九十七条第三款).
+ */
+export const PRE_2008_COMPENSATED_ART38: readonly Art38Reason[] = [
+  'forced_labour',
+  'no_labour_conditions',
+  'pay_not_as_agreed',
+  'wage_withheld_or_delayed',
+  'overtime_unpaid',
+  'below_minimum_wage',
+];
+const SPC_2001_ART15 = '最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）第十五条';
+
 export interface CompensationInput {
   hireDate: string;
+  /** with ground 'art38': the employer's fault the worker resigned over */
+  art38Reason?: Art38Reason | undefined;
   /** last day of work */
   endDate: string;
   ground: TerminationGround;
@@ -200,7 +218,27 @@ export function economicCompensation(input: CompensationInput): RuleResult {
   } else {
     if (compareDates(hireDate, LCL_EFFECTIVE) < 0) {
       const preEnd = minDate(endDate, LAST_DAY_BEFORE_LCL);
-      if (ground === 'expiry') {
+      const art38Covered =
+        ground === 'art38' && input.art38Reason !== undefined && PRE_2008_COMPENSATED_ART38.includes(input.art38Reason);
+      if (ground === 'art38' && !art38Covered) {
+        const sp = serviceSpan(hireDate, preEnd);
+        const extra = mul(rat(rules1994Months(sp)), base.floored);
+        warnings.push(
+          input.art38Reason === undefined
+            ? warning(
+                'pre_2008_art38_reason_missing',
+                'warning',
+                `${hireDate} 至 ${preEnd} 的工作年限未计入：被迫解除时，2008 年前的年限只有在当时规定也应给付经济补偿的情形下才计算（劳动合同法第九十七条第三款），即强迫劳动、未按约定支付劳动报酬或提供劳动条件、克扣或无故拖欠工资、拒不支付加班工资、低于最低工资标准支付工资（法释〔2001〕14号第十五条）。请选择被迫解除的原因；属于上述情形的，另计 ${yuan(roundHalfUpToFen(extra)).zh}。`,
+                `Service from ${hireDate} to ${preEnd} is not counted: when a worker resigns under art. 38, service before 2008 counts only where the rules then in force gave compensation (LCL art. 97 ¶3): forced labour, pay or working conditions not as agreed, wages withheld or delayed, overtime pay refused, pay below the minimum wage (SPC interpretation 2001 art. 15). Give the reason for resigning; for one of these, add ${yuan(roundHalfUpToFen(extra)).en}.`,
+              )
+            : warning(
+                'pre_2008_art38_not_compensated',
+                'info',
+                `${hireDate} 至 ${preEnd} 的工作年限不计入：以此理由被迫解除，当时的规定不给付经济补偿（法释〔2001〕14号第十五条所列五种情形之外），经济补偿年限自 2008 年 1 月 1 日起计算（劳动合同法第九十七条第三款）。`,
+                `Service from ${hireDate} to ${preEnd} is not counted: for this reason the rules before 2008 gave no compensation (it is not one of the five faults of the SPC interpretation 2001 art. 15), so compensation years run from 2008-01-01 (LCL art. 97 ¶3).`,
+              ),
+        );
+      } else if (ground === 'expiry') {
         warnings.push(
           warning(
             'pre_2008_service',
@@ -280,6 +318,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
     );
   }
 
+  if (segments.length === 0) return { items: [], warnings };
   const multiplier = unlawful ? rat(2) : rat(1);
   const exact = mul(
     multiplier,
@@ -335,7 +374,10 @@ export function economicCompensation(input: CompensationInput): RuleResult {
   if (!unlawful && compareDates(hireDate, LCL_EFFECTIVE) < 0) {
     basis.push('劳动合同法第九十七条');
     const old = RULES_1994_ARTICLE[ground];
-    if (old && segments.some((s) => s.period === 'before_2008')) basis.push(old);
+    if (old && segments.some((s) => s.period === 'before_2008')) {
+      basis.push(old);
+      if (ground === 'art38') basis.push(SPC_2001_ART15);
+    }
   }
 
   const capApplied = base.highWage;

@@ -4,7 +4,12 @@
  *
  * Months of the worker's own wage by disability grade 1..10:
  * 27 / 25 / 23 / 21 / 18 / 16 / 13 / 11 / 9 / 7. The worker's wage (本人工资)
- * is floored at 60% and capped at 300% of the local average monthly wage.
+ * is floored at 60% and capped at 300% of the average monthly wage of the work-injury insurance
+ * pooling area (第六十四条第二款: "本人工资高于统筹地区职工平均工资300%的，按照统筹地区职工平均工资的
+ * 300%计算；本人工资低于统筹地区职工平均工资60%的，按照统筹地区职工平均工资的60%计算") — the figure
+ * the pooling area publishes for work-injury benefits, which is not necessarily the average wage
+ * used for severance (劳动合同法第四十七条). Without it, the severance figure stands in, with a
+ * warning; without either, there is no floor or cap.
  */
 import { months as monthsText, text, yuan } from './explain.js';
 import { cmp, mul, rat, roundHalfUpToFen, type Rational } from './money.js';
@@ -32,10 +37,39 @@ function articleFor(grade: number): string {
 export interface InjuryInput {
   grade: number;
   monthlyWageFen: number;
+  /** override of the pooling area's figure */
+  poolingAverageWageFen?: number | undefined;
 }
 
-export function injuryLumpSum(input: InjuryInput, averageWageFen: number | null): RuleResult {
+export interface InjuryAverageWages {
+  /** 统筹地区职工月平均工资 for the injury (the region's figure of that kind), fen */
+  poolingAverageWageFen: number | null;
+  /** the local average wage used for severance, standing in when the pooling figure is missing */
+  averageWageFen: number | null;
+  /** the region's name, to say whose figure it is */
+  regionName?: string | undefined;
+}
+
+export function injuryLumpSum(input: InjuryInput, figures: InjuryAverageWages): RuleResult {
   const warnings: EngineWarning[] = [];
+  const pooling = input.poolingAverageWageFen ?? figures.poolingAverageWageFen;
+  const averageWageFen = pooling ?? figures.averageWageFen;
+  const where = figures.regionName ? `（${figures.regionName}）` : '';
+  const whereEn = figures.regionName ? ` (${figures.regionName})` : '';
+  const figureName =
+    pooling !== null
+      ? text(`统筹地区职工月平均工资${where}`, `the pooling area’s average monthly wage${whereEn}`)
+      : text(`本地区上年度职工月平均工资${where}`, `the local previous-year average monthly wage${whereEn}`);
+  if (pooling === null && averageWageFen !== null) {
+    warnings.push(
+      warning(
+        'injury_pooling_wage_missing',
+        'warning',
+        `未设置工伤保险统筹地区职工月平均工资：暂以本地区上年度职工月平均工资 ${yuan(averageWageFen).zh} 作为 60% 保底、300% 封顶的基数。工伤保险条例第六十四条以统筹地区职工平均工资为准，两者不同的，请在“地方标准”中补充。`,
+        `The work-injury pooling area’s average wage is not set: the local average wage ${yuan(averageWageFen).en} stands in for the 60% floor and 300% cap. Work Injury Insurance Regulations art. 64 uses the pooling area’s average wage; add it under local figures if it differs.`,
+      ),
+    );
+  }
   const months = INJURY_MONTHS[input.grade];
   if (months === undefined) throw new RangeError(`invalid disability grade ${input.grade}`);
   const wage = rat(input.monthlyWageFen);
@@ -48,7 +82,7 @@ export function injuryLumpSum(input: InjuryInput, averageWageFen: number | null)
         'average_wage_missing',
         'warning',
         '缺少统筹地区职工月平均工资：一次性伤残补助金未按 60% 保底、300% 封顶调整（工伤保险条例第六十四条）。',
-        'Local average wage missing: the injury base was not floored at 60% or capped at 300% of it (Work Injury Insurance Regulations art. 64).',
+        'The pooling area’s average wage is missing: the injury base was not floored at 60% or capped at 300% of it (Work Injury Insurance Regulations art. 64).',
       ),
     );
   } else {
@@ -87,15 +121,20 @@ export function injuryLumpSum(input: InjuryInput, averageWageFen: number | null)
   const m = monthsText(rat(months));
   const baseNote = floorApplied
     ? text(
-        `本人工资 ${yuan(wage).zh} 低于社平工资 60%，按 ${yuan(base).zh} 计；`,
-        `own wage ${yuan(wage).en} is below 60% of the average wage; ${yuan(base).en} is used; `,
+        `本人工资 ${yuan(wage).zh} 低于${figureName.zh} ${yuan(averageWageFen ?? 0).zh} 的 60%，按 ${yuan(base).zh} 计；`,
+        `own wage ${yuan(wage).en} is below 60% of ${figureName.en}, ${yuan(averageWageFen ?? 0).en}; ${yuan(base).en} is used; `,
       )
     : capApplied
       ? text(
-          `本人工资 ${yuan(wage).zh} 高于社平工资 300%，按 ${yuan(base).zh} 计；`,
-          `own wage ${yuan(wage).en} exceeds 300% of the average wage; ${yuan(base).en} is used; `,
+          `本人工资 ${yuan(wage).zh} 高于${figureName.zh} ${yuan(averageWageFen ?? 0).zh} 的 300%，按 ${yuan(base).zh} 计；`,
+          `own wage ${yuan(wage).en} exceeds 300% of ${figureName.en}, ${yuan(averageWageFen ?? 0).en}; ${yuan(base).en} is used; `,
         )
-      : text('', '');
+      : averageWageFen !== null
+        ? text(
+            `本人工资 ${yuan(wage).zh} 在${figureName.zh} ${yuan(averageWageFen).zh} 的 60% 至 300% 之间，按本人工资计；`,
+            `own wage ${yuan(wage).en} is within 60%–300% of ${figureName.en}, ${yuan(averageWageFen).en}; `,
+          )
+        : text('', '');
   return {
     items: [
       {

@@ -31,6 +31,15 @@ describe('laborLawRequestSchema', () => {
         injury: { grade: 10, monthlyWageFen: 500000 },
       }),
     ).toEqual([]);
+    expect(
+      issues({
+        ...valid,
+        termination: 'art38',
+        art38Reason: 'wage_withheld_or_delayed',
+        annualLeave: { year: 2023, cumulativeWorkYears: 3, daysTaken: 0, declinedInWriting: true },
+        injury: { grade: 9, monthlyWageFen: 500000, poolingAverageWageFen: 900000 },
+      }),
+    ).toEqual([]);
     expect(issues({ ...valid, endDate: null, termination: null })).toEqual([]);
   });
 
@@ -39,6 +48,8 @@ describe('laborLawRequestSchema', () => {
     [{ hireDate: '2023/01/01' }, 'hireDate'],
     [{ endDate: '2017-01-01' }, 'endDate'],
     [{ endDate: null }, 'endDate'], // a termination ground needs an end date
+    [{ art38Reason: 'wage_withheld_or_delayed' }, 'art38Reason'], // only with termination art38
+    [{ termination: 'art38', art38Reason: 'late_bus' }, 'art38Reason'],
     [{ regionCode: '4420' }, 'regionCode'],
     [{ termination: 'fired' }, 'termination'],
     [{ monthlyWageFen: -1 }, 'monthlyWageFen'],

@@ -144,6 +144,7 @@ export const laborLawEn: LaborLawStrings = {
     kinds: {
       minimum_wage_monthly: 'Monthly minimum wage',
       average_wage_monthly: 'Previous-year average monthly wage',
+      injury_pooling_wage_monthly: 'Work-injury pooling area’s average monthly wage',
     },
     effectiveFrom: 'Effective from',
     amount: 'Amount (yuan/month)',

@@ -135,7 +135,11 @@ export const laborLawZh = {
     region: '地区',
     regionCode: '地区代码',
     kind: '类别',
-    kinds: { minimum_wage_monthly: '月最低工资标准', average_wage_monthly: '上年度职工月平均工资' },
+    kinds: {
+      minimum_wage_monthly: '月最低工资标准',
+      average_wage_monthly: '上年度职工月平均工资',
+      injury_pooling_wage_monthly: '工伤保险统筹地区职工月平均工资',
+    },
     effectiveFrom: '生效日期',
     amount: '金额（元/月）',
     source: '来源（发布机关、文号）',
