@@ -12,6 +12,10 @@ const bigButton = { height: 48, fontSize: 16 } as const;
 function useExtrasText(v: CalcValues): string[] {
   const { t } = useTranslation();
   const out: string[] = [];
+  if (v.wageChangesOn) {
+    const rows = (v.wageChanges ?? []).filter((c) => c.from && c.wage).map((c) => `${c.from} ${c.wage}`);
+    out.push(`${t('calc.wage.changed')}：${rows.join('；')}`);
+  }
   if (v.noContract)
     out.push(
       `${t('calc.extras.noContract')}：${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`,
@@ -24,7 +28,7 @@ function useExtrasText(v: CalcValues): string[] {
   }
   if (v.leaveOn) {
     out.push(
-      `${t('calc.extras.leave')}：${t('calc.extras.leaveYear')} ${v.leaveYear ?? ''}；${t('calc.extras.leaveWorkYears')} ${v.leaveWorkYears ?? ''}；${t('calc.extras.leaveDaysTaken')} ${v.leaveDaysTaken?.trim() || '0'}`,
+      `${t('calc.extras.leave')}：${t('calc.extras.leaveYear')} ${v.leaveYear ?? ''}；${t('calc.extras.leaveWorkYears')} ${v.leaveWorkYears ?? ''}；${t('calc.extras.leaveDaysTaken')} ${v.leaveDaysTaken?.trim() || '0'}${v.leaveDeclined ? `；${t('calc.extras.leaveDeclined')}` : ''}`,
     );
   }
   if (v.injuryOn && v.injuryGrade)
@@ -205,6 +209,9 @@ export function CalcResult({
             <Descriptions.Item label={t('calc.result.hireDate')}>{values.hireDate}</Descriptions.Item>
             <Descriptions.Item label={t('calc.result.situation')}>
               {values.situation ? t(`calc.situations.${values.situation}`) : ''}
+              {values.situation === 'art38' && values.art38Reason
+                ? `（${t(`calc.art38Reasons.${values.art38Reason}`)}）`
+                : ''}
             </Descriptions.Item>
             {left && <Descriptions.Item label={t('calc.result.endDate')}>{values.endDate}</Descriptions.Item>}
             <Descriptions.Item label={t('calc.result.monthlyWage')}>

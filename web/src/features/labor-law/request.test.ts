@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { laborLawRequestSchema } from '../../../../contracts/labor-law';
-import { STEP_FIELDS, buildRequest, dateProblem, fieldMessage, formFieldFor, stepOf, type CalcValues } from './request';
+import {
+  STEP_FIELDS,
+  buildRequest,
+  dateProblem,
+  expandWageChanges,
+  fieldMessage,
+  formFieldFor,
+  stepOf,
+  type CalcValues,
+} from './request';
 
 const zhongshan: CalcValues = {
   city: '442000',
@@ -9,6 +18,49 @@ const zhongshan: CalcValues = {
   endDate: '2024-02-27',
   monthlyWage: '6500',
 };
+
+describe('wage changes → the pay history the engine needs month by month', () => {
+  it('fills each month from hiring to leaving with the latest change on or before it', () => {
+    const h = expandWageChanges(
+      [
+        { from: '2021-01', wage: '15000' },
+        { from: '2020-01', wage: '5000' },
+      ],
+      '2020-01-01',
+      '2021-03-31',
+    )!;
+    expect(h).toHaveLength(15);
+    expect(h[0]).toEqual({ month: '2020-01', fen: 500000 });
+    expect(h[11]).toEqual({ month: '2020-12', fen: 500000 });
+    expect(h[12]).toEqual({ month: '2021-01', fen: 1500000 });
+    expect(laborLawRequestSchema.safeParse({ ...buildRequest(zhongshan), wageHistory: h }).success).toBe(true);
+  });
+  it('starts no earlier than 2007-12 (no rule needs earlier months) and refuses an incomplete row', () => {
+    expect(
+      expandWageChanges([{ from: '1995-01', wage: '800' }], '1995-01-01', '2008-02-15')!.map((m) => m.month),
+    ).toEqual(['2007-12', '2008-01', '2008-02']);
+    expect(expandWageChanges([{ from: '2020-01', wage: '' }], '2020-01-01', '2021-01-01')).toBeNull();
+    expect(expandWageChanges([{ from: '', wage: '5000' }], '2020-01-01', '2021-01-01')).toBeNull();
+  });
+  it('sends the history, the art. 38 reason and the written refusal of leave when given', () => {
+    const body = buildRequest({
+      ...zhongshan,
+      situation: 'art38',
+      art38Reason: 'wage_withheld_or_delayed',
+      wageChangesOn: true,
+      wageChanges: [{ from: '2018-09', wage: '6500' }],
+      leaveOn: true,
+      leaveYear: '2024',
+      leaveWorkYears: '6',
+      leaveDeclined: true,
+    });
+    expect(body.art38Reason).toBe('wage_withheld_or_delayed');
+    expect(body.wageHistory).toHaveLength(66); // 2018-09 … 2024-02
+    expect(body.annualLeave).toMatchObject({ declinedInWriting: true });
+    expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
+    expect(buildRequest({ ...zhongshan, art38Reason: 'forced_labour' })).not.toHaveProperty('art38Reason');
+  });
+});
 
 describe('buildRequest', () => {
   it('builds the minimal request the contract accepts', () => {
@@ -88,7 +140,9 @@ describe('formFieldFor', () => {
     expect(formFieldFor('overtime.workdayHours', zhongshan)).toBe('otWorkday');
     expect(formFieldFor('annualLeave.year', zhongshan)).toBe('leaveYear');
     expect(formFieldFor('injury.grade', zhongshan)).toBe('injuryGrade');
-    expect(formFieldFor('wageHistory.3.month', zhongshan)).toBe('monthlyWage');
+    // the history is built from the wage changes, so its errors belong beside them (the same step)
+    expect(formFieldFor('wageHistory.3.month', zhongshan)).toBe('wageChanges');
+    expect(stepOf('wageChanges')).toBe(stepOf('monthlyWage'));
     expect(formFieldFor('contractSignedDate', { ...zhongshan, contractSigned: 'later' })).toBe('contractSignedDate');
     expect(formFieldFor('contractSignedDate', { ...zhongshan, contractSigned: 'never' })).toBe('contractSigned');
     expect(formFieldFor('averageWageFen', zhongshan)).toBeNull();

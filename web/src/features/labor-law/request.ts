@@ -1,5 +1,5 @@
-import type { LaborLawRequestInput, TerminationGround } from '../../../../contracts/labor-law';
-import { isCalendarDate, parseDecimal, parseYuanToFen } from './money';
+import type { Art38Reason, LaborLawRequestInput, TerminationGround } from '../../../../contracts/labor-law';
+import { isCalendarDate, parseDecimal, parseYuanToFen, todayInChina } from './money';
 
 /** The wizard's answers: "employed" stands for "still working there" (no end date, no ground). */
 export type Situation = TerminationGround | 'employed';
@@ -17,15 +17,41 @@ export const SITUATIONS: readonly Situation[] = [
   'employed',
 ];
 
+/** The employer's faults a worker may resign over (劳动合同法第三十八条), in the order a worker looks for them. */
+export const ART38_REASONS: readonly Art38Reason[] = [
+  'wage_withheld_or_delayed',
+  'pay_not_as_agreed',
+  'overtime_unpaid',
+  'below_minimum_wage',
+  'no_social_insurance',
+  'no_labour_conditions',
+  'forced_labour',
+  'dangerous_orders',
+  'unlawful_rules',
+  'invalid_contract',
+  'other',
+];
+
+/** A change of pay: from a month "YYYY-MM" on, the monthly wage in yuan as typed. */
+export interface WageChange {
+  from?: string;
+  wage?: string;
+}
+
 export interface CalcValues {
   /** A code from the city list, or 'other' when the worker types a code into `regionCode`. */
   city?: string;
   regionCode?: string;
   hireDate?: string;
   situation?: Situation;
+  /** with situation 'art38': what the employer did */
+  art38Reason?: Art38Reason;
   endDate?: string;
   /** Average monthly wage in yuan, as typed. */
   monthlyWage?: string;
+  /** the pay changed during the job: each month's own wage matters for double wages and notice pay */
+  wageChangesOn?: boolean;
+  wageChanges?: WageChange[];
   noContract?: boolean;
   contractSigned?: 'never' | 'later';
   contractSignedDate?: string;
@@ -37,6 +63,8 @@ export interface CalcValues {
   leaveYear?: string;
   leaveWorkYears?: string;
   leaveDaysTaken?: string;
+  /** the worker declined leave the employer arranged, in writing (实施办法第十条第二款) */
+  leaveDeclined?: boolean;
   injuryOn?: boolean;
   injuryGrade?: number;
   noNotice?: boolean;
@@ -47,8 +75,8 @@ export type CalcField = keyof CalcValues;
 /** The wizard's steps and the fields each one asks for (validated when leaving the step). */
 export const STEP_FIELDS: readonly (readonly CalcField[])[] = [
   ['city', 'regionCode'],
-  ['hireDate', 'situation', 'endDate'],
-  ['monthlyWage'],
+  ['hireDate', 'situation', 'art38Reason', 'endDate'],
+  ['monthlyWage', 'wageChangesOn', 'wageChanges'],
   [
     'noContract',
     'contractSigned',
@@ -61,6 +89,7 @@ export const STEP_FIELDS: readonly (readonly CalcField[])[] = [
     'leaveYear',
     'leaveWorkYears',
     'leaveDaysTaken',
+    'leaveDeclined',
     'injuryOn',
     'injuryGrade',
     'noNotice',
@@ -78,6 +107,36 @@ export function regionCodeOf(v: CalcValues): string {
 
 const hours = (s: string | undefined) => parseDecimal(s?.trim() ? s : '0') ?? 0;
 
+const MONTH = /^(\d{4})-(\d{2})$/;
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The pay history the changes describe, month by month from the month of hiring to the month
+ * work ended (or this month): each month at the latest change on or before it; months before the
+ * first change at the first change's wage. Only months from 2007-12 are sent (no earlier rule
+ * needs them), so a long job stays well within the API's 600 records. Null if a row is incomplete.
+ */
+export function expandWageChanges(
+  changes: readonly WageChange[] | undefined,
+  hireDate: string,
+  lastDay: string,
+): { month: string; fen: number }[] | null {
+  const rows = (changes ?? []).map((c) => ({ from: c.from?.trim() ?? '', fen: parseYuanToFen(c.wage) }));
+  if (rows.length === 0 || rows.some((r) => !MONTH.test(r.from) || r.fen === null || r.fen === 0)) return null;
+  const sorted = [...rows].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const first = hireDate.slice(0, 7) > '2007-12' ? hireDate.slice(0, 7) : '2007-12';
+  const last = lastDay.slice(0, 7);
+  const out: { month: string; fen: number }[] = [];
+  for (let month = first; month <= last && out.length < 600; month = nextMonth(month)) {
+    const change = sorted.filter((r) => r.from <= month).pop() ?? sorted[0]!;
+    out.push({ month, fen: change.fen! });
+  }
+  return out;
+}
+
 /**
  * The request body for POST /api/labor-law/calculate. The form has validated the values; the
  * server validates again and names the field of anything it rejects (see formFieldFor).
@@ -93,6 +152,11 @@ export function buildRequest(v: CalcValues): LaborLawRequestInput {
     termination,
     monthlyWageFen,
   };
+  if (termination === 'art38' && v.art38Reason) body.art38Reason = v.art38Reason;
+  if (v.wageChangesOn && v.hireDate) {
+    const history = expandWageChanges(v.wageChanges, v.hireDate, employed ? todayInChina() : (v.endDate ?? ''));
+    if (history && history.length > 0) body.wageHistory = history;
+  }
   if (v.noContract) body.contractSignedDate = v.contractSigned === 'later' ? (v.contractSignedDate ?? '') : null;
   if (v.overtimeOn && monthlyWageFen !== undefined) {
     body.overtime = {
@@ -107,6 +171,7 @@ export function buildRequest(v: CalcValues): LaborLawRequestInput {
       year: Number(v.leaveYear),
       cumulativeWorkYears: parseDecimal(v.leaveWorkYears) ?? 0,
       daysTaken: hours(v.leaveDaysTaken),
+      ...(v.leaveDeclined ? { declinedInWriting: true } : {}),
     };
   }
   if (v.injuryOn && v.injuryGrade && monthlyWageFen !== undefined)
@@ -119,8 +184,9 @@ const API_FIELDS: Record<string, CalcField> = {
   hireDate: 'hireDate',
   endDate: 'endDate',
   termination: 'situation',
+  art38Reason: 'art38Reason',
   monthlyWageFen: 'monthlyWage',
-  wageHistory: 'monthlyWage',
+  wageHistory: 'wageChanges',
   contractSignedDate: 'contractSignedDate',
   noNoticeGiven: 'noNotice',
   'overtime.wageBaseFen': 'monthlyWage',
@@ -132,6 +198,7 @@ const API_FIELDS: Record<string, CalcField> = {
   'annualLeave.cumulativeWorkYears': 'leaveWorkYears',
   'annualLeave.daysTaken': 'leaveDaysTaken',
   'annualLeave.dailyWageBaseFen': 'monthlyWage',
+  'annualLeave.declinedInWriting': 'leaveDeclined',
   annualLeave: 'leaveOn',
   'injury.grade': 'injuryGrade',
   'injury.monthlyWageFen': 'monthlyWage',

@@ -1,6 +1,6 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SITUATIONS, type CalcValues } from '../request';
+import { ART38_REASONS, SITUATIONS, type CalcValues } from '../request';
 import { Question } from './Question';
 import { useCalcRules } from './useCalcRules';
 
@@ -29,6 +29,20 @@ export function DatesStep({ shown }: { shown: boolean }) {
           ))}
         </Radio.Group>
       </Form.Item>
+      {situation === 'art38' && (
+        <Form.Item
+          name="art38Reason"
+          label={t('calc.dates.art38Reason')}
+          extra={t('calc.dates.art38ReasonHelp')}
+          rules={[{ required: true, message: t('calc.dates.situationRequired') }]}
+        >
+          <Select
+            data-testid="calc-art38-reason"
+            placeholder={t('calc.dates.art38ReasonPlaceholder')}
+            options={ART38_REASONS.map((r) => ({ value: r, label: t(`calc.art38Reasons.${r}`) }))}
+          />
+        </Form.Item>
+      )}
       {left && (
         <Form.Item
           name="endDate"

@@ -113,6 +113,9 @@ export function ExtrasStep({ shown }: { shown: boolean }) {
           >
             <Input inputMode="decimal" placeholder="0" data-testid="calc-leave-days-taken" />
           </Form.Item>
+          <Form.Item name="leaveDeclined" valuePropName="checked" extra={t('calc.extras.leaveDeclinedHelp')}>
+            <Checkbox data-testid="calc-leave-declined">{t('calc.extras.leaveDeclined')}</Checkbox>
+          </Form.Item>
         </Extra>
 
         <Extra name="injuryOn" label={t('calc.extras.injury')} testId="calc-injury">
