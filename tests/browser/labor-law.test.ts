@@ -133,42 +133,6 @@ describe('labor-law pages', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('counts double wages at each month’s own pay when the worker enters a raise, and asks why an art. 38 worker quit', async () => {
-    // Hired 2020-01-01 at ¥5,000 with no contract, raised to ¥15,000 in January 2021, quit on
-    // 2021-03-31 over unpaid wages: 11 × ¥5,000 = ¥55,000 (劳动合同法第八十二条; 实施条例第六条).
-    await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${baseUrl}/calc`);
-    await choose('calc-city', '中山市');
-    await next();
-    await page.getByTestId('calc-hire-date').fill('2020-01-01');
-    await page.getByTestId('calc-situation-art38').click();
-    await page.getByTestId('calc-end-date').fill('2021-03-31');
-    await next();
-    expect(await fieldError('calc-art38-reason').innerText()).toBe('请选一项');
-    await choose('calc-art38-reason', '克扣或无故拖欠工资');
-    await next();
-    await page.getByTestId('calc-wage').fill('7500');
-    await page.getByTestId('calc-wage-changes').click();
-    // the first line starts with the month of hiring and the wage typed above; set it to ¥5,000
-    expect(await page.getByTestId('calc-wage-change-from-0').inputValue()).toBe('2020-01');
-    await page.getByTestId('calc-wage-change-wage-0').fill('5000');
-    await page.getByTestId('calc-wage-change-from-1').fill('2021-01');
-    await page.getByTestId('calc-wage-change-wage-1').fill('15000');
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
-    await next();
-    await page.getByTestId('calc-no-contract').click();
-    await next();
-
-    const item = page.getByTestId('calc-item-double_wage_no_contract');
-    await item.waitFor();
-    expect(await item.getByTestId('calc-item-amount').innerText()).toBe('55,000.00 元');
-    expect(await item.getByTestId('calc-item-explanation').innerText()).toContain('11 个月 × 5,000.00 元');
-    expect(await page.getByTestId('calc-inputs').innerText()).toContain('克扣或无故拖欠工资');
-    expect(await scrollWidth()).toBeLessThanOrEqual(375);
-    await settle();
-    await page.screenshot({ path: '/tmp/yz-calc-raise.png', fullPage: true });
-  });
-
   it('recalculates in English when the language is switched', async () => {
     await page.getByTestId('lang-switch').click();
     const item = page.getByTestId('calc-item-economic_compensation');
@@ -253,5 +217,40 @@ describe('labor-law pages', () => {
     await page.getByTestId('menu-calc').click();
     await page.getByTestId('calc-title').waitFor();
     expect(await page.getByTestId('user-menu').isVisible()).toBe(true);
+  });
+  it('counts double wages at each month’s own pay when the worker enters a raise, and asks why an art. 38 worker quit', async () => {
+    // Hired 2020-01-01 at ¥5,000 with no contract, raised to ¥15,000 in January 2021, quit on
+    // 2021-03-31 over unpaid wages: 11 × ¥5,000 = ¥55,000 (劳动合同法第八十二条; 实施条例第六条).
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${baseUrl}/calc`);
+    await choose('calc-city', '中山市');
+    await next();
+    await page.getByTestId('calc-hire-date').fill('2020-01-01');
+    await page.getByTestId('calc-situation-art38').click();
+    await page.getByTestId('calc-end-date').fill('2021-03-31');
+    await next();
+    expect(await fieldError('calc-art38-reason').innerText()).toBe('请选一项');
+    await choose('calc-art38-reason', '克扣或无故拖欠工资');
+    await next();
+    await page.getByTestId('calc-wage').fill('7500');
+    await page.getByTestId('calc-wage-changes').click();
+    // the first line starts with the month of hiring and the wage typed above; set it to ¥5,000
+    expect(await page.getByTestId('calc-wage-change-from-0').inputValue()).toBe('2020-01');
+    await page.getByTestId('calc-wage-change-wage-0').fill('5000');
+    await page.getByTestId('calc-wage-change-from-1').fill('2021-01');
+    await page.getByTestId('calc-wage-change-wage-1').fill('15000');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await next();
+    await page.getByTestId('calc-no-contract').click();
+    await next();
+
+    const item = page.getByTestId('calc-item-double_wage_no_contract');
+    await item.waitFor();
+    expect(await item.getByTestId('calc-item-amount').innerText()).toBe('55,000.00 元');
+    expect(await item.getByTestId('calc-item-explanation').innerText()).toContain('11 个月 × 5,000.00 元');
+    expect(await page.getByTestId('calc-inputs').innerText()).toContain('克扣或无故拖欠工资');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await settle();
+    await page.screenshot({ path: '/tmp/yz-calc-raise.png', fullPage: true });
   });
 });
