@@ -13,6 +13,7 @@ export const ACTION_CODES = [
   'record_employer_answer',
   'start_mediation',
   'extend_mediation',
+  'continue_mediation',
   'set_agreement_terms',
   'sign_agreement',
   'record_party_signature',
@@ -111,6 +112,15 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     ['consented', 'mediating'],
     ['mediator', 'judge'],
   ),
+  // Union mediation past its 15 days: not an extension, a recorded agreement of both parties to go on.
+  continue_mediation: def(
+    'continue_mediation',
+    '记录双方同意继续调解',
+    'Record that both parties agree to continue mediating',
+    ['consented', 'mediating'],
+    ['consented', 'mediating'],
+    ['mediator', 'union_staff'],
+  ),
   set_agreement_terms: def(
     'set_agreement_terms',
     '录入或修改协议内容',
@@ -123,7 +133,9 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     'sign_agreement',
     '签署调解协议',
     'Sign the mediation agreement',
-    ['mediating'],
+    // agreement_signed: a pre-filing agreement is in force once both parties signed (特邀调解规定
+    // 第二十四条第三款); the mediator's signature (and an organisation's seal) may follow.
+    ['mediating', 'agreement_signed'],
     ['mediating', 'agreement_signed'],
     ['worker', 'employer_agent', 'mediator'],
   ),

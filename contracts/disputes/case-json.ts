@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { laborLawRequestSchema, laborLawResponseSchema } from '../labor-law.js';
-import { CASE_KINDS, type CaseState } from './case-state.js';
+import { CASE_KINDS, MEDIATION_CONDUCTORS, type CaseState } from './case-state.js';
 import { CLAIM_TYPES } from './claims.js';
 import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from './confirmation.js';
 import { liabilityResultSchema } from './liability.js';
@@ -118,6 +118,8 @@ export const caseStateSchema = z.object({
   mediationMode: z.enum(['in_person', 'phone', 'video']).optional(),
   mediationRestartedOn: z.string().optional(),
   extensionDays: z.number(),
+  mediatedBy: z.enum(MEDIATION_CONDUCTORS).optional(),
+  mediationContinuedOn: z.string().optional(),
   remediationCount: z.number(),
   signatures: z.object({ worker: z.boolean(), employer: z.boolean(), mediator: z.boolean() }),
   agreement: z
@@ -141,6 +143,7 @@ export const caseStateSchema = z.object({
   performedOn: z.string().optional(),
   enforcementAppliedOn: z.string().optional(),
   paymentOrderAppliedOn: z.string().optional(),
+  paymentOrder: z.object({ claimTypes: z.array(z.enum(CLAIM_TYPES)), amountFen: z.number() }).optional(),
   closure: z
     .object({
       reason: z.enum(CLOSE_REASONS),

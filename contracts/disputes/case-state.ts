@@ -13,6 +13,14 @@ export const CASE_KINDS = [
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
+/**
+ * Who conducted a court-referred mediation: the studio as an invited mediation organisation
+ * (特邀调解组织), or a mediator on the court's list as an invited individual (特邀调解员). Only an
+ * organisation's mediation needs its seal on the agreement (特邀调解规定第二十四条第二款).
+ */
+export const MEDIATION_CONDUCTORS = ['organisation', 'individual'] as const;
+export type MediationConductor = (typeof MEDIATION_CONDUCTORS)[number];
+
 export type Party = 'worker' | 'employer';
 export type Signer = 'worker' | 'employer' | 'mediator';
 
@@ -56,6 +64,13 @@ export interface CaseState {
   /** Set when mediation reopens after a refused confirmation: the period runs again from this day. */
   mediationRestartedOn?: IsoDate;
   extensionDays: number;
+  /** Who conducts the mediation; absent on cases stored before it was asked: the studio, an organisation. */
+  mediatedBy?: MediationConductor;
+  /**
+   * Union mediation only: the day both parties agreed to go on mediating past the 15 days of
+   * 劳动争议调解仲裁法第十四条 (not an extension: the worker may apply for arbitration at any time).
+   */
+  mediationContinuedOn?: IsoDate;
   remediationCount: number;
   signatures: Record<Signer, boolean>;
   agreement?: AgreementTerms;
@@ -76,5 +91,7 @@ export interface CaseState {
   performedOn?: IsoDate;
   enforcementAppliedOn?: IsoDate;
   paymentOrderAppliedOn?: IsoDate;
+  /** The part of the agreement a payment order was sought for (劳动争议调解仲裁法第十六条) and its amount. */
+  paymentOrder?: { claimTypes: ClaimType[]; amountFen: number };
   closure?: { reason: CloseReason; referral?: Referral; closedOn: IsoDate; fromStage: Stage };
 }

@@ -25,3 +25,16 @@ export const CLAIM_TYPE_LABELS: Readonly<Record<ClaimType, { zh: string; en: str
   social_insurance: { zh: '社会保险', en: 'Social insurance' },
   other: { zh: '其他', en: 'Other' },
 };
+
+/**
+ * Agreements a worker may take to court for a payment order (支付令) when the employer
+ * does not pay on time: 劳动报酬 (wages, overtime pay), 工伤医疗费, 经济补偿, 赔偿金
+ * (劳动争议调解仲裁法第十六条).
+ */
+export const PAYMENT_ORDER_CLAIM_TYPES: readonly ClaimType[] = [
+  'wage_arrears',
+  'overtime_pay',
+  'work_injury_medical',
+  'economic_compensation',
+  'unlawful_termination_damages',
+];

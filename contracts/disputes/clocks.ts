@@ -46,4 +46,9 @@ export interface Clock {
   audience: Role[];
   note?: string;
   noteEn?: string;
+  /**
+   * `service_standard`: a promise the studio makes (服务承诺), not a period set by law; the page and
+   * the reminders say so. Absent: a statutory period.
+   */
+  obligation?: 'service_standard';
 }

@@ -36,6 +36,7 @@ export const clockSchema = z.object({
   audience: z.array(z.enum(ROLES)),
   note: z.string().optional(),
   noteEn: z.string().optional(),
+  obligation: z.literal('service_standard').optional(),
 });
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const clockSchemaMatches: Same<z.infer<typeof clockSchema>, Clock> = true;

@@ -158,6 +158,8 @@ describe('the seed story in the browser', () => {
     const contact = page.getByTestId('clock-contact');
     expect(await contact.getByTestId('clock-basis').innerText()).toContain('在线调解规则');
     expect(await contact.getAttribute('data-status')).toBe('running');
+    // A pre-filing case: the rule of online mediation, not the studio's service standard.
+    expect(await contact.getByTestId('clock-service-standard').count()).toBe(0);
     expect(await page.getByTestId('clock-mediation').getByTestId('clock-basis').innerText()).toContain('特邀调解');
   });
 
@@ -296,7 +298,7 @@ describe('the seed story in the browser', () => {
 
   it('applies jointly for judicial confirmation; the judge rules from the queue', async () => {
     await act('apply_confirmation', 'confirmation_applied', async () => {
-      for (const m of ['agreement', 'identityProofs', 'contactDetails'])
+      for (const m of ['agreement', 'identityProofs', 'contactDetails', 'mediationProof'])
         await page.getByTestId(`material-${m}`).click();
     });
 

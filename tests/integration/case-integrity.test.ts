@@ -173,7 +173,7 @@ describe('ruling numbers: per court and year, never shared', () => {
     expect((await agreeOnPaper(mediator, c.id, TERMS)).statusCode).toBe(200);
     const applied = await actOn(mediator, c.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     expect(applied.statusCode, applied.body).toBe(200);

@@ -92,7 +92,7 @@ describe('failure exits: each closes with a reason and routes the worker on', ()
     expect(signed.json().stage).toBe('agreement_signed');
     await act(c.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     const judge = await newJudge(t);
@@ -215,7 +215,7 @@ describe('clocks', () => {
     at('2025-07-15');
     const late = await act(c.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     expect(late.statusCode).toBe(409);
@@ -278,7 +278,7 @@ describe('after the agreement: court decision, performance, enforcement and paym
     const c = await signedCase('2025-06-02', '2025-06-30');
     await act(c.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     const applied = (await mediator.get(`/api/disputes/${c.id}`)).json();

@@ -176,7 +176,7 @@ describe('the seed story, end to end through the API', () => {
   it('the court confirms jointly applied agreement and issues a numbered ruling', async () => {
     const applied = await act(mediator, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     expect(applied.statusCode, applied.body).toBe(200);

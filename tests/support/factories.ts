@@ -326,7 +326,8 @@ export const REVIEW_OK = {
 
 export const JOINT_CONFIRMATION_APPLICATION = {
   applicants: ['worker', 'employer'],
-  materials: { agreement: true, identityProofs: true, contactDetails: true },
+  // 调解组织主持调解的证明 belongs to the application (民诉法解释第三百五十四条).
+  materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
   court: 'inviting_court',
 };
 

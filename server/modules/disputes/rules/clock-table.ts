@@ -10,11 +10,13 @@ import { addDays, maxDate, type IsoDate } from './dates.js';
 import {
   CONTACT_WORKING_DAYS,
   COURT_DECISION_DAYS,
+  MEDIATION_EXTENSION_DAYS,
   MEDIATION_PERIODS,
   confirmationDueOn,
   enforcementDueOn,
   enforcementStartsOn,
   limitationDueOn,
+  mediationContinuesByAgreement,
   mediationDueOn,
   mediationStartsOn,
   type ClockFacts,
@@ -29,6 +31,8 @@ export interface ClockContext {
   ended: boolean;
   /** An agreement took effect and is still in force (the case is in a stage after it). */
   hasAgreement: boolean;
+  /** The day the clocks are read for. */
+  today: IsoDate;
 }
 
 export interface Words {
@@ -49,6 +53,8 @@ export interface ClockSpec {
   label: Text;
   basis: Text;
   note?: Text<Words | undefined>;
+  /** `service_standard`: the studio's own promise, not a period set by law (said on the page and in reminders). */
+  obligation?: (c: ClockContext) => 'service_standard' | undefined;
   /** Whether the case has this clock at all; without it, always. */
   present?: (c: ClockContext) => boolean;
   startsOn: (c: ClockContext) => IsoDate | null;
@@ -62,21 +68,49 @@ export function wordsOf<T extends Words | undefined>(text: Text<T>, c: ClockCont
 }
 
 const lastPayment = (f: ClockFacts) => maxDate(f.paymentDueDates ?? []);
+
+/**
+ * The 3-working-day contact clock. 人民法院在线调解规则第十五条 is about pre-filing mediation on the
+ * court's platform, and says the mediator *may* (可以) contact the other party within 3 working
+ * days; for a pre-filing case it is shown with that basis. For union mediation (and the studio's
+ * post-filing work) no law sets the 3 days: they are the studio's service standard (服务承诺),
+ * said as such in the label, the basis, the note, the reminders and on the page.
+ */
+const contactIsServiceStandard = (f: ClockFacts) => f.kind !== 'court_pre_filing';
 const enforcementStart = (f: ClockFacts) =>
   f.rulingIssuedOn ? enforcementStartsOn(f.rulingIssuedOn, f.paymentDueDates) : null;
 
 export const CLOCK_TABLE: readonly ClockSpec[] = [
   {
     code: 'contact',
-    label: {
-      zh: '受理后3个工作日内联系对方当事人',
-      en: 'Contact the other party within 3 working days of acceptance',
-    },
-    basis: { zh: '《人民法院在线调解规则》第十五条', en: 'SPC Online Mediation Rules (2021), art. 15' },
-    note: {
-      zh: '无法联系对方当事人的，调解终止（《人民法院在线调解规则》第二十五条）。',
-      en: 'If the other party cannot be reached, mediation ends (Online Mediation Rules art. 25).',
-    },
+    label: ({ facts }) =>
+      contactIsServiceStandard(facts)
+        ? {
+            zh: '服务承诺：受理后3个工作日内联系对方当事人',
+            en: 'Service standard: contact the other party within 3 working days of acceptance',
+          }
+        : {
+            zh: '受理后3个工作日内联系对方当事人（诉前在线调解）',
+            en: 'Contact the other party within 3 working days of acceptance (pre-filing online mediation)',
+          },
+    basis: ({ facts }) =>
+      contactIsServiceStandard(facts)
+        ? {
+            zh: '本工作室服务承诺，不是法定期限（参照《人民法院在线调解规则》第十五条）',
+            en: 'The studio’s service standard, not a statutory deadline (modelled on SPC Online Mediation Rules art. 15)',
+          }
+        : { zh: '《人民法院在线调解规则》第十五条', en: 'SPC Online Mediation Rules (2021), art. 15' },
+    note: ({ facts }) =>
+      contactIsServiceStandard(facts)
+        ? {
+            zh: '这是本工作室对当事人的服务承诺，法律没有规定这一期限；超过不影响调解和当事人的权利。',
+            en: 'This is the studio’s promise to the parties; no law sets this period, and missing it does not affect the mediation or anyone’s rights.',
+          }
+        : {
+            zh: '在人民法院调解平台开展诉前调解的，可以在3个工作日内联系对方当事人（第十五条为“可以”）；无法联系对方当事人的，调解终止（《人民法院在线调解规则》第二十五条）。',
+            en: 'In pre-filing mediation on the court’s platform the other party may be contacted within 3 working days (art. 15 says “may”); if the other party cannot be reached, mediation ends (Online Mediation Rules art. 25).',
+          },
+    obligation: ({ facts }) => (contactIsServiceStandard(facts) ? 'service_standard' : undefined),
     unit: 'working_days',
     remindBefore: 1,
     audience: ['mediator'],
@@ -97,16 +131,29 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     },
     basis: ({ facts }) => ({ zh: MEDIATION_PERIODS[facts.kind].basis, en: MEDIATION_PERIODS[facts.kind].basisEn }),
     note: ({ facts }) => {
-      if (facts.kind === 'union_mediation')
-        return {
-          zh: '自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。',
-          en: 'If there is no agreement within 15 days of the application, either party may apply for arbitration.',
-        };
-      const extendable = MEDIATION_PERIODS[facts.kind].extendable;
-      return {
-        zh: `期限届满未达成协议的，应当及时登记立案或转入审理程序，不得久调不决${extendable ? '；经双方当事人同意可延长30日（限一次）' : ''}。`,
-        en: `When the period runs out without agreement the case must be filed or return to trial without delay${extendable ? '; with both parties’ consent it may be extended once by 30 days' : ''}.`,
-      };
+      const rule = MEDIATION_PERIODS[facts.kind].extension;
+      switch (rule.kind) {
+        case 'none':
+          return mediationContinuesByAgreement(facts)
+            ? {
+                zh: `十五日期限届满后，双方当事人于 ${facts.mediationContinuedOn} 同意继续调解。这不是延长法定期限：职工可以随时依法申请仲裁（《劳动争议调解仲裁法》第十四条第三款），仲裁时效仍在计算。`,
+                en: `After the 15 days, both parties agreed on ${facts.mediationContinuedOn} to go on mediating. This does not extend a statutory period: the worker may apply for arbitration at any time (LDMAL art. 14 ¶3), and the arbitration limitation keeps running.`,
+              }
+            : {
+                zh: '自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。双方都愿意的，可以记录同意继续调解。',
+                en: 'If there is no agreement within 15 days of the application, either party may apply for arbitration. If both parties wish, their agreement to go on mediating can be recorded.',
+              };
+        case 'agreed':
+          return {
+            zh: '双方当事人同意延长的，不受三十日限制（《最高人民法院关于人民法院特邀调解的规定》第二十七条第一款），可以多次延长，但须在期限届满前约定；期限届满未达成协议的，调解终止，应当及时登记立案（《人民法院在线调解规则》第二十五条）。',
+            en: 'With both parties’ consent the period may be extended beyond 30 days, more than once (Specially Invited Mediation Provisions art. 27 ¶1), but only before it runs out; a period that runs out without agreement ends the mediation and the case is filed (Online Mediation Rules art. 25).',
+          };
+        case 'fixed':
+          return {
+            zh: `期限届满未达成协议的，应当及时转入审理程序，不得久调不决；经双方当事人同意，可在期限届满前延长${MEDIATION_EXTENSION_DAYS}日（限一次）。`,
+            en: `When the period runs out without agreement the case must return to trial without delay; with both parties’ consent, given before it runs out, it may be extended once by ${MEDIATION_EXTENSION_DAYS} days.`,
+          };
+      }
     },
     unit: 'calendar_days',
     remindBefore: 3,
@@ -114,7 +161,9 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     startsOn: ({ facts }) => mediationStartsOn(facts),
     dueOn: ({ facts }) => mediationDueOn(facts),
     metOn: ({ facts, hasAgreement }) => (hasAgreement ? facts.agreementEffectiveOn : undefined),
-    stopped: ({ ended }) => ended,
+    // A union mediation the parties chose to go on with past its 15 days is no longer on a clock.
+    stopped: ({ facts, ended, today }) =>
+      ended || (mediationContinuesByAgreement(facts) && today > mediationDueOn(facts)),
   },
   {
     code: 'confirmation_application',

@@ -202,13 +202,15 @@ describe('enforcement within 2 years of the performance deadline (民事诉讼�
     agreementEffectiveOn: '2025-02-20',
     rulingIssuedOn: '2025-03-01',
   };
+  // The last two rows had a ruling after the payment day, which no longer starts the period before
+  // the ruling (enforcementStartsOn): their rulings now come first, so they still test the dates.
   it.each([
-    [['2025-04-30', '2025-06-30'], '2025-06-30', '2027-06-30', 'installments: from the last one'],
-    [[], '2025-03-01', '2027-03-01', 'no performance period: from the ruling'],
-    [['2024-02-29'], '2024-02-29', '2026-02-28', 'leap day → 28 Feb (a make-up workday in 2026)'],
-    [['2023-10-01'], '2023-10-01', '2025-10-09', 'anniversary in the National Day holiday → moved on'],
-  ])('payments %o → starts %s, due %s (%s)', (paymentDueDates, starts, due) => {
-    const c = clock({ ...f, paymentDueDates }, '2025-03-05', 'enforcement');
+    [['2025-04-30', '2025-06-30'], '2025-03-01', '2025-06-30', '2027-06-30', 'installments: from the last one'],
+    [[], '2025-03-01', '2025-03-01', '2027-03-01', 'no performance period: from the ruling'],
+    [['2024-02-29'], '2024-02-01', '2024-02-29', '2026-02-28', 'leap day → 28 Feb (a make-up workday in 2026)'],
+    [['2023-10-01'], '2023-09-01', '2023-10-01', '2025-10-09', 'anniversary in the National Day holiday → moved on'],
+  ])('payments %o, ruling %s → starts %s, due %s (%s)', (paymentDueDates, rulingIssuedOn, starts, due) => {
+    const c = clock({ ...f, paymentDueDates, rulingIssuedOn }, '2025-03-05', 'enforcement');
     expect(c.startsOn).toBe(starts);
     expect(c.dueOn).toBe(due);
   });

@@ -22,6 +22,7 @@ export function computeClocks(f: ClockFacts, calendar: WorkingCalendar, today: I
     calendar,
     ended: TERMINAL_STAGES.includes(f.stage),
     hasAgreement: f.agreementEffectiveOn !== undefined && POST_AGREEMENT_STAGES.includes(f.stage),
+    today,
   };
   return CLOCK_TABLE.filter((spec) => spec.present?.(c) ?? true).map((spec) => clockOf(spec, c, today));
 }
@@ -70,6 +71,8 @@ function clockOf(spec: ClockSpec, c: ClockContext, today: IsoDate): Clock {
     clock.metOn = metOn;
     clock.late = dueOn !== null && metOn > dueOn;
   }
+  const obligation = spec.obligation?.(c);
+  if (obligation) clock.obligation = obligation;
   const note = spec.note && wordsOf(spec.note, c);
   if (note) {
     clock.note = note.zh;
@@ -113,19 +116,54 @@ export function dueReminders(clocks: readonly Clock[], today: IsoDate): Reminder
     else if (c.status === 'overdue' && addDays(c.dueOn, 1) === today) kind = 'overdue';
     if (!kind) continue;
     const left = daysBetween(today, c.dueOn);
-    const message =
-      kind === 'advance'
-        ? `【提醒】${c.label}：将于 ${c.dueOn} 届满（还剩 ${left} 天）。依据：${c.basis}`
-        : kind === 'due_today'
-          ? `【今日到期】${c.label}：今天（${c.dueOn}）是最后一天。依据：${c.basis}`
-          : `【已逾期】${c.label}：已于 ${c.dueOn} 届满，请立即处理。依据：${c.basis}`;
-    const messageEn =
-      kind === 'advance'
-        ? `Reminder — ${c.labelEn}: runs out on ${c.dueOn} (${left} days left). Basis: ${c.basisEn}`
-        : kind === 'due_today'
-          ? `Due today — ${c.labelEn}: today (${c.dueOn}) is the last day. Basis: ${c.basisEn}`
-          : `Overdue — ${c.labelEn}: ran out on ${c.dueOn}; act now. Basis: ${c.basisEn}`;
+    const { message, messageEn } =
+      c.obligation === 'service_standard' ? serviceReminder(c, kind, left) : statutoryReminder(c, kind, left);
     out.push({ clock: c.code, kind, dueOn: c.dueOn, audience: c.audience, message, messageEn });
   }
   return out;
+}
+
+function statutoryReminder(c: Clock, kind: ReminderKind, left: number): { message: string; messageEn: string } {
+  const due = c.dueOn!;
+  switch (kind) {
+    case 'advance':
+      return {
+        message: `【提醒】${c.label}：将于 ${due} 届满（还剩 ${left} 天）。依据：${c.basis}`,
+        messageEn: `Reminder — ${c.labelEn}: runs out on ${due} (${left} days left). Basis: ${c.basisEn}`,
+      };
+    case 'due_today':
+      return {
+        message: `【今日到期】${c.label}：今天（${due}）是最后一天。依据：${c.basis}`,
+        messageEn: `Due today — ${c.labelEn}: today (${due}) is the last day. Basis: ${c.basisEn}`,
+      };
+    case 'overdue':
+      return {
+        message: `【已逾期】${c.label}：已于 ${due} 届满，请立即处理。依据：${c.basis}`,
+        messageEn: `Overdue — ${c.labelEn}: ran out on ${due}; act now. Basis: ${c.basisEn}`,
+      };
+  }
+}
+
+/** A service standard is the studio's promise: its reminders never speak of a legal deadline. */
+function serviceReminder(c: Clock, kind: ReminderKind, left: number): { message: string; messageEn: string } {
+  const due = c.dueOn!;
+  const tail = '这是本工作室的服务承诺，不是法定期限。';
+  const tailEn = 'This is the studio’s service standard, not a statutory deadline.';
+  switch (kind) {
+    case 'advance':
+      return {
+        message: `【服务承诺提醒】${c.label}：按承诺应于 ${due} 前完成（还剩 ${left} 天）。${tail}`,
+        messageEn: `Service reminder — ${c.labelEn}: promised by ${due} (${left} days left). ${tailEn}`,
+      };
+    case 'due_today':
+      return {
+        message: `【服务承诺今日到期】${c.label}：按承诺今天（${due}）完成。${tail}`,
+        messageEn: `Service standard due today — ${c.labelEn}: promised for today (${due}). ${tailEn}`,
+      };
+    case 'overdue':
+      return {
+        message: `【未达服务承诺】${c.label}：承诺的 ${due} 已过，请尽快处理。${tail}`,
+        messageEn: `Service standard missed — ${c.labelEn}: the promised day ${due} has passed; please act soon. ${tailEn}`,
+      };
+  }
 }

@@ -16,23 +16,41 @@ import { addDays, addYears, maxDate, type IsoDate } from './dates.js';
 import type { Stage } from './stages.js';
 import type { WorkingCalendar } from './working-days.js';
 
+/**
+ * How a mediation period may be extended, always with both parties' consent and before it ends
+ * (人民法院在线调解规则第二十五条第（六）项: a period that ends without agreement ends the mediation):
+ * - `none`: union mediation. The 15 days are not extendable; the parties may agree to go on
+ *   mediating past them (continue_mediation), while the worker may apply for arbitration.
+ * - `agreed`: pre-filing court-referred mediation, by the number of days the parties agree, as
+ *   often as they agree (特邀调解规定第二十七条第一款: 双方当事人同意延长的，不受此限; 在线调解规则第二十四条).
+ *   `maxDaysPerExtension` only keeps the input sane; it is no legal limit.
+ * - `fixed`: post-filing (委托) mediation, once by 30 days (最高法2025年意见第三条).
+ */
+export type ExtensionRule =
+  { kind: 'none' } | { kind: 'agreed'; maxDaysPerExtension: number } | { kind: 'fixed'; days: number; times: 1 };
+
 export interface MediationPeriodRule {
   days: number;
   /** Which fact starts the clock. */
   startsFrom: 'appliedOn' | 'acceptedOn';
-  /** Court-sent cases may be extended once by 30 days with both parties' consent. */
+  /** Whether the period can be extended at all (see `extension`). */
   extendable: boolean;
+  extension: ExtensionRule;
   basis: string;
   basisEn: string;
 }
 
+/** The one extension a post-filing case may have (最高法2025年意见第三条). */
 export const MEDIATION_EXTENSION_DAYS = 30;
+/** A bound on one agreed pre-filing extension, so that the date stays sane; not a legal limit. */
+export const MAX_AGREED_EXTENSION_DAYS = 365;
 
 export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> = {
   union_mediation: {
     days: 15,
     startsFrom: 'appliedOn',
     extendable: false,
+    extension: { kind: 'none' },
     basis: '《劳动争议调解仲裁法》第十四条',
     basisEn: 'Labor Dispute Mediation and Arbitration Law, art. 14',
   },
@@ -40,6 +58,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     days: 30,
     startsFrom: 'acceptedOn',
     extendable: true,
+    extension: { kind: 'agreed', maxDaysPerExtension: MAX_AGREED_EXTENSION_DAYS },
     basis: '《最高人民法院关于人民法院特邀调解的规定》第二十七条；《人民法院在线调解规则》第二十四条',
     basisEn:
       'SPC Provisions on Specially Invited Mediation (2016), art. 27; SPC Online Mediation Rules (2021), art. 24',
@@ -48,6 +67,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     days: 15,
     startsFrom: 'acceptedOn',
     extendable: true,
+    extension: { kind: 'fixed', days: MEDIATION_EXTENSION_DAYS, times: 1 },
     basis:
       '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
     basisEn:
@@ -57,6 +77,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     days: 7,
     startsFrom: 'acceptedOn',
     extendable: true,
+    extension: { kind: 'fixed', days: MEDIATION_EXTENSION_DAYS, times: 1 },
     basis:
       '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
     basisEn:
@@ -77,6 +98,8 @@ export interface MediationClockFacts {
   /** Set when mediation was reopened after a refused confirmation: the period runs again from this day. */
   mediationRestartedOn?: IsoDate;
   extensionDays?: number;
+  /** Union mediation: the day both parties agreed to go on past the 15 days (劳动争议调解仲裁法第十四条). */
+  mediationContinuedOn?: IsoDate;
 }
 
 export function mediationStartsOn(f: MediationClockFacts): IsoDate {
@@ -89,9 +112,25 @@ export function mediationDueOn(f: MediationClockFacts): IsoDate {
   return addDays(mediationStartsOn(f), MEDIATION_PERIODS[f.kind].days + (f.extensionDays ?? 0));
 }
 
-/** True when `today` is after the last day of the mediation period. */
-export function mediationExpired(f: MediationClockFacts, today: IsoDate): boolean {
+/** True when `today` is after the last day of the mediation period (whatever the parties agreed since). */
+export function mediationPeriodOver(f: MediationClockFacts, today: IsoDate): boolean {
   return today > mediationDueOn(f);
+}
+
+/**
+ * A union case whose parties agreed to go on mediating past the 15 days. 劳动争议调解仲裁法第十四条
+ * 第三款 gives a party the right to apply for arbitration then; it does not end the mediation.
+ */
+export function mediationContinuesByAgreement(f: MediationClockFacts): boolean {
+  return f.kind === 'union_mediation' && f.mediationContinuedOn !== undefined;
+}
+
+/**
+ * True when the case may no longer sit in mediation: the period is over and the parties have not
+ * agreed to go on with a union mediation. The mediation-clock lock and the deadline sweep use it.
+ */
+export function mediationExpired(f: MediationClockFacts, today: IsoDate): boolean {
+  return mediationPeriodOver(f, today) && !mediationContinuesByAgreement(f);
 }
 
 export const CONTACT_WORKING_DAYS = 3;
@@ -105,9 +144,14 @@ export function confirmationDueOn(agreementEffectiveOn: IsoDate, calendar: Worki
   return calendar.nextWorkingDayOnOrAfter(addDays(agreementEffectiveOn, CONFIRMATION_APPLICATION_DAYS));
 }
 
-/** The day the 2-year enforcement period starts (民事诉讼法第二百五十条第二款). */
+/**
+ * The day the 2-year enforcement period starts (民事诉讼法第二百五十条第二款: 从法律文书规定履行期间的
+ * 最后一日起计算；法律文书规定分期履行的，从最后一期履行期限届满之日起计算): the latest due date
+ * among the installments, in whatever order they were entered, and never before the ruling that
+ * makes the agreement enforceable (no period runs on a document that does not exist yet).
+ */
 export function enforcementStartsOn(rulingIssuedOn: IsoDate, paymentDueDates: readonly IsoDate[] | undefined): IsoDate {
-  return maxDate(paymentDueDates ?? []) ?? rulingIssuedOn;
+  return maxDate([...(paymentDueDates ?? []), rulingIssuedOn])!;
 }
 
 export function enforcementDueOn(startsOn: IsoDate, calendar: WorkingCalendar): IsoDate {

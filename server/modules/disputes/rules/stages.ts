@@ -3,7 +3,6 @@
  * order may carry. The stages, their sets (open, terminal, before and after an agreement), close
  * reasons, referrals and claim types themselves are defined in contracts/disputes (browser-safe).
  */
-import type { ClaimType } from '../../../../contracts/disputes/claims.js';
 import type { Stage } from '../../../../contracts/disputes/stages.js';
 
 export * from '../../../../contracts/disputes/stages.js';
@@ -54,15 +53,5 @@ export const REQUIRED_BEFORE: Readonly<Record<Stage, readonly Stage[]>> = {
   closed_failed: ['intake'],
 };
 
-/**
- * Agreements a worker may take to court for a payment order (支付令) when the employer
- * does not pay on time: 劳动报酬 (wages, overtime pay), 工伤医疗费, 经济补偿, 赔偿金
- * (劳动争议调解仲裁法第十六条).
- */
-export const PAYMENT_ORDER_CLAIM_TYPES: readonly ClaimType[] = [
-  'wage_arrears',
-  'overtime_pay',
-  'work_injury_medical',
-  'economic_compensation',
-  'unlawful_termination_damages',
-];
+// PAYMENT_ORDER_CLAIM_TYPES (劳动争议调解仲裁法第十六条) lives in contracts/disputes/claims.ts, re-exported
+// above, so that the web asks for the same eligible part of an agreement.

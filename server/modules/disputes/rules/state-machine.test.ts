@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../../../contracts/roles.js';
-import { mediationDueOn, mediationExpired, type CaseKind } from './clocks.js';
+import { mediationDueOn, mediationExpired, mediationPeriodOver, type CaseKind } from './clocks.js';
 import { addDays } from './dates.js';
 import {
   ACTIONS,
@@ -61,7 +61,8 @@ const TERMS: AgreementTerms = {
 /** The hash a signer is shown with TERMS. */
 const TH = hashTerms(canonicalTerms(TERMS));
 
-const FULL_MATERIALS = { agreement: true, identityProofs: true, contactDetails: true };
+// The proof of mediation is one of the materials since 民诉法解释第三百五十四条 is applied (it was missing).
+const FULL_MATERIALS = { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true };
 
 function fixtures(kind: CaseKind = 'union_mediation') {
   const intake = newCase({ kind, appliedOn: '2025-03-03', acceptedOn: '2025-03-03' });
@@ -540,8 +541,10 @@ const guardRows: GuardRow[] = [
     code: 'no_default_yet',
   },
   {
+    // Was an agreement of wages and double wages, refused whole: its wage part is eligible now
+    // (statute-timing.test.ts); an agreement with no eligible claim at all is still refused.
     name: 'payment order only for pay, injury medical costs, severance or damages (第十六条)',
-    state: { ...F.signed, agreement: { ...TERMS, claimTypes: ['wage_arrears', 'double_wage'] } },
+    state: { ...F.signed, agreement: { ...TERMS, claimTypes: ['double_wage', 'annual_leave_pay'] } },
     action: 'apply_payment_order',
     payload: {},
     now: '2025-03-25',
@@ -803,10 +806,21 @@ describe('the mediation clock: no case sits in mediation past it', () => {
     if (!r.ok) expect(r.code).toBe('mediation_deadline_passed');
   });
 
-  it('court-sent (simple, 7 days): once, +30 days, both consenting — even after the clock ran out', () => {
+  // Was "even after the clock ran out": an extension must be agreed before the period ends
+  // (人民法院在线调解规则第二十五条第（六）项), so the day after is refused now.
+  it('court-sent (simple, 7 days): once, +30 days, both consenting, agreed by the last day of the period', () => {
     expect(mediationDueOn(FC.mediating)).toBe('2025-03-10');
+    const late = step(
+      FC.mediating,
+      'extend_mediation',
+      { workerConsents: true, employerConsents: true },
+      '2025-03-11',
+      'judge',
+    );
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.code).toBe('mediation_deadline_passed');
     const ext = ok(
-      step(FC.mediating, 'extend_mediation', { workerConsents: true, employerConsents: true }, '2025-03-11', 'judge'),
+      step(FC.mediating, 'extend_mediation', { workerConsents: true, employerConsents: true }, '2025-03-10', 'judge'),
     );
     expect(ext.effects).toContainEqual({ type: 'clock_extended', clock: 'mediation', dueOn: '2025-04-09' });
     expect(mediationExpired(ext.state, '2025-04-09')).toBe(false);
@@ -907,8 +921,16 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
   record_consent: fc.constantFrom('worker', 'employer').map((party) => () => ({ party })),
   contact_employer: fc.constantFrom(true, true, false).map((reached) => () => ({ channel: 'phone', reached })),
   record_employer_answer: fc.constantFrom('accept', 'accept', 'decline', 'counter').map((answer) => () => ({ answer })),
-  start_mediation: fc.constantFrom('in_person', 'phone', 'video').map((mode) => () => ({ mode })),
+  start_mediation: fc
+    .record({
+      mode: fc.constantFrom('in_person', 'phone', 'video'),
+      mediatedBy: fc.constantFrom(undefined, 'organisation', 'individual'),
+    })
+    .map((p) => () => (p.mediatedBy ? p : { mode: p.mode })),
   extend_mediation: fc
+    .tuple(fc.boolean(), fc.boolean(), fc.constantFrom(undefined, 30, 30, 10, 90))
+    .map(([w, e, days]) => () => ({ workerConsents: w || e, employerConsents: e, ...(days ? { days } : {}) })),
+  continue_mediation: fc
     .tuple(fc.boolean(), fc.boolean())
     .map(([w, e]) => () => ({ workerConsents: w || e, employerConsents: e })),
   set_agreement_terms: fc.constantFrom(...TERMS_CHOICES).map((terms) => () => ({ terms })),
@@ -942,11 +964,12 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
       ),
       court: fc.constantFrom('inviting_court', 'inviting_court', 'mediation_body_basic_court', ...CONFIRMATION_COURTS),
       full: fc.constantFrom(true, true, true, false),
+      proof: fc.constantFrom(true, true, true, false),
     })
     .map((p) => () => ({
       applicants: p.applicants,
       court: p.court,
-      materials: { agreement: true, identityProofs: true, contactDetails: p.full },
+      materials: { agreement: true, identityProofs: true, contactDetails: p.full, mediationProof: p.proof },
     })),
   issue_ruling: fc.constant(() => ({})),
   refuse_confirmation: fc.constantFrom(...REFUSAL_GROUNDS).map((ground) => () => ({ ground })),
@@ -1069,11 +1092,17 @@ describe('property: random action sequences', () => {
                 'payment_order_applied',
               ].includes(to)
             ) {
-              expect(r.state.signatures).toEqual({ worker: true, employer: true, mediator: true });
+              // Changed with the agreement-effect rule: a pre-filing (委派) agreement is in force on both
+              // parties' signatures (特邀调解规定第二十四条第三款); the mediator's may follow, and the
+              // confirmation application waits for it.
+              const sig = r.state.signatures;
+              expect(sig.worker && sig.employer).toBe(true);
+              const confirmationOn = !['agreement_signed', 'payment_order_applied'].includes(to);
+              if (kind !== 'court_pre_filing' || confirmationOn) expect(sig.mediator).toBe(true);
               expect(r.state.agreementEffectiveOn).toBeDefined();
               // every signature was given exactly the terms in force
               for (const signer of ['worker', 'employer', 'mediator'] as const)
-                expect(r.state.signedTerms?.[signer]?.termsHash).toBe(r.state.agreementHash);
+                if (sig[signer]) expect(r.state.signedTerms?.[signer]?.termsHash).toBe(r.state.agreementHash);
               expect(r.state.agreementHash).toBe(hashTerms(canonicalTerms(r.state.agreement!)));
             }
             if (to === 'confirmation_applied') {
@@ -1088,8 +1117,12 @@ describe('property: random action sequences', () => {
             expect(r.state.paidFen).toBeLessThanOrEqual(
               (r.state.agreement?.installments ?? []).reduce((a, i) => a + i.amountFen, 0),
             );
-            expect(r.state.extensionDays === 0 || r.state.extensionDays === 30).toBe(true);
-            if (r.state.extensionDays > 0) expect(kind).not.toBe('union_mediation');
+            // Changed with the extension rules: post-filing once by 30; pre-filing by the agreed days,
+            // repeatedly (特邀调解规定第二十七条第一款); union never; and only before the period ran out.
+            if (kind === 'union_mediation') expect(r.state.extensionDays).toBe(0);
+            else if (kind !== 'court_pre_filing') expect([0, 30]).toContain(r.state.extensionDays);
+            if (s.action === 'extend_mediation') expect(mediationPeriodOver(before, today)).toBe(false);
+            if (r.state.mediationContinuedOn) expect(kind).toBe('union_mediation');
 
             reachedStages.add(to);
             state = r.state;

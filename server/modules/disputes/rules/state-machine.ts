@@ -21,7 +21,8 @@ import { applyConfirmation, issueRuling, refuseConfirmation } from './actions/co
 import { closeFailed } from './actions/closing.js';
 import { contactEmployer, recordConsent, recordEmployerAnswer, startConsultation } from './actions/intake.js';
 import { defineAction, fail, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
-import { extendMediation, reopenMediation, startMediation } from './actions/mediation.js';
+import { confirmationMaterialsRefusal } from './actions/confirmation-materials.js';
+import { continueMediation, extendMediation, reopenMediation, startMediation } from './actions/mediation.js';
 import { recordPartySignature, setAgreementTerms, signAgreement } from './actions/agreement.js';
 import { PAYLOADS } from './actions/payloads.js';
 import { applyEnforcement, applyPaymentOrder, markPerformed, recordPayment } from './actions/performance.js';
@@ -90,9 +91,12 @@ const ACTION_RULES: Readonly<Record<ActionCode, ActionRule>> = {
   contact_employer: defineAction({ payload: PAYLOADS.contact_employer, handler: contactEmployer }),
   record_employer_answer: defineAction({ payload: PAYLOADS.record_employer_answer, handler: recordEmployerAnswer }),
   start_mediation: defineAction({ payload: PAYLOADS.start_mediation, handler: startMediation }),
-  extend_mediation: defineAction({
-    payload: PAYLOADS.extend_mediation,
-    handler: extendMediation,
+  // An extension must be agreed before the period runs out (在线调解规则第二十五条), so the lock refuses it after.
+  extend_mediation: defineAction({ payload: PAYLOADS.extend_mediation, handler: extendMediation }),
+  // Union mediation: going on past the 15 days by both parties' agreement (劳动争议调解仲裁法第十四条).
+  continue_mediation: defineAction({
+    payload: PAYLOADS.continue_mediation,
+    handler: continueMediation,
     afterMediationDeadline: always,
   }),
   set_agreement_terms: defineAction({ payload: PAYLOADS.set_agreement_terms, handler: setAgreementTerms }),
@@ -103,7 +107,11 @@ const ACTION_RULES: Readonly<Record<ActionCode, ActionRule>> = {
     afterMediationDeadline: always,
   }),
   record_party_signature: defineAction({ payload: PAYLOADS.record_party_signature, handler: recordPartySignature }),
-  apply_confirmation: defineAction({ payload: PAYLOADS.apply_confirmation, handler: applyConfirmation }),
+  // The court's checks first, then the proof of mediation and the complete agreement (民诉法解释第三百五十四条).
+  apply_confirmation: defineAction({
+    payload: PAYLOADS.apply_confirmation,
+    handler: (next, p, c) => applyConfirmation(next, p, c) ?? confirmationMaterialsRefusal(next, p),
+  }),
   issue_ruling: defineAction({ payload: PAYLOADS.issue_ruling, handler: issueRuling }),
   refuse_confirmation: defineAction({ payload: PAYLOADS.refuse_confirmation, handler: refuseConfirmation }),
   reopen_mediation: defineAction({ payload: PAYLOADS.reopen_mediation, handler: reopenMediation }),
@@ -133,7 +141,7 @@ export const ACTIONS: Readonly<Record<ActionCode, ActionDef>> = Object.fromEntri
 /** While the mediation clock has run out, only these actions are accepted. */
 export const ACTIONS_AFTER_MEDIATION_DEADLINE: readonly ActionCode[] = [
   'close_failed',
-  'extend_mediation',
+  'continue_mediation',
   'sign_agreement',
   'record_party_signature',
 ];
@@ -218,11 +226,17 @@ export function transition(
   if (PRE_AGREEMENT_OPEN_STAGES.includes(state.stage) && mediationExpired(state, today)) {
     if (!prepared.allowedAfterMediationDeadline) {
       const due = mediationDueOn(state);
-      return fail(
-        'mediation_deadline_passed',
-        `调解期限已于 ${due} 届满，只能以“调解期限届满”终止并分流${isCourtSent(state.kind) ? '、经双方同意延长期限' : ''}或签署已谈妥的协议。`,
-        `The mediation period ran out on ${due}: the case can only be closed as “deadline passed”${isCourtSent(state.kind) ? ', extended with both parties’ consent' : ''} or have an agreed settlement signed.`,
-      );
+      return isCourtSent(state.kind)
+        ? fail(
+            'mediation_deadline_passed',
+            `调解期限已于 ${due} 届满，期满后不能再延长（《人民法院在线调解规则》第二十五条），只能以“调解期限届满”终止并分流，或签署已谈妥的协议。`,
+            `The mediation period ran out on ${due} and can no longer be extended (Online Mediation Rules art. 25): the case can only be closed as “deadline passed” or have an agreed settlement signed.`,
+          )
+        : fail(
+            'mediation_deadline_passed',
+            `调解期限（十五日）已于 ${due} 届满，当事人可以申请仲裁。只能以“调解期限届满”终止并分流、记录双方同意继续调解，或签署已谈妥的协议。`,
+            `The 15 days of mediation ran out on ${due}; a party may apply for arbitration. The case can only be closed as “deadline passed”, have both parties’ agreement to continue recorded, or have an agreed settlement signed.`,
+          );
     }
   }
 

@@ -147,6 +147,8 @@ export const disputesEn: DisputesStrings = {
     alsoContact: 'Also contact:',
     counterOffer: 'The employer offered {{amount}}',
     refusal: 'Why the court refused confirmation',
+    continued:
+      'On {{date}} both parties agreed to go on mediating after the 15 days (ending {{due}}). This extends nothing: from then on the worker may apply for labour arbitration at any time (LDMAL art. 14), and the arbitration time limit keeps running.',
     duty: {
       pay: 'Pays',
       pay_first_then_recover: 'Pays first, then recovers',
@@ -165,6 +167,7 @@ export const disputesEn: DisputesStrings = {
     daysLeft: '{{n}} days left',
     daysOver: '{{n}} days over',
     workingDaysLeft: '{{n}} working days left',
+    serviceStandard: 'Service standard (not a statutory deadline)',
     status: {
       running: 'Running',
       due_soon: 'Due soon',
@@ -173,6 +176,7 @@ export const disputesEn: DisputesStrings = {
       met_late: 'Met late',
       not_started: 'Not started',
       stopped: 'Stopped',
+      service_overdue: 'Service standard missed',
     },
   },
   analysis: {
@@ -308,6 +312,29 @@ export const disputesEn: DisputesStrings = {
     paperSignedRequired: 'Confirm that the party signed the paper agreement',
     sealHelp: 'The agreement takes effect once both parties and the mediator have signed and it is sealed (art. 14).',
     sealRequired: 'The mediator’s signature needs the seal',
+    sealHelpCourt:
+      'Where an invited mediation organisation mediated, the mediator’s signature carries its seal (Specially Invited Mediation Provisions art. 24 ¶2).',
+    sealHelpPreFiling:
+      'A pre-filing agreement takes effect once both parties have signed (art. 24 ¶3); the mediator may sign afterwards.',
+    noSealHelp:
+      'An invited individual mediator conducted this mediation: the mediator signs, with no organisation seal (art. 24 ¶2).',
+    mediatedBy: 'Mediation conducted by',
+    mediatedByOption: {
+      organisation: 'An invited organisation (this studio)',
+      individual: 'An invited individual mediator',
+    },
+    mediatedByHelp:
+      'An invited organisation seals the agreement; an invited individual mediator does not (Specially Invited Mediation Provisions art. 24 ¶2).',
+    extensionDays: 'Days both parties agreed to extend by',
+    extensionDaysHelp: 'The number of days agreed; it may be extended again, but only before the period runs out.',
+    paymentOrderPart: 'Part of the agreement sought',
+    paymentOrderAmount: 'Amount (due and unpaid)',
+    paymentOrderHelp:
+      'The agreement also settles claims a payment order does not cover. Choose the eligible part (pay, injury medical costs, severance or damages) and its amount due and unpaid (art. 16).',
+    contactServiceStandard:
+      'Studio service standard: contact the other party within 3 working days of acceptance (a promise, not a statutory deadline).',
+    contactOnlineRule:
+      'In pre-filing online mediation the other party may be contacted within 3 working days of acceptance (Online Mediation Rules art. 15).',
     workerConfirmed: 'The worker confirmed receiving everything',
     workerConfirmRequired: 'The worker must confirm',
     applicants: 'Applicants (both parties, jointly)',
@@ -316,6 +343,7 @@ export const disputesEn: DisputesStrings = {
       agreement: 'Mediation agreement',
       identityProofs: 'Both parties’ identity proofs',
       contactDetails: 'Both parties’ contact details',
+      mediationProof: 'Proof that the mediation body conducted the mediation (CPL Interpretation art. 354)',
     },
     materialRequired: 'Materials must be complete',
     confirmationCourt: 'Court',
@@ -337,8 +365,13 @@ export const disputesEn: DisputesStrings = {
     hints: {
       start_consultation: 'Start legal consultation and case analysis for the worker.',
       contact_employer:
-        'Contact {{name}} (phone {{phone}}, e-mail {{email}}). The first contact sends the answer link. Contact within 3 working days of acceptance.',
-      extend_mediation: 'Court-sent mediation may be extended once by 30 days with both parties’ consent.',
+        'Contact {{name}} (phone {{phone}}, e-mail {{email}}). The first contact sends the answer link.',
+      extend_mediation:
+        'A filed case’s mediation may be extended once by 30 days with both parties’ consent, agreed before the period runs out.',
+      extend_mediation_pre_filing:
+        'Pre-filing mediation may be extended with both parties’ consent beyond 30 days, by the days they agree, more than once (Specially Invited Mediation Provisions art. 27 ¶1); but only before the period runs out, or the mediation ends (Online Mediation Rules art. 25).',
+      continue_mediation:
+        'If union mediation reaches no agreement within 15 days of the application, a party may apply for arbitration (LDMAL art. 14). If both parties want to go on, record it: this extends nothing, and the worker is told they may apply for arbitration at any time.',
       reopen_mediation:
         'After a refused confirmation the parties may amend the agreement or make a new one by mediation.',
       apply_enforcement:

@@ -144,6 +144,8 @@ export const disputesZh = {
     alsoContact: '也可一并联系：',
     counterOffer: '用人单位提出金额方案 {{amount}}',
     refusal: '法院不予确认的理由',
+    continued:
+      '双方当事人于 {{date}} 同意在十五日期限（{{due}} 届满）后继续调解。这不是延长期限：期限届满后，职工可以随时依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十四条），仲裁时效仍在计算。',
     duty: {
       pay: '清偿',
       pay_first_then_recover: '先行清偿后追偿',
@@ -162,6 +164,7 @@ export const disputesZh = {
     daysLeft: '剩 {{n}} 天',
     daysOver: '已超 {{n}} 天',
     workingDaysLeft: '剩 {{n}} 个工作日',
+    serviceStandard: '服务承诺（非法定期限）',
     status: {
       running: '进行中',
       due_soon: '临期',
@@ -170,6 +173,7 @@ export const disputesZh = {
       met_late: '逾期完成',
       not_started: '未开始',
       stopped: '已停止',
+      service_overdue: '未达服务承诺',
     },
   },
   analysis: {
@@ -299,11 +303,32 @@ export const disputesZh = {
     paperSignedRequired: '请确认当事人已在纸质协议上签字',
     sealHelp: '协议经双方签名、调解员签名并加盖调解组织印章后生效（第十四条）。',
     sealRequired: '调解员签名须同时加盖印章',
+    sealHelpCourt: '特邀调解组织主持调解的，调解员签名须加盖调解组织印章（特邀调解规定第二十四条第二款）。',
+    sealHelpPreFiling:
+      '诉前委派调解的协议自双方当事人签名后生效（特邀调解规定第二十四条第三款），调解员的签名可以在其后补签。',
+    noSealHelp: '本案由特邀调解员个人主持，调解员签名即可，无需加盖调解组织印章（特邀调解规定第二十四条第二款）。',
+    mediatedBy: '主持调解的是',
+    mediatedByOption: { organisation: '特邀调解组织（本工作室）', individual: '特邀调解员个人' },
+    mediatedByHelp:
+      '特邀调解组织主持的，协议须加盖调解组织印章；特邀调解员个人主持的不加盖（特邀调解规定第二十四条第二款）。',
+    extensionDays: '双方同意延长的天数',
+    extensionDaysHelp: '按双方约定的天数填写；可以再次延长，但须在期限届满前约定。',
+    paymentOrderPart: '申请支付令的部分',
+    paymentOrderAmount: '申请金额（到期未付部分）',
+    paymentOrderHelp:
+      '协议还包括不适用支付令的事项。请选择适用的部分（劳动报酬、工伤医疗费、经济补偿或赔偿金）并填写其到期未付的金额（第十六条）。',
+    contactServiceStandard: '本工作室服务承诺：受理后 3 个工作日内联系对方（这是服务承诺，不是法定期限）。',
+    contactOnlineRule: '诉前在线调解可以在受理后 3 个工作日内联系对方（人民法院在线调解规则第十五条）。',
     workerConfirmed: '职工已确认全部款项到账',
     workerConfirmRequired: '须职工确认',
     applicants: '申请人（须双方共同申请）',
     materials: '申请材料',
-    material: { agreement: '调解协议', identityProofs: '双方身份证明', contactDetails: '双方联系方式' },
+    material: {
+      agreement: '调解协议',
+      identityProofs: '双方身份证明',
+      contactDetails: '双方联系方式',
+      mediationProof: '调解组织主持调解的证明（民诉法解释第三百五十四条）',
+    },
     materialRequired: '材料须齐全',
     confirmationCourt: '受理法院',
     rulingNo: '裁定书编号',
@@ -322,9 +347,12 @@ export const disputesZh = {
     referral: '分流',
     hints: {
       start_consultation: '开始为职工提供法律咨询和案件分析。',
-      contact_employer:
-        '联系 {{name}}（电话 {{phone}}，邮箱 {{email}}）。首次联系时系统会发送答复链接。须在受理后 3 个工作日内联系。',
-      extend_mediation: '委派、委托调解经双方同意可延长 30 日，仅限一次。',
+      contact_employer: '联系 {{name}}（电话 {{phone}}，邮箱 {{email}}）。首次联系时系统会发送答复链接。',
+      extend_mediation: '立案后委托调解经双方同意可延长 30 日，仅限一次，须在期限届满前约定。',
+      extend_mediation_pre_filing:
+        '诉前委派调解经双方同意可以延长，不受 30 日限制，天数由双方约定，可以多次延长（特邀调解规定第二十七条第一款）；须在期限届满前约定，期满未达成协议的调解终止（在线调解规则第二十五条）。',
+      continue_mediation:
+        '工会调解自收到申请之日起十五日内未达成协议的，当事人可以申请仲裁（劳动争议调解仲裁法第十四条）。双方都愿意的，可以记录继续调解：这不是延长期限，系统会告知职工可以随时申请仲裁。',
       reopen_mediation: '法院不予确认后，双方可通过调解变更原协议或达成新协议。',
       apply_enforcement: '一方不履行已确认的调解协议的，另一方可申请强制执行（申请期限二年）。',
       apply_payment_order: '拖欠劳动报酬、工伤医疗费、经济补偿或赔偿金的，可凭调解协议申请支付令（第十六条）。',

@@ -1,6 +1,7 @@
 /** The agreement: its terms and the signatures that bring it into force. */
 import type { CaseState, SignatureRecord, Signer } from '../../../../../contracts/disputes/case-state.js';
 import { agreementTotalFen, canonicalTerms } from '../case-figures.js';
+import { agreementInForce, inForceOnPartiesSignatures, mediatedByOf, sealRequired } from '../agreement-effect.js';
 import { confirmationDueOn } from '../clocks.js';
 import { maxDate } from '../dates.js';
 import { fail, moveTo, PARTY_ZH, ROLE_SIGNER, type HandlerCtx, type TransitionError } from './kit.js';
@@ -8,8 +9,11 @@ import type { ActionPayload } from './payloads.js';
 
 /**
  * A signature is valid only for the terms it was given: the hash the signer saw must be the
- * hash of the terms now on the case (劳动争议调解仲裁法第十四条: 经调解达成协议的，应当制作调解协议书，
- * 由双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效).
+ * hash of the terms now on the case. When the agreement takes effect depends on who mediated
+ * (agreement-effect.ts): union mediation once both parties and the mediator with the seal signed
+ * (劳动争议调解仲裁法第十四条); court-referred pre-filing mediation once both parties signed
+ * (特邀调解规定第二十四条第三款; 在线调解规则第十九条第二款), the mediator's signature (with an
+ * invited organisation's seal) possibly following.
  */
 function recordSignature(
   next: CaseState,
@@ -36,20 +40,30 @@ function recordSignature(
   if (next.signatures[signer]) {
     return fail('already_recorded', `${PARTY_ZH[signer]}已签署。`, 'That signature is already recorded.');
   }
-  if (signer === 'mediator' && !sealApplied) {
-    return fail(
-      'seal_required',
-      '调解员签名时须加盖调解组织印章，协议方能生效（《劳动争议调解仲裁法》第十四条）。',
-      'The mediator’s signature must come with the mediation body’s seal (LDMAL art. 14).',
-    );
+  if (signer === 'mediator' && !sealApplied && sealRequired(next)) {
+    return next.kind === 'union_mediation'
+      ? fail(
+          'seal_required',
+          '调解员签名时须加盖调解组织印章，协议方能生效（《劳动争议调解仲裁法》第十四条）。',
+          'The mediator’s signature must come with the mediation body’s seal (LDMAL art. 14).',
+        )
+      : fail(
+          'seal_required',
+          '本案由特邀调解组织主持调解，调解员签名时须加盖调解组织印章（《最高人民法院关于人民法院特邀调解的规定》第二十四条第二款）。',
+          'An invited mediation organisation conducted this mediation, so the mediator’s signature must come with its seal (SPC Provisions on Specially Invited Mediation, art. 24 ¶2).',
+        );
   }
   next.signatures[signer] = true;
   next.signedTerms = {
     ...next.signedTerms,
     [signer]: { termsHash, agreementVersion: next.agreementVersion ?? 1, on: c.today, recordedBy },
   };
-  const s = next.signatures;
-  if (!(s.worker && s.employer && s.mediator)) return;
+  // A pre-filing agreement already in force: the mediator's signature completes the document only.
+  if (next.stage === 'agreement_signed') {
+    c.effects.push({ type: 'document', document: 'mediation_agreement' });
+    return;
+  }
+  if (!agreementInForce(next)) return;
 
   next.agreementEffectiveOn = c.today;
   moveTo(next, 'agreement_signed', c.effects);
@@ -63,11 +77,20 @@ function recordSignature(
   });
   const last = maxDate(next.agreement.installments.map((i) => i.dueOn));
   if (last) c.effects.push({ type: 'clock_started', clock: 'performance', on: c.today, dueOn: last });
+  const due = confirmationDueOn(c.today, c.calendar);
+  const mediatorToSign = inForceOnPartiesSignatures(next.kind) && !next.signatures.mediator;
+  const seal = mediatedByOf(next) === 'organisation';
   c.effects.push({
     type: 'notify',
     audience: ['worker', 'employer_agent', 'mediator'],
-    message: `调解协议已生效。双方可在 ${confirmationDueOn(c.today, c.calendar)} 前共同申请司法确认。`,
-    messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${confirmationDueOn(c.today, c.calendar)}.`,
+    message: `调解协议已生效。双方可在 ${due} 前共同申请司法确认。${
+      mediatorToSign ? `调解员尚需在协议书上签名${seal ? '并加盖调解组织印章' : ''}，申请司法确认前须补齐。` : ''
+    }`,
+    messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${due}.${
+      mediatorToSign
+        ? ` The mediator still has to sign the agreement${seal ? ' and add the organisation’s seal' : ''} before the application.`
+        : ''
+    }`,
   });
 }
 
@@ -107,6 +130,9 @@ export function signAgreement(
   p: ActionPayload<'sign_agreement'>,
   c: HandlerCtx,
 ): TransitionError | void {
+  if (next.stage === 'agreement_signed' && p.signer !== 'mediator') {
+    return fail('already_recorded', `${PARTY_ZH[p.signer]}已签署。`, 'That signature is already recorded.');
+  }
   const own = ROLE_SIGNER[c.role];
   if (own !== p.signer) {
     return fail(

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { ActionCode } from '../../../../../contracts/disputes/actions.js';
 import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation.js';
 import { isIsoDate } from '../dates.js';
+import { MEDIATION_CONDUCTORS } from '../../../../../contracts/disputes/case-state.js';
+import { MAX_AGREED_EXTENSION_DAYS } from '../periods.js';
 import { CLAIM_TYPES, CLOSE_REASONS, REFERRALS } from '../stages.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
@@ -28,8 +30,18 @@ export const PAYLOADS = {
     answer: z.enum(['accept', 'decline', 'counter']),
     note: z.string().max(2000).optional(),
   }),
-  start_mediation: z.strictObject({ mode: z.enum(['in_person', 'phone', 'video']) }),
-  extend_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
+  start_mediation: z.strictObject({
+    mode: z.enum(['in_person', 'phone', 'video']),
+    /** Court-referred cases: an invited organisation or an invited individual mediator (default organisation). */
+    mediatedBy: z.enum(MEDIATION_CONDUCTORS).optional(),
+  }),
+  extend_mediation: z.strictObject({
+    workerConsents: z.boolean(),
+    employerConsents: z.boolean(),
+    /** The days the parties agreed on (pre-filing: required; post-filing: 30 or left out). */
+    days: z.number().int().min(1).max(MAX_AGREED_EXTENSION_DAYS).optional(),
+  }),
+  continue_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
   set_agreement_terms: z.strictObject({ terms: termsSchema }),
   sign_agreement: z.strictObject({
     signer: z.enum(['worker', 'employer', 'mediator']),
@@ -50,6 +62,8 @@ export const PAYLOADS = {
       agreement: z.boolean(),
       identityProofs: z.boolean(),
       contactDetails: z.boolean(),
+      /** 调解组织主持调解的证明 (民诉法解释第三百五十四条); checked by the rules, so a missing one is named. */
+      mediationProof: z.boolean().optional(),
     }),
     court: z.enum(CONFIRMATION_COURTS),
   }),
@@ -59,7 +73,11 @@ export const PAYLOADS = {
   record_payment: z.strictObject({ amountFen: z.number().int().positive(), paidOn: isoDate }),
   mark_performed: z.strictObject({ workerConfirmed: z.boolean() }),
   apply_enforcement: empty,
-  apply_payment_order: empty,
+  apply_payment_order: z.strictObject({
+    /** The eligible part of the agreement the order is sought for (劳动争议调解仲裁法第十六条). */
+    claimTypes: z.array(z.enum(CLAIM_TYPES)).min(1).max(CLAIM_TYPES.length).optional(),
+    amountFen: z.number().int().positive().optional(),
+  }),
   close_failed: z.strictObject({
     reason: z.enum(CLOSE_REASONS),
     referral: z.enum(REFERRALS).optional(),

@@ -92,27 +92,64 @@ export function applyEnforcement(
   c.effects.push({ type: 'clock_met', clock: 'enforcement', on: c.today });
 }
 
+/**
+ * A payment order (支付令) for what the employer has not paid under the agreement. 劳动争议调解仲裁法
+ * 第十六条 covers agreements to pay 劳动报酬、工伤医疗费、经济补偿或者赔偿金
+ * (PAYMENT_ORDER_CLAIM_TYPES); an agreement that also settles other claims keeps that remedy for
+ * its eligible part. The application names the part (claim types) and its amount; it is refused
+ * only when the agreement has no eligible part, nothing due is unpaid, or the amount named is more
+ * than what is due and unpaid. An agreement made of eligible claims only may name neither: the
+ * whole overdue amount is sought.
+ */
 export function applyPaymentOrder(
   next: CaseState,
-  _p: ActionPayload<'apply_payment_order'>,
+  p: ActionPayload<'apply_payment_order'>,
   c: HandlerCtx,
 ): TransitionError | void {
-  const claims = next.agreement?.claimTypes ?? [];
-  const bad = claims.filter((t) => !PAYMENT_ORDER_CLAIM_TYPES.includes(t));
-  if (claims.length === 0 || bad.length > 0) {
+  const agreed = next.agreement?.claimTypes ?? [];
+  const eligible = agreed.filter((t) => PAYMENT_ORDER_CLAIM_TYPES.includes(t));
+  if (eligible.length === 0) {
     return fail(
       'claims_not_eligible',
-      '支付令只适用于支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金的调解协议（《劳动争议调解仲裁法》第十六条）。',
-      'A payment order is only for agreements to pay wages, work-injury medical costs, severance or damages (LDMAL art. 16).',
+      '支付令只适用于支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金的调解协议（《劳动争议调解仲裁法》第十六条），本协议没有这类事项。',
+      'A payment order is only for agreements to pay wages, work-injury medical costs, severance or damages (LDMAL art. 16); this agreement has none.',
     );
   }
-  if (amountOverdueFen(next, c.today) <= 0) {
+  const overdue = amountOverdueFen(next, c.today);
+  if (overdue <= 0) {
     return fail(
       'no_default_yet',
       '用人单位在协议约定期限内尚未违约，暂不能申请支付令。',
       'The employer is not yet in default under the agreement, so a payment order cannot be sought.',
     );
   }
+  const onlyEligible = eligible.length === agreed.length;
+  const named = p.claimTypes ?? (onlyEligible ? eligible : undefined);
+  const amountFen = p.amountFen ?? (onlyEligible ? overdue : undefined);
+  if (!named || amountFen === undefined) {
+    const others = agreed.filter((t) => !eligible.includes(t)).join('、');
+    return fail(
+      'payment_order_part_required',
+      `协议还包括不适用支付令的事项（${others}），请写明申请支付令的部分（claimTypes）及其金额（amountFen）。`,
+      `The agreement also settles claims a payment order does not cover (${others}); name the part sought (claimTypes) and its amount (amountFen).`,
+    );
+  }
+  const wrong = [...new Set(named)].filter((t) => !eligible.includes(t));
+  if (wrong.length > 0) {
+    return fail(
+      'claims_not_eligible',
+      `所列事项（${wrong.join('、')}）不在协议中或不适用支付令；可申请的是：${eligible.join('、')}（《劳动争议调解仲裁法》第十六条）。`,
+      `The claims named (${wrong.join(', ')}) are not in the agreement or not covered by a payment order; eligible: ${eligible.join(', ')} (LDMAL art. 16).`,
+    );
+  }
+  if (amountFen > overdue) {
+    return fail(
+      'amount_exceeds_overdue',
+      `申请金额（amountFen）超过协议到期未付的金额（${overdue} 分）。`,
+      `The amount (amountFen) is more than what is due and unpaid under the agreement (${overdue} fen).`,
+    );
+  }
+  next.paymentOrder = { claimTypes: [...new Set(named)], amountFen };
   next.paymentOrderAppliedOn = c.today;
   moveTo(next, 'payment_order_applied', c.effects);
 }

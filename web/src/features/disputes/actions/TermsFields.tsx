@@ -72,15 +72,31 @@ export function TermsFields() {
   );
 }
 
-/** The mediator's signature: the seal of the mediation body goes with it (第十四条). */
-export function SealField() {
+/**
+ * The mediator's signature and the seal: union mediation always seals (劳动争议调解仲裁法第十四条); a
+ * court-referred mediation seals where an invited organisation conducted it, not an invited
+ * individual mediator (特邀调解规定第二十四条第二款).
+ */
+export function SealField({ kind, mediatedBy }: { kind: string; mediatedBy?: 'organisation' | 'individual' }) {
   const { t } = useTranslation();
+  const preFiling = kind === 'court_pre_filing' ? `${t('disputes.actions.sealHelpPreFiling')} ` : '';
+  if (kind !== 'union_mediation' && mediatedBy === 'individual')
+    return (
+      <Typography.Paragraph type="secondary" data-testid="terms-no-seal">
+        {preFiling}
+        {t('disputes.actions.noSealHelp')}
+      </Typography.Paragraph>
+    );
   return (
     <Form.Item
       name="sealApplied"
       valuePropName="checked"
       rules={[mustTick(t('disputes.actions.sealRequired'))]}
-      extra={t('disputes.actions.sealHelp')}
+      extra={
+        kind === 'union_mediation'
+          ? t('disputes.actions.sealHelp')
+          : `${preFiling}${t('disputes.actions.sealHelpCourt')}`
+      }
     >
       <Checkbox data-testid="terms-seal">{t('disputes.actions.seal')}</Checkbox>
     </Form.Item>

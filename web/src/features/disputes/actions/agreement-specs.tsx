@@ -74,7 +74,7 @@ export const AGREEMENT_SPECS: SpecTable = {
     fields: ({ detail }) => (
       <>
         <TermsSummary detail={detail} />
-        <SealField />
+        <SealField kind={detail.kind} mediatedBy={detail.record.state?.mediatedBy} />
       </>
     ),
     payload: (v, { detail }) => ({

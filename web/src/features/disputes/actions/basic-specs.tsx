@@ -1,12 +1,17 @@
 import type { TFunction } from 'i18next';
-import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { parseYuanToFen } from '../../labor-law/money';
 import { yuanRule } from '../intake/EmploymentSection';
-import { money } from '../labels';
+import { PAYMENT_ORDER_CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
+import { claimLabel, money } from '../labels';
+import type { CaseDetail } from '../types';
 import { mustTick, type SpecTable } from './spec';
 
 const CHANNELS = ['phone', 'sms', 'visit', 'letter', 'video', 'online'] as const;
 const MODES = ['in_person', 'phone', 'video'] as const;
+const CONDUCTORS = ['organisation', 'individual'] as const;
+/** The largest single pre-filing extension the server accepts (a sanity bound, not a legal limit). */
+const MAX_EXTENSION_DAYS = 365;
 
 /** Actions before the agreement: consultation, consent, contact, answer, mediation, extension. */
 export const BASIC_SPECS: SpecTable = {
@@ -29,12 +34,17 @@ export const BASIC_SPECS: SpecTable = {
   },
   contact_employer: {
     initial: () => ({ channel: 'phone', reached: true }),
+    // The 3 working days: a rule of online mediation for pre-filing cases, else the studio's promise.
     hint: ({ t, detail }) =>
-      t('disputes.actions.hints.contact_employer', {
+      `${t('disputes.actions.hints.contact_employer', {
         name: detail.respondentName ?? detail.employerName ?? '',
         phone: detail.facts.employer?.contactPhone ?? '—',
         email: detail.facts.employer?.contactEmail ?? '—',
-      }),
+      })}${t(
+        detail.kind === 'court_pre_filing'
+          ? 'disputes.actions.contactOnlineRule'
+          : 'disputes.actions.contactServiceStandard',
+      )}`,
     fields: ({ t }) => (
       <>
         <Form.Item name="channel" label={t('disputes.actions.channel')} rules={[{ required: true }]}>
@@ -85,20 +95,64 @@ export const BASIC_SPECS: SpecTable = {
     },
   },
   start_mediation: {
-    initial: () => ({ mode: 'in_person' }),
-    fields: ({ t }) => (
-      <Form.Item name="mode" label={t('disputes.sessions.mode')} rules={[{ required: true }]}>
-        <Radio.Group
-          optionType="button"
-          data-testid="action-mode"
-          options={MODES.map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))}
-        />
-      </Form.Item>
+    initial: () => ({ mode: 'in_person', mediatedBy: 'organisation' }),
+    fields: ({ t, detail }) => (
+      <>
+        <Form.Item name="mode" label={t('disputes.sessions.mode')} rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            data-testid="action-mode"
+            options={MODES.map((m) => ({ value: m, label: t(`disputes.modes.${m}`) }))}
+          />
+        </Form.Item>
+        {detail.kind !== 'union_mediation' && (
+          <Form.Item
+            name="mediatedBy"
+            label={t('disputes.actions.mediatedBy')}
+            extra={t('disputes.actions.mediatedByHelp')}
+          >
+            <Radio.Group
+              data-testid="action-mediated-by"
+              options={CONDUCTORS.map((m) => ({ value: m, label: t(`disputes.actions.mediatedByOption.${m}`) }))}
+            />
+          </Form.Item>
+        )}
+      </>
     ),
-    payload: (v) => ({ mode: v.mode }),
+    payload: (v, { detail }) =>
+      detail.kind === 'union_mediation' ? { mode: v.mode } : { mode: v.mode, mediatedBy: v.mediatedBy },
   },
   extend_mediation: {
-    hint: ({ t }) => t('disputes.actions.hints.extend_mediation'),
+    hint: ({ t, detail }) =>
+      t(
+        detail.kind === 'court_pre_filing'
+          ? 'disputes.actions.hints.extend_mediation_pre_filing'
+          : 'disputes.actions.hints.extend_mediation',
+      ),
+    initial: () => ({ days: 30 }),
+    fields: ({ t, detail }) => (
+      <>
+        {detail.kind === 'court_pre_filing' && (
+          <Form.Item
+            name="days"
+            label={t('disputes.actions.extensionDays')}
+            extra={t('disputes.actions.extensionDaysHelp')}
+            rules={[{ required: true, message: t('disputes.intake.required') }]}
+          >
+            <InputNumber min={1} max={MAX_EXTENSION_DAYS} precision={0} data-testid="action-extension-days" />
+          </Form.Item>
+        )}
+        <BothConsent t={t} />
+      </>
+    ),
+    payload: (v, { detail }) => ({
+      workerConsents: !!v.workerConsents,
+      employerConsents: !!v.employerConsents,
+      ...(detail.kind === 'court_pre_filing' ? { days: Number(v.days) } : {}),
+    }),
+  },
+  continue_mediation: {
+    hint: ({ t }) => t('disputes.actions.hints.continue_mediation'),
     fields: ({ t }) => <BothConsent t={t} />,
     payload: (v) => ({ workerConsents: !!v.workerConsents, employerConsents: !!v.employerConsents }),
   },
@@ -108,8 +162,37 @@ export const BASIC_SPECS: SpecTable = {
     payload: (v) => ({ workerConsents: !!v.workerConsents, employerConsents: !!v.employerConsents }),
   },
   apply_enforcement: { payload: () => ({}), hint: ({ t }) => t('disputes.actions.hints.apply_enforcement') },
-  apply_payment_order: { payload: () => ({}), hint: ({ t }) => t('disputes.actions.hints.apply_payment_order') },
+  // A mixed agreement names its eligible part and amount (劳动争议调解仲裁法第十六条).
+  apply_payment_order: {
+    hint: ({ t }) => t('disputes.actions.hints.apply_payment_order'),
+    initial: ({ detail }) => ({ claimTypes: eligibleClaims(detail) }),
+    fields: ({ t, lang, detail }) =>
+      isMixed(detail) && (
+        <>
+          <Typography.Paragraph type="secondary">{t('disputes.actions.paymentOrderHelp')}</Typography.Paragraph>
+          <Form.Item
+            name="claimTypes"
+            label={t('disputes.actions.paymentOrderPart')}
+            rules={[{ required: true, message: t('disputes.intake.required') }]}
+          >
+            <Checkbox.Group
+              data-testid="payment-order-part"
+              options={eligibleClaims(detail).map((c) => ({ value: c, label: claimLabel(c, lang) }))}
+            />
+          </Form.Item>
+          <Form.Item name="amount" label={t('disputes.actions.paymentOrderAmount')} rules={[yuanRule(t, true)]}>
+            <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="payment-order-amount" />
+          </Form.Item>
+        </>
+      ),
+    payload: (v, { detail }) =>
+      isMixed(detail) ? { claimTypes: v.claimTypes, amountFen: parseYuanToFen(v.amount as string) ?? 0 } : {},
+  },
 };
+
+const eligibleClaims = (d: CaseDetail) =>
+  (d.record.state?.agreement?.claimTypes ?? []).filter((c) => PAYMENT_ORDER_CLAIM_TYPES.includes(c));
+const isMixed = (d: CaseDetail) => eligibleClaims(d).length < (d.record.state?.agreement?.claimTypes.length ?? 0);
 
 function BothConsent({ t }: { t: TFunction }) {
   return (

@@ -5,7 +5,8 @@ import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../co
 import { closeReasonLabel, referralLabel } from '../labels';
 import { mustTick, type SpecTable } from './spec';
 
-const MATERIALS = ['agreement', 'identityProofs', 'contactDetails'] as const;
+// 调解组织主持调解的证明 is one of the materials (民诉法解释第三百五十四条).
+const MATERIALS = ['agreement', 'identityProofs', 'contactDetails', 'mediationProof'] as const;
 
 /** Judicial confirmation (apply, rule, refuse with the review checklist) and closing a failed case. */
 export const COURT_SPECS: SpecTable = {
@@ -57,7 +58,12 @@ export const COURT_SPECS: SpecTable = {
       const m = (v.materials ?? {}) as Record<string, boolean>;
       return {
         applicants: v.applicants,
-        materials: { agreement: !!m.agreement, identityProofs: !!m.identityProofs, contactDetails: !!m.contactDetails },
+        materials: {
+          agreement: !!m.agreement,
+          identityProofs: !!m.identityProofs,
+          contactDetails: !!m.contactDetails,
+          mediationProof: !!m.mediationProof,
+        },
         court: v.court,
       };
     },

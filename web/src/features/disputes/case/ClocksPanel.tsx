@@ -12,13 +12,20 @@ const STATUS_COLOR: Record<Clock['status'], string> = {
   stopped: 'default',
 };
 
-function statusOf(c: Clock, today: string): { key: Clock['status'] | 'due_soon' | 'met_late'; color: string } {
+type StatusKey = Clock['status'] | 'due_soon' | 'met_late' | 'service_overdue';
+
+function statusOf(c: Clock, today: string): { key: StatusKey; color: string } {
   if (c.status === 'running' && c.remindOn && c.remindOn <= today) return { key: 'due_soon', color: 'orange' };
+  // A missed service standard is the studio's own promise, never shown as a legal deadline overrun.
+  if (c.status === 'overdue' && c.obligation === 'service_standard') return { key: 'service_overdue', color: 'gold' };
   if (c.status === 'met' && c.late) return { key: 'met_late', color: 'gold' };
   return { key: c.status, color: STATUS_COLOR[c.status] };
 }
 
-/** Every legal clock of the case with its statute: started, due, days left, met or overdue. */
+/**
+ * Every clock of the case with its statute: started, due, days left, met or overdue. A clock that
+ * is the studio's service standard (the contact clock of a union case) is tagged as such.
+ */
 export function ClocksPanel({ clocks }: { clocks: Clock[] }) {
   const { t, i18n } = useTranslation();
   const en = langOf(i18n.language) === 'en';
@@ -53,6 +60,11 @@ export function ClocksPanel({ clocks }: { clocks: Clock[] }) {
                   {t(`disputes.clocks.status.${s.key}`)}
                 </Tag>
               </Flex>
+              {c.obligation === 'service_standard' && (
+                <Tag color="default" data-testid="clock-service-standard" style={{ marginTop: 2 }}>
+                  {t('disputes.clocks.serviceStandard')}
+                </Tag>
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="clock-basis">
                 {en ? c.basisEn : c.basis}
               </Typography.Text>

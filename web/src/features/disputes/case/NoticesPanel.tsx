@@ -15,11 +15,21 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
   const first = liability?.contactFirst;
   const others = liability?.proposals.filter((p) => p.partyId !== first?.partyId) ?? [];
   const counter = d.record.counterOffer;
-  if (!warnings.length && !joint.length && !liability && !counter && !d.record.refusalNote) return null;
+  const continuedOn = d.kind === 'union_mediation' ? d.record.state?.mediationContinuedOn : undefined;
+  const fifteenDaysEnd = d.clocks.find((c) => c.code === 'mediation')?.dueOn ?? '';
+  if (!warnings.length && !joint.length && !liability && !counter && !d.record.refusalNote && !continuedOn) return null;
 
   return (
     <Card title={t('disputes.notices.title')} size="small" data-testid="notices-panel">
       <Flex vertical gap={8}>
+        {continuedOn && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('disputes.notices.continued', { date: continuedOn, due: fifteenDaysEnd })}
+            data-testid="notice-arbitration-open"
+          />
+        )}
         {warnings.map((w) => (
           <Alert
             key={w.code}
