@@ -111,7 +111,7 @@ export const BASIC_SPECS: SpecTable = {
   apply_payment_order: { payload: () => ({}), hint: ({ t }) => t('disputes.actions.hints.apply_payment_order') },
 };
 
-function BothConsent({ t }: { t: TFunction }) {
+export function BothConsent({ t }: { t: TFunction }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('disputes.actions.bothConsent')}</Typography.Paragraph>
