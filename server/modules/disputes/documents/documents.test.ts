@@ -445,9 +445,9 @@ describe('after a default: enforcement and payment order', () => {
   });
 
   it('lists each kind’s data in `requires`', () => {
+    // The title (a confirming ruling or a served mediation document) is checked by the builder.
     expect(DOCUMENT_KINDS.find((k) => k.kind === 'enforcement-application')?.requires).toEqual([
       'agreement',
-      'ruling',
       'enforcement',
     ]);
     expect(DOCUMENT_KINDS.find((k) => k.kind === 'payment-order-application')?.requires).toEqual([

@@ -45,7 +45,8 @@ const NEEDS: readonly Omit<DocumentKindInfo, 'zh' | 'en'>[] = [
   { kind: 'confirmation-application', requires: ['agreement', 'confirmation'], formats: ['docx', 'pdf'] },
   { kind: 'civil-ruling', requires: ['agreement', 'confirmation', 'ruling'], formats: ['docx', 'pdf'] },
   { kind: 'filing-package', requires: ['routing'], formats: ['pdf', 'docx'] },
-  { kind: 'enforcement-application', requires: ['agreement', 'ruling', 'enforcement'], formats: ['docx', 'pdf'] },
+  // The title is the confirmation ruling or the court's mediation document: the builder checks which.
+  { kind: 'enforcement-application', requires: ['agreement', 'enforcement'], formats: ['docx', 'pdf'] },
   { kind: 'payment-order-application', requires: ['agreement', 'paymentOrder'], formats: ['docx', 'pdf'] },
   { kind: 'agreement-submission', requires: ['agreement', 'courtSubmission'], formats: ['docx', 'pdf'] },
 ];
