@@ -26,6 +26,10 @@ export const ACTION_CODES = [
   'apply_enforcement',
   'apply_payment_order',
   'close_failed',
+  'amend_agreement',
+  'submit_agreement_to_court',
+  'record_mediation_document',
+  'record_withdrawal',
 ] as const;
 export type ActionCode = (typeof ACTION_CODES)[number];
 
@@ -50,6 +54,8 @@ export const PAYING_STAGES: readonly Stage[] = [
   'ruling_issued',
   'enforcement_applied',
   'payment_order_applied',
+  'agreement_submitted',
+  'mediation_document_issued',
 ];
 
 function def(
@@ -198,7 +204,8 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
     'apply_enforcement',
     '申请强制执行',
     'Apply for enforcement',
-    ['ruling_issued'],
+    // The court's mediation document is a title like the ruling (民事诉讼法第二百四十七条).
+    ['ruling_issued', 'mediation_document_issued'],
     ['enforcement_applied'],
     ['worker', 'mediator', 'union_staff'],
   ),
@@ -222,8 +229,41 @@ export const ACTION_INFO: Readonly<Record<ActionCode, ActionInfo>> = {
       'mediating',
       'agreement_signed',
       'confirmation_refused',
+      'agreement_submitted',
     ],
     ['closed_failed'],
     ['mediator', 'union_staff', 'judge', 'worker', 'system_admin'],
+  ),
+  amend_agreement: def(
+    'amend_agreement',
+    '变更调解协议（修改后重新签署）',
+    'Amend the agreement (new terms, signed again)',
+    ['confirmation_refused'],
+    ['mediating'],
+    ['mediator', 'judge'],
+  ),
+  submit_agreement_to_court: def(
+    'submit_agreement_to_court',
+    '向法院提交调解协议',
+    'Submit the agreement to the court',
+    ['agreement_signed'],
+    ['agreement_submitted'],
+    ['mediator', 'court_clerk'],
+  ),
+  record_mediation_document: def(
+    'record_mediation_document',
+    '登记法院调解书及送达',
+    'Record the court’s mediation document and its service',
+    ['agreement_submitted'],
+    ['mediation_document_issued'],
+    ['judge'],
+  ),
+  record_withdrawal: def(
+    'record_withdrawal',
+    '登记准予撤诉裁定',
+    'Record the ruling allowing withdrawal',
+    ['agreement_submitted'],
+    ['suit_withdrawn'],
+    ['judge'],
   ),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { laborLawRequestSchema, laborLawResponseSchema } from '../labor-law.js';
 import { CASE_KINDS, MEDIATION_CONDUCTORS, type CaseState } from './case-state.js';
 import { CLAIM_TYPES } from './claims.js';
-import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from './confirmation.js';
+import { CONFIRMATION_COURTS, COURT_OUTCOME_REQUESTS, DIRECT_SUIT_BASES, REFUSAL_GROUNDS } from './confirmation.js';
 import { liabilityResultSchema } from './liability.js';
 import { hiringChainSchema } from '../disputes.js';
 import { SECTOR_VALUES } from './sectors.js';
@@ -150,8 +150,19 @@ export const caseStateSchema = z.object({
       referral: z.enum(REFERRALS).optional(),
       closedOn: z.string(),
       fromStage: z.enum(STAGE_CODES),
+      directSuit: z.enum(DIRECT_SUIT_BASES).optional(),
     })
     .optional(),
+  courtSubmission: z.object({ on: z.string(), requested: z.enum(COURT_OUTCOME_REQUESTS) }).optional(),
+  mediationDocument: z
+    .object({
+      documentNo: z.string(),
+      issuedOn: z.string(),
+      servedOn: z.object({ worker: z.string(), employer: z.string() }),
+      effectiveOn: z.string(),
+    })
+    .optional(),
+  withdrawal: z.object({ rulingNo: z.string(), ruledOn: z.string() }).optional(),
 });
 
 // The schema and the state machine's interface are one shape: a field added to one and not the

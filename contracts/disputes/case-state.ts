@@ -1,5 +1,5 @@
 import type { ClaimType } from './claims.js';
-import type { ConfirmationCourt, RefusalGround } from './confirmation.js';
+import type { ConfirmationCourt, CourtOutcomeRequest, DirectSuitBasis, RefusalGround } from './confirmation.js';
 import type { CloseReason, Referral, Stage } from './stages.js';
 
 /** A calendar day in China, 'YYYY-MM-DD'. */
@@ -93,5 +93,26 @@ export interface CaseState {
   paymentOrderAppliedOn?: IsoDate;
   /** The part of the agreement a payment order was sought for (劳动争议调解仲裁法第十六条) and its amount. */
   paymentOrder?: { claimTypes: ClaimType[]; amountFen: number };
-  closure?: { reason: CloseReason; referral?: Referral; closedOn: IsoDate; fromStage: Stage };
+  closure?: {
+    reason: CloseReason;
+    referral?: Referral;
+    closedOn: IsoDate;
+    fromStage: Stage;
+    /** A lawsuit without arbitration first: the exception the referral rests on. */
+    directSuit?: DirectSuitBasis;
+  };
+  /** Post-filing (委托调解): the day the studio submitted the signed agreement to the court. */
+  courtSubmission?: { on: IsoDate; requested: CourtOutcomeRequest };
+  /**
+   * The court's mediation document (民事调解书): issued, served on each party; in effect from the
+   * later service (民事诉讼法第一百条第三款).
+   */
+  mediationDocument?: {
+    documentNo: string;
+    issuedOn: IsoDate;
+    servedOn: Record<Party, IsoDate>;
+    effectiveOn: IsoDate;
+  };
+  /** The court's ruling allowing the suit to be withdrawn after the agreement (准予撤诉). */
+  withdrawal?: { rulingNo: string; ruledOn: IsoDate };
 }

@@ -88,5 +88,10 @@ export const workerViewSchema = z.object({
   ),
   closedReason: z.string().nullable(),
   referral: z.string().nullable(),
+  /**
+   * What the worker can do now and by when, where the stage does not say it (after a refused
+   * confirmation, after a closing with a referral); see rules/worker-next-steps.ts.
+   */
+  nextSteps: z.array(z.object({ code: z.string(), text: z.string(), textEn: z.string(), byOn: z.string().nullable() })),
 });
 export type WorkerView = z.infer<typeof workerViewSchema>;

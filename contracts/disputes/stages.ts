@@ -15,7 +15,10 @@ export const STAGE_CODES = [
   'confirmation_applied',
   'ruling_issued',
   'confirmation_refused',
+  'agreement_submitted',
+  'mediation_document_issued',
   'performed',
+  'suit_withdrawn',
   'enforcement_applied',
   'payment_order_applied',
   'closed_failed',
@@ -123,9 +126,33 @@ export const STAGES: readonly StageInfo[] = [
     code: 'confirmation_refused',
     zh: '不予确认',
     en: 'Confirmation refused',
-    workerZh: '法院没有确认这份协议。可以重新调解、修改协议，或者向法院起诉，调解员会帮您选。',
+    workerZh:
+      '法院没有确认这份协议。您可以：和单位商量修改协议，重新签字后再一起申请确认；或者重新调解；不再调解的，可以申请劳动仲裁（一般要先仲裁，不能直接去法院起诉）。调解员会帮您选。',
     workerEn:
-      'The court did not confirm the agreement. You can mediate again, amend the agreement, or sue; the mediator will help you choose.',
+      'The court did not confirm the agreement. You can amend it with the employer, sign again and reapply; mediate again; or, if you stop mediating, apply for labour arbitration (a labour dispute normally goes to arbitration before court). The mediator will help you choose.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  // Post-filing court-referred mediation (委托调解) ends with the court's mediation document or a
+  // withdrawal, not judicial confirmation (最高人民法院关于人民法院特邀调解的规定第二十条).
+  {
+    code: 'agreement_submitted',
+    zh: '调解协议已提交法院',
+    en: 'Agreement submitted to the court',
+    workerZh:
+      '调解协议已经交给法院。法院审查后会制作调解书（或者按您的申请准许撤诉），调解书送到您和单位手上签收后就生效。',
+    workerEn:
+      'The agreement is with the court. After review the court makes a mediation document (or allows the suit to be withdrawn, if you asked for that); the document takes effect once you and the employer have signed for it.',
+    phase: 'after_agreement',
+    terminal: false,
+  },
+  {
+    code: 'mediation_document_issued',
+    zh: '调解书生效',
+    en: 'Mediation document in effect',
+    workerZh: '法院的调解书已经送达双方，已经生效，和判决一样可以强制执行。单位不按时付钱的，您可以申请法院强制执行。',
+    workerEn:
+      'The court’s mediation document has been served on both sides and is in effect; it can be enforced like a judgment. If the employer does not pay on time, you can ask the court to enforce it.',
     phase: 'after_agreement',
     terminal: false,
   },
@@ -135,6 +162,16 @@ export const STAGES: readonly StageInfo[] = [
     en: 'Performed',
     workerZh: '协议已经全部履行，钱已到账，案件结束。',
     workerEn: 'The agreement has been carried out in full and you have been paid. The case is finished.',
+    phase: 'after_agreement',
+    terminal: true,
+  },
+  {
+    code: 'suit_withdrawn',
+    zh: '准予撤诉',
+    en: 'Suit withdrawn',
+    workerZh: '按照调解协议，法院已裁定准许撤诉，这个案件在法院结束了。单位不按协议付钱的，请联系调解员。',
+    workerEn:
+      'Under the agreement the court has allowed the suit to be withdrawn; the court case has ended. If the employer does not pay as agreed, contact the mediator.',
     phase: 'after_agreement',
     terminal: true,
   },
@@ -206,6 +243,7 @@ export const CLOSE_REASONS = [
   'withdrawn',
   'confirmation_refused',
   'agreement_not_performed',
+  'document_refused',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
@@ -216,8 +254,12 @@ export const CLOSE_REASON_LABELS: Readonly<Record<CloseReason, { zh: string; en:
   deadline_passed: { zh: '调解期限届满', en: 'Mediation period ran out' },
   refused_to_sign: { zh: '一方拒绝签署协议', en: 'A party refused to sign' },
   withdrawn: { zh: '申请人撤回', en: 'Withdrawn by the applicant' },
-  confirmation_refused: { zh: '法院不予确认后转诉讼', en: 'Confirmation refused; taken to court' },
+  confirmation_refused: { zh: '法院不予确认，不再调解', en: 'Confirmation refused; no further mediation' },
   agreement_not_performed: { zh: '协议未履行，转仲裁', en: 'Agreement not performed; taken to arbitration' },
+  document_refused: {
+    zh: '调解书送达前一方反悔，由法院判决',
+    en: 'A party backed out before the mediation document was served; the court decides',
+  },
 };
 
 export const REFERRALS = ['lawsuit', 'arbitration'] as const;
@@ -244,4 +286,5 @@ export const CLOSE_REASONS_BY_STAGE: Readonly<Partial<Record<Stage, readonly Clo
   ],
   agreement_signed: ['agreement_not_performed'],
   confirmation_refused: ['confirmation_refused'],
+  agreement_submitted: ['document_refused'],
 };

@@ -3,7 +3,7 @@ import { addDays } from '../../contracts/dates.js';
 import { STAGE_CODES, type Stage } from '../../contracts/disputes/stages.js';
 import { createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { actOn } from '../support/disputes.js';
-import { newAdmin, newCase, type CaseStage } from '../support/factories.js';
+import { newAdmin, newCase, newJudge, type CaseStage } from '../support/factories.js';
 
 // The case list and the case page show the same risk tag for a case, whatever its stage and
 // whatever day it is: both come from the case's clocks as of today (case-record.ts caseRisk).
@@ -47,6 +47,29 @@ beforeAll(async () => {
   await act(paid.mediator, paid.id, 'record_payment', { amountFen: total, paidOn: REGISTERED });
   await act(paid.mediator, paid.id, 'mark_performed', { workerConfirmed: true });
   cases.set('performed', paid.id);
+
+  // A post-filing case: the agreement to the court, then its mediation document or a withdrawal.
+  const postFiling = () =>
+    newCase(t, {
+      stage: 'agreement_signed',
+      day: REGISTERED,
+      intake: (base) => ({ ...base, kind: 'court_post_filing_ordinary' }),
+    });
+  const submit = { servedOnParties: true, requested: 'mediation_document' };
+  const submitted = await postFiling();
+  await act(submitted.mediator, submitted.id, 'submit_agreement_to_court', submit);
+  cases.set('agreement_submitted', submitted.id);
+  const documented = await postFiling();
+  await act(documented.mediator, documented.id, 'submit_agreement_to_court', submit);
+  const judge = await newJudge(t, { court: documented.mediator.studio.court });
+  const served = { worker: REGISTERED, employer: REGISTERED };
+  const doc = { documentNo: '（2025）粤2071民初1号', issuedOn: REGISTERED, servedOn: served };
+  await act(judge, documented.id, 'record_mediation_document', doc);
+  cases.set('mediation_document_issued', documented.id);
+  const withdrawn = await postFiling();
+  await act(withdrawn.mediator, withdrawn.id, 'submit_agreement_to_court', { ...submit, requested: 'withdrawal' });
+  await act(judge, withdrawn.id, 'record_withdrawal', { rulingNo: '（2025）粤2071民初2号', ruledOn: REGISTERED });
+  cases.set('suit_withdrawn', withdrawn.id);
 
   // Both defaults need an instalment past its due date: due 5 days after registration, acted on after 10.
   const dueSoon = (stage: CaseStage) =>

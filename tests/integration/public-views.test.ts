@@ -47,6 +47,7 @@ const WORKER_KEYS = [
   'payments',
   'closedReason',
   'referral',
+  'nextSteps',
 ];
 const sorted = (keys: string[]) => [...keys].sort();
 const keysOf = (o: object) => Object.keys(o).sort();

@@ -1,7 +1,8 @@
-import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../core/context.js';
 import { errors } from '../../core/errors.js';
 import { inRegion } from '../../core/scope.js';
+import { isPostFiling, POST_FILING_KINDS } from '../../../contracts/disputes/confirmation.js';
 import { regionWithin } from '../../../contracts/regions.js';
 import type { Role } from '../../../contracts/roles.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
@@ -11,7 +12,8 @@ type CaseRow = typeof disputeCases.$inferSelect;
 
 /**
  * Who sees which cases: mediators the studio's cases (their region), judges and clerks their
- * court's confirmation queue and joint cases, employers their own, workers their own, admins
+ * court's confirmation queue, joint cases and the cases it filed and referred (post-filing: the
+ * court records their mediation document or withdrawal), employers their own, workers their own, admins
  * their region. Union staff see statistics only.
  */
 export function caseListCondition(actor: Actor): SQL | undefined {
@@ -23,7 +25,11 @@ export function caseListCondition(actor: Actor): SQL | undefined {
     parts.push(
       and(
         eq(disputeCases.courtId, actor.courtId),
-        or(eq(disputeCases.joint, true), isNotNull(disputeCases.confirmationAppliedOn)),
+        or(
+          eq(disputeCases.joint, true),
+          isNotNull(disputeCases.confirmationAppliedOn),
+          inArray(disputeCases.kind, [...POST_FILING_KINDS]),
+        ),
       ),
     );
   }
@@ -45,7 +51,7 @@ export function canReadCase(actor: Actor, row: CaseRow): boolean {
     (roles.has('judge') || roles.has('court_clerk')) &&
     actor.courtId &&
     row.courtId === actor.courtId &&
-    (row.joint || row.confirmationAppliedOn)
+    (row.joint || row.confirmationAppliedOn || isPostFiling(row.kind))
   )
     return true;
   if (

@@ -6,6 +6,7 @@ import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocR
 import { amountOverdueFen } from '../rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from '../rules/stages.js';
 import { partiesOf } from '../case-record.js';
+import { isPostFiling } from '../../../../contracts/disputes/confirmation.js';
 import type { CaseDetail } from '../case-view.js';
 
 const CLAIM_MAP: Record<ClaimType, DocClaimType> = {
@@ -164,6 +165,18 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
     data.effectiveDate = state.agreementEffectiveOn;
   }
   if (state?.confirmationAppliedOn) data.confirmation = { appliedAt: state.confirmationAppliedOn };
+  if (state && isPostFiling(state.kind)) data.postFiling = true;
+  if (state?.courtSubmission)
+    data.courtSubmission = {
+      submittedAt: state.courtSubmission.on,
+      requested: state.courtSubmission.requested === 'withdrawal' ? 'withdrawal' : 'mediation-document',
+    };
+  if (state?.mediationDocument)
+    data.mediationDocument = {
+      number: state.mediationDocument.documentNo,
+      issuedAt: state.mediationDocument.issuedOn,
+      effectiveAt: state.mediationDocument.effectiveOn,
+    };
   if (state?.rulingIssuedOn || state?.confirmationRefusedOn) {
     data.ruling = {
       number:

@@ -10,7 +10,7 @@ import {
   type CaseDocumentData,
   type DocumentKind,
 } from './index.js';
-import { sampleCase, sampleCollectiveCase, sampleFailedCase } from './sample.js';
+import { sampleCase, sampleCollectiveCase, sampleFailedCase, samplePostFilingCase } from './sample.js';
 import { docxText, pdfText, squash, type PdfText } from './test-support.js';
 
 const CASE_NO = '中总工调〔2025〕0123号';
@@ -21,6 +21,20 @@ const COURT = '广东省中山市第一人民法院';
 
 /** What each document must say, checked in both the PDF and the DOCX. */
 const EXPECTED: Record<DocumentKind, string[]> = {
+  'agreement-submission': [
+    '调解协议提交函',
+    '编号：（2025）粤2071民初4567号',
+    `${COURT}：`,
+    `贵院立案受理的${WORKER}与`,
+    '委托中山市总工会劳动争议诉调对接工作室进行调解',
+    '2025年5月8日',
+    '并已送达双方当事人',
+    '请依法审查并制作调解书',
+    '《最高人民法院关于人民法院特邀调解的规定》第二十条',
+    '调解书经双方当事人签收后，即具有法律效力',
+    '特邀调解员（签名）：黄丽华',
+    '2025年5月9日',
+  ],
   'mediation-application': [
     '劳动争议调解申请书',
     `编号：${CASE_NO}`,
@@ -189,7 +203,11 @@ const EXPECTED: Record<DocumentKind, string[]> = {
 };
 
 const dataFor = (kind: DocumentKind): CaseDocumentData =>
-  kind === 'filing-package' ? sampleFailedCase() : sampleCase();
+  kind === 'filing-package'
+    ? sampleFailedCase()
+    : kind === 'agreement-submission'
+      ? samplePostFilingCase()
+      : sampleCase();
 
 const pdfCache = new Map<string, Promise<PdfText>>();
 function pdfOf(kind: DocumentKind, data: CaseDocumentData = dataFor(kind), key: string = kind): Promise<PdfText> {
@@ -206,7 +224,7 @@ function expectAll(flat: string, expected: string[]) {
 }
 
 describe('document kinds', () => {
-  it('lists eight kinds with Chinese and English titles', () => {
+  it('lists nine kinds with Chinese and English titles', () => {
     expect(DOCUMENT_KINDS.map((k) => k.kind)).toEqual([
       'mediation-application',
       'negotiation-proposal',
@@ -216,6 +234,7 @@ describe('document kinds', () => {
       'filing-package',
       'enforcement-application',
       'payment-order-application',
+      'agreement-submission',
     ]);
     for (const k of DOCUMENT_KINDS) {
       expect(k.zh).toMatch(/[\u4e00-\u9fff]/u);
@@ -426,9 +445,9 @@ describe('after a default: enforcement and payment order', () => {
   });
 
   it('lists each kind’s data in `requires`', () => {
+    // The title (a confirming ruling or a served mediation document) is checked by the builder.
     expect(DOCUMENT_KINDS.find((k) => k.kind === 'enforcement-application')?.requires).toEqual([
       'agreement',
-      'ruling',
       'enforcement',
     ]);
     expect(DOCUMENT_KINDS.find((k) => k.kind === 'payment-order-application')?.requires).toEqual([

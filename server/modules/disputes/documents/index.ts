@@ -11,6 +11,7 @@ import {
   type DocumentFormat,
   type DocumentKind,
 } from '../../../../contracts/disputes/documents.js';
+import { agreementSubmission } from './builders/agreement-submission.js';
 import { civilRuling } from './builders/civil-ruling.js';
 import { confirmationApplication } from './builders/confirmation-application.js';
 import { enforcementApplication } from './builders/enforcement-application.js';
@@ -44,8 +45,10 @@ const NEEDS: readonly Omit<DocumentKindInfo, 'zh' | 'en'>[] = [
   { kind: 'confirmation-application', requires: ['agreement', 'confirmation'], formats: ['docx', 'pdf'] },
   { kind: 'civil-ruling', requires: ['agreement', 'confirmation', 'ruling'], formats: ['docx', 'pdf'] },
   { kind: 'filing-package', requires: ['routing'], formats: ['pdf', 'docx'] },
-  { kind: 'enforcement-application', requires: ['agreement', 'ruling', 'enforcement'], formats: ['docx', 'pdf'] },
+  // The title is the confirmation ruling or the court's mediation document: the builder checks which.
+  { kind: 'enforcement-application', requires: ['agreement', 'enforcement'], formats: ['docx', 'pdf'] },
   { kind: 'payment-order-application', requires: ['agreement', 'paymentOrder'], formats: ['docx', 'pdf'] },
+  { kind: 'agreement-submission', requires: ['agreement', 'courtSubmission'], formats: ['docx', 'pdf'] },
 ];
 
 export const DOCUMENT_KINDS: readonly DocumentKindInfo[] = NEEDS.map((k) => ({
@@ -62,6 +65,7 @@ const BUILDERS: Record<DocumentKind, (d: CaseDocumentData) => DocumentModel> = {
   'filing-package': filingPackage,
   'enforcement-application': enforcementApplication,
   'payment-order-application': paymentOrderApplication,
+  'agreement-submission': agreementSubmission,
 };
 
 export const isDocumentKind = (k: string): k is DocumentKind => Object.hasOwn(BUILDERS, k);

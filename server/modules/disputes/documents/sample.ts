@@ -228,3 +228,18 @@ export function sampleFailedCase(): CaseDocumentData {
     ruling: undefined,
   };
 }
+
+/**
+ * The same story mediated after the court filed the suit (委托调解): the studio submits the signed
+ * agreement to the court, which makes a mediation document (特邀调解规定第二十条). No confirmation.
+ */
+export function samplePostFilingCase(): CaseDocumentData {
+  return {
+    ...sampleCase(),
+    caseNumber: '（2025）粤2071民初4567号',
+    confirmation: undefined,
+    ruling: undefined,
+    postFiling: true,
+    courtSubmission: { submittedAt: '2025-05-09', requested: 'mediation-document' },
+  };
+}

@@ -265,6 +265,24 @@ export interface PerformanceDefault {
   court?: Court;
 }
 
+/**
+ * A post-filing case (委托调解): the studio submits the signed agreement to the court that referred it
+ * (最高人民法院关于人民法院特邀调解的规定第二十条).
+ */
+export interface CourtSubmission {
+  submittedAt: IsoDate;
+  /** what the parties ask the court for: a mediation document (调解书) or the suit's withdrawal */
+  requested: 'mediation-document' | 'withdrawal';
+}
+
+/** The court's mediation document (民事调解书), in effect once both parties signed for it (民事诉讼法第一百条). */
+export interface MediationDocument {
+  /** （2025）粤2071民初88号 */
+  number: string;
+  issuedAt: IsoDate;
+  effectiveAt: IsoDate;
+}
+
 export interface CaseDocumentData {
   /** the studio's or the court's number: 中总工调〔2025〕0123号 / （2025）粤2071民诉前调1234号 */
   caseNumber: string;
@@ -295,4 +313,8 @@ export interface CaseDocumentData {
   enforcement?: PerformanceDefault;
   /** the worker applied for a payment order on the unperformed agreement */
   paymentOrder?: PerformanceDefault;
+  /** mediated after the court filed the suit (委托调解): no judicial confirmation, the court's own document */
+  postFiling?: boolean;
+  courtSubmission?: CourtSubmission;
+  mediationDocument?: MediationDocument;
 }

@@ -13,6 +13,7 @@ import { registerCase } from '../intake/service.js';
 import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from './limits.js';
 import { caseRepo, contactRepo } from '../repository.js';
 import { STAGES } from '../rules/stages.js';
+import { workerNextSteps } from '../rules/worker-next-steps.js';
 import { applyAction } from '../service.js';
 import type { CaseTokenHeader, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
 import { caseByNumber, tokenRepo } from './repository.js';
@@ -163,7 +164,8 @@ async function workerCase(deps: Deps, header: CaseTokenHeader) {
 export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promise<WorkerView> {
   const row = await workerCase(deps, caseToken);
   const record = row.record;
-  const clocks = clocksOf(row, await calendarFor(deps), todayOf(deps)).filter(
+  const calendar = await calendarFor(deps);
+  const clocks = clocksOf(row, calendar, todayOf(deps)).filter(
     (c) => c.audience.includes('worker') && c.status !== 'not_started',
   );
   const visited = new Set(record.state?.visited ?? [row.stage]);
@@ -200,6 +202,17 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
     payments,
     closedReason: row.closedReason,
     referral: row.referral,
+    nextSteps: record.state
+      ? workerNextSteps(
+          record.state,
+          {
+            harmKnownOn: row.facts.employment?.harmKnownOn,
+            employmentEndedOn: row.facts.employment?.endDate ?? undefined,
+            claimsIncludeWageArrears: row.claimTypes.includes('wage_arrears'),
+          },
+          calendar,
+        )
+      : [],
   };
 }
 

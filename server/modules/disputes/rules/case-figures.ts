@@ -36,7 +36,8 @@ export function clockFactsOf(state: CaseState): ClockFacts {
     mediationStartedOn: state.mediationStartedOn,
     agreementEffectiveOn: state.agreementEffectiveOn,
     confirmationAppliedOn: state.confirmationAppliedOn,
-    rulingIssuedOn: state.rulingIssuedOn,
+    // The enforcement clock runs from the title: the ruling, or the served mediation document.
+    rulingIssuedOn: state.rulingIssuedOn ?? state.mediationDocument?.effectiveOn,
     confirmationRefusedOn: state.confirmationRefusedOn,
     paymentDueDates: state.agreement?.installments.map((i) => i.dueOn),
     performedOn: state.performedOn,
@@ -63,6 +64,9 @@ export function lastEventOn(s: CaseState): IsoDate {
     s.enforcementAppliedOn,
     s.paymentOrderAppliedOn,
     s.closure?.closedOn,
+    s.courtSubmission?.on,
+    s.mediationDocument?.effectiveOn,
+    s.withdrawal?.ruledOn,
   ].filter((d): d is IsoDate => d !== undefined);
   return maxDate(dates)!;
 }

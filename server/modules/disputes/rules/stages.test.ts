@@ -39,14 +39,17 @@ describe('stages', () => {
     ['performed', '履行完毕'],
     ['enforcement_applied', '申请强制执行'],
     ['payment_order_applied', '申请支付令'],
+    ['agreement_submitted', '调解协议已提交法院'],
+    ['mediation_document_issued', '调解书生效'],
+    ['suit_withdrawn', '准予撤诉'],
   ] as const)('%s is labelled %s', (code, zh) => expect(STAGE_BY_CODE[code].zh).toBe(zh));
 
-  it('only performed and closed_failed are terminal', () => {
-    expect(STAGE_CODES.filter(isTerminal)).toEqual(['performed', 'closed_failed']);
+  it('only performed, suit_withdrawn and closed_failed are terminal', () => {
+    expect(STAGE_CODES.filter(isTerminal)).toEqual(['performed', 'suit_withdrawn', 'closed_failed']);
   });
 
   it('the stage sets follow from the stages: open or terminal; before, with or without an agreement', () => {
-    expect(TERMINAL_STAGES).toEqual(['performed', 'closed_failed']);
+    expect(TERMINAL_STAGES).toEqual(['performed', 'suit_withdrawn', 'closed_failed']);
     expect(OPEN_STAGES).toEqual(STAGE_CODES.filter((s) => !isTerminal(s)));
     expect(PRE_AGREEMENT_OPEN_STAGES).toEqual([
       'intake',
@@ -60,7 +63,10 @@ describe('stages', () => {
       'confirmation_applied',
       'ruling_issued',
       'confirmation_refused',
+      'agreement_submitted',
+      'mediation_document_issued',
       'performed',
+      'suit_withdrawn',
       'enforcement_applied',
       'payment_order_applied',
     ]);

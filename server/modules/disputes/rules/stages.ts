@@ -38,17 +38,29 @@ export const REQUIRED_BEFORE: Readonly<Record<Stage, readonly Stage[]>> = {
     'agreement_signed',
     'confirmation_applied',
   ],
-  performed: ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed'],
-  enforcement_applied: [
+  agreement_submitted: ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed'],
+  mediation_document_issued: [
     'intake',
     'consultation',
     'employer_contacted',
     'consented',
     'mediating',
     'agreement_signed',
-    'confirmation_applied',
-    'ruling_issued',
+    'agreement_submitted',
   ],
+  performed: ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed'],
+  suit_withdrawn: [
+    'intake',
+    'consultation',
+    'employer_contacted',
+    'consented',
+    'mediating',
+    'agreement_signed',
+    'agreement_submitted',
+  ],
+  // Enforcement rests on a title: the confirmation ruling or, for a post-filing case, the court's
+  // mediation document (民事诉讼法第二百四十七条), so neither court step is required by itself.
+  enforcement_applied: ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed'],
   payment_order_applied: ['intake', 'consultation', 'employer_contacted', 'consented', 'mediating', 'agreement_signed'],
   closed_failed: ['intake'],
 };

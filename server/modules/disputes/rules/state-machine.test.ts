@@ -82,6 +82,10 @@ function fixtures(kind: CaseKind = 'union_mediation') {
     ['sign_agreement', { signer: 'mediator', termsHash: TH, sealApplied: true }, '2025-03-10', 'mediator'],
   ]);
   const court = kind === 'union_mediation' ? 'mediation_body_basic_court' : 'inviting_court';
+  // A post-filing case has no confirmation (特邀调解规定第二十条): its court path is in court-paths.test.ts.
+  if (kind === 'court_post_filing_ordinary' || kind === 'court_post_filing_simple') {
+    return { intake, consultation, contacted, consented, mediating, withTerms, signed };
+  }
   const applied = run(signed, [
     [
       'apply_confirmation',
@@ -95,8 +99,9 @@ function fixtures(kind: CaseKind = 'union_mediation') {
   return { intake, consultation, contacted, consented, mediating, withTerms, signed, applied, ruling, refused };
 }
 
-const F = fixtures();
+const F = fixtures() as Required<ReturnType<typeof fixtures>>;
 const FC = fixtures('court_post_filing_simple');
+const FP = fixtures('court_pre_filing');
 
 describe('ACTIONS table', () => {
   it('uses only known stages and roles, and nothing starts from a terminal stage', () => {
@@ -136,7 +141,7 @@ describe('ACTIONS table', () => {
     ['issue_ruling', ['confirmation_applied'], ['ruling_issued']],
     ['refuse_confirmation', ['confirmation_applied'], ['confirmation_refused']],
     ['reopen_mediation', ['confirmation_refused'], ['mediating']],
-    ['apply_enforcement', ['ruling_issued'], ['enforcement_applied']],
+    ['apply_enforcement', ['ruling_issued', 'mediation_document_issued'], ['enforcement_applied']],
     ['apply_payment_order', ['agreement_signed'], ['payment_order_applied']],
   ] as const)('%s: %o → %o', (code, from, to) => {
     expect(ACTIONS[code].from).toEqual(from);
@@ -459,7 +464,7 @@ const guardRows: GuardRow[] = [
   },
   {
     name: 'a court-sent case goes back to the court that sent it',
-    state: FC.signed,
+    state: FP.signed,
     action: 'apply_confirmation',
     payload: { applicants: ['worker', 'employer'], materials: FULL_MATERIALS, court: 'party_domicile_basic_court' },
     now: '2025-03-11',
@@ -598,13 +603,15 @@ const guardRows: GuardRow[] = [
     code: 'deadline_not_passed',
   },
   {
-    name: 'after a refusal the referral is a lawsuit (第二百零六条)',
+    // Was "the referral must be a lawsuit": a labour dispute goes to arbitration first (劳动争议调解仲裁法
+    // 第五条、第十五条); a suit needs one of the direct-suit exceptions (see court-paths.test.ts).
+    name: 'after a refusal, no lawsuit without a direct-suit exception (劳动争议调解仲裁法第五条)',
     state: F.refused,
     action: 'close_failed',
-    payload: { reason: 'confirmation_refused', referral: 'arbitration' },
+    payload: { reason: 'confirmation_refused', referral: 'lawsuit' },
     now: '2025-03-13',
     role: 'mediator',
-    code: 'referral_must_be_lawsuit',
+    code: 'direct_suit_not_allowed',
   },
   {
     name: 'no "not performed" close before a payment is overdue',
@@ -858,17 +865,11 @@ describe('after the agreement', () => {
     });
   });
 
-  it('a refused confirmation can be closed and taken to court, carrying the file over', () => {
-    const r = ok(
-      step(
-        F.refused,
-        'close_failed',
-        { reason: 'confirmation_refused', referral: 'lawsuit' },
-        '2025-03-13',
-        'mediator',
-      ),
-    );
-    expect(r.effects).toContainEqual({ type: 'referral', referral: 'lawsuit', carryOverFile: true });
+  // Was "taken to court": a labour dispute goes to arbitration first (劳动争议调解仲裁法第五条、第十五条).
+  it('a refused confirmation closed without a named referral goes to arbitration, carrying the file over', () => {
+    const r = ok(step(F.refused, 'close_failed', { reason: 'confirmation_refused' }, '2025-03-13', 'mediator'));
+    expect(r.state.closure?.referral).toBe('arbitration');
+    expect(r.effects).toContainEqual({ type: 'referral', referral: 'arbitration', carryOverFile: true });
     expect(r.effects.some((e) => e.type === 'warning')).toBe(false);
   });
 
@@ -988,6 +989,21 @@ const payloadArb: Record<ActionCode, fc.Arbitrary<PayloadFn>> = {
       referral: fc.constantFrom('lawsuit', 'arbitration', undefined),
     })
     .map((p) => () => (p.referral ? p : { reason: p.reason })),
+  amend_agreement: fc
+    .record({ terms: fc.constantFrom(...TERMS_CHOICES), w: fc.boolean(), e: fc.boolean() })
+    .map((p) => () => ({ terms: p.terms, workerConsents: p.w || p.e, employerConsents: p.e })),
+  submit_agreement_to_court: fc
+    .record({
+      served: fc.constantFrom(true, true, true, false),
+      requested: fc.constantFrom('mediation_document', 'mediation_document', 'withdrawal'),
+    })
+    .map((p) => () => ({ servedOnParties: p.served, requested: p.requested })),
+  record_mediation_document: fc.constant((today: string) => ({
+    documentNo: '（2025）粤2071民初1号',
+    issuedOn: today,
+    servedOn: { worker: today, employer: today },
+  })),
+  record_withdrawal: fc.constant((today: string) => ({ rulingNo: '（2025）粤2071民初2号', ruledOn: today })),
 };
 
 // A step picks, at run time, either an action valid from the current stage (mostly, so the
@@ -1037,7 +1053,8 @@ describe('property: random action sequences', () => {
           reachedStages.add(state.stage);
           for (const st of steps) {
             // time runs faster once the ruling exists, so installments fall due
-            today = addDays(today, state.stage === 'ruling_issued' ? st.advance * 7 : st.advance);
+            const titled = state.stage === 'ruling_issued' || state.stage === 'mediation_document_issued';
+            today = addDays(today, titled ? st.advance * 7 : st.advance);
             const s = { ...st, action: pickAction(state.stage, st.mode, st.choice) };
             const allowed = ACTIONS[s.action].roles;
             const role: Role = s.useAllowedRole ? pickFrom(allowed, s.roleSeed) : pickFrom(ROLES, s.roleSeed);
@@ -1090,6 +1107,9 @@ describe('property: random action sequences', () => {
                 'confirmation_refused',
                 'enforcement_applied',
                 'payment_order_applied',
+                'agreement_submitted',
+                'mediation_document_issued',
+                'suit_withdrawn',
               ].includes(to)
             ) {
               // Changed with the agreement-effect rule: a pre-filing (委派) agreement is in force on both

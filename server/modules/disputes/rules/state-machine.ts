@@ -17,7 +17,15 @@ import {
 } from '../../../../contracts/disputes/actions.js';
 import type { CaseState } from '../../../../contracts/disputes/case-state.js';
 import type { Role } from '../../../../contracts/roles.js';
-import { applyConfirmation, issueRuling, refuseConfirmation } from './actions/court.js';
+import {
+  amendAgreement,
+  applyConfirmation,
+  issueRuling,
+  recordMediationDocument,
+  recordWithdrawal,
+  refuseConfirmation,
+  submitAgreementToCourt,
+} from './actions/court.js';
 import { closeFailed } from './actions/closing.js';
 import { contactEmployer, recordConsent, recordEmployerAnswer, startConsultation } from './actions/intake.js';
 import { defineAction, fail, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
@@ -78,6 +86,8 @@ export { ACTION_CODES, isActionCode, type ActionCode };
 export type { ActionPayload } from './actions/payloads.js';
 export type { DocumentKind, Effect, TransitionError, TransitionErrorCode } from './actions/kit.js';
 export { agreementTotalFen, amountOverdueFen, canonicalTerms, clockFactsOf, lastEventOn } from './case-figures.js';
+export { enforceableTitleOn } from './actions/court.js';
+export { REMUNERATION_CLAIM_TYPES } from './actions/closing.js';
 
 // ---------------------------------------------------------------------------
 // The action table
@@ -124,6 +134,16 @@ const ACTION_RULES: Readonly<Record<ActionCode, ActionRule>> = {
     handler: closeFailed,
     afterMediationDeadline: (p) => p.reason === 'deadline_passed',
   }),
+  amend_agreement: defineAction({ payload: PAYLOADS.amend_agreement, handler: amendAgreement }),
+  submit_agreement_to_court: defineAction({
+    payload: PAYLOADS.submit_agreement_to_court,
+    handler: submitAgreementToCourt,
+  }),
+  record_mediation_document: defineAction({
+    payload: PAYLOADS.record_mediation_document,
+    handler: recordMediationDocument,
+  }),
+  record_withdrawal: defineAction({ payload: PAYLOADS.record_withdrawal, handler: recordWithdrawal }),
 };
 
 /** An action's metadata (contracts/disputes/actions.ts) with the schema of its payload. */

@@ -24,9 +24,21 @@ export const chainRoleLabel = (code: string, lang: Lang) => pick(CHAIN_ROLE_LABE
 
 /** Tag colour per stage: open work in blue, court steps in purple, good ends green, failures red. */
 export function stageColor(code: string): string {
-  if (code === 'performed' || code === 'ruling_issued' || code === 'agreement_signed') return 'green';
+  if (
+    code === 'performed' ||
+    code === 'ruling_issued' ||
+    code === 'agreement_signed' ||
+    code === 'mediation_document_issued' ||
+    code === 'suit_withdrawn'
+  )
+    return 'green';
   if (code === 'closed_failed' || code === 'confirmation_refused') return 'red';
-  if (code === 'confirmation_applied' || code === 'enforcement_applied' || code === 'payment_order_applied')
+  if (
+    code === 'confirmation_applied' ||
+    code === 'agreement_submitted' ||
+    code === 'enforcement_applied' ||
+    code === 'payment_order_applied'
+  )
     return 'purple';
   return 'blue';
 }

@@ -248,6 +248,7 @@ export const disputesEn: DisputesStrings = {
       'civil-ruling': 'Available once the court has ruled',
       'enforcement-application': 'Available once enforcement of the confirmed agreement is applied for',
       'payment-order-application': 'Available once a payment order is applied for',
+      'agreement-submission': 'Available once a post-filing case’s agreement is submitted to the court',
       'filing-package': 'Available once the case is referred to court or arbitration',
     },
   },
@@ -360,6 +361,25 @@ export const disputesEn: DisputesStrings = {
     mainGroundHelp: 'One of the grounds the checklist found to apply',
     groundMismatch: 'The ground must match the checklist',
     refusalNote: 'Reasons',
+    servedOnParties: 'The agreement has been served on both parties',
+    servedOnPartiesRequired:
+      'Serve the agreement on both parties first (SPC Provisions on Specially Invited Mediation art. 20)',
+    requested: 'The parties ask for',
+    courtOutcome: { mediation_document: 'A mediation document from the court', withdrawal: 'Withdrawal of the suit' },
+    documentNo: 'Mediation document number',
+    issuedOn: 'Made on',
+    servedWorker: 'Worker signed for it on',
+    servedEmployer: 'Employer signed for it on',
+    servedHelp:
+      'The mediation document takes effect once both parties have signed for it (Civil Procedure Law art. 100): the later date counts.',
+    withdrawalNo: 'Number of the ruling allowing withdrawal',
+    ruledOn: 'Ruled on',
+    arbitrationFirst:
+      'A labour dispute normally goes to arbitration first (LDMAL arts. 5 and 15). A direct suit is possible only in these cases; choose the one that applies:',
+    directSuit: 'Ground for a direct suit',
+    directSuitRequired: 'After a refused confirmation a direct suit needs its ground; otherwise refer to arbitration',
+    iouFromEmployer: 'The worker holds the employer’s written wage IOU',
+    suitClaims: 'What the suit claims',
     closeReason: 'Reason',
     referral: 'Refer to',
     hints: {
@@ -392,6 +412,16 @@ export const disputesEn: DisputesStrings = {
       issue_ruling: 'Check each ground; if none applies, rule the agreement valid.',
       refuse_confirmation: 'Check each ground; if one applies, refuse. The parties may mediate again or sue.',
       close_failed: 'The case file goes with the worker to court filing or arbitration.',
+      close_failed_after_refusal:
+        'Without further mediation a labour dispute goes to arbitration; a direct suit only on the employer’s wage IOU for those wages, or on a wages-only agreement the employer does not pay.',
+      amend_agreement:
+        'After the refusal the parties may amend the agreement by mediation (Civil Procedure Law art. 206): enter the amended terms; once all have signed again, a new confirmation may be applied for within 30 days.',
+      submit_agreement_to_court:
+        'A case referred after filing is not confirmed: the mediator serves the agreement on both parties and submits it to the court, which makes a mediation document or allows withdrawal (SPC Provisions on Specially Invited Mediation art. 20).',
+      record_mediation_document:
+        'Record the court’s mediation document and when each party signed for it; it is in effect from then and can be enforced.',
+      record_withdrawal:
+        'The plaintiff withdrew under the agreement and the court allowed it: record the ruling; the case ends.',
     },
   },
   queue: {

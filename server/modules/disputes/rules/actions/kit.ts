@@ -12,7 +12,12 @@ import type { Referral, Stage } from '../stages.js';
 import type { WorkingCalendar } from '../working-days.js';
 
 export type DocumentKind =
-  'negotiation_proposal' | 'mediation_agreement' | 'confirmation_application' | 'civil_ruling' | 'referral_letter';
+  | 'negotiation_proposal'
+  | 'mediation_agreement'
+  | 'confirmation_application'
+  | 'civil_ruling'
+  | 'referral_letter'
+  | 'agreement_submission';
 
 export type Effect =
   | { type: 'stage_changed'; from: Stage; to: Stage }
@@ -59,7 +64,13 @@ export type TransitionErrorCode =
   | 'claims_not_eligible'
   | 'reason_not_allowed'
   | 'referral_required'
-  | 'referral_must_be_lawsuit';
+  | 'referral_must_be_lawsuit'
+  | 'confirmation_not_for_post_filing'
+  | 'not_post_filing'
+  | 'agreement_not_served'
+  | 'court_dates_out_of_order'
+  | 'direct_suit_not_allowed'
+  | 'terms_unchanged';
 
 export interface TransitionError {
   ok: false;

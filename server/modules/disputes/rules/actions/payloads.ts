@@ -4,7 +4,11 @@
  */
 import { z } from 'zod';
 import type { ActionCode } from '../../../../../contracts/disputes/actions.js';
-import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation.js';
+import {
+  CONFIRMATION_COURTS,
+  COURT_OUTCOME_REQUESTS,
+  REFUSAL_GROUNDS,
+} from '../../../../../contracts/disputes/confirmation.js';
 import { isIsoDate } from '../dates.js';
 import { MEDIATION_CONDUCTORS } from '../../../../../contracts/disputes/case-state.js';
 import { MAX_AGREED_EXTENSION_DAYS } from '../periods.js';
@@ -82,6 +86,38 @@ export const PAYLOADS = {
     reason: z.enum(CLOSE_REASONS),
     referral: z.enum(REFERRALS).optional(),
     note: z.string().max(2000).optional(),
+    /** A lawsuit without arbitration first names the exception it rests on (closing.ts). */
+    directSuit: z
+      .discriminatedUnion('basis', [
+        z.strictObject({
+          basis: z.literal('wage_iou'),
+          /** The IOU is the employer's own written acknowledgement of the wages owed. */
+          writtenIouFromEmployer: z.boolean(),
+          /** What the suit asks for. */
+          suitClaims: z.array(z.enum(CLAIM_TYPES)).min(1),
+        }),
+        z.strictObject({ basis: z.literal('wage_agreement_not_performed') }),
+      ])
+      .optional(),
+  }),
+  amend_agreement: z.strictObject({
+    terms: termsSchema,
+    workerConsents: z.boolean(),
+    employerConsents: z.boolean(),
+  }),
+  submit_agreement_to_court: z.strictObject({
+    /** 特邀调解规定第二十条: the agreement is served on both parties and submitted to the court. */
+    servedOnParties: z.boolean(),
+    requested: z.enum(COURT_OUTCOME_REQUESTS),
+  }),
+  record_mediation_document: z.strictObject({
+    documentNo: z.string().trim().min(1).max(64),
+    issuedOn: isoDate,
+    servedOn: z.strictObject({ worker: isoDate, employer: isoDate }),
+  }),
+  record_withdrawal: z.strictObject({
+    rulingNo: z.string().trim().min(1).max(64),
+    ruledOn: isoDate,
   }),
 } as const satisfies Record<ActionCode, z.ZodType>;
 

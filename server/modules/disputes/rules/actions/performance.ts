@@ -3,6 +3,7 @@ import type { CaseState } from '../../../../../contracts/disputes/case-state.js'
 import { agreementTotalFen, amountOverdueFen } from '../case-figures.js';
 import { enforcementDueOn, enforcementStartsOn } from '../clocks.js';
 import { PAYMENT_ORDER_CLAIM_TYPES } from '../stages.js';
+import { enforceableTitleOn } from './court.js';
 import { fail, moveTo, type HandlerCtx, type TransitionError } from './kit.js';
 import type { ActionPayload } from './payloads.js';
 
@@ -75,7 +76,7 @@ export function applyEnforcement(
     );
   }
   const start = enforcementStartsOn(
-    next.rulingIssuedOn!,
+    enforceableTitleOn(next)!,
     next.agreement?.installments.map((i) => i.dueOn),
   );
   const due = enforcementDueOn(start, c.calendar);

@@ -10,10 +10,16 @@ import { useCaseChange, useReloadCase } from '../case/useCase';
 import type { ActionBody, ActionCode, CaseDetail } from '../types';
 import { AGREEMENT_SPECS } from './agreement-specs';
 import { BASIC_SPECS } from './basic-specs';
+import { COURT_PATH_SPECS } from './court-path-specs';
 import { COURT_SPECS } from './court-specs';
 import type { ActionSpec, SpecContext, Values } from './spec';
 
-const SPECS: Partial<Record<ActionCode, ActionSpec>> = { ...BASIC_SPECS, ...AGREEMENT_SPECS, ...COURT_SPECS };
+const SPECS: Partial<Record<ActionCode, ActionSpec>> = {
+  ...BASIC_SPECS,
+  ...AGREEMENT_SPECS,
+  ...COURT_SPECS,
+  ...COURT_PATH_SPECS,
+};
 const FALLBACK: ActionSpec = { payload: () => ({}) };
 
 interface Props {

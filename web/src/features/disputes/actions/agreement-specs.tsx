@@ -4,7 +4,7 @@ import type { CaseDetail } from '../types';
 import { fenToYuanInput, parseYuanToFen } from '../../labor-law/money';
 import { yuanRule } from '../intake/EmploymentSection';
 import { langOf, money } from '../labels';
-import { mustTick, type SpecTable } from './spec';
+import { mustTick, type SpecTable, type Values } from './spec';
 import { SealField, TermsFields } from './TermsFields';
 
 /** The version of the terms being signed, as the signer reads it. */
@@ -38,6 +38,27 @@ function TermsSummary({ detail }: { detail: CaseDetail }) {
 }
 
 /** The agreement and its performance: the mediator sets the terms, signatures bound to them, payments, performed. */
+/** The terms on the case as the form's starting values (instalments in yuan). */
+export function termsInitial(detail: CaseDetail) {
+  const a = detail.record.state?.agreement;
+  return {
+    installments: a ? a.installments.map((i) => ({ dueOn: i.dueOn, amount: fenToYuanInput(i.amountFen) })) : [{}],
+    claimTypes: a?.claimTypes ?? detail.claimTypes,
+    summary: a?.summary ?? '',
+  };
+}
+
+/** The terms the form holds, as the action sends them. */
+export function termsPayload(v: Values) {
+  const list = (v.installments as { dueOn: string; amount: string }[]) ?? [];
+  const summary = typeof v.summary === 'string' && v.summary.trim() ? v.summary.trim() : undefined;
+  return {
+    installments: list.map((i) => ({ dueOn: i.dueOn, amountFen: parseYuanToFen(i.amount) ?? 0 })),
+    claimTypes: v.claimTypes as string[],
+    ...(summary ? { summary } : {}),
+  };
+}
+
 export const AGREEMENT_SPECS: SpecTable = {
   set_agreement_terms: {
     width: 720,
@@ -45,26 +66,9 @@ export const AGREEMENT_SPECS: SpecTable = {
       detail.record.state?.agreement
         ? t('disputes.actions.hints.set_agreement_terms_again')
         : t('disputes.actions.hints.set_agreement_terms'),
-    initial: ({ detail }) => {
-      const a = detail.record.state?.agreement;
-      return {
-        installments: a ? a.installments.map((i) => ({ dueOn: i.dueOn, amount: fenToYuanInput(i.amountFen) })) : [{}],
-        claimTypes: a?.claimTypes ?? detail.claimTypes,
-        summary: a?.summary ?? '',
-      };
-    },
+    initial: ({ detail }) => termsInitial(detail),
     fields: () => <TermsFields />,
-    payload: (v) => {
-      const list = (v.installments as { dueOn: string; amount: string }[]) ?? [];
-      const summary = typeof v.summary === 'string' && v.summary.trim() ? v.summary.trim() : undefined;
-      return {
-        terms: {
-          installments: list.map((i) => ({ dueOn: i.dueOn, amountFen: parseYuanToFen(i.amount) ?? 0 })),
-          claimTypes: v.claimTypes,
-          ...(summary ? { summary } : {}),
-        },
-      };
-    },
+    payload: (v) => ({ terms: termsPayload(v) }),
   },
   // A signature names the terms it was given: the hash of the version on screen.
   sign_agreement: {

@@ -194,7 +194,7 @@ const eligibleClaims = (d: CaseDetail) =>
   (d.record.state?.agreement?.claimTypes ?? []).filter((c) => PAYMENT_ORDER_CLAIM_TYPES.includes(c));
 const isMixed = (d: CaseDetail) => eligibleClaims(d).length < (d.record.state?.agreement?.claimTypes.length ?? 0);
 
-function BothConsent({ t }: { t: TFunction }) {
+export function BothConsent({ t }: { t: TFunction }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('disputes.actions.bothConsent')}</Typography.Paragraph>

@@ -1,8 +1,14 @@
-import { Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import { ReviewChecklist, reviewOf } from './ReviewChecklist';
-import { CONFIRMATION_COURTS, REFUSAL_GROUNDS } from '../../../../../contracts/disputes/confirmation';
+import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
+import {
+  CONFIRMATION_COURTS,
+  DIRECT_SUIT_BASES,
+  DIRECT_SUIT_LABELS,
+  REFUSAL_GROUNDS,
+} from '../../../../../contracts/disputes/confirmation';
 import { CLOSE_REASONS_BY_STAGE, REFERRALS, type Stage } from '../../../../../contracts/disputes/stages';
-import { closeReasonLabel, referralLabel } from '../labels';
+import { claimLabel, closeReasonLabel, referralLabel } from '../labels';
 import { mustTick, type SpecTable } from './spec';
 
 // 调解组织主持调解的证明 is one of the materials (民诉法解释第三百五十四条).
@@ -133,8 +139,16 @@ export const COURT_SPECS: SpecTable = {
   },
   close_failed: {
     danger: true,
-    hint: ({ t }) => t('disputes.actions.hints.close_failed'),
-    initial: () => ({ referral: 'arbitration' }),
+    hint: ({ t, detail }) =>
+      detail.stage === 'confirmation_refused'
+        ? t('disputes.actions.hints.close_failed_after_refusal')
+        : t('disputes.actions.hints.close_failed'),
+    initial: ({ detail }) =>
+      detail.stage === 'agreement_submitted'
+        ? { reason: 'document_refused', referral: 'lawsuit' }
+        : detail.stage === 'confirmation_refused'
+          ? { reason: 'confirmation_refused', referral: 'arbitration', suitClaims: ['wage_arrears'] }
+          : { referral: 'arbitration' },
     fields: ({ t, detail, lang }) => (
       <>
         <Form.Item
@@ -157,9 +171,56 @@ export const COURT_SPECS: SpecTable = {
               label={t('disputes.actions.referral')}
               rules={[{ required: getFieldValue('reason') !== 'withdrawn', message: t('disputes.intake.required') }]}
             >
-              <Select allowClear options={REFERRALS.map((r) => ({ value: r, label: referralLabel(r, lang) }))} />
+              <Select
+                allowClear
+                data-testid="action-referral"
+                options={REFERRALS.map((r) => ({ value: r, label: referralLabel(r, lang) }))}
+              />
             </Form.Item>
           )}
+        </Form.Item>
+        <Form.Item noStyle dependencies={['referral', 'reason', 'directSuit']}>
+          {({ getFieldValue }) =>
+            getFieldValue('referral') === 'lawsuit' && getFieldValue('reason') !== 'document_refused' ? (
+              <>
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('disputes.actions.arbitrationFirst')}
+                />
+                <Form.Item
+                  name="directSuit"
+                  label={t('disputes.actions.directSuit')}
+                  rules={[
+                    {
+                      required: detail.stage === 'confirmation_refused',
+                      message: t('disputes.actions.directSuitRequired'),
+                    },
+                  ]}
+                >
+                  <Radio.Group
+                    data-testid="direct-suit"
+                    style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+                    options={DIRECT_SUIT_BASES.map((b) => ({ value: b, label: DIRECT_SUIT_LABELS[b][lang] }))}
+                  />
+                </Form.Item>
+                {getFieldValue('directSuit') === 'wage_iou' && (
+                  <>
+                    <Form.Item name="writtenIouFromEmployer" valuePropName="checked">
+                      <Checkbox data-testid="iou-from-employer">{t('disputes.actions.iouFromEmployer')}</Checkbox>
+                    </Form.Item>
+                    <Form.Item name="suitClaims" label={t('disputes.actions.suitClaims')}>
+                      <Select
+                        mode="multiple"
+                        options={CLAIM_TYPES.map((c) => ({ value: c, label: claimLabel(c, lang) }))}
+                      />
+                    </Form.Item>
+                  </>
+                )}
+              </>
+            ) : null
+          }
         </Form.Item>
         <Form.Item name="note" label={t('disputes.actions.note')}>
           <Input.TextArea rows={3} maxLength={2000} />
@@ -169,6 +230,17 @@ export const COURT_SPECS: SpecTable = {
     payload: (v) => ({
       reason: v.reason,
       ...(v.referral ? { referral: v.referral } : {}),
+      ...(v.referral === 'lawsuit' && v.directSuit === 'wage_iou'
+        ? {
+            directSuit: {
+              basis: 'wage_iou',
+              writtenIouFromEmployer: !!v.writtenIouFromEmployer,
+              suitClaims: (v.suitClaims as string[] | undefined) ?? [],
+            },
+          }
+        : v.referral === 'lawsuit' && v.directSuit === 'wage_agreement_not_performed'
+          ? { directSuit: { basis: 'wage_agreement_not_performed' } }
+          : {}),
       ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
     }),
   },

@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { textOf } from '../../../app/i18n';
 import { Link } from 'react-router-dom';
+import { isPostFiling } from '../../../../../contracts/disputes/confirmation';
 import { STAGE_BY_CODE, type Stage } from '../../../../../contracts/disputes/stages';
 import { RiskTag, StageTag } from '../CaseListPage';
 import { closeReasonLabel, langOf, money, referralLabel, stageLabel } from '../labels';
@@ -19,14 +20,32 @@ const MAIN_PATH: Stage[] = [
   'performed',
 ];
 
+/** A case the court referred after filing ends with the court's mediation document, not a ruling. */
+const POST_FILING_PATH: Stage[] = [
+  'intake',
+  'consultation',
+  'employer_contacted',
+  'consented',
+  'mediating',
+  'agreement_signed',
+  'agreement_submitted',
+  'mediation_document_issued',
+  'performed',
+];
+
 /** The stages to draw: those visited (in order, once), then what normally follows the current one. */
-export function stagePath(visited: readonly string[], current: string): { code: string; done: boolean }[] {
+export function stagePath(
+  visited: readonly string[],
+  current: string,
+  postFiling = false,
+): { code: string; done: boolean }[] {
+  const main = postFiling ? POST_FILING_PATH : MAIN_PATH;
   const seen: string[] = [];
   for (const s of [...visited, current]) if (!seen.includes(s)) seen.push(s);
   const out = seen.map((code) => ({ code, done: code !== current }));
   if (STAGE_BY_CODE[current as Stage]?.terminal) return out;
-  const at = MAIN_PATH.indexOf(current as Stage);
-  if (at >= 0) for (const code of MAIN_PATH.slice(at + 1)) if (!seen.includes(code)) out.push({ code, done: false });
+  const at = main.indexOf(current as Stage);
+  if (at >= 0) for (const code of main.slice(at + 1)) if (!seen.includes(code)) out.push({ code, done: false });
   return out;
 }
 
@@ -34,7 +53,7 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const none = t('common.none');
-  const path = stagePath(d.record.state?.visited ?? [d.stage], d.stage);
+  const path = stagePath(d.record.state?.visited ?? [d.stage], d.stage, isPostFiling(d.kind));
   const current = path.findIndex((p) => p.code === d.stage);
   const failed = d.stage === 'closed_failed' || d.stage === 'confirmation_refused';
 

@@ -24,8 +24,10 @@ export function documentReady(kind: DocumentKind, d: CaseDetail): boolean {
       return !!s?.agreementEffectiveOn && !!s.confirmationAppliedOn;
     case 'civil-ruling':
       return !!s?.confirmationAppliedOn && !!(s.rulingIssuedOn || s.confirmationRefusedOn);
+    case 'agreement-submission':
+      return !!s?.agreementEffectiveOn && !!s.courtSubmission;
     case 'enforcement-application':
-      return !!s?.agreementEffectiveOn && !!s.rulingIssuedOn && !!s.enforcementAppliedOn;
+      return !!s?.agreementEffectiveOn && !!(s.rulingIssuedOn || s.mediationDocument) && !!s.enforcementAppliedOn;
     case 'payment-order-application':
       return !!s?.agreementEffectiveOn && !!s.paymentOrderAppliedOn;
     case 'filing-package':

@@ -133,6 +133,22 @@ export function WorkerCase({
           />
         )}
       </Card>
+      {v.nextSteps.length > 0 && (
+        <Card
+          title={t('disputesPublic.track.nextSteps')}
+          styles={{ body: { padding: 16 } }}
+          data-testid="track-next-steps"
+        >
+          <Flex vertical gap={10}>
+            {v.nextSteps.map((s) => (
+              <div key={s.code} data-testid={`track-next-${s.code}`}>
+                <Typography.Text style={{ display: 'block' }}>{en ? s.textEn : s.text}</Typography.Text>
+                {s.byOn && <Tag color="orange">{t('disputesPublic.track.byOn', { date: s.byOn })}</Tag>}
+              </div>
+            ))}
+          </Flex>
+        </Card>
+      )}
       {v.clocks.length > 0 && (
         <Card title={t('disputesPublic.track.deadlines')} styles={{ body: { padding: 16 } }}>
           <Flex vertical gap={10}>

@@ -81,6 +81,8 @@ export const disputesPublicEn: DisputesPublicStrings = {
     applyLink: 'Apply online',
     progress: 'Where things stand',
     deadlines: 'Deadlines that concern you',
+    nextSteps: 'What you can do next',
+    byOn: 'By {{date}} at the latest',
     agreement: 'Mediation agreement',
     agreementTotal: 'The agreement pays {{amount}}',
     instalment: 'Instalment {{n}} · by {{date}}',

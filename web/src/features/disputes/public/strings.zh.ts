@@ -77,6 +77,8 @@ export const disputesPublicZh = {
     applyLink: '在线申请调解',
     progress: '办到哪一步了',
     deadlines: '和您有关的期限',
+    nextSteps: '您接下来可以怎么做',
+    byOn: '最晚 {{date}}',
     agreement: '调解协议',
     agreementTotal: '协议约定支付 {{amount}}',
     instalment: '第 {{n}} 期 · {{date}} 前',
