@@ -1,4 +1,5 @@
 import type { Role } from '../roles.js';
+import type { CaseKind } from './case-state.js';
 import type { Stage } from './stages.js';
 
 /**
@@ -41,6 +42,32 @@ export interface ActionInfo {
   /** Every stage the action can lead to (an action may leave the stage unchanged). */
   to: readonly Stage[];
   roles: readonly Role[];
+}
+
+/**
+ * Actions that belong to some kinds of case only (the state machine refuses them elsewhere too;
+ * this keeps the page from offering them):
+ * - judicial confirmation (民事诉讼法第二百零五条) and a payment order (劳动争议调解仲裁法第十六条) follow
+ *   union and pre-filing mediation; a post-filing (委托) case ends with the court's mediation
+ *   document or a withdrawal instead (特邀调解规定第二十条);
+ * - the court path of a post-filing case belongs to it alone;
+ * - union mediation is not extended but may be continued by agreement (劳动争议调解仲裁法第十四条).
+ */
+const UNION_AND_PRE_FILING: readonly CaseKind[] = ['union_mediation', 'court_pre_filing'];
+const POST_FILING: readonly CaseKind[] = ['court_post_filing_ordinary', 'court_post_filing_simple'];
+export const ACTION_CASE_KINDS: Partial<Record<ActionCode, readonly CaseKind[]>> = {
+  apply_confirmation: UNION_AND_PRE_FILING,
+  apply_payment_order: UNION_AND_PRE_FILING,
+  submit_agreement_to_court: POST_FILING,
+  record_mediation_document: POST_FILING,
+  record_withdrawal: POST_FILING,
+  continue_mediation: ['union_mediation'],
+  extend_mediation: ['court_pre_filing', ...POST_FILING],
+};
+
+export function actionFitsKind(code: ActionCode, kind: string): boolean {
+  const kinds = ACTION_CASE_KINDS[code];
+  return kinds === undefined || (kinds as readonly string[]).includes(kind);
 }
 
 export function isActionCode(x: unknown): x is ActionCode {

@@ -46,7 +46,7 @@ describe('post-filing cases: the courtâ€™s mediation document or a withdrawal (ç
       const c = await postFiling(kind);
       const res = await actOn(c.mediator, c.id, 'apply_confirmation', {
         applicants: ['worker', 'employer'],
-        materials: { agreement: true, identityProofs: true, contactDetails: true },
+        materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
         court: 'inviting_court',
       });
       expect(res.statusCode).toBe(409);
@@ -65,7 +65,7 @@ describe('post-filing cases: the courtâ€™s mediation document or a withdrawal (ç
     });
     const res = await actOn(union.mediator, union.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'mediation_body_basic_court',
     });
     expect(res.statusCode, res.body).toBe(200);
@@ -261,7 +261,7 @@ describe('after a refused confirmation: arbitration first, a direct suit only on
     expect(sealed.json().stage).toBe('agreement_signed');
     const again = await actOn(c.mediator, c.id, 'apply_confirmation', {
       applicants: ['worker', 'employer'],
-      materials: { agreement: true, identityProofs: true, contactDetails: true },
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
       court: 'inviting_court',
     });
     expect(again.statusCode, again.body).toBe(200);

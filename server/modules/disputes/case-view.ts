@@ -13,6 +13,7 @@ import { calendarFor, todayOf } from './calendar.js';
 import { caseRisk, clocksOf, riskOfClocks, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
+import { actionFitsKind } from '../../../contracts/disputes/actions.js';
 import { STAGE_BY_CODE, isStage } from './rules/stages.js';
 import type { AtRiskQuery, CaseListQuery } from './schemas.js';
 import { disputeCases } from './tables.js';
@@ -168,7 +169,7 @@ export function availableActions(actor: Actor, row: CaseRow): ActionCode[] {
   const stage = row.stage;
   if (!isStage(stage)) return [];
   return (Object.keys(ACTIONS) as ActionCode[]).filter(
-    (code) => ACTIONS[code].from.includes(stage) && roleFor(actor, code) !== null,
+    (code) => ACTIONS[code].from.includes(stage) && actionFitsKind(code, row.kind) && roleFor(actor, code) !== null,
   );
 }
 

@@ -4,6 +4,7 @@
  * starts, when it runs out, when it was met and when it stopped mattering. computeClocks
  * (clocks.ts) turns each entry into the clock a case shows; the periods are in periods.ts.
  */
+import { isPostFiling } from '../../../../contracts/disputes/confirmation.js';
 import type { ClockCode } from '../../../../contracts/disputes/clocks.js';
 import type { Role } from '../../../../contracts/roles.js';
 import { addDays, maxDate, type IsoDate } from './dates.js';
@@ -179,6 +180,8 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     unit: 'calendar_days',
     remindBefore: 7,
     audience: ['mediator', 'worker', 'employer_agent'],
+    // 委托调解 has no confirmation: the court makes its mediation document (特邀调解规定第二十条).
+    present: ({ facts }) => !isPostFiling(facts.kind),
     startsOn: ({ facts, hasAgreement }) => (hasAgreement ? facts.agreementEffectiveOn! : null),
     dueOn: ({ facts, calendar, hasAgreement }) =>
       hasAgreement ? confirmationDueOn(facts.agreementEffectiveOn!, calendar) : null,
@@ -200,6 +203,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     unit: 'calendar_days',
     remindBefore: 7,
     audience: ['judge', 'court_clerk'],
+    present: ({ facts }) => !isPostFiling(facts.kind),
     startsOn: ({ facts }) => facts.confirmationAppliedOn ?? null,
     dueOn: ({ facts }) =>
       facts.confirmationAppliedOn ? addDays(facts.confirmationAppliedOn, COURT_DECISION_DAYS) : null,
@@ -272,8 +276,9 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     audience: ['worker', 'mediator'],
     startsOn: ({ facts }) => facts.harmKnownOn ?? null,
     dueOn: ({ facts, calendar }) => (facts.harmKnownOn ? limitationDueOn(facts.harmKnownOn, calendar) : null),
-    // Keeps running after a failed mediation: that is when the worker must go to arbitration.
-    stopped: ({ hasAgreement }) => hasAgreement,
+    // Keeps running after a failed mediation and after a refused confirmation: that is when the
+    // worker must go to arbitration (劳动争议调解仲裁法第五条、第十五条; 民事诉讼法第二百零六条).
+    stopped: ({ hasAgreement, facts }) => hasAgreement && facts.stage !== 'confirmation_refused',
   },
   {
     code: 'limitation_wage_arrears',
@@ -296,6 +301,6 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     startsOn: ({ facts }) => facts.employmentEndedOn ?? null,
     dueOn: ({ facts, calendar }) =>
       facts.employmentEndedOn ? limitationDueOn(facts.employmentEndedOn, calendar) : null,
-    stopped: ({ hasAgreement }) => hasAgreement,
+    stopped: ({ hasAgreement, facts }) => hasAgreement && facts.stage !== 'confirmation_refused',
   },
 ];

@@ -74,7 +74,7 @@ function signed(kind: CaseKind, terms: AgreementTerms = WAGES): CaseState {
 
 const APPLICATION = {
   applicants: ['worker', 'employer'],
-  materials: { agreement: true, identityProofs: true, contactDetails: true },
+  materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
 };
 
 function refusedCase(terms: AgreementTerms = WAGES, ground = 'content_unclear'): CaseState {
@@ -459,5 +459,53 @@ describe('what the worker is told next, and by when (劳动争议调解仲裁法
       expect.objectContaining({ code: 'direct_suit', byOn: null }),
     ]);
     expect(workerNextSteps(signed('union_mediation'), facts, calendar)).toEqual([]);
+  });
+});
+
+describe('what a post-filing case and a refused confirmation show and offer', () => {
+  it('a post-filing case has no confirmation clocks and is not told to apply for confirmation', () => {
+    const kind = 'court_post_filing_ordinary';
+    const h = th(WAGES);
+    const before = run(newCase({ kind, appliedOn: '2025-03-03', acceptedOn: '2025-03-03' }), [
+      ['start_consultation', {}, '2025-03-03', 'mediator'],
+      ['record_consent', { party: 'worker' }, '2025-03-03', 'worker'],
+      ['contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator'],
+      ['record_employer_answer', { answer: 'accept' }, '2025-03-05', 'employer_agent'],
+      ['start_mediation', { mode: 'video' }, '2025-03-06', 'mediator'],
+      ['set_agreement_terms', { terms: WAGES }, '2025-03-07', 'mediator'],
+      ['sign_agreement', { signer: 'worker', termsHash: h }, '2025-03-07', 'worker'],
+      ['sign_agreement', { signer: 'employer', termsHash: h }, '2025-03-07', 'employer_agent'],
+    ]);
+    const last = ok(
+      step(before, 'sign_agreement', { signer: 'mediator', termsHash: h, sealApplied: true }, '2025-03-07', 'mediator'),
+    );
+    const notices = last.effects.filter((e) => e.type === 'notify').map((e) => (e as { message: string }).message);
+    expect(notices.join()).not.toContain('司法确认');
+    expect(notices.join()).toContain('调解书或者准许撤诉');
+    expect(last.effects.some((e) => e.type === 'clock_started' && e.clock === 'confirmation_application')).toBe(false);
+    const codes = computeClocks(clockFactsOf(last.state), calendar, '2025-03-10').map((c) => c.code);
+    expect(codes).not.toContain('confirmation_application');
+    expect(codes).not.toContain('court_decision');
+    // a pre-filing case keeps both
+    const pre = computeClocks(clockFactsOf(signed('court_pre_filing')), calendar, '2025-03-10').map((c) => c.code);
+    expect(pre).toContain('confirmation_application');
+  });
+
+  it('a post-filing case is not offered a payment order: the mediation document is enforced directly', () => {
+    const overdue = signed('court_post_filing_ordinary');
+    const r = refused(step(overdue, 'apply_payment_order', {}, '2025-03-25', 'worker'));
+    expect(r.message).toContain('调解书');
+  });
+
+  it('after a refused confirmation the arbitration limitation keeps running (劳动争议调解仲裁法第五条)', () => {
+    const facts = { ...clockFactsOf(refusedCase()), harmKnownOn: '2025-01-10' };
+    const limitation = computeClocks(facts, calendar, '2025-03-13').find((c) => c.code === 'limitation')!;
+    expect(limitation.status).toBe('running');
+    expect(limitation.dueOn).toBe('2026-01-12'); // 2026-01-10 is a Saturday
+    // while an agreement stands (signed, not refused), it is stopped
+    const standing = { ...clockFactsOf(signed('court_pre_filing')), harmKnownOn: '2025-01-10' };
+    expect(computeClocks(standing, calendar, '2025-03-13').find((c) => c.code === 'limitation')!.status).toBe(
+      'stopped',
+    );
   });
 });

@@ -1151,7 +1151,11 @@ describe('property: random action sequences', () => {
       ),
       // A fixed seed: the coverage check below (every stage reached, enforcement included) must not
       // depend on luck; random seeds missed enforcement_applied about one run in ten.
-      { numRuns: 1500, seed: 20261201 },
+      // Seed 7 since the post-filing court path and the extension rules (agreed before the period
+      // ends) were merged: post-filing periods of 7–15 days now end walks sooner, and with the old
+      // seed no walk reached the mediation document. The deterministic tables of court-paths.test.ts
+      // cover that path at its boundaries; this walk checks the invariants across all stages.
+      { numRuns: 1500, seed: 7 },
     );
     // 1,500 random workflows take about 10 s on a quiet machine and over 25 s on a loaded
     // two-core CI runner: a budget of its own instead of the 30 s default, so load is not a failure.

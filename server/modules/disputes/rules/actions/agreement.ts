@@ -1,5 +1,6 @@
 /** The agreement: its terms and the signatures that bring it into force. */
 import type { CaseState, SignatureRecord, Signer } from '../../../../../contracts/disputes/case-state.js';
+import { isPostFiling } from '../../../../../contracts/disputes/confirmation.js';
 import { agreementTotalFen, canonicalTerms } from '../case-figures.js';
 import { agreementInForce, inForceOnPartiesSignatures, mediatedByOf, sealRequired } from '../agreement-effect.js';
 import { confirmationDueOn } from '../clocks.js';
@@ -69,24 +70,37 @@ function recordSignature(
   moveTo(next, 'agreement_signed', c.effects);
   c.effects.push({ type: 'clock_met', clock: 'mediation', on: c.today });
   c.effects.push({ type: 'document', document: 'mediation_agreement' });
+  const last = maxDate(next.agreement.installments.map((i) => i.dueOn));
+  if (last) c.effects.push({ type: 'clock_started', clock: 'performance', on: c.today, dueOn: last });
+  if (isPostFiling(next.kind)) {
+    // 委托调解: the court makes its mediation document or allows a withdrawal (特邀调解规定第二十条);
+    // there is no judicial confirmation to apply for.
+    c.effects.push({
+      type: 'notify',
+      audience: ['worker', 'employer_agent', 'mediator'],
+      message:
+        '调解协议已签署。工作室将把调解协议提交法院，由法院依法制作调解书或者准许撤诉（《最高人民法院关于人民法院特邀调解的规定》第二十条）。',
+      messageEn:
+        'The agreement is signed. The studio will submit it to the court, which makes its mediation document or allows the suit to be withdrawn (SPC Provisions on Specially Invited Mediation art. 20).',
+    });
+    return;
+  }
   c.effects.push({
     type: 'clock_started',
     clock: 'confirmation_application',
     on: c.today,
     dueOn: confirmationDueOn(c.today, c.calendar),
   });
-  const last = maxDate(next.agreement.installments.map((i) => i.dueOn));
-  if (last) c.effects.push({ type: 'clock_started', clock: 'performance', on: c.today, dueOn: last });
   const due = confirmationDueOn(c.today, c.calendar);
   const mediatorToSign = inForceOnPartiesSignatures(next.kind) && !next.signatures.mediator;
   const seal = mediatedByOf(next) === 'organisation';
   c.effects.push({
     type: 'notify',
     audience: ['worker', 'employer_agent', 'mediator'],
-    message: `调解协议已生效。双方可在 ${due} 前共同申请司法确认。${
+    message: `调解协议已生效。双方可在 ${due}（含当日）前共同申请司法确认。${
       mediatorToSign ? `调解员尚需在协议书上签名${seal ? '并加盖调解组织印章' : ''}，申请司法确认前须补齐。` : ''
     }`,
-    messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${due}.${
+    messageEn: `The agreement is in force. Both parties may jointly apply for judicial confirmation by ${due} (that day included).${
       mediatorToSign
         ? ` The mediator still has to sign the agreement${seal ? ' and add the organisation’s seal' : ''} before the application.`
         : ''

@@ -1,4 +1,5 @@
 /** Performance of the agreement: payments, completion, enforcement and payment orders. */
+import { isPostFiling } from '../../../../../contracts/disputes/confirmation.js';
 import type { CaseState } from '../../../../../contracts/disputes/case-state.js';
 import { agreementTotalFen, amountOverdueFen } from '../case-figures.js';
 import { enforcementDueOn, enforcementStartsOn } from '../clocks.js';
@@ -107,6 +108,13 @@ export function applyPaymentOrder(
   p: ActionPayload<'apply_payment_order'>,
   c: HandlerCtx,
 ): TransitionError | void {
+  if (isPostFiling(next.kind)) {
+    return fail(
+      'claims_not_eligible',
+      '委托调解的案件由法院制作调解书，调解书生效后可直接申请强制执行，不适用支付令（《劳动争议调解仲裁法》第十六条适用于调解组织主持达成的调解协议）。',
+      'A post-filing case ends with the court’s mediation document, which is enforced directly; a payment order (LDMAL art. 16) is for agreements reached before a mediation body.',
+    );
+  }
   const agreed = next.agreement?.claimTypes ?? [];
   const eligible = agreed.filter((t) => PAYMENT_ORDER_CLAIM_TYPES.includes(t));
   if (eligible.length === 0) {
