@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import { employers } from '../../server/modules/employers/tables.js';
 import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
-import { ensureWebBuilt, launchChromium, signIn, startServer } from './support.js';
+import { choose, ensureWebBuilt, launchChromium, runAction, signIn, startServer } from './support.js';
 
 // The seed's story in the browser: a construction worker's crew boss owes him a year of wages and
 // has vanished; the studio registers the oral application, names the general contractor (条例第三十六条),
@@ -58,37 +58,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Opens the antd select with this test id and picks the option with this text. */
-async function choose(p: Page, testId: string, text: string): Promise<void> {
-  await p.getByTestId(testId).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
-
-/**
- * Runs one action of the case page: opens its form, lets `fill` answer it, submits, and waits for the
- * stage (or fails with the server's message, which the form shows).
- */
-async function act(
-  action: string,
-  nextStage: string | null,
-  fill?: () => Promise<void>,
-  p: Page = page,
-): Promise<void> {
-  const version = Number(await p.getByTestId('case-page').getAttribute('data-version'));
-  await p.getByTestId(`action-${action}`).click();
-  await p.getByTestId('action-submit').waitFor();
-  if (fill) await fill();
-  await p.getByTestId('action-submit').click();
-  const done = p.locator(
-    nextStage
-      ? `[data-testid="case-page"][data-stage="${nextStage}"][data-version="${version + 1}"]`
-      : `[data-testid="case-page"][data-version="${version + 1}"]`,
-  );
-  const failed = p.locator('.ant-modal-wrap:visible [data-testid="action-error"]');
-  await Promise.race([done.waitFor(), failed.waitFor()]);
-  if (await failed.isVisible()) throw new Error(`${action}: ${await failed.innerText()}`);
-  await p.getByTestId('action-submit').waitFor({ state: 'hidden' });
-}
+/** One action of the case page (by default the mediator's). */
+const act = (action: string, nextStage: string | null, fill?: () => Promise<void>, p: Page = page) =>
+  runAction(p, action, nextStage, fill);
 
 /**
  * The latest SMS code sent to the worker for this purpose, read on the demo phone (the demo has

@@ -11,9 +11,12 @@ export function ensureWebBuilt(): void {
   execSync('npx vite build --config web/vite.config.ts', { stdio: 'inherit' });
 }
 
-/** The real server with demo data, listening on a free local port and serving web/dist. */
-export async function startServer(): Promise<{ t: TestApp; baseUrl: string }> {
-  const t = await createTestApp({ serveWeb: true });
+/**
+ * The real server, listening on a free local port and serving web/dist: with the demo data unless
+ * `demoScale` is null (a test that builds its own cases with the factories).
+ */
+export async function startServer(opts: { demoScale?: number | null } = {}): Promise<{ t: TestApp; baseUrl: string }> {
+  const t = await createTestApp({ serveWeb: true, demoScale: opts.demoScale });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as AddressInfo;
   return { t, baseUrl: `http://127.0.0.1:${port}` };
@@ -65,4 +68,36 @@ export async function newDeskPage(browser: Browser): Promise<Page> {
     timezoneId: 'Europe/London',
   });
   return context.newPage();
+}
+
+/** Opens the antd select with this test id and picks the option with this text. */
+export async function choose(p: Page, testId: string, text: string): Promise<void> {
+  await p.getByTestId(testId).click();
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/**
+ * Runs one action of the case page: opens its form, lets `fill` answer it, submits, and waits for the
+ * stage (or fails with the server's message, which the form shows).
+ */
+export async function runAction(
+  p: Page,
+  action: string,
+  nextStage: string | null,
+  fill?: () => Promise<void>,
+): Promise<void> {
+  const version = Number(await p.getByTestId('case-page').getAttribute('data-version'));
+  await p.getByTestId(`action-${action}`).click();
+  await p.getByTestId('action-submit').waitFor();
+  if (fill) await fill();
+  await p.getByTestId('action-submit').click();
+  const done = p.locator(
+    nextStage
+      ? `[data-testid="case-page"][data-stage="${nextStage}"][data-version="${version + 1}"]`
+      : `[data-testid="case-page"][data-version="${version + 1}"]`,
+  );
+  const failed = p.locator('.ant-modal-wrap:visible [data-testid="action-error"]');
+  await Promise.race([done.waitFor(), failed.waitFor()]);
+  if (await failed.isVisible()) throw new Error(`${action}: ${await failed.innerText()}`);
+  await p.getByTestId('action-submit').waitFor({ state: 'hidden' });
 }
