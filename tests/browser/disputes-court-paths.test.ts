@@ -83,7 +83,12 @@ describe('a post-filing case: the agreement goes to the court, which makes a med
       await modal.locator('.ant-modal').screenshot({ path: '/tmp/yz-court-submit.png' });
     });
     expect(await page.getByTestId('case-stage').innerText()).toBe('调解协议已提交法院');
+    expect(await page.getByTestId('agreement-panel').innerText()).toMatch(/提交法院\s*2025-06-02 · 由法院制作调解书/);
     expect(await page.getByTestId('action-apply_confirmation').count()).toBe(0);
+    // No confirmation deadline runs for a post-filing case.
+    const clocks = await page.getByTestId('clocks-panel').innerText();
+    expect(clocks).not.toContain('共同申请司法确认');
+    expect(clocks).not.toContain('确认或驳回裁定');
     // The mediator does not record the court's documents.
     expect(await page.getByTestId('action-record_mediation_document').count()).toBe(0);
 
@@ -102,6 +107,9 @@ describe('a post-filing case: the agreement goes to the court, which makes a med
         .screenshot({ path: '/tmp/yz-court-mediation-document.png' });
     });
     expect(await court.getByTestId('case-stage').innerText()).toBe('调解书生效');
+    expect(await court.getByTestId('mediation-document').innerText()).toBe(
+      '（2025）粤2071民初88号，职工 2025-06-02 签收，用人单位 2025-06-02 签收，2025-06-02 生效',
+    );
     expect(await court.getByTestId('case-steps').innerText()).toContain('调解书生效');
     await court.waitForTimeout(300);
     await court.screenshot({ path: '/tmp/yz-court-document-issued.png', fullPage: true });

@@ -201,6 +201,11 @@ export const disputesEn: DisputesStrings = {
     confirmationAppliedOn: 'Confirmation applied for',
     ruling: 'Confirmation ruling',
     refusedOn: 'Refused on',
+    submittedOn: 'Submitted to the court',
+    mediationDocument: 'Court mediation document',
+    mediationDocumentText:
+      '{{no}}; served on the worker {{worker}}, on the employer {{employer}}; in effect {{effective}}',
+    withdrawal: 'Ruling allowing withdrawal',
     review: 'Judge’s review checklist',
     reviewBy: 'reviewed by {{by}} on {{at}}',
     payments: 'Instalments',

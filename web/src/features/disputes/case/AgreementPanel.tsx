@@ -54,6 +54,30 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
             <span data-testid="ruling-no">{d.record.rulingNo ?? ''}</span>（{s.rulingIssuedOn}）
           </Descriptions.Item>
         )}
+        {s.courtSubmission && (
+          <Descriptions.Item label={t('disputes.agreement.submittedOn')}>
+            {s.courtSubmission.on} · {t(`disputes.actions.courtOutcome.${s.courtSubmission.requested}`)}
+          </Descriptions.Item>
+        )}
+        {s.mediationDocument && (
+          <Descriptions.Item label={t('disputes.agreement.mediationDocument')}>
+            <span data-testid="mediation-document">
+              {t('disputes.agreement.mediationDocumentText', {
+                no: s.mediationDocument.documentNo,
+                worker: s.mediationDocument.servedOn.worker,
+                employer: s.mediationDocument.servedOn.employer,
+                effective: s.mediationDocument.effectiveOn,
+              })}
+            </span>
+          </Descriptions.Item>
+        )}
+        {s.withdrawal && (
+          <Descriptions.Item label={t('disputes.agreement.withdrawal')}>
+            <span data-testid="withdrawal-ruling">
+              {s.withdrawal.rulingNo}（{s.withdrawal.ruledOn}）
+            </span>
+          </Descriptions.Item>
+        )}
         {s.confirmationRefusedOn && (
           <Descriptions.Item label={t('disputes.agreement.refusedOn')}>{s.confirmationRefusedOn}</Descriptions.Item>
         )}
