@@ -415,7 +415,8 @@ export const disputesEn: DisputesStrings = {
       apply_confirmation:
         'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law art. 205).',
       issue_ruling: 'Check each ground; if none applies, rule the agreement valid.',
-      refuse_confirmation: 'Check each ground; if one applies, refuse. The parties may mediate again or sue.',
+      refuse_confirmation:
+        'Check each ground; if one applies, refuse. The parties may amend the agreement or make a new one by mediation; a labour dispute goes to arbitration first, a direct suit only in the cases the law allows (CPL art. 206; LDMAL art. 5).',
       close_failed: 'The case file goes with the worker to court filing or arbitration.',
       close_failed_after_refusal:
         'Without further mediation a labour dispute goes to arbitration; a direct suit only on the employer’s wage IOU for those wages, or on a wages-only agreement the employer does not pay.',
