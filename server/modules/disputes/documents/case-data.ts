@@ -1,3 +1,4 @@
+import { inForceOnPartiesSignatures } from '../rules/agreement-effect.js';
 import type { Deps } from '../../../core/deps.js';
 import { maskResidentIdParts } from '../../../core/identifiers/resident-id.js';
 import { HAND_BLANK } from './format.js';
@@ -203,6 +204,15 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
       appliedAt: state.paymentOrderAppliedOn,
       paidFen: state.paidFen,
       overdueFen: amountOverdueFen(state, state.paymentOrderAppliedOn),
+      ...(state.paymentOrder
+        ? {
+            part: {
+              claims: state.paymentOrder.claimTypes.map((c) => CLAIM_TYPE_LABELS[c].zh),
+              amountFen: state.paymentOrder.amountFen,
+            },
+          }
+        : {}),
+      inForceOnPartiesSignatures: inForceOnPartiesSignatures(state.kind),
     };
   }
   if (state?.closure) {

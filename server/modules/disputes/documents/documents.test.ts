@@ -404,6 +404,30 @@ describe('after a default: enforcement and payment order', () => {
     expect(t.flat).not.toContain('第二百五十条');
   });
 
+  it('a payment order for the wage part of a mixed agreement asks for that part only (劳动争议调解仲裁法第十六条)', async () => {
+    const d = sampleCase();
+    const docx = await docxText(
+      await renderDocument(
+        'payment-order-application',
+        {
+          ...d,
+          paymentOrder: {
+            ...d.paymentOrder!,
+            part: { claims: ['拖欠工资'], amountFen: 3_000_000 },
+            inForceOnPartiesSignatures: true,
+          },
+        },
+        'docx',
+      ),
+    );
+    expectAll(docx.flat, [
+      '支付调解协议中拖欠工资',
+      '本申请仅就其中拖欠工资部分申请支付令',
+      '经双方当事人签名（盖章）后生效（《最高人民法院关于人民法院特邀调解的规定》第二十四条第三款）',
+    ]);
+    expect(docx.flat).not.toContain('调解员签名并加盖调解组织印章后生效');
+  });
+
   it('a collective application is signed by the representatives and carries the roster', async () => {
     const docx = await docxText(await renderDocument('payment-order-application', sampleCollectiveCase(), 'docx'));
     expectAll(docx.flat, [

@@ -263,6 +263,13 @@ export interface PerformanceDefault {
   overdueFen: Fen;
   /** the court applied to; defaults to the court that confirmed the agreement (enforcement) or `court` */
   court?: Court;
+  /**
+   * A payment order for part of a mixed agreement (劳动争议调解仲裁法第十六条): the eligible claims
+   * named in the application (Chinese labels) and the amount sought for them.
+   */
+  part?: { claims: string[]; amountFen: Fen };
+  /** the agreement took effect on the parties' signatures alone (委派: 特邀调解规定第二十四条第三款) */
+  inForceOnPartiesSignatures?: boolean;
 }
 
 /**

@@ -42,15 +42,28 @@ export function paymentOrderApplication(d: CaseDocumentData): DocumentModel {
     ...organisationBlocks('被申请人', payer),
     heading('请求事项：'),
     ...numbered([
-      `请求人民法院向被申请人${payer.name}发出支付令，督促被申请人自收到支付令之日起十五日内向申请人${workers}支付${a.subject}${money(f.overdueFen)}`,
+      f.part
+        ? `请求人民法院向被申请人${payer.name}发出支付令，督促被申请人自收到支付令之日起十五日内向申请人${workers}支付调解协议中${f.part.claims.join('、')}${money(f.part.amountFen)}`
+        : `请求人民法院向被申请人${payer.name}发出支付令，督促被申请人自收到支付令之日起十五日内向申请人${workers}支付${a.subject}${money(f.overdueFen)}`,
       '本案申请费由被申请人负担',
     ]),
     heading('事实与理由：'),
     p(
-      `申请人${workers}与被申请人${payer.name}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${number}）。该调解协议于${formatDate(effective)}经当事人签名（盖章）、调解员签名并加盖调解组织印章后生效，对双方具有约束力，主要内容如下：`,
+      `申请人${workers}与被申请人${payer.name}因${caseCause(d)}，于${formatDate(a.concludedAt)}经${d.mediationBody.name}主持调解，自愿达成调解协议（编号：${number}）。该调解协议于${formatDate(effective)}${
+        f.inForceOnPartiesSignatures
+          ? '经双方当事人签名（盖章）后生效（《最高人民法院关于人民法院特邀调解的规定》第二十四条第三款）'
+          : '经当事人签名（盖章）、调解员签名并加盖调解组织印章后生效'
+      }，对双方具有约束力，主要内容如下：`,
     ),
     ...numbered(agreementTerms(d, a)),
     p(`${defaultSentence(d, a, f, '被申请人')}被申请人在协议约定期限内未履行支付义务。`),
+    ...(f.part
+      ? [
+          p(
+            `调解协议另有其他事项。本申请仅就其中${f.part.claims.join('、')}部分申请支付令，请求金额为${money(f.part.amountFen)}，其余事项另行主张。`,
+          ),
+        ]
+      : []),
     p(
       `《中华人民共和国劳动争议调解仲裁法》第十六条规定：“${ARTICLE_16}”上述调解协议系就支付${a.subject}事项达成，被申请人未在协议约定期限内履行，申请人可以持调解协议书向人民法院申请支付令。`,
     ),
