@@ -73,7 +73,6 @@ describe('post-filing cases: the court’s mediation document or a withdrawal (�
     expect(
       (
         await actOn(union.mediator, union.id, 'submit_agreement_to_court', {
-          servedOnParties: true,
           requested: 'mediation_document',
         })
       ).statusCode,
@@ -84,13 +83,7 @@ describe('post-filing cases: the court’s mediation document or a withdrawal (�
     const c = await postFiling();
     const judge = await judgeOf(c);
     await at('2025-06-03', c.mediator, judge);
-    const notServed = await actOn(c.mediator, c.id, 'submit_agreement_to_court', {
-      servedOnParties: false,
-      requested: 'mediation_document',
-    });
-    expect(notServed.statusCode).toBe(409);
     const submitted = await actOn(c.mediator, c.id, 'submit_agreement_to_court', {
-      servedOnParties: true,
       requested: 'mediation_document',
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
@@ -139,7 +132,6 @@ describe('post-filing cases: the court’s mediation document or a withdrawal (�
     const judge = await judgeOf(c);
     await at('2025-06-03', c.mediator, judge);
     const sub = await actOn(c.mediator, c.id, 'submit_agreement_to_court', {
-      servedOnParties: true,
       requested: 'withdrawal',
     });
     expect(sub.statusCode, sub.body).toBe(200);
@@ -157,7 +149,6 @@ describe('post-filing cases: the court’s mediation document or a withdrawal (�
   it('a party backing out before service leaves the case to the court’s judgment (民事诉讼法第一百零二条)', async () => {
     const c = await postFiling();
     await actOn(c.mediator, c.id, 'submit_agreement_to_court', {
-      servedOnParties: true,
       requested: 'mediation_document',
     });
     const toArbitration = await actOn(c.mediator, c.id, 'close_failed', {

@@ -55,7 +55,7 @@ beforeAll(async () => {
       day: REGISTERED,
       intake: (base) => ({ ...base, kind: 'court_post_filing_ordinary' }),
     });
-  const submit = { servedOnParties: true, requested: 'mediation_document' };
+  const submit = { requested: 'mediation_document' };
   const submitted = await postFiling();
   await act(submitted.mediator, submitted.id, 'submit_agreement_to_court', submit);
   cases.set('agreement_submitted', submitted.id);

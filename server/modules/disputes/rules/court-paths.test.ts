@@ -84,7 +84,7 @@ function refusedCase(terms: AgreementTerms = WAGES, ground = 'content_unclear'):
   ]);
 }
 
-const SUBMIT = { servedOnParties: true, requested: 'mediation_document' };
+const SUBMIT = { requested: 'mediation_document' };
 
 describe('post-filing cases end with a mediation document or a withdrawal (特邀调解规定第二十条)', () => {
   it.each([['court_post_filing_ordinary'], ['court_post_filing_simple']] as const)(
@@ -120,12 +120,9 @@ describe('post-filing cases end with a mediation document or a withdrawal (特�
     },
   );
 
-  it('the studio submits the agreement once it was served on both parties (送达双方当事人，并提交人民法院)', () => {
+  it('the studio submits the signed agreement to the court (特邀调解员应当向人民法院提交调解协议)', () => {
     const s = signed('court_post_filing_ordinary');
-    expect(
-      refused(step(s, 'submit_agreement_to_court', { ...SUBMIT, servedOnParties: false }, '2025-03-10', 'mediator'))
-        .code,
-    ).toBe('agreement_not_served');
+    // nothing has to be served first: the court serves its own mediation document
     const r = ok(step(s, 'submit_agreement_to_court', SUBMIT, '2025-03-10', 'mediator'));
     expect(r.to).toBe('agreement_submitted');
     expect(r.state.courtSubmission).toEqual({ on: '2025-03-10', requested: 'mediation_document' });

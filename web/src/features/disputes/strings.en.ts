@@ -366,9 +366,6 @@ export const disputesEn: DisputesStrings = {
     mainGroundHelp: 'One of the grounds the checklist found to apply',
     groundMismatch: 'The ground must match the checklist',
     refusalNote: 'Reasons',
-    servedOnParties: 'The agreement has been served on both parties',
-    servedOnPartiesRequired:
-      'Serve the agreement on both parties first (SPC Provisions on Specially Invited Mediation art. 20)',
     requested: 'The parties ask for',
     courtOutcome: { mediation_document: 'A mediation document from the court', withdrawal: 'Withdrawal of the suit' },
     documentNo: 'Mediation document number',
@@ -423,7 +420,7 @@ export const disputesEn: DisputesStrings = {
       amend_agreement:
         'After the refusal the parties may amend the agreement by mediation (Civil Procedure Law art. 206): enter the amended terms; once all have signed again, a new confirmation may be applied for within 30 days.',
       submit_agreement_to_court:
-        'A case referred after filing is not confirmed: the mediator serves the agreement on both parties and submits it to the court, which makes a mediation document or allows withdrawal (SPC Provisions on Specially Invited Mediation art. 20).',
+        'A case referred after filing is not confirmed: the mediator submits the agreement to the court, which reviews it and makes a mediation document or allows withdrawal (SPC Provisions on Specially Invited Mediation art. 20).',
       record_mediation_document:
         'Record the court’s mediation document and when each party signed for it; it is in effect from then and can be enforced.',
       record_withdrawal:

@@ -348,8 +348,6 @@ export const disputesZh = {
     mainGroundHelp: '从审查清单中认定存在的情形里选择',
     groundMismatch: '驳回理由须与审查清单一致',
     refusalNote: '驳回说明',
-    servedOnParties: '调解协议已送达双方当事人',
-    servedOnPartiesRequired: '须先将调解协议送达双方当事人（特邀调解规定第二十条）',
     requested: '当事人申请',
     courtOutcome: { mediation_document: '由法院制作调解书', withdrawal: '原告申请撤诉' },
     documentNo: '调解书案号',
@@ -397,7 +395,7 @@ export const disputesZh = {
       amend_agreement:
         '法院驳回后，双方可通过调解变更原协议（民事诉讼法第二百零六条）：录入修改后的协议内容，各方重新签署后，可在新协议生效之日起 30 日内再次申请司法确认。',
       submit_agreement_to_court:
-        '立案后委托调解的案件，不申请司法确认：调解员将协议送达双方后提交法院，由法院制作调解书或裁定准许撤诉（特邀调解规定第二十条）。',
+        '立案后委托调解的案件，不申请司法确认：调解员将调解协议提交法院，由法院审查后制作调解书或裁定准许撤诉（特邀调解规定第二十条）。',
       record_mediation_document: '登记法院制作的调解书及双方签收日期；调解书自双方签收后生效，可据以申请强制执行。',
       record_withdrawal: '原告依调解协议申请撤诉、法院裁定准许的，登记裁定书，案件结束。',
     },

@@ -31,7 +31,7 @@ export function agreementSubmission(d: CaseDocumentData): DocumentModel {
       `贵院立案受理的${workers}与${others}${caseCause(d)}一案，委托${d.mediationBody.name}进行调解。经调解，双方当事人于${formatDate(a.concludedAt)}自愿达成调解协议（编号：${a.number ?? d.caseNumber}），主要内容如下：`,
     ),
     ...numbered(agreementTerms(d, a)),
-    p(`该调解协议已于${formatDate(effective)}经双方当事人签名（盖章）、调解员签名，并已送达双方当事人。`),
+    p(`该调解协议已于${formatDate(effective)}经双方当事人和特邀调解员签名（盖章）。`),
     p(
       withdrawal
         ? `原告${workers}申请撤回起诉，撤诉申请书随函附上。依照${SPC}第二十条的规定，现将调解协议提交贵院，请依法审查并作出裁定。`
@@ -39,12 +39,7 @@ export function agreementSubmission(d: CaseDocumentData): DocumentModel {
     ),
     heading('附件：'),
     ...numbered(
-      [
-        `${agreementTitle(d)}一份`,
-        '调解笔录一份',
-        '调解协议送达双方当事人的回证一份',
-        ...(withdrawal ? [`原告${workers}的撤诉申请书一份`] : []),
-      ],
+      [`${agreementTitle(d)}一份`, '调解笔录一份', ...(withdrawal ? [`原告${workers}的撤诉申请书一份`] : [])],
       'arabic',
     ),
     {

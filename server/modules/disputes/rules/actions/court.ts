@@ -133,8 +133,9 @@ export function refuseConfirmation(
 }
 
 /**
- * 特邀调解规定第二十条: 委托调解达成调解协议的，特邀调解员应当将调解协议送达双方当事人，并提交人民法院.
- * Only for post-filing cases; the parties' request (a mediation document or withdrawal) goes with it.
+ * 特邀调解规定第二十条: 委托调解达成调解协议，特邀调解员应当向人民法院提交调解协议，由人民法院审查并制作
+ * 调解书结案；达成调解协议后，当事人申请撤诉的，人民法院应当依法作出裁定. Only for post-filing cases; the
+ * parties' request (a mediation document or withdrawal) goes with it. The court serves its document.
  */
 export function submitAgreementToCourt(
   next: CaseState,
@@ -146,13 +147,6 @@ export function submitAgreementToCourt(
       'not_post_filing',
       '只有法院立案后委托调解的案件才向法院提交调解协议；立案前委派调解和工会调解的协议，可以由双方共同申请司法确认（《民事诉讼法》第二百零五条）。',
       'Only cases the court referred after filing submit their agreement to the court; an agreement from pre-filing or union mediation may be confirmed on the parties’ joint application (Civil Procedure Law art. 205).',
-    );
-  }
-  if (!p.servedOnParties) {
-    return fail(
-      'agreement_not_served',
-      '提交法院前，调解协议须已送达双方当事人（《最高人民法院关于人民法院特邀调解的规定》第二十条）。',
-      'The agreement must have been served on both parties before it is submitted to the court (SPC Provisions on Specially Invited Mediation art. 20).',
     );
   }
   next.courtSubmission = { on: c.today, requested: p.requested };

@@ -67,7 +67,6 @@ export type TransitionErrorCode =
   | 'referral_must_be_lawsuit'
   | 'confirmation_not_for_post_filing'
   | 'not_post_filing'
-  | 'agreement_not_served'
   | 'court_dates_out_of_order'
   | 'direct_suit_not_allowed'
   | 'terms_unchanged';

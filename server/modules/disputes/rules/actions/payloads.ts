@@ -107,7 +107,6 @@ export const PAYLOADS = {
   }),
   submit_agreement_to_court: z.strictObject({
     /** 特邀调解规定第二十条: the agreement is served on both parties and submitted to the court. */
-    servedOnParties: z.boolean(),
     requested: z.enum(COURT_OUTCOME_REQUESTS),
   }),
   record_mediation_document: z.strictObject({

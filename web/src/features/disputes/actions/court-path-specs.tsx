@@ -1,8 +1,8 @@
-import { Checkbox, Form, Input, Radio } from 'antd';
+import { Form, Input, Radio } from 'antd';
 import { COURT_OUTCOME_REQUESTS } from '../../../../../contracts/disputes/confirmation';
 import { termsInitial, termsPayload } from './agreement-specs';
 import { BothConsent } from './basic-specs';
-import { mustTick, type SpecTable } from './spec';
+import type { SpecTable } from './spec';
 import { TermsFields } from './TermsFields';
 
 const required = (message: string) => [{ required: true, message }];
@@ -35,13 +35,6 @@ export const COURT_PATH_SPECS: SpecTable = {
     fields: ({ t }) => (
       <>
         <Form.Item
-          name="servedOnParties"
-          valuePropName="checked"
-          rules={[mustTick(t('disputes.actions.servedOnPartiesRequired'))]}
-        >
-          <Checkbox data-testid="served-on-parties">{t('disputes.actions.servedOnParties')}</Checkbox>
-        </Form.Item>
-        <Form.Item
           name="requested"
           label={t('disputes.actions.requested')}
           rules={required(t('disputes.intake.required'))}
@@ -52,7 +45,7 @@ export const COURT_PATH_SPECS: SpecTable = {
         </Form.Item>
       </>
     ),
-    payload: (v) => ({ servedOnParties: !!v.servedOnParties, requested: v.requested }),
+    payload: (v) => ({ requested: v.requested }),
   },
   record_mediation_document: {
     hint: ({ t }) => t('disputes.actions.hints.record_mediation_document'),
