@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import type { IntakeInput } from '../../contracts/disputes.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type TestApp } from '../support/app.js';
 import { actOn, termsHashOf } from '../support/disputes.js';
 import {
   JOINT_CONFIRMATION_APPLICATION,
@@ -250,6 +250,28 @@ describe('11. extensions, and union mediation past its 15 days', () => {
       .from(outbox)
       .where(and(eq(outbox.topic, `dispute_case:${c.id}`), eq(outbox.recipient, c.worker.phone)));
     expect(toWorker.some((m) => m.body.includes('随时依法申请劳动争议仲裁'))).toBe(true);
+
+    // and on the worker's phone page: mediation goes on, arbitration is open, with the last day
+    const anon = agent(t.app);
+    await anon.post('/api/public/disputes/track/request-code', { caseNumber: c.caseNumber, phone: c.worker.phone });
+    const code = (
+      await t.deps.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.recipient, c.worker.phone))
+    )
+      .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
+      .filter(Boolean)
+      .at(-1)!;
+    const { caseToken } = (
+      await anon.post('/api/public/disputes/track/verify', { caseNumber: c.caseNumber, code })
+    ).json<{ caseToken: string }>();
+    const view = await anon.request({
+      method: 'GET',
+      url: '/api/public/disputes/track',
+      headers: { 'x-case-token': caseToken },
+    });
+    expect(view.statusCode, view.body).toBe(200);
+    const steps = view.json<{ nextSteps: { code: string; text: string }[] }>().nextSteps;
+    expect(steps.map((x) => x.code)).toEqual(['mediation_continues', 'arbitration']);
+    expect(steps[1]!.text).toContain('您随时可以申请劳动仲裁');
 
     // the lock and the deadline sweep no longer stop the continued mediation
     at('2025-04-10');

@@ -211,6 +211,7 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
             claimsIncludeWageArrears: row.claimTypes.includes('wage_arrears'),
           },
           calendar,
+          todayOf(deps),
         )
       : [],
   };

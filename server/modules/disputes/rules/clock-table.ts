@@ -217,10 +217,16 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
       zh: '调解协议约定；《劳动争议调解仲裁法》第十五条、第十六条',
       en: 'The agreement’s own terms; Labor Dispute Mediation and Arbitration Law arts. 15–16',
     },
-    note: {
-      zh: '用人单位逾期不履行的：已司法确认的可申请强制执行；支付劳动报酬、工伤医疗费、经济补偿或赔偿金的协议可申请支付令；也可申请仲裁。',
-      en: 'If the employer does not pay in time: enforce a confirmed agreement; for pay, injury medical costs, severance or damages seek a payment order; or apply for arbitration.',
-    },
+    note: ({ facts }) =>
+      isPostFiling(facts.kind)
+        ? {
+            zh: '用人单位逾期不履行的：法院调解书生效后，可以向人民法院申请强制执行（《民事诉讼法》第二百四十七条）。',
+            en: 'If the employer does not pay in time: once the court’s mediation document is in effect, apply to the court for enforcement (Civil Procedure Law art. 247).',
+          }
+        : {
+            zh: '用人单位逾期不履行的：已司法确认的可申请强制执行；支付劳动报酬、工伤医疗费、经济补偿或赔偿金的协议可申请支付令；也可申请仲裁。',
+            en: 'If the employer does not pay in time: enforce a confirmed agreement; for pay, injury medical costs, severance or damages seek a payment order; or apply for arbitration.',
+          },
     unit: 'calendar_days',
     remindBefore: 3,
     audience: ['employer_agent', 'worker', 'mediator'],

@@ -506,3 +506,40 @@ describe('what a post-filing case and a refused confirmation show and offer', ()
     );
   });
 });
+
+describe('a union mediation continued past its 15 days: what the worker is told (劳动争议调解仲裁法第十四条第三款)', () => {
+  // 自劳动争议调解组织收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁
+  const continued = run(newCase({ kind: 'union_mediation', appliedOn: '2025-03-03', acceptedOn: '2025-03-03' }), [
+    ['start_consultation', {}, '2025-03-03', 'mediator'],
+    ['record_consent', { party: 'worker' }, '2025-03-03', 'worker'],
+    ['contact_employer', { channel: 'phone', reached: true }, '2025-03-04', 'mediator'],
+    ['record_employer_answer', { answer: 'accept' }, '2025-03-05', 'employer_agent'],
+    ['start_mediation', { mode: 'video' }, '2025-03-06', 'mediator'],
+    ['continue_mediation', { workerConsents: true, employerConsents: true }, '2025-03-17', 'mediator'],
+  ]);
+  const facts = { harmKnownOn: '2025-01-10', claimsIncludeWageArrears: false };
+  it.each([
+    // today, steps shown: the 15 days end on 2025-03-18 (applied 03-03)
+    ['2025-03-18', []], // the last day of the 15: nothing to add yet
+    ['2025-03-19', ['mediation_continues', 'arbitration']], // the day after: arbitration is open
+  ] as const)('on %s → %j', (today, codes) => {
+    const steps = workerNextSteps(continued, facts, calendar, today);
+    expect(steps.map((s) => s.code)).toEqual(codes);
+    if (codes.length > 0) {
+      expect(steps[1]!.text).toContain('您随时可以申请劳动仲裁');
+      expect(steps[1]!.byOn).toBe('2026-01-12'); // 2026-01-10 is a Saturday
+    }
+  });
+});
+
+describe('the performance clock of a post-filing case points to the mediation document', () => {
+  it.each([
+    ['court_post_filing_ordinary', '调解书生效后，可以向人民法院申请强制执行'],
+    ['court_pre_filing', '可申请支付令'],
+  ] as const)('%s → %s', (kind, words) => {
+    const perf = computeClocks(clockFactsOf(signed(kind)), calendar, '2025-03-10').find(
+      (c) => c.code === 'performance',
+    )!;
+    expect(perf.note).toContain(words);
+  });
+});

@@ -4,7 +4,9 @@
  * referral. Each step says by when, from the arbitration limitation (劳动争议调解仲裁法第二十七条).
  */
 import type { CaseState } from '../../../../contracts/disputes/case-state.js';
-import { limitationDueOn } from './periods.js';
+import { clockFactsOf } from './case-figures.js';
+import { limitationDueOn, mediationDueOn } from './periods.js';
+import { PRE_AGREEMENT_OPEN_STAGES } from './stages.js';
 import type { IsoDate } from './dates.js';
 import type { WorkingCalendar } from './working-days.js';
 
@@ -16,7 +18,8 @@ export interface LimitationFacts {
   claimsIncludeWageArrears: boolean;
 }
 
-export type NextStepCode = 'amend' | 'remediate' | 'arbitration' | 'direct_suit' | 'court_decides';
+export type NextStepCode =
+  'amend' | 'remediate' | 'arbitration' | 'direct_suit' | 'court_decides' | 'mediation_continues';
 
 export interface NextStep {
   code: NextStepCode;
@@ -52,9 +55,40 @@ function arbitrationStep(byOn: IsoDate | null): NextStep {
   };
 }
 
-/** The worker's options now, in the order to read them; empty where the stage text says it all. */
-export function workerNextSteps(state: CaseState, f: LimitationFacts, calendar: WorkingCalendar): NextStep[] {
+/**
+ * The worker's options now, in the order to read them; empty where the stage text says it all.
+ * `today` tells whether a union mediation the parties chose to continue is past its 15 days.
+ */
+export function workerNextSteps(
+  state: CaseState,
+  f: LimitationFacts,
+  calendar: WorkingCalendar,
+  today?: IsoDate,
+): NextStep[] {
   const byOn = arbitrationDeadline(f, calendar);
+  // 劳动争议调解仲裁法第十四条第三款: 15 days after the application without agreement, a party may
+  // apply for arbitration. Continuing by agreement takes nothing away: the worker is told so.
+  if (
+    state.kind === 'union_mediation' &&
+    state.mediationContinuedOn !== undefined &&
+    PRE_AGREEMENT_OPEN_STAGES.includes(state.stage) &&
+    today !== undefined &&
+    today > mediationDueOn(clockFactsOf(state))
+  ) {
+    return [
+      {
+        code: 'mediation_continues',
+        text: '您和单位都同意过了 15 天后继续调解，调解会继续进行。',
+        textEn: 'You and the employer both agreed to go on mediating after the 15 days, so mediation continues.',
+        byOn: null,
+      },
+      {
+        ...arbitrationStep(byOn),
+        text: `调解申请已满 15 天，您随时可以申请劳动仲裁，不必等调解结束（《劳动争议调解仲裁法》第十四条）。${arbitrationStep(byOn).text}`,
+        textEn: `Fifteen days have passed since you applied, so you may apply for labour arbitration at any time, without waiting for mediation to end (LDMAL art. 14). ${arbitrationStep(byOn).textEn}`,
+      },
+    ];
+  }
   if (state.stage === 'confirmation_refused') {
     return [
       {
