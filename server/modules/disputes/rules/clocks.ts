@@ -85,7 +85,10 @@ export type RiskLevel = 'overdue' | 'due_soon' | 'ok';
 
 /** overdue: any clock past due and not met; due_soon: any running clock at or past its reminder day. */
 export function riskLevel(clocks: readonly Clock[], today: IsoDate): RiskLevel {
-  if (clocks.some((c) => c.status === 'overdue')) return 'overdue';
+  // A missed service standard (the studio's own promise, not a period set by law) asks for
+  // attention, but a case is "overdue" only when a statutory period has run out.
+  if (clocks.some((c) => c.status === 'overdue' && c.obligation !== 'service_standard')) return 'overdue';
+  if (clocks.some((c) => c.status === 'overdue')) return 'due_soon';
   if (clocks.some((c) => c.status === 'running' && c.remindOn !== null && c.remindOn <= today)) return 'due_soon';
   return 'ok';
 }

@@ -22,7 +22,7 @@ import {
   type TransitionOk,
   type TransitionResult,
 } from './state-machine.js';
-import { computeClocks } from './clocks.js';
+import { computeClocks, riskLevel } from './clocks.js';
 import { createCalendar } from './working-days.js';
 import { arbitrationDeadline, workerNextSteps } from './worker-next-steps.js';
 
@@ -541,5 +541,18 @@ describe('the performance clock of a post-filing case points to the mediation do
       (c) => c.code === 'performance',
     )!;
     expect(perf.note).toContain(words);
+  });
+});
+
+describe('a missed service standard asks for attention; only a statutory period makes a case overdue', () => {
+  it.each([
+    // kind, risk when the 3 working days to contact have passed (accepted 2025-06-02, due 06-05)
+    ['union_mediation', 'due_soon'], // the studio's own promise (服务承诺)
+    ['court_pre_filing', 'overdue'], // 在线调解规则第十五条
+  ] as const)('%s → %s', (kind, risk) => {
+    const facts = clockFactsOf(newCase({ kind, appliedOn: '2025-06-02', acceptedOn: '2025-06-02' }));
+    const clocks = computeClocks(facts, calendar, '2025-06-09');
+    expect(clocks.find((c) => c.code === 'contact')!.status).toBe('overdue');
+    expect(riskLevel(clocks, '2025-06-09')).toBe(risk);
   });
 });
