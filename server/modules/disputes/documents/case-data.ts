@@ -1,4 +1,4 @@
-import { inForceOnPartiesSignatures } from '../rules/agreement-effect.js';
+import { inForceOnPartiesSignatures, sealRequired } from '../rules/agreement-effect.js';
 import type { Deps } from '../../../core/deps.js';
 import { maskResidentIdParts } from '../../../core/identifiers/resident-id.js';
 import { HAND_BLANK } from './format.js';
@@ -160,13 +160,17 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
     data.signatures = {
       worker: { signedAt: signedAt.worker, method: 'electronic' },
       employer: { signedAt: signedAt.employer, method: 'electronic' },
-      mediator: { name: (d.mediatorName ?? '').replace(/^调解员 · /, ''), signedAt: signedAt.mediator },
-      seal: true,
+      ...(state.signatures.mediator
+        ? { mediator: { name: (d.mediatorName ?? '').replace(/^调解员 · /, ''), signedAt: signedAt.mediator } }
+        : {}),
+      seal: state.signatures.mediator && sealRequired(state),
     };
     data.effectiveDate = state.agreementEffectiveOn;
   }
   if (state?.confirmationAppliedOn) data.confirmation = { appliedAt: state.confirmationAppliedOn };
   if (state && isPostFiling(state.kind)) data.postFiling = true;
+  if (state && inForceOnPartiesSignatures(state.kind)) data.preFiling = true;
+  if (state) data.sealRequired = sealRequired(state);
   if (state?.courtSubmission)
     data.courtSubmission = {
       submittedAt: state.courtSubmission.on,

@@ -404,6 +404,17 @@ describe('after a default: enforcement and payment order', () => {
     expect(t.flat).not.toContain('第二百五十条');
   });
 
+  it.each([
+    // kind of mediation, effect clause, organisation seal line
+    [{}, '调解员签名并加盖调解组织印章之日起生效', true], // union: 劳动争议调解仲裁法第十四条第二款
+    [{ preFiling: true, sealRequired: true }, '自双方当事人签名（盖章）之日起生效', true], // 委派, organisation
+    [{ preFiling: true, sealRequired: false }, '自双方当事人签名（盖章）之日起生效', false], // 委派, individual
+  ] as const)('the mediation agreement says when it takes effect and who seals it: %o', async (kind, clause, seal) => {
+    const docx = await docxText(await renderDocument('mediation-agreement', { ...sampleCase(), ...kind }, 'docx'));
+    expect(docx.flat).toContain(clause);
+    expect(docx.flat.includes('调解组织（印章）')).toBe(seal);
+  });
+
   it('a payment order for the wage part of a mixed agreement asks for that part only (劳动争议调解仲裁法第十六条)', async () => {
     const d = sampleCase();
     const docx = await docxText(

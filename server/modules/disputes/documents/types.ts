@@ -322,6 +322,16 @@ export interface CaseDocumentData {
   paymentOrder?: PerformanceDefault;
   /** mediated after the court filed the suit (委托调解): no judicial confirmation, the court's own document */
   postFiling?: boolean;
+  /**
+   * court-referred before filing (委派调解): the agreement is in force once both parties have signed
+   * (特邀调解规定第二十四条第三款)
+   */
+  preFiling?: boolean;
+  /**
+   * the mediator's signature carries the mediation organisation's seal: union mediation, or an invited
+   * organisation mediated; not an invited individual mediator (特邀调解规定第二十四条第二款). Default true.
+   */
+  sealRequired?: boolean;
   courtSubmission?: CourtSubmission;
   mediationDocument?: MediationDocument;
 }

@@ -45,7 +45,7 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     heading(`经${d.mediationBody.name}主持调解，双方当事人自愿达成如下协议：`),
     ...numbered(agreementTerms(d, a)),
     p(
-      `本协议一式${chineseOrdinal(copies)}份，${parties > 1 ? '当事人各执一份' : '当事人执一份'}，调解组织留存一份，具有同等法律效力。本协议自各方当事人签名（盖章）、调解员签名并加盖调解组织印章之日起生效。`,
+      `本协议一式${chineseOrdinal(copies)}份，${parties > 1 ? '当事人各执一份' : '当事人执一份'}，调解组织留存一份，具有同等法律效力。${effectClause(d)}`,
     ),
   );
   if (d.claims.some((c) => PAYMENT_ORDER_CLAIMS.has(c.type))) {
@@ -80,10 +80,13 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
   }
   const mediator = sig.mediator?.name ?? d.mediators?.[0];
   rows.push({ left: `调解员（签名）：${mediator ?? BLANK}`, right: signatureDate(sig.mediator?.signedAt) });
-  rows.push({
-    left: `调解组织（印章）：${d.mediationBody.name}${sig.seal ? '（已盖章）' : ''}`,
-    right: signatureDate(sig.seal ? (d.effectiveDate ?? sig.mediator?.signedAt) : undefined),
-  });
+  // An invited individual mediator signs alone; an organisation adds its seal (特邀调解规定第二十四条第二款).
+  if (d.sealRequired !== false) {
+    rows.push({
+      left: `调解组织（印章）：${d.mediationBody.name}${sig.seal ? '（已盖章）' : ''}`,
+      right: signatureDate(sig.seal ? (d.effectiveDate ?? sig.mediator?.signedAt) : undefined),
+    });
+  }
   blocks.push({ type: 'signatures', rows, widths: [3, 1] });
   if (d.effectiveDate)
     blocks.push({
@@ -100,4 +103,20 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     blocks,
     pageNumbers: true,
   };
+}
+
+/**
+ * When the agreement takes effect, as the law for its kind of mediation says: union mediation when
+ * the parties have signed and the mediator has signed and sealed it (劳动争议调解仲裁法第十四条第二款);
+ * court-referred before filing once both parties have signed (特邀调解规定第二十四条第三款); after filing
+ * it goes to the court, whose mediation document takes effect when both parties sign for it
+ * (特邀调解规定第二十条; 民事诉讼法第一百条).
+ */
+function effectClause(d: CaseDocumentData): string {
+  if (d.preFiling)
+    return '本协议自双方当事人签名（盖章）之日起生效（《最高人民法院关于人民法院特邀调解的规定》第二十四条第三款）。';
+  if (d.postFiling) return '本协议经双方当事人和特邀调解员签名（盖章）后提交人民法院。';
+  return d.sealRequired === false
+    ? '本协议自各方当事人和调解员签名（盖章）之日起生效。'
+    : '本协议自各方当事人签名（盖章）、调解员签名并加盖调解组织印章之日起生效。';
 }
