@@ -86,6 +86,14 @@ describe('after a refused confirmation: the agreement amended by mediation', () 
 
     const page = await deskAs(c.mediator);
     await openCase(page, c.id, 'confirmation_refused');
+    // The worker's SMS about the refusal says the same: arbitration first, not a lawsuit.
+    const sms = page.getByTestId('outbox-item').filter({ hasText: c.worker.phone });
+    await expect
+      .poll(() => sms.allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('劳动争议须先申请劳动仲裁，仅法律规定的情形可以直接起诉')]),
+      );
+    expect((await sms.allInnerTexts()).join('')).not.toContain('也可以向人民法院提起诉讼');
     await runAction(page, 'amend_agreement', 'mediating', async () => {
       const modal = modalOf(page);
       expect(await modal.innerText()).toContain('民事诉讼法第二百零六条');
@@ -191,7 +199,8 @@ describe('a payment order for the eligible part of a mixed agreement (劳动争�
     await openCase(page, c.id, 'agreement_signed');
     await runAction(page, 'apply_payment_order', 'payment_order_applied', async () => {
       const modal = modalOf(page);
-      expect(await modal.innerText()).toContain('第十六条');
+      expect(await modal.innerText()).toContain('用人单位在协议约定期限内不履行的，劳动者可以持调解协议书');
+      expect(await modal.innerText()).toContain('《劳动争议调解仲裁法》第十六条');
       // Only the eligible part is offered, and it is chosen to start with.
       const part = page.getByTestId('payment-order-part');
       expect(await part.getByRole('checkbox').count()).toBe(1);
@@ -200,7 +209,9 @@ describe('a payment order for the eligible part of a mixed agreement (劳动争�
       await page.getByTestId('payment-order-amount').fill('94,000.01');
       await page.getByTestId('action-submit').click();
       await expect.poll(() => modal.getByTestId('action-error').isVisible()).toBe(true);
-      expect(await modal.getByTestId('action-error').innerText()).toContain('超过协议到期未付的金额');
+      expect(await modal.getByTestId('action-error').innerText()).toContain(
+        '申请金额 94,000.01 元超过协议到期未付的金额 94,000.00 元',
+      );
       await page.getByTestId('payment-order-amount').fill('84,000');
       await shot(page, '/tmp/yz-legal-payment-order.png');
     });
