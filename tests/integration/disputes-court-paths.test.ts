@@ -239,6 +239,10 @@ describe('after a refused confirmation: arbitration first, a direct suit only on
     });
     expect(amended.statusCode, amended.body).toBe(200);
     expect(amended.json().stage).toBe('mediating');
+    // The instalments on the case are the amended ones, not the refused agreement's.
+    expect(amended.json().payments.map((p: { dueOn: string; amountFen: number }) => [p.dueOn, p.amountFen])).toEqual([
+      ['2025-06-20', 8_400_000],
+    ]);
     const termsHash = await termsHashOf(c.mediator, c.id);
     for (const signer of ['worker', 'employer'] as const)
       expect(

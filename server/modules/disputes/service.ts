@@ -129,7 +129,8 @@ async function sideEffects(
   sideData: ActionOptions['sideData'],
 ) {
   const extra: Partial<typeof disputeCases.$inferInsert> = {};
-  if (action === 'set_agreement_terms' && state.agreement) {
+  // New terms (set, or amended after a refused confirmation) replace the unpaid instalments.
+  if ((action === 'set_agreement_terms' || action === 'amend_agreement') && state.agreement) {
     await paymentRepo.deleteUnpaid(tx, row.id);
     const start = (await caseRepo.payments(tx, row.id)).length;
     await paymentRepo.add(

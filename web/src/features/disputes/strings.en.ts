@@ -336,7 +336,7 @@ export const disputesEn: DisputesStrings = {
     paymentOrderPart: 'Part of the agreement sought',
     paymentOrderAmount: 'Amount (due and unpaid)',
     paymentOrderHelp:
-      'The agreement also settles claims a payment order does not cover. Choose the eligible part (pay, injury medical costs, severance or damages) and its amount due and unpaid (art. 16).',
+      'The agreement also settles claims a payment order does not cover. Choose the eligible part (pay, injury medical costs, severance or damages) and its amount due and unpaid (LDMAL art. 16).',
     contactServiceStandard:
       'Studio service standard: contact the other party within 3 working days of acceptance (a promise, not a statutory deadline).',
     contactOnlineRule:
@@ -399,7 +399,7 @@ export const disputesEn: DisputesStrings = {
       apply_enforcement:
         'If a party does not perform a confirmed agreement, the other may apply for enforcement (within 2 years).',
       apply_payment_order:
-        'For unpaid wages, work-injury medical costs, severance or damages, the worker may apply for a payment order on the agreement (art. 16).',
+        'Where the agreement is to pay unpaid wages, work-injury medical costs, severance or damages and the employer does not pay by the agreed dates, the worker may apply to the court for a payment order on the agreement (LDMAL art. 16).',
       set_agreement_terms:
         'Enter the terms (amounts, due dates, claims). The worker and the employer sign exactly these terms; changing them later voids every signature.',
       set_agreement_terms_again: 'Changing the terms voids the earlier signatures; everyone signs again.',

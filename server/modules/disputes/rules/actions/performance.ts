@@ -154,11 +154,16 @@ export function applyPaymentOrder(
   if (amountFen > overdue) {
     return fail(
       'amount_exceeds_overdue',
-      `申请金额（amountFen）超过协议到期未付的金额（${overdue} 分）。`,
-      `The amount (amountFen) is more than what is due and unpaid under the agreement (${overdue} fen).`,
+      `申请金额 ${yuan(amountFen)} 元超过协议到期未付的金额 ${yuan(overdue)} 元。`,
+      `The amount, ${yuan(amountFen)} yuan, is more than what is due and unpaid under the agreement: ${yuan(overdue)} yuan.`,
     );
   }
   next.paymentOrder = { claimTypes: [...new Set(named)], amountFen };
   next.paymentOrderAppliedOn = c.today;
   moveTo(next, 'payment_order_applied', c.effects);
+}
+
+/** Fen as yuan with thousands separators and two decimals (84,000.00), as the case page shows money. */
+function yuan(fen: number): string {
+  return (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }

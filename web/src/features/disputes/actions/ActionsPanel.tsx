@@ -84,7 +84,7 @@ export function ActionsPanel({ detail }: Props) {
     }
   };
 
-  const actions = detail.availableActions;
+  const actions = detail.availableActions.filter((code) => !SPECS[code]?.done?.(detail));
   const hint = spec?.hint?.(ctx);
   return (
     <Card title={t('disputes.actions.title')} size="small" data-testid="actions-panel">

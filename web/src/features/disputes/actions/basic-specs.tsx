@@ -151,7 +151,9 @@ export const BASIC_SPECS: SpecTable = {
       ...(detail.kind === 'court_pre_filing' ? { days: Number(v.days) } : {}),
     }),
   },
+  // Recorded once (the server refuses a second time): not offered again.
   continue_mediation: {
+    done: (d) => !!d.record.state?.mediationContinuedOn,
     hint: ({ t }) => t('disputes.actions.hints.continue_mediation'),
     fields: ({ t }) => <BothConsent t={t} />,
     payload: (v) => ({ workerConsents: !!v.workerConsents, employerConsents: !!v.employerConsents }),

@@ -23,6 +23,8 @@ export interface ActionSpec {
   hint?: (c: SpecContext) => string | null;
   danger?: boolean;
   width?: number;
+  /** True when the case already has what the action records (the button is then not offered). */
+  done?: (d: CaseDetail) => boolean;
 }
 
 export type SpecTable = Partial<Record<ActionCode, ActionSpec>>;
