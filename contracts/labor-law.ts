@@ -50,6 +50,7 @@ export const terminationGroundSchema = z.enum(terminationGrounds, {
 export type TerminationGround = z.infer<typeof terminationGroundSchema>;
 
 export const laborLawItemCodes = [
+  'unpaid_wages',
   'economic_compensation',
   'unlawful_termination_compensation',
   'notice_pay',
@@ -99,6 +100,8 @@ export const laborLawWarningCodes = [
   'pre_2008_art38_reason_missing', // 2008 年前工龄：未说明第三十八条理由
   'pre_2008_art38_not_compensated', // 2008 年前工龄：该理由按当时规定无补偿
   'injury_pooling_wage_missing', // 统筹地区职工月平均工资缺失
+  'unpaid_wages_bureau_penalty', // 劳动行政部门责令后逾期不付：加付 50%–100% 赔偿金
+  'unpaid_wages_not_due', // 计算日之后月份的工资尚未到期，未计入
 ] as const;
 export const laborLawWarningCodeSchema = z.enum(laborLawWarningCodes);
 export type LaborLawWarningCode = z.infer<typeof laborLawWarningCodeSchema>;
@@ -236,6 +239,24 @@ export const laborLawRequestSchema = z
       noNoticeGiven: z.boolean({ error: '应为 true 或 false / must be true or false' }).optional(),
       /** date the written contract was signed; null = never signed; omit when not claimed */
       contractSignedDate: dateSchema.nullable().optional(),
+      /**
+       * wages owed and not paid, by month: the unpaid amount of each month (劳动法第五十条;
+       * 劳动合同法第三十条)
+       */
+      unpaidWages: z
+        .array(
+          z.object(
+            {
+              month: monthSchema,
+              fen: fenSchema.min(1, { error: '欠发金额应大于 0 / the unpaid amount must be more than 0' }),
+            },
+            { error: '欠发工资应为 {month, fen} / an unpaid wage must be {month, fen}' },
+          ),
+          { error: '欠发工资应为数组 / unpaidWages must be an array' },
+        )
+        .min(1, { error: '欠发工资不能为空 / unpaidWages must not be empty' })
+        .max(600, { error: '欠发工资记录过多 / unpaidWages too long' })
+        .optional(),
       overtime: overtimeInputSchema.optional(),
       annualLeave: annualLeaveInputSchema.optional(),
       injury: injuryInputSchema.optional(),
@@ -269,6 +290,27 @@ export const laborLawRequestSchema = z
         code: 'custom',
         path: ['endDate'],
         message: '已选择离职原因时须填写离职日期 / endDate is required when termination is given',
+      });
+    }
+    if (v.unpaidWages) {
+      const seen = new Set<string>();
+      const lastMonth = (v.endDate ?? '9999-12').slice(0, 7);
+      v.unpaidWages.forEach((w, i) => {
+        if (seen.has(w.month)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unpaidWages', i, 'month'],
+            message: '欠发工资月份重复 / duplicate month in unpaidWages',
+          });
+        }
+        if (w.month < v.hireDate.slice(0, 7) || w.month > lastMonth) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unpaidWages', i, 'month'],
+            message: '欠发工资的月份应在入职至离职之间 / an unpaid month must fall between hiring and leaving',
+          });
+        }
+        seen.add(w.month);
       });
     }
     if (v.wageHistory) {
@@ -323,6 +365,8 @@ export const laborLawItemDetailSchema = z.object({
   from: z.string().optional(),
   to: z.string().optional(),
   segments: z.array(laborLawSegmentSchema).optional(),
+  /** unpaid wages: the amount unpaid of each month */
+  unpaidMonths: z.array(z.object({ month: z.string(), fen: z.number().int() })).optional(),
   /** double wages: the wage of each calendar month in the period and the share of a month it counts for */
   perMonth: z
     .array(

@@ -253,4 +253,38 @@ describe('labor-law pages', () => {
     await settle();
     await page.screenshot({ path: '/tmp/yz-calc-raise.png', fullPage: true });
   });
+  it('counts unpaid wages month by month from stretches the worker enters', async () => {
+    // Laid off on 2024-02-27 after January and February went unpaid (¥6,500 and ¥3,000 missing).
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${baseUrl}/calc`);
+    await fillZhongshanLayOff();
+    await page.getByTestId('calc-wage').fill('6500');
+    await next();
+    await page.getByTestId('calc-unpaid').click();
+    await page.getByTestId('calc-unpaid-from-0').fill('2024-01');
+    await page.getByTestId('calc-unpaid-to-0').fill('2024-01');
+    await page.getByTestId('calc-unpaid-amount-0').fill('6500');
+    await page.getByTestId('calc-unpaid-add').click();
+    await page.getByTestId('calc-unpaid-from-1').fill('2024-02');
+    await page.getByTestId('calc-unpaid-to-1').fill('2024-01');
+    await page.getByTestId('calc-unpaid-amount-1').fill('3000');
+    await next();
+    // a stretch that runs backwards is caught at the field
+    expect(await fieldError('calc-unpaid-to-1').innerText()).toBe('结束月份不能早于开始月份');
+    await page.getByTestId('calc-unpaid-to-1').fill('2024-02');
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await next();
+
+    const item = page.getByTestId('calc-item-unpaid_wages');
+    await item.waitFor();
+    expect(await item.getByTestId('calc-item-name').innerText()).toBe('欠发的工资');
+    expect(await item.getByTestId('calc-item-amount').innerText()).toBe('9,500.00 元');
+    expect(await item.getByTestId('calc-item-basis').innerText()).toContain('劳动法第五十条');
+    expect(await page.getByTestId('calc-total-amount').innerText()).toBe('45,250.00 元'); // + 35,750 severance
+    expect(await page.getByTestId('calc-warning-unpaid_wages_bureau_penalty').innerText()).toContain(
+      '劳动合同法第八十五条',
+    );
+    await settle();
+    await page.screenshot({ path: '/tmp/yz-calc-unpaid.png', fullPage: true });
+  });
 });

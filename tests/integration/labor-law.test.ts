@@ -157,6 +157,48 @@ describe('POST /api/labor-law/calculate', () => {
   });
 });
 
+describe('unpaid wages (劳动法第五十条; 劳动合同法第三十条)', () => {
+  it('counts each unpaid month as entered, first among the items, and adds it to the total', async () => {
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2022-03-01',
+      endDate: '2024-01-31',
+      termination: 'art38',
+      art38Reason: 'wage_withheld_or_delayed',
+      monthlyWageFen: 600_000,
+      unpaidWages: [
+        { month: '2023-11', fen: 600_000 },
+        { month: '2023-12', fen: 600_000 },
+        { month: '2024-01', fen: 250_000 },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.items[0].code).toBe('unpaid_wages');
+    expect(body.items[0].amountFen).toBe(1_450_000);
+    expect(body.items[0].explanation).toContain('2023-11 至 2023-12 每月 6,000.00 元 × 2 + 2024-01 2,500.00 元');
+    // 1 y 11 m → 2 months of economic compensation as well
+    expect(body.totalFen).toBe(1_450_000 + 2 * 600_000);
+    expect(body.warnings.map((w: { code: string }) => w.code)).toContain('unpaid_wages_bureau_penalty');
+  });
+
+  it('refuses a month outside the employment, naming the row', async () => {
+    const res = await calc({
+      regionCode: '442000',
+      hireDate: '2022-03-01',
+      endDate: '2024-01-31',
+      termination: 'resignation',
+      monthlyWageFen: 600_000,
+      unpaidWages: [
+        { month: '2024-01', fen: 600_000 },
+        { month: '2024-02', fen: 600_000 },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe('unpaidWages.1.month');
+  });
+});
+
 describe('local wage figures', () => {
   it('lets union staff add a figure in their region, audited, and the engine uses it', async () => {
     const union = await newAccount(t, { role: 'union_staff', regionCode: '442000' });

@@ -16,6 +16,7 @@ import { overtime } from './overtime.js';
 import { annualLeave } from './annual-leave.js';
 import { injuryLumpSum } from './injury.js';
 import { noticePay } from './notice-pay.js';
+import { unpaidWages } from './unpaid-wages.js';
 import { limitationWarnings, type RestDayCalendar } from './limitation.js';
 import { createCalendar } from '../../disputes/rules/working-days.js';
 import { wageFigures } from './wage.js';
@@ -155,6 +156,8 @@ export function calculateEngine(
       }),
     );
   }
+
+  if (input.unpaidWages) take(unpaidWages(input.unpaidWages, asOf));
 
   if (input.overtime) take(overtime(input.overtime, minimumWageFen));
 

@@ -49,6 +49,18 @@ describe('laborLawRequestSchema', () => {
     [{ endDate: '2017-01-01' }, 'endDate'],
     [{ endDate: null }, 'endDate'], // a termination ground needs an end date
     [{ art38Reason: 'wage_withheld_or_delayed' }, 'art38Reason'], // only with termination art38
+    [{ unpaidWages: [{ month: '2023-05', fen: 0 }] }, 'unpaidWages.0.fen'],
+    [{ unpaidWages: [{ month: '2023-07', fen: 100 }] }, 'unpaidWages.0.month'], // after the month of leaving
+    [{ unpaidWages: [{ month: '2018-02', fen: 100 }] }, 'unpaidWages.0.month'], // before hiring
+    [
+      {
+        unpaidWages: [
+          { month: '2023-05', fen: 100 },
+          { month: '2023-05', fen: 200 },
+        ],
+      },
+      'unpaidWages.1.month',
+    ],
     [{ termination: 'art38', art38Reason: 'late_bus' }, 'art38Reason'],
     [{ regionCode: '4420' }, 'regionCode'],
     [{ termination: 'fired' }, 'termination'],

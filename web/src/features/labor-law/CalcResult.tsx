@@ -16,6 +16,12 @@ function useExtrasText(v: CalcValues): string[] {
     const rows = (v.wageChanges ?? []).filter((c) => c.from && c.wage).map((c) => `${c.from} ${c.wage}`);
     out.push(`${t('calc.wage.changed')}：${rows.join('；')}`);
   }
+  if (v.unpaidOn) {
+    const rows = (v.unpaid ?? [])
+      .filter((r) => r.from && r.amount)
+      .map((r) => `${r.from}${r.to && r.to !== r.from ? `–${r.to}` : ''} ${r.amount}`);
+    out.push(`${t('calc.extras.unpaid')}：${rows.join('；')}`);
+  }
   if (v.noContract)
     out.push(
       `${t('calc.extras.noContract')}：${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`,

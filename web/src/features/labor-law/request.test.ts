@@ -4,6 +4,7 @@ import {
   STEP_FIELDS,
   buildRequest,
   dateProblem,
+  expandUnpaid,
   expandWageChanges,
   fieldMessage,
   formFieldFor,
@@ -59,6 +60,38 @@ describe('wage changes → the pay history the engine needs month by month', () 
     expect(body.annualLeave).toMatchObject({ declinedInWriting: true });
     expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
     expect(buildRequest({ ...zhongshan, art38Reason: 'forced_labour' })).not.toHaveProperty('art38Reason');
+  });
+});
+
+describe('unpaid stretches → one record per unpaid month', () => {
+  it('expands each stretch, adds months two stretches share, and is sent as unpaidWages', () => {
+    expect(
+      expandUnpaid([
+        { from: '2023-11', to: '2024-01', amount: '6000' },
+        { from: '2024-01', amount: '500' }, // one month only: "to" left empty
+      ]),
+    ).toEqual([
+      { month: '2023-11', fen: 600000 },
+      { month: '2023-12', fen: 600000 },
+      { month: '2024-01', fen: 650000 },
+    ]);
+    const body = buildRequest({
+      ...zhongshan,
+      unpaidOn: true,
+      unpaid: [{ from: '2023-12', to: '2024-01', amount: '6500' }],
+    });
+    expect(body.unpaidWages).toEqual([
+      { month: '2023-12', fen: 650000 },
+      { month: '2024-01', fen: 650000 },
+    ]);
+    expect(laborLawRequestSchema.safeParse(body).success).toBe(true);
+  });
+  it('refuses a stretch that runs backwards or lacks its amount', () => {
+    expect(expandUnpaid([{ from: '2024-02', to: '2024-01', amount: '100' }])).toBeNull();
+    expect(expandUnpaid([{ from: '2024-01', to: '2024-02', amount: '' }])).toBeNull();
+    expect(
+      buildRequest({ ...zhongshan, unpaidOn: false, unpaid: [{ from: '2024-01', amount: '1' }] }),
+    ).not.toHaveProperty('unpaidWages');
   });
 });
 

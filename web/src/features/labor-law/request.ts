@@ -38,6 +38,13 @@ export interface WageChange {
   wage?: string;
 }
 
+/** A stretch of months the employer did not pay: from and to "YYYY-MM", the amount missing each month in yuan. */
+export interface UnpaidStretch {
+  from?: string;
+  to?: string;
+  amount?: string;
+}
+
 export interface CalcValues {
   /** A code from the city list, or 'other' when the worker types a code into `regionCode`. */
   city?: string;
@@ -52,6 +59,9 @@ export interface CalcValues {
   /** the pay changed during the job: each month's own wage matters for double wages and notice pay */
   wageChangesOn?: boolean;
   wageChanges?: WageChange[];
+  /** wages owed and not paid, by stretches of months */
+  unpaidOn?: boolean;
+  unpaid?: UnpaidStretch[];
   noContract?: boolean;
   contractSigned?: 'never' | 'later';
   contractSignedDate?: string;
@@ -78,6 +88,8 @@ export const STEP_FIELDS: readonly (readonly CalcField[])[] = [
   ['hireDate', 'situation', 'art38Reason', 'endDate'],
   ['monthlyWage', 'wageChangesOn', 'wageChanges'],
   [
+    'unpaidOn',
+    'unpaid',
     'noContract',
     'contractSigned',
     'contractSignedDate',
@@ -138,6 +150,23 @@ export function expandWageChanges(
 }
 
 /**
+ * The unpaid months the stretches describe, one record a month (months in two stretches add up).
+ * Null if a stretch is incomplete or runs backwards.
+ */
+export function expandUnpaid(stretches: readonly UnpaidStretch[] | undefined): { month: string; fen: number }[] | null {
+  const byMonth = new Map<string, number>();
+  for (const s of stretches ?? []) {
+    const from = s.from?.trim() ?? '';
+    const to = s.to?.trim() || from;
+    const fen = parseYuanToFen(s.amount);
+    if (!MONTH.test(from) || !MONTH.test(to) || to < from || fen === null || fen === 0) return null;
+    for (let m = from; m <= to && byMonth.size <= 600; m = nextMonth(m)) byMonth.set(m, (byMonth.get(m) ?? 0) + fen);
+  }
+  if (byMonth.size === 0) return null;
+  return [...byMonth.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, fen]) => ({ month, fen }));
+}
+
+/**
  * The request body for POST /api/labor-law/calculate. The form has validated the values; the
  * server validates again and names the field of anything it rejects (see formFieldFor).
  */
@@ -153,6 +182,10 @@ export function buildRequest(v: CalcValues): LaborLawRequestInput {
     monthlyWageFen,
   };
   if (termination === 'art38' && v.art38Reason) body.art38Reason = v.art38Reason;
+  if (v.unpaidOn) {
+    const unpaid = expandUnpaid(v.unpaid);
+    if (unpaid) body.unpaidWages = unpaid;
+  }
   if (v.wageChangesOn && v.hireDate) {
     const history = expandWageChanges(v.wageChanges, v.hireDate, employed ? todayInChina() : (v.endDate ?? ''));
     if (history && history.length > 0) body.wageHistory = history;
@@ -187,6 +220,7 @@ const API_FIELDS: Record<string, CalcField> = {
   art38Reason: 'art38Reason',
   monthlyWageFen: 'monthlyWage',
   wageHistory: 'wageChanges',
+  unpaidWages: 'unpaid',
   contractSignedDate: 'contractSignedDate',
   noNoticeGiven: 'noNotice',
   'overtime.wageBaseFen': 'monthlyWage',

@@ -81,6 +81,16 @@ export const laborLawEn: LaborLawStrings = {
     },
     extras: {
       question: 'Does any of this apply to you? If not, just tap “Calculate”.',
+      unpaid: 'The employer owes me wages it has not paid',
+      unpaidHelp:
+        'Which months went unpaid and how much is missing each month, one line per stretch. If part was paid, enter the part not paid.',
+      unpaidFrom: 'From month',
+      unpaidTo: 'To month',
+      unpaidAmount: 'Owed a month',
+      unpaidAdd: 'Add another stretch',
+      unpaidRemove: 'Remove',
+      unpaidMonthInvalid: 'Choose a month',
+      unpaidOrder: 'The last month cannot be before the first',
       noContract: 'The employer never gave me a written contract (or only after more than a month)',
       contractSigned: 'Was one signed later?',
       never: 'Never signed',
@@ -139,6 +149,7 @@ export const laborLawEn: LaborLawStrings = {
     disclaimerEn:
       'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
     items: {
+      unpaid_wages: 'Unpaid wages',
       economic_compensation: 'Economic compensation',
       unlawful_termination_compensation: 'Compensation for unlawful dismissal',
       notice_pay: 'Pay in lieu of notice (one extra month)',
@@ -150,6 +161,7 @@ export const laborLawEn: LaborLawStrings = {
       injury_lump_sum: 'One-off disability allowance',
     },
     itemHints: {
+      unpaid_wages: 'Pay the employer owed and did not pay, month by month.',
       economic_compensation: 'Paid when the employer ends or does not renew the contract, by years of service.',
       unlawful_termination_compensation: 'For an unlawful dismissal the employer pays twice the economic compensation.',
       notice_pay: 'Dismissal without 30 days’ written notice costs the employer one more month’s pay.',

@@ -78,6 +78,15 @@ export const laborLawZh = {
     },
     extras: {
       question: '还有下面这些情况吗？没有就直接点“开始计算”。',
+      unpaid: '单位欠我工资没发',
+      unpaidHelp: '哪几个月没发、每月差多少，一段一行。只发了一部分的，填没发的那部分。',
+      unpaidFrom: '从哪个月',
+      unpaidTo: '到哪个月',
+      unpaidAmount: '每月欠多少',
+      unpaidAdd: '再加一段',
+      unpaidRemove: '删除',
+      unpaidMonthInvalid: '请选择月份',
+      unpaidOrder: '结束月份不能早于开始月份',
       noContract: '单位没和我签书面劳动合同（或上班一个多月后才签）',
       contractSigned: '后来签了吗？',
       never: '一直没签',
@@ -134,6 +143,7 @@ export const laborLawZh = {
     disclaimerEn:
       'This result is calculated from the statutes for reference only; an arbitration commission or court decides the actual amount.',
     items: {
+      unpaid_wages: '欠发的工资',
       economic_compensation: '经济补偿',
       unlawful_termination_compensation: '违法解除赔偿金',
       notice_pay: '代通知金（多给一个月工资）',
@@ -145,6 +155,7 @@ export const laborLawZh = {
       injury_lump_sum: '一次性伤残补助金',
     },
     itemHints: {
+      unpaid_wages: '单位该发没发的工资，按月算。',
       economic_compensation: '单位解除或不续签合同时，按您干了几年给的补偿。',
       unlawful_termination_compensation: '单位违法辞退，要按经济补偿的两倍赔。',
       notice_pay: '单位没提前 30 天书面通知就辞退，要多付一个月工资。',

@@ -1,4 +1,4 @@
-import { Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Button, Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCalendarDate } from '../money';
@@ -49,10 +49,67 @@ export function ExtrasStep({ shown }: { shown: boolean }) {
     form.setFieldValue('leaveYear', (left && isCalendarDate(end) ? end : rules.today).slice(0, 4));
   };
 
+  // One empty stretch to fill in, so the worker sees at once what to enter.
+  const startUnpaid = (checked: boolean) => {
+    if (checked && !(form.getFieldValue('unpaid') as unknown[] | undefined)?.length) form.setFieldValue('unpaid', [{}]);
+  };
+
   return (
     <div style={{ display: shown ? 'block' : 'none' }} data-testid="calc-step-extras">
       <Question>{t('calc.extras.question')}</Question>
       <Flex vertical gap={12}>
+        <Extra name="unpaidOn" label={t('calc.extras.unpaid')} testId="calc-unpaid" onTick={startUnpaid}>
+          <Typography.Paragraph type="secondary">{t('calc.extras.unpaidHelp')}</Typography.Paragraph>
+          <Form.List name="unpaid">
+            {(fields, { add, remove }) => (
+              <Flex vertical gap={8}>
+                {fields.map((field, i) => (
+                  <Flex key={field.key} gap={8} wrap align="start" data-testid={`calc-unpaid-${i}`}>
+                    <Form.Item
+                      name={[field.name, 'from']}
+                      label={t('calc.extras.unpaidFrom')}
+                      rules={[
+                        { required: true, pattern: /^\d{4}-\d{2}$/, message: t('calc.extras.unpaidMonthInvalid') },
+                      ]}
+                    >
+                      <Input type="month" data-testid={`calc-unpaid-from-${i}`} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'to']}
+                      label={t('calc.extras.unpaidTo')}
+                      dependencies={[['unpaid', field.name, 'from']]}
+                      rules={[
+                        { required: true, pattern: /^\d{4}-\d{2}$/, message: t('calc.extras.unpaidMonthInvalid') },
+                        {
+                          validator: (_: unknown, to: string | undefined) => {
+                            const from = form.getFieldValue(['unpaid', field.name, 'from']) as string | undefined;
+                            return from && to && to < from
+                              ? Promise.reject(new Error(t('calc.extras.unpaidOrder')))
+                              : Promise.resolve();
+                          },
+                        },
+                      ]}
+                    >
+                      <Input type="month" data-testid={`calc-unpaid-to-${i}`} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'amount']} label={t('calc.extras.unpaidAmount')} rules={[rules.wage]}>
+                      <Input inputMode="decimal" suffix={t('calc.wage.yuan')} data-testid={`calc-unpaid-amount-${i}`} />
+                    </Form.Item>
+                    {fields.length > 1 && (
+                      <Button type="link" onClick={() => remove(field.name)}>
+                        {t('calc.extras.unpaidRemove')}
+                      </Button>
+                    )}
+                  </Flex>
+                ))}
+                <Button onClick={() => add({})} data-testid="calc-unpaid-add">
+                  {t('calc.extras.unpaidAdd')}
+                </Button>
+              </Flex>
+            )}
+          </Form.List>
+        </Extra>
+
         <Extra name="noContract" label={t('calc.extras.noContract')} testId="calc-no-contract">
           <Form.Item name="contractSigned" label={t('calc.extras.contractSigned')} initialValue="never">
             <Radio.Group
