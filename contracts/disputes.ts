@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_KINDS } from './disputes/case-state.js';
 import { CLAIM_TYPES } from './disputes/claims.js';
 import { CHAIN_ROLES } from './disputes/liability.js';
+import { art38ReasonSchema, terminationGroundSchema } from './labor-law.js';
 import { calendarDate, nameText, plainText } from './text.js';
 
 // The browser-safe definitions of the disputes module, one file each (the server's rules import them).
@@ -75,6 +76,10 @@ const employmentSchema = z
     contractSignedDate: date.nullable().optional(),
     /** When the worker learned the right was infringed (for the limitation warning). */
     harmKnownOn: date.optional(),
+    /** How the job ended (the labor-law engine's termination ground), for the case analysis. */
+    leavingReason: terminationGroundSchema.optional(),
+    /** With leavingReason 'art38': the employer's fault (decides whether service before 2008 counts). */
+    art38Reason: art38ReasonSchema.optional(),
   })
   // Dates against today are checked by the server (it knows what day it is in China).
   .superRefine((e, ctx) => {
@@ -83,6 +88,18 @@ const employmentSchema = z
         code: 'custom',
         path: ['hireDate'],
         message: `入职日期不能早于 ${EARLIEST_HIRE_DATE} / the hire date cannot be before ${EARLIEST_HIRE_DATE}`,
+      });
+    if (e.leavingReason && !e.endDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leavingReason'],
+        message: '填写离职原因时须填写离职日期 / a reason for leaving needs the end date',
+      });
+    if (e.art38Reason && e.leavingReason !== 'art38')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['art38Reason'],
+        message: '仅在被迫解除（第三十八条）时填写 / only for a resignation under art. 38',
       });
     if (e.endDate && e.endDate < e.hireDate)
       ctx.addIssue({

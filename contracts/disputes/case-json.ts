@@ -1,3 +1,4 @@
+import { art38Reasons, terminationGrounds } from '../labor-law.js';
 import { z } from 'zod';
 import { laborLawRequestSchema, laborLawResponseSchema } from '../labor-law.js';
 import { CASE_KINDS, MEDIATION_CONDUCTORS, type CaseState } from './case-state.js';
@@ -44,6 +45,8 @@ const employmentFactSchema = z.object({
   contractSigned: z.boolean(),
   contractSignedDate: z.string().nullable().optional(),
   harmKnownOn: z.string().optional(),
+  leavingReason: z.enum(terminationGrounds).optional(),
+  art38Reason: z.enum(art38Reasons).optional(),
 });
 
 /** What the mediator must check before joining an online applicant to a registered person. */

@@ -96,6 +96,9 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('intake-employer-name').fill('包工头 李某（个人）');
     await page.getByTestId('intake-hire-date').fill(chinaDay(-400));
     await page.getByTestId('intake-end-date').fill(chinaDay(-20));
+    // Unpaid for a year, the worker quit: a resignation over the employer's fault (劳动合同法第三十八条).
+    await choose(page, 'intake-leaving-reason', '劳动者因用人单位过错被迫解除（第三十八条）');
+    await choose(page, 'intake-art38-reason', '克扣或无故拖欠工资');
     await page.getByTestId('intake-monthly-wage').fill('7000');
     await page.getByTestId('intake-claim-0').getByTestId('intake-claim-amount').fill('84,000');
     await expect.poll(() => page.getByTestId('intake-claim-total').innerText()).toContain('84,000.00');
@@ -141,6 +144,10 @@ describe('the seed story in the browser', () => {
     expect(await page.getByTestId('analysis-total').innerText()).toMatch(/^[\d,]+\.\d{2} 元$/);
     expect(await page.getByTestId('analysis-item-double_wage_no_contract').innerText()).toContain(
       '劳动合同法第八十二条',
+    );
+    // the reason for leaving recorded at intake: economic compensation under art. 46(1)
+    expect(await page.getByTestId('analysis-item-economic_compensation').innerText()).toContain(
+      '劳动合同法第四十六条第一项',
     );
 
     // Evidence: a PDF goes into the case file and opens from it.

@@ -33,11 +33,16 @@ export async function analyseCase(
     regionCode: row.regionCode,
     hireDate: e.hireDate,
     endDate: e.endDate,
-    termination: types.has('unlawful_termination_damages')
-      ? 'unlawful'
-      : types.has('economic_compensation')
-        ? 'art38'
-        : null,
+    // The reason for leaving recorded at intake; for cases registered before it was asked, the
+    // claims suggest it (damages → unlawful dismissal; compensation → the worker resigned over a fault).
+    termination:
+      e.leavingReason ??
+      (types.has('unlawful_termination_damages')
+        ? 'unlawful'
+        : types.has('economic_compensation') && e.endDate
+          ? 'art38'
+          : null),
+    ...(e.leavingReason === 'art38' && e.art38Reason ? { art38Reason: e.art38Reason } : {}),
     monthlyWageFen: e.monthlyWageFen,
     // No written contract: the engine works out the double-wage claim even if the worker did not name it.
     ...(!e.contractSigned ? { contractSignedDate: e.contractSignedDate ?? null } : {}),

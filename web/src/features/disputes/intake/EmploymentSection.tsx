@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import '../../employers/i18n';
 import { INDUSTRY_CODES } from '../../employers/types';
+import '../../labor-law/i18n';
 import { formatFen, parseYuanToFen, todayInChina } from '../../labor-law/money';
+import { ART38_REASONS, SITUATIONS } from '../../labor-law/request';
 import { claimLabel, langOf } from '../labels';
 import type { TFunction } from 'i18next';
 import { WAGE_STRUCTURES, WORKING_HOURS, type IntakeValues } from './build';
 import { Section } from './Section';
+
+/** How a job can end, in the labor-law engine's terms (the calculator's list without "still employed"). */
+const LEAVING_REASONS = SITUATIONS.filter((s) => s !== 'employed');
 
 /** Yuan typed as text (full-width digits and separators welcome), checked with the calculator's parser. */
 export function yuanRule(t: TFunction, required: boolean) {
@@ -27,6 +32,8 @@ export function EmploymentSection() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const signed = Form.useWatch(['employment', 'contractSigned']) as boolean | undefined;
+  const endDate = Form.useWatch(['employment', 'endDate']) as string | undefined;
+  const leavingReason = Form.useWatch(['employment', 'leavingReason']) as string | undefined;
   const claims = (Form.useWatch('claims') as IntakeValues['claims'] | undefined) ?? [];
   const total = claims.reduce((s, c) => s + (parseYuanToFen(c?.amount) ?? 0), 0);
   const required = [{ required: true, whitespace: true, message: t('disputes.intake.required') }];
@@ -82,6 +89,32 @@ export function EmploymentSection() {
               <Input inputMode="decimal" suffix={t('disputes.yuan')} data-testid="intake-monthly-wage" />
             </Form.Item>
           </Col>
+          {!!endDate?.trim() && (
+            <Col xs={24} md={6}>
+              <Form.Item
+                name={['employment', 'leavingReason']}
+                label={t('disputes.intake.leavingReason')}
+                extra={t('disputes.intake.leavingReasonHelp')}
+              >
+                <Select
+                  allowClear
+                  data-testid="intake-leaving-reason"
+                  options={LEAVING_REASONS.map((r) => ({ value: r, label: t(`disputes.leavingReasons.${r}`) }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
+          {!!endDate?.trim() && leavingReason === 'art38' && (
+            <Col xs={24} md={6}>
+              <Form.Item name={['employment', 'art38Reason']} label={t('disputes.intake.art38Reason')}>
+                <Select
+                  allowClear
+                  data-testid="intake-art38-reason"
+                  options={ART38_REASONS.map((r) => ({ value: r, label: t(`calc.art38Reasons.${r}`) }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={6}>
             <Form.Item name={['employment', 'workingHours']} label={t('disputes.intake.workingHours')}>
               <Select options={WORKING_HOURS.map((w) => ({ value: w, label: t(`disputes.workingHours.${w}`) }))} />

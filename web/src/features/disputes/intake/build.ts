@@ -1,4 +1,5 @@
 // The counter intake form (要素式): form values ↔ the API's intake body (contracts/disputes.ts).
+import type { Art38Reason, TerminationGround } from '../../../../../contracts/labor-law';
 import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import type { ChainRole } from '../../../../../contracts/disputes/liability';
 import { parseYuanToFen } from '../../labor-law/money';
@@ -47,6 +48,8 @@ export interface IntakeValues {
     contractSigned: boolean;
     contractSignedDate?: string;
     harmKnownOn?: string;
+    leavingReason?: TerminationGround;
+    art38Reason?: Art38Reason;
   };
   sector?: string;
   claims: { type?: string; amount?: string; description?: string }[];
@@ -95,6 +98,15 @@ export function buildIntake(v: IntakeValues): IntakeInput {
       contractSigned: v.employment.contractSigned,
       contractSignedDate: v.employment.contractSigned ? (text(v.employment.contractSignedDate) ?? null) : null,
       harmKnownOn: text(v.employment.harmKnownOn),
+      // only with an end date; the art. 38 reason only with that ground (the server refuses otherwise)
+      ...(text(v.employment.endDate) && v.employment.leavingReason
+        ? {
+            leavingReason: v.employment.leavingReason,
+            ...(v.employment.leavingReason === 'art38' && v.employment.art38Reason
+              ? { art38Reason: v.employment.art38Reason }
+              : {}),
+          }
+        : {}),
     },
     // The form requires a sector; an empty one is refused by the server, naming the field.
     sector: (v.sector ?? '') as Sector,
