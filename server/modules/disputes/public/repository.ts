@@ -1,13 +1,31 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { disputeAccessTokens, disputeCases, type TokenPurpose } from '../tables.js';
+import { canonicalCaseNumber, caseNumberTail, parseCaseNumber } from './case-number.js';
 
 // The no-login doors' own queries: the one-time links and SMS codes (stored as hashes only), and
 // a case found by the number a worker types.
 
+/**
+ * The case a typed number names: the number as stored, else its canonical spelling, else — when the
+ * studio's prefix was left out — the one case whose number ends the same way (none if two studios
+ * share the year and sequence: the worker is then asked for the whole number).
+ */
 export async function caseByNumber(db: DbOrTx, caseNumber: string) {
-  const [row] = await db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber));
-  return row ?? null;
+  const exact = async (n: string) =>
+    (await db.select().from(disputeCases).where(eq(disputeCases.caseNumber, n)))[0] ?? null;
+  const typed = caseNumber.trim();
+  const found = await exact(typed);
+  if (found) return found;
+  const parts = parseCaseNumber(typed);
+  if (!parts) return null;
+  if (parts.prefix) return exact(canonicalCaseNumber(parts));
+  const rows = await db
+    .select()
+    .from(disputeCases)
+    .where(like(disputeCases.caseNumber, `%${caseNumberTail(parts)}`))
+    .limit(2);
+  return rows.length === 1 ? rows[0]! : null;
 }
 
 export const tokenRepo = {

@@ -16,6 +16,7 @@ import { STAGES } from '../rules/stages.js';
 import { workerNextSteps } from '../rules/worker-next-steps.js';
 import { applyAction } from '../service.js';
 import type { CaseTokenHeader, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
+import { caseNumberKey } from './case-number.js';
 import { caseByNumber, tokenRepo } from './repository.js';
 import { codeHash, newLinkToken, newSmsCode, sameHash, type TokenPurpose } from './tokens.js';
 
@@ -50,7 +51,7 @@ export async function requestWorkerCode(
   purpose: 'worker_code' | 'worker_sign' = 'worker_code',
 ) {
   const number = caseNumber.trim();
-  await enforceStages(deps, codeRequestLimits(purpose, number, phone, ctx.ip), CODE_REQUESTS);
+  await enforceStages(deps, codeRequestLimits(purpose, caseNumberKey(number), phone, ctx.ip), CODE_REQUESTS);
   const row = await caseByNumber(deps.db, number);
   if (!row) return;
   const worker = await contactRepo.worker(deps.db, row.workerPersonId);
@@ -135,7 +136,7 @@ export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify):
   const number = body.caseNumber.trim();
   const row = await caseByNumber(deps.db, number);
   // An unknown number is counted and answered like a wrong code.
-  await consumeCode(deps, ctx, number, row?.id ?? null, 'worker_code', code);
+  await consumeCode(deps, ctx, caseNumberKey(number), row?.id ?? null, 'worker_code', code);
   if (!row) throw wrongCode(0);
   const caseToken = newLinkToken();
   await tokenRepo.store(
@@ -228,7 +229,7 @@ export async function workerRequestSignCode(deps: Deps, ctx: Ctx, caseToken: Cas
 export async function workerSign(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeader, body: WorkerSignBody) {
   const { code, termsHash } = body;
   const row = await workerCase(deps, caseToken);
-  await consumeCode(deps, ctx, row.caseNumber, row.id, 'worker_sign', code);
+  await consumeCode(deps, ctx, caseNumberKey(row.caseNumber), row.id, 'worker_sign', code);
   const { worker } = partiesOf(row.facts);
   await applyAction(
     deps,
