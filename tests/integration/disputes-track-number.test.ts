@@ -92,3 +92,20 @@ describe('/track and the case number as typed', () => {
     expect(verify.statusCode).toBe(400);
   });
 });
+
+describe('a mangled employer link', () => {
+  it.each([
+    'abc', // cut short by a chat app
+    'x'.repeat(90), // pasted twice over
+    'AbCdEfGhIjKlMnOpQrStUvWx%E3%80%82', // a full stop glued on and encoded
+  ])('answers %s with a plain sentence, not a validator message', async (token) => {
+    const anon = agent(t.app);
+    const view = await anon.get(`/api/public/disputes/employer/${token}`);
+    expect(view.statusCode).toBe(404);
+    expect(view.json().message).toBe('链接无效或已过期，请联系调解员');
+    expect(view.json().messageEn).toBe('The link is invalid or has expired; contact the mediator');
+    const answer = await anon.post(`/api/public/disputes/employer/${token}/answer`, { answer: 'accept' });
+    expect(answer.statusCode).toBe(404);
+    expect(answer.json().message).toBe('链接无效或已过期，请联系调解员');
+  });
+});

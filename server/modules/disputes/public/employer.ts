@@ -25,7 +25,11 @@ const invalidLink = () =>
   );
 
 /** Resolves an employer link to its case; the link is the employer's only credential. */
+/** The shape newLinkToken makes (24 random bytes, base64url): anything else is no link of ours. */
+const LINK_TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
 async function employerCase(deps: Deps, token: string) {
+  if (!LINK_TOKEN.test(token)) throw invalidLink();
   const t = await tokenRepo.byHash(deps.db, sha256Hex(token));
   if (!t || t.purpose !== 'employer_link' || t.expiresAt < deps.now()) throw invalidLink();
   const row = await caseRepo.byId(deps.db, t.caseId);

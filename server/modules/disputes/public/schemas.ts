@@ -12,7 +12,12 @@ import {
 
 export const PUBLIC_TAGS = ['disputes (public)'];
 
-export const tokenParamsSchema = z.object({ token: z.string().min(20).max(64) });
+/**
+ * A link's token as it arrives: anything up to 512 characters. A token of the wrong shape (a link cut
+ * short or mangled by a chat app) is answered like an unknown one, in a plain sentence, not with a
+ * validator's message about the path.
+ */
+export const tokenParamsSchema = z.object({ token: z.string().max(512) });
 
 export { employerSignBodySchema, workerSignBodySchema };
 export type EmployerSignBody = z.infer<typeof employerSignBodySchema>;
