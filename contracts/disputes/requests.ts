@@ -92,12 +92,24 @@ export const caseFilterSchema = z.object({
 });
 
 /** GET /api/disputes/stats: the figures grouped by a dimension, over a period of days. */
-export const statsQuerySchema = z.object({
+const statsFields = z.object({
   dimension: z.enum(STAT_DIMENSIONS).default('year'),
   from: isoDay.optional(),
   to: isoDay.optional(),
   courtId: z.string().uuid().optional(),
 });
 
+/** A range that ends before it starts is an error naming `to`, not an empty table. */
+function rangeInOrder(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (q.from && q.to && q.to < q.from)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: '结束日期不能早于开始日期 / the end date cannot be before the start date',
+    });
+}
+
+export const statsQuerySchema = statsFields.superRefine(rangeInOrder);
+
 /** GET /api/disputes/stats.xlsx: the workbook has a sheet per dimension. */
-export const statsExportQuerySchema = statsQuerySchema.omit({ dimension: true });
+export const statsExportQuerySchema = statsFields.omit({ dimension: true }).superRefine(rangeInOrder);

@@ -27,6 +27,19 @@ describe('statistics reproduce the seed page’s headline figures', () => {
     expect(totals.avgDaysToRuling).toBeGreaterThanOrEqual(totals.avgDaysToAgreement);
   });
 
+  it('refuses a date range that ends before it starts, naming the end date, in the table and the workbook', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    for (const url of [
+      '/api/disputes/stats?from=2022-12-31&to=2017-12-01',
+      '/api/disputes/stats.xlsx?from=2022-12-31&to=2017-12-01',
+    ]) {
+      const res = await union.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().field).toBe('to');
+      expect(res.json().message).toContain('结束日期不能早于开始日期');
+    }
+  });
+
   it('breaks down by court, mediator, sector, claim type and month consistently', async () => {
     const union = await loginAs(t.app, 'zs_union');
     for (const dimension of ['court', 'mediator', 'sector', 'month']) {
