@@ -27,6 +27,16 @@ describe('statistics reproduce the seed page’s headline figures', () => {
     expect(totals.avgDaysToRuling).toBeGreaterThanOrEqual(totals.avgDaysToAgreement);
   });
 
+  it('puts every year of the range on the axis, with zeros where nothing happened', async () => {
+    const union = await loginAs(t.app, 'zs_union');
+    const res = await union.get('/api/disputes/stats?dimension=year&from=2015-01-01&to=2022-12-31');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = res.json().rows as { key: string; received: number }[];
+    expect(rows.map((r) => r.key)).toEqual(['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022']);
+    expect(rows.slice(0, 2).map((r) => r.received)).toEqual([0, 0]);
+    expect(rows.reduce((s, r) => s + r.received, 0)).toBe(res.json().totals.received);
+  });
+
   it('refuses a date range that ends before it starts, naming the end date, in the table and the workbook', async () => {
     const union = await loginAs(t.app, 'zs_union');
     for (const url of [

@@ -26,6 +26,37 @@ function labelled(dimension: StatDimension, rows: StatRow[]) {
   }));
 }
 
+const EMPTY = { received: 0, succeeded: 0, failed: 0, settledFen: 0, avgDaysToAgreement: null, avgDaysToRuling: null };
+
+function nextPeriod(key: string): string {
+  if (key.length === 4) return String(Number(key) + 1);
+  const [y, m] = key.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A time axis has every year (or month) from the range's start to its end, zeros where nothing
+ * happened: a year missing from a chart reads as a year that did not exist. The range is the query's
+ * where given, else the data's own; capped at 100 years or 1,200 months.
+ */
+export function everyPeriod(
+  dimension: StatDimension,
+  rows: StatRow[],
+  range: { from?: string | undefined; to?: string | undefined },
+): StatRow[] {
+  if (dimension !== 'year' && dimension !== 'month') return rows;
+  const width = dimension === 'year' ? 4 : 7;
+  const keys = rows.map((r) => r.key).filter((k): k is string => k !== null && k.length === width);
+  const first = range.from?.slice(0, width) ?? keys.sort()[0];
+  const last = range.to?.slice(0, width) ?? keys.sort().at(-1);
+  if (!first || !last || last < first) return rows;
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const out: StatRow[] = [];
+  for (let k = first; k <= last && out.length < (width === 4 ? 100 : 1200); k = nextPeriod(k))
+    out.push(byKey.get(k) ?? { key: k, label: k, ...EMPTY });
+  return out;
+}
+
 /**
  * Received, mediated successfully, success rate (successes over decided cases), amount settled
  * and days to agreement / ruling, in total and by one dimension.
@@ -54,7 +85,7 @@ async function statsBy(deps: Deps, ctx: Ctx, filter: Omit<StatFilter, 'scope'>, 
   return {
     totals: { ...labelled(dimension, [totals])[0]!, label: '合计' },
     dimension,
-    rows: labelled(dimension, rows),
+    rows: labelled(dimension, everyPeriod(dimension, rows, filter)),
   };
 }
 
