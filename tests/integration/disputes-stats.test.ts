@@ -86,5 +86,11 @@ describe('statistics reproduce the seed page’s headline figures', () => {
     expect(last.getCell(1).value).toBe('合计');
     expect(last.getCell(2).value).toBe(7729);
     expect(last.getCell(6).value).toBe(52_500_000);
+    // it says what it counts, over which days, where, and when it was made
+    expect(sheet.getRow(1).getCell(1).value).toBe('劳动争议调解统计（按年度）');
+    expect(sheet.getRow(2).getCell(1).value).toBe('统计范围：全部期间');
+    expect(String(sheet.getRow(3).getCell(1).value)).toMatch(/^地区：.*中山/);
+    expect(String(sheet.getRow(4).getCell(1).value)).toMatch(/^生成时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
+    expect(sheet.getRow(6).getCell(1).value).toBe('分组');
   });
 });

@@ -27,6 +27,11 @@ export async function getRegion(deps: Deps, ctx: Ctx, code: string): Promise<z.i
   return row;
 }
 
+/** A region's full name, for a heading or a file (names of regions are public facts: no permission). */
+export async function regionFullName(db: DbOrTx, code: string): Promise<string | null> {
+  return (await regionRepo.byCode(db, code))?.fullName ?? null;
+}
+
 export async function ensureRegionsLoaded(db: DbOrTx): Promise<number> {
   const rows = loadGbt2260();
   if ((await regionRepo.count(db)) < rows.length) await regionRepo.insertMissing(db, rows);

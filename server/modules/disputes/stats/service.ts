@@ -5,6 +5,8 @@ import type { Ctx } from '../../../core/context.js';
 import { requirePermission } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { neutraliseRow } from '../../../core/spreadsheet-safety.js';
+import { timeInChina } from '../../../../contracts/dates.js';
+import { regionFullName } from '../../regions/service.js';
 import { isSector, SECTOR_LABELS } from '../../../../contracts/disputes/sectors.js';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../rules/stages.js';
 import type { Download } from '../files.js';
@@ -102,22 +104,35 @@ const DIMENSION_TITLES: Record<StatDimension, string> = {
 export async function disputeStatsWorkbook(deps: Deps, ctx: Ctx, filter: StatsExportQuery): Promise<Download> {
   const book = new ExcelJS.Workbook();
   book.creator = '一站 Yizhan';
+  const actor = requirePermission(ctx, 'disputes:stats');
+  const region = actor.regionCode ? await regionFullName(deps.db, actor.regionCode) : null;
+  const range = filter.from || filter.to ? `${filter.from ?? '最早'} 至 ${filter.to ?? '今'}` : '全部期间';
+  // What a printed sheet must say of itself: what it counts, over which days, where, and when it was made.
+  const heading = [
+    `统计范围：${range}`,
+    `地区：${region ?? '全国'}`,
+    `生成时间：${timeInChina(deps.now()).replace('T', ' ')}（北京时间）`,
+  ];
+  const COLUMNS = [
+    { header: '分组', key: 'label', width: 28 },
+    { header: '收案数', key: 'received', width: 10 },
+    { header: '调解成功', key: 'succeeded', width: 10 },
+    { header: '调解不成', key: 'failed', width: 10 },
+    { header: '成功率(%)', key: 'successRate', width: 10 },
+    { header: '调解成功标的额(元)', key: 'settled', width: 18 },
+    { header: '平均达成协议天数', key: 'avgDaysToAgreement', width: 16 },
+    { header: '平均出具裁定天数', key: 'avgDaysToRuling', width: 16 },
+  ];
   for (const dimension of STAT_DIMENSIONS) {
     const { totals, rows } = await statsBy(deps, ctx, filter, dimension);
     const sheet = book.addWorksheet(DIMENSION_TITLES[dimension]);
-    sheet.columns = [
-      { header: '分组', key: 'label', width: 28 },
-      { header: '收案数', key: 'received', width: 10 },
-      { header: '调解成功', key: 'succeeded', width: 10 },
-      { header: '调解不成', key: 'failed', width: 10 },
-      { header: '成功率(%)', key: 'successRate', width: 10 },
-      { header: '调解成功标的额(元)', key: 'settled', width: 18 },
-      { header: '平均达成协议天数', key: 'avgDaysToAgreement', width: 16 },
-      { header: '平均出具裁定天数', key: 'avgDaysToRuling', width: 16 },
-    ];
+    sheet.columns = COLUMNS.map(({ key, width }) => ({ key, width }));
+    sheet.addRow([`劳动争议调解统计（${DIMENSION_TITLES[dimension]}）`]).font = { bold: true, size: 14 };
+    for (const line of heading) sheet.addRow([line]);
+    sheet.addRow([]);
+    sheet.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
     for (const r of [...rows, { ...totals, label: '合计' }])
       sheet.addRow(neutraliseRow({ ...r, settled: r.settledFen / 100 }));
-    sheet.getRow(1).font = { bold: true };
     sheet.getColumn('settled').numFmt = '#,##0.00';
   }
   return {
