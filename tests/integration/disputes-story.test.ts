@@ -92,16 +92,24 @@ describe('the seed story, end to end through the API', () => {
     expect((await act(mediator, 'start_mediation', { mode: 'in_person' })).json().stage).toBe('mediating');
     const scheduled = await mediator.post(`/api/disputes/${caseId}/sessions`, {
       mode: 'in_person',
-      scheduledAt: '2025-06-10T02:00:00Z',
+      scheduledAt: '2025-06-09T03:00:00Z',
       location: '中山市法院诉讼服务中心调解室 3',
     });
     expect(scheduled.statusCode, scheduled.body).toBe(200);
     const sessionId = scheduled.json().sessions[0].id;
-    const minutes = await mediator.post(`/api/disputes/${caseId}/sessions/${sessionId}/minutes`, {
-      minutes: '总承包单位同意先行垫付拖欠的劳务费 84,000 元，分两期支付。',
-      heldAt: '2025-06-10T03:00:00Z',
-    });
-    expect(minutes.json().sessions[0].minutes).toContain('垫付');
+    const minutes = (heldAt: string) =>
+      mediator.post(`/api/disputes/${caseId}/sessions/${sessionId}/minutes`, {
+        minutes: '总承包单位同意先行垫付拖欠的劳务费 84,000 元，分两期支付。',
+        heldAt,
+      });
+    // Minutes record what happened: not before the session has been held (the test once wrote them a day early).
+    const early = await minutes('2025-06-09T04:00:00Z');
+    expect(early.statusCode).toBe(400);
+    expect(early.json().field).toBe('heldAt');
+    t.clock.now = new Date('2025-06-09T05:00:00Z');
+    const recorded = await minutes('2025-06-09T04:00:00Z');
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json().sessions[0].minutes).toContain('垫付');
   });
 
   it('signs the agreement: mediator with seal, employer by link, worker by SMS code', async () => {

@@ -170,6 +170,10 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
 export async function recordMinutes(deps: Deps, ctx: Ctx, id: string, sessionId: string, input: MinutesInput) {
   const { row } = await loadWorkable(deps, ctx, id);
   const heldAt = input.heldAt ? new Date(input.heldAt) : deps.now();
+  // Minutes record what happened: a session cannot have been held later than now (five minutes' grace
+  // for a computer clock a little fast: the form proposes the browser's own time).
+  if (heldAt.getTime() > deps.now().getTime() + 5 * 60_000)
+    throw errors.validation('heldAt', '调解时间不能晚于现在', 'The session cannot have been held in the future');
   if (!(await sessionRepo.recordMinutes(deps.db, id, sessionId, input.minutes, heldAt)))
     throw errors.notFound('调解场次', 'Session');
   await logCaseEvent(deps, ctx, row, 'minutes_recorded', { sessionId });
