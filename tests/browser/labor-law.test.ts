@@ -78,6 +78,8 @@ describe('labor-law pages', () => {
     await page.goto(`${baseUrl}/calc`);
     await page.getByTestId('calc-title').waitFor();
     expect(await page.getByTestId('calc-title').innerText()).toBe('算一算我应得多少钱');
+    // each page has its own document title
+    await expect.poll(() => page.title()).toBe('劳动权益计算 · 一站 Yizhan');
     expect(await page.getByTestId('public-sign-in').innerText()).toBe('工作人员登录');
     expect(await page.getByTestId('user-menu').count()).toBe(0);
 

@@ -5,6 +5,7 @@ import { useAuth } from './auth';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { MENU, canSee, landingPath, type MenuEntry } from './menu';
+import { usePageTitle } from './pageTitle';
 import { Forbidden, NotFound } from './status-pages';
 
 type Page = LazyExoticComponent<ComponentType>;
@@ -57,6 +58,7 @@ function RequireSignIn() {
 
 export function AppRoutes() {
   const { me } = useAuth();
+  usePageTitle();
   if (me === undefined) return <Spin fullscreen />;
   return (
     <Routes>

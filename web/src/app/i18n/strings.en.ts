@@ -8,6 +8,13 @@ export const appEn: AppStrings = {
     subtitle: 'One-stop service platform for trade unions',
     documentTitle: 'Yizhan 一站 · Trade-union one-stop services',
   },
+  pageTitles: {
+    apply: 'Apply for mediation',
+    track: 'Track your case',
+    employerLink: 'Employer’s answer',
+    login: 'Sign in',
+    demoPhone: 'Demo phone',
+  },
   menu: {
     home: 'Home',
     me: 'Me',

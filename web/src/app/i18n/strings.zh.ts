@@ -7,6 +7,13 @@ export const appZh = {
     subtitle: '工会一站式服务平台',
     documentTitle: '一站 Yizhan · 工会一站式服务平台',
   },
+  pageTitles: {
+    apply: '申请调解',
+    track: '查询案件进度',
+    employerLink: '用人单位答复',
+    login: '登录',
+    demoPhone: '演示手机',
+  },
   menu: {
     home: '首页',
     me: '我的',

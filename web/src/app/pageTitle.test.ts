@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { titleKeyFor } from './pageTitle';
+
+describe('each page its own title', () => {
+  it.each([
+    ['/', 'menu.home'],
+    ['/calc', 'menu.calc'],
+    ['/disputes', 'menu.disputes'],
+    ['/disputes/0b7c8a0e-0000-4000-8000-000000000000', 'menu.disputes'], // a case page
+    ['/disputes/queue', 'menu.disputesQueue'], // the longer path wins
+    ['/disputes/stats', 'menu.disputesStats'],
+    ['/employers/import', 'menu.employers'],
+    ['/track', 'pageTitles.track'],
+    ['/apply', 'pageTitles.apply'],
+    ['/e/AbCdEfGhIjKlMnOpQrStUvWxYz012345', 'pageTitles.employerLink'],
+    ['/login', 'pageTitles.login'],
+    ['/no-such-page', null],
+  ])('%s → %s', (path, key) => {
+    expect(titleKeyFor(path)).toBe(key);
+  });
+});
