@@ -4,12 +4,10 @@
 // - after a refused confirmation (民事诉讼法第二百零六条) a labour dispute goes to arbitration first
 //   (劳动争议调解仲裁法第五条、第十五条), a suit only on 劳动争议司法解释一第十五条 or 第五十一条第二款;
 //   the agreement may be amended and confirmed anew; the worker's phone page says what to do and by when.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../server/modules/disputes/documents/test-support.js';
-import { outbox } from '../../server/modules/notifications/tables.js';
-import { agent, createTestApp, loginAs, type TestApp } from '../support/app.js';
-import { actOn, termsHashOf } from '../support/disputes.js';
+import { createTestApp, loginAs, type TestApp } from '../support/app.js';
+import { actOn, termsHashOf, workerTrackView } from '../support/disputes.js';
 import { newCase, newJudge, type LoggedIn, type NewCase } from '../support/factories.js';
 
 let t: TestApp;
@@ -265,21 +263,7 @@ describe('after a refused confirmation: arbitration first, a direct suit only on
 
   it('the worker’s phone page lists the ways forward and the last day to apply for arbitration', async () => {
     const c = await refused();
-    const anon = agent(t.app);
-    await anon.post('/api/public/disputes/track/request-code', { caseNumber: c.caseNumber, phone: c.worker.phone });
-    const sms = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, c.worker.phone));
-    const code = sms
-      .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
-      .filter(Boolean)
-      .at(-1)!;
-    const { caseToken } = (
-      await anon.post('/api/public/disputes/track/verify', { caseNumber: c.caseNumber, code })
-    ).json<{ caseToken: string }>();
-    const view = await anon.request({
-      method: 'GET',
-      url: '/api/public/disputes/track',
-      headers: { 'x-case-token': caseToken },
-    });
+    const view = await workerTrackView(t, c.caseNumber, c.worker.phone);
     expect(view.statusCode, view.body).toBe(200);
     const steps = view.json<{ nextSteps: { code: string; byOn: string | null; text: string }[] }>().nextSteps;
     expect(steps.map((s) => s.code)).toEqual(['amend', 'remediate', 'arbitration', 'direct_suit']);

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from '../../server/modules/disputes/reminders.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import type { IntakeInput } from '../../contracts/disputes.js';
-import { agent, createTestApp, type TestApp } from '../support/app.js';
-import { actOn, termsHashOf } from '../support/disputes.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { actOn, termsHashOf, workerTrackView } from '../support/disputes.js';
 import {
   JOINT_CONFIRMATION_APPLICATION,
   REVIEW_OK,
@@ -252,22 +252,7 @@ describe('11. extensions, and union mediation past its 15 days', () => {
     expect(toWorker.some((m) => m.body.includes('随时依法申请劳动争议仲裁'))).toBe(true);
 
     // and on the worker's phone page: mediation goes on, arbitration is open, with the last day
-    const anon = agent(t.app);
-    await anon.post('/api/public/disputes/track/request-code', { caseNumber: c.caseNumber, phone: c.worker.phone });
-    const code = (
-      await t.deps.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.recipient, c.worker.phone))
-    )
-      .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
-      .filter(Boolean)
-      .at(-1)!;
-    const { caseToken } = (
-      await anon.post('/api/public/disputes/track/verify', { caseNumber: c.caseNumber, code })
-    ).json<{ caseToken: string }>();
-    const view = await anon.request({
-      method: 'GET',
-      url: '/api/public/disputes/track',
-      headers: { 'x-case-token': caseToken },
-    });
+    const view = await workerTrackView(t, c.caseNumber, c.worker.phone);
     expect(view.statusCode, view.body).toBe(200);
     const steps = view.json<{ nextSteps: { code: string; text: string }[] }>().nextSteps;
     expect(steps.map((x) => x.code)).toEqual(['mediation_continues', 'arbitration']);

@@ -1,10 +1,8 @@
 // The worker's /track accepts the case number in any reasonable spelling, and respelling it gives no
 // fresh attempts at the code.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, type TestApp } from '../support/app.js';
-import { constructionIntake } from '../support/disputes.js';
+import { constructionIntake, lastCodeTo } from '../support/disputes.js';
 import { newMediator } from '../support/factories.js';
 
 let t: TestApp;
@@ -24,13 +22,7 @@ afterAll(() => t.close());
 const later = (minutes: number) => {
   t.clock.now = new Date(t.clock.now.getTime() + minutes * 60_000);
 };
-async function lastCode(): Promise<string | undefined> {
-  const sms = await t.deps.db.select().from(outbox).where(eq(outbox.recipient, PHONE));
-  return sms
-    .map((m) => m.body.match(/验证码 (\d{6})/)?.[1])
-    .filter(Boolean)
-    .at(-1);
-}
+const lastCode = () => lastCodeTo(t, PHONE);
 
 /** 粤中工调〔2025〕000001号 → 粤中工调（２０２５）１号: full-width, other brackets, no leading zeros. */
 function respelled(n: string): string {

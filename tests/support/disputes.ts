@@ -1,7 +1,9 @@
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import type { IntakeInput } from '../../contracts/disputes.js';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Agent, TestApp } from './app.js';
+import { eq } from 'drizzle-orm';
+import { outbox } from '../../server/modules/notifications/tables.js';
+import { agent, type Agent, type TestApp } from './app.js';
 
 /** The seed's story: a crew boss owes a year of wages and vanished; the general contractor is liable. */
 export function constructionIntake(
@@ -127,4 +129,24 @@ let addressCounter = 1;
 export function nextAddress(): string {
   const n = addressCounter++;
   return `172.16.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** The code last texted to a phone (a tracking or signing code), read from the outbox. */
+export async function lastCodeTo(t: TestApp, phone: string): Promise<string | undefined> {
+  const sms = await t.deps.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.recipient, phone));
+  return sms
+    .map((m) => /验证码 (\d{6})/.exec(m.body)?.[1])
+    .filter(Boolean)
+    .at(-1);
+}
+
+/** The worker's phone page for a case, as the worker reaches it: case number, phone, the texted code. */
+export async function workerTrackView(t: TestApp, caseNumber: string, phone: string): Promise<LightMyRequestResponse> {
+  const anon = agent(t.app);
+  await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone });
+  const code = await lastCodeTo(t, phone);
+  const { caseToken } = (await anon.post('/api/public/disputes/track/verify', { caseNumber, code })).json<{
+    caseToken: string;
+  }>();
+  return anon.request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } });
 }

@@ -6,46 +6,12 @@
  *   (劳动争议调解仲裁法第五条、第十五条), a suit only on the exceptions of 劳动争议司法解释一第十五条 and
  *   第五十一条第二款; the agreement may be amended or mediated again.
  */
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../contracts/roles.js';
 import type { CaseKind } from './clocks.js';
-import {
-  canonicalTerms,
-  clockFactsOf,
-  newCase,
-  transition,
-  type ActionCode,
-  type AgreementTerms,
-  type CaseState,
-  type TransitionError,
-  type TransitionOk,
-  type TransitionResult,
-} from './state-machine.js';
+import { canonicalTerms, clockFactsOf, newCase, type AgreementTerms, type CaseState } from './state-machine.js';
 import { computeClocks, riskLevel } from './clocks.js';
-import { createCalendar } from './working-days.js';
+import { calendar, hashTerms, ok, refused, run, step } from './test-support.js';
 import { arbitrationDeadline, workerNextSteps } from './worker-next-steps.js';
-
-const calendar = createCalendar();
-const hashTerms = (canonical: string) => crypto.createHash('sha256').update(canonical).digest('hex');
-
-function step(state: CaseState, action: string, payload: unknown, now: string, role: Role): TransitionResult {
-  return transition(state, action, payload, now, { role, calendar, hashTerms });
-}
-function ok(r: TransitionResult): TransitionOk {
-  if (!r.ok) throw new Error(`expected success, got ${r.code}: ${r.message}`);
-  return r;
-}
-function refused(r: TransitionResult): TransitionError {
-  if (r.ok) throw new Error(`expected a refusal, got ${r.to}`);
-  return r;
-}
-type Step = [action: ActionCode, payload: unknown, now: string, role: Role];
-function run(state: CaseState, steps: Step[]): CaseState {
-  let s = state;
-  for (const [a, p, now, role] of steps) s = ok(step(s, a, p, now, role)).state;
-  return s;
-}
 
 /** Wages only, in two instalments (the last on 2025-04-20). */
 const WAGES: AgreementTerms = {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../../../contracts/roles.js';
@@ -16,8 +15,6 @@ import {
   type ActionCode,
   type AgreementTerms,
   type CaseState,
-  type TransitionOk,
-  type TransitionResult,
 } from './state-machine.js';
 import {
   CLOSE_REASONS,
@@ -27,27 +24,7 @@ import {
   isTerminal,
   type Stage,
 } from './stages.js';
-import { createCalendar } from './working-days.js';
-
-const calendar = createCalendar();
-const hashTerms = (canonical: string) => crypto.createHash('sha256').update(canonical).digest('hex');
-
-function step(state: CaseState, action: string, payload: unknown, now: string, role: Role): TransitionResult {
-  return transition(state, action, payload, now, { role, calendar, hashTerms });
-}
-
-function ok(r: TransitionResult): TransitionOk {
-  if (!r.ok) throw new Error(`expected success, got ${r.code}: ${r.message}`);
-  return r;
-}
-
-type Step = [action: ActionCode, payload: unknown, now: string, role: Role];
-
-function run(state: CaseState, steps: Step[]): CaseState {
-  let s = state;
-  for (const [a, p, now, role] of steps) s = ok(step(s, a, p, now, role)).state;
-  return s;
-}
+import { calendar, hashTerms, ok, run, step } from './test-support.js';
 
 const TERMS: AgreementTerms = {
   installments: [

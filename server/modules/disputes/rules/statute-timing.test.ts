@@ -2,9 +2,7 @@
  * The legal corrections of issue points 7, 10, 11 and 12, written from the statutes' words, at
  * their boundaries (the last day, the day after, a holiday).
  */
-import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../../contracts/roles.js';
 import { canonicalTerms } from './case-figures.js';
 import {
   computeClocks,
@@ -14,32 +12,9 @@ import {
   mediationExpired,
   riskLevel,
 } from './clocks.js';
-import {
-  newCase,
-  transition,
-  clockFactsOf,
-  type AgreementTerms,
-  type CaseState,
-  type TransitionOk,
-  type TransitionResult,
-} from './state-machine.js';
+import { newCase, clockFactsOf, type AgreementTerms, type CaseState } from './state-machine.js';
 import type { CaseKind } from './clocks.js';
-import { createCalendar } from './working-days.js';
-
-const calendar = createCalendar();
-const hashTerms = (canonical: string) => crypto.createHash('sha256').update(canonical).digest('hex');
-
-function step(state: CaseState, action: string, payload: unknown, now: string, role: Role): TransitionResult {
-  return transition(state, action, payload, now, { role, calendar, hashTerms });
-}
-function ok(r: TransitionResult): TransitionOk {
-  if (!r.ok) throw new Error(`expected success, got ${r.code}: ${r.message}`);
-  return r;
-}
-function refused(r: TransitionResult): { code: string; message: string; messageEn: string } {
-  if (r.ok) throw new Error('expected a refusal');
-  return r;
-}
+import { calendar, hashTerms, ok, refused, step } from './test-support.js';
 
 const TERMS: AgreementTerms = {
   installments: [
