@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchDue } from '../../server/modules/notifications/dispatcher.js';
 import { startDispatchKicker } from '../../server/modules/notifications/kicker.js';
 import { closeProviders } from '../../server/modules/notifications/providers/index.js';
 import { tencentSmsProvider } from '../../server/modules/notifications/providers/tencent-sms.js';
-import { outboxRepo } from '../../server/modules/notifications/repository.js';
+import { OUTBOX_CHANNEL, outboxRepo } from '../../server/modules/notifications/repository.js';
 import { notify, notifyCode, type Message } from '../../server/modules/notifications/service.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startSmtpPeer, startTencentPeer, startWebhookPeer } from '../support/message-peers.js';
@@ -349,4 +350,29 @@ describe('messages leave on commit (NOTIFY → LISTEN → dispatcher job)', () =
       await kicker.stop();
     }
   });
+
+  // On PostgreSQL one pooled connection holds the LISTEN; PGlite listens in-process.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'listens again after its connection is cut, and stops cleanly after that',
+    { timeout: 30_000 },
+    async () => {
+      const kicker = await startDispatchKicker(t.deps);
+      try {
+        const cut = await t.deps.db.execute(
+          sql`select pg_terminate_backend(pid) as cut from pg_stat_activity
+              where datname = current_database() and query = ${`LISTEN ${OUTBOX_CHANNEL}`} and pid <> pg_backend_pid()`,
+        );
+        expect((cut as unknown as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+        // the kicker connects again after 5 s; a message written after that leaves without a tick
+        await new Promise((r) => setTimeout(r, 6000));
+        const id = await write(t, notice(phone()));
+        const started = Date.now();
+        while ((await byId(t, id)).status !== 'delivered' && Date.now() - started < 8000)
+          await new Promise((r) => setTimeout(r, 25));
+        expect((await byId(t, id)).status).toBe('delivered');
+      } finally {
+        await kicker.stop();
+      }
+    },
+  );
 });

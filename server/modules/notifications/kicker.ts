@@ -33,22 +33,32 @@ export async function startDispatchKicker(deps: Deps): Promise<Kicker> {
 
 async function listenOnPool(pool: pg.Pool, deps: Deps, kick: () => void): Promise<Kicker> {
   let stopped = false;
-  let conn: pg.PoolClient | null = null;
+  // The listening connection and its one release: an 'error' may arrive after stop() released it (a
+  // test dropping its database, a server restart), and pg throws on a second release.
+  let conn: { client: pg.PoolClient; release: (err?: Error) => void } | null = null;
   let timer: NodeJS.Timeout | null = null;
   const connect = async () => {
     try {
       const c = await pool.connect();
+      let released = false;
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
+        c.release(err);
+      };
       c.on('notification', (n) => {
         if (n.channel === OUTBOX_CHANNEL) kick();
       });
       c.on('error', (err) => {
+        const current = conn?.client === c;
+        release(err);
+        if (current) conn = null;
+        if (stopped || !current) return;
         deps.logger.warn({ err: err.message }, 'outbox LISTEN connection lost; reconnecting');
-        c.release(err);
-        if (conn === c) conn = null;
-        if (!stopped) timer = setTimeout(() => void connect(), RECONNECT_MS);
+        timer = setTimeout(() => void connect(), RECONNECT_MS);
       });
       await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      conn = c;
+      conn = { client: c, release };
       // Messages written while nobody listened are sent now rather than at the next tick.
       kick();
     } catch (err) {
@@ -61,11 +71,11 @@ async function listenOnPool(pool: pg.Pool, deps: Deps, kick: () => void): Promis
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      const c = conn;
+      const current = conn;
       conn = null;
-      if (c) {
-        await c.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => {});
-        c.release();
+      if (current) {
+        await current.client.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => {});
+        current.release();
       }
     },
   };
