@@ -362,7 +362,7 @@ describe('messages leave on commit (NOTIFY → LISTEN → dispatcher job)', () =
           sql`select pg_terminate_backend(pid) as cut from pg_stat_activity
               where datname = current_database() and query = ${`LISTEN ${OUTBOX_CHANNEL}`} and pid <> pg_backend_pid()`,
         );
-        expect(cut.rows.length).toBeGreaterThan(0);
+        expect((cut as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
         // the kicker connects again after 5 s; a message written after that leaves without a tick
         await new Promise((r) => setTimeout(r, 6000));
         const id = await write(t, notice(phone()));
