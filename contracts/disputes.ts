@@ -3,6 +3,7 @@ import { CASE_KINDS } from './disputes/case-state.js';
 import { CLAIM_TYPES } from './disputes/claims.js';
 import { CHAIN_ROLES } from './disputes/liability.js';
 import { art38ReasonSchema, terminationGroundSchema } from './labor-law.js';
+import { PARTY_KINDS } from './disputes/parties.js';
 import { calendarDate, nameText, plainText } from './text.js';
 
 // The browser-safe definitions of the disputes module, one file each (the server's rules import them).
@@ -12,6 +13,7 @@ export * from './disputes/claims.js';
 export * from './disputes/clocks.js';
 export * from './disputes/confirmation.js';
 export * from './disputes/liability.js';
+export * from './disputes/parties.js';
 export * from './disputes/public-views.js';
 export * from './disputes/stages.js';
 
@@ -38,6 +40,18 @@ const partyRef = z
 export const EARLIEST_HIRE_DATE = '1950-01-01';
 
 export const CASE_KIND_VALUES = CASE_KINDS;
+
+/** Where and through whom a party is reached: 送达地址, 法定代表人, 委托代理人 (documents carry them). */
+const serviceFields = {
+  /** 住所地 / 住址. */
+  address: plainText(200).optional(),
+  /** 送达地址, when documents go elsewhere than the address. */
+  serviceAddress: plainText(200).optional(),
+  /** 法定代表人或主要负责人 (organisations). */
+  representative: z.object({ name: nameText(2, 32), title: plainText(32).optional() }).optional(),
+  /** 委托代理人. */
+  agent: z.object({ name: nameText(2, 32), relation: plainText(64).optional(), phone: phone.optional() }).optional(),
+};
 export { SECTOR_VALUES, type Sector } from './disputes/sectors.js';
 import { SECTOR_VALUES } from './disputes/sectors.js';
 
@@ -52,6 +66,9 @@ export const chainPartySchema = z.object({
   uscc: z.string().trim().max(18).optional(),
   contactPhone: phone.optional(),
   contactEmail: z.string().trim().email().optional(),
+  /** A person (the crew boss) or an organisation; by default a crew boss is a person. */
+  kind: z.enum(PARTY_KINDS).optional(),
+  ...serviceFields,
 });
 
 /** The hiring chain of a construction case (the liability rules' input). */
@@ -129,6 +146,18 @@ const claimsSchema = z
     message: '请求金额合计不能超过 1 亿元 / the claims together cannot exceed ¥100,000,000',
   });
 
+const employerInputSchema = z.object({
+  employerId: z.string().uuid().optional(),
+  name: nameText(2, 128),
+  uscc: z.string().trim().max(18).optional(),
+  contactName: plainText(32).optional(),
+  contactPhone: phone.optional(),
+  contactEmail: z.string().trim().email().optional(),
+  /** An individual employer (个体、自然人) or an organisation (the default). */
+  kind: z.enum(PARTY_KINDS).optional(),
+  ...serviceFields,
+});
+
 /** The counter intake (a logged-in mediator); the online application below narrows it. */
 export const intakeSchema = z.object({
   channel: z.enum(['counter', 'online']),
@@ -147,6 +176,8 @@ export const intakeSchema = z.object({
       .string()
       .regex(/^\d{6}$/, '行政区划代码为 6 位数字 / a region code has 6 digits')
       .optional(),
+    address: serviceFields.address,
+    serviceAddress: serviceFields.serviceAddress,
   }),
   /** Collective cases (10 or more workers with a common claim) act through representatives. */
   workerCount: z.number().int().min(1).max(10_000).default(1),
@@ -154,20 +185,19 @@ export const intakeSchema = z.object({
     .array(z.object({ name: nameText(2, 32), phone }))
     .max(10)
     .default([]),
-  employer: z.object({
-    employerId: z.string().uuid().optional(),
-    name: nameText(2, 128),
-    uscc: z.string().trim().max(18).optional(),
-    contactName: plainText(32).optional(),
-    contactPhone: phone.optional(),
-    contactEmail: z.string().trim().email().optional(),
-  }),
+  /**
+   * The one who hired the worker. In a construction case the hirer is the hiring chain's party that
+   * hired the worker (construction.hiredWorker), so this may be left out; given, it must be that party.
+   */
+  employer: employerInputSchema.optional(),
   employment: employmentSchema,
   sector: z.enum(SECTOR_VALUES, { error: '请选择行业 / choose a sector' }),
   claims: claimsSchema,
   construction: hiringChainSchema.optional(),
   narrative: plainText(5000).min(5, '请简要说明经过 / describe what happened'),
   mediatorRequestsJudge: z.boolean().default(false),
+  /** The mediator compared a USCC that fails its check character with the licence and keeps it. */
+  acceptUsccWarning: z.boolean().default(false),
 });
 export type IntakeInput = z.input<typeof intakeSchema>;
 export type Intake = z.infer<typeof intakeSchema>;
@@ -208,8 +238,14 @@ export const termsHashSchema = z
 
 /** The worker signs on the phone with a fresh SMS code (POST /track/sign). */
 export const workerSignBodySchema = signCodeSchema.extend({ termsHash: termsHashSchema });
-/** The employer signs through its link (POST /employer/:token/sign). */
-export const employerSignBodySchema = z.object({ termsHash: termsHashSchema });
+/**
+ * The paying side signs through its link (POST /employer/:token/sign): the name of the person
+ * signing for it and the one-time code sent to the party's registered phone.
+ */
+export const employerSignBodySchema = signCodeSchema.extend({
+  termsHash: termsHashSchema,
+  signerName: nameText(2, 32),
+});
 
 /** The employer's answer through its link. */
 export const employerAnswerSchema = z

@@ -1,10 +1,11 @@
 import { art38Reasons, terminationGrounds } from '../labor-law.js';
 import { z } from 'zod';
 import { laborLawRequestSchema, laborLawResponseSchema } from '../labor-law.js';
-import { CASE_KINDS, MEDIATION_CONDUCTORS, type CaseState } from './case-state.js';
+import { CASE_KINDS, MEDIATION_CONDUCTORS, SIGNATURE_METHODS, type CaseState } from './case-state.js';
 import { CLAIM_TYPES } from './claims.js';
 import { CONFIRMATION_COURTS, COURT_OUTCOME_REQUESTS, DIRECT_SUIT_BASES, REFUSAL_GROUNDS } from './confirmation.js';
 import { liabilityResultSchema } from './liability.js';
+import { casePartySchema } from './parties.js';
 import { hiringChainSchema } from '../disputes.js';
 import { SECTOR_VALUES } from './sectors.js';
 import { CLOSE_REASONS, REFERRALS, STAGE_CODES } from './stages.js';
@@ -83,13 +84,18 @@ export const caseFactsSchema = z.object({
   workerCount: z.number().optional(),
   representatives: z.array(z.object({ name: z.string(), phone: z.string() })).optional(),
   employer: employerFactSchema.optional(),
-  /** The party the studio contacts (for construction: the liable contractor). */
+  /** Cases registered before the party list: the party the studio contacted (now `parties`). */
   respondent: employerFactSchema.optional(),
   employment: employmentFactSchema.optional(),
   sector: z.enum(SECTOR_VALUES).optional(),
   construction: hiringChainSchema.optional(),
   mediatorRequestsJudge: z.boolean().optional(),
   identityMatch: identityMatchSchema.optional(),
+  /**
+   * The parties with their roles (parties.ts): the one list every page, message and document reads.
+   * Cases registered before it existed derive it from worker, employer and the hiring chain.
+   */
+  parties: z.array(casePartySchema).optional(),
 });
 export type CaseFacts = z.infer<typeof caseFactsSchema>;
 export type WorkerFact = z.infer<typeof workerFactSchema>;
@@ -104,6 +110,8 @@ const signatureRecordSchema = z.object({
   agreementVersion: z.number(),
   on: z.string(),
   recordedBy: z.enum(['self', 'mediator']),
+  method: z.enum(SIGNATURE_METHODS).optional(),
+  signerName: z.string().optional(),
 });
 
 /** The state machine's state (CaseState, case-state.ts), as kept in the case record. */

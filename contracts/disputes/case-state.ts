@@ -29,6 +29,14 @@ export interface Installment {
   amountFen: number;
 }
 
+/**
+ * How a signature was given: `link_code` through the paying side's link with a one-time code sent to
+ * its registered phone; `sms_code` by the worker on the phone with a one-time code; `account` in a
+ * signed-in account; `paper` by hand on the printed agreement, recorded by the mediator.
+ */
+export const SIGNATURE_METHODS = ['link_code', 'sms_code', 'account', 'paper'] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
 export interface SignatureRecord {
   termsHash: string;
   agreementVersion: number;
@@ -38,6 +46,10 @@ export interface SignatureRecord {
    * signature made on paper.
    */
   recordedBy: 'self' | 'mediator';
+  /** How it was given (older cases: unknown). */
+  method?: SignatureMethod;
+  /** Who put their name to it: the worker, or the person signing for an organisation. */
+  signerName?: string;
 }
 
 export interface AgreementTerms {

@@ -16,6 +16,9 @@ const agreementSchema = z.object({
   summary: z.string().optional(),
 });
 
+export const EMPLOYER_LINK_STATES = ['answer', 'waiting', 'sign', 'signed', 'closed'] as const;
+export type EmployerLinkState = (typeof EMPLOYER_LINK_STATES)[number];
+
 /** GET /api/public/disputes/employer/:token, and the answer and sign responses. */
 export const employerViewSchema = z.object({
   caseNumber: z.string(),
@@ -37,6 +40,13 @@ export const employerViewSchema = z.object({
   employerSigned: z.boolean(),
   canAnswer: z.boolean(),
   canSign: z.boolean(),
+  /**
+   * What the link is for now: answer the request, wait for the terms, sign them, signed (waiting for
+   * the others or the court), or closed (the link changes nothing any more).
+   */
+  linkState: z.enum(EMPLOYER_LINK_STATES),
+  /** The registered phone the signing code goes to, masked; null: none registered (call the studio). */
+  signPhoneMasked: z.string().nullable(),
   /** The studio that took the case, with its phone for questions. */
   studio: z.object({ name: z.string(), contactPhone: z.string().nullable() }).nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { casePartySchema } from './parties.js';
 import { ROLES } from '../roles.js';
 import { ACTION_CODES } from './actions.js';
 import { caseFactsSchema, caseRecordSchema, eventPayloadSchema, savedAnalysisSchema } from './case-json.js';
@@ -144,6 +145,8 @@ export const caseDetailSchema = z.object({
   courtCode: nullableString,
   /** As the caller may see them: no resident ID, the worker's phone masked for the other side. */
   facts: caseFactsSchema,
+  /** Who is in the case and in which role (parties.ts); cases from before the list have it derived. */
+  parties: z.array(casePartySchema),
   analysis: savedAnalysisSchema.nullable(),
   record: caseRecordSchema,
   clocks: z.array(clockSchema),
@@ -366,4 +369,6 @@ export const studioListSchema = z.object({
 /** An online application as received: the number to track it by. */
 export const applicationReceiptSchema = z.object({ caseNumber: z.string() });
 export const codeSentSchema = z.object({ sent: z.literal(true) });
+/** The paying party's signing code: where it went, masked. */
+export const signCodeSentSchema = z.object({ sent: z.literal(true), phoneMasked: z.string() });
 export const caseTokenSchema = z.object({ caseToken: z.string() });

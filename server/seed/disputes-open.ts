@@ -49,6 +49,7 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
   for (const plan of plans) {
     const intake: Intake = {
       channel: 'counter',
+      acceptUsccWarning: false,
       kind: plan.kind ?? 'court_pre_filing',
       courtId: courtIds.get('粤2071'),
       oral: plan.steps.length === 0,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { pdfText, squash } from '../../server/modules/disputes/documents/test-support.js';
 import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
-import { actOn, constructionIntake } from '../support/disputes.js';
+import { actOn, constructionIntake, lastCodeTo } from '../support/disputes.js';
 import { newAccount, newAdmin, newEmployer, newJudge, newMediator, type Employer } from '../support/factories.js';
 
 let t: TestApp;
@@ -136,13 +136,23 @@ describe('the seed story, end to end through the API', () => {
     expect(shown.termsHash).toBe(termsHash);
     const unbound = await anon.post(`/api/public/disputes/employer/${token}/sign`, {});
     expect(unbound.statusCode).toBe(400);
+    // The code goes to the contractor's registered phone, not to the crew boss and not to a typed number.
+    expect(shown.signPhoneMasked).toBe('138****2222');
+    expect((await anon.post(`/api/public/disputes/employer/${token}/sign-code`, {})).statusCode).toBe(200);
+    const linkCode = (await lastCodeTo(t, '13800002222'))!;
+    const sign = (body: object) =>
+      anon.post(`/api/public/disputes/employer/${token}/sign`, { code: linkCode, signerName: '周经理', ...body });
+    // Other terms than those on the case: refused, and the code stays good for the right ones.
+    expect((await sign({ termsHash: '0'.repeat(64) })).statusCode).toBe(409);
     expect(
-      (await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: '0'.repeat(64) })).statusCode,
-    ).toBe(409);
-    expect(
-      (await anon.post(`/api/public/disputes/employer/${token}/sign`, { termsHash: shown.termsHash })).json()
-        .employerSigned,
-    ).toBe(true);
+      (await sign({ termsHash: shown.termsHash, code: linkCode === '000000' ? '111111' : '000000' })).statusCode,
+    ).toBe(400);
+    const byLink = await sign({ termsHash: shown.termsHash });
+    expect(byLink.statusCode, byLink.body).toBe(200);
+    expect(byLink.json().employerSigned).toBe(true);
+    expect(byLink.json().linkState).toBe('signed');
+    const signedBy = (await mediator.get(`/api/disputes/${caseId}`)).json().record.state.signedTerms.employer;
+    expect(signedBy).toMatchObject({ method: 'link_code', signerName: '周经理', recordedBy: 'self' });
 
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: '13912340001' });
     const codeSms = (await messagesTo('13912340001')).find((m) => m.body.includes('查询案件进度'))!;

@@ -113,11 +113,11 @@ describe('bad input is refused naming the field', () => {
       (b) => void (b.claims = Array.from({ length: 21 }, () => ({ type: 'wage_arrears' as const, amountFen: 100 }))),
     ],
     ['a right-to-left override in the name', 'worker.name', (b) => void (b.worker.name = '宋\u202e军建')],
-    ['a zero-width space in the employer', 'employer.name', (b) => void (b.employer.name = `包工头${ZW}李某`)],
+    ['a zero-width space in the employer', 'employer.name', (b) => void (b.employer!.name = `包工头${ZW}李某`)],
     [
       'a hidden character in the contact name',
       'employer.contactName',
-      (b) => void (b.employer.contactName = '李\u2066某'),
+      (b) => void (b.employer!.contactName = '李\u2066某'),
     ],
     [
       'a hidden character in the narrative',

@@ -5,7 +5,7 @@ import { disputeCases } from '../../server/modules/disputes/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { newMediator } from '../support/factories.js';
-import { actOn, constructionIntake, termsHashOf } from '../support/disputes.js';
+import { actOn, constructionIntake, signByLink, termsHashOf } from '../support/disputes.js';
 
 // The public views (employer link, worker tracking) carry exactly the fields of their contract
 // schemas: a new field has to be added to contracts/disputes/public-views.ts on purpose.
@@ -30,6 +30,8 @@ const EMPLOYER_KEYS = [
   'employerSigned',
   'canAnswer',
   'canSign',
+  'linkState',
+  'signPhoneMasked',
   'studio',
 ];
 const WORKER_KEYS = [
@@ -149,7 +151,7 @@ describe('the employer’s link view', () => {
     const set = await actOn(mediator, caseId, 'set_agreement_terms', { terms });
     expect(set.statusCode, set.body).toBe(200);
     const termsHash = await termsHashOf(mediator, caseId);
-    const signed = await agent(t.app).post(`/api/public/disputes/employer/${token}/sign`, { termsHash });
+    const signed = await signByLink(t, token, termsHash, { phone: CONTRACTOR_PHONE });
     expect(signed.statusCode, signed.body).toBe(200);
     assertEmployerView(signed.json());
     expect(signed.json().employerSigned).toBe(true);

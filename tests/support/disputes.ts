@@ -24,7 +24,8 @@ export function constructionIntake(
       residentId: buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: opts.sequence ?? 31 }),
     },
     workerCount: 1,
-    employer: { name: '包工头 李某（个人）' },
+    // The hirer is the chain's crew boss; the employer block describes that same party.
+    employer: { name: '李某（包工头）' },
     employment: {
       hireDate: '2024-03-01',
       endDate: '2025-03-31',
@@ -149,4 +150,25 @@ export async function workerTrackView(t: TestApp, caseNumber: string, phone: str
     caseToken: string;
   }>();
   return anon.request({ method: 'GET', url: '/api/public/disputes/track', headers: { 'x-case-token': caseToken } });
+}
+
+/**
+ * The paying party signs through its link as a person would: asks for the code (texted to the
+ * party's registered phone, `phone`), then signs in a name with it.
+ */
+export async function signByLink(
+  t: TestApp,
+  token: string,
+  termsHash: string,
+  opts: { phone: string; signerName?: string },
+): Promise<LightMyRequestResponse> {
+  const anon = agent(t.app);
+  const asked = await anon.post(`/api/public/disputes/employer/${token}/sign-code`, {});
+  if (asked.statusCode !== 200) return asked;
+  const code = await lastCodeTo(t, opts.phone);
+  return anon.post(`/api/public/disputes/employer/${token}/sign`, {
+    termsHash,
+    code,
+    signerName: opts.signerName ?? '周经理',
+  });
 }

@@ -10,6 +10,8 @@ import { maskMobile } from '../../core/identifiers/phone.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
 import { assertCanRead, caseListCondition, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
+import type { CaseParty } from '../../../contracts/disputes/parties.js';
+import { casePartiesOf, caseRoster } from './case-parties.js';
 import { caseRisk, clocksOf, riskOfClocks, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { ACTIONS, type ActionCode } from './rules/state-machine.js';
@@ -114,6 +116,7 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null):
     mediationBodyId: row.mediationBodyId,
     ...partyNames(row, file?.names),
     facts: factsFor(row.facts, actor),
+    parties: partiesFor(casePartiesOf(row.facts, row.record), actor),
     analysis: row.analysis,
     record: row.record,
     clocks,
@@ -133,18 +136,31 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null):
  * masked form only, and the response schema has no field for any other.
  */
 function factsFor(facts: CaseFacts, actor: Actor | null): CaseFacts {
-  const staff = actor?.roles.some(
-    (r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin',
-  );
-  if (staff || !facts.worker) return facts;
-  return { ...facts, worker: { ...facts.worker, phone: maskMobile(facts.worker.phone) } };
+  if (isStaff(actor) || !facts.worker) return facts;
+  const parties = facts.parties ? partiesFor(facts.parties, actor) : undefined;
+  return {
+    ...facts,
+    worker: { ...facts.worker, phone: maskMobile(facts.worker.phone) },
+    ...(parties ? { parties } : {}),
+  };
+}
+
+function isStaff(actor: Actor | null): boolean {
+  return !!actor?.roles.some((r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin');
+}
+
+/** The parties as the caller may see them: the other side sees the worker's phone masked. */
+function partiesFor(parties: CaseParty[], actor: Actor | null): CaseParty[] {
+  if (isStaff(actor)) return parties;
+  return parties.map((p) => (p.roles.includes('worker') && p.phone ? { ...p, phone: maskMobile(p.phone) } : p));
 }
 
 /** Every name the case page shows (read with the file, in the same query). */
 function partyNames(row: CaseRow, names: CaseNames | undefined) {
   const worker = names ? { name: names.workerName, phone: names.workerPhone } : null;
   const employer = names?.employerName ? { name: names.employerName } : null;
-  const respondent = names?.respondentName ? { name: names.respondentName } : null;
+  // The party liable to pay, from the case's own party list (not the register's row).
+  const liable = caseRoster(row.facts, row.record).liable;
   const mediator = names?.mediatorName ? { name: names.mediatorName } : null;
   const judge = names?.judgeName ? { name: names.judgeName } : null;
   const court = names?.courtName ? { name: names.courtName, code: names.courtCode } : null;
@@ -153,7 +169,7 @@ function partyNames(row: CaseRow, names: CaseNames | undefined) {
     workerName: worker?.name ?? '',
     workerPhoneMasked: worker?.phone ? maskMobile(worker.phone) : null,
     employerName: employer?.name ?? factsEmployer,
-    respondentName: respondent?.name ?? null,
+    respondentName: liable?.name ?? names?.respondentName ?? null,
     mediatorId: row.mediatorAccountId,
     mediatorName: mediator?.name ?? null,
     judgeId: row.judgeAccountId,

@@ -8,6 +8,7 @@ import type { EventPayload } from '../../../contracts/disputes/case-json.js';
 import { notify } from '../notifications/service.js';
 import { assertCanRead, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
+import { caseRoster } from './case-parties.js';
 import { clocksOf, liveState, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
 import { readCaseDetail } from './case-view.js';
 import { changeCase, type CaseRow } from './case-writer.js';
@@ -28,6 +29,19 @@ export interface ActionOptions {
   review?: ConfirmationReview;
   /** What the record keeps beside the rules' state, e.g. the employer's counter-offer amount. */
   sideData?: { counterAmountFen?: number | null };
+  /** A signature through a public door: how it was given and the name signed (else: the account's). */
+  signature?: { method: 'link_code' | 'sms_code'; signerName: string };
+}
+
+/**
+ * How a signature came and whose name is on it are the door's to say, not the caller's: a signed-in
+ * account signs as itself, a link or a phone code as the service that checked it says.
+ */
+function withSignatureSource(action: string, payload: EventPayload, ctx: Ctx, opts: ActionOptions): EventPayload {
+  if (action !== 'sign_agreement') return payload;
+  const { method: _m, signerName: _n, ...rest } = payload;
+  if (opts.signature) return { ...rest, ...opts.signature };
+  return { ...rest, method: 'account', ...(ctx.actor ? { signerName: ctx.actor.displayName } : {}) };
 }
 
 const HTTP_OF_RULE: Record<string, 'FORBIDDEN' | 'VALIDATION' | 'CONFLICT'> = {
@@ -69,6 +83,7 @@ export async function applyAction(
   if (!role) throw errors.forbidden();
   const calendar = await calendarFor(deps);
   const now = deps.now();
+  payload = withSignatureSource(action, payload, ctx, opts);
   return deps.db.transaction(async (tx) => {
     const authorize = (row: CaseRow) => {
       if (!opts.role && actor) assertCanRead(actor, row);
@@ -198,20 +213,21 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
         });
     }
     if (e.audience.includes('employer_agent')) {
-      const contact = row.facts.employer;
-      if (contact?.contactPhone)
+      // The paying side hears through the party that acts for it: the liable party, else the hirer.
+      const contact = caseRoster(row.facts, row.record).acting;
+      if (contact?.phone)
         await notify(tx, {
           channel: 'sms',
-          recipient: contact.contactPhone,
+          recipient: contact.phone,
           template: 'dispute.case_notice',
           variables: { caseNumber: row.caseNumber, message: e.message },
           topic,
           regionCode: row.regionCode,
         });
-      if (contact?.contactEmail)
+      if (contact?.email)
         await notify(tx, {
           channel: 'email',
-          recipient: contact.contactEmail,
+          recipient: contact.email,
           template: 'dispute.case_notice_email',
           variables: { caseNumber: row.caseNumber, message: e.message },
           topic,

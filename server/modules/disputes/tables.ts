@@ -169,7 +169,7 @@ export const disputeEvidence = pgTable(
  * employer_link: the employer's answer-and-sign link; worker_code / worker_sign: the SMS codes for
  * tracking and for signing; worker_session: the token a verified code gives the worker's phone.
  */
-export type TokenPurpose = 'employer_link' | 'worker_code' | 'worker_sign' | 'worker_session';
+export type TokenPurpose = 'employer_link' | 'employer_sign' | 'worker_code' | 'worker_sign' | 'worker_session';
 
 /** One-time links (employer answers) and codes (worker tracking and signing), stored hashed. */
 export const disputeAccessTokens = pgTable(

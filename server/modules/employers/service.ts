@@ -112,6 +112,8 @@ export interface IntakeEmployer {
   contactName?: string | null;
   contactPhone?: string | null;
   contactEmail?: string | null;
+  /** The mediator compared a code that fails its check character with the licence and keeps it. */
+  acceptUsccWarning?: boolean;
 }
 
 /**
@@ -133,6 +135,14 @@ export async function employerForIntake(
   const existing = await employerRepo.byUscc(tx, uscc);
   if (existing) return existing.id;
   if (!opts.create) return null;
+  // The same warning flow as the employer page: a failing check character is kept only when confirmed.
+  if (!check.ok && !input.acceptUsccWarning)
+    throw new AppError(
+      'CONFIRMATION_REQUIRED',
+      `${input.name}：${check.message}。部分早期代码确实如此，请核对营业执照；如确认无误，请确认后再提交。`,
+      `${input.name}: ${check.messageEn}. Some older codes really fail the check: compare with the licence and confirm to keep it.`,
+      opts.field,
+    );
   const values = {
     uscc,
     usccCheckWarning: !check.ok,

@@ -1,5 +1,5 @@
 import type { Intake } from '../../../../contracts/disputes.js';
-import type { IdentityMatch } from '../../../../contracts/disputes/case-json.js';
+import type { EmployerFact, IdentityMatch } from '../../../../contracts/disputes/case-json.js';
 import { regionWithin } from '../../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
@@ -180,34 +180,86 @@ export async function identityNotices(
   return out;
 }
 
+/** The hirer as the intake gives it: the employer block, or in a construction case the chain's hiring party. */
+export function hirerOf(input: Intake): { partyId: string; name: string; fact: EmployerFact } {
+  const chain = input.construction;
+  const hirer = chain?.parties.find((p) => p.id === chain.hiredWorker);
+  if (chain && hirer) {
+    const e = input.employer;
+    return {
+      partyId: hirer.id,
+      name: hirer.name,
+      fact: {
+        name: hirer.name,
+        ...(hirer.uscc || e?.uscc ? { uscc: hirer.uscc ?? e?.uscc } : {}),
+        ...(e?.contactName ? { contactName: e.contactName } : {}),
+        ...(hirer.contactPhone || e?.contactPhone ? { contactPhone: hirer.contactPhone ?? e?.contactPhone } : {}),
+        ...(hirer.contactEmail || e?.contactEmail ? { contactEmail: hirer.contactEmail ?? e?.contactEmail } : {}),
+      },
+    };
+  }
+  const e = input.employer;
+  if (!e) throw errors.validation('employer.name', '请填写用工单位', 'The employer is required');
+  const { kind: _k, address: _a, serviceAddress: _s, representative: _r, agent: _g, ...fact } = e;
+  return { partyId: 'employer', name: e.name, fact };
+}
+
 /**
- * An employer with a USCC is linked to the register. At the counter a new one is registered
- * (the mediator sees the licence); an online application never writes to the register, so
- * nobody can claim a code under a made-up name: the employer stays in the case facts only.
+ * Every organisation of the case with a USCC is linked to the register: the employer, and in a
+ * construction case each party of the hiring chain. At the counter a new one is registered (the
+ * mediator sees the licence; a code failing its check character only when confirmed); an online
+ * application never writes to the register, so nobody can claim a code under a made-up name: the
+ * party stays in the case facts until the mediator verifies it. Answers the register's id per party id.
  */
-export async function caseEmployer(
+export async function registerPartyEmployers(
   tx: Tx,
   ctx: Ctx,
-  e: {
-    employerId?: string;
-    name: string;
-    uscc?: string;
-    contactName?: string;
-    contactPhone?: string;
-    contactEmail?: string;
-  },
-  opts: { regionCode: string; sector: string; online: boolean; field: string },
-): Promise<string | null> {
-  if (e.employerId) return employerExists(tx, e.employerId, `${opts.field}.employerId`);
-  if (!e.uscc) return null;
-  const values = {
-    name: e.name,
-    uscc: e.uscc,
-    regionCode: opts.regionCode,
-    industryCode: opts.sector,
-    contactName: e.contactName,
-    contactPhone: e.contactPhone,
-    contactEmail: e.contactEmail,
+  input: Intake,
+  opts: { regionCode: string; online: boolean },
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const link = async (
+    partyId: string,
+    e: {
+      employerId?: string;
+      name: string;
+      uscc?: string;
+      contactName?: string;
+      contactPhone?: string;
+      contactEmail?: string;
+    },
+    field: string,
+  ) => {
+    if (e.employerId) {
+      ids.set(partyId, await employerExists(tx, e.employerId, `${field}.employerId`));
+      return;
+    }
+    if (!e.uscc) return;
+    const values = {
+      name: e.name,
+      uscc: e.uscc,
+      regionCode: opts.regionCode,
+      industryCode: input.sector,
+      contactName: e.contactName,
+      contactPhone: e.contactPhone,
+      contactEmail: e.contactEmail,
+      acceptUsccWarning: input.acceptUsccWarning,
+    };
+    const id = await employerForIntake(tx, ctx, values, { create: !opts.online, field: `${field}.uscc` });
+    if (id) ids.set(partyId, id);
   };
-  return employerForIntake(tx, ctx, values, { create: !opts.online, field: `${opts.field}.uscc` });
+  const chain = input.construction;
+  if (!chain) {
+    if (input.employer) await link('employer', input.employer, 'employer');
+    return ids;
+  }
+  for (const [i, p] of chain.parties.entries()) {
+    const asEmployer = p.id === chain.hiredWorker ? input.employer : undefined;
+    await link(
+      p.id,
+      { ...p, employerId: asEmployer?.employerId, uscc: p.uscc ?? asEmployer?.uscc },
+      `construction.parties.${i}`,
+    );
+  }
+  return ids;
 }

@@ -16,8 +16,11 @@ import { proposeLiableParties } from '../rules/construction-liability.js';
 import { collectiveRule, shouldInviteJudge } from '../rules/joint-mediation.js';
 import { newCase } from '../rules/state-machine.js';
 import { jointConfig } from '../settings.js';
+import { rosterOf } from '../../../../contracts/disputes/parties.js';
+import { partiesAtIntake } from '../case-parties.js';
 import {
-  caseEmployer,
+  hirerOf,
+  registerPartyEmployers,
   courtOf,
   identityNotices,
   studioOf,
@@ -71,14 +74,11 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
     const courtId = await courtOf(tx, input.courtId, studio);
     const personRegion = await workerRegion(tx, input.worker.regionCode, studio);
     const worker = await workerPerson(tx, deps, ctx, input.worker, personRegion, online);
-    const employerId = await caseEmployer(tx, ctx, input.employer, {
-      regionCode: studio.regionCode,
-      sector: input.sector,
-      online,
-      field: 'employer',
-    });
+    const hirerInput = hirerOf(input);
+    const employerIds = await registerPartyEmployers(tx, ctx, input, { regionCode: studio.regionCode, online });
+    const employerId = employerIds.get(hirerInput.partyId) ?? null;
     if (!online) {
-      const duplicate = await openCaseOf(tx, worker.personId, employerId, input.employer.name);
+      const duplicate = await openCaseOf(tx, worker.personId, employerId, hirerInput.name);
       if (duplicate)
         throw errors.conflict(
           `该职工对同一单位已有未结案件 ${duplicate.caseNumber}，请在原案件中继续办理`,
@@ -87,43 +87,24 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         );
     }
     if (worker.identityMatch)
-      notices.push(...(await identityNotices(tx, worker.identityMatch, employerId, input.employer.name)));
-    const contactFirst = liability?.contactFirst;
-    const partyIndex = contactFirst ? input.construction!.parties.findIndex((p) => p.id === contactFirst.partyId) : -1;
-    const liableParty = partyIndex >= 0 ? input.construction!.parties[partyIndex]! : null;
-    const respondentId = liableParty?.uscc
-      ? await caseEmployer(
-          tx,
-          ctx,
-          {
-            name: liableParty.name,
-            uscc: liableParty.uscc,
-            contactPhone: liableParty.contactPhone,
-            contactEmail: liableParty.contactEmail,
-          },
-          { regionCode: studio.regionCode, sector: input.sector, online, field: `construction.parties.${partyIndex}` },
-        )
-      : employerId;
+      notices.push(...(await identityNotices(tx, worker.identityMatch, employerId, hirerInput.name)));
     const caseNumber = await nextCaseNumber(tx, studio, appliedOn.slice(0, 4));
     const state = newCase({ kind: input.kind, appliedOn, acceptedOn: today < appliedOn ? appliedOn : today });
     const record: CaseRecord = { state, liability, jointReasons, intakeWarnings: notices };
-    const contact = liableParty
-      ? {
-          name: liableParty.name,
-          contactPhone: liableParty.contactPhone ?? input.employer.contactPhone,
-          contactEmail: liableParty.contactEmail ?? input.employer.contactEmail,
-        }
-      : input.employer;
     // The resident ID lives encrypted on the person record only; the case file keeps its masked form.
     const { residentId: rawId, ...workerFacts } = input.worker;
     const workerFact = { ...workerFacts, residentIdMasked: rawId ? maskResidentId(rawId) : null };
+    const parties = partiesAtIntake({ input, worker: workerFact, personId: worker.personId, liability, employerIds });
+    const roster = rosterOf(parties);
+    const { acceptUsccWarning: _accepted, ...kept } = input;
     const facts: CaseFacts = {
-      ...input,
+      ...kept,
       mediatorRequestsJudge,
       mediationBodyId: studio.id,
       worker: workerFact,
-      respondent: contact,
-      employer: { ...input.employer, contactPhone: contact.contactPhone, contactEmail: contact.contactEmail },
+      // The hirer as the register knows it; who answers and pays is in `parties`.
+      employer: hirerInput.fact,
+      parties,
       ...(worker.identityMatch ? { identityMatch: worker.identityMatch } : {}),
     };
     const clocks = clocksOf({ record, facts, claimTypes: input.claims.map((c) => c.type) }, calendar, today);
@@ -155,7 +136,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
         workerPersonId: worker.personId,
         workerCount: input.workerCount,
         employerId,
-        respondentEmployerId: respondentId,
+        respondentEmployerId: roster.acting?.employerId ?? employerId,
         mediatorAccountId: online ? null : actor!.accountId,
         joint: jointReasons.length > 0,
         facts,

@@ -3,6 +3,7 @@ import type { Deps } from '../../../core/deps.js';
 import type { Tx } from '../../../db/client.js';
 import { notify } from '../../notifications/service.js';
 import { studioById } from '../../organizations/service.js';
+import { caseRoster } from '../case-parties.js';
 import type { CaseRow } from '../case-writer.js';
 import { tokenRepo } from './repository.js';
 import { newLinkToken } from './tokens.js';
@@ -22,7 +23,8 @@ export async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
     sha256Hex(token),
     new Date(deps.now().getTime() + 60 * 86_400_000),
   );
-  const contact = row.facts.employer;
+  // The party that answers and pays (the liable contractor, not the crew boss who hired the worker).
+  const contact = caseRoster(row.facts, row.record).acting;
   const link = `${deps.config.publicUrl}/e/${token}`;
   const studio = row.mediationBodyId ? await studioById(tx, row.mediationBodyId) : null;
   const message = {
@@ -36,8 +38,7 @@ export async function issueEmployerLink(tx: Tx, deps: Deps, row: CaseRow) {
     topic: `dispute_case:${row.id}`,
     regionCode: row.regionCode,
   };
-  if (contact?.contactPhone) await notify(tx, { ...message, channel: 'sms', recipient: contact.contactPhone });
-  if (contact?.contactEmail) await notify(tx, { ...message, channel: 'email', recipient: contact.contactEmail });
-  if (!contact?.contactPhone && !contact?.contactEmail)
-    await notify(tx, { ...message, channel: 'sms', recipient: '（无联系方式）' });
+  if (contact?.phone) await notify(tx, { ...message, channel: 'sms', recipient: contact.phone });
+  if (contact?.email) await notify(tx, { ...message, channel: 'email', recipient: contact.email });
+  if (!contact?.phone && !contact?.email) await notify(tx, { ...message, channel: 'sms', recipient: '（无联系方式）' });
 }

@@ -5,14 +5,23 @@ import { sha256Hex } from '../../../core/crypto.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { studioById } from '../../organizations/service.js';
+import { caseRoster } from '../case-parties.js';
 import { liveState, partiesOf } from '../case-record.js';
+import type { CaseState } from '../../../../contracts/disputes/case-state.js';
+import { TERMINAL_STAGES, type EmployerLinkState } from '../../../../contracts/disputes.js';
+import { maskMobile } from '../../../core/identifiers/phone.js';
+import { enforce } from '../../limits/service.js';
+import { notifyCode } from '../../notifications/service.js';
+import { caseNumberKey } from './case-number.js';
+import { codeRequestLimits } from './limits.js';
+import { codeHash, newSmsCode } from './tokens.js';
 import type { CaseRow } from '../case-writer.js';
 import { caseRepo } from '../repository.js';
 import { STAGE_BY_CODE, isStage } from '../rules/stages.js';
 import { applyAction } from '../service.js';
 import { tokenRepo } from './repository.js';
 import type { EmployerSignBody } from './schemas.js';
-import { publicCtx } from './service.js';
+import { consumeCode, publicCtx } from './service.js';
 
 // What the employer does through its one-time link (employer-link.ts sends it): read the request
 // and, later, the agreement; answer once; sign the terms it was shown.
@@ -37,6 +46,15 @@ async function employerCase(deps: Deps, token: string) {
   return row;
 }
 
+/** What the link is for now; once the case is closed it changes nothing. */
+function linkStateOf(stage: string, state: CaseState): EmployerLinkState {
+  if ((TERMINAL_STAGES as readonly string[]).includes(stage)) return 'closed';
+  if (stage === 'employer_contacted' && !state.employerAnswer) return 'answer';
+  if (state.signatures.employer) return 'signed';
+  if (stage === 'mediating' && state.agreement) return 'sign';
+  return 'waiting';
+}
+
 /** What the employer sees behind its link: the request, the claims and, later, the agreement. */
 export async function employerView(deps: Deps, token: string): Promise<EmployerView> {
   const row = await employerCase(deps, token);
@@ -45,12 +63,14 @@ export async function employerView(deps: Deps, token: string): Promise<EmployerV
   const { worker, employer } = partiesOf(facts);
   const record = row.record;
   const state = liveState(record);
+  const acting = caseRoster(facts, record).acting;
+  const linkState = linkStateOf(row.stage, state);
   return {
     caseNumber: row.caseNumber,
     stage: row.stage,
     stageLabel: isStage(row.stage) ? STAGE_BY_CODE[row.stage].zh : row.stage,
     workerName: worker.name,
-    addressee: facts.respondent?.name ?? employer.name,
+    addressee: acting?.name ?? employer.name,
     claims: facts.claims.map((c) => ({ type: c.type, amountFen: c.amountFen ?? 0, description: c.description })),
     claimTotalFen: row.claimTotalFen,
     narrative: facts.narrative,
@@ -66,10 +86,17 @@ export async function employerView(deps: Deps, token: string): Promise<EmployerV
     agreementVersion: state.agreementVersion ?? null,
     termsHash: state.agreementHash ?? null,
     employerSigned: state.signatures.employer,
-    canAnswer: row.stage === 'employer_contacted' && !state.employerAnswer,
-    canSign: row.stage === 'mediating' && !!state.agreement && !state.signatures.employer,
+    canAnswer: linkState === 'answer',
+    canSign: linkState === 'sign',
+    linkState,
+    signPhoneMasked: acting?.phone ? maskMobile(acting.phone) : null,
     studio: studio ? { name: studio.name, contactPhone: studio.contactPhone } : null,
   };
+}
+
+/** The name of the party the link was sent to: it is the one answering and signing through it. */
+function actingName(row: CaseRow): string {
+  return caseRoster(row.facts, row.record).acting?.name ?? partiesOf(row.facts).employer.name;
 }
 
 const ANSWER_LABELS = {
@@ -112,7 +139,7 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   // The version makes two answers sent at once count as one: the second finds the case changed.
   const opts = {
     role: 'employer_agent' as Role,
-    actorLabel: `${partiesOf(row.facts).employer.name}（链接）`,
+    actorLabel: `${actingName(row)}（链接）`,
     expectedVersion: row.version,
   };
   // The counter-offer's amount is kept with the answer, in the same locked write.
@@ -138,18 +165,74 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   return employerView(deps, token);
 }
 
-/** The employer signs the terms it was shown: `termsHash` comes from its view of the agreement. */
-export async function employerSign(deps: Deps, ctx: Ctx, token: string, { termsHash }: EmployerSignBody) {
+/**
+ * The signing code goes to the paying party's registered phone (the one the case holds for it),
+ * never to a number typed on the page: whoever holds the link also needs that phone to sign.
+ */
+export async function employerRequestSignCode(deps: Deps, ctx: Ctx, token: string) {
   const row = await employerCase(deps, token);
+  const state = liveState(row.record);
+  if (linkStateOf(row.stage, state) !== 'sign')
+    throw errors.conflict('现在没有需要签署的协议', 'There is no agreement to sign now', 'code');
+  const acting = caseRoster(row.facts, row.record).acting;
+  if (!acting?.phone)
+    throw errors.conflict(
+      '本案未登记贵方的手机号，无法发送签署验证码，请联系调解员',
+      'No mobile number is registered for your side, so no signing code can be sent; contact the mediator',
+      'code',
+    );
+  for (const limits of codeRequestLimits('employer_sign', caseNumberKey(row.caseNumber), acting.phone, ctx.ip))
+    await enforce(deps.db, deps.now(), limits, { zh: '获取验证码', en: 'code requests' });
+  const code = newSmsCode();
+  const expiresAt = new Date(deps.now().getTime() + 10 * 60_000);
+  await deps.db.transaction(async (tx) => {
+    const hash = codeHash(deps.cipher, row.id, 'employer_sign', expiresAt, code);
+    await tokenRepo.store(tx, row.id, 'employer_sign', hash, expiresAt);
+    await notifyCode(tx, deps, {
+      channel: 'sms',
+      recipient: acting.phone!,
+      template: 'dispute.worker_code',
+      variables: { code, purpose: `代表${acting.name}签署调解协议`, caseNumber: row.caseNumber },
+      topic: `dispute_case:${row.id}`,
+      regionCode: row.regionCode,
+    });
+  });
+  return { sent: true as const, phoneMasked: maskMobile(acting.phone) };
+}
+
+/**
+ * The paying party signs the terms it was shown (`termsHash` from its view), by the name of the
+ * person signing for it and the code sent to its registered phone; the record and the event log
+ * keep that name and the party's.
+ */
+export async function employerSign(deps: Deps, ctx: Ctx, token: string, body: EmployerSignBody) {
+  const row = await employerCase(deps, token);
+  const state = liveState(row.record);
+  if (linkStateOf(row.stage, state) === 'closed')
+    throw errors.conflict(
+      '本案已结案，链接不能再作更改',
+      'The case is closed; the link changes nothing any more',
+      'code',
+    );
+  // Terms changed since the page was read: said before the code is spent, so it stays good after a reload.
+  if (state.agreementHash && body.termsHash !== state.agreementHash)
+    throw errors.conflict(
+      '协议内容已变更，您看到的不是最新版本，请刷新后核对协议再签署。',
+      'The terms have changed since you saw them; reload, read the current terms and sign again.',
+      'termsHash',
+    );
+  await consumeCode(deps, ctx, caseNumberKey(row.caseNumber), row.id, 'employer_sign', body.code);
+  const party = actingName(row);
   await applyAction(
     deps,
     publicCtx(ctx),
     row.id,
     'sign_agreement',
-    { signer: 'employer', termsHash },
+    { signer: 'employer', termsHash: body.termsHash },
     {
       role: 'employer_agent',
-      actorLabel: `${partiesOf(row.facts).employer.name}（链接签署）`,
+      actorLabel: `${body.signerName}（代表${party}，链接验证码签署）`,
+      signature: { method: 'link_code', signerName: body.signerName },
     },
   );
   return employerView(deps, token);

@@ -11,6 +11,7 @@ import {
   applicationReceiptSchema,
   caseTokenSchema,
   codeSentSchema,
+  signCodeSentSchema,
   studioListSchema,
 } from '../../../../contracts/disputes/responses.js';
 import type { Deps } from '../../../core/deps.js';
@@ -137,6 +138,19 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
       config: perInstanceBrake(10),
     },
     async (request) => employer.employerAnswer(deps, request.ctx, request.params.token, request.body),
+  );
+  app.post(
+    '/api/public/disputes/employer/:token/sign-code',
+    {
+      schema: {
+        tags,
+        summary: '获取签署验证码（发送至应付款方登记的手机） The paying party asks for its signing code',
+        params: tokenParamsSchema,
+        response: { 200: signCodeSentSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(5),
+    },
+    async (request) => employer.employerRequestSignCode(deps, request.ctx, request.params.token),
   );
   app.post(
     '/api/public/disputes/employer/:token/sign',

@@ -108,7 +108,7 @@ const wrongCode = (left: number) =>
  * Every attempt counts against the case and purpose, whichever code it tries: a new code does
  * not bring new attempts. A locked case refuses even the right code until the lock ends.
  */
-async function consumeCode(
+export async function consumeCode(
   deps: Deps,
   ctx: Ctx,
   caseNumber: string,

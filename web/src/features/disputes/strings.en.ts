@@ -94,6 +94,12 @@ export const disputesEn: DisputesStrings = {
     workerCountHelp: '10 or more with a common claim act through representatives (art. 7)',
     representatives: 'Representatives',
     addRepresentative: 'Add a representative',
+    employerInChain:
+      'Construction case: the party that hired the worker (e.g. the crew boss) and the party liable to pay go one by one in the hiring chain below, not as a separate employer here.',
+    serviceAddress: 'Address for service',
+    representative: 'Legal representative or person in charge',
+    usccWarningTitle: 'The USCC fails its check character',
+    usccWarningKeep: 'Checked against the licence; keep it',
     employerSection: 'Employer (respondent)',
     employerName: 'Name of the unit or person',
     employerNameHelp: 'Whoever hired the worker, e.g. “包工头 李某（个人）”',

@@ -23,6 +23,7 @@ function recordSignature(
   recordedBy: SignatureRecord['recordedBy'],
   sealApplied: boolean | undefined,
   c: HandlerCtx,
+  how: Pick<SignatureRecord, 'method' | 'signerName'> = {},
 ): TransitionError | void {
   if (!next.agreement || !next.agreementHash) {
     return fail(
@@ -57,7 +58,14 @@ function recordSignature(
   next.signatures[signer] = true;
   next.signedTerms = {
     ...next.signedTerms,
-    [signer]: { termsHash, agreementVersion: next.agreementVersion ?? 1, on: c.today, recordedBy },
+    [signer]: {
+      termsHash,
+      agreementVersion: next.agreementVersion ?? 1,
+      on: c.today,
+      recordedBy,
+      ...(how.method ? { method: how.method } : {}),
+      ...(how.signerName ? { signerName: how.signerName } : {}),
+    },
   };
   // A pre-filing agreement already in force: the mediator's signature completes the document only.
   if (next.stage === 'agreement_signed') {
@@ -155,7 +163,10 @@ export function signAgreement(
       'You can only sign for your own side; a mediator records a party’s paper signature with “Record a party’s signature”.',
     );
   }
-  return recordSignature(next, p.signer, p.termsHash, 'self', p.sealApplied, c);
+  return recordSignature(next, p.signer, p.termsHash, 'self', p.sealApplied, c, {
+    method: p.method,
+    signerName: p.signerName,
+  });
 }
 
 export function recordPartySignature(
@@ -163,5 +174,8 @@ export function recordPartySignature(
   p: ActionPayload<'record_party_signature'>,
   c: HandlerCtx,
 ): TransitionError | void {
-  return recordSignature(next, p.signer, p.termsHash, 'mediator', undefined, c);
+  return recordSignature(next, p.signer, p.termsHash, 'mediator', undefined, c, {
+    method: 'paper',
+    signerName: p.signerName,
+  });
 }

@@ -53,12 +53,17 @@ export const PAYLOADS = {
     termsHash: z.string().min(16).max(128),
     /** The mediation body's seal, required with the mediator's signature. */
     sealApplied: z.boolean().optional(),
+    /** Set by the service from the door the signature came through, never by the caller (service.ts). */
+    method: z.enum(['link_code', 'sms_code', 'account']).optional(),
+    signerName: z.string().max(64).optional(),
   }),
   record_party_signature: z.strictObject({
     signer: z.enum(['worker', 'employer']),
     termsHash: z.string().min(16).max(128),
     /** Signed on the printed agreement at the session, which the studio keeps. */
     method: z.enum(['paper']),
+    /** Who signed on paper (for an organisation: its representative or agent). */
+    signerName: z.string().trim().max(64).optional(),
   }),
   apply_confirmation: z.strictObject({
     applicants: z.array(z.enum(['worker', 'employer'])),

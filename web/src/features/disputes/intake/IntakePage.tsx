@@ -33,7 +33,7 @@ const valueAt = (obj: unknown, path: (string | number)[]): unknown =>
 /** Counter intake by a mediator: the element-based form; the case page opens once it is registered. */
 export default function IntakePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const errText = useErrorText();
   const navigate = useNavigate();
   const [form] = Form.useForm<IntakeValues>();
@@ -41,20 +41,33 @@ export default function IntakePage() {
   const [problem, setProblem] = useState<string | null>(null);
   // The new case opens from the answer (no second read); the case lists now include it.
   const register = useMutation({
-    mutationFn: (values: IntakeValues) => api.post<CaseDetail>('/api/disputes', buildIntake(values)),
+    mutationFn: ({ values, acceptUsccWarning }: { values: IntakeValues; acceptUsccWarning: boolean }) =>
+      api.post<CaseDetail>('/api/disputes', { ...buildIntake(values), acceptUsccWarning }),
     onSuccess: (created) => {
       queryClient.setQueryData(disputesKeys.case(created.id), created);
       for (const queryKey of disputesKeys.lists) void queryClient.invalidateQueries({ queryKey });
     },
   });
 
-  const submit = async (values: IntakeValues) => {
+  const submit = async (values: IntakeValues, acceptUsccWarning = false) => {
     setProblem(null);
     try {
-      const created = await register.mutateAsync(values);
+      const created = await register.mutateAsync({ values, acceptUsccWarning });
       void message.success(t('disputes.intake.registered', { number: created.caseNumber }));
       void navigate(`/disputes/${created.id}`);
     } catch (err) {
+      // A USCC failing only its check character: kept if the mediator compared it with the licence.
+      if (err instanceof ApiRequestError && err.body.code === 'CONFIRMATION_REQUIRED' && !acceptUsccWarning) {
+        void modal.confirm({
+          title: t('disputes.intake.usccWarningTitle'),
+          content: errText(err),
+          okText: t('disputes.intake.usccWarningKeep'),
+          cancelText: t('common.cancel'),
+          okButtonProps: { 'data-testid': 'intake-uscc-keep' },
+          onOk: () => submit(values, true),
+        });
+        return;
+      }
       const path = err instanceof ApiRequestError ? formPathFor(err.body.field) : null;
       if (path && valueAt(form.getFieldsValue(true), path) !== undefined) {
         form.setFields([{ name: path as never, errors: [errText(err)] }]);

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { todayInChina } from '../../labor-law/money';
 import { useCourts } from '../useCourts';
@@ -12,6 +12,8 @@ export function PartiesSection() {
   const { t } = useTranslation();
   const courts = useCourts();
   const workerCount = Form.useWatch('workerCount') as number | undefined;
+  // In a construction case the hirer and the paying party are parties of the hiring chain (one list).
+  const isConstruction = Form.useWatch('isConstruction') as boolean | undefined;
   const required = (msg = t('disputes.intake.required')) => [{ required: true, whitespace: true, message: msg }];
   const mobile = [{ pattern: MOBILE, message: t('disputes.intake.phoneInvalid') }];
 
@@ -113,48 +115,67 @@ export function PartiesSection() {
         </Row>
       </Section>
 
-      <Section title={t('disputes.intake.employerSection')}>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name={['employer', 'name']}
-              label={t('disputes.intake.employerName')}
-              extra={t('disputes.intake.employerNameHelp')}
-              rules={required()}
-            >
-              <Input maxLength={128} data-testid="intake-employer-name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name={['employer', 'uscc']}
-              label={t('disputes.intake.uscc')}
-              extra={t('disputes.intake.usccHelp')}
-            >
-              <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="intake-employer-uscc" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name={['employer', 'contactName']} label={t('disputes.intake.contactName')}>
-              <Input maxLength={32} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name={['employer', 'contactPhone']} label={t('disputes.intake.contactPhone')} rules={mobile}>
-              <Input maxLength={11} inputMode="tel" data-testid="intake-employer-phone" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name={['employer', 'contactEmail']}
-              label={t('disputes.intake.contactEmail')}
-              rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}
-            >
-              <Input maxLength={128} inputMode="email" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Section>
+      {isConstruction ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('disputes.intake.employerInChain')}
+          data-testid="intake-employer-in-chain"
+        />
+      ) : (
+        <Section title={t('disputes.intake.employerSection')}>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name={['employer', 'name']}
+                label={t('disputes.intake.employerName')}
+                extra={t('disputes.intake.employerNameHelp')}
+                rules={required()}
+              >
+                <Input maxLength={128} data-testid="intake-employer-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name={['employer', 'uscc']}
+                label={t('disputes.intake.uscc')}
+                extra={t('disputes.intake.usccHelp')}
+              >
+                <Input maxLength={18} style={{ fontFamily: 'monospace' }} data-testid="intake-employer-uscc" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['employer', 'contactName']} label={t('disputes.intake.contactName')}>
+                <Input maxLength={32} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['employer', 'contactPhone']} label={t('disputes.intake.contactPhone')} rules={mobile}>
+                <Input maxLength={11} inputMode="tel" data-testid="intake-employer-phone" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name={['employer', 'contactEmail']}
+                label={t('disputes.intake.contactEmail')}
+                rules={[{ type: 'email', message: t('disputes.intake.emailInvalid') }]}
+              >
+                <Input maxLength={128} inputMode="email" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={['employer', 'serviceAddress']} label={t('disputes.intake.serviceAddress')}>
+                <Input maxLength={200} data-testid="intake-employer-service-address" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={['employer', 'representative', 'name']} label={t('disputes.intake.representative')}>
+                <Input maxLength={32} data-testid="intake-employer-representative" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Section>
+      )}
     </>
   );
 }

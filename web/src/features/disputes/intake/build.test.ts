@@ -47,7 +47,7 @@ describe('buildIntake', () => {
     const body = buildIntake(values);
     expect(intakeSchema.safeParse(body).success).toBe(true);
     expect(body.worker).toEqual({ name: '宋建军', phone: '13912340001', residentId: '36110219820418031X' });
-    expect(body.employer.uscc).toBeUndefined();
+    expect(body.employer?.uscc).toBeUndefined();
     expect(body.employment).toMatchObject({ endDate: null, monthlyWageFen: 700_050, contractSignedDate: null });
     expect(body.claims).toEqual([{ type: 'wage_arrears', amountFen: 8_400_000, description: '劳务费' }]);
   });

@@ -36,7 +36,15 @@ export interface IntakeValues {
   worker: { name?: string; phone?: string; residentId?: string };
   workerCount?: number;
   representatives?: { name?: string; phone?: string }[];
-  employer: { name?: string; uscc?: string; contactName?: string; contactPhone?: string; contactEmail?: string };
+  employer: {
+    name?: string;
+    uscc?: string;
+    contactName?: string;
+    contactPhone?: string;
+    contactEmail?: string;
+    serviceAddress?: string;
+    representative?: { name?: string };
+  };
   employment: {
     hireDate?: string;
     endDate?: string;
@@ -66,8 +74,22 @@ export interface IntakeValues {
 
 const text = (v: string | undefined | null) => (v && v.trim() ? v.trim() : undefined);
 
+function employerOf(e: IntakeValues['employer']): IntakeInput['employer'] {
+  const representative = text(e.representative?.name);
+  return {
+    name: text(e.name) ?? '',
+    uscc: text(e.uscc)?.toUpperCase(),
+    contactName: text(e.contactName),
+    contactPhone: text(e.contactPhone),
+    contactEmail: text(e.contactEmail),
+    serviceAddress: text(e.serviceAddress),
+    ...(representative ? { representative: { name: representative } } : {}),
+  };
+}
+
 /** The POST /api/disputes body. The form validated required fields; the server checks again. */
 export function buildIntake(v: IntakeValues): IntakeInput {
+  const construction = !!(v.isConstruction && v.construction?.parties?.length);
   const body: IntakeInput = {
     channel: 'counter',
     kind: v.kind,
@@ -81,13 +103,8 @@ export function buildIntake(v: IntakeValues): IntakeInput {
     },
     workerCount: v.workerCount ?? 1,
     representatives: (v.representatives ?? []).map((r) => ({ name: text(r.name) ?? '', phone: text(r.phone) ?? '' })),
-    employer: {
-      name: text(v.employer.name) ?? '',
-      uscc: text(v.employer.uscc)?.toUpperCase(),
-      contactName: text(v.employer.contactName),
-      contactPhone: text(v.employer.contactPhone),
-      contactEmail: text(v.employer.contactEmail),
-    },
+    // In a construction case the chain's hiring party is the employer: no second one is sent.
+    employer: construction ? undefined : employerOf(v.employer),
     employment: {
       hireDate: v.employment.hireDate ?? '',
       endDate: text(v.employment.endDate) ?? null,

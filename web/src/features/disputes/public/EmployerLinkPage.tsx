@@ -12,6 +12,7 @@ import { parseYuanToFen } from '../../labor-law/money';
 import { claimLabel, langOf, money, stageLabel } from '../labels';
 import { disputesKeys } from '../queryKeys';
 import './i18n';
+import { EmployerSignCard } from './EmployerSignCard';
 import { publicApi, type EmployerSignBody, type EmployerView } from './publicApi';
 
 const big = { height: 48, fontSize: 16 } as const;
@@ -60,8 +61,26 @@ export default function EmployerLinkPage() {
     return <Result status="warning" title={errText(shown.error)} data-testid="employer-invalid" />;
   if (!view) return <Skeleton active style={{ maxWidth: 640, margin: '0 auto' }} />;
   const total = view.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
-  // The employer signs the terms it was shown (their hash): terms changed meanwhile are refused.
-  const signBody: EmployerSignBody | null = view.termsHash ? { termsHash: view.termsHash } : null;
+  /** An offer above what the worker claims is most likely a slip of the keyboard: asked once more. */
+  const offer = (v: { amount: string; note?: string }) => {
+    const fen = parseYuanToFen(v.amount) ?? 0;
+    const go = async () => {
+      if (await sendAnswer({ answer: 'counter', counterAmountFen: fen, note: v.note?.trim() || undefined }))
+        setCounterOpen(false);
+    };
+    if (fen <= view.claimTotalFen) return void go();
+    void modal.confirm({
+      title: t('disputesPublic.employer.overClaimTitle'),
+      content: t('disputesPublic.employer.overClaim', {
+        offer: money(fen, lang),
+        claim: money(view.claimTotalFen, lang),
+      }),
+      okText: t('disputesPublic.employer.overClaimOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'employer-over-claim-ok' },
+      onOk: go,
+    });
+  };
 
   return (
     <div
@@ -69,6 +88,7 @@ export default function EmployerLinkPage() {
       style={{ maxWidth: 640, margin: '0 auto' }}
       data-testid="employer-page"
       data-stage={view.stage}
+      data-link-state={view.linkState}
     >
       <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
         {t('disputesPublic.employer.title')}
@@ -79,6 +99,20 @@ export default function EmployerLinkPage() {
           studio: view.studio?.name ?? t('disputesPublic.employer.theStudio'),
         })}
       </Typography.Paragraph>
+      <Alert
+        type={
+          view.linkState === 'closed'
+            ? 'info'
+            : view.linkState === 'sign' || view.linkState === 'answer'
+              ? 'warning'
+              : 'success'
+        }
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t(`disputesPublic.employer.state.${view.linkState}`)}
+        description={view.linkState === 'closed' ? t('disputesPublic.employer.closed') : undefined}
+        data-testid="employer-link-state"
+      />
       <Flex vertical gap={12}>
         <Card styles={{ body: { padding: 16 } }}>
           <Flex justify="space-between" wrap gap={8}>
@@ -172,26 +206,14 @@ export default function EmployerLinkPage() {
                 <span>{money(p.amountFen, lang)}</span>
               </Flex>
             ))}
-            {view.canSign && signBody && (
-              <Button
-                type="primary"
-                block
-                style={{ ...big, marginTop: 12 }}
-                loading={busy}
-                data-testid="employer-sign"
-                onClick={() =>
-                  void modal.confirm({
-                    title: t('disputesPublic.employer.signConfirmTitle'),
-                    content: t('disputesPublic.employer.signConfirm', { amount: money(total, lang) }),
-                    okText: t('disputesPublic.employer.sign'),
-                    cancelText: t('common.cancel'),
-                    okButtonProps: { 'data-testid': 'employer-sign-ok' },
-                    onOk: () => send('/sign', signBody),
-                  })
-                }
-              >
-                {t('disputesPublic.employer.sign')}
-              </Button>
+            {view.canSign && (
+              <EmployerSignCard
+                view={view}
+                link={link}
+                amount={money(total, lang)}
+                busy={busy}
+                onSign={(body: EmployerSignBody) => send('/sign', body)}
+              />
             )}
             {view.employerSigned && (
               <Alert
@@ -212,23 +234,9 @@ export default function EmployerLinkPage() {
         cancelText={t('common.cancel')}
         confirmLoading={busy}
         onCancel={() => setCounterOpen(false)}
-        onOk={() =>
-          void form.validateFields().then(
-            async (v) => {
-              if (
-                await sendAnswer({
-                  answer: 'counter',
-                  counterAmountFen: parseYuanToFen(v.amount) ?? 0,
-                  note: v.note?.trim() || undefined,
-                })
-              )
-                setCounterOpen(false);
-            },
-            () => undefined,
-          )
-        }
+        onOk={() => void form.validateFields().then(offer, () => undefined)}
       >
-        <Form form={form} layout="vertical">
+        <Form form={form} name="employer-counter" layout="vertical">
           <Form.Item
             name="amount"
             label={t('disputesPublic.employer.amount')}
