@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
 import { MAX_FEN } from './labor-law/limits.js';
+import { LABOR_PARAM_KINDS } from './labor-law/param-kinds.js';
 
 // ---------------------------------------------------------------- enums
 
@@ -102,6 +103,9 @@ export const laborLawWarningCodes = [
   'injury_pooling_wage_missing', // 统筹地区职工月平均工资缺失
   'unpaid_wages_bureau_penalty', // 劳动行政部门责令后逾期不付：加付 50%–100% 赔偿金
   'unpaid_wages_not_due', // 计算日之后月份的工资尚未到期，未计入
+  'minimum_wage_outdated', // 在用的最低工资标准已逾三年，可能已有新标准
+  'average_wage_outdated', // 在用的社平工资已逾十五个月，新一年度数据可能未录入
+  'injury_pooling_wage_outdated', // 在用的统筹地区平均工资已逾十五个月
 ] as const;
 export const laborLawWarningCodeSchema = z.enum(laborLawWarningCodes);
 export type LaborLawWarningCode = z.infer<typeof laborLawWarningCodeSchema>;
@@ -403,6 +407,18 @@ export const laborLawWarningSchema = z.object({
   messageEn: z.string(),
 });
 
+/** A local figure the engine found in force (the minimum wage, the average wage, the pooling area's wage). */
+export const localFigureUsedSchema = z.object({
+  kind: z.enum(LABOR_PARAM_KINDS),
+  /** the region whose figure it is (the case's region, its city or its province) */
+  regionCode: z.string(),
+  amountFen: z.number().int(),
+  /** YYYY-MM-DD */
+  effectiveFrom: z.string(),
+  /** the publishing authority and document */
+  source: z.string(),
+});
+
 export const laborLawResponseSchema = z.object({
   items: z.array(laborLawItemSchema),
   totalFen: z.number().int().min(0),
@@ -417,6 +433,10 @@ export const laborLawResponseSchema = z.object({
       averageWageFen: z.number().int().nullable(),
       /** average monthly wage used, fen (rounded for display) */
       monthlyWageFen: z.number().int(),
+      /** the date local figures were looked up for (the end date, or the calculation date while employed) */
+      figuresOn: z.string().optional(),
+      /** the local figures in force on `figuresOn` that the table holds, each with its date and source */
+      figures: z.array(localFigureUsedSchema).optional(),
     })
     .optional(),
 });

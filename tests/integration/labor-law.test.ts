@@ -256,7 +256,7 @@ describe('local wage figures', () => {
     const impossible = await union.post('/api/labor-law/params', figure);
     expect(impossible.statusCode).toBe(400);
     expect(impossible.json().field).toBe('effectiveFrom');
-    const created = await union.post('/api/labor-law/params', { ...figure, effectiveFrom: '2025-03-01' });
+    const created = await union.post('/api/labor-law/params', { ...figure, effectiveFrom: '2025-04-01' });
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({ regionCode: '442000', regionName: '广东省中山市', amountFen: 200_000 });
     expect(created.json()).not.toHaveProperty('createdAt');

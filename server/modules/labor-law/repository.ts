@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
 import type { LaborParamKind } from '../../../contracts/labor-law/api.js';
 import { REFERENCE_FIGURES } from './reference-figures.js';
+import { figureInForce } from './rules/local-figures.js';
 import { laborParams } from './tables.js';
 
 /** The region itself, then its city, then its province: the most local figure wins. */
@@ -28,7 +29,11 @@ export const laborParamRepo = {
       .orderBy(desc(laborParams.effectiveFrom));
     // Most local region first; within it, the latest effective date.
     for (const code of chain) {
-      const hit = rows.find((r) => r.regionCode === code);
+      const hit = figureInForce(
+        rows.filter((r) => r.regionCode === code),
+        kind,
+        onDate,
+      );
       if (hit) return hit;
     }
     return null;

@@ -21,7 +21,8 @@ type LaborParamAnswer = z.infer<typeof laborParamSchema>;
  * Runs the engine with the local figures in force on the end date (or today while still
  * employed) and the platform's working-day calendar (with staff's holiday corrections) for the
  * last days of limitation periods. A region without a figure gets none: the engine then says so
- * in `warnings`.
+ * in `warnings`, naming the figure, the region and the date (and warns of a figure so old that a
+ * newer one has probably been published); the answer's context lists the figures with their sources.
  */
 export async function calculateEntitlements(
   deps: Deps,
@@ -38,6 +39,19 @@ export async function calculateEntitlements(
     laborParamRepo.inForce(deps.db, request.regionCode, 'injury_pooling_wage_monthly', onDate),
     calendarFor(deps),
   ]);
+  const found = [minimum, average, injuryPooling].flatMap((row) =>
+    row
+      ? [
+          {
+            kind: row.kind,
+            regionCode: row.regionCode,
+            amountFen: row.amountFen,
+            effectiveFrom: row.effectiveFrom,
+            source: row.source,
+          },
+        ]
+      : [],
+  );
   return calculate(
     request,
     {
@@ -45,6 +59,7 @@ export async function calculateEntitlements(
       averageWageFen: average?.amountFen ?? null,
       injuryPoolingWageFen: injuryPooling?.amountFen ?? null,
       regionName: region.fullName,
+      lookup: { onDate, found },
     },
     lang,
     { asOf, calendar },

@@ -23,6 +23,8 @@ import { wageFigures } from './wage.js';
 import { pick, type Lang } from './explain.js';
 import { roundHalfUpToFen } from './money.js';
 import { warning, type EngineItem, type EngineWarning } from './types.js';
+import { withFigureNotes, type FigureInForce, type FigureLookup } from './local-figures.js';
+import type { LaborParamKind } from '../../../../contracts/labor-law/param-kinds.js';
 
 export type { Lang } from './explain.js';
 
@@ -35,6 +37,11 @@ export interface LocalParams {
   /** the work-injury pooling area's average monthly wage, fen (工伤保险条例第六十四条); may be absent */
   injuryPoolingWageFen?: number | null;
   regionName?: string;
+  /**
+   * The table lookup the amounts came from (the service passes it): a missing figure's warning
+   * then names the region and date, an old one gets a warning, and the answer lists the figures.
+   */
+  lookup?: FigureLookup;
 }
 
 export interface CalculateOptions {
@@ -59,6 +66,8 @@ export interface EngineResult {
   averageWageFen: number | null;
   /** average monthly wage used, fen, rounded for display */
   monthlyWageFen: number;
+  figuresOn: string | null;
+  figures: FigureInForce[];
 }
 
 /** Lower-level API: all rules, bilingual texts, no language choice. */
@@ -75,6 +84,12 @@ export function calculateEngine(
   const take = (r: { items: EngineItem[]; warnings: EngineWarning[] }): void => {
     items.push(...r.items);
     warnings.push(...r.warnings);
+  };
+
+  // The kinds of local figure the result depends on, where the table (not the request) gave them.
+  const used = new Set<LaborParamKind>();
+  const fromTable = (kind: LaborParamKind, given: unknown): void => {
+    if (given === undefined || given === null) used.add(kind);
   };
 
   const calendar = options.calendar ?? DEFAULT_CALENDAR;
@@ -100,6 +115,8 @@ export function calculateEngine(
     }
   } else if (input.endDate !== null) {
     if (ground === 'unlawful' || COMPENSABLE_GROUNDS.includes(ground)) {
+      fromTable('minimum_wage_monthly', input.minimumWageFen);
+      fromTable('average_wage_monthly', input.averageWageFen);
       take(
         economicCompensation({
           hireDate: input.hireDate,
@@ -159,7 +176,10 @@ export function calculateEngine(
 
   if (input.unpaidWages) take(unpaidWages(input.unpaidWages, asOf));
 
-  if (input.overtime) take(overtime(input.overtime, minimumWageFen));
+  if (input.overtime) {
+    fromTable('minimum_wage_monthly', input.minimumWageFen);
+    take(overtime(input.overtime, minimumWageFen));
+  }
 
   if (input.annualLeave) {
     take(
@@ -174,6 +194,9 @@ export function calculateEngine(
   }
 
   if (input.injury) {
+    fromTable('injury_pooling_wage_monthly', input.injury.poolingAverageWageFen);
+    if (input.injury.poolingAverageWageFen === undefined && (params.injuryPoolingWageFen ?? null) === null)
+      fromTable('average_wage_monthly', input.averageWageFen);
     take(
       injuryLumpSum(input.injury, {
         poolingAverageWageFen: params.injuryPoolingWageFen ?? null,
@@ -188,7 +211,8 @@ export function calculateEngine(
   const order = (c: EngineItem['code']): number => laborLawItemCodes.indexOf(c);
   items.sort((a, b) => order(a.code) - order(b.code));
   const seen = new Set<string>();
-  const uniqueWarnings = warnings.filter((w) => {
+  const noted = params.lookup ? withFigureNotes(warnings, params.lookup, used, params.regionName) : warnings;
+  const uniqueWarnings = noted.filter((w) => {
     const key = `${w.code}|${w.text.zh}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -203,6 +227,8 @@ export function calculateEngine(
     minimumWageFen,
     averageWageFen,
     monthlyWageFen: roundHalfUpToFen(wage.average),
+    figuresOn: params.lookup?.onDate ?? null,
+    figures: params.lookup?.found ?? [],
   };
 }
 
@@ -240,6 +266,7 @@ export function calculate(
       minimumWageFen: r.minimumWageFen,
       averageWageFen: r.averageWageFen,
       monthlyWageFen: r.monthlyWageFen,
+      ...(r.figuresOn ? { figuresOn: r.figuresOn, figures: r.figures } : {}),
     },
   };
 }

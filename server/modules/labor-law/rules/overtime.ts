@@ -65,7 +65,16 @@ export function overtime(input: OvertimeInput, minimumWageFen: number | null): R
   const warnings: EngineWarning[] = [];
   const base = rat(input.wageBaseFen);
   const hourly = div(base, MONTHLY_PAID_HOURS);
-  if (minimumWageFen !== null && cmp(base, rat(minimumWageFen)) < 0) {
+  if (minimumWageFen === null) {
+    warnings.push(
+      warning(
+        'minimum_wage_missing',
+        'warning',
+        '缺少当地最低工资标准：未核对加班费计算基数是否低于最低工资。',
+        'Local minimum wage missing: the overtime base was not checked against it.',
+      ),
+    );
+  } else if (cmp(base, rat(minimumWageFen)) < 0) {
     warnings.push(
       warning(
         'overtime_base_below_minimum',
