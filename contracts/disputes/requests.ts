@@ -82,6 +82,7 @@ export const calendarOverrideSchema = z.object({
 /** The filters of GET /api/disputes (the route adds the page). */
 export const caseFilterSchema = z.object({
   stage: z.string().max(32).optional(),
+  /** Any part of the case number, or of a party's name or phone; several words must all match. */
   q: z.string().trim().max(64).optional(),
   courtId: z.string().uuid().optional(),
   mediatorId: z.string().uuid().optional(),
@@ -89,6 +90,8 @@ export const caseFilterSchema = z.object({
   from: isoDay.optional(),
   to: isoDay.optional(),
   open: z.enum(['true', 'false']).optional(),
+  /** 'true': the "to assign" queue, open online applications that have no mediator yet. */
+  unassigned: z.enum(['true', 'false']).optional(),
 });
 
 /** GET /api/disputes/stats: the figures grouped by a dimension, over a period of days. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -17,6 +18,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** A transaction has the same query API as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** The extensions the migrations create (PostgreSQL ships them; PGlite loads each as a bundle). */
+export const pgliteOptions = { extensions: { pg_trgm } } satisfies PGliteOptions;
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -58,7 +62,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string | null
   }
   let client: PGlite;
   try {
-    client = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    client = opts.dataDir ? new PGlite(opts.dataDir, pgliteOptions) : new PGlite(pgliteOptions);
     await client.waitReady;
   } catch (err) {
     lock?.release();

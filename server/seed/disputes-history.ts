@@ -5,6 +5,7 @@ import { DEMO_AS_OF } from './demo-data.js';
 import { chineseName, mobile, residentId } from './people-gen.js';
 import { createRng, type Rng } from './random.js';
 import { people } from '../modules/people/tables.js';
+import { caseSearchText } from '../modules/disputes/search-text.js';
 import { disputeCases, disputeEvents } from '../modules/disputes/tables.js';
 
 /**
@@ -172,6 +173,7 @@ function draftCase(rng: Rng, i: number, opts: HistoryOptions, refs: HistoryRefs)
     regionCode: '442000',
     occupation: row.sector === 'construction' ? '建筑工人' : '职工',
   } as typeof people.$inferInsert;
+  row.searchText = caseSearchText(row.caseNumber, row.facts, person);
   return { caseRow: row, events, person, residentId: rid };
 }
 

@@ -368,11 +368,25 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('case-search-submit').click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain('履行完毕');
+    // The search is kept in the address: a reload, and Back from another tab, bring the same list.
+    const searched = new URL(page.url());
+    expect(searched.searchParams.get('q')).toBe(caseNumber);
+    expect(searched.searchParams.get('open')).toBe('false');
+    await page.reload();
+    await rows.first().waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByTestId('case-search').inputValue()).toBe(caseNumber);
     await page.getByTestId('tab-at-risk').click();
     await page.waitForURL(`${baseUrl}/disputes/at-risk`);
     await page.getByTestId('case-table').waitFor();
     await page.locator('[data-testid="case-table"] .ant-spin-spinning').waitFor({ state: 'detached' });
     await page.screenshot({ path: '/tmp/yz-disputes-at-risk.png' });
+    await page.goBack();
+    await page.waitForURL(searched.toString());
+    await rows.first().waitFor();
+    await expect.poll(() => page.getByTestId('case-search').inputValue()).toBe(caseNumber);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('履行完毕');
   });
 
   it('shows the statistics with a chart and exports them', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import type { Db } from '../../db/client.js';
+import { pgliteOptions, type Db } from '../../db/client.js';
 import { lockDataFolder } from '../../db/folder-lock.js';
 import { BackupError } from './errors.js';
 
@@ -59,7 +59,7 @@ export async function loadEmbedded(folder: string, dump: Buffer, check: (db: Db)
   const lock = lockDataFolder(fs.realpathSync(folder));
   let client: PGlite | null = null;
   try {
-    client = new PGlite(folder, { loadDataDir: new Blob([new Uint8Array(dump)]) });
+    client = new PGlite(folder, { ...pgliteOptions, loadDataDir: new Blob([new Uint8Array(dump)]) });
     await client.waitReady;
     await check(drizzle(client) as unknown as Db);
     await client.close();

@@ -27,8 +27,13 @@ export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 /** GET /api/disputes: the cases in the caller's view, newest first, filtered. */
 export async function listCases(deps: Deps, ctx: Ctx, query: CaseListQuery) {
-  const { page, pageSize, open, ...filter } = query;
-  return listPage(deps, ctx, { ...filter, open: open === 'true' }, { page, pageSize });
+  const { page, pageSize, open, unassigned, ...filter } = query;
+  return listPage(
+    deps,
+    ctx,
+    { ...filter, open: open === 'true', unassigned: unassigned === 'true' },
+    { page, pageSize },
+  );
 }
 
 /** GET /api/disputes/at-risk: open cases due within `days` days (China time) or overdue, soonest first. */

@@ -6,6 +6,7 @@ import { errors } from '../../core/errors.js';
 import type { Deps } from '../../core/deps.js';
 import type { Tx } from '../../db/client.js';
 import { caseRepo } from './repository.js';
+import { caseSearchText } from './search-text.js';
 import { disputeCases, disputeEvents } from './tables.js';
 
 // The one way a case row is written (ADR 0002): created at intake with its first event, then
@@ -15,7 +16,8 @@ import { disputeCases, disputeEvents } from './tables.js';
 // checks that no other file updates dispute_cases.
 
 export type CaseRow = typeof disputeCases.$inferSelect;
-type CaseColumns = Partial<Omit<typeof disputeCases.$inferInsert, 'id' | 'version' | 'caseNumber'>>;
+/** The search text follows the facts: written here, never by a caller. */
+type CaseColumns = Partial<Omit<typeof disputeCases.$inferInsert, 'id' | 'version' | 'caseNumber' | 'searchText'>>;
 
 export interface CaseChange {
   /** Columns to set; `record` is the whole new record, built from the locked row's. */
@@ -62,7 +64,12 @@ export async function changeCase<T = undefined>(
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw staleVersion();
   const { change, result } = await decide(row);
   if (!change) return { row, result: result as T };
-  const set = { ...change.set, version: row.version + 1, updatedAt: opts.now };
+  const set = {
+    ...change.set,
+    ...(change.set.facts ? { searchText: caseSearchText(row.caseNumber, change.set.facts) } : {}),
+    version: row.version + 1,
+    updatedAt: opts.now,
+  };
   await tx.update(disputeCases).set(set).where(eq(disputeCases.id, row.id));
   const written: CaseRow = { ...row, ...set };
   await tx.insert(disputeEvents).values({
@@ -93,10 +100,13 @@ export async function changeCase<T = undefined>(
 export async function createCase(
   tx: Tx,
   ctx: Ctx,
-  values: typeof disputeCases.$inferInsert,
+  values: Omit<typeof disputeCases.$inferInsert, 'searchText'>,
   first: { event: Omit<CaseChange['event'], 'fromStage'>; audit: { action: string; after: unknown } },
 ): Promise<CaseRow> {
-  const [row] = await tx.insert(disputeCases).values(values).returning();
+  const [row] = await tx
+    .insert(disputeCases)
+    .values({ ...values, searchText: caseSearchText(values.caseNumber, values.facts) })
+    .returning();
   await tx.insert(disputeEvents).values({
     caseId: row!.id,
     actorAccountId: ctx.actor?.accountId ?? null,

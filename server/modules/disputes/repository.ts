@@ -1,10 +1,27 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { escapeLike } from '../../core/scope.js';
+import { likeText } from '../../core/scope.js';
 import { accounts } from '../accounts/tables.js';
 import { people } from '../people/tables.js';
 import { fileColumns, listColumns, nameColumns, type CaseFileJson, type CaseNames } from './case-columns.js';
 import { OPEN_STAGES, TERMINAL_STAGES } from './rules/stages.js';
+import { searchTerms } from './search-text.js';
 import {
   calendarOverrides,
   disputeCases,
@@ -30,11 +47,19 @@ export interface CaseFilter {
   from?: string;
   to?: string;
   open?: boolean;
+  /** Online applications still waiting for a mediator (the studio's "to assign" queue). */
+  unassigned?: boolean;
   dueBefore?: string;
 }
 
-function looksLikeCaseNumber(q: string): boolean {
-  return /\d{4}/.test(q) || q.includes('〔');
+/**
+ * Any part of the case number (or its digits), a party's name or phone: every word of the search
+ * somewhere in the case's search text (search-text.ts), each an ILIKE the trigram index serves.
+ */
+function searchCondition(q: string): SQL | undefined {
+  return and(
+    ...searchTerms(q).map((forms) => or(...forms.map((form) => ilike(disputeCases.searchText, likeText(form))))),
+  );
 }
 
 /**
@@ -55,12 +80,15 @@ function where(f: CaseFilter): SQL | undefined {
     // A positive list of stages, so the (stage, …) indexes serve it.
     f.open ? inArray(disputeCases.stage, [...OPEN_STAGES]) : undefined,
     f.dueBefore ? lte(disputeCases.nextDueOn, f.dueBefore) : undefined,
-    // A case number (exact) or the start of a worker's name (王, 王建, 王建军): both served by an index.
-    f.q
-      ? looksLikeCaseNumber(f.q)
-        ? eq(disputeCases.caseNumber, f.q)
-        : sql`${disputeCases.workerPersonId} in (select id from ${people} where ${people.name} like ${escapeLike(f.q) + '%'})`
+    // Open stages too, so the (mediator, stage) index serves it; a closed application needs nobody.
+    f.unassigned
+      ? and(
+          isNull(disputeCases.mediatorAccountId),
+          eq(disputeCases.channel, 'online'),
+          inArray(disputeCases.stage, [...OPEN_STAGES]),
+        )
       : undefined,
+    f.q ? searchCondition(f.q) : undefined,
   );
 }
 
@@ -232,6 +260,32 @@ export const contactRepo = {
       .from(accounts)
       .where(eq(accounts.id, accountId));
     return a ?? null;
+  },
+  /**
+   * The active mediators with a phone who belong to a studio's organization or whose region is
+   * one of `regionCodes` (the case's region and the ones above it, whose staff see the case).
+   */
+  async mediatorsOf(db: DbOrTx, organizationId: string | null, regionCodes: string[]) {
+    return db
+      .select({
+        id: accounts.id,
+        phone: accounts.phone,
+        organizationId: accounts.organizationId,
+        regionCode: accounts.regionCode,
+      })
+      .from(accounts)
+      .where(
+        and(
+          sql`'mediator' = any(${accounts.roles})`,
+          eq(accounts.status, 'active'),
+          isNotNull(accounts.phone),
+          or(
+            organizationId ? eq(accounts.organizationId, organizationId) : undefined,
+            inArray(accounts.regionCode, regionCodes),
+          ),
+        ),
+      )
+      .orderBy(asc(accounts.id));
   },
 };
 

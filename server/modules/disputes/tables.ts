@@ -75,6 +75,11 @@ export const disputeCases = pgTable(
     /** （2025）粤2071民特12号: unique, from the court's per-year counter. */
     rulingNo: varchar('ruling_no', { length: 40 }).unique(),
     version: integer('version').notNull().default(1),
+    /**
+     * What the list's search looks in: number, names and phones of the parties (search-text.ts),
+     * written by case-writer.ts with the facts; never the resident ID.
+     */
+    searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -90,6 +95,8 @@ export const disputeCases = pgTable(
     index('dispute_cases_respondent_idx').on(t.respondentEmployerId),
     index('dispute_cases_worker_idx').on(t.workerPersonId),
     index('dispute_cases_due_idx').on(t.nextDueOn),
+    // Any part of a number or name (ILIKE '%…%'): trigrams (pg_trgm, loaded on PGlite by db/client.ts).
+    index('dispute_cases_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 

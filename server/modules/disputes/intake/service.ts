@@ -29,6 +29,7 @@ import {
   type ReadyStudio,
 } from './parties.js';
 import { highestCaseSeq, openCaseOf } from './repository.js';
+import { alertStudioOfApplication } from './to-assign.js';
 
 /** POST /api/disputes: a mediator registers a case at the counter; the answer is the new case file. */
 export async function registerAtCounter(deps: Deps, ctx: Ctx, input: Omit<Intake, 'channel'>) {
@@ -171,6 +172,7 @@ export async function registerCase(deps: Deps, ctx: Ctx, input: Intake) {
       topic: `dispute_case:${row.id}`,
       regionCode: row.regionCode,
     });
+    await alertStudioOfApplication(tx, row);
     return row;
   });
 }

@@ -1,11 +1,13 @@
 import { Button, Checkbox, Form, Input, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { STAGE_CODES } from '../../../../contracts/disputes/stages';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
 import { usePaged } from '../../app/usePaged';
 import { langOf, money, stageColor, stageLabel } from './labels';
+import { AT_RISK_API, CASES_API } from './queryKeys';
 import type { CaseFilter, CaseListItem, Risk } from './types';
 
 /** The search form: a text, a stage, and whether to list open cases only (sent as `open`). */
@@ -85,17 +87,55 @@ export function useCaseColumns(): TableColumnsType<CaseListItem> {
   ];
 }
 
-/** The case list: all cases in the caller's view with filters, or the ones near or past a deadline. */
-export function CaseListPage({ atRisk }: { atRisk: boolean }) {
+/** The tabs of the case list: every case (with the search), those near a deadline, those waiting for a mediator. */
+export type CaseListTab = 'all' | 'at-risk' | 'to-assign';
+
+const TAB_PATHS: Record<CaseListTab, string> = {
+  all: '/disputes',
+  'at-risk': '/disputes/at-risk',
+  'to-assign': '/disputes/to-assign',
+};
+
+/**
+ * The search as kept in the address (?q=…&stage=…&open=false), so a reload, a shared link and the
+ * Back button from a case bring the same list back. Open cases only unless `open=false`.
+ */
+function filterOfUrl(params: URLSearchParams): CaseFilter {
+  return {
+    q: params.get('q')?.trim() || undefined,
+    stage: params.get('stage') || undefined,
+    open: params.get('open') === 'false' ? undefined : 'true',
+  };
+}
+
+function urlOfSearch(v: SearchValues): URLSearchParams {
+  const next = new URLSearchParams();
+  const q = v.q?.trim();
+  if (q) next.set('q', q);
+  if (v.stage) next.set('stage', v.stage);
+  if (!v.openOnly) next.set('open', 'false');
+  return next;
+}
+
+/** The case list: the cases in the caller's view, searched; those near or past a deadline; those to assign. */
+export function CaseListPage({ tab }: { tab: CaseListTab }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const me = useMe();
   const navigate = useNavigate();
-  const list = usePaged<CaseListItem, CaseFilter>(
-    atRisk ? '/api/disputes/at-risk' : '/api/disputes',
-    atRisk ? {} : { open: 'true' },
-  );
-  const columns = useCaseColumns();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const urlKey = params.toString();
+  const filter = filterOfUrl(params);
+  const canAssign = me.permissions.includes('disputes:work');
+
+  // A search always asks the server: the same search again refetches, a new one starts stale.
+  const onSearch = (v: SearchValues) => {
+    const next = urlOfSearch(v);
+    const same = next.toString() === urlKey;
+    void queryClient.invalidateQueries({ queryKey: [CASES_API], refetchType: same ? 'active' : 'none' });
+    if (!same) setParams(next);
+  };
 
   return (
     <>
@@ -110,27 +150,30 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
         }
       />
       <Tabs
-        activeKey={atRisk ? 'at-risk' : 'all'}
-        onChange={(k) => void navigate(k === 'all' ? '/disputes' : '/disputes/at-risk')}
+        activeKey={tab}
+        onChange={(k) => void navigate(TAB_PATHS[k as CaseListTab])}
         items={[
           { key: 'all', label: <span data-testid="tab-all">{t('disputes.tabAll')}</span> },
           { key: 'at-risk', label: <span data-testid="tab-at-risk">{t('disputes.tabAtRisk')}</span> },
+          ...(canAssign || tab === 'to-assign'
+            ? [{ key: 'to-assign', label: <span data-testid="tab-to-assign">{t('disputes.tabToAssign')}</span> }]
+            : []),
         ]}
       />
-      {!atRisk && (
+      {tab === 'all' && (
         <Form<SearchValues>
+          // Filled from the address each time it changes (a reload, Back, a link).
+          key={urlKey}
           layout="inline"
-          initialValues={{ openOnly: true }}
-          onFinish={(v) =>
-            list.search({ stage: v.stage, q: v.q?.trim() || undefined, open: v.openOnly ? 'true' : undefined })
-          }
+          initialValues={{ q: filter.q, stage: filter.stage, openOnly: filter.open === 'true' }}
+          onFinish={onSearch}
           style={{ marginBottom: 16, rowGap: 8 }}
         >
           <Form.Item name="q">
             <Input
               allowClear
-              placeholder={t('disputes.searchPlaceholder')}
-              style={{ width: 240 }}
+              placeholder={t('disputes.searchAnyPart')}
+              style={{ width: 280 }}
               data-testid="case-search"
             />
           </Form.Item>
@@ -152,17 +195,31 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
           </Form.Item>
         </Form>
       )}
-      {atRisk && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
-      <Table<CaseListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={list.pagination}
-        scroll={{ x: 1300 }}
-        data-testid="case-table"
+      {tab === 'at-risk' && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
+      {tab === 'to-assign' && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.toAssignHint')}</p>}
+      <CaseTable
+        // A new search (or tab) is a new list from its first page.
+        key={`${tab}?${urlKey}`}
+        path={tab === 'at-risk' ? AT_RISK_API : CASES_API}
+        filter={tab === 'all' ? filter : tab === 'to-assign' ? { unassigned: 'true' } : {}}
       />
     </>
+  );
+}
+
+function CaseTable({ path, filter }: { path: string; filter: CaseFilter }) {
+  const list = usePaged<CaseListItem, CaseFilter>(path, filter);
+  const columns = useCaseColumns();
+  return (
+    <Table<CaseListItem>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={list.items}
+      loading={list.loading}
+      pagination={list.pagination}
+      scroll={{ x: 1300 }}
+      data-testid="case-table"
+    />
   );
 }

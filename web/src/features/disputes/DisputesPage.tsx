@@ -7,12 +7,13 @@ import './i18n';
 const IntakePage = lazy(() => import('./intake/IntakePage'));
 const CasePage = lazy(() => import('./case/CasePage'));
 
-/** /disputes and below: the case list (all or at risk), counter intake and the case page. */
+/** /disputes and below: the case list (all, at risk or to assign), counter intake and the case page. */
 export default function DisputesPage() {
   return (
     <Routes>
-      <Route index element={<CaseListPage atRisk={false} />} />
-      <Route path="at-risk" element={<CaseListPage atRisk />} />
+      <Route index element={<CaseListPage tab="all" />} />
+      <Route path="at-risk" element={<CaseListPage tab="at-risk" />} />
+      <Route path="to-assign" element={<CaseListPage tab="to-assign" />} />
       <Route path="new" element={<IntakePage />} />
       <Route path=":id" element={<CasePage />} />
       <Route path="*" element={<NotFound />} />
