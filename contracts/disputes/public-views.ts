@@ -105,3 +105,21 @@ export const workerViewSchema = z.object({
   nextSteps: z.array(z.object({ code: z.string(), text: z.string(), textEn: z.string(), byOn: z.string().nullable() })),
 });
 export type WorkerView = z.infer<typeof workerViewSchema>;
+
+/** The case's papers the worker may download from the phone (GET …/track/documents/:kind). */
+export const WORKER_DOCUMENTS = ['agreement', 'ruling'] as const;
+
+/**
+ * GET /api/public/disputes/track/files (X-Case-Token), and the answer of an upload: what the worker
+ * sent from the phone (never the other side's files), whether more may be sent, and which papers
+ * are ready to download.
+ */
+export const workerFilesSchema = z.object({
+  evidence: z.array(z.object({ id: z.string(), filename: z.string(), sizeBytes: z.number(), uploadedAt: z.string() })),
+  /** Evidence is taken while the case is open and the worker's share is not used up. */
+  canUpload: z.boolean(),
+  /** What is left of the worker's share of the case's evidence. */
+  filesLeft: z.number(),
+  documents: z.object({ agreement: z.boolean(), ruling: z.boolean() }),
+});
+export type WorkerFiles = z.infer<typeof workerFilesSchema>;

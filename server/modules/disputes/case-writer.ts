@@ -135,12 +135,19 @@ export async function logCaseEvent(
   row: Pick<CaseRow, 'id' | 'regionCode'>,
   action: string,
   payload: EventPayload,
+  opts: {
+    /** Who acted, when it is not an account (a worker on the phone). */
+    actorLabel?: string;
+    /** What else the same transaction writes (the file itself, a notice). */
+    alsoInTx?: (tx: Tx) => Promise<void>;
+  } = {},
 ) {
   await deps.db.transaction(async (tx) => {
+    await opts.alsoInTx?.(tx);
     await tx.insert(disputeEvents).values({
       caseId: row.id,
       actorAccountId: ctx.actor?.accountId ?? null,
-      actorLabel: ctx.actor?.displayName ?? 'system',
+      actorLabel: opts.actorLabel ?? ctx.actor?.displayName ?? 'system',
       action,
       payload,
     });

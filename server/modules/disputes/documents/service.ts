@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { filingPackageSchema } from '../../../../contracts/disputes/responses.js';
-import type { Ctx } from '../../../core/context.js';
+import type { Actor, Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError } from '../../../core/errors.js';
+import type { CaseRow } from '../case-writer.js';
 import { caseDetail, loadReadable } from '../case-view.js';
 import type { Download } from '../files.js';
 import { documentData } from './case-data.js';
@@ -13,6 +14,7 @@ import {
   isDocumentKind,
   renderDocument,
   type DocumentFormat,
+  type DocumentKind,
 } from './index.js';
 
 // The case's documents: each generated from the case file (case-data.ts) when asked for, never stored.
@@ -27,6 +29,20 @@ export async function caseDocument(
 ): Promise<Download> {
   if (!isDocumentKind(kind)) throw new AppError('VALIDATION', '未知文书类型', 'Unknown document kind', 'kind');
   const { actor, row } = await loadReadable(deps, ctx, id);
+  return documentOfCase(deps, row, actor, kind, format);
+}
+
+/**
+ * A document of a case the caller has already been let into (staff by their access, the worker by
+ * the tracking session; `actor` null: the worker's phone is masked as for any other party).
+ */
+export async function documentOfCase(
+  deps: Deps,
+  row: CaseRow,
+  actor: Actor | null,
+  kind: DocumentKind,
+  format: DocumentFormat,
+): Promise<Download> {
   const detail = await caseDetail(deps, row, actor);
   const data = await documentData(deps, detail);
   const info = DOCUMENT_KINDS.find((k) => k.kind === kind)!;

@@ -87,6 +87,24 @@ export function smsSent(phone: string): Limit[] {
 }
 
 /**
+ * The worker's share of a case's evidence (the case as a whole has its own quota, see
+ * work/evidence.ts): enough pay slips, chat screenshots and photos, while leaving room for what
+ * the mediator and the employer add.
+ */
+export const WORKER_EVIDENCE_SHARE = { files: 30, bytes: 60 * 1024 * 1024 };
+
+/**
+ * Uploads from the phone: twenty in ten minutes per tracking session (a session lasts two hours),
+ * and sixty an hour per address, counted before the file is read.
+ */
+export function trackUploadLimits(sessionId: string, ip: string | null): Limit[][] {
+  return [
+    [{ key: `track:upload:ip:${addressKey(ip)}:hour`, max: 60, windowMs: HOUR, lockMs: HOUR }],
+    [{ key: `track:upload:session:${sessionId}`, max: 20, windowMs: 10 * MIN }],
+  ];
+}
+
+/**
  * A per-instance brake against floods (@fastify/rate-limit route config), above the shared limits
  * that do the counting. Its refusal also says when to try again.
  */

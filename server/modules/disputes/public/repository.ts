@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { disputeAccessTokens, disputeCases, type TokenPurpose } from '../tables.js';
+import { disputeAccessTokens, disputeCases, disputeEvidence, type TokenPurpose } from '../tables.js';
 import { canonicalCaseNumber, caseNumberTail, parseCaseNumber } from './case-number.js';
 
 // The no-login doors' own queries: the one-time links and SMS codes (stored as hashes only), and
@@ -62,5 +62,21 @@ export const tokenRepo = {
   },
   async markUsed(db: DbOrTx, tokenId: string, at: Date) {
     await db.update(disputeAccessTokens).set({ usedAt: at }).where(eq(disputeAccessTokens.id, tokenId));
+  },
+};
+
+/** The evidence one party provided for a case (the worker's own uploads, by who is recorded as providing them). */
+export const providedEvidenceRepo = {
+  async list(db: DbOrTx, caseId: string, providedBy: string) {
+    return db
+      .select({
+        id: disputeEvidence.id,
+        filename: disputeEvidence.filename,
+        sizeBytes: disputeEvidence.sizeBytes,
+        createdAt: disputeEvidence.createdAt,
+      })
+      .from(disputeEvidence)
+      .where(and(eq(disputeEvidence.caseId, caseId), eq(disputeEvidence.uploadedBy, providedBy)))
+      .orderBy(asc(disputeEvidence.createdAt));
   },
 };

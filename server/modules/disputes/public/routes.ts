@@ -5,6 +5,7 @@ import {
   onlineApplicationSchema,
   trackCodeRequestSchema,
   trackVerifySchema,
+  workerFilesSchema,
   workerViewSchema,
 } from '../../../../contracts/disputes.js';
 import {
@@ -14,12 +15,21 @@ import {
   signCodeSentSchema,
   studioListSchema,
 } from '../../../../contracts/disputes/responses.js';
+import { sendAttachment } from '../../../core/attachment.js';
 import type { Deps } from '../../../core/deps.js';
-import { asZod, errorResponses } from '../../../core/http.js';
+import { apiErrorSchema, asZod, errorResponses } from '../../../core/http.js';
+import { readUpload } from '../files.js';
 import { perInstanceBrake } from './limits.js';
-import { PUBLIC_TAGS as tags, employerSignBodySchema, tokenParamsSchema, workerSignBodySchema } from './schemas.js';
+import {
+  PUBLIC_TAGS as tags,
+  employerSignBodySchema,
+  tokenParamsSchema,
+  workerDocumentParamsSchema,
+  workerSignBodySchema,
+} from './schemas.js';
 import * as employer from './employer.js';
 import * as pub from './service.js';
+import * as trackFiles from './track-files.js';
 
 /** No login: workers on a phone (online application, tracking, signing) and employers by link. */
 export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) {
@@ -111,6 +121,44 @@ export async function disputePublicRoutes(fastify: FastifyInstance, deps: Deps) 
       config: perInstanceBrake(10),
     },
     async (request) => pub.workerSign(deps, request.ctx, request.headers['x-case-token'], request.body),
+  );
+  app.get(
+    '/api/public/disputes/track/files',
+    {
+      schema: {
+        tags,
+        summary: '职工上传的证据与可下载的文书 The worker’s uploads and papers ready to download (X-Case-Token)',
+        response: { 200: workerFilesSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(30),
+    },
+    async (request) => trackFiles.workerFiles(deps, request.headers['x-case-token']),
+  );
+  app.post(
+    '/api/public/disputes/track/evidence',
+    {
+      schema: {
+        tags,
+        summary: '职工从手机上传证据（图片或 PDF，≤10MB）The worker uploads evidence (X-Case-Token)',
+        response: { 200: workerFilesSchema, 413: apiErrorSchema, 415: apiErrorSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(30),
+    },
+    async (request) =>
+      trackFiles.workerUpload(deps, request.ctx, request.headers['x-case-token'], () => readUpload(request)),
+  );
+  app.get(
+    '/api/public/disputes/track/documents/:doc',
+    {
+      schema: {
+        tags,
+        summary: '职工下载调解协议或裁定书（PDF）The worker downloads the agreement or the ruling (X-Case-Token)',
+        params: workerDocumentParamsSchema,
+      },
+      config: perInstanceBrake(10),
+    },
+    async (request, reply) =>
+      sendAttachment(reply, await trackFiles.workerDocument(deps, request.headers['x-case-token'], request.params.doc)),
   );
   app.get(
     '/api/public/disputes/employer/:token',

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import {
+  WORKER_DOCUMENTS,
   employerSignBodySchema,
   workerSignBodySchema,
   type trackCodeRequestSchema,
@@ -28,3 +29,7 @@ export type TrackVerify = z.infer<typeof trackVerifySchema>;
 
 /** The X-Case-Token header as it arrives (absent, once, or repeated). */
 export type CaseTokenHeader = IncomingHttpHeaders[string];
+
+/** GET /api/public/disputes/track/documents/:doc — the agreement or the court's ruling. */
+export const workerDocumentParamsSchema = z.object({ doc: z.enum(WORKER_DOCUMENTS) });
+export type WorkerDocument = z.infer<typeof workerDocumentParamsSchema>['doc'];

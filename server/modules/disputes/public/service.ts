@@ -32,7 +32,7 @@ export function publicCtx(ctx: Ctx): Ctx {
 }
 
 /** Counts against limits in stages: a stage that refuses stops the count for the later ones. */
-async function enforceStages(deps: Deps, stages: Limit[][], what: { zh: string; en: string }) {
+export async function enforceStages(deps: Deps, stages: Limit[][], what: { zh: string; en: string }) {
   for (const limits of stages) await enforce(deps.db, deps.now(), limits, what);
 }
 
@@ -149,8 +149,11 @@ export async function verifyWorkerCode(deps: Deps, ctx: Ctx, body: TrackVerify):
   return { caseToken };
 }
 
-/** The worker's phone sends the token a verified code gave it in the X-Case-Token header. */
-async function workerCase(deps: Deps, header: CaseTokenHeader) {
+/**
+ * The worker's phone sends the token a verified code gave it in the X-Case-Token header: the
+ * tracking session (its id keys the session's limits) and the one case it opens.
+ */
+export async function workerSession(deps: Deps, header: CaseTokenHeader) {
   const caseToken = typeof header === 'string' ? header : undefined;
   if (!caseToken) throw new AppError('UNAUTHENTICATED', '请先用验证码登录查询', 'Verify with the SMS code first');
   const t = await tokenRepo.byHash(deps.db, sha256Hex(caseToken));
@@ -158,7 +161,11 @@ async function workerCase(deps: Deps, header: CaseTokenHeader) {
     throw new AppError('UNAUTHENTICATED', '查询已过期，请重新获取验证码', 'Session expired; request a new code');
   const row = await caseRepo.byId(deps.db, t.caseId);
   if (!row) throw errors.notFound('案件', 'Case');
-  return row;
+  return { sessionId: t.id, row };
+}
+
+async function workerCase(deps: Deps, header: CaseTokenHeader) {
+  return (await workerSession(deps, header)).row;
 }
 
 /** Every step in plain Chinese, with what happens next and the clocks that concern the worker. */

@@ -31,6 +31,8 @@ export const disputesKeys = {
   /** Public pages: a worker's case by the case token of this tab, an employer's by its link. */
   tracked: (token: string) => [`${PUBLIC_API}/track`, token] as const,
   trackedAll: [`${PUBLIC_API}/track`] as const,
+  /** What the worker uploaded and the papers ready to download, by the same token. */
+  trackedFiles: (token: string) => [`${PUBLIC_API}/track`, token, 'files'] as const,
   employerLink: (token: string) => [`${PUBLIC_API}/employer`, token] as const,
   studios: [`${PUBLIC_API}/studios`] as const,
 };

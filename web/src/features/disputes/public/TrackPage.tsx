@@ -76,7 +76,11 @@ export default function TrackPage() {
         <WorkerCase
           view={view.data}
           token={token}
-          onChange={(next) => queryClient.setQueryData(disputesKeys.tracked(token), next)}
+          onChange={(next) => {
+            queryClient.setQueryData(disputesKeys.tracked(token), next);
+            // A signature may bring the agreement into force: its download is asked about again.
+            void queryClient.invalidateQueries({ queryKey: disputesKeys.trackedFiles(token) });
+          }}
         />
       )}
     </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../app/errors';
 import { claimLabel, closeReasonLabel, langOf, money, referralLabel } from '../labels';
 import { publicApi, type WorkerSignBody, type WorkerView } from './publicApi';
+import { WorkerDocuments, WorkerEvidence } from './WorkerFiles';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -79,7 +80,10 @@ function SignBox({
   );
 }
 
-/** The worker's case: steps with plain descriptions, the clocks that concern them, agreement and payments. */
+/**
+ * The worker's case: steps with plain descriptions, the clocks that concern them, agreement and
+ * payments, the papers to download and the evidence sent from the phone.
+ */
 export function WorkerCase({
   view: v,
   token,
@@ -107,6 +111,7 @@ export function WorkerCase({
         </Typography.Text>
       </Card>
       {v.canSign && v.termsHash && <SignBox token={token} termsHash={v.termsHash} onChange={onChange} />}
+      <WorkerDocuments token={token} />
       <Card title={t('disputesPublic.track.progress')} styles={{ body: { padding: 16 } }}>
         <Steps
           orientation="vertical"
@@ -223,6 +228,7 @@ export function WorkerCase({
           )}
         </Card>
       )}
+      <WorkerEvidence token={token} />
     </Flex>
   );
 }

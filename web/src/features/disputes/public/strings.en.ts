@@ -93,6 +93,23 @@ export const disputesPublicEn: DisputesPublicStrings = {
       'Read the agreement below. If it is right, ask for a code and type it in: that is your signature, as binding as one in ink.',
     signStart: 'Sign: send me a code',
     signConfirm: 'Sign',
+    files: 'Evidence',
+    filesHint:
+      'Take a photo, or choose photos, screenshots or PDF files on your phone (up to 10 MB each). The mediator sees them once uploaded.',
+    upload: 'Upload evidence',
+    uploading: 'Uploading…',
+    uploaded: 'Uploaded "{{name}}"',
+    uploadFailed: 'Could not upload "{{name}}"',
+    wrongType: '"{{name}}" is not a photo, a screenshot (JPG, PNG, WebP) or a PDF file and cannot be uploaded',
+    tooLarge: '"{{name}}" is larger than 10 MB; please make it smaller or split it',
+    noEvidence: 'You have not uploaded any evidence yet.',
+    uploadedAt: 'uploaded {{time}}',
+    uploadClosed:
+      'Evidence can no longer be uploaded (the case has ended, or you have reached the limit). Please contact the mediator for anything more.',
+    documents: 'Documents',
+    downloadAgreement: 'Download the agreement',
+    downloadRuling: 'Download the ruling',
+    downloadFailed: 'Download failed',
   },
   employer: {
     title: 'Invitation to labor-dispute mediation',
