@@ -11,6 +11,7 @@ import { asZod, errorResponses } from '../../core/http.js';
 import { listAtRisk, listCases, readCaseDetail } from './case-view.js';
 import { courtRoutes } from './court/routes.js';
 import { documentRoutes } from './documents/routes.js';
+import { homeRoutes } from './home/routes.js';
 import { intakeRoutes } from './intake/routes.js';
 import {
   DISPUTE_TAGS as tags,
@@ -136,4 +137,5 @@ export async function disputeRoutes(fastify: FastifyInstance, deps: Deps) {
   courtRoutes(app, deps);
   documentRoutes(app, deps);
   statsRoutes(app, deps);
+  homeRoutes(app, deps);
 }

@@ -10,9 +10,9 @@ describe('menu', () => {
     expect(keysFor('worker')).toEqual(['home', 'me', 'calc']);
   });
 
-  it('gives a system administrator everything except the worker page', () => {
+  it('gives a system administrator everything except the worker’s and the employer’s own pages', () => {
     const keys = keysFor('system_admin');
-    expect(keys).toEqual(MENU.map((e) => e.key).filter((k) => k !== 'me'));
+    expect(keys).toEqual(MENU.map((e) => e.key).filter((k) => k !== 'me' && k !== 'myCases'));
     expect(keys).toContain('accounts');
     expect(keys).toContain('audit');
   });
@@ -21,7 +21,7 @@ describe('menu', () => {
     for (const role of ['donor', 'employer_agent', 'station_manager'] as const)
       expect(keysFor(role)).not.toContain('courts');
     expect(keysFor('judge')).toContain('courts');
-    expect(keysFor('employer_agent')).toEqual(['home', 'calc', 'employers']);
+    expect(keysFor('employer_agent')).toEqual(['home', 'myCases', 'calc', 'employers']);
   });
 
   it('shows union staff their management pages but not accounts or audit', () => {
@@ -63,6 +63,12 @@ describe('menu', () => {
       const perms = permissionsOf([role]);
       for (const e of visibleMenu(userWith(role))) expect(perms.has(e.permission)).toBe(true);
     }
+  });
+
+  it('gives an employer’s agent its own cases and nobody else that page', () => {
+    expect(keysFor('employer_agent')).toContain('myCases');
+    for (const role of ROLES.filter((r) => r !== 'employer_agent')) expect(keysFor(role)).not.toContain('myCases');
+    expect(entryForPath('/my-cases')?.key).toBe('myCases');
   });
 
   it('lands workers on their own page and others on Home', () => {

@@ -26,6 +26,14 @@ const STAFF: readonly Role[] = ['mediator', 'judge', 'court_clerk', 'union_staff
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', permission: 'dashboard:view' },
   { key: 'me', path: '/me', labelKey: 'menu.me', permission: 'self:read', roles: ['worker'] },
+  // An employer's agent: the cases its employer is party to (the case list answers with those only).
+  {
+    key: 'myCases',
+    path: '/my-cases',
+    labelKey: 'menu.myCases',
+    permission: 'disputes:read',
+    roles: ['employer_agent'],
+  },
   { key: 'calc', path: '/calc', labelKey: 'menu.calc', permission: 'dashboard:view', public: true },
   // Disputes: staff who work cases (employers answer by link, workers track by SMS code).
   {

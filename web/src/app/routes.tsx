@@ -14,6 +14,7 @@ type Page = LazyExoticComponent<ComponentType>;
 const PAGES: Record<string, Page> = {
   home: lazy(() => import('../features/dashboard/DashboardPage')),
   me: lazy(() => import('../features/me/MePage')),
+  myCases: lazy(() => import('../features/dashboard/MyCasesPage')),
   calc: lazy(() => import('../features/labor-law/CalcPage')),
   disputes: lazy(() => import('../features/disputes/DisputesPage')),
   disputesQueue: lazy(() => import('../features/disputes/QueuePage')),

@@ -18,6 +18,7 @@ export const appEn: AppStrings = {
   menu: {
     home: 'Home',
     me: 'Me',
+    myCases: 'My cases',
     calc: 'Entitlement calculator',
     disputes: 'Dispute cases',
     disputesQueue: 'Confirmation queue',

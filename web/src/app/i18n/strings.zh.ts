@@ -17,6 +17,7 @@ export const appZh = {
   menu: {
     home: '首页',
     me: '我的',
+    myCases: '我的案件',
     calc: '劳动权益计算',
     disputes: '调解案件',
     disputesQueue: '司法确认',

@@ -1,25 +1,24 @@
-import { Card, Col, Row, Skeleton, Statistic } from 'antd';
-import { Suspense, lazy } from 'react';
+import { Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dashboard, DashboardFigure } from '../../../../contracts/dashboard';
-import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
-import { useApiQuery } from '../../app/query';
+import { Figures } from './Figures';
+import { CourtHome, EmployerHome, MediatorHome } from './HomeSections';
 import './i18n';
-import { dashboardKeys } from './queryKeys';
+import { useHome } from './useHome';
 
-const FiguresChart = lazy(() => import('./FiguresChart'));
-
+/**
+ * Home: the caller's work first (a mediator's cases and deadlines, a court's confirmation queue,
+ * an employer's cases), then the region's figures for those who read statistics or have no such
+ * work (union staff, as before).
+ */
 export default function DashboardPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const me = useMe();
-  const en = i18n.language === 'en';
-  const loaded = useApiQuery(dashboardKeys.figures, () => api.get<Dashboard>('/api/dashboard').then((d) => d.figures));
-  // A failed load shows no figures beside its error message, rather than a skeleton for ever.
-  const figures = loaded.data ?? (loaded.isError ? [] : null);
-
-  const label = (f: DashboardFigure) => (en ? f.labelEn : f.label);
+  const home = useHome();
+  const work = home.data;
+  const hasWork = !!(work?.mediator || work?.court || work?.employer);
+  const showFigures = !hasWork || me.permissions.includes('disputes:stats');
   return (
     <>
       <PageTitle
@@ -30,27 +29,19 @@ export default function DashboardPage() {
           </span>
         }
       />
-      {!figures ? (
+      {home.isPending ? (
         <Skeleton active />
       ) : (
-        <>
-          <Row gutter={[16, 16]}>
-            {figures.map((f) => (
-              <Col key={f.key} xs={12} md={8} xl={6}>
-                <Card data-testid={`figure-${f.key}`}>
-                  <Statistic title={label(f)} value={f.value} suffix={f.unit} />
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          {figures.length > 0 && (
-            <Card title={t('dashboard.chart')} style={{ marginTop: 16 }}>
-              <Suspense fallback={<Skeleton active />}>
-                <FiguresChart labels={figures.map(label)} values={figures.map((f) => f.value)} />
-              </Suspense>
-            </Card>
+        <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="home-work">
+          {work?.mediator && <MediatorHome section={work.mediator} />}
+          {work?.court && <CourtHome section={work.court} />}
+          {work?.employer && <EmployerHome section={work.employer} />}
+          {showFigures && (
+            <div data-testid="home-figures">
+              <Figures />
+            </div>
           )}
-        </>
+        </Space>
       )}
     </>
   );
