@@ -89,7 +89,7 @@ export const disputesZh = {
     residentId: '身份证号',
     residentIdInvalid: '身份证号应为 18 位',
     workerCount: '职工人数',
-    workerCountHelp: '10 人以上有共同请求的，推举代表参加调解（第七条）',
+    workerCountHelp: '10 人以上有共同请求的，推举代表参加调解（《劳动争议调解仲裁法》第七条）',
     representatives: '代表',
     addRepresentative: '添加代表',
     employerSection: '用人单位（被申请人）',
