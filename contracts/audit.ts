@@ -16,6 +16,8 @@ export const auditEntrySchema = z.object({
   entityType: z.string(),
   entityId: z.string().nullable(),
   regionCode: z.string().nullable(),
+  /** The region's full name (null without a region). */
+  regionName: z.string().nullable(),
   /** Snapshots of the record before and after the change (any JSON), secrets hidden, IDs and phones masked. */
   before: z.unknown(),
   after: z.unknown(),

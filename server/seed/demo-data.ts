@@ -323,7 +323,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'zs_union',
-      displayName: '中山市总工会 · 陈志强',
+      displayName: '陈志强',
       label: '工会工作人员 union_staff (中山市)',
       roles: ['union_staff'],
       regionCode: '442000',
@@ -331,7 +331,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'js_union',
-      displayName: '江苏省总工会 · 王晓燕',
+      displayName: '王晓燕',
       label: '工会工作人员 union_staff (江苏省)',
       roles: ['union_staff'],
       regionCode: '320000',
@@ -339,7 +339,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'baohe_union',
-      displayName: '包河区总工会 · 李明',
+      displayName: '李明',
       label: '工会工作人员 union_staff (合肥市包河区)',
       roles: ['union_staff'],
       regionCode: '340111',
@@ -347,7 +347,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'zs_mediator',
-      displayName: '调解员 · 黄丽华',
+      displayName: '黄丽华',
       label: '调解员 mediator (中山诉调对接工作室)',
       roles: ['mediator'],
       regionCode: '442000',
@@ -355,7 +355,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'gz_mediator',
-      displayName: '调解员 · 梁婉仪',
+      displayName: '梁婉仪',
       label: '调解员 mediator (广州市总工会劳动争议调解工作室)',
       roles: ['mediator'],
       regionCode: '440100',
@@ -363,7 +363,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'zs_judge',
-      displayName: '调解法官 · 梁国栋',
+      displayName: '梁国栋',
       label: '调解法官 judge (中山市第一人民法院)',
       roles: ['judge'],
       regionCode: '442000',
@@ -371,7 +371,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'zs_clerk',
-      displayName: '书记员 · 何敏',
+      displayName: '何敏',
       label: '书记员 court_clerk (中山市第一人民法院)',
       roles: ['court_clerk'],
       regionCode: '442000',
@@ -379,7 +379,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'employer',
-      displayName: `${zsConstruction.name} · 人事`,
+      displayName: '罗嘉敏',
       label: `用人单位 employer_agent (${zsConstruction.name})`,
       roles: ['employer_agent'],
       regionCode: '442000',
@@ -395,7 +395,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'hf_station',
-      displayName: '幸福驿站 · 周静',
+      displayName: '周静',
       label: '驿站管理员 station_manager (合肥市包河区)',
       roles: ['station_manager'],
       regionCode: '340111',
@@ -403,14 +403,14 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'donor',
-      displayName: '合肥顺达物流 · 爱心企业',
+      displayName: '合肥顺达物流',
       label: '爱心企业 donor (合肥市包河区)',
       roles: ['donor'],
       regionCode: '340111',
     },
     ...STUDIO_MEDIATORS.map((name, i) => ({
       username: `zs_mediator${i + 2}`,
-      displayName: `调解员 · ${name}`,
+      displayName: name,
       label: `调解员 mediator (${name})`,
       roles: ['mediator'] as Role[],
       regionCode: '442000',
@@ -419,7 +419,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     })),
     {
       username: 'zs_judge2',
-      displayName: '调解法官 · 吴海燕',
+      displayName: '吴海燕',
       label: '调解法官 judge (中山市第二人民法院)',
       roles: ['judge'],
       regionCode: '442000',
@@ -428,7 +428,7 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
     },
     {
       username: 'zs_judge3',
-      displayName: '调解法官 · 郑伟民',
+      displayName: '郑伟民',
       label: '调解法官 judge (中山市中级人民法院)',
       roles: ['judge'],
       regionCode: '442000',

@@ -146,9 +146,13 @@ describe('the administrator’s lists', () => {
     expect(await open('/audit')).toBeGreaterThan(20);
     expect(await page.getByTestId('row-edit').count()).toBe(0);
     await pagesToSecond('/api/audit');
-    await page.getByLabel('操作', { exact: true }).fill('employer.updated');
+    // Actions are picked and shown by their names, not their codes (employer.updated).
+    await page.getByLabel('操作', { exact: true }).fill('修改用人单位');
+    await page.keyboard.press('Enter');
     await page.getByTestId('audit-search').click();
-    await expect.poll(async () => (await rowTexts()).every((r) => r.includes('employer.updated'))).toBe(true);
+    await expect
+      .poll(async () => (await rowTexts()).every((r) => r.includes('修改用人单位') && !r.includes('employer.updated')))
+      .toBe(true);
     expect(await rows().count()).toBeGreaterThan(0);
   });
 

@@ -17,7 +17,7 @@ describe('accounts administration', () => {
     const res = await admin.post('/api/accounts', {
       username: 'sz_union',
       password: 'Suzhou2026',
-      displayName: '苏州市总工会 · 张伟',
+      displayName: '张伟',
       roles: ['union_staff'],
       regionCode: '320500',
       status: 'active',

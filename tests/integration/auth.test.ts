@@ -126,7 +126,7 @@ describe('sign in and sessions', () => {
     const admin = await loginAs(t.app, 'admin');
     const res = await admin.get('/api/audit?action=auth.login&pageSize=50');
     expect(res.statusCode).toBe(200);
-    expect(res.json().items.some((e: { actorName: string }) => e.actorName === '调解员 · 黄丽华')).toBe(true);
+    expect(res.json().items.some((e: { actorName: string }) => e.actorName === '黄丽华')).toBe(true);
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

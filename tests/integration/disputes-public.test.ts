@@ -17,7 +17,7 @@ beforeAll(async () => {
   const first = await newMediator(t);
   mediator = first;
   studio = first.studio;
-  await newMediator(t, { studio, displayName: '调解员 · 刘志明' });
+  await newMediator(t, { studio, displayName: '刘志明' });
   for (let n = 2; n < STUDIO_MEDIATORS; n++) await newMediator(t, { studio });
   judge = await newJudge(t, { court: studio.court });
 });

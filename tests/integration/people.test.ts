@@ -11,7 +11,7 @@ const residentId = buildResidentId({ regionCode: '361102', birthDate: '1985-06-1
 
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  mediator = await newMediator(t, { displayName: '调解员 · 黄丽华' });
+  mediator = await newMediator(t, { displayName: '黄丽华' });
 });
 afterAll(() => t.close());
 
@@ -51,7 +51,7 @@ describe('people and resident IDs', () => {
     const admin = await newAdmin(t);
     const audit = (await admin.get(`/api/audit?action=person.resident_id_revealed&entityId=${id}`)).json();
     expect(audit.total).toBe(1);
-    expect(audit.items[0].actorName).toBe('调解员 · 黄丽华');
+    expect(audit.items[0].actorName).toBe('黄丽华');
   });
 
   it('never writes the clear ID into the audit trail', async () => {

@@ -144,7 +144,7 @@ describe('intake records people and employers through their own modules', () => 
     expect(personAudit.map((a: { action: string }) => a.action)).toEqual(['person.created']);
     const employerAudit = (await admin.get(`/api/audit?entityType=employer&entityId=${row.employerId}`)).json().items;
     expect(employerAudit.map((a: { action: string }) => a.action)).toEqual(['employer.created']);
-    expect(employerAudit[0].actorName).toBe('调解员 · 梁婉仪');
+    expect(employerAudit[0].actorName).toBe('梁婉仪');
   });
 
   it('an online application never writes to the employer register', async () => {

@@ -1,7 +1,17 @@
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
+import { accounts } from '../accounts/tables.js';
+import { regions } from '../regions/tables.js';
 import { auditLog } from './tables.js';
+
+// What a person reads: the region by its name, the actor by the name kept with the entry (or the
+// account's present name for an entry written without one), beside the codes and ids.
+const columns = {
+  ...getTableColumns(auditLog),
+  actorName: sql<string | null>`coalesce(${auditLog.actorName}, ${accounts.displayName})`,
+  regionName: regions.fullName,
+};
 
 export interface AuditFilter {
   scope: string | null;
@@ -30,8 +40,10 @@ function where(f: AuditFilter): SQL | undefined {
 export const auditRepo = {
   async list(db: DbOrTx, f: AuditFilter, limit: number, offset: number) {
     const items = await db
-      .select()
+      .select(columns)
       .from(auditLog)
+      .leftJoin(accounts, eq(accounts.id, auditLog.actorAccountId))
+      .leftJoin(regions, eq(regions.code, auditLog.regionCode))
       .where(where(f))
       .orderBy(desc(auditLog.id))
       .limit(limit)

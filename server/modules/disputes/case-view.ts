@@ -8,14 +8,13 @@ import type { Deps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
 import { maskMobile } from '../../core/identifiers/phone.js';
 import { offsetOf, type PageQuery } from '../../core/paging.js';
-import { assertCanRead, caseListCondition, roleFor } from './access.js';
+import { assertCanRead, caseListCondition } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import type { CaseParty } from '../../../contracts/disputes/parties.js';
 import { casePartiesOf, caseRoster } from './case-parties.js';
 import { caseRisk, clocksOf, riskOfClocks, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
-import { ACTIONS, type ActionCode } from './rules/state-machine.js';
-import { actionFitsKind } from '../../../contracts/disputes/actions.js';
+import { availableActions } from './available-actions.js';
 import { STAGE_BY_CODE, isStage } from './rules/stages.js';
 import type { AtRiskQuery, CaseListQuery } from './schemas.js';
 import { disputeCases } from './tables.js';
@@ -131,7 +130,7 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null):
     sessions: file?.sessions ?? [],
     payments: file?.payments ?? [],
     evidence: file?.evidence ?? [],
-    availableActions: actor ? availableActions(actor, row) : [],
+    availableActions: actor ? availableActions(actor, row, deps.now(), calendar) : [],
     version: row.version,
   };
 }
@@ -183,15 +182,6 @@ function partyNames(row: CaseRow, names: CaseNames | undefined) {
     courtName: court?.name ?? null,
     courtCode: court?.code ?? null,
   };
-}
-
-/** Actions this actor could try now (the state machine still has the last word). */
-export function availableActions(actor: Actor, row: CaseRow): ActionCode[] {
-  const stage = row.stage;
-  if (!isStage(stage)) return [];
-  return (Object.keys(ACTIONS) as ActionCode[]).filter(
-    (code) => ACTIONS[code].from.includes(stage) && actionFitsKind(code, row.kind) && roleFor(actor, code) !== null,
-  );
 }
 
 export function regionLike(actor: Actor): string {

@@ -96,7 +96,10 @@ export async function applyAction(
       async (row) => {
         const record = row.record;
         const result = transition(liveState(record), action, payload, now, { role, calendar, hashTerms: sha256Hex });
-        if (!result.ok) throw new AppError(HTTP_OF_RULE[result.code] ?? 'CONFLICT', result.message, result.messageEn);
+        if (!result.ok) {
+          const status = result.field ? 'VALIDATION' : (HTTP_OF_RULE[result.code] ?? 'CONFLICT');
+          throw new AppError(status, result.message, result.messageEn, result.field);
+        }
         const nextRecord: CaseRecord = { ...record, state: result.state };
         if (action === 'issue_ruling' || action === 'refuse_confirmation') {
           nextRecord.confirmationReview = {

@@ -67,7 +67,7 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
     cause: '劳动争议',
     court,
     mediationBody: { name: studio?.name ?? HAND_BLANK, kind: 'union', address: studio?.address ?? undefined },
-    mediators: d.mediatorName ? [d.mediatorName.replace(/^调解员 · /, '')] : [],
+    mediators: d.mediatorName ? [d.mediatorName] : [],
     parties: {
       workers: [
         {
@@ -160,9 +160,7 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
     data.signatures = {
       worker: { signedAt: signedAt.worker, method: 'electronic' },
       employer: { signedAt: signedAt.employer, method: 'electronic' },
-      ...(state.signatures.mediator
-        ? { mediator: { name: (d.mediatorName ?? '').replace(/^调解员 · /, ''), signedAt: signedAt.mediator } }
-        : {}),
+      ...(state.signatures.mediator ? { mediator: { name: d.mediatorName ?? '', signedAt: signedAt.mediator } } : {}),
       seal: state.signatures.mediator && sealRequired(state),
     };
     data.effectiveDate = state.agreementEffectiveOn;
@@ -188,7 +186,7 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
         record.rulingNo ??
         `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${court.code}民特${HAND_BLANK}号`,
       date: (state.rulingIssuedOn ?? state.confirmationRefusedOn)!,
-      judge: (d.judgeName ?? '审判员').replace(/^调解法官 · /, ''),
+      judge: d.judgeName ?? '审判员',
       clerk: '书记员',
       decision: state.rulingIssuedOn ? 'confirmed' : 'refused',
       refusalGround: state.refusalGround ? REFUSAL_MAP[state.refusalGround] : undefined,

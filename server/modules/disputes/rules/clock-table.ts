@@ -109,7 +109,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
           }
         : {
             zh: '在人民法院调解平台开展诉前调解的，可以在3个工作日内联系对方当事人（第十五条为“可以”）；无法联系对方当事人的，调解终止（《人民法院在线调解规则》第二十五条）。',
-            en: 'In pre-filing mediation on the court’s platform the other party may be contacted within 3 working days (art. 15 says “may”); if the other party cannot be reached, mediation ends (Online Mediation Rules art. 25).',
+            en: 'In pre-filing mediation on the court’s platform the other party may be contacted within 3 working days (Online Mediation Rules art. 15 says “may”); if the other party cannot be reached, mediation ends (Online Mediation Rules art. 25).',
           },
     obligation: ({ facts }) => (contactIsServiceStandard(facts) ? 'service_standard' : undefined),
     unit: 'working_days',
@@ -271,7 +271,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
       facts.harmKnownOn
         ? {
             zh: '登记时提示：调解不成的，须在时效内申请仲裁。向有关部门请求权利救济可使时效中断（第二十七条第二款），但平台不据此延长，按最早日期提示。',
-            en: 'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (art. 27 ¶2), but the platform warns by the earliest date.',
+            en: 'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (Labor Dispute Mediation and Arbitration Law art. 27 ¶2), but the platform warns by the earliest date.',
           }
         : {
             zh: '尚未登记知道权利被侵害的日期，请在登记时询问。',

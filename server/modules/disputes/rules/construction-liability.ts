@@ -290,7 +290,8 @@ export function proposeLiableParties(chain: HiringChain): LiabilityResult {
         warnings.push({
           code: 'general_contractor_missing',
           message: '请补充施工总承包单位：分包单位欠薪的，由总承包单位先行清偿（第三十条）。',
-          messageEn: 'Add the general contractor: it pays a subcontractor’s arrears first (art. 30).',
+          messageEn:
+            'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers art. 30).',
         });
       }
     } else if (!lender) {
@@ -323,7 +324,8 @@ export function proposeLiableParties(chain: HiringChain): LiabilityResult {
       warnings.push({
         code: 'general_contractor_missing',
         message: '请补充施工总承包单位：分包单位欠薪的，由总承包单位先行清偿（第三十条）。',
-        messageEn: 'Add the general contractor: it pays a subcontractor’s arrears first (art. 30).',
+        messageEn:
+          'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers art. 30).',
       });
     }
     add({

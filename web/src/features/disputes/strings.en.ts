@@ -40,9 +40,9 @@ export const disputesEn: DisputesStrings = {
   leavingReasons: {
     unlawful: 'Unlawful dismissal or termination by the employer',
     mutual_by_employer: 'Ended by agreement, proposed by the employer',
-    art38: 'The worker resigned over the employer’s fault (art. 38)',
-    art40: 'Dismissal without fault (art. 40)',
-    art41: 'Redundancy (art. 41)',
+    art38: 'The worker resigned over the employer’s fault (Labor Contract Law art. 38)',
+    art40: 'Dismissal without fault (Labor Contract Law art. 40)',
+    art41: 'Redundancy (Labor Contract Law art. 41)',
     expiry: 'Fixed term expired, not renewed by the employer',
     resignation: 'The worker resigned',
     mutual_by_worker: 'Ended by agreement, proposed by the worker',
@@ -94,7 +94,7 @@ export const disputesEn: DisputesStrings = {
     residentId: 'Resident ID',
     residentIdInvalid: 'A resident ID has 18 characters',
     workerCount: 'Number of workers',
-    workerCountHelp: '10 or more with a common claim act through representatives (art. 7)',
+    workerCountHelp: '10 or more with a common claim act through representatives (LDMAL art. 7)',
     representatives: 'Representatives',
     addRepresentative: 'Add a representative',
     employerInChain:
@@ -118,7 +118,7 @@ export const disputesEn: DisputesStrings = {
     endDateHelp: 'Leave empty if still employed',
     leavingReason: 'Reason for leaving',
     leavingReasonHelp: 'Used to work out severance and the other sums owed',
-    art38Reason: 'The employer’s fault (resignation under art. 38)',
+    art38Reason: 'The employer’s fault (resignation under Labor Contract Law art. 38)',
     harmKnownOn: 'Knew of the harm on',
     harmKnownOnHelp: 'For the limitation warning; optional',
     position: 'Position',
@@ -150,6 +150,8 @@ export const disputesEn: DisputesStrings = {
     partyRole: 'Role',
     partyName: 'Name',
     contractedBy: 'Contracted by',
+    unnamedParty: 'Not named yet',
+    partyOption: '{{name}} ({{role}})',
     individual: 'Individual or unqualified unit',
     hiredWorker: 'Who hired the worker directly',
     crewBossReachable: 'Can the crew boss be reached',
@@ -327,6 +329,9 @@ export const disputesEn: DisputesStrings = {
     counterAmount: 'Amount offered',
     note: 'Note',
     bothConsent: 'Both parties must agree.',
+    consentSoFar: 'Already consented to mediation: {{parties}}.',
+    consentNone: 'Neither party has consented to mediation yet.',
+    consentAll: 'Both parties have consented to mediation.',
     workerConsents: 'The worker agrees',
     employerConsents: 'The employer agrees',
     consentRequired: 'Both must agree',
@@ -338,14 +343,15 @@ export const disputesEn: DisputesStrings = {
     paperSigner: 'Party who signed',
     paperSigned: 'This party signed this version of the printed agreement by hand; the original is kept',
     paperSignedRequired: 'Confirm that the party signed the paper agreement',
-    sealHelp: 'The agreement takes effect once both parties and the mediator have signed and it is sealed (art. 14).',
+    sealHelp:
+      'The agreement takes effect once both parties and the mediator have signed and it is sealed (LDMAL art. 14).',
     sealRequired: 'The mediator’s signature needs the seal',
     sealHelpCourt:
       'Where an invited mediation organisation mediated, the mediator’s signature carries its seal (Specially Invited Mediation Provisions art. 24 ¶2).',
     sealHelpPreFiling:
-      'A pre-filing agreement takes effect once both parties have signed (art. 24 ¶3); the mediator may sign afterwards.',
+      'A pre-filing agreement takes effect once both parties have signed (Specially Invited Mediation Provisions art. 24 ¶3); the mediator may sign afterwards.',
     noSealHelp:
-      'An invited individual mediator conducted this mediation: the mediator signs, with no organisation seal (art. 24 ¶2).',
+      'An invited individual mediator conducted this mediation: the mediator signs, with no organisation seal (Specially Invited Mediation Provisions art. 24 ¶2).',
     mediatedBy: 'Mediation conducted by',
     mediatedByOption: {
       organisation: 'An invited organisation (this studio)',

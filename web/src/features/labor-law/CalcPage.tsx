@@ -50,8 +50,8 @@ export default function CalcPage() {
             </Form>
           </Card>
           <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-            {t('calc.disclaimer')}
-            {calc.lang === 'en' && <> {t('calc.disclaimerEn')}</>}
+            <span lang="zh-CN">{t('calc.disclaimer', { lng: 'zh' })}</span>
+            {calc.lang === 'en' && <span lang="en"> {t('calc.disclaimerEn')}</span>}
           </Typography.Paragraph>
         </>
       )}

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LaborLawItem, LaborLawWarning } from '../../../../contracts/labor-law';
+import { statuteText } from '../../../../contracts/statutes';
 import type { Computed } from './calc/useCalculation';
 import { cityByCode, cityLabel } from './cities';
 import { formatFen, parseYuanToFen } from './money';
@@ -73,7 +74,7 @@ function ItemCard({ item, en }: { item: LaborLawItem; en: boolean }) {
               color="red"
               style={{ whiteSpace: 'normal', marginInlineEnd: 0, fontSize: 13, lineHeight: '22px' }}
             >
-              {b}
+              {statuteText(b, en ? 'en' : 'zh')}
             </Tag>
           ))}
         </Flex>

@@ -64,7 +64,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
     return fail(
       'direct_suit_not_allowed',
       '法院驳回确认申请后，劳动争议应先申请劳动仲裁（《劳动争议调解仲裁法》第五条、第十五条），不能直接起诉；只有持用人单位工资欠条仅主张欠薪（劳动争议司法解释一第十五条），或仅就劳动报酬达成的调解协议单位不履行（第五十一条第二款）时，才可直接起诉，请选择所依据的情形。',
-      'After a refused confirmation a labour dispute goes to arbitration first (LDMAL arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Labour Dispute Interpretation I, art. 15) or on a wages-only agreement the employer does not perform (art. 51 ¶2): name which applies.',
+      'After a refused confirmation a labour dispute goes to arbitration first (LDMAL arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Labour Dispute Interpretation I, art. 15) or on a wages-only agreement the employer does not perform (SPC Labour Dispute Interpretation I, art. 51 ¶2): name which applies.',
     );
   }
   if (

@@ -76,10 +76,12 @@ export interface TransitionError {
   code: TransitionErrorCode;
   message: string;
   messageEn: string;
+  /** The payload field the refusal is about, when it is one (the answer's `field`). */
+  field?: string;
 }
 
-export function fail(code: TransitionErrorCode, message: string, messageEn: string): TransitionError {
-  return { ok: false, code, message, messageEn };
+export function fail(code: TransitionErrorCode, message: string, messageEn: string, field?: string): TransitionError {
+  return field ? { ok: false, code, message, messageEn, field } : { ok: false, code, message, messageEn };
 }
 
 /** What a handler is given besides the case copy it changes and its parsed payload. */

@@ -16,8 +16,13 @@ export function recordPayment(
   if (p.paidOn > c.today || (next.agreementEffectiveOn && p.paidOn < next.agreementEffectiveOn)) {
     return fail(
       'date_out_of_range',
-      '付款日期须在协议生效之后、且不晚于今天。',
-      'The payment date must be on or after the agreement date and not in the future.',
+      p.paidOn > c.today
+        ? `付款日期 ${p.paidOn} 晚于今天（${c.today}）：未来的付款不能登记。`
+        : `付款日期 ${p.paidOn} 早于协议生效日（${next.agreementEffectiveOn}）。`,
+      p.paidOn > c.today
+        ? `The payment date ${p.paidOn} is after today (${c.today}): a future payment cannot be recorded.`
+        : `The payment date ${p.paidOn} is before the agreement took effect (${next.agreementEffectiveOn}).`,
+      'paidOn',
     );
   }
   const total = agreementTotalFen(next.agreement);

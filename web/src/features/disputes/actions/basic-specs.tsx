@@ -18,6 +18,15 @@ export const BASIC_SPECS: SpecTable = {
   start_consultation: { payload: () => ({}), hint: ({ t }) => t('disputes.actions.hints.start_consultation') },
   record_consent: {
     initial: ({ detail }) => ({ party: detail.record.state?.consents.worker ? 'employer' : 'worker' }),
+    // Who has already consented, so nobody records a consent twice or waits for one already given.
+    hint: ({ t, detail }) => {
+      const given = (['worker', 'employer'] as const).filter((p) => detail.record.state?.consents[p]);
+      if (given.length === 0) return t('disputes.actions.consentNone');
+      if (given.length === 2) return t('disputes.actions.consentAll');
+      return t('disputes.actions.consentSoFar', {
+        parties: given.map((p) => t(`disputes.agreement.signer.${p}`)).join(t('common.listSeparator')),
+      });
+    },
     fields: ({ t, detail }) => (
       <Form.Item name="party" label={t('disputes.actions.party')} rules={[{ required: true }]}>
         <Radio.Group

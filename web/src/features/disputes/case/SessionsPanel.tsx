@@ -162,7 +162,7 @@ export function SessionsPanel({ detail: d, canWork }: { detail: CaseDetail; canW
         testId="minutes-form"
       >
         <Form.Item name="heldAt" label={t('disputes.sessions.heldAtLabel')}>
-          <Input type="datetime-local" />
+          <Input type="datetime-local" max={timeInChina()} data-testid="minutes-held-at" />
         </Form.Item>
         <Form.Item
           name="minutes"

@@ -5,7 +5,7 @@ import type { HiringChainInput } from '../../../../../contracts/disputes';
 import type { LiabilityResult } from '../../../../../contracts/disputes/liability';
 import { api } from '../../../app/api';
 import { useDebounced } from '../../../app/useDebounced';
-import { langOf } from '../labels';
+import { chainRoleLabel, langOf } from '../labels';
 import { disputesKeys } from '../queryKeys';
 import { buildIntake, newPartyId, type IntakeValues, type PartyValues } from './build';
 import { PartyRow } from './PartyRow';
@@ -22,7 +22,12 @@ export function ConstructionSection() {
   const on = Form.useWatch('isConstruction') as boolean | undefined;
   const chain = Form.useWatch('construction') as IntakeValues['construction'] | undefined;
   const parties = (chain?.parties ?? []).filter(Boolean);
-  const options = parties.filter((p) => p.name?.trim()).map((p) => ({ value: p.id, label: p.name! }));
+  // Parties are picked by name and role (中山建工集团（总承包单位）), never by their ids; one not named yet by its role.
+  const options = parties.map((p) => {
+    const role = p.role ? chainRoleLabel(p.role, lang) : '';
+    const name = p.name?.trim() || t('disputes.intake.unnamedParty');
+    return { value: p.id, label: role ? t('disputes.intake.partyOption', { name, role }) : name };
+  });
 
   // The chain as the rules read it (contact details left out: a half-typed phone must not stop the preview).
   const chainBody = ((): HiringChainInput | null => {

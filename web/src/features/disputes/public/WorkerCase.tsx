@@ -174,7 +174,7 @@ export function WorkerCase({
                   </Typography.Text>
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.basis}
+                  {lang === 'en' ? c.basisEn : c.basis}
                 </Typography.Text>
               </div>
             ))}
