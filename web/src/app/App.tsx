@@ -10,8 +10,8 @@ import { BrowserRouter } from 'react-router-dom';
 import { AuthProvider } from './auth';
 import { newQueryClient } from './query';
 import { AppRoutes } from './routes';
-
-const theme = { token: { colorPrimary: '#c62828', borderRadius: 6 } };
+import { THEME } from './theme';
+import './app.css';
 
 export function App() {
   const { i18n } = useTranslation();
@@ -21,7 +21,7 @@ export function App() {
     dayjs.locale(en ? 'en' : 'zh-cn');
   }, [en]);
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>

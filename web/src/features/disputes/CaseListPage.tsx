@@ -119,6 +119,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
       />
       {!atRisk && (
         <Form<SearchValues>
+          name="case-search"
           layout="inline"
           initialValues={{ openOnly: true }}
           onFinish={(v) =>
@@ -138,6 +139,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
             <Select
               allowClear
               placeholder={t('disputes.stage')}
+              aria-label={t('disputes.stage')}
               style={{ width: 170 }}
               options={STAGE_CODES.map((s) => ({ value: s, label: stageLabel(s, lang) }))}
             />
@@ -152,7 +154,7 @@ export function CaseListPage({ atRisk }: { atRisk: boolean }) {
           </Form.Item>
         </Form>
       )}
-      {atRisk && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
+      {atRisk && <p style={{ color: '#595959', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
       <Table<CaseListItem>
         rowKey="id"
         size="middle"

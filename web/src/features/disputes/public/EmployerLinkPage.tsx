@@ -13,6 +13,7 @@ import { claimLabel, langOf, money, stageLabel } from '../labels';
 import { disputesKeys } from '../queryKeys';
 import './i18n';
 import { publicApi, type EmployerSignBody, type EmployerView } from './publicApi';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -70,9 +71,9 @@ export default function EmployerLinkPage() {
       data-testid="employer-page"
       data-stage={view.stage}
     >
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+      <PageHeading look={3} style={{ marginTop: 0, marginBottom: 4 }}>
         {t('disputesPublic.employer.title')}
-      </Typography.Title>
+      </PageHeading>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
         {t('disputesPublic.employer.intro', {
           name: view.addressee,
