@@ -9,9 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { AuthProvider } from './auth';
 import { newQueryClient } from './query';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadPage } from './routes';
 import { THEME } from './theme';
 import './app.css';
+
+preloadPage(window.location.pathname);
 
 export function App() {
   const { i18n } = useTranslation();
