@@ -9,9 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
 import { AuthProvider } from './auth';
 import { newQueryClient } from './query';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadPage } from './routes';
+import { THEME } from './theme';
+import './app.css';
 
-const theme = { token: { colorPrimary: '#c62828', borderRadius: 6 } };
+preloadPage(window.location.pathname);
 
 export function App() {
   const { i18n } = useTranslation();
@@ -21,7 +23,7 @@ export function App() {
     dayjs.locale(en ? 'en' : 'zh-cn');
   }, [en]);
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>

@@ -9,28 +9,46 @@ import { usePageTitle } from './pageTitle';
 import { Forbidden, NotFound } from './status-pages';
 
 type Page = LazyExoticComponent<ComponentType>;
+type Loader = () => Promise<{ default: ComponentType }>;
 
 /** One lazily loaded page per menu key (see menu.ts). Pages export their component as default. */
-const PAGES: Record<string, Page> = {
-  home: lazy(() => import('../features/dashboard/DashboardPage')),
-  me: lazy(() => import('../features/me/MePage')),
-  myCases: lazy(() => import('../features/dashboard/MyCasesPage')),
-  calc: lazy(() => import('../features/labor-law/CalcPage')),
-  disputes: lazy(() => import('../features/disputes/DisputesPage')),
-  disputesQueue: lazy(() => import('../features/disputes/QueuePage')),
-  disputesStats: lazy(() => import('../features/disputes/StatsPage')),
-  disputesSettings: lazy(() => import('../features/disputes/settings/SettingsPage')),
-  organizations: lazy(() => import('../features/organizations/OrganizationsPage')),
-  employers: lazy(() => import('../features/employers/EmployersPage')),
-  people: lazy(() => import('../features/people/PeoplePage')),
-  courts: lazy(() => import('../features/courts/CourtsPage')),
-  regions: lazy(() => import('../features/regions/RegionsPage')),
-  laborParams: lazy(() => import('../features/labor-law/LaborParamsPage')),
-  accounts: lazy(() => import('../features/accounts/AccountsPage')),
-  audit: lazy(() => import('../features/audit/AuditPage')),
-  messages: lazy(() => import('../features/notifications/MessagesPage')),
-  jobs: lazy(() => import('../features/jobs/JobsPage')),
+const LOADERS: Record<string, Loader> = {
+  home: () => import('../features/dashboard/DashboardPage'),
+  me: () => import('../features/me/MePage'),
+  myCases: () => import('../features/dashboard/MyCasesPage'),
+  calc: () => import('../features/labor-law/CalcPage'),
+  disputes: () => import('../features/disputes/DisputesPage'),
+  disputesQueue: () => import('../features/disputes/QueuePage'),
+  disputesStats: () => import('../features/disputes/StatsPage'),
+  disputesSettings: () => import('../features/disputes/settings/SettingsPage'),
+  organizations: () => import('../features/organizations/OrganizationsPage'),
+  employers: () => import('../features/employers/EmployersPage'),
+  people: () => import('../features/people/PeoplePage'),
+  courts: () => import('../features/courts/CourtsPage'),
+  regions: () => import('../features/regions/RegionsPage'),
+  laborParams: () => import('../features/labor-law/LaborParamsPage'),
+  accounts: () => import('../features/accounts/AccountsPage'),
+  audit: () => import('../features/audit/AuditPage'),
+  messages: () => import('../features/notifications/MessagesPage'),
+  jobs: () => import('../features/jobs/JobsPage'),
 };
+const PAGES: Record<string, Page> = Object.fromEntries(Object.entries(LOADERS).map(([key, load]) => [key, lazy(load)]));
+
+/**
+ * Starts loading the code of the page at this address while the session is still being asked
+ * for, instead of after: the page's chunks and the sign-in check travel at the same time. A case
+ * page also starts its own chunk, which the disputes page would only ask for once rendered.
+ */
+export function preloadPage(pathname: string): void {
+  const entry = MENU.filter((m) =>
+    m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  const load = entry && LOADERS[entry.key];
+  if (!load) return;
+  void load().catch(() => undefined);
+  if (/^\/disputes\/[0-9a-f-]{36}$/.test(pathname))
+    void import('../features/disputes/case/CasePage').catch(() => undefined);
+}
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 

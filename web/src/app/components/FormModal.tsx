@@ -1,5 +1,5 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFieldError, useErrorText } from '../errors';
 
@@ -14,6 +14,8 @@ interface Props<V> {
   children: ReactNode;
   width?: number;
   testId?: string;
+  /** Prefixes the ids of the form's fields (default: the test id), so two forms on a page never share one. */
+  name?: string;
 }
 
 /** A modal with a vertical form: validation, saving state and server field errors handled once. */
@@ -26,12 +28,14 @@ export function FormModal<V extends object>({
   children,
   width = 560,
   testId,
+  name,
 }: Props<V>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const text = useErrorText();
   const [form] = Form.useForm<V>();
   const [saving, setSaving] = useState(false);
+  const ownName = `form${useId().replace(/\W/g, '')}`;
 
   // Each opening starts from the initial values of that moment; a re-render while open (a new
   // initialValues object, say) must not wipe what the user typed, so only `open` triggers it.
@@ -71,10 +75,11 @@ export function FormModal<V extends object>({
       confirmLoading={saving}
       onOk={() => void submit()}
       onCancel={onCancel}
-      forceRender
+      // Not forceRender: a hidden modal rendered anyway counts as open for Esc, and the last one
+      // mounted takes the key from the modal on screen. The form keeps values set before it mounts.
       okButtonProps={testId ? { 'data-testid': `${testId}-save` } : undefined}
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid={testId}>
+      <Form form={form} name={name ?? testId ?? ownName} layout="vertical" autoComplete="off" data-testid={testId}>
         {children}
       </Form>
     </Modal>

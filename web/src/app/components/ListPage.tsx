@@ -122,6 +122,7 @@ export function ListPage<
       {filters && (
         <Form<V>
           form={form}
+          name="list-search"
           layout="inline"
           onFinish={(values) => list.search(toFilter(values))}
           onValuesChange={searchOnChange ? (_, values) => list.search(toFilter(values)) : undefined}

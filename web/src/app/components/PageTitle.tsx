@@ -1,13 +1,12 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import type { ReactNode } from 'react';
+import { PageHeading } from './PageHeading';
 
-/** Page heading with optional actions on the right; wraps on narrow screens. */
+/** The page's heading (its h1) with optional actions on the right; wraps on narrow screens. */
 export function PageTitle({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
   return (
     <Flex align="center" justify="space-between" wrap gap={8} style={{ marginBottom: 16 }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {title}
-      </Typography.Title>
+      <PageHeading style={{ margin: 0 }}>{title}</PageHeading>
       {extra && (
         <Flex gap={8} wrap>
           {extra}

@@ -6,7 +6,7 @@ export function Brand({ compact = false }: { compact?: boolean }) {
   return (
     <span style={{ display: 'inline-flex', alignItems: 'baseline', gap: 6, whiteSpace: 'nowrap' }}>
       <span style={{ fontSize: 20, fontWeight: 700, color: '#c62828', letterSpacing: 2 }}>{t('app.name')}</span>
-      {!compact && <span style={{ fontSize: 13, color: '#8c8c8c' }}>{t('app.nameEn')}</span>}
+      {!compact && <span style={{ fontSize: 13, color: '#595959' }}>{t('app.nameEn')}</span>}
     </span>
   );
 }

@@ -43,13 +43,13 @@ export function UserMenu({ compact }: { compact: boolean }) {
         <Button
           type="text"
           data-testid="user-menu"
-          aria-label={t('layout.userMenu')}
+          title={t('layout.userMenu')}
           style={{ maxWidth: compact ? 132 : 320, height: 40 }}
         >
           <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {me.displayName}
             {!compact && roleText !== me.displayName && (
-              <span style={{ color: '#8c8c8c', marginInlineStart: 8 }}>{roleText}</span>
+              <span style={{ color: '#595959', marginInlineStart: 8 }}>{roleText}</span>
             )}
           </span>
         </Button>

@@ -47,9 +47,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         onClose();
       }}
       destroyOnHidden
-      forceRender
     >
-      <Form form={form} layout="vertical" autoComplete="off">
+      <Form form={form} name="change-password" layout="vertical" autoComplete="off">
         <Form.Item
           name="currentPassword"
           label={t('auth.currentPassword')}

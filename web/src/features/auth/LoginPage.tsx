@@ -104,7 +104,7 @@ export default function LoginPage() {
         }}
       >
         <strong style={{ fontSize: 16 }}>{t('auth.calcLink')}</strong>
-        <span style={{ display: 'block', fontSize: 12, color: '#8c8c8c' }}>{t('auth.calcLinkHint')}</span>
+        <span style={{ display: 'block', fontSize: 12, color: '#595959' }}>{t('auth.calcLinkHint')}</span>
       </Link>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12, textAlign: 'center' }}>
         {t('auth.footer')}

@@ -24,7 +24,7 @@ export default function DashboardPage() {
       <PageTitle
         title={t('dashboard.title')}
         extra={
-          <span style={{ color: '#8c8c8c' }}>
+          <span style={{ color: '#595959' }}>
             {t('dashboard.scope', { region: me.regionName ?? t('dashboard.national') })}
           </span>
         }

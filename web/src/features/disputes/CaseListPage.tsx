@@ -164,6 +164,7 @@ export function CaseListPage({ tab }: { tab: CaseListTab }) {
         <Form<SearchValues>
           // Filled from the address each time it changes (a reload, Back, a link).
           key={urlKey}
+          name="case-search"
           layout="inline"
           initialValues={{ q: filter.q, stage: filter.stage, openOnly: filter.open === 'true' }}
           onFinish={onSearch}
@@ -181,6 +182,7 @@ export function CaseListPage({ tab }: { tab: CaseListTab }) {
             <Select
               allowClear
               placeholder={t('disputes.stage')}
+              aria-label={t('disputes.stage')}
               style={{ width: 170 }}
               options={STAGE_CODES.map((s) => ({ value: s, label: stageLabel(s, lang) }))}
             />
@@ -195,8 +197,8 @@ export function CaseListPage({ tab }: { tab: CaseListTab }) {
           </Form.Item>
         </Form>
       )}
-      {tab === 'at-risk' && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
-      {tab === 'to-assign' && <p style={{ color: '#8c8c8c', marginTop: 0 }}>{t('disputes.toAssignHint')}</p>}
+      {tab === 'at-risk' && <p style={{ color: '#595959', marginTop: 0 }}>{t('disputes.atRiskHint')}</p>}
+      {tab === 'to-assign' && <p style={{ color: '#595959', marginTop: 0 }}>{t('disputes.toAssignHint')}</p>}
       <CaseTable
         // A new search (or tab) is a new list from its first page.
         key={`${tab}?${urlKey}`}

@@ -119,13 +119,13 @@ export default function StatsPage() {
                 suffix={t('disputes.stats.wan')}
                 data-testid="stat-settled"
               />
-              <div style={{ color: '#8c8c8c', fontSize: 12 }}>{money(tot.settledFen, lang)}</div>
+              <div style={{ color: '#595959', fontSize: 12 }}>{money(tot.settledFen, lang)}</div>
             </Card>
           </Col>
           <Col xs={24} md={12} xl={6}>
             <Card>
               <Statistic title={t('disputes.stats.avgAgreement')} value={days(tot.avgDaysToAgreement)} />
-              <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+              <div style={{ color: '#595959', fontSize: 12 }}>
                 {t('disputes.stats.avgRuling')}：{days(tot.avgDaysToRuling)}
               </div>
             </Card>

@@ -211,7 +211,7 @@ export function CalcResult({
             styles={{ label: { width: 120 }, content: { overflowWrap: 'anywhere' } }}
           >
             <Descriptions.Item label={t('calc.result.region')}>
-              {regionText} <span style={{ color: '#8c8c8c' }}>({code})</span>
+              {regionText} <span style={{ color: '#595959' }}>({code})</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('calc.result.hireDate')}>{values.hireDate}</Descriptions.Item>
             <Descriptions.Item label={t('calc.result.situation')}>

@@ -9,6 +9,7 @@ import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import type { Person } from '../people/types';
 import './i18n';
 import { meKeys } from './queryKeys';
+import { PageHeading } from '../../app/components/PageHeading';
 
 /** The worker's own page, laid out for phones first. */
 export default function MePage() {
@@ -24,9 +25,7 @@ export default function MePage() {
   const dash = t('common.none');
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('me.hello', { name: me.displayName })}
-      </Typography.Title>
+      <PageHeading style={{ marginTop: 0 }}>{t('me.hello', { name: me.displayName })}</PageHeading>
       <Card title={t('me.record')} styles={{ body: { padding: 16 } }}>
         {error ? (
           <Result

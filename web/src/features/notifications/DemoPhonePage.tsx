@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { useApiQuery } from '../../app/query';
 import './i18n';
 import { notificationKeys } from './queryKeys';
+import { PageHeading } from '../../app/components/PageHeading';
 
 /** GET /api/public/demo-phone: the latest messages to the number, newest first (contracts/notifications.ts). */
 type Inbox = z.infer<typeof demoPhoneInboxSchema>;
@@ -51,7 +52,7 @@ export default function DemoPhonePage() {
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 480, margin: '0 auto' }} data-testid="demo-phone">
-      <Typography.Title level={4}>{t('demoPhone.title')}</Typography.Title>
+      <PageHeading>{t('demoPhone.title')}</PageHeading>
       <Alert type="warning" message={t('demoPhone.intro')} />
       {off ? (
         <Alert type="info" message={t('demoPhone.off')} />

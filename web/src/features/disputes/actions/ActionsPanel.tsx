@@ -116,11 +116,10 @@ export function ActionsPanel({ detail }: Props) {
         confirmLoading={act.isPending}
         onOk={() => void submit()}
         onCancel={() => setOpen(null)}
-        forceRender
         destroyOnHidden={false}
       >
         {hint && <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph>}
-        <Form form={form} layout="vertical" autoComplete="off" data-testid="action-form">
+        <Form form={form} name="action" layout="vertical" autoComplete="off" data-testid="action-form">
           {open && spec?.fields?.(ctx)}
         </Form>
         {problem && <Alert type="error" showIcon title={problem} data-testid="action-error" />}

@@ -103,7 +103,7 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
             optionRender={(o) => (
               <div>
                 <div>{o.label}</div>
-                <div style={{ fontSize: 12, color: '#8c8c8c', whiteSpace: 'normal' }}>{o.data.title}</div>
+                <div style={{ fontSize: 12, color: '#595959', whiteSpace: 'normal' }}>{o.data.title}</div>
               </div>
             )}
           />

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Steps, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { textOf } from '../../../app/i18n';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { STAGE_BY_CODE, type Stage } from '../../../../../contracts/disputes/sta
 import { RiskTag, StageTag } from '../CaseListPage';
 import { closeReasonLabel, langOf, money, referralLabel, stageLabel } from '../labels';
 import type { CaseDetail } from '../types';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 const MAIN_PATH: Stage[] = [
   'intake',
@@ -61,9 +62,9 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
     <Card>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Flex align="center" wrap gap={8}>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number">
+          <PageHeading style={{ margin: 0 }} data-testid="case-number">
             {d.caseNumber}
-          </Typography.Title>
+          </PageHeading>
           <span data-testid="case-stage">
             <StageTag stage={d.stage} />
           </span>
@@ -121,8 +122,9 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
           size="small"
           current={current}
           status={failed ? 'error' : d.stage === 'performed' ? 'finish' : 'process'}
+          titlePlacement="vertical"
           items={path.map((p) => ({ title: stageLabel(p.code, lang) }))}
-          style={{ minWidth: path.length * 110 }}
+          style={{ minWidth: path.length * 64 }}
           data-testid="case-steps"
         />
       </div>

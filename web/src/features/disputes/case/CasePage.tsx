@@ -1,4 +1,4 @@
-import { Col, Flex, Result, Row, Skeleton } from 'antd';
+import { Flex, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCan } from '../../../app/auth';
@@ -39,28 +39,29 @@ export default function CasePage() {
   return (
     <div data-testid="case-page" data-stage={detail.stage} data-version={detail.version}>
       <CaseHeader detail={detail} />
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xl={15}>
-          <Flex vertical gap={16}>
-            <NoticesPanel detail={detail} />
-            <FactsPanel detail={detail} />
-            <AgreementPanel detail={detail} />
-            {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
-            <SessionsPanel detail={detail} canWork={work && live} />
-            <EvidencePanel detail={detail} />
-            <EventsPanel detail={detail} />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={9}>
-          <Flex vertical gap={16}>
-            {live && <ActionsPanel detail={detail} />}
-            <ClocksPanel clocks={detail.clocks} />
-            <DocumentsPanel detail={detail} />
-            {work && live && <AssignmentPanel detail={detail} />}
-            {work && <OutboxPanel detail={detail} />}
-          </Flex>
-        </Col>
-      </Row>
+      {/* What to do next comes first on a narrow screen, at the top of the side column on a wide one (app.css). */}
+      <div className="yz-case-body">
+        <Flex vertical gap={16} className="yz-case-main">
+          <NoticesPanel detail={detail} />
+          <FactsPanel detail={detail} />
+          <AgreementPanel detail={detail} />
+          {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
+          <SessionsPanel detail={detail} canWork={work && live} />
+          <EvidencePanel detail={detail} />
+          <EventsPanel detail={detail} />
+        </Flex>
+        {live && (
+          <div className="yz-case-next">
+            <ActionsPanel detail={detail} />
+          </div>
+        )}
+        <Flex vertical gap={16} className="yz-case-side">
+          <ClocksPanel clocks={detail.clocks} />
+          <DocumentsPanel detail={detail} />
+          {work && live && <AssignmentPanel detail={detail} />}
+          {work && <OutboxPanel detail={detail} />}
+        </Flex>
+      </div>
     </div>
   );
 }

@@ -48,11 +48,7 @@ export function ClocksPanel({ clocks }: { clocks: Clock[] }) {
               key={c.code}
               data-testid={`clock-${c.code}`}
               data-status={c.status}
-              style={{
-                borderBottom: '1px solid #f0f0f0',
-                paddingBottom: 8,
-                opacity: c.status === 'not_started' || c.status === 'stopped' ? 0.65 : 1,
-              }}
+              style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}
             >
               <Flex justify="space-between" align="baseline" gap={8}>
                 <Typography.Text strong>{en ? c.labelEn : c.label}</Typography.Text>

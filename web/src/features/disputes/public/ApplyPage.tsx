@@ -13,6 +13,7 @@ import { buildApplication, stepOfField, type ApplyValues } from './application';
 import { APPLY_STEP_FIELDS, ApplySteps } from './ApplySteps';
 import './i18n';
 import { publicApi, type ApplicationReceipt, type StudioList } from './publicApi';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 const STEP_KEYS = ['you', 'employer', 'work', 'claims'] as const;
 const big = { height: 48, fontSize: 16 } as const;
@@ -108,9 +109,9 @@ export default function ApplyPage() {
 
   return (
     <div className="yz-calc" ref={top} style={{ maxWidth: 640, margin: '0 auto', scrollMarginTop: 64 }}>
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }} data-testid="apply-title">
+      <PageHeading look={3} style={{ marginTop: 0, marginBottom: 4 }} data-testid="apply-title">
         {t('disputesPublic.apply.title')}
-      </Typography.Title>
+      </PageHeading>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
         {t('disputesPublic.apply.intro')}
       </Typography.Paragraph>

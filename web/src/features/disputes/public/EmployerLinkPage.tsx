@@ -14,6 +14,7 @@ import { disputesKeys } from '../queryKeys';
 import './i18n';
 import { EmployerSignCard } from './EmployerSignCard';
 import { publicApi, type EmployerSignBody, type EmployerView } from './publicApi';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -90,9 +91,9 @@ export default function EmployerLinkPage() {
       data-stage={view.stage}
       data-link-state={view.linkState}
     >
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }}>
+      <PageHeading look={3} style={{ marginTop: 0, marginBottom: 4 }}>
         {t('disputesPublic.employer.title')}
-      </Typography.Title>
+      </PageHeading>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
         {t('disputesPublic.employer.intro', {
           name: view.addressee,

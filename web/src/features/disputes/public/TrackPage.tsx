@@ -11,6 +11,7 @@ import './i18n';
 import { caseToken, publicApi, type WorkerView } from './publicApi';
 import { TrackLogin } from './TrackLogin';
 import { WorkerCase } from './WorkerCase';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 /** The worker's case by the tab's case token; a token the server no longer accepts is forgotten at once. */
 async function loadTracked(token: string): Promise<WorkerView> {
@@ -45,9 +46,9 @@ export default function TrackPage() {
   return (
     <div className="yz-calc" style={{ maxWidth: 640, margin: '0 auto' }}>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 4 }} data-testid="track-title">
+        <PageHeading look={3} style={{ marginTop: 0, marginBottom: 4 }} data-testid="track-title">
           {t('disputesPublic.track.title')}
-        </Typography.Title>
+        </PageHeading>
         {signedIn && (
           <Button type="link" onClick={signOut} data-testid="track-sign-out">
             {t('disputesPublic.track.signOut')}

@@ -1,6 +1,7 @@
 import { Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../app/layout/useIsMobile';
+import { PageHeading } from '../../../app/components/PageHeading';
 
 const STEP_KEYS = ['where', 'dates', 'wage', 'extras'] as const;
 
@@ -10,9 +11,9 @@ export function CalcHeader({ step, onBack }: { step: number; onBack: (step: numb
   const mobile = useIsMobile();
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: mobile ? 4 : 0, marginBottom: 4 }} data-testid="calc-title">
+      <PageHeading look={3} style={{ marginTop: mobile ? 4 : 0, marginBottom: 4 }} data-testid="calc-title">
         {t('calc.title')}
-      </Typography.Title>
+      </PageHeading>
       <Typography.Paragraph type="secondary" style={{ fontSize: 15 }}>
         {t('calc.intro')}
       </Typography.Paragraph>
