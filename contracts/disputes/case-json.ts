@@ -194,6 +194,8 @@ export const caseRecordSchema = z.object({
   intakeWarnings: z.array(noticeSchema).optional(),
   counterOffer: z.object({ amountFen: z.number().nullable(), note: z.string().nullable(), at: z.string() }).optional(),
   rulingNo: z.string().optional(),
+  /** Who made the ruling: the judge's and the clerk's names as printed under it. */
+  rulingBench: z.object({ judge: z.string(), clerk: z.string().optional() }).optional(),
   /** The judge's review against each refusal ground (true = the ground applies). */
   confirmationReview: z
     .object({ grounds: z.partialRecord(z.enum(REFUSAL_GROUNDS), z.boolean()), at: z.string(), by: z.string() })

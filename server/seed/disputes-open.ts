@@ -61,7 +61,6 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
       },
       workerCount: 1,
       representatives: [],
-      employer: { name: `包工头 ${plan.name.slice(0, 1)}某（个人）` },
       employment: {
         hireDate: '2024-09-01',
         endDate: today,

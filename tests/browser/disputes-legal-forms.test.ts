@@ -78,6 +78,7 @@ describe('after a refused confirmation: the agreement amended by mediation', () 
       await court.getByTestId('review-not_voluntary-no').click();
       await court.getByTestId('review-content_unclear-yes').click();
       await modalOf(court).getByRole('radio', { name: '内容不明确，无法确认' }).check();
+      await court.getByTestId('action-clerk-name').fill('林晓雯');
       await modalOf(court).getByLabel('驳回说明').fill('付款时间约定不明');
       await shot(court, '/tmp/yz-legal-refuse.png');
     });

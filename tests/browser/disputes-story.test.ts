@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResidentId } from '../../server/core/identifiers/resident-id.js';
 import { employers } from '../../server/modules/employers/tables.js';
 import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
+import { pdfText, squash } from '../../server/modules/disputes/documents/test-support.js';
 import { choose, ensureWebBuilt, launchChromium, runAction, signIn, startServer } from './support.js';
 
 // The seed's story in the browser: a construction worker's crew boss owes him a year of wages and
@@ -93,7 +94,6 @@ describe('the seed story in the browser', () => {
     await page
       .getByTestId('intake-worker-id')
       .fill(buildResidentId({ regionCode: '361102', birthDate: '1982-04-18', sequence: 31 }));
-    await page.getByTestId('intake-employer-name').fill('包工头 李某（个人）');
     await page.getByTestId('intake-hire-date').fill(chinaDay(-400));
     await page.getByTestId('intake-end-date').fill(chinaDay(-20));
     // Unpaid for a year, the worker quit: a resignation over the employer's fault (劳动合同法第三十八条).
@@ -111,6 +111,9 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('party-1-uscc').fill(contractor.uscc);
     await page.getByTestId('party-1-phone').fill('13800002222');
     await page.getByTestId('party-1-email').fill('hr@huayu.example.cn');
+    await page.getByTestId('party-1-service-address').fill('中山市东区中山四路 88 号');
+    // One list: the crew boss is the chain's hiring party, not a second employer typed above.
+    await page.getByTestId('intake-employer-in-chain').waitFor();
     await page.getByTestId('party-2-name').fill('李某（包工头）');
     await page.getByTestId('intake-boss-reachable').getByText('否').click();
     const preview = page.getByTestId('intake-liability-preview');
@@ -236,9 +239,17 @@ describe('the seed story in the browser', () => {
   it('has the contractor sign by its link and the worker sign on the phone with an SMS code', async () => {
     const employer = await phoneContext.newPage();
     await employer.goto(employerLink);
+    expect(await employer.getByTestId('employer-page').getAttribute('data-link-state')).toBe('sign');
+    // The contractor signs in a person's name, with the code texted to its registered phone.
+    await employer.getByTestId('employer-signer-name').fill('周经理');
+    await employer.getByTestId('employer-get-code').click();
+    const inbox = await page.request.get(`${baseUrl}/api/public/demo-phone?to=13800002222`);
+    const codeSms = ((await inbox.json()).items as { body: string }[]).find((m) => m.body.includes('代表'));
+    await employer.getByTestId('employer-sign-code').fill(codeSms!.body.match(/验证码 (\d{6})/)![1]!);
     await employer.getByTestId('employer-sign').click();
     await employer.getByTestId('employer-sign-ok').click();
     await employer.getByTestId('employer-signed').waitFor();
+    expect(await employer.getByTestId('employer-page').getAttribute('data-link-state')).toBe('signed');
     await employer.close();
 
     const worker = await phoneContext.newPage();
@@ -273,6 +284,16 @@ describe('the seed story in the browser', () => {
     await page.reload();
     await stage('agreement_signed');
     expect(await page.getByTestId('doc-mediation-agreement-pdf').isDisabled()).toBe(false);
+    // The agreement's signatories are those who signed, and how: the contractor by link and code, in 周经理's name.
+    const agreementPdf = await page.request.get(
+      `${baseUrl}/api/disputes/${caseId}/documents/mediation-agreement?format=pdf`,
+    );
+    const agreement = (await pdfText(await agreementPdf.body())).flat;
+    expect(agreement).toContain(squash(`被申请人（施工总承包单位）：${contractor.name}`));
+    expect(agreement).toContain(squash('送达地址中山市东区中山四路 88 号'));
+    expect(agreement).toContain(squash('经调解链接及短信验证码电子签署），签署人周经理'));
+    expect(agreement).toContain(squash('宋建军（经短信验证码电子签署）'));
+    expect(agreement).not.toContain(squash('李某（包工头）'));
   });
 
   it('applies jointly for judicial confirmation; the judge rules from the queue', async () => {
@@ -307,6 +328,7 @@ describe('the seed story in the browser', () => {
           'content_unclear',
         ])
           await judge.getByTestId(`review-${g}-no`).click();
+        await judge.getByTestId('action-clerk-name').fill('林晓雯');
         await judge.screenshot({ path: '/tmp/yz-disputes-ruling.png' });
       },
       judge,
@@ -318,6 +340,20 @@ describe('the seed story in the browser', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    // The ruling names the judge and the clerk, and the parties that applied: the contractor, not the crew boss.
+    const ruling = (await pdfText(await pdf.body())).flat;
+    expect(ruling).toContain(squash('书记员林晓雯'));
+    expect(ruling).toMatch(/审判员[^＿]{2,4}/);
+    expect(ruling).toContain(squash(contractor.name));
+    expect(ruling).not.toContain(squash('李某（包工头）'));
+    const application = await judge.request.get(
+      `${baseUrl}/api/disputes/${caseId}/documents/confirmation-application?format=pdf`,
+    );
+    const applied = (await pdfText(await application.body())).flat;
+    expect(applied).toContain(squash(`申请人（施工总承包单位）：${contractor.name}`));
+    expect(applied).toContain(squash('中山市东区中山四路 88 号'));
+    expect(applied).toContain(squash(`申请人${contractor.name}的营业执照副本复印件一份`));
+    expect(applied).not.toContain(squash('李某（包工头）'));
     await court.close();
   });
 

@@ -6,7 +6,8 @@ import { disputeEvents } from '../../server/modules/disputes/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { actOn, constructionIntake, signByLink, termsHashOf } from '../support/disputes.js';
-import { newMediator, uniqueUscc } from '../support/factories.js';
+import { newJudge, newMediator, uniqueUscc } from '../support/factories.js';
+import { pdfText, squash } from '../../server/modules/disputes/documents/test-support.js';
 
 // The parties of a case as one list with roles: the crew boss who hired the worker, the general
 // contractor liable under 保障农民工工资支付条例第三十六条, and the developer, never mixed up.
@@ -141,6 +142,62 @@ describe('the parties of a construction case', () => {
     expect(labels).toContain('record_employer_answer:中山市华裕建筑劳务有限公司（链接）');
     expect(labels).toContain('sign_agreement:周经理（代表中山市华裕建筑劳务有限公司，链接验证码签署）');
     expect(labels.join()).not.toContain('包工头');
+  });
+
+  it('prints on the agreement, the application and the ruling exactly the parties who signed and applied', async () => {
+    const termsHash = await termsHashOf(mediator, caseId);
+    const worker = await actOn(mediator, caseId, 'record_party_signature', {
+      signer: 'worker',
+      termsHash,
+      method: 'paper',
+    });
+    expect(worker.statusCode, worker.body).toBe(200);
+    await actOn(mediator, caseId, 'sign_agreement', { signer: 'mediator', termsHash, sealApplied: true });
+    const applied = await actOn(mediator, caseId, 'apply_confirmation', {
+      applicants: ['worker', 'employer'],
+      materials: { agreement: true, identityProofs: true, contactDetails: true, mediationProof: true },
+      court: 'inviting_court',
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    const judge = await newJudge(t, { displayName: '吴海燕' });
+    const review = {
+      violates_mandatory_law: false,
+      harms_state_public_or_third_party: false,
+      offends_public_order: false,
+      not_voluntary: false,
+      content_unclear: false,
+    };
+    const ruled = await actOn(judge, caseId, 'issue_ruling', { clerkName: '林晓雯' }, { review });
+    expect(ruled.statusCode, ruled.body).toBe(200);
+    expect(ruled.json().record.rulingBench).toEqual({ judge: '吴海燕', clerk: '林晓雯' });
+
+    const pdf = async (kind: string) => {
+      const res = await mediator.get(`/api/disputes/${caseId}/documents/${kind}?format=pdf`);
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      return (await pdfText(res.rawPayload)).flat;
+    };
+    const agreement = await pdf('mediation-agreement');
+    expect(agreement).toContain(squash('被申请人（施工总承包单位）：中山市华裕建筑劳务有限公司'));
+    expect(agreement).toContain(squash('送达地址中山市东区中山四路 88 号'));
+    expect(agreement).toContain(squash('经调解链接及短信验证码电子签署）'));
+    expect(agreement).toContain(squash('签署人周经理'));
+    // The crew boss neither signed nor agreed: no party block and no signature line for him.
+    expect(agreement).not.toContain(squash('李某（包工头）'));
+    // The terms name what is paid from the claim types, not from free text.
+    expect(agreement).toContain(squash('中山市华裕建筑劳务有限公司同意向宋建41支付拖欠工资共计'));
+
+    const application = await pdf('confirmation-application');
+    expect(application).toContain(squash('申请人（施工总承包单位）：中山市华裕建筑劳务有限公司'));
+    expect(application).toContain(squash('申请人中山市华裕建筑劳务有限公司的营业执照副本复印件一份'));
+    expect(application).toContain(squash('申请人宋建41的居民身份证复印件一份'));
+    expect(application).toContain(squash('中山市南朗镇榄边村 3 巷 5 号'));
+    expect(application).not.toContain(squash('李某（包工头）'));
+
+    const ruling = await pdf('civil-ruling');
+    expect(ruling).toContain(squash('审判员吴海燕'));
+    expect(ruling).toContain(squash('书记员林晓雯'));
+    expect(ruling).toContain(squash('中山市华裕建筑劳务有限公司'));
+    expect(ruling).not.toContain(squash('李某（包工头）'));
   });
 });
 

@@ -232,10 +232,15 @@ export async function newMediator(
 /** A judge (or clerk) of a court (the home studio's court unless told), logged in. */
 export async function newJudge(
   t: TestApp,
-  opts: { court?: Court; role?: 'judge' | 'court_clerk' } = {},
+  opts: { court?: Court; role?: 'judge' | 'court_clerk'; displayName?: string } = {},
 ): Promise<LoggedIn & { court: Court }> {
   const court = opts.court ?? (await homeStudio(t)).court;
-  const judge = await newAccount(t, { role: opts.role ?? 'judge', regionCode: court.regionCode, courtId: court.id });
+  const judge = await newAccount(t, {
+    role: opts.role ?? 'judge',
+    regionCode: court.regionCode,
+    courtId: court.id,
+    displayName: opts.displayName,
+  });
   return Object.assign(judge, { court });
 }
 

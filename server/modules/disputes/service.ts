@@ -107,6 +107,12 @@ export async function applyAction(
             at: now.toISOString(),
             by: actor?.displayName ?? role,
           };
+          // The names under the ruling: the judge who made it (this account) and the clerk named.
+          if (actor)
+            nextRecord.rulingBench = {
+              judge: actor.displayName,
+              ...(payload.clerkName ? { clerk: String(payload.clerkName) } : {}),
+            };
         }
         const extra = await sideEffects(tx, deps, row, nextRecord, result.state, action, payload, opts.sideData);
         const clocks = clocksOf({ ...row, record: nextRecord }, calendar, todayOf(deps));

@@ -3,7 +3,18 @@ import type { Deps } from '../../../core/deps.js';
 import { maskResidentIdParts } from '../../../core/identifiers/resident-id.js';
 import { HAND_BLANK } from './format.js';
 import { documentPartiesRepo } from './repository.js';
-import type { CaseDocumentData, ClaimType as DocClaimType, RefusalGround as DocRefusal } from './types.js';
+import type {
+  CaseDocumentData,
+  ClaimType as DocClaimType,
+  EmployerParty,
+  RefusalGround as DocRefusal,
+  SignatureMethod as DocSignatureMethod,
+  Signatures,
+} from './types.js';
+import type { CaseParty } from '../../../../contracts/disputes/parties.js';
+import type { CaseState, SignatureMethod } from '../../../../contracts/disputes/case-state.js';
+import { caseRoster } from '../case-parties.js';
+import { need } from './builders/common.js';
 import { amountOverdueFen } from '../rules/state-machine.js';
 import { CLAIM_TYPE_LABELS, CLOSE_REASON_LABELS, type ClaimType } from '../rules/stages.js';
 import { partiesOf } from '../case-record.js';
@@ -49,18 +60,24 @@ async function defaultCourt(deps: Deps, courtId: string | null): Promise<{ name:
 /** Everything a document needs, gathered from the case; documents are never typed twice. */
 export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocumentData> {
   const facts = d.facts;
-  const { worker, employer: employerFact } = partiesOf(facts);
+  const { worker } = partiesOf(facts);
   const record = d.record;
   const state = record.state;
   const person = await documentPartiesRepo.worker(deps.db, d.workerPersonId);
-  const employer = employerFact.uscc ? await documentPartiesRepo.employerByUscc(deps.db, employerFact.uscc) : null;
+  // The paying side in the documents is the party that acts for it (the liable contractor, else the
+  // employer): the one that answered, signed and applied; a crew boss who never took part is not.
+  const roster = caseRoster(facts, record);
+  const acting = need(roster.acting, 'the paying party');
+  const registered = acting.uscc ? await documentPartiesRepo.employerByUscc(deps.db, acting.uscc) : null;
+  const payingParty = documentParty(acting, registered?.address ?? null);
+  const workerParty = roster.workers[0];
   const studio = d.mediationBodyId ? await documentPartiesRepo.studio(deps.db, d.mediationBodyId) : null;
   const court = d.courtName
     ? { name: d.courtName, code: d.courtCode ?? '' }
     : await defaultCourt(deps, studio?.defaultCourtId ?? null);
   const analysis = d.analysis;
   const liable = record.liability?.contactFirst;
-  const liableParty = liable ? facts.construction?.parties.find((p) => p.id === liable.partyId) : null;
+  const actingIsHirer = acting.roles.includes('hirer');
   const agreementTotal = state?.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
   const data: CaseDocumentData = {
     caseNumber: d.caseNumber,
@@ -76,31 +93,24 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
           sex: person?.sex ?? undefined,
           birthDate: person?.birthDate ?? undefined,
           residentIdMasked: maskResidentIdParts(person?.residentIdHead, person?.residentIdTail) ?? HAND_BLANK,
-          address: '（见送达地址确认书）',
+          // Where the worker lives and is served, as given; a blank to complete by hand otherwise.
+          address: workerParty?.address ?? HAND_BLANK,
+          ...(workerParty?.serviceAddress ? { serviceAddress: workerParty.serviceAddress } : {}),
           phone: worker.phone,
         },
       ],
       representatives: facts.representatives?.map((r) => ({ name: r.name, phone: r.phone })),
-      employers: [
-        {
-          name: employerFact.name,
-          uscc: employerFact.uscc ?? employer?.uscc ?? '（个人，无统一社会信用代码）',
-          address: employer?.address ?? '（未登记）',
-          phone: employerFact.contactPhone,
-        },
-      ],
-      liableParties: liableParty
-        ? [
+      employers: actingIsHirer ? [payingParty] : [],
+      liableParties: actingIsHirer
+        ? undefined
+        : [
             {
-              name: liableParty.name,
-              uscc: liableParty.uscc ?? '（未登记）',
-              address: '（未登记）',
-              role: LIABLE_ROLE[liableParty.role] ?? 'other',
-              liabilityBasis: `《${liable!.basis.law}》第${liable!.basis.article}条${liable!.basis.paragraph ? `第${liable!.basis.paragraph}款` : ''}`,
-              liabilityExplanation: liable!.explanation,
+              ...payingParty,
+              role: LIABLE_ROLE[acting.chainRole ?? ''] ?? 'other',
+              liabilityBasis: acting.liabilityBasis,
+              liabilityExplanation: liable?.explanation,
             },
-          ]
-        : undefined,
+          ],
     },
     claims: facts.claims.map((c) => ({
       type: CLAIM_MAP[c.type],
@@ -136,7 +146,7 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
         location: s.location ?? undefined,
         mediators: [d.mediatorName ?? ''],
         judge: d.judgeName ?? undefined,
-        attendees: [d.workerName, employerFact.name],
+        attendees: [d.workerName, acting.name],
         summary: s.minutes ?? '',
       })),
     evidence: d.evidence.map((e) => ({
@@ -147,20 +157,27 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
     })),
   };
   if (state?.agreement && state.agreementEffectiveOn) {
+    const summary = state.agreement.summary?.trim();
     data.agreement = {
       concludedAt: state.agreementEffectiveOn,
-      payer: liableParty?.name ?? employerFact.name,
+      payer: acting.name,
       totalFen: agreementTotal,
-      subject: state.agreement.summary ?? '拖欠的劳动报酬及相关款项',
+      // What is paid is named from the structured claim types; the parties' own words are a clause of their own.
+      subject: agreementSubject(state.agreement.claimTypes),
       instalments: state.agreement.installments.map((i) => ({ dueDate: i.dueOn, amountFen: i.amountFen })),
       paymentMethod: '银行转账至申请人本人账户',
-      otherTerms: ['双方就本案劳动争议再无其他争议。'],
+      otherTerms: [...(summary ? [`双方另行约定：${summary}`] : []), '双方就本案劳动争议再无其他争议。'],
     };
-    const signedAt = signingTimes(d.events, state.agreementEffectiveOn);
     data.signatures = {
-      worker: { signedAt: signedAt.worker, method: 'electronic' },
-      employer: { signedAt: signedAt.employer, method: 'electronic' },
-      ...(state.signatures.mediator ? { mediator: { name: d.mediatorName ?? '', signedAt: signedAt.mediator } } : {}),
+      ...signaturesOf(state, signingTimes(d.events, state.agreementEffectiveOn)),
+      ...(state.signatures.mediator
+        ? {
+            mediator: {
+              name: d.mediatorName ?? '',
+              signedAt: signingTimes(d.events, state.agreementEffectiveOn).mediator,
+            },
+          }
+        : {}),
       seal: state.signatures.mediator && sealRequired(state),
     };
     data.effectiveDate = state.agreementEffectiveOn;
@@ -186,8 +203,9 @@ export async function documentData(deps: Deps, d: CaseDetail): Promise<CaseDocum
         record.rulingNo ??
         `（${(state.rulingIssuedOn ?? state.confirmationRefusedOn)!.slice(0, 4)}）${court.code}民特${HAND_BLANK}号`,
       date: (state.rulingIssuedOn ?? state.confirmationRefusedOn)!,
-      judge: d.judgeName ?? '审判员',
-      clerk: '书记员',
+      judge: record.rulingBench?.judge ?? d.judgeName ?? HAND_BLANK,
+      // Never a placeholder name: the clerk named when the ruling was recorded, else a blank for the court.
+      clerk: record.rulingBench?.clerk ?? HAND_BLANK,
       decision: state.rulingIssuedOn ? 'confirmed' : 'refused',
       refusalGround: state.refusalGround ? REFUSAL_MAP[state.refusalGround] : undefined,
       refusalReason: record.refusalNote,
@@ -242,6 +260,57 @@ function signingTimes(
     const signer = e.payload?.signer;
     if (e.action === 'sign_agreement' && (signer === 'worker' || signer === 'employer' || signer === 'mediator'))
       out[signer] = local(e.at);
+  }
+  return out;
+}
+
+/** A party of the case as the documents print it: what is not on record is a blank to fill in by hand. */
+function documentParty(p: CaseParty, registeredAddress: string | null): EmployerParty {
+  return {
+    name: p.name,
+    kind: p.kind,
+    ...(p.residentIdMasked ? { residentIdMasked: p.residentIdMasked } : {}),
+    uscc: p.uscc ?? HAND_BLANK,
+    address: p.address ?? registeredAddress ?? HAND_BLANK,
+    ...(p.serviceAddress ? { serviceAddress: p.serviceAddress } : {}),
+    ...(p.phone ? { phone: p.phone } : {}),
+    ...(p.representative
+      ? { legalRepresentative: { name: p.representative.name, title: p.representative.title } }
+      : {}),
+    ...(p.agent
+      ? { agent: { name: p.agent.name, relation: p.agent.relation ?? HAND_BLANK, phone: p.agent.phone } }
+      : {}),
+  };
+}
+
+/** 拖欠劳动报酬、未签订书面劳动合同二倍工资差额: what the agreement pays, from its claim types. */
+function agreementSubject(claimTypes: readonly ClaimType[]): string {
+  const labels = [...new Set(claimTypes.map((c) => CLAIM_TYPE_LABELS[c].zh))];
+  return labels.length > 0 ? labels.join('、') : '本案争议款项';
+}
+
+const SIGNATURE_METHOD: Record<SignatureMethod, DocSignatureMethod> = {
+  link_code: 'link-code',
+  sms_code: 'sms-code',
+  account: 'electronic',
+  paper: 'handwritten',
+};
+
+/** The parties' signatures as given: only those who signed, how, and in whose name. */
+function signaturesOf(
+  state: CaseState,
+  at: Record<'worker' | 'employer' | 'mediator', string>,
+): Pick<Signatures, 'worker' | 'employer'> {
+  const out: Pick<Signatures, 'worker' | 'employer'> = {};
+  for (const signer of ['worker', 'employer'] as const) {
+    if (!state.signatures[signer]) continue;
+    const given = state.signedTerms?.[signer];
+    const method = given?.method ?? (given?.recordedBy === 'mediator' ? 'paper' : 'account');
+    out[signer] = {
+      signedAt: at[signer],
+      method: SIGNATURE_METHOD[method],
+      ...(given?.signerName && signer === 'employer' ? { signerName: given.signerName } : {}),
+    };
   }
   return out;
 }

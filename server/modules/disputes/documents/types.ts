@@ -57,6 +57,10 @@ export interface LegalRepresentative {
 
 export interface EmployerParty {
   name: string;
+  /** An individual employer (a crew boss, 个体) is a person: identified by ID, not by a licence. Default organisation. */
+  kind?: 'person' | 'organisation';
+  /** A person's masked resident ID (kind 'person'). */
+  residentIdMasked?: string;
   /** 统一社会信用代码 */
   uscc: string;
   /** 住所地 */
@@ -152,11 +156,17 @@ export interface AgreementTerms {
   copies?: number;
 }
 
-export type SignatureMethod = 'handwritten' | 'electronic' | 'video-confirmed';
+/**
+ * `link-code`: through the party's link with a code sent to its registered phone; `sms-code`: with the
+ * worker's phone code.
+ */
+export type SignatureMethod = 'handwritten' | 'electronic' | 'video-confirmed' | 'link-code' | 'sms-code';
 
 export interface PartySignature {
   signedAt: IsoDateTime;
   method: SignatureMethod;
+  /** Who signed for an organisation (its representative or agent), printed beside its name. */
+  signerName?: string;
 }
 
 export interface Signatures {

@@ -133,8 +133,14 @@ export function organisationBlocks(
   e: EmployerParty,
   opts: { phone?: boolean; agentLabel?: string } = {},
 ): Block[] {
-  const parts = [e.name, `统一社会信用代码${e.uscc}`, `住所地${e.address}`];
+  // A person (a crew boss, an individual employer) is identified by ID and lives somewhere; an organisation
+  // by its code and seat.
+  const parts =
+    e.kind === 'person'
+      ? [e.name, `公民身份号码${e.residentIdMasked ?? HAND_BLANK}`, `住${e.address}`]
+      : [e.name, `统一社会信用代码${e.uscc}`, `住所地${e.address}`];
   if (opts.phone !== false && e.phone) parts.push(`联系电话${e.phone}`);
+  if (e.serviceAddress && e.serviceAddress !== e.address) parts.push(`送达地址${e.serviceAddress}`);
   const out: Block[] = [labelled(`${label}：`, parts.join('，') + '。')];
   if (e.legalRepresentative) {
     const lr = e.legalRepresentative;
@@ -313,6 +319,8 @@ const METHOD_NOTE: Record<PartySignature['method'], string> = {
   handwritten: '',
   electronic: '（电子签名）',
   'video-confirmed': '（视频确认）',
+  'link-code': '（经调解链接及短信验证码电子签署）',
+  'sms-code': '（经短信验证码电子签署）',
 };
 
 export const BLANK = '＿＿＿＿＿＿';
@@ -329,7 +337,8 @@ export function signatureLine(
   sig: PartySignature | undefined,
   organisation = false,
 ): string {
-  if (organisation) return `${label}：${name}${sig ? METHOD_NOTE[sig.method] : ''}`;
+  if (organisation)
+    return `${label}：${name}${sig ? METHOD_NOTE[sig.method] : ''}${sig?.signerName ? `，签署人${sig.signerName}` : ''}`;
   if (sig && sig.method !== 'handwritten') return `${label}：${name}${METHOD_NOTE[sig.method]}`;
   return `${label}：${BLANK}`;
 }

@@ -28,7 +28,9 @@ function identityProofs(d: CaseDocumentData): string[] {
   } else {
     for (const w of d.parties.workers) out.push(`申请人${w.name}的居民身份证复印件一份`);
   }
+  // A business licence only from an organisation; a person (an individual employer) gives an ID.
   const org = (e: EmployerParty) => {
+    if (e.kind === 'person') return `申请人${e.name}的居民身份证复印件一份`;
     const parts = [`申请人${e.name}的营业执照副本复印件一份`];
     if (e.legalRepresentative)
       parts.push(`法定代表人身份证明书及法定代表人${e.legalRepresentative.name}的居民身份证复印件各一份`);
@@ -111,8 +113,14 @@ export function confirmationApplication(d: CaseDocumentData): DocumentModel {
     left: signatureLine(isCollective(d) ? '申请人代表人（签名）' : '申请人（签名）', workerSigner, undefined),
     right: applied,
   });
-  for (const org of respondents(d))
-    rows.push({ left: signatureLine('申请人（盖章）', org.name, undefined, true), right: applied });
+  for (const party of respondents(d))
+    rows.push({
+      left:
+        party.kind === 'person'
+          ? signatureLine('申请人（签名）', party.name, undefined)
+          : signatureLine('申请人（盖章）', party.name, undefined, true),
+      right: applied,
+    });
   blocks.push({ type: 'signatures', rows, widths: [3, 1] }, ...rosterBlocks(d));
 
   return {

@@ -69,12 +69,19 @@ export function mediationAgreement(d: CaseDocumentData): DocumentModel {
     ? (d.parties.representatives ?? []).map((r) => r.name).join('、') || workerNames(d)
     : workerNames(d);
   rows.push({ left: signatureLine(workerLabel, workerName, sig.worker), right: signatureDate(sig.worker?.signedAt) });
-  for (const org of respondents(d)) {
+  for (const party of respondents(d)) {
+    // A person signs; an organisation seals, and on paper its representative signs as well.
+    if (party.kind === 'person') {
+      rows.push({
+        left: signatureLine('被申请人（签名）', party.name, sig.employer),
+        right: signatureDate(sig.employer?.signedAt),
+      });
+      continue;
+    }
     rows.push({
-      left: signatureLine('被申请人（盖章）', org.name, sig.employer, true),
+      left: signatureLine('被申请人（盖章）', party.name, sig.employer, true),
       right: signatureDate(sig.employer?.signedAt),
     });
-    // a paper signature needs the representative's hand as well as the seal
     if (!sig.employer || sig.employer.method === 'handwritten')
       rows.push({ left: `　　法定代表人或委托代理人（签名）：${BLANK}`, right: '' });
   }

@@ -12,6 +12,7 @@ import {
   need,
   numbered,
   partyBlocks,
+  respondentNames,
   rosterBlocks,
   textParagraphs,
   workerNames,
@@ -72,7 +73,7 @@ export function mediationApplication(d: CaseDocumentData): DocumentModel {
   );
   return {
     title: '劳动争议调解申请书',
-    subject: `${d.caseNumber} ${workerNames(d)}与${d.parties.employers.map((e) => e.name).join('、')}${caseCause(d)}`,
+    subject: `${d.caseNumber} ${workerNames(d)}与${respondentNames(d)}${caseCause(d)}`,
     blocks,
     pageNumbers: true,
   };

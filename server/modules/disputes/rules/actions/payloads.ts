@@ -16,6 +16,8 @@ import { CLAIM_TYPES, CLOSE_REASONS, REFERRALS } from '../stages.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 const empty = z.strictObject({});
+/** The clerk who records the ruling with the judge (书记员): printed under it, so a real name or nothing. */
+const clerkName = z.string().trim().min(2).max(32);
 
 const termsSchema = z.strictObject({
   installments: z.array(z.strictObject({ dueOn: isoDate, amountFen: z.number().int().positive() })).max(120),
@@ -76,8 +78,12 @@ export const PAYLOADS = {
     }),
     court: z.enum(CONFIRMATION_COURTS),
   }),
-  issue_ruling: z.strictObject({ rulingNo: z.string().max(64).optional() }),
-  refuse_confirmation: z.strictObject({ ground: z.enum(REFUSAL_GROUNDS), note: z.string().max(2000).optional() }),
+  issue_ruling: z.strictObject({ rulingNo: z.string().max(64).optional(), clerkName: clerkName.optional() }),
+  refuse_confirmation: z.strictObject({
+    ground: z.enum(REFUSAL_GROUNDS),
+    note: z.string().max(2000).optional(),
+    clerkName: clerkName.optional(),
+  }),
   reopen_mediation: z.strictObject({ workerConsents: z.boolean(), employerConsents: z.boolean() }),
   record_payment: z.strictObject({ amountFen: z.number().int().positive(), paidOn: isoDate }),
   mark_performed: z.strictObject({ workerConfirmed: z.boolean() }),

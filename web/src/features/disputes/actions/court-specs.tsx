@@ -1,4 +1,5 @@
 import { Alert, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { ReviewChecklist, reviewOf } from './ReviewChecklist';
 import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import {
@@ -13,6 +14,24 @@ import { mustTick, type SpecTable } from './spec';
 
 // 调解组织主持调解的证明 is one of the materials (民诉法解释第三百五十四条).
 const MATERIALS = ['agreement', 'identityProofs', 'contactDetails', 'mediationProof'] as const;
+
+/** The clerk who records the ruling (书记员): printed under it by name, so asked for, never made up. */
+function ClerkField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="clerkName"
+      label={t('disputes.actions.clerkName')}
+      extra={t('disputes.actions.clerkNameHelp')}
+      rules={[{ required: true, whitespace: true, min: 2, message: t('disputes.actions.clerkNameRequired') }]}
+    >
+      <Input maxLength={32} data-testid="action-clerk-name" />
+    </Form.Item>
+  );
+}
+
+const clerkOf = (v: Record<string, unknown>) =>
+  typeof v.clerkName === 'string' && v.clerkName.trim() ? { clerkName: v.clerkName.trim() } : {};
 
 /** Judicial confirmation (apply, rule, refuse with the review checklist) and closing a failed case. */
 export const COURT_SPECS: SpecTable = {
@@ -83,10 +102,14 @@ export const COURT_SPECS: SpecTable = {
         <Form.Item name="rulingNo" label={t('disputes.actions.rulingNo')} extra={t('disputes.actions.rulingNoHelp')}>
           <Input maxLength={64} />
         </Form.Item>
+        <ClerkField />
       </>
     ),
     review: reviewOf,
-    payload: (v) => (typeof v.rulingNo === 'string' && v.rulingNo.trim() ? { rulingNo: v.rulingNo.trim() } : {}),
+    payload: (v) => ({
+      ...(typeof v.rulingNo === 'string' && v.rulingNo.trim() ? { rulingNo: v.rulingNo.trim() } : {}),
+      ...clerkOf(v),
+    }),
   },
   refuse_confirmation: {
     danger: true,
@@ -129,12 +152,14 @@ export const COURT_SPECS: SpecTable = {
         <Form.Item name="note" label={t('disputes.actions.refusalNote')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
+        <ClerkField />
       </>
     ),
     review: reviewOf,
     payload: (v) => ({
       ground: v.ground,
       ...(typeof v.note === 'string' && v.note.trim() ? { note: v.note.trim() } : {}),
+      ...clerkOf(v),
     }),
   },
   close_failed: {

@@ -72,6 +72,11 @@ export function PartyRow({ field, index, options, onRemove }: Props) {
             <Input maxLength={128} inputMode="email" data-testid={`${id}-email`} />
           </Form.Item>
         </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={[field.name, 'serviceAddress']} label={t('disputes.intake.serviceAddress')}>
+            <Input maxLength={200} data-testid={`${id}-service-address`} />
+          </Form.Item>
+        </Col>
         <Col xs={24} md={6}>
           <Form.Item label=" " colon={false}>
             {role === 'crew_boss' ? (

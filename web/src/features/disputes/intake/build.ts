@@ -26,6 +26,7 @@ export interface PartyValues {
   uscc?: string;
   contactPhone?: string;
   contactEmail?: string;
+  serviceAddress?: string;
 }
 
 export interface IntakeValues {
@@ -148,6 +149,7 @@ export function buildIntake(v: IntakeValues): IntakeInput {
         uscc: text(p.uscc)?.toUpperCase(),
         contactPhone: text(p.contactPhone),
         contactEmail: text(p.contactEmail),
+        serviceAddress: text(p.serviceAddress),
       })),
       hiredWorker: chain.hiredWorker ?? '',
       crewBossReachable: chain.crewBossReachable ?? true,
