@@ -189,6 +189,8 @@ describe('the seed story, end to end through the API', () => {
     });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().stage).toBe('agreement_signed');
+    const workerSigned = (await mediator.get(`/api/disputes/${caseId}`)).json().record.state.signedTerms.worker;
+    expect(workerSigned).toMatchObject({ method: 'sms_code', signerName: '宋建军', recordedBy: 'self' });
   });
 
   it('the court confirms jointly applied agreement and issues a numbered ruling', async () => {

@@ -244,7 +244,11 @@ export async function workerSign(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeade
     row.id,
     'sign_agreement',
     { signer: 'worker', termsHash },
-    { role: 'worker', actorLabel: `${worker.name}（手机验证码签署）` },
+    {
+      role: 'worker',
+      actorLabel: `${worker.name}（手机验证码签署）`,
+      signature: { method: 'sms_code', signerName: worker.name },
+    },
   );
   return workerView(deps, caseToken);
 }
