@@ -7,7 +7,10 @@ import { caseRepo, contactRepo, reminderRepo } from './repository.js';
 import { dueReminders, mediationExpired } from './rules/clocks.js';
 import { clockFactsOf } from './rules/state-machine.js';
 import { PRE_AGREEMENT_OPEN_STAGES, isStage } from './rules/stages.js';
-import { applyAction } from './service.js';
+import { applyAction, noticeContext, tellParties } from './service.js';
+import { caseRoster } from './case-parties.js';
+import { overdueNotices } from './party-notices.js';
+import { amountOverdueFen } from './rules/state-machine.js';
 import { changeCase } from './case-writer.js';
 import type { disputeCases } from './tables.js';
 
@@ -72,7 +75,12 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
           if (!due.length) return { change: null };
           const lockedRecord = locked.record;
           for (const r of due) {
-            for (const to of await recipientsFor(tx, locked, r.audience))
+            // An unperformed agreement is told to the parties in their own words (below), not as a staff reminder.
+            const audience =
+              r.clock === 'performance'
+                ? r.audience.filter((a) => a !== 'worker' && a !== 'employer_agent')
+                : r.audience;
+            for (const to of await recipientsFor(tx, locked, audience))
               await notify(tx, {
                 channel: 'sms',
                 recipient: to,
@@ -82,6 +90,18 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
                 regionCode: locked.regionCode,
               });
             result.remindersSent++;
+            // The agreement's last day passed with money unpaid: both parties hear it in their own words.
+            const state = lockedRecord.state;
+            if (r.clock === 'performance' && r.kind === 'overdue' && state) {
+              const overdue = amountOverdueFen(state, today);
+              if (overdue > 0)
+                await tellParties(
+                  tx,
+                  deps,
+                  locked,
+                  overdueNotices(await noticeContext(tx, deps, locked), r.dueOn, overdue),
+                );
+            }
           }
           const sent = [...(lockedRecord.remindersSent ?? []), ...due.map(key)].slice(-50);
           return {
@@ -114,7 +134,8 @@ async function recipientsFor(
     if (w?.phone) out.push(w.phone);
   }
   if (audience.includes('employer_agent')) {
-    const phone = row.facts.employer?.contactPhone;
+    // The paying party (the liable contractor, else the employer), never the crew boss who hired.
+    const phone = caseRoster(row.facts, row.record).acting?.phone;
     if (phone) out.push(phone);
   }
   for (const id of [

@@ -9,6 +9,8 @@ import { notify } from '../notifications/service.js';
 import { assertCanRead, roleFor } from './access.js';
 import { calendarFor, todayOf } from './calendar.js';
 import { caseRoster } from './case-parties.js';
+import { documentPartiesRepo } from './documents/repository.js';
+import { partyNotices, type NoticeContext, type PartyNotice } from './party-notices.js';
 import { clocksOf, liveState, nextDueOf, projectColumns, type CaseRecord } from './case-record.js';
 import { readCaseDetail } from './case-view.js';
 import { changeCase, type CaseRow } from './case-writer.js';
@@ -132,11 +134,17 @@ export async function applyAction(
               after: { stage: result.to, payload },
             },
           },
-          result: result.effects,
+          result: { effects: result.effects, before: liveState(record), after: result.state },
         };
       },
     );
-    await deliverEffects(tx, updated, effects);
+    await deliverEffects(tx, updated, effects.effects);
+    await tellParties(
+      tx,
+      deps,
+      updated,
+      partyNotices(action, effects.before, effects.after, await noticeContext(tx, deps, updated), payload),
+    );
     return updated;
   });
 }
@@ -202,6 +210,59 @@ async function sideEffects(
     };
   }
   return extra;
+}
+
+/** Who the parties are and where the worker follows the case, for the words of a notice. */
+export async function noticeContext(tx: Tx, deps: Deps, row: CaseRow): Promise<NoticeContext> {
+  const roster = caseRoster(row.facts, row.record);
+  const court = row.courtId ? await documentPartiesRepo.court(tx, row.courtId) : null;
+  return {
+    actingName: roster.acting?.name ?? '对方',
+    workerName: roster.workers[0]?.name ?? '',
+    trackUrl: `${deps.config.publicUrl}/track`,
+    courtName: court?.name ?? null,
+  };
+}
+
+/** Sends each party its own notice: the worker by SMS, the paying party by SMS and e-mail. */
+export async function tellParties(tx: Tx, deps: Deps, row: CaseRow, notices: PartyNotice[]) {
+  if (notices.length === 0) return;
+  const topic = `dispute_case:${row.id}`;
+  const acting = caseRoster(row.facts, row.record).acting;
+  for (const n of notices) {
+    const variables = { caseNumber: row.caseNumber, message: n.message };
+    if (n.to === 'worker') {
+      const w = await contactRepo.worker(tx, row.workerPersonId);
+      if (w?.phone)
+        await notify(tx, {
+          channel: 'sms',
+          recipient: w.phone,
+          template: 'dispute.case_notice',
+          variables,
+          topic,
+          regionCode: row.regionCode,
+        });
+      continue;
+    }
+    if (acting?.phone)
+      await notify(tx, {
+        channel: 'sms',
+        recipient: acting.phone,
+        template: 'dispute.case_notice',
+        variables,
+        topic,
+        regionCode: row.regionCode,
+      });
+    if (acting?.email)
+      await notify(tx, {
+        channel: 'email',
+        recipient: acting.email,
+        template: 'dispute.case_notice_email',
+        variables,
+        topic,
+        regionCode: row.regionCode,
+      });
+  }
 }
 
 /** Turns the state machine's `notify` effects into SMS and e-mail in the outbox. */

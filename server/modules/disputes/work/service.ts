@@ -1,3 +1,5 @@
+import { noticeContext, tellParties } from '../service.js';
+import type { NoticeContext, PartyNotice } from '../party-notices.js';
 import type { z } from 'zod';
 import { laborLawRequestSchema } from '../../../../contracts/labor-law.js';
 import type { caseOutboxSchema, mediatorProposalsSchema } from '../../../../contracts/disputes/responses.js';
@@ -148,6 +150,25 @@ export async function assignMediator(deps: Deps, ctx: Ctx, id: string, input: As
   return readCaseDetail(deps, ctx, id);
 }
 
+/** 2025-06-12 14:30 in China time: how a party reads the time of a session. */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function sessionNotices(ctx: NoticeContext, input: SessionInput): PartyNotice[] {
+  const how =
+    input.mode === 'in_person'
+      ? `地点：${input.location ?? ''}`
+      : input.mode === 'video'
+        ? `视频调解，链接：${input.meetingUrl ?? ''}`
+        : '电话调解，调解员会按时致电';
+  const when = chinaTime(input.scheduledAt);
+  return [
+    { to: 'worker', message: `调解定于 ${when}，${how}。请准时参加；安排也可在 ${ctx.trackUrl} 查看。` },
+    { to: 'acting', message: `调解定于 ${when}，${how}。请贵方派员准时参加。` },
+  ];
+}
+
 export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: SessionInput) {
   const { row } = await loadWorkable(deps, ctx, id);
   if (isStage(row.stage) && STAGE_BY_CODE[row.stage].terminal)
@@ -156,12 +177,16 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
     throw errors.validation('meetingUrl', '视频调解请填写会议链接', 'A video session needs the meeting link');
   if (input.mode === 'in_person' && !input.location)
     throw errors.validation('location', '当面调解请填写地点', 'An in-person session needs a place');
-  await sessionRepo.add(deps.db, {
-    caseId: id,
-    mode: input.mode,
-    scheduledAt: new Date(input.scheduledAt),
-    location: input.location ?? null,
-    meetingUrl: input.meetingUrl ?? null,
+  await deps.db.transaction(async (tx) => {
+    await sessionRepo.add(tx, {
+      caseId: id,
+      mode: input.mode,
+      scheduledAt: new Date(input.scheduledAt),
+      location: input.location ?? null,
+      meetingUrl: input.meetingUrl ?? null,
+    });
+    // Both parties are told when and where (or by which link), each in its own words.
+    await tellParties(tx, deps, row, sessionNotices(await noticeContext(tx, deps, row), input));
   });
   await logCaseEvent(deps, ctx, row, 'session_scheduled', { mode: input.mode, scheduledAt: input.scheduledAt });
   return readCaseDetail(deps, ctx, id);

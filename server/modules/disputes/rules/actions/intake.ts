@@ -87,14 +87,15 @@ export function recordEmployerAnswer(
     p.answer === 'decline'
       ? {
           type: 'notify',
-          audience: ['mediator', 'worker'],
+          // The worker hears it in plain words (party-notices.ts); this is the mediator's.
+          audience: ['mediator'],
           message: '用人单位不同意调解。调解员可以继续做工作，或以“用人单位不同意调解”终止并帮助职工转仲裁或立案。',
           messageEn:
             'The employer declined to mediate. The mediator may keep trying, or close the case as “employer declined” and refer the worker.',
         }
       : {
           type: 'notify',
-          audience: ['mediator', 'worker'],
+          audience: ['mediator'],
           message: '用人单位提出了反方案，请调解员与职工沟通。',
           messageEn: 'The employer made a counter-proposal; the mediator should discuss it with the worker.',
         },

@@ -38,7 +38,8 @@ export function recordPayment(
   if (next.paidFen === total) {
     c.effects.push({
       type: 'notify',
-      audience: ['worker', 'mediator'],
+      // A staff instruction; the parties hear of each payment from party-notices.ts.
+      audience: ['mediator'],
       message: '协议款项已全部登记到账，请职工确认后标记履行完毕。',
       messageEn: 'All agreed money is recorded as paid; once the worker confirms, mark the case performed.',
     });
