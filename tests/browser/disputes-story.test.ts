@@ -243,6 +243,8 @@ describe('the seed story in the browser', () => {
     // The contractor signs in a person's name, with the code texted to its registered phone.
     await employer.getByTestId('employer-signer-name').fill('周经理');
     await employer.getByTestId('employer-get-code').click();
+    // The code is in the outbox once the page says where it went (the request is answered).
+    await employer.getByText('验证码已发送至贵方登记的手机 138****2222').waitFor();
     const inbox = await page.request.get(`${baseUrl}/api/public/demo-phone?to=13800002222`);
     const codeSms = ((await inbox.json()).items as { body: string }[]).find((m) => m.body.includes('代表'));
     await employer.getByTestId('employer-sign-code').fill(codeSms!.body.match(/验证码 (\d{6})/)![1]!);

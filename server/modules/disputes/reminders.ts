@@ -95,12 +95,7 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
             if (r.clock === 'performance' && r.kind === 'overdue' && state) {
               const overdue = amountOverdueFen(state, today);
               if (overdue > 0)
-                await tellParties(
-                  tx,
-                  deps,
-                  locked,
-                  overdueNotices(await noticeContext(tx, deps, locked), r.dueOn, overdue),
-                );
+                await tellParties(tx, locked, overdueNotices(await noticeContext(tx, deps, locked), r.dueOn, overdue));
             }
           }
           const sent = [...(lockedRecord.remindersSent ?? []), ...due.map(key)].slice(-50);

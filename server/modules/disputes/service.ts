@@ -141,7 +141,6 @@ export async function applyAction(
     await deliverEffects(tx, updated, effects.effects);
     await tellParties(
       tx,
-      deps,
       updated,
       partyNotices(action, effects.before, effects.after, await noticeContext(tx, deps, updated), payload),
     );
@@ -225,7 +224,7 @@ export async function noticeContext(tx: Tx, deps: Deps, row: CaseRow): Promise<N
 }
 
 /** Sends each party its own notice: the worker by SMS, the paying party by SMS and e-mail. */
-export async function tellParties(tx: Tx, deps: Deps, row: CaseRow, notices: PartyNotice[]) {
+export async function tellParties(tx: Tx, row: CaseRow, notices: PartyNotice[]) {
   if (notices.length === 0) return;
   const topic = `dispute_case:${row.id}`;
   const acting = caseRoster(row.facts, row.record).acting;
@@ -270,40 +269,11 @@ async function deliverEffects(tx: Tx, row: CaseRow, effects: Effect[]) {
   for (const e of effects) {
     if (e.type !== 'notify') continue;
     const topic = `dispute_case:${row.id}`;
-    if (e.audience.includes('worker')) {
-      const w = await contactRepo.worker(tx, row.workerPersonId);
-      if (w?.phone)
-        await notify(tx, {
-          channel: 'sms',
-          recipient: w.phone,
-          template: 'dispute.case_notice',
-          variables: { caseNumber: row.caseNumber, message: e.message },
-          topic,
-          regionCode: row.regionCode,
-        });
-    }
-    if (e.audience.includes('employer_agent')) {
-      // The paying side hears through the party that acts for it: the liable party, else the hirer.
-      const contact = caseRoster(row.facts, row.record).acting;
-      if (contact?.phone)
-        await notify(tx, {
-          channel: 'sms',
-          recipient: contact.phone,
-          template: 'dispute.case_notice',
-          variables: { caseNumber: row.caseNumber, message: e.message },
-          topic,
-          regionCode: row.regionCode,
-        });
-      if (contact?.email)
-        await notify(tx, {
-          channel: 'email',
-          recipient: contact.email,
-          template: 'dispute.case_notice_email',
-          variables: { caseNumber: row.caseNumber, message: e.message },
-          topic,
-          regionCode: row.regionCode,
-        });
-    }
+    // The parties hear through the same path as their own notices (the paying side: its acting party).
+    const toParties: PartyNotice[] = [];
+    if (e.audience.includes('worker')) toParties.push({ to: 'worker', message: e.message });
+    if (e.audience.includes('employer_agent')) toParties.push({ to: 'acting', message: e.message });
+    await tellParties(tx, row, toParties);
     for (const staffRole of ['mediator', 'judge', 'court_clerk'] as const) {
       if (!e.audience.includes(staffRole)) continue;
       const target =

@@ -186,7 +186,7 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
       meetingUrl: input.meetingUrl ?? null,
     });
     // Both parties are told when and where (or by which link), each in its own words.
-    await tellParties(tx, deps, row, sessionNotices(await noticeContext(tx, deps, row), input));
+    await tellParties(tx, row, sessionNotices(await noticeContext(tx, deps, row), input));
   });
   await logCaseEvent(deps, ctx, row, 'session_scheduled', { mode: input.mode, scheduledAt: input.scheduledAt });
   return readCaseDetail(deps, ctx, id);

@@ -40,7 +40,8 @@ export default function LaborParamsPage() {
       align: 'right',
       render: (fen: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatFen(fen)}</span>,
     },
-    { title: t('laborParams.source'), dataIndex: 'source' },
+    // A source cites a whole notice: cut with an ellipsis (full text on hover), so the other columns keep their width.
+    { title: t('laborParams.source'), dataIndex: 'source', ellipsis: { showTitle: true } },
   ];
 
   return (
