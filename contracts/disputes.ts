@@ -28,7 +28,7 @@ const fen = z
   .int('金额须为整数分 / amount must be whole fen')
   .min(0)
   .max(MAX_CLAIM_FEN, '金额不能超过 1 亿元 / at most ¥100,000,000');
-const phone = z
+export const mobilePhone = z
   .string()
   .trim()
   .regex(/^1[3-9]\d{9}$/, '手机号应为 11 位大陆手机号 / 11-digit mainland mobile number');
@@ -42,7 +42,7 @@ export const EARLIEST_HIRE_DATE = '1950-01-01';
 export const CASE_KIND_VALUES = CASE_KINDS;
 
 /** Where and through whom a party is reached: 送达地址, 法定代表人, 委托代理人 (documents carry them). */
-const serviceFields = {
+export const serviceFields = {
   /** 住所地 / 住址. */
   address: plainText(200).optional(),
   /** 送达地址, when documents go elsewhere than the address. */
@@ -50,7 +50,9 @@ const serviceFields = {
   /** 法定代表人或主要负责人 (organisations). */
   representative: z.object({ name: nameText(2, 32), title: plainText(32).optional() }).optional(),
   /** 委托代理人. */
-  agent: z.object({ name: nameText(2, 32), relation: plainText(64).optional(), phone: phone.optional() }).optional(),
+  agent: z
+    .object({ name: nameText(2, 32), relation: plainText(64).optional(), phone: mobilePhone.optional() })
+    .optional(),
 };
 export { SECTOR_VALUES, type Sector } from './disputes/sectors.js';
 import { SECTOR_VALUES } from './disputes/sectors.js';
@@ -64,7 +66,7 @@ export const chainPartySchema = z.object({
   isIndividualOrUnqualified: z.boolean().optional(),
   lentTo: partyRef.optional(),
   uscc: z.string().trim().max(18).optional(),
-  contactPhone: phone.optional(),
+  contactPhone: mobilePhone.optional(),
   contactEmail: z.string().trim().email().optional(),
   /** A person (the crew boss) or an organisation; by default a crew boss is a person. */
   kind: z.enum(PARTY_KINDS).optional(),
@@ -81,7 +83,7 @@ export const hiringChainSchema = z.object({
 export type HiringChainInput = z.input<typeof hiringChainSchema>;
 export type HiringChainBody = z.infer<typeof hiringChainSchema>;
 
-const employmentSchema = z
+export const employmentSchema = z
   .object({
     hireDate: date,
     endDate: date.nullable(),
@@ -138,7 +140,7 @@ const employmentSchema = z
       });
   });
 
-const claimsSchema = z
+export const claimsSchema = z
   .array(z.object({ type: z.enum(CLAIM_TYPES), amountFen: fen, description: plainText(500).default('') }))
   .min(1, '至少填写一项请求 / at least one claim')
   .max(MAX_CLAIMS, `请求不超过 ${MAX_CLAIMS} 项 / at most ${MAX_CLAIMS} claims`)
@@ -151,7 +153,7 @@ const employerInputSchema = z.object({
   name: nameText(2, 128),
   uscc: z.string().trim().max(18).optional(),
   contactName: plainText(32).optional(),
-  contactPhone: phone.optional(),
+  contactPhone: mobilePhone.optional(),
   contactEmail: z.string().trim().email().optional(),
   /** An individual employer (个体、自然人) or an organisation (the default). */
   kind: z.enum(PARTY_KINDS).optional(),
@@ -170,7 +172,7 @@ export const intakeSchema = z.object({
   appliedOn: date.optional(),
   worker: z.object({
     name: nameText(2, 32),
-    phone,
+    phone: mobilePhone,
     residentId: z.string().trim().min(15).max(18).optional(),
     regionCode: z
       .string()
@@ -182,7 +184,7 @@ export const intakeSchema = z.object({
   /** Collective cases (10 or more workers with a common claim) act through representatives. */
   workerCount: z.number().int().min(1).max(10_000).default(1),
   representatives: z
-    .array(z.object({ name: nameText(2, 32), phone }))
+    .array(z.object({ name: nameText(2, 32), phone: mobilePhone }))
     .max(10)
     .default([]),
   /**

@@ -221,7 +221,11 @@ export type CaseRecord = z.infer<typeof caseRecordSchema>;
 // ------------------------------------------------------------------ analysis, event payloads
 
 /** The labor-law engine's answer saved with the case, with the request it was given. */
-export const savedAnalysisSchema = laborLawResponseSchema.extend({ request: laborLawRequestSchema.optional() });
+export const savedAnalysisSchema = laborLawResponseSchema.extend({
+  request: laborLawRequestSchema.optional(),
+  /** The employment facts or claims were corrected on this day, after the analysis: run it again. */
+  factsChangedOn: z.string().optional(),
+});
 export type SavedAnalysis = z.infer<typeof savedAnalysisSchema>;
 
 /** What an event carries beside its action: the action's payload, or a few words on the change. */

@@ -231,3 +231,35 @@ async function insertWithAudit(
   });
   return row.id;
 }
+
+// ---- Case corrections (disputes module) ------------------------------------------------------
+
+/**
+ * A mediator corrected the worker's name or phone on a case (a typing error at intake, a new
+ * number): the person record follows, in the correction's transaction, with its own audit record.
+ * The disputes module has checked the mediator's access to the case.
+ */
+export async function correctPersonFromCase(
+  tx: DbOrTx,
+  deps: Deps,
+  ctx: Ctx,
+  personId: string,
+  change: { name?: string; phone?: string },
+): Promise<void> {
+  const before = await personRepo.raw(tx, personId);
+  if (!before) return;
+  const values = {
+    ...(change.name && change.name !== before.name ? { name: change.name } : {}),
+    ...(change.phone && change.phone !== before.phone ? { phone: change.phone } : {}),
+  };
+  if (Object.keys(values).length === 0) return;
+  const after = await personRepo.update(tx, personId, { ...values, updatedAt: deps.now() });
+  await writeAudit(tx, ctx, {
+    action: 'person.updated',
+    entityType: 'person',
+    entityId: personId,
+    regionCode: before.regionCode,
+    before: { name: before.name, phone: before.phone },
+    after: { name: after?.name, phone: after?.phone },
+  });
+}

@@ -6,6 +6,7 @@ import {
   mediatorProposalsSchema,
   okSchema,
 } from '../../../../contracts/disputes/responses.js';
+import { correctionBodySchema } from '../../../../contracts/disputes/corrections.js';
 import type { Deps } from '../../../core/deps.js';
 import { apiErrorSchema, errorResponses, type ZodFastify } from '../../../core/http.js';
 import { sendAttachment } from '../../../core/attachment.js';
@@ -23,6 +24,7 @@ import {
   sessionBodySchema,
   sessionParamsSchema,
 } from './schemas.js';
+import { correctCaseFacts } from './corrections.js';
 import * as work from './service.js';
 
 /** The mediator's work on a case, and the studio's mediators. */
@@ -40,6 +42,19 @@ export function workRoutes(app: ZodFastify, deps: Deps) {
     },
     async (request) =>
       work.analyseCase(deps, request.ctx, request.params.id, request.body.overrides, request.body.version),
+  );
+  app.post(
+    '/api/disputes/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary: '更正案件信息（当事人、劳动关系、请求事项）Correct the registered facts: parties, employment, claims',
+        params: caseIdParamsSchema,
+        body: correctionBodySchema,
+        response: { 200: caseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => correctCaseFacts(deps, request.ctx, request.params.id, request.body),
   );
   app.get(
     '/api/disputes/:id/mediator-proposals',

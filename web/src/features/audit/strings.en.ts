@@ -38,6 +38,7 @@ export const auditEn: AuditStrings = {
     dispute: {
       registered: 'Case registered',
       analysis_saved: 'Case analysis saved',
+      facts_corrected: 'Case facts corrected',
       mediator_assigned: 'Mediator assigned',
       judge_invited: 'Judge invited to joint mediation',
       reminders_sent: 'Deadline reminders sent',

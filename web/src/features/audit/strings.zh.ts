@@ -32,6 +32,7 @@ export const auditZh = {
     dispute: {
       registered: '案件登记',
       analysis_saved: '保存案件分析',
+      facts_corrected: '更正案件信息',
       mediator_assigned: '指派调解员',
       judge_invited: '邀请法官联合调解',
       reminders_sent: '发送期限提醒',

@@ -308,6 +308,7 @@ export const disputesEn: DisputesStrings = {
     actions: {
       intake: 'Case registered',
       analysis_saved: 'Analysis saved',
+      facts_corrected: 'Case facts corrected',
       session_scheduled: 'Session scheduled',
       minutes_recorded: 'Minutes recorded',
       evidence_added: 'Evidence uploaded',

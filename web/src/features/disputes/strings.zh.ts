@@ -297,6 +297,7 @@ export const disputesZh = {
     actions: {
       intake: '登记案件',
       analysis_saved: '保存案件分析',
+      facts_corrected: '更正案件信息',
       session_scheduled: '安排调解',
       minutes_recorded: '记录调解笔录',
       evidence_added: '上传证据',
