@@ -121,7 +121,7 @@ function mirror(facts: CaseFacts, parties: CaseParty[]): CaseFacts {
       phone: worker.phone ?? facts.worker.phone,
       ...(worker.address ? { address: worker.address } : {}),
       ...(worker.serviceAddress ? { serviceAddress: worker.serviceAddress } : {}),
-    } as typeof facts.worker;
+    };
   }
   if (facts.employer && hirer) {
     const { uscc: _u, contactPhone: _p, contactEmail: _e, employerId: _i, ...kept } = facts.employer;
