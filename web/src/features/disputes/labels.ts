@@ -1,6 +1,7 @@
 // Labels in the page's language, from the disputes rules (shared with the server, never copied).
 import { CHAIN_ROLE_LABELS, type ChainRole } from '../../../../contracts/disputes/chain-roles';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../contracts/disputes/claims';
+import { PARTY_ROLE_LABELS, type PartyRole } from '../../../../contracts/disputes/parties';
 import {
   CLOSE_REASON_LABELS,
   REFERRAL_LABELS,
@@ -60,3 +61,5 @@ export function tenThousandYuan(fen: number): string {
 
 /** The language code of i18next as one of ours. */
 export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'zh');
+
+export const partyRoleLabel = (code: string, lang: Lang) => pick(PARTY_ROLE_LABELS[code as PartyRole], lang, code);

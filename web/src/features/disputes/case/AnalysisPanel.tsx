@@ -38,6 +38,14 @@ export function AnalysisPanel({ detail: d, canRun }: { detail: CaseDetail; canRu
         <Typography.Text type="secondary">{t('disputes.analysis.none')}</Typography.Text>
       ) : (
         <Flex vertical gap={8}>
+          {a.factsChangedOn && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="analysis-outdated"
+              message={t('disputes.analysis.outdated', { date: a.factsChangedOn })}
+            />
+          )}
           <Flex
             justify="space-between"
             align="baseline"

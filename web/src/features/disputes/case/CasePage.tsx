@@ -1,6 +1,7 @@
 import { Flex, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { isStage, isTerminal } from '../../../../../contracts/disputes/stages';
 import { useCan } from '../../../app/auth';
 import { useErrorText } from '../../../app/errors';
 import '../../labor-law/i18n';
@@ -17,6 +18,7 @@ import { EvidencePanel } from './EvidencePanel';
 import { FactsPanel } from './FactsPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { OutboxPanel } from './OutboxPanel';
+import { PartiesPanel } from './PartiesPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { useCase } from './useCase';
 
@@ -35,6 +37,8 @@ export default function CasePage() {
     );
   if (!detail) return <Skeleton active />;
   const live = !detail.record.historic && !!detail.record.state;
+  // A case that has ended keeps its facts as they were (the server refuses corrections too).
+  const correctable = work && live && !(isStage(detail.stage) && isTerminal(detail.stage));
 
   return (
     <div data-testid="case-page" data-stage={detail.stage} data-version={detail.version}>
@@ -43,7 +47,8 @@ export default function CasePage() {
       <div className="yz-case-body">
         <Flex vertical gap={16} className="yz-case-main">
           <NoticesPanel detail={detail} />
-          <FactsPanel detail={detail} />
+          <PartiesPanel detail={detail} canCorrect={correctable} />
+          <FactsPanel detail={detail} canCorrect={correctable} />
           <AgreementPanel detail={detail} />
           {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
           <SessionsPanel detail={detail} canWork={work && live} />

@@ -1,17 +1,35 @@
-import { Card, Descriptions, Table, Typography } from 'antd';
+import { Button, Card, Descriptions, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
+import { CorrectFactsDialog } from './CorrectFactsDialog';
+import { agreementSigned } from './correction-parts';
 
 /** The element-based facts recorded at intake: employment, claims and the worker's account. */
-export function FactsPanel({ detail: d }: { detail: CaseDetail }) {
+export function FactsPanel({ detail: d, canCorrect }: { detail: CaseDetail; canCorrect: boolean }) {
   const { t, i18n } = useTranslation();
+  const [correcting, setCorrecting] = useState(false);
   const lang = langOf(i18n.language);
   const e = d.facts.employment;
   const none = t('common.none');
   return (
-    <Card title={t('disputes.facts.title')} size="small" data-testid="facts-panel">
+    <Card
+      title={t('disputes.facts.title')}
+      size="small"
+      data-testid="facts-panel"
+      extra={
+        // Once a party has signed, these facts stay as signed: the button is not offered.
+        canCorrect &&
+        e &&
+        !agreementSigned(d) && (
+          <Button size="small" onClick={() => setCorrecting(true)} data-testid="facts-correct">
+            {t('disputes.correct.button')}
+          </Button>
+        )
+      }
+    >
       {e && (
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('disputes.intake.hireDate')}>{e.hireDate}</Descriptions.Item>
@@ -56,6 +74,7 @@ export function FactsPanel({ detail: d }: { detail: CaseDetail }) {
           {d.facts.narrative}
         </Typography.Paragraph>
       )}
+      <CorrectFactsDialog detail={d} open={correcting} onClose={() => setCorrecting(false)} />
     </Card>
   );
 }

@@ -27,8 +27,11 @@ export function yuanRule(t: TFunction, required: boolean) {
   };
 }
 
-/** Employment period, wages, hours and contract; the sector; the claims with amounts. */
-export function EmploymentSection() {
+/**
+ * Employment period, wages, hours and contract; the sector; the claims with amounts. The case
+ * page's correction form uses it too, without the sector (`withSector` false).
+ */
+export function EmploymentSection({ withSector = true }: { withSector?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const signed = Form.useWatch(['employment', 'contractSigned']) as boolean | undefined;
@@ -120,18 +123,20 @@ export function EmploymentSection() {
               <Select options={WORKING_HOURS.map((w) => ({ value: w, label: t(`disputes.workingHours.${w}`) }))} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={6}>
-            <Form.Item
-              name="sector"
-              label={t('disputes.intake.sector')}
-              rules={[{ required: true, message: t('disputes.intake.required') }]}
-            >
-              <Select
-                data-testid="intake-sector"
-                options={INDUSTRY_CODES.map((c) => ({ value: c, label: t(`employers.industries.${c}`) }))}
-              />
-            </Form.Item>
-          </Col>
+          {withSector && (
+            <Col xs={24} md={6}>
+              <Form.Item
+                name="sector"
+                label={t('disputes.intake.sector')}
+                rules={[{ required: true, message: t('disputes.intake.required') }]}
+              >
+                <Select
+                  data-testid="intake-sector"
+                  options={INDUSTRY_CODES.map((c) => ({ value: c, label: t(`employers.industries.${c}`) }))}
+                />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={12}>
             <Form.Item name={['employment', 'contractSigned']} label={t('disputes.intake.contractSigned')}>
               <Radio.Group

@@ -2,7 +2,8 @@
 import type { Art38Reason, TerminationGround } from '../../../../../contracts/labor-law';
 import type { IntakeInput, Sector } from '../../../../../contracts/disputes';
 import type { ChainRole } from '../../../../../contracts/disputes/liability';
-import { parseYuanToFen } from '../../labor-law/money';
+import type { CaseFacts } from '../../../../../contracts/disputes/case-json';
+import { formatFen, parseYuanToFen } from '../../labor-law/money';
 
 export type CaseKind = IntakeInput['kind'] & string;
 export type WageStructure = IntakeInput['employment']['wageStructure'];
@@ -88,6 +89,63 @@ function employerOf(e: IntakeValues['employer']): IntakeInput['employer'] {
   };
 }
 
+/** The employment block as the API takes it (the intake, and a correction of the case's facts). */
+export function employmentOf(e: IntakeValues['employment']): IntakeInput['employment'] {
+  return {
+    hireDate: e.hireDate ?? '',
+    endDate: text(e.endDate) ?? null,
+    position: text(e.position),
+    wageStructure: e.wageStructure,
+    monthlyWageFen: parseYuanToFen(e.monthlyWage) ?? 0,
+    workingHours: e.workingHours,
+    contractSigned: e.contractSigned,
+    contractSignedDate: e.contractSigned ? (text(e.contractSignedDate) ?? null) : null,
+    harmKnownOn: text(e.harmKnownOn),
+    // only with an end date; the art. 38 reason only with that ground (the server refuses otherwise)
+    ...(text(e.endDate) && e.leavingReason
+      ? {
+          leavingReason: e.leavingReason,
+          ...(e.leavingReason === 'art38' && e.art38Reason ? { art38Reason: e.art38Reason } : {}),
+        }
+      : {}),
+  };
+}
+
+/** The claims as the API takes them: amounts typed in yuan, in fen. */
+export function claimsOf(claims: IntakeValues['claims']): IntakeInput['claims'] {
+  return claims.map((c) => ({
+    type: c.type as IntakeInput['claims'][number]['type'],
+    amountFen: parseYuanToFen(c.amount) ?? 0,
+    description: text(c.description) ?? '',
+  }));
+}
+
+/** A case's employment facts as the form holds them (the correction form starts from them). */
+export function employmentValuesOf(e: NonNullable<CaseFacts['employment']>): IntakeValues['employment'] {
+  return {
+    hireDate: e.hireDate,
+    endDate: e.endDate ?? undefined,
+    position: e.position,
+    wageStructure: e.wageStructure,
+    monthlyWage: formatFen(e.monthlyWageFen),
+    workingHours: e.workingHours ?? 'standard',
+    contractSigned: e.contractSigned,
+    contractSignedDate: e.contractSignedDate ?? undefined,
+    harmKnownOn: e.harmKnownOn,
+    leavingReason: e.leavingReason,
+    art38Reason: e.art38Reason,
+  };
+}
+
+/** A case's claims as the form holds them. */
+export function claimValuesOf(claims: CaseFacts['claims']): IntakeValues['claims'] {
+  return claims.map((c) => ({
+    type: c.type,
+    amount: c.amountFen === undefined ? undefined : formatFen(c.amountFen),
+    description: c.description,
+  }));
+}
+
 /** The POST /api/disputes body. The form validated required fields; the server checks again. */
 export function buildIntake(v: IntakeValues): IntakeInput {
   const construction = !!(v.isConstruction && v.construction?.parties?.length);
@@ -106,33 +164,10 @@ export function buildIntake(v: IntakeValues): IntakeInput {
     representatives: (v.representatives ?? []).map((r) => ({ name: text(r.name) ?? '', phone: text(r.phone) ?? '' })),
     // In a construction case the chain's hiring party is the employer: no second one is sent.
     employer: construction ? undefined : employerOf(v.employer),
-    employment: {
-      hireDate: v.employment.hireDate ?? '',
-      endDate: text(v.employment.endDate) ?? null,
-      position: text(v.employment.position),
-      wageStructure: v.employment.wageStructure,
-      monthlyWageFen: parseYuanToFen(v.employment.monthlyWage) ?? 0,
-      workingHours: v.employment.workingHours,
-      contractSigned: v.employment.contractSigned,
-      contractSignedDate: v.employment.contractSigned ? (text(v.employment.contractSignedDate) ?? null) : null,
-      harmKnownOn: text(v.employment.harmKnownOn),
-      // only with an end date; the art. 38 reason only with that ground (the server refuses otherwise)
-      ...(text(v.employment.endDate) && v.employment.leavingReason
-        ? {
-            leavingReason: v.employment.leavingReason,
-            ...(v.employment.leavingReason === 'art38' && v.employment.art38Reason
-              ? { art38Reason: v.employment.art38Reason }
-              : {}),
-          }
-        : {}),
-    },
+    employment: employmentOf(v.employment),
     // The form requires a sector; an empty one is refused by the server, naming the field.
     sector: (v.sector ?? '') as Sector,
-    claims: v.claims.map((c) => ({
-      type: c.type as IntakeInput['claims'][number]['type'],
-      amountFen: parseYuanToFen(c.amount) ?? 0,
-      description: text(c.description) ?? '',
-    })),
+    claims: claimsOf(v.claims),
     narrative: text(v.narrative) ?? '',
     mediatorRequestsJudge: !!v.mediatorRequestsJudge,
   };
