@@ -214,6 +214,8 @@ export const caseRecordSchema = z.object({
     .optional(),
   /** Reminders already sent (clock:kind:day), so the clocks job sends each once. */
   remindersSent: z.array(z.string()).optional(),
+  /** Deadline warnings texted to the worker (clock:step:last day), so each is texted once. */
+  workerWarningsSent: z.array(z.string()).optional(),
   historic: z.boolean().optional(),
 });
 export type CaseRecord = z.infer<typeof caseRecordSchema>;

@@ -52,6 +52,16 @@ export const employerViewSchema = z.object({
 });
 export type EmployerView = z.infer<typeof employerViewSchema>;
 
+/**
+ * A session as the worker sees it: upcoming (not yet held, and not more than two hours past its
+ * start), held (the mediator recorded it), or past (its time went by with nothing recorded).
+ */
+export const WORKER_SESSION_STATUSES = ['upcoming', 'held', 'past'] as const;
+export type WorkerSessionStatus = (typeof WORKER_SESSION_STATUSES)[number];
+
+/** A deadline the worker must meet: near (a month or a week before, days before for mediation) or passed. */
+export const WORKER_WARNING_KINDS = ['near', 'overdue'] as const;
+
 /** GET /api/public/disputes/track (X-Case-Token), and the sign response. */
 export const workerViewSchema = z.object({
   caseNumber: z.string(),
@@ -103,6 +113,39 @@ export const workerViewSchema = z.object({
    * confirmation, after a closing with a referral); see rules/worker-next-steps.ts.
    */
   nextSteps: z.array(z.object({ code: z.string(), text: z.string(), textEn: z.string(), byOn: z.string().nullable() })),
+  /**
+   * The case's sessions, upcoming first (soonest first), then held and past ones (latest first). The
+   * time is China's (Asia/Shanghai) whatever the phone's zone; the place only for a session in person,
+   * the link only for a video one; never the minutes or anyone's phone.
+   */
+  sessions: z.array(
+    z.object({
+      mode: z.enum(['in_person', 'phone', 'video']),
+      /** The instant, ISO. */
+      scheduledAt: z.string(),
+      /** China date, YYYY-MM-DD. */
+      date: z.string(),
+      /** China time of day, HH:mm. */
+      time: z.string(),
+      status: z.enum(WORKER_SESSION_STATUSES),
+      location: z.string().nullable(),
+      meetingUrl: z.string().nullable(),
+    }),
+  ),
+  /**
+   * Deadlines the worker must act on now, in the worker's words (the same the SMS says), the most
+   * urgent first; see rules/worker-deadlines.ts.
+   */
+  warnings: z.array(
+    z.object({
+      clock: z.enum(CLOCK_CODES),
+      kind: z.enum(WORKER_WARNING_KINDS),
+      dueOn: z.string(),
+      daysLeft: z.number(),
+      text: z.string(),
+      textEn: z.string(),
+    }),
+  ),
 });
 export type WorkerView = z.infer<typeof workerViewSchema>;
 

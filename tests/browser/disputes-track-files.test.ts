@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addYears, timeInChina, todayInChina } from '../../contracts/dates.js';
 import type { TestApp } from '../support/app.js';
 import { lastCodeTo } from '../support/disputes.js';
 import { newCase, type NewCase } from '../support/factories.js';
@@ -7,6 +8,7 @@ import { ensureWebBuilt, launchChromium, startServer } from './support.js';
 
 // The worker on a 375 px phone: signs in to /track, uploads a photo of a pay slip and sees it
 // listed; a file that is no picture is refused in words; the signed agreement is offered as a PDF.
+// The next session shows in China time with its link, and a near arbitration deadline as a banner.
 
 let t: TestApp;
 let baseUrl: string;
@@ -75,5 +77,45 @@ describe('/track: the worker’s files on the phone', () => {
     ]);
     expect(download.suggestedFilename()).toBe(`调解协议书-${c.caseNumber}.pdf`);
     await phone.screenshot({ path: '/tmp/yz-track-files.png', fullPage: true });
+  });
+
+  it('shows the next session in China time with its link, and the arbitration deadline as a banner, at 375 px', async () => {
+    // Knew of the harm a year ago less ten days: the last day to apply for arbitration is near.
+    const harmKnownOn = addDays(addYears(todayInChina(t.clock.now), -1), 10);
+    const near = await newCase(t, {
+      stage: 'mediating',
+      intake: (base) => ({ ...base, employment: { ...base.employment, endDate: null, harmKnownOn } }),
+    });
+    const startsAt = new Date(t.clock.now.getTime() + 2 * 86_400_000);
+    const scheduled = await near.mediator.post(`/api/disputes/${near.id}/sessions`, {
+      mode: 'video',
+      scheduledAt: startsAt.toISOString(),
+      meetingUrl: 'https://meeting.example.cn/j/8801',
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+
+    const page = await phone.context().newPage();
+    await page.goto(`${baseUrl}/track`);
+    await page.getByTestId('track-case-number').fill(near.caseNumber);
+    await page.getByTestId('track-phone').fill(near.worker.phone);
+    await page.getByTestId('track-request-code').click();
+    await page.getByTestId('track-code-sent').waitFor();
+    await page.getByTestId('track-code').fill((await lastCodeTo(t, near.worker.phone))!);
+    await page.getByTestId('track-verify').click();
+
+    const banner = page.getByTestId('track-warning-limitation');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('申请劳动仲裁的最后一天是');
+    const session = page.getByTestId('track-session');
+    expect(await session.count()).toBe(1);
+    // The phone is set to London time: the session still reads in China time.
+    const [day, time] = timeInChina(startsAt).split('T');
+    const text = await session.innerText();
+    expect(text).toContain(`${day}`);
+    expect(text).toContain(`${time}`);
+    expect(text).toContain('视频调解');
+    expect(await page.getByTestId('track-session-link').getAttribute('href')).toBe('https://meeting.example.cn/j/8801');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/yz-track-sessions.png', fullPage: true });
   });
 });

@@ -50,6 +50,8 @@ const WORKER_KEYS = [
   'closedReason',
   'referral',
   'nextSteps',
+  'sessions',
+  'warnings',
 ];
 const sorted = (keys: string[]) => [...keys].sort();
 const keysOf = (o: object) => Object.keys(o).sort();
@@ -114,6 +116,10 @@ function assertWorkerView(view: Record<string, unknown>) {
     expect(keysOf(c)).toEqual(['basis', 'basisEn', 'code', 'daysLeft', 'dueOn', 'label', 'labelEn', 'status']);
   for (const p of view.payments as object[])
     expect(keysOf(p)).toEqual(['amountFen', 'dueOn', 'id', 'paidFen', 'paidOn', 'seq']);
+  for (const s of view.sessions as object[])
+    expect(keysOf(s)).toEqual(['date', 'location', 'meetingUrl', 'mode', 'scheduledAt', 'status', 'time']);
+  for (const w of view.warnings as object[])
+    expect(keysOf(w)).toEqual(['clock', 'daysLeft', 'dueOn', 'kind', 'text', 'textEn']);
 }
 
 const workerCode = async (): Promise<string> => {
@@ -161,6 +167,12 @@ describe('the employer’s link view', () => {
 
 describe('the worker’s tracking view', () => {
   it('GET and the sign response carry exactly the contract’s fields, and nothing of the employer’s', async () => {
+    const session = await mediator.post(`/api/disputes/${caseId}/sessions`, {
+      mode: 'video',
+      scheduledAt: '2025-06-10T06:30:00Z',
+      meetingUrl: 'https://meeting.example.cn/j/123',
+    });
+    expect(session.statusCode, session.body).toBe(200);
     const anon = agent(t.app);
     await anon.post('/api/public/disputes/track/request-code', { caseNumber, phone: WORKER_PHONE });
     caseToken = (await anon.post('/api/public/disputes/track/verify', { caseNumber, code: await workerCode() })).json()
@@ -170,6 +182,7 @@ describe('the worker’s tracking view', () => {
     expect(view.statusCode, view.body).toBe(200);
     assertWorkerView(view.json());
     expect(view.json().canSign).toBe(true);
+    expect(view.json().sessions).toHaveLength(1);
 
     t.clock.now = new Date(t.clock.now.getTime() + 2 * 60_000);
     expect(

@@ -16,7 +16,7 @@ export const disputeClocksJob = defineJob({
   expireInSeconds: 30 * 60,
   handler: async (deps, _payload, ctx) => {
     const result = await runReminders(deps, { signal: ctx.signal });
-    if (result.remindersSent || result.closedForDeadline || result.sessionReminders)
+    if (result.remindersSent || result.closedForDeadline || result.sessionReminders || result.workerWarnings)
       deps.logger.info(result, 'dispute clocks job');
     return result;
   },

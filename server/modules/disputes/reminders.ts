@@ -13,23 +13,35 @@ import { overdueNotices } from './party-notices.js';
 import { amountOverdueFen } from './rules/state-machine.js';
 import { changeCase } from './case-writer.js';
 import type { disputeCases } from './tables.js';
+import { textWarnings, warnReferredWorkers, warningsDue, withWarningsTexted } from './worker-warnings.js';
+import { warningKey } from './rules/worker-deadlines.js';
 
 export interface ReminderRunResult {
   casesChecked: number;
   remindersSent: number;
   closedForDeadline: number;
   sessionReminders: number;
+  /** Deadline warnings texted to workers in their own words (worker-warnings.ts). */
+  workerWarnings: number;
 }
 
 /**
- * The scheduled job: reminders before each clock runs out (once per reminder and day), and a
- * recorded decision for every case whose mediation period has ended without an agreement —
- * so that no case ever sits in mediation past its clock.
+ * The scheduled job: reminders to staff before each clock runs out (once per reminder and day), the
+ * worker's deadline warnings in the worker's words (once per clock, step and last day, also after
+ * a failed mediation referred the worker to arbitration), and a recorded decision for every case
+ * whose mediation period has ended without an agreement — so that no case ever sits in mediation
+ * past its clock.
  */
 export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = {}): Promise<ReminderRunResult> {
   const calendar = await calendarFor(deps);
   const today = todayOf(deps);
-  const result: ReminderRunResult = { casesChecked: 0, remindersSent: 0, closedForDeadline: 0, sessionReminders: 0 };
+  const result: ReminderRunResult = {
+    casesChecked: 0,
+    remindersSent: 0,
+    closedForDeadline: 0,
+    sessionReminders: 0,
+    workerWarnings: 0,
+  };
   let after: string | null = null;
   for (;;) {
     // A shutdown stops the run between batches; the retry starts over and skips what was sent.
@@ -66,20 +78,22 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
         const sent = new Set(candidate.record.remindersSent ?? []);
         return dueReminders(clocksOf(candidate, calendar, today), today).filter((r) => !sent.has(key(r)));
       };
-      if (!dueOn(row).length) continue;
+      const warningsOf = (candidate: typeof row) => warningsDue(candidate, calendar, today);
+      if (!dueOn(row).length && !warningsOf(row).length) continue;
       // Decided again on the locked row: an action taken since the batch was read is kept, and
       // a reminder sent meanwhile by another instance is not sent twice.
       await deps.db.transaction((tx) =>
         changeCase(tx, systemCtx('scheduler'), row.id, { now: deps.now() }, async (locked) => {
           const due = dueOn(locked);
-          if (!due.length) return { change: null };
+          const warnings = warningsOf(locked);
+          if (!due.length && !warnings.length) return { change: null };
           const lockedRecord = locked.record;
           for (const r of due) {
-            // An unperformed agreement is told to the parties in their own words (below), not as a staff reminder.
-            const audience =
-              r.clock === 'performance'
-                ? r.audience.filter((a) => a !== 'worker' && a !== 'employer_agent')
-                : r.audience;
+            // Staff wording is for staff: the worker hears of a deadline in its own words (the
+            // warnings below), and of an unperformed agreement the parties hear in theirs.
+            const audience = r.audience.filter(
+              (a) => a !== 'worker' && (r.clock !== 'performance' || a !== 'employer_agent'),
+            );
             for (const to of await recipientsFor(tx, locked, audience))
               await notify(tx, {
                 channel: 'sms',
@@ -98,22 +112,31 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
                 await tellParties(tx, locked, overdueNotices(await noticeContext(tx, deps, locked), r.dueOn, overdue));
             }
           }
+          await textWarnings(tx, locked, warnings);
+          result.workerWarnings += warnings.length;
           const sent = [...(lockedRecord.remindersSent ?? []), ...due.map(key)].slice(-50);
           return {
             change: {
-              set: { record: { ...lockedRecord, remindersSent: sent } },
+              set: { record: withWarningsTexted({ ...lockedRecord, remindersSent: sent }, warnings) },
               event: {
                 action: 'reminders_sent',
                 actorLabel: '系统（期限提醒）',
-                payload: { reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })) },
+                payload: {
+                  reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })),
+                  warnings: warnings.map((w) => ({ clock: w.clock, within: w.within })),
+                },
               },
-              audit: { action: 'dispute.reminders_sent', after: { reminders: due.map(key) } },
+              audit: {
+                action: 'dispute.reminders_sent',
+                after: { reminders: due.map(key), warnings: warnings.map(warningKey) },
+              },
             },
           };
         }),
       );
     }
   }
+  result.workerWarnings += await warnReferredWorkers(deps, calendar, today, opts.signal);
   result.sessionReminders = await remindSessions(deps);
   return result;
 }

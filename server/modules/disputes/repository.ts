@@ -291,6 +291,22 @@ export const contactRepo = {
 
 /** What the reminders job reads and marks beside the cases themselves. */
 export const reminderRepo = {
+  /** Cases closed without agreement and referred to arbitration since `closedSince`, a page at a time by id. */
+  async referredToArbitration(db: DbOrTx, closedSince: string, limit: number, afterId: string | null) {
+    return db
+      .select()
+      .from(disputeCases)
+      .where(
+        and(
+          eq(disputeCases.stage, 'closed_failed'),
+          eq(disputeCases.referral, 'arbitration'),
+          gte(disputeCases.closedOn, closedSince),
+          afterId ? sql`${disputeCases.id} > ${afterId}` : undefined,
+        ),
+      )
+      .orderBy(asc(disputeCases.id))
+      .limit(limit);
+  },
   /** Sessions scheduled in (from, until] that have not been held and have had no reminder yet. */
   async sessionsAwaitingReminder(db: DbOrTx, from: Date, until: Date) {
     return db

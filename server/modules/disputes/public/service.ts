@@ -14,6 +14,8 @@ import { applicationLimits, codeAttemptLimits, codeRequestLimits, smsSent } from
 import { caseRepo, contactRepo } from '../repository.js';
 import { STAGES } from '../rules/stages.js';
 import { workerNextSteps } from '../rules/worker-next-steps.js';
+import { workerWarningsOf } from '../worker-warnings.js';
+import { workerSessions } from './worker-sessions.js';
 import { applyAction } from '../service.js';
 import type { CaseTokenHeader, TrackCodeRequest, TrackVerify, WorkerSignBody } from './schemas.js';
 import { caseNumberKey } from './case-number.js';
@@ -168,17 +170,22 @@ async function workerCase(deps: Deps, header: CaseTokenHeader) {
   return (await workerSession(deps, header)).row;
 }
 
-/** Every step in plain Chinese, with what happens next and the clocks that concern the worker. */
+/**
+ * Every step in plain Chinese, with what happens next, the sessions to attend, the deadlines the
+ * worker must meet (in the words of the SMS) and the clocks that concern the worker.
+ */
 export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promise<WorkerView> {
   const row = await workerCase(deps, caseToken);
   const record = row.record;
   const calendar = await calendarFor(deps);
-  const clocks = clocksOf(row, calendar, todayOf(deps)).filter(
+  const today = todayOf(deps);
+  const clocks = clocksOf(row, calendar, today).filter(
     (c) => c.audience.includes('worker') && c.status !== 'not_started',
   );
   const visited = new Set(record.state?.visited ?? [row.stage]);
   const worker = await contactRepo.worker(deps.db, row.workerPersonId);
   const payments = await caseRepo.payments(deps.db, row.id);
+  const sessions = await caseRepo.sessions(deps.db, row.id);
   return {
     caseNumber: row.caseNumber,
     workerName: worker?.name ?? '',
@@ -219,9 +226,18 @@ export async function workerView(deps: Deps, caseToken: CaseTokenHeader): Promis
             claimsIncludeWageArrears: row.claimTypes.includes('wage_arrears'),
           },
           calendar,
-          todayOf(deps),
+          today,
         )
       : [],
+    sessions: workerSessions(sessions, deps.now()),
+    warnings: workerWarningsOf(row, calendar, today).map((w) => ({
+      clock: w.clock,
+      kind: w.kind,
+      dueOn: w.dueOn,
+      daysLeft: w.daysLeft,
+      text: w.text,
+      textEn: w.textEn,
+    })),
   };
 }
 

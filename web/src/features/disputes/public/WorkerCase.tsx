@@ -6,6 +6,8 @@ import { useErrorText } from '../../../app/errors';
 import { claimLabel, closeReasonLabel, langOf, money, referralLabel } from '../labels';
 import { publicApi, type WorkerSignBody, type WorkerView } from './publicApi';
 import { WorkerDocuments, WorkerEvidence } from './WorkerFiles';
+import { WorkerSessions } from './WorkerSessions';
+import { WorkerWarnings } from './WorkerWarnings';
 
 const big = { height: 48, fontSize: 16 } as const;
 
@@ -81,8 +83,9 @@ function SignBox({
 }
 
 /**
- * The worker's case: steps with plain descriptions, the clocks that concern them, agreement and
- * payments, the papers to download and the evidence sent from the phone.
+ * The worker's case: the deadlines to act on now, steps with plain descriptions, the sessions, the
+ * clocks that concern them, agreement and payments, the papers to download and the evidence sent
+ * from the phone.
  */
 export function WorkerCase({
   view: v,
@@ -110,7 +113,9 @@ export function WorkerCase({
           {v.workerName} {v.phoneMasked ? `· ${v.phoneMasked}` : ''}
         </Typography.Text>
       </Card>
+      <WorkerWarnings warnings={v.warnings} />
       {v.canSign && v.termsHash && <SignBox token={token} termsHash={v.termsHash} onChange={onChange} />}
+      <WorkerSessions sessions={v.sessions} />
       <WorkerDocuments token={token} />
       <Card title={t('disputesPublic.track.progress')} styles={{ body: { padding: 16 } }}>
         <Steps
