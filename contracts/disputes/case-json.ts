@@ -50,14 +50,52 @@ const employmentFactSchema = z.object({
   art38Reason: z.enum(art38Reasons).optional(),
 });
 
+/**
+ * Where the identity of an online applicant stands. `held`: the resident ID typed belongs to a
+ * registered person whose name or phone differs from what was typed, and nothing else is done on
+ * the case until a mediator decides; `unverified`: nothing contradicts what was typed (the ID
+ * card is still checked at first contact); `verified_same` / `verified_different`: decided.
+ */
+export const IDENTITY_MATCH_STATUSES = ['held', 'unverified', 'verified_same', 'verified_different'] as const;
+export const IDENTITY_DECISIONS = ['same_person', 'different_person'] as const;
+export const KEEP_PHONE_CHOICES = ['application', 'registered'] as const;
+export const IDENTITY_DIFFERENCES = ['name', 'phone'] as const;
+export type IdentityDifference = (typeof IDENTITY_DIFFERENCES)[number];
+
+/** The mediator's decision on a held application, kept with the case. */
+const identityDecisionSchema = z.object({
+  decision: z.enum(IDENTITY_DECISIONS),
+  /** ISO instant. */
+  at: z.string(),
+  /** The mediator's name and account. */
+  by: z.string(),
+  byAccountId: z.string().optional(),
+  /** What the applicant had typed, and the record made for them at intake. */
+  applicant: z.object({
+    personId: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    residentIdMasked: z.string().nullable(),
+  }),
+  /** same_person: whose phone the person keeps. */
+  keptPhone: z.enum(KEEP_PHONE_CHOICES).optional(),
+  /** different_person: the applicant's own resident ID, read from the card, masked (absent: none given). */
+  residentIdMasked: z.string().optional(),
+  note: z.string().optional(),
+});
+
 /** What the mediator must check before joining an online applicant to a registered person. */
 export const identityMatchSchema = z.object({
-  status: z.literal('unverified'),
+  status: z.enum(IDENTITY_MATCH_STATUSES),
   /** A person with the resident ID the applicant typed is already registered. */
   matchesRegisteredPerson: z.boolean(),
   registeredPersonId: z.string().optional(),
+  /** Held: what the applicant typed that the registered person's record does not say. */
+  differs: z.array(z.enum(IDENTITY_DIFFERENCES)).optional(),
+  decision: identityDecisionSchema.optional(),
 });
 export type IdentityMatch = z.infer<typeof identityMatchSchema>;
+export type IdentityDecisionRecord = z.infer<typeof identityDecisionSchema>;
 
 /**
  * The element-based facts of a case, as registered at intake. Historic (imported) cases keep only

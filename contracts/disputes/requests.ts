@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../text.js';
+import { IDENTITY_DECISIONS, KEEP_PHONE_CHOICES } from './case-json.js';
 import { REFUSAL_GROUNDS } from './confirmation.js';
 import { STAT_DIMENSIONS } from './responses.js';
 
@@ -34,6 +35,19 @@ export const assignBodySchema = z.object({
   reason: plainText(200).optional(),
   noConflictDeclared: z.boolean(),
   version: version.optional(),
+});
+
+/**
+ * POST /api/disputes/:id/identity: the mediator's decision on a held online application, after
+ * checking the applicant's ID card. `keepPhone` (same person) chooses the phone the person keeps;
+ * `residentId` (a different person) is the applicant's own ID, from the card.
+ */
+export const identityDecisionBodySchema = z.object({
+  decision: z.enum(IDENTITY_DECISIONS),
+  keepPhone: z.enum(KEEP_PHONE_CHOICES).optional(),
+  residentId: plainText(32).min(15, '身份证号为 15 或 18 位 / a resident ID has 15 or 18 characters').optional(),
+  note: plainText(500).optional(),
+  version: z.number({ error: '请提供案件版本号（version），刷新页面后重试 / version is required' }).int().min(1),
 });
 
 /** POST /api/disputes/:id/invite-judge */

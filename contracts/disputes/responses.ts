@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { casePartySchema } from './parties.js';
 import { ROLES } from '../roles.js';
 import { ACTION_CODES } from './actions.js';
-import { caseFactsSchema, caseRecordSchema, eventPayloadSchema, savedAnalysisSchema } from './case-json.js';
+import {
+  IDENTITY_DIFFERENCES,
+  caseFactsSchema,
+  caseRecordSchema,
+  eventPayloadSchema,
+  savedAnalysisSchema,
+} from './case-json.js';
 import { CLOCK_CODES, CLOCK_STATUSES, type Clock } from './clocks.js';
 
 /**
@@ -110,6 +116,44 @@ export const caseListItemSchema = z.object({
   mediatorName: nullableString,
   courtName: nullableString,
   risk: riskSchema,
+  /** An online application held until a mediator verifies who the applicant is. */
+  identityHeld: z.boolean(),
+});
+
+/**
+ * A held online application as the mediator compares it: what the applicant typed, and the
+ * registered person the typed resident ID belongs to, read from the people register now. The
+ * registered phone is shown in full only when that person is in the mediator's region (as the
+ * people pages show it), masked otherwise; resident IDs only masked.
+ */
+export const identityCheckSchema = z.object({
+  /** What differs now between the two (the register may have changed since the application). */
+  differs: z.array(z.enum(IDENTITY_DIFFERENCES)),
+  applicant: z.object({
+    personId: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    residentIdMasked: nullableString,
+  }),
+  registered: z.object({
+    personId: z.string(),
+    name: z.string(),
+    phone: nullableString,
+    phoneMasked: z.boolean(),
+    residentIdMasked: nullableString,
+    regionCode: z.string(),
+    regionName: nullableString,
+    /** The registered person's open cases (this one excepted); `readable`: the caller may open it. */
+    openCases: z.array(
+      z.object({
+        id: z.string(),
+        caseNumber: z.string(),
+        stage: z.string(),
+        employerName: nullableString,
+        readable: z.boolean(),
+      }),
+    ),
+  }),
 });
 
 /** GET /api/disputes/:id, and the answer of every staff change of a case. */
@@ -157,6 +201,8 @@ export const caseDetailSchema = z.object({
   evidence: z.array(caseEvidenceSchema),
   /** What the caller could try now (the state machine still has the last word). */
   availableActions: z.array(z.enum(ACTION_CODES)),
+  /** A held online application, for those who may decide it (null otherwise). */
+  identityCheck: identityCheckSchema.nullable(),
   version: z.number(),
 });
 

@@ -29,7 +29,7 @@ const caseRow = async (caseNumber: string) =>
   (await t.deps.db.select().from(disputeCases).where(eq(disputeCases.caseNumber, caseNumber)))[0]!;
 
 describe('an online application naming a registered person’s resident ID', () => {
-  it('joins nobody, changes nobody, tells nothing of the other case, and flags it for the mediator', async () => {
+  it('joins nobody, changes nobody, tells nothing of the other case, and holds it for the mediator', async () => {
     const registered = constructionIntake(t, { sequence: 41, workerName: '宋建军' });
     registered.worker = { ...registered.worker, phone: '13912340041' };
     const first = await mediator.post('/api/disputes', registered);
@@ -55,15 +55,16 @@ describe('an online application naming a registered person’s resident ID', () 
     const [applicant] = await t.deps.db.select().from(people).where(eq(people.id, created.workerPersonId));
     expect(applicant).toMatchObject({ name: '冒名者', phone: '13700009999', residentIdHash: null });
 
-    // The mediator sees that a person with this ID exists, to merge after checking the ID card.
+    // Another name and phone with that ID: the case is held until the mediator checks the ID card.
     const detail = (await mediator.get(`/api/disputes/${created.id}`)).json();
     expect(detail.facts.identityMatch).toEqual({
-      status: 'unverified',
+      status: 'held',
       matchesRegisteredPerson: true,
       registeredPersonId: existing.workerPersonId,
+      differs: ['name', 'phone'],
     });
     expect(detail.record.intakeWarnings.map((w: { code: string }) => w.code)).toEqual(
-      expect.arrayContaining(['identity_unverified', 'possible_duplicate']),
+      expect.arrayContaining(['identity_held', 'possible_duplicate']),
     );
   });
 

@@ -9,6 +9,7 @@ import { CLOSE_REASONS } from '../../../contracts/disputes/stages.js';
 import type { Actor } from '../../core/context.js';
 import { sha256Hex } from '../../core/crypto.js';
 import { roleFor } from './access.js';
+import { ACTIONS_WHILE_HELD, isIdentityHeld } from './identity-hold.js';
 import type { disputeCases } from './tables.js';
 import { ACTION_CODES, transition, type ActionCode, type TransitionErrorCode } from './rules/state-machine.js';
 import { toChinaDate } from './rules/dates.js';
@@ -126,5 +127,11 @@ function accepted(code: ActionCode, state: CaseState, actor: Actor, now: Date, c
 export function availableActions(actor: Actor, row: CaseRow, now: Date, calendar: WorkingCalendar): ActionCode[] {
   const state = row.record.state;
   if (!state) return [];
-  return ACTION_CODES.filter((code) => actionFitsKind(code, row.kind) && accepted(code, state, actor, now, calendar));
+  const held = isIdentityHeld(row.facts);
+  return ACTION_CODES.filter(
+    (code) =>
+      (!held || ACTIONS_WHILE_HELD.has(code)) &&
+      actionFitsKind(code, row.kind) &&
+      accepted(code, state, actor, now, calendar),
+  );
 }

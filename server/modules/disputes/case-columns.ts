@@ -52,6 +52,8 @@ export const listColumns = {
   >`coalesce(${lookup(employers, employers.name, disputeCases.employerId)}, ${disputeCases.facts}->'employer'->>'name')`,
   mediatorName: lookup(accounts, accounts.displayName, disputeCases.mediatorAccountId),
   courtName: lookup(courts, courts.name, disputeCases.courtId),
+  // An online application held until a mediator verifies the applicant (identity-hold.ts).
+  identityHeld: sql<boolean>`coalesce(${disputeCases.facts}->'identityMatch'->>'status' = 'held', false)`,
   // What the row's clocks, and so its risk, are computed from (case-record.ts), as on the case page.
   clockState: sql<CaseState | null>`${disputeCases.record}->'state'`,
   employment: sql<CaseFacts['employment'] | null>`${disputeCases.facts}->'employment'`,

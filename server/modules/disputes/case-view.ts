@@ -15,6 +15,7 @@ import { casePartiesOf, caseRoster } from './case-parties.js';
 import { caseRisk, clocksOf, riskOfClocks, type CaseFacts } from './case-record.js';
 import { caseRepo, type CaseFilter, type CaseNames } from './repository.js';
 import { availableActions } from './available-actions.js';
+import { identityCheckOf } from './intake/identity-view.js';
 import { STAGE_BY_CODE, isStage } from './rules/stages.js';
 import type { AtRiskQuery, CaseListQuery } from './schemas.js';
 import { disputeCases } from './tables.js';
@@ -57,6 +58,8 @@ async function listPage(
   return {
     items: items.map(({ clockState, employment, ...row }) => ({
       ...row,
+      // Whether an applicant's identity is checked is the studio's business, not the other side's.
+      identityHeld: row.identityHeld && isStaff(actor),
       risk: caseRisk(
         {
           record: { state: clockState ?? undefined },
@@ -96,7 +99,11 @@ export async function readCaseDetail(deps: Deps, ctx: Ctx, id: string): Promise<
 /** The full case as staff see it: facts, state, every clock with its basis, the file. */
 export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null): Promise<CaseDetail> {
   // The row is the one the caller holds (read or just written); the rest comes in one query.
-  const [calendar, file] = await Promise.all([calendarFor(deps), caseRepo.file(deps.db, row.id)]);
+  const [calendar, file, identityCheck] = await Promise.all([
+    calendarFor(deps),
+    caseRepo.file(deps.db, row.id),
+    identityCheckOf(deps, row, actor),
+  ]);
   const today = todayOf(deps);
   const clocks = clocksOf(row, calendar, today);
   return {
@@ -131,25 +138,29 @@ export async function caseDetail(deps: Deps, row: CaseRow, actor: Actor | null):
     payments: file?.payments ?? [],
     evidence: file?.evidence ?? [],
     availableActions: actor ? availableActions(actor, row, deps.now(), calendar) : [],
+    identityCheck,
     version: row.version,
   };
 }
 
 /**
- * The other side sees the worker's phone masked. Nobody sees a full resident ID: the facts keep the
- * masked form only, and the response schema has no field for any other.
+ * The other side sees the worker's phone masked, and nothing of the check of an online applicant's
+ * identity (another person's record, the phone typed). Nobody sees a full resident ID: the facts
+ * keep the masked form only, and the response schema has no field for any other.
  */
 function factsFor(facts: CaseFacts, actor: Actor | null): CaseFacts {
-  if (isStaff(actor) || !facts.worker) return facts;
-  const parties = facts.parties ? partiesFor(facts.parties, actor) : undefined;
+  if (isStaff(actor)) return facts;
+  const { identityMatch: _staffOnly, ...shown } = facts;
+  if (!shown.worker) return shown;
+  const parties = shown.parties ? partiesFor(shown.parties, actor) : undefined;
   return {
-    ...facts,
-    worker: { ...facts.worker, phone: maskMobile(facts.worker.phone) },
+    ...shown,
+    worker: { ...shown.worker, phone: maskMobile(shown.worker.phone) },
     ...(parties ? { parties } : {}),
   };
 }
 
-function isStaff(actor: Actor | null): boolean {
+export function isStaff(actor: Actor | null): boolean {
   return !!actor?.roles.some((r) => r === 'mediator' || r === 'judge' || r === 'court_clerk' || r === 'system_admin');
 }
 

@@ -15,6 +15,7 @@ import { clocksOf, liveState, nextDueOf, projectColumns, type CaseRecord } from 
 import { readCaseDetail } from './case-view.js';
 import { changeCase, type CaseRow } from './case-writer.js';
 import { checkedReview, nextRulingNo, type ConfirmationReview } from './court/confirmation.js';
+import { assertActionAllowed, isIdentityHeld } from './identity-hold.js';
 import { issueEmployerLink } from './public/employer-link.js';
 import { caseRepo, contactRepo, paymentRepo } from './repository.js';
 import { isActionCode, transition, type ActionCode, type CaseState, type Effect } from './rules/state-machine.js';
@@ -96,6 +97,8 @@ export async function applyAction(
       caseId,
       { expectedVersion: opts.expectedVersion, now, authorize },
       async (row) => {
+        // Decided on the locked row: a hold placed or lifted meanwhile is what counts.
+        assertActionAllowed(row.facts, action);
         const record = row.record;
         const result = transition(liveState(record), action, payload, now, { role, calendar, hashTerms: sha256Hex });
         if (!result.ok) {
@@ -225,6 +228,8 @@ export async function noticeContext(tx: Tx, deps: Deps, row: CaseRow): Promise<N
 
 /** Sends each party its own notice: the worker by SMS, the paying party by SMS and e-mail. */
 export async function tellParties(tx: Tx, row: CaseRow, notices: PartyNotice[]) {
+  // The other side hears nothing of an application whose applicant is not yet verified (identity-hold.ts).
+  if (isIdentityHeld(row.facts)) notices = notices.filter((n) => n.to === 'worker');
   if (notices.length === 0) return;
   const topic = `dispute_case:${row.id}`;
   const acting = caseRoster(row.facts, row.record).acting;

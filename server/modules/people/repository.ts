@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { inRegion, likeText } from '../../core/scope.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
 import { people } from './tables.js';
 
@@ -83,6 +83,21 @@ export const personRepo = {
     const [row] = await tx.update(people).set(values).where(eq(people.id, id)).returning();
     return row ?? null;
   },
+  /**
+   * Deletes the person unless a row of another table still points at it (an account, a case): the
+   * foreign key refuses, and only the savepoint is rolled back. Answers whether it was deleted.
+   */
+  async deleteIfUnreferenced(tx: Tx, id: string): Promise<boolean> {
+    try {
+      return await tx.transaction(async (sp) => {
+        const gone = await sp.delete(people).where(eq(people.id, id)).returning({ id: people.id });
+        return gone.length > 0;
+      });
+    } catch (err) {
+      if (pgCodeOf(err) === FOREIGN_KEY_VIOLATION) return false;
+      throw err;
+    }
+  },
   async byPhoneAndName(db: DbOrTx, phone: string, name: string) {
     const [row] = await db
       .select()
@@ -95,3 +110,12 @@ export const personRepo = {
 };
 
 export type PersonInsert = typeof people.$inferInsert;
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+/** The SQLSTATE of a database error, also when Drizzle wraps the driver's error. */
+function pgCodeOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e.code === 'string' ? e.code : e.cause?.code;
+  return typeof code === 'string' ? code : undefined;
+}

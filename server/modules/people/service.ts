@@ -126,7 +126,7 @@ export async function revealResidentId(
  * The columns a valid resident ID is kept in: encrypted, its keyed hash for finding it, the head
  * and tail for the masked form, and the sex and birth date it encodes. `field` names it in the error.
  */
-function residentIdColumns(deps: Deps, rawId: string, field: string) {
+export function residentIdColumns(deps: Deps, rawId: string, field: string) {
   const residentId = normalizeResidentId(rawId);
   const check = validateResidentId(residentId, deps.now());
   if (!check.ok) throw errors.validation(field, check.message, check.messageEn);

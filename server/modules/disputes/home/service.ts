@@ -27,7 +27,7 @@ export async function readHome(deps: Deps, ctx: Ctx, query: HomeQuery): Promise<
   const { limit } = query;
   const today = todayOf(deps);
   const calendar = await calendarFor(deps);
-  const shown = (rows: Rows): HomeList => withRisk(rows, calendar, today);
+  const shown = (rows: Rows, staff = true): HomeList => withRisk(rows, calendar, today, staff);
 
   const isMediator = actor.roles.includes('mediator') && can(actor, 'disputes:work');
   const courtRole = (['judge', 'court_clerk'] as const).find((r) => actor.roles.includes(r));
@@ -40,7 +40,7 @@ export async function readHome(deps: Deps, ctx: Ctx, query: HomeQuery): Promise<
       ? homeRepo.confirmationQueue(deps.db, viewAs(actor, courtRole), limit).then((q) => ({ queue: shown(q) }))
       : null,
     isEmployer
-      ? homeRepo.visibleCases(deps.db, viewAs(actor, 'employer_agent'), limit).then((c) => ({ cases: shown(c) }))
+      ? homeRepo.visibleCases(deps.db, viewAs(actor, 'employer_agent'), limit).then((c) => ({ cases: shown(c, false) }))
       : null,
   ]);
   return { today, mediator, court, employer };
@@ -62,12 +62,16 @@ async function mediatorHome(
   return { dueWithinDays: HOME_DUE_DAYS, open: shown(open), dueSoon: shown(dueSoon), toAssign: shown(toAssign) };
 }
 
-/** Each row's risk tag from its clocks as of today, as on the case list and the case page. */
-function withRisk(rows: Rows, calendar: WorkingCalendar, today: string): HomeList {
+/**
+ * Each row's risk tag from its clocks as of today, as on the case list and the case page; the hold
+ * of an online applicant's identity for staff only (`staff`: the section is a staff role's).
+ */
+function withRisk(rows: Rows, calendar: WorkingCalendar, today: string, staff: boolean): HomeList {
   return {
     ...rows,
     items: rows.items.map(({ clockState, employment, ...row }) => ({
       ...row,
+      identityHeld: row.identityHeld && staff,
       risk: caseRisk(
         {
           record: { state: clockState ?? undefined },

@@ -1,5 +1,5 @@
 import type { Intake } from '../../../../contracts/disputes.js';
-import type { EmployerFact, IdentityMatch } from '../../../../contracts/disputes/case-json.js';
+import type { EmployerFact, IdentityDifference, IdentityMatch } from '../../../../contracts/disputes/case-json.js';
 import { regionWithin } from '../../../../contracts/regions.js';
 import type { Actor, Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
@@ -122,12 +122,16 @@ export async function workerPerson(
     // Anybody can type somebody else's ID on a phone. The applicant becomes a person of their
     // own, without the ID (which would claim it); the mediator verifies the ID card and merges.
     const personId = await createPersonForIntake(tx, deps, ctx, { name: worker.name, phone: worker.phone, regionCode });
+    if (!registered) return { personId, identityMatch: { status: 'unverified', matchesRegisteredPerson: false } };
+    // The ID is somebody's: with another name or phone the case waits for the mediator (identity-hold.ts).
+    const differs = differencesFrom(registered, worker);
     return {
       personId,
       identityMatch: {
-        status: 'unverified',
-        matchesRegisteredPerson: !!registered,
-        ...(registered ? { registeredPersonId: registered.id } : {}),
+        status: differs.length ? 'held' : 'unverified',
+        matchesRegisteredPerson: true,
+        registeredPersonId: registered.id,
+        ...(differs.length ? { differs } : {}),
       },
     };
   }
@@ -147,6 +151,20 @@ export async function workerPerson(
   };
 }
 
+/**
+ * What an applicant typed that a registered person's record does not say. A record without a
+ * phone differs from any phone typed: the name and the ID alone are what an impostor would know.
+ */
+export function differencesFrom(
+  registered: { name: string; phone: string | null },
+  typed: { name: string; phone: string },
+): IdentityDifference[] {
+  const out: IdentityDifference[] = [];
+  if (registered.name.trim() !== typed.name.trim()) out.push('name');
+  if (registered.phone !== typed.phone) out.push('phone');
+  return out;
+}
+
 /** Told to the mediator only: the applicant online learns nothing about other records. */
 export async function identityNotices(
   tx: Tx,
@@ -155,18 +173,27 @@ export async function identityNotices(
   employerName: string,
 ): Promise<Notice[]> {
   const out: Notice[] = [
-    match.matchesRegisteredPerson
+    match.status === 'held'
       ? {
-          code: 'identity_unverified',
-          message: '在线申请：所填身份证号与已登记人员一致，但姓名、手机号未经核验。请核验身份证件后再合并人员档案。',
+          code: 'identity_held',
+          message:
+            '在线申请：所填身份证号属于已登记人员，但姓名或手机号不一致。本案暂停办理，请核验申请人身份证件后在案件页作出判断。',
           messageEn:
-            'Online application: the resident ID matches a registered person, but name and phone are unverified. Check the ID card before merging the records.',
+            'Online application: the resident ID belongs to a registered person with another name or phone. The case is held; check the applicant’s ID card and decide on the case page.',
         }
-      : {
-          code: 'identity_unverified',
-          message: '在线申请：申请人身份尚未核验，请在首次接触时核验身份证件。',
-          messageEn: 'Online application: the applicant’s identity is unverified; check the ID card at first contact.',
-        },
+      : match.matchesRegisteredPerson
+        ? {
+            code: 'identity_unverified',
+            message: '在线申请：所填身份证号与已登记人员一致，但姓名、手机号未经核验。请核验身份证件后再合并人员档案。',
+            messageEn:
+              'Online application: the resident ID matches a registered person, but name and phone are unverified. Check the ID card before merging the records.',
+          }
+        : {
+            code: 'identity_unverified',
+            message: '在线申请：申请人身份尚未核验，请在首次接触时核验身份证件。',
+            messageEn:
+              'Online application: the applicant’s identity is unverified; check the ID card at first contact.',
+          },
   ];
   if (match.registeredPersonId) {
     const open = await openCaseOf(tx, match.registeredPersonId, employerId, employerName);

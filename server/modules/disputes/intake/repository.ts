@@ -1,11 +1,13 @@
-import { and, eq, like, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, like, ne, notInArray, sql } from 'drizzle-orm';
 import { escapeLike } from '../../../core/scope.js';
 import type { DbOrTx } from '../../../db/client.js';
+import { listColumns } from '../case-columns.js';
 import { TERMINAL_STAGES } from '../rules/stages.js';
 import { disputeCases } from '../tables.js';
 
-// Intake's own reads: an open case of the same worker against the same employer, and the case
-// numbers already issued. The new case itself is written by case-writer.ts (createCase).
+// Intake's own reads: an open case of the same worker against the same employer, a person's open
+// cases (a held application's registered person), and the case numbers already issued. The new
+// case itself is written by case-writer.ts (createCase).
 
 /** An open case of this worker against this employer (by id, or by name when it has no USCC). */
 export async function openCaseOf(db: DbOrTx, personId: string, employerId: string | null, employerName: string) {
@@ -23,6 +25,28 @@ export async function openCaseOf(db: DbOrTx, personId: string, employerId: strin
     )
     .limit(1);
   return row ?? null;
+}
+
+/** A person's open cases but one (at most `limit`, oldest first), with the region that decides who may open them. */
+export async function openCasesOfPerson(db: DbOrTx, personId: string, exceptCaseId: string, limit = 20) {
+  return db
+    .select({
+      id: disputeCases.id,
+      caseNumber: disputeCases.caseNumber,
+      stage: disputeCases.stage,
+      employerName: listColumns.employerName,
+      regionCode: disputeCases.regionCode,
+    })
+    .from(disputeCases)
+    .where(
+      and(
+        eq(disputeCases.workerPersonId, personId),
+        ne(disputeCases.id, exceptCaseId),
+        notInArray(disputeCases.stage, [...TERMINAL_STAGES]),
+      ),
+    )
+    .orderBy(asc(disputeCases.appliedOn), asc(disputeCases.caseNumber))
+    .limit(limit);
 }
 
 /** The highest number n among case numbers `${prefix}n号` already issued (0 when none). */

@@ -1,8 +1,10 @@
 import { hiringChainSchema, intakeSchema, liabilityResultSchema } from '../../../../contracts/disputes.js';
+import { identityDecisionBodySchema } from '../../../../contracts/disputes/requests.js';
 import { caseDetailSchema } from '../../../../contracts/disputes/responses.js';
 import type { Deps } from '../../../core/deps.js';
 import { errorResponses, type ZodFastify } from '../../../core/http.js';
-import { DISPUTE_TAGS as tags } from '../schemas.js';
+import { caseIdParamsSchema, DISPUTE_TAGS as tags } from '../schemas.js';
+import { decideIdentity } from './identity.js';
 import { previewLiability } from './liability-preview.js';
 import { registerAtCounter } from './service.js';
 
@@ -31,5 +33,19 @@ export function intakeRoutes(app: ZodFastify, deps: Deps) {
       },
     },
     async (request) => previewLiability(request.ctx, request.body),
+  );
+  app.post(
+    '/api/disputes/:id/identity',
+    {
+      schema: {
+        tags,
+        summary:
+          '核验在线申请人身份（同一人或不同人）Decide who a held online applicant is (the registered person, or somebody else)',
+        params: caseIdParamsSchema,
+        body: identityDecisionBodySchema,
+        response: { 200: caseDetailSchema, ...errorResponses },
+      },
+    },
+    async (request) => decideIdentity(deps, request.ctx, request.params.id, request.body),
   );
 }

@@ -10,6 +10,7 @@ import { calculateEntitlements } from '../../labor-law/service.js';
 import { redactOneTimeSecrets } from '../../notifications/redact.js';
 import { loadReadable, loadWorkable, readCaseDetail, regionLike } from '../case-view.js';
 import { changeCase, logCaseEvent } from '../case-writer.js';
+import { assertNotHeld } from '../identity-hold.js';
 import { proposeMediators } from '../rules/assignment.js';
 import { STAGE_BY_CODE, isStage } from '../rules/stages.js';
 import { caseMessages, mediatorRepo, sessionRepo } from './repository.js';
@@ -173,6 +174,7 @@ export async function scheduleSession(deps: Deps, ctx: Ctx, id: string, input: S
   const { row } = await loadWorkable(deps, ctx, id);
   if (isStage(row.stage) && STAGE_BY_CODE[row.stage].terminal)
     throw errors.conflict('案件已结束', 'The case has ended');
+  assertNotHeld(row.facts);
   if (input.mode === 'video' && !input.meetingUrl)
     throw errors.validation('meetingUrl', '视频调解请填写会议链接', 'A video session needs the meeting link');
   if (input.mode === 'in_person' && !input.location)

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { HomeList } from '../../../../contracts/disputes/home';
-import { RiskTag, StageTag } from '../disputes/CaseListPage';
+import { IdentityHeldTag, RiskTag, StageTag } from '../disputes/CaseListPage';
 import { langOf, money } from '../disputes/labels';
 import '../disputes/i18n';
 
@@ -72,7 +72,17 @@ function useColumns(caseLinks: boolean): TableColumnsType<Row> {
       width: 190,
       render: (v: string, r) => (caseLinks ? <Link to={`/disputes/${r.id}`}>{v}</Link> : v),
     },
-    { title: t('dashboard.worker'), dataIndex: 'workerName', width: 100 },
+    {
+      title: t('dashboard.worker'),
+      dataIndex: 'workerName',
+      width: 100,
+      render: (v: string, r) => (
+        <>
+          {v}
+          <IdentityHeldTag held={r.identityHeld} />
+        </>
+      ),
+    },
     { title: t('dashboard.stage'), dataIndex: 'stage', width: 130, render: (v: string) => <StageTag stage={v} /> },
     {
       title: t('dashboard.claimTotal'),

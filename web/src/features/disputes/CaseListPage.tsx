@@ -32,6 +32,19 @@ export function StageTag({ stage }: { stage: string }) {
   );
 }
 
+/** An online application held until a mediator verifies who the applicant is. */
+export function IdentityHeldTag({ held }: { held: boolean }) {
+  const { t } = useTranslation();
+  if (!held) return null;
+  return (
+    <Tooltip title={t('disputes.identity.heldTagHint')}>
+      <Tag color="volcano" style={{ marginInlineStart: 4 }} data-testid="identity-held-tag">
+        {t('disputes.identity.heldTag')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 export function useCaseColumns(): TableColumnsType<CaseListItem> {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
@@ -48,7 +61,12 @@ export function useCaseColumns(): TableColumnsType<CaseListItem> {
       title: t('disputes.worker'),
       dataIndex: 'workerName',
       width: 110,
-      render: (v: string, r) => (r.workerCount > 1 ? `${v} ${t('disputes.andOthers', { n: r.workerCount })}` : v),
+      render: (v: string, r) => (
+        <>
+          {r.workerCount > 1 ? `${v} ${t('disputes.andOthers', { n: r.workerCount })}` : v}
+          <IdentityHeldTag held={r.identityHeld} />
+        </>
+      ),
     },
     { title: t('disputes.employer'), dataIndex: 'employerName', width: 200, render: (v: string | null) => v ?? none },
     { title: t('disputes.stage'), dataIndex: 'stage', width: 120, render: (v: string) => <StageTag stage={v} /> },

@@ -9,6 +9,7 @@ import type {
   assignBodySchema,
   calendarOverrideSchema,
   caseFilterSchema,
+  identityDecisionBodySchema,
   inviteJudgeBodySchema,
   minutesBodySchema,
   sessionBodySchema,
@@ -25,6 +26,7 @@ import type {
   casePaymentSchema,
   caseSessionSchema,
   disputeStatsSchema,
+  identityCheckSchema,
   jointConfigSchema,
   judgeListSchema,
   mediatorListSchema,
@@ -51,6 +53,9 @@ export type CaseEvidence = z.infer<typeof caseEvidenceSchema>;
 
 /** GET /api/disputes/:id, and the answer of every staff change of a case. */
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** A held online application as the mediator compares it: the applicant as typed, the registered person. */
+export type IdentityCheck = z.infer<typeof identityCheckSchema>;
 
 export type OutboxMessage = z.infer<typeof outboxItemSchema>;
 
@@ -89,6 +94,9 @@ export type ActionBody = z.input<typeof actionBodySchema>;
 /** POST /api/disputes/:id/assign and POST /api/disputes/:id/invite-judge. */
 export type AssignBody = z.input<typeof assignBodySchema>;
 export type InviteJudgeBody = z.input<typeof inviteJudgeBodySchema>;
+
+/** POST /api/disputes/:id/identity: the mediator's decision on a held online application. */
+export type IdentityDecisionBody = z.input<typeof identityDecisionBodySchema>;
 
 /** POST /api/disputes/:id/sessions and …/sessions/:sessionId/minutes (times as ISO instants). */
 export type SessionBody = z.input<typeof sessionBodySchema>;

@@ -16,6 +16,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { EventsPanel } from './EventsPanel';
 import { EvidencePanel } from './EvidencePanel';
 import { FactsPanel } from './FactsPanel';
+import { IdentityPanel } from './IdentityPanel';
 import { NoticesPanel } from './NoticesPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { PartiesPanel } from './PartiesPanel';
@@ -43,6 +44,7 @@ export default function CasePage() {
   return (
     <div data-testid="case-page" data-stage={detail.stage} data-version={detail.version}>
       <CaseHeader detail={detail} />
+      <IdentityPanel detail={detail} />
       {/* What to do next comes first on a narrow screen, at the top of the side column on a wide one (app.css). */}
       <div className="yz-case-body">
         <Flex vertical gap={16} className="yz-case-main">

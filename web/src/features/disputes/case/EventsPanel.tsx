@@ -26,6 +26,8 @@ function payloadText(e: CaseEvent, t: (k: string) => string, lang: Lang): string
   if (typeof p.filename === 'string') bits.push(p.filename);
   if (typeof p.note === 'string') bits.push(p.note);
   if (typeof p.reason === 'string' && e.action === 'close_failed') bits.push(p.reason);
+  if (e.action === 'identity_verified')
+    bits.push(t(p.decision === 'same_person' ? 'disputes.identity.same' : 'disputes.identity.different'));
   return bits.join(' · ');
 }
 

@@ -9,7 +9,9 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
   const lang = langOf(i18n.language);
   const en = lang === 'en';
   const msg = (n: Notice) => (en ? n.messageEn : n.message);
-  const warnings = d.record.intakeWarnings ?? [];
+  // The hold of an online applicant is shown, and then its decision, at the top of the page (IdentityPanel).
+  const identityShown = !!d.identityCheck || !!d.facts.identityMatch?.decision;
+  const warnings = (d.record.intakeWarnings ?? []).filter((w) => !(identityShown && w.code === 'identity_held'));
   const joint = d.record.jointReasons ?? [];
   const liability = d.record.liability;
   const first = liability?.contactFirst;
