@@ -182,7 +182,19 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   const webDist = deps.config.webDist;
   const hasWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      cacheControl: false,
+      // Vite names every built asset by its content hash: a browser keeps it for good, and asks
+      // again only for index.html, which names the current ones. Without this, every page asked
+      // again for some forty chunks (answered 304), a round trip each before the page could run.
+      setHeaders: (res, filePath) => {
+        const hashed = filePath.startsWith(path.join(webDist, 'assets') + path.sep);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send({

@@ -185,6 +185,28 @@ async function medianOf3(measure: () => Promise<number>): Promise<{ median: numb
 describe('speed', () => {
   it.todo('the case page becomes interactive within a second (measured 1.23 s; issue 11)');
 
+  it('lets the browser keep the built code: hashed assets for good, the page itself asked for each time', async () => {
+    const html = await fetch(`${baseUrl}/disputes`);
+    expect(html.headers.get('cache-control')).toMatch(/no-store|no-cache/);
+    const script = (await html.text()).match(/\/assets\/[\w-]+\.js/)![0];
+    const asset = await fetch(`${baseUrl}${script}`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // A second opening takes every script from the browser's cache: nothing crosses the network.
+    const page = await deskAs(c.mediator, 1366, 900);
+    await page.goto(`${baseUrl}/disputes/${c.id}`);
+    await page.getByTestId('case-page').waitFor();
+    await page.goto(`${baseUrl}/disputes/${c.id}`);
+    await page.getByTestId('case-page').waitFor();
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/assets/') && (e as PerformanceResourceTiming).transferSize > 0)
+        .map((e) => e.name),
+    );
+    expect(fetched).toEqual([]);
+    await page.context().close();
+  });
+
   it('measures when the case list and the case page become interactive', async () => {
     const page = await deskAs(c.mediator, 1366, 900);
     const list = await medianOf3(() =>

@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { LoginBody, Me } from '../../../contracts/auth';
 import type { Permission } from '../../../contracts/roles';
 import { ApiRequestError, api, onUnauthenticated, setCsrfToken } from './api';
+import { takeEarlyRead } from './early-reads';
 
 /** Who is signed in (GET /api/auth/me, and the answer of a sign-in), from its schema in contracts/auth.ts. */
 export type { Me };
@@ -39,8 +40,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // it runs once per mount and decides who is signed in.
   useEffect(() => {
     let live = true;
-    api
-      .get<Me>('/api/auth/me')
+    // Usually already on its way since the app started (routes.tsx preloadPage).
+    (takeEarlyRead<Me>('/api/auth/me') ?? api.get<Me>('/api/auth/me'))
       .then((m) => live && setMe(m))
       .catch(() => live && setMe(null));
     onUnauthenticated(() => {

@@ -1,14 +1,17 @@
 import { Spin } from 'antd';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth';
+import { casePage } from '../features/disputes/pages';
+import { startEarlyRead } from './early-reads';
+import { preloadable, type Preloadable } from './preloadable';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { MENU, canSee, landingPath, type MenuEntry } from './menu';
 import { usePageTitle } from './pageTitle';
 import { Forbidden, NotFound } from './status-pages';
 
-type Page = LazyExoticComponent<ComponentType>;
+type Page = ComponentType;
 type Loader = () => Promise<{ default: ComponentType }>;
 
 /** One lazily loaded page per menu key (see menu.ts). Pages export their component as default. */
@@ -32,7 +35,9 @@ const LOADERS: Record<string, Loader> = {
   messages: () => import('../features/notifications/MessagesPage'),
   jobs: () => import('../features/jobs/JobsPage'),
 };
-const PAGES: Record<string, Page> = Object.fromEntries(Object.entries(LOADERS).map(([key, load]) => [key, lazy(load)]));
+const PAGES: Record<string, Preloadable> = Object.fromEntries(
+  Object.entries(LOADERS).map(([key, load]) => [key, preloadable(load)]),
+);
 
 /**
  * Starts loading the code of the page at this address while the session is still being asked
@@ -40,14 +45,17 @@ const PAGES: Record<string, Page> = Object.fromEntries(Object.entries(LOADERS).m
  * page also starts its own chunk, which the disputes page would only ask for once rendered.
  */
 export function preloadPage(pathname: string): void {
+  startEarlyRead('/api/auth/me');
   const entry = MENU.filter((m) =>
     m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`),
   ).sort((a, b) => b.path.length - a.path.length)[0];
-  const load = entry && LOADERS[entry.key];
-  if (!load) return;
-  void load().catch(() => undefined);
-  if (/^\/disputes\/[0-9a-f-]{36}$/.test(pathname))
-    void import('../features/disputes/case/CasePage').catch(() => undefined);
+  const page = entry && PAGES[entry.key];
+  if (!page) return;
+  page.preload();
+  if (/^\/disputes\/[0-9a-f-]{36}$/.test(pathname)) {
+    casePage.preload();
+    startEarlyRead(`/api${pathname}`);
+  }
 }
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -96,7 +104,7 @@ export function AppRoutes() {
       {/* Public pages: without a session they render in the public frame; signed in, in the app frame below. */}
       {!me &&
         MENU.filter((entry) => entry.public && PAGES[entry.key]).map((entry) => {
-          const Page = PAGES[entry.key]!;
+          const Page = PAGES[entry.key]!.Page;
           return (
             <Route
               key={entry.key}
@@ -113,7 +121,7 @@ export function AppRoutes() {
         {MENU.map((entry) => {
           const page = PAGES[entry.key];
           if (!page || (!me && entry.public)) return null;
-          const element = <Guarded entry={entry} page={page} />;
+          const element = <Guarded entry={entry} page={page.Page} />;
           // Non-root pages may define their own sub-routes (e.g. /employers/:id) with <Routes>.
           return entry.path === '/' ? (
             <Route key={entry.key} index element={element} />

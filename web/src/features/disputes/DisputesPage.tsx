@@ -1,11 +1,12 @@
-import { lazy } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { NotFound } from '../../app/status-pages';
 import { CaseListPage } from './CaseListPage';
 import './i18n';
 
-const IntakePage = lazy(() => import('./intake/IntakePage'));
-const CasePage = lazy(() => import('./case/CasePage'));
+import { casePage, intakePage } from './pages';
+
+const IntakePage = intakePage.Page;
+const CasePage = casePage.Page;
 
 /** /disputes and below: the case list (all, at risk or to assign), counter intake and the case page. */
 export default function DisputesPage() {

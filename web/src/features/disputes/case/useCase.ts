@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../app/api';
+import { takeEarlyAnswer, takeEarlyRead } from '../../../app/early-reads';
 import { disputesKeys } from '../queryKeys';
 import type { CaseDetail } from '../types';
 
@@ -7,7 +8,10 @@ import type { CaseDetail } from '../types';
 export function useCase(id: string) {
   const query = useQuery({
     queryKey: disputesKeys.case(id),
-    queryFn: () => api.get<CaseDetail>(`/api/disputes/${id}`),
+    // The first read may have started with the app (routes.tsx preloadPage): its answer, when
+    // already here, is the first render's data; still on its way, the query waits for it.
+    initialData: () => takeEarlyAnswer<CaseDetail>(`/api/disputes/${id}`),
+    queryFn: () => takeEarlyRead<CaseDetail>(`/api/disputes/${id}`) ?? api.get<CaseDetail>(`/api/disputes/${id}`),
   });
   return { detail: query.data ?? null, error: query.error };
 }
