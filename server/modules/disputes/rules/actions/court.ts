@@ -89,13 +89,13 @@ export function applyConfirmation(
   });
 }
 
-export function issueRuling(next: CaseState, _p: ActionPayload<'issue_ruling'>, c: HandlerCtx): TransitionError | void {
-  next.rulingIssuedOn = c.today;
-  moveTo(next, 'ruling_issued', c.effects);
-  c.effects.push({ type: 'clock_met', clock: 'court_decision', on: c.today });
-  c.effects.push({ type: 'document', document: 'civil_ruling' });
+/**
+ * The two years to apply for enforcement (民事诉讼法第二百五十条) of a title that took effect on
+ * `effectiveOn`: from the agreement's last day of performance, not before the title took effect.
+ */
+function startEnforcementClock(next: CaseState, effectiveOn: string, c: HandlerCtx) {
   const start = enforcementStartsOn(
-    c.today,
+    effectiveOn,
     next.agreement?.installments.map((i) => i.dueOn),
   );
   c.effects.push({
@@ -104,6 +104,14 @@ export function issueRuling(next: CaseState, _p: ActionPayload<'issue_ruling'>, 
     on: start,
     dueOn: enforcementDueOn(start, c.calendar),
   });
+}
+
+export function issueRuling(next: CaseState, _p: ActionPayload<'issue_ruling'>, c: HandlerCtx): TransitionError | void {
+  next.rulingIssuedOn = c.today;
+  moveTo(next, 'ruling_issued', c.effects);
+  c.effects.push({ type: 'clock_met', clock: 'court_decision', on: c.today });
+  c.effects.push({ type: 'document', document: 'civil_ruling' });
+  startEnforcementClock(next, c.today, c);
   c.effects.push({
     type: 'notify',
     audience: ['worker', 'employer_agent', 'mediator'],
@@ -201,16 +209,7 @@ export function recordMediationDocument(
   const effectiveOn = maxDate([p.servedOn.worker, p.servedOn.employer])!;
   next.mediationDocument = { documentNo: p.documentNo, issuedOn: p.issuedOn, servedOn: p.servedOn, effectiveOn };
   moveTo(next, 'mediation_document_issued', c.effects);
-  const start = enforcementStartsOn(
-    effectiveOn,
-    next.agreement?.installments.map((i) => i.dueOn),
-  );
-  c.effects.push({
-    type: 'clock_started',
-    clock: 'enforcement',
-    on: start,
-    dueOn: enforcementDueOn(start, c.calendar),
-  });
+  startEnforcementClock(next, effectiveOn, c);
   c.effects.push({
     type: 'notify',
     audience: ['worker', 'employer_agent', 'mediator'],
