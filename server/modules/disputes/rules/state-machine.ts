@@ -250,7 +250,7 @@ export function transition(
         ? fail(
             'mediation_deadline_passed',
             `调解期限已于 ${due} 届满，期满后不能再延长（《人民法院在线调解规则》第二十五条），只能以“调解期限届满”终止并分流，或签署已谈妥的协议。`,
-            `The mediation period ran out on ${due} and can no longer be extended (Online Mediation Rules art. 25): the case can only be closed as “deadline passed” or have an agreed settlement signed.`,
+            `The mediation period ran out on ${due} and can no longer be extended (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25): the case can only be closed as “deadline passed” or have an agreed settlement signed.`,
           )
         : fail(
             'mediation_deadline_passed',
