@@ -29,7 +29,7 @@ export const disputesEn: DisputesStrings = {
   appliedOn: 'Applied on',
   joint: 'Joint mediation',
   jointHint: 'Mediated jointly by a judge and a union mediator',
-  yuan: 'yuan',
+  yuan: 'CNY',
   risk: { overdue: 'Overdue', due_soon: 'Due soon' },
   kinds: {
     union_mediation: 'Union mediation',
@@ -135,7 +135,7 @@ export const disputesEn: DisputesStrings = {
     claimType: 'Claim',
     amount: 'Amount',
     amountRequired: 'Enter an amount',
-    amountInvalid: 'Enter an amount in yuan, at most 2 decimals',
+    amountInvalid: 'Enter an amount in CNY, at most 2 decimals',
     claimDescription: 'Details (period, grounds…)',
     addClaim: 'Add a claim',
     claimsRequired: 'Enter at least one claim',
@@ -183,7 +183,7 @@ export const disputesEn: DisputesStrings = {
   },
   correct: {
     button: 'Correct',
-    partyTitle: 'Correct the party: {{name}}',
+    partyTitle: 'Correct the party “{{name}}”',
     factsTitle: 'Correct the employment facts and claims',
     reason: 'Reason for the correction',
     reasonHelp:
