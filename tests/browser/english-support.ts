@@ -87,11 +87,15 @@ const FURNITURE = [
   '[data-testid="calc-item-basis"]',
 ].join(', ');
 
-/** Where Chinese belongs: the language switch, the signed-in name, texts in Chinese on purpose, messages sent. */
+/**
+ * Where Chinese belongs: the language switch, the signed-in name, texts in Chinese on purpose,
+ * what people typed (shown as typed, translate="no"), messages sent.
+ */
 const CHINESE_ON_PURPOSE = [
   '[data-testid="lang-switch"]',
   '[data-testid="user-menu"]',
   '[lang="zh-CN"]',
+  '[translate="no"]',
   '[data-testid="outbox-item"]',
   '[data-testid="phone-message"]',
 ].join(', ');
@@ -105,8 +109,6 @@ async function furnitureTexts(p: Page): Promise<string[]> {
       const own = (e: Element) => {
         const copy = e.cloneNode(true) as HTMLElement;
         copy.querySelectorAll(onPurpose).forEach((zh) => zh.remove());
-        // Data inside furniture (a name in a link or a tag) is marked as such by the page.
-        copy.querySelectorAll('[data-name]').forEach((n) => n.remove());
         return copy.textContent ?? '';
       };
       const elements = [...document.querySelectorAll(furniture)].filter((e) => shown(e) && !e.closest(onPurpose));
@@ -130,6 +132,8 @@ function withoutChineseOnPurpose(s: string): string {
       .replace(/（\d{4}）[\p{Script=Han}\d]+号/gu, '')
       // A name quoted in a sentence (the crew boss “李某（包工头）”).
       .replace(/“[^”]*”/g, '')
+      // The names the test factories give people and accounts (测试职工4, 测试mediator_3).
+      .replace(/测试[\p{Script=Han}\w]*/gu, '')
       .trim()
   );
 }

@@ -28,7 +28,7 @@ import {
 } from './actions/court.js';
 import { closeFailed } from './actions/closing.js';
 import { contactEmployer, recordConsent, recordEmployerAnswer, startConsultation } from './actions/intake.js';
-import { defineAction, fail, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
+import { defineAction, fail, issueTextEn, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
 import { confirmationMaterialsRefusal } from './actions/confirmation-materials.js';
 import { continueMediation, extendMediation, reopenMediation, startMediation } from './actions/mediation.js';
 import { recordPartySignature, setAgreementTerms, signAgreement } from './actions/agreement.js';
@@ -228,8 +228,10 @@ export function transition(
   }
   const prepared = ACTION_RULES[action].prepare(payload ?? {});
   if (!prepared.ok) {
-    const detail = prepared.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-    return fail('invalid_payload', `提交的信息不完整或有误：${detail}`, `Invalid input: ${detail}`);
+    const where = (i: { path: PropertyKey[] }) => i.path.map(String).join('.') || '(payload)';
+    const detail = prepared.issues.map((i) => `${where(i)}: ${i.message}`).join('; ');
+    const detailEn = prepared.issues.map((i) => `${where(i)}: ${issueTextEn(i)}`).join('; ');
+    return fail('invalid_payload', `提交的信息不完整或有误：${detail}`, `Invalid input: ${detailEn}`);
   }
   const today = toChinaDate(now);
   const calendar = calendarOf(ctx);

@@ -159,7 +159,7 @@ export const disputesEn: DisputesStrings = {
     crewBossReachable: 'Can the crew boss be reached',
     developerPaid: 'Did the developer pay the project funds',
     paid: { yes: 'Paid', no: 'Not paid', unknown: 'Unknown' },
-    liablePreview: 'Contact first, by law: {{name}}',
+    liablePreview: 'Contact first, by law: “{{name}}”',
     narrativeSection: 'Account',
     narrative: 'Facts and reasons',
     narrativeRequired: 'Describe what happened (5 characters or more)',

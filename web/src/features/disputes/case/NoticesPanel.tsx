@@ -113,11 +113,17 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
             title={t('disputes.notices.counterOffer', {
               amount: counter.amountFen !== null ? money(counter.amountFen, lang) : '',
             })}
-            description={counter.note}
+            // What the employer typed, shown as typed.
+            description={counter.note && <span translate="no">{counter.note}</span>}
           />
         )}
         {d.record.refusalNote && (
-          <Alert type="error" showIcon title={t('disputes.notices.refusal')} description={d.record.refusalNote} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('disputes.notices.refusal')}
+            description={<span translate="no">{d.record.refusalNote}</span>}
+          />
         )}
       </Flex>
     </Card>
