@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addYears, todayInChina } from '../../contracts/dates.js';
 import type { TestApp } from '../support/app.js';
+import { lastCodeTo, nextAddress } from '../support/disputes.js';
 import { newCase, newMediator, uniquePhone, type NewCase } from '../support/factories.js';
 import { brokenStepWords, closeModal, englishPage, expectEnglish, openModal } from './english-support.js';
 import { ensureWebBuilt, launchChromium, signIn, startServer } from './support.js';
@@ -19,6 +20,38 @@ let mediator: Awaited<ReturnType<typeof newMediator>>;
 let collective: NewCase;
 let mediating: NewCase;
 let signed: NewCase;
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e2219bc30000000049454e44ae426082',
+  'hex',
+);
+
+/** The worker sends a photo from the phone (/track), as the case's evidence. */
+async function workerSendsPhoto(c: NewCase): Promise<void> {
+  const remoteAddress = nextAddress();
+  const ask = (url: string, payload: object) => t.app.inject({ method: 'POST', url, payload, remoteAddress });
+  await ask('/api/public/disputes/track/request-code', { caseNumber: c.caseNumber, phone: c.worker.phone });
+  const code = await lastCodeTo(t, c.worker.phone);
+  const verified = await ask('/api/public/disputes/track/verify', { caseNumber: c.caseNumber, code });
+  const boundary = '----yizhan-english-boundary';
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: '/api/public/disputes/track/evidence',
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="pay-slip.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'x-case-token': verified.json<{ caseToken: string }>().caseToken,
+    },
+    remoteAddress,
+  });
+  expect(sent.statusCode, sent.body).toBe(200);
+}
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -54,6 +87,7 @@ beforeAll(async () => {
     meetingUrl: 'https://meeting.example.cn/j/2201',
   });
   expect(session.statusCode, session.body).toBe(200);
+  await workerSendsPhoto(mediating);
   signed = await newCase(t, { mediator, stage: 'agreement_signed' });
   browser = await launchChromium();
   page = await englishPage(browser);
@@ -133,6 +167,8 @@ describe('the case page in English', () => {
     await openCase(mediating);
     await page.getByTestId('session-0').waitFor();
     await expectEnglish(page, 'mediating');
+    // The worker's photo is listed as sent by the applicant, in English.
+    expect(await page.getByTestId('evidence-item').innerText()).toContain('Applicant (worker)');
     expect(await brokenStepWords(page)).toEqual([]);
     const actions = await checkActions('mediating');
     expect(actions).toContain('set_agreement_terms');

@@ -8,6 +8,7 @@ import {
   newCase,
   newEmployer,
   newMediator,
+  newPerson,
   uniquePhone,
   type LoggedIn,
 } from '../support/factories.js';
@@ -26,6 +27,7 @@ let mediator: Awaited<ReturnType<typeof newMediator>>;
 let unionStaff: LoggedIn;
 let agent: LoggedIn;
 let admin: LoggedIn;
+let worker: LoggedIn;
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -45,6 +47,7 @@ beforeAll(async () => {
   unionStaff = await newAccount(t, { role: 'union_staff' });
   agent = await newAccount(t, { role: 'employer_agent', employerId: employer.id });
   admin = await newAdmin(t);
+  worker = await newAccount(t, { role: 'worker', personId: (await newPerson(t)).id });
   browser = await launchChromium();
 });
 
@@ -67,6 +70,7 @@ describe('the staff pages in English', () => {
     await page.getByTestId('home-mediator').waitFor();
     await page.getByTestId('home-figures').locator('canvas').first().waitFor();
     await expectEnglish(page, 'mediator home');
+    expect(await page.getByTestId('home-scope').innerText()).toContain('Zhongshan');
 
     await page.getByTestId('menu-disputes').click();
     await rows(page, 'case-table').first().waitFor();
@@ -142,6 +146,17 @@ describe('the staff pages in English', () => {
     await page.getByTestId('menu-myCases').click();
     await rows(page, 'my-cases-table').first().waitFor();
     await expectEnglish(page, 'my cases');
+    await page.context().close();
+  });
+
+  it('a worker’s account: “Me”, where it lands, and the home', async () => {
+    const page = await deskAs(worker);
+    await page.getByTestId('me-resident-id').waitFor();
+    await expectEnglish(page, 'worker: me');
+    await page.getByTestId('menu-home').click();
+    await page.getByTestId('home-work').waitFor();
+    await page.waitForTimeout(300);
+    await expectEnglish(page, 'worker home');
     await page.context().close();
   });
 

@@ -122,9 +122,23 @@ async function furnitureTexts(p: Page): Promise<string[]> {
   return texts.map(withoutChineseOnPurpose).filter(Boolean);
 }
 
+/**
+ * Names of bodies and people a test's data holds, which stay as they are in English: the
+ * construction story's parties (tests/support/disputes.ts) and whatever a test adds.
+ */
+const NAMES = new Set(['中山市翠亨置业有限公司', '中山市华裕建筑劳务有限公司', '李某（包工头）']);
+
+/** Names the page may show as they are (a studio's, a court's, a party's). */
+export function allowNames(...names: string[]): void {
+  for (const name of names) NAMES.add(name);
+}
+
 function withoutChineseOnPurpose(s: string): string {
+  // Longest first, so a name is not left half removed by a shorter one inside it.
+  const names = [...NAMES].sort((a, b) => b.length - a.length);
   return (
-    s
+    names
+      .reduce((text, name) => text.split(name).join(''), s)
       // The Chinese name beside a statute's English one (its own name may hold full-width brackets).
       .replace(/\((?:[^()]|\([^()]*\))*\p{Script=Han}(?:[^()]|\([^()]*\))*\)/gu, '')
       // A case number (粤中工调〔2026〕000001号) or a ruling number (（2026）粤2071民特1号).
