@@ -7,6 +7,8 @@ export const dashboardFigureSchema = z.object({
   labelEn: z.string(),
   value: z.number(),
   unit: z.string().optional(),
+  /** The unit as an English reader is shown it (元 → CNY). */
+  unitEn: z.string().optional(),
 });
 export type DashboardFigure = z.infer<typeof dashboardFigureSchema>;
 

@@ -118,7 +118,8 @@ export const employmentSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['art38Reason'],
-        message: '仅在被迫解除（第三十八条）时填写 / only for a resignation under art. 38',
+        message:
+          '仅在被迫解除（第三十八条）时填写 / only for a resignation under Labor Contract Law (劳动合同法) art. 38',
       });
     if (e.endDate && e.endDate < e.hireDate)
       ctx.addIssue({

@@ -4,6 +4,18 @@
 
 /** Longest names first, so 劳动合同法实施条例 is not read as 劳动合同法 followed by 实施条例. */
 export const STATUTE_NAMES: readonly { zh: string; en: string }[] = [
+  {
+    zh: '最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）',
+    en: 'SPC Interpretation on Labor Dispute Cases (2001)',
+  },
+  {
+    zh: '最高人民法院关于审理劳动争议案件适用法律问题的解释（一）',
+    en: 'SPC Interpretation (I) on Labor Dispute Cases',
+  },
+  {
+    zh: '违反和解除劳动合同的经济补偿办法（劳部发〔1994〕481号）',
+    en: 'Measures on Economic Compensation for Breaching or Ending Labor Contracts (1994)',
+  },
   { zh: '最高人民法院关于人民法院特邀调解的规定', en: 'SPC Provisions on Specially Invited Mediation' },
   { zh: '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释', en: 'SPC Interpretation of the Civil Procedure Law' },
   { zh: '保障农民工工资支付条例', en: 'Regulations on Ensuring Payment of Wages to Migrant Workers' },
@@ -14,6 +26,10 @@ export const STATUTE_NAMES: readonly { zh: string; en: string }[] = [
   { zh: '劳动争议调解仲裁法', en: 'Labor Dispute Mediation and Arbitration Law' },
   { zh: '人民法院在线调解规则', en: 'Online Mediation Rules of the People’s Courts' },
   { zh: '民事诉讼法解释', en: 'SPC Interpretation of the Civil Procedure Law' },
+  { zh: '劳动争议解释（一）', en: 'SPC Interpretation (I) on Labor Dispute Cases' },
+  { zh: '特邀调解规定', en: 'SPC Provisions on Specially Invited Mediation' },
+  { zh: '在线调解规则', en: 'Online Mediation Rules of the People’s Courts' },
+  { zh: '民诉法解释', en: 'SPC Interpretation of the Civil Procedure Law' },
   { zh: '工资支付暂行规定', en: 'Provisional Regulations on Wage Payment' },
   { zh: '工伤保险条例', en: 'Regulations on Work-Related Injury Insurance' },
   { zh: '民事诉讼法', en: 'Civil Procedure Law' },

@@ -53,10 +53,10 @@ export type DirectSuitBasis = (typeof DIRECT_SUIT_BASES)[number];
 export const DIRECT_SUIT_LABELS: Readonly<Record<DirectSuitBasis, { zh: string; en: string }>> = {
   wage_iou: {
     zh: '持用人单位工资欠条，仅主张欠薪（劳动争议司法解释一第十五条）',
-    en: 'The employer’s written wage IOU, suing for those wages only (SPC Labour Dispute Interpretation I, art. 15)',
+    en: 'The employer’s written wage IOU, suing for those wages only (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15)',
   },
   wage_agreement_not_performed: {
     zh: '仅就劳动报酬达成的调解协议，单位不履行（劳动争议司法解释一第五十一条第二款）',
-    en: 'A wages-only mediation agreement the employer does not perform (SPC Labour Dispute Interpretation I, art. 51 ¶2)',
+    en: 'A wages-only mediation agreement the employer does not perform (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2)',
   },
 };

@@ -25,6 +25,12 @@ export const PARTY_ROLE_LABELS: Readonly<Record<PartyRole, { zh: string; en: str
   other: { zh: '其他当事方', en: 'Other party' },
 };
 
+/**
+ * How the case file and its evidence list (证据清单: 提供人) name what the worker sent from the
+ * phone; shown as the worker's role in English.
+ */
+export const WORKER_PROVIDER = '申请人';
+
 const representativeSchema = z.object({ name: z.string(), title: z.string().optional() });
 const agentSchema = z.object({ name: z.string(), relation: z.string().optional(), phone: z.string().optional() });
 

@@ -390,7 +390,9 @@ describe('the seed story in the browser', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('Performed');
     expect(await page.getByTestId('clocks-panel').innerText()).toContain('Civil Procedure Law');
-    expect(await page.getByTestId('liability-basis').innerText()).toContain('Art. 36');
+    expect(await page.getByTestId('liability-basis').innerText()).toContain(
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 36',
+    );
     await page.getByTestId('clocks-panel').screenshot({ path: '/tmp/yz-disputes-clocks-en.png' });
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('履行完毕');

@@ -34,3 +34,19 @@ export function shanghaiDayStart(day: string): string {
 export function shanghaiNextDayStart(day: string): string {
   return dayStartInChina(addDays(day, 1)).toISOString();
 }
+
+/** Punctuation in the page's language: full-width in Chinese, ASCII with its spaces in English. */
+export function punctuationOf(lang: string): {
+  colon: string;
+  semicolon: string;
+  list: string;
+  bracket: (text: string) => string;
+} {
+  const en = lang === 'en';
+  return {
+    colon: en ? ': ' : '：',
+    semicolon: en ? '; ' : '；',
+    list: en ? ', ' : '、',
+    bracket: (text) => (en ? ` (${text})` : `（${text}）`),
+  };
+}

@@ -12,6 +12,7 @@ import type { Download, UploadedFile } from '../files.js';
 import { contactRepo } from '../repository.js';
 import { storeEvidence, takesEvidence } from '../work/evidence.js';
 import { trackUploadLimits, WORKER_EVIDENCE_SHARE } from './limits.js';
+import { WORKER_PROVIDER } from '../../../../contracts/disputes/parties.js';
 import { providedEvidenceRepo } from './repository.js';
 import type { CaseTokenHeader, WorkerDocument } from './schemas.js';
 import { enforceStages, publicCtx, workerSession } from './service.js';
@@ -20,8 +21,7 @@ import { enforceStages, publicCtx, workerSession } from './service.js';
 // store of the case (work/evidence.ts), and the agreement and the court's ruling as PDF from the
 // documents of the case (documents/service.ts), once the case has them.
 
-/** How the case file and its evidence list (证据清单: 提供人) name what the worker sent. */
-export const WORKER_PROVIDER = '申请人';
+export { WORKER_PROVIDER };
 
 const MB = 1024 * 1024;
 

@@ -98,9 +98,12 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
       contactIsServiceStandard(facts)
         ? {
             zh: '本工作室服务承诺，不是法定期限（参照《人民法院在线调解规则》第十五条）',
-            en: 'The studio’s service standard, not a statutory deadline (modelled on SPC Online Mediation Rules art. 15)',
+            en: 'The studio’s service standard, not a statutory deadline (modelled on Online Mediation Rules of the People’s Courts (在线调解规则) art. 15)',
           }
-        : { zh: '《人民法院在线调解规则》第十五条', en: 'SPC Online Mediation Rules (2021), art. 15' },
+        : {
+            zh: '《人民法院在线调解规则》第十五条',
+            en: 'Online Mediation Rules of the People’s Courts (在线调解规则, 2021), art. 15',
+          },
     note: ({ facts }) =>
       contactIsServiceStandard(facts)
         ? {
@@ -109,7 +112,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
           }
         : {
             zh: '在人民法院调解平台开展诉前调解的，可以在3个工作日内联系对方当事人（第十五条为“可以”）；无法联系对方当事人的，调解终止（《人民法院在线调解规则》第二十五条）。',
-            en: 'In pre-filing mediation on the court’s platform the other party may be contacted within 3 working days (Online Mediation Rules art. 15 says “may”); if the other party cannot be reached, mediation ends (Online Mediation Rules art. 25).',
+            en: 'In pre-filing mediation on the court’s platform the other party may be contacted within 3 working days (Online Mediation Rules of the People’s Courts (在线调解规则) art. 15 says “may”); if the other party cannot be reached, mediation ends (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25).',
           },
     obligation: ({ facts }) => (contactIsServiceStandard(facts) ? 'service_standard' : undefined),
     unit: 'working_days',
@@ -138,7 +141,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
           return mediationContinuesByAgreement(facts)
             ? {
                 zh: `十五日期限届满后，双方当事人于 ${facts.mediationContinuedOn} 同意继续调解。这不是延长法定期限：职工可以随时依法申请仲裁（《劳动争议调解仲裁法》第十四条第三款），仲裁时效仍在计算。`,
-                en: `After the 15 days, both parties agreed on ${facts.mediationContinuedOn} to go on mediating. This does not extend a statutory period: the worker may apply for arbitration at any time (LDMAL art. 14 ¶3), and the arbitration limitation keeps running.`,
+                en: `After the 15 days, both parties agreed on ${facts.mediationContinuedOn} to go on mediating. This does not extend a statutory period: the worker may apply for arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14 ¶3), and the arbitration limitation keeps running.`,
               }
             : {
                 zh: '自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁。双方都愿意的，可以记录同意继续调解。',
@@ -147,7 +150,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
         case 'agreed':
           return {
             zh: '双方当事人同意延长的，不受三十日限制（《最高人民法院关于人民法院特邀调解的规定》第二十七条第一款），可以多次延长，但须在期限届满前约定；期限届满未达成协议的，调解终止，应当及时登记立案（《人民法院在线调解规则》第二十五条）。',
-            en: 'With both parties’ consent the period may be extended beyond 30 days, more than once (Specially Invited Mediation Provisions art. 27 ¶1), but only before it runs out; a period that runs out without agreement ends the mediation and the case is filed (Online Mediation Rules art. 25).',
+            en: 'With both parties’ consent the period may be extended beyond 30 days, more than once (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 27 ¶1), but only before it runs out; a period that runs out without agreement ends the mediation and the case is filed (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25).',
           };
         case 'fixed':
           return {
@@ -172,10 +175,10 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
       zh: '协议生效后30日内共同申请司法确认',
       en: 'Apply jointly for judicial confirmation within 30 days of the agreement taking effect',
     },
-    basis: { zh: '《民事诉讼法》第二百零五条', en: 'Civil Procedure Law (2023), art. 205' },
+    basis: { zh: '《民事诉讼法》第二百零五条', en: 'Civil Procedure Law (民事诉讼法, 2023), art. 205' },
     note: {
       zh: '期间最后一日为法定休假日的，顺延至休假日后的第一日（《民事诉讼法》第八十五条）。',
-      en: 'A last day falling on a rest day moves to the next working day (Civil Procedure Law art. 85).',
+      en: 'A last day falling on a rest day moves to the next working day (Civil Procedure Law (民事诉讼法) art. 85).',
     },
     unit: 'calendar_days',
     remindBefore: 7,
@@ -195,7 +198,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
   {
     code: 'court_decision',
     label: { zh: '法院30日内作出确认或驳回裁定', en: 'Court rules on the confirmation within 30 days' },
-    basis: { zh: '《民事诉讼法》第一百八十七条', en: 'Civil Procedure Law (2023), art. 187' },
+    basis: { zh: '《民事诉讼法》第一百八十七条', en: 'Civil Procedure Law (民事诉讼法, 2023), art. 187' },
     note: {
       zh: '特别程序案件自立案之日起三十日内审结；本平台以申请日计算。',
       en: 'Special-procedure cases are decided within 30 days of filing; counted here from the application day.',
@@ -215,13 +218,13 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     label: { zh: '按协议约定期限履行', en: 'Perform the agreement by its last payment date' },
     basis: {
       zh: '调解协议约定；《劳动争议调解仲裁法》第十五条、第十六条',
-      en: 'The agreement’s own terms; Labor Dispute Mediation and Arbitration Law arts. 15–16',
+      en: 'The agreement’s own terms; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 15–16',
     },
     note: ({ facts }) =>
       isPostFiling(facts.kind)
         ? {
             zh: '用人单位逾期不履行的：法院调解书生效后，可以向人民法院申请强制执行（《民事诉讼法》第二百四十七条）。',
-            en: 'If the employer does not pay in time: once the court’s mediation document is in effect, apply to the court for enforcement (Civil Procedure Law art. 247).',
+            en: 'If the employer does not pay in time: once the court’s mediation document is in effect, apply to the court for enforcement (Civil Procedure Law (民事诉讼法) art. 247).',
           }
         : {
             zh: '用人单位逾期不履行的：已司法确认的可申请强制执行；支付劳动报酬、工伤医疗费、经济补偿或赔偿金的协议可申请支付令；也可申请仲裁。',
@@ -241,7 +244,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
       zh: '履行期限届满后2年内申请强制执行',
       en: 'Apply for enforcement within 2 years of the performance deadline',
     },
-    basis: { zh: '《民事诉讼法》第二百五十条', en: 'Civil Procedure Law (2023), art. 250' },
+    basis: { zh: '《民事诉讼法》第二百五十条', en: 'Civil Procedure Law (民事诉讼法, 2023), art. 250' },
     note: {
       zh: '从协议规定履行期间的最后一日起算；分期履行的，从最后一期履行期限届满之日起算。',
       en: 'Runs from the last day for performance; for installments, from the last installment’s due date.',
@@ -265,13 +268,13 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     },
     basis: {
       zh: '《劳动争议调解仲裁法》第二十七条第一款',
-      en: 'Labor Dispute Mediation and Arbitration Law, art. 27 ¶1',
+      en: 'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27 ¶1',
     },
     note: ({ facts }) =>
       facts.harmKnownOn
         ? {
             zh: '登记时提示：调解不成的，须在时效内申请仲裁。向有关部门请求权利救济可使时效中断（第二十七条第二款），但平台不据此延长，按最早日期提示。',
-            en: 'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (Labor Dispute Mediation and Arbitration Law art. 27 ¶2), but the platform warns by the earliest date.',
+            en: 'Intake warning: if mediation fails, apply for arbitration in time. Seeking a remedy may interrupt the period (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27 ¶2), but the platform warns by the earliest date.',
           }
         : {
             zh: '尚未登记知道权利被侵害的日期，请在登记时询问。',
@@ -291,7 +294,7 @@ export const CLOCK_TABLE: readonly ClockSpec[] = [
     label: { zh: '拖欠劳动报酬：劳动关系终止之日起1年', en: 'Unpaid wages: 1 year from the end of the employment' },
     basis: {
       zh: '《劳动争议调解仲裁法》第二十七条第四款',
-      en: 'Labor Dispute Mediation and Arbitration Law, art. 27 ¶4',
+      en: 'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27 ¶4',
     },
     note: ({ facts }) =>
       facts.employmentEndedOn

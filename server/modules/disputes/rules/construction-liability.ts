@@ -58,14 +58,15 @@ export const CITATIONS = {
     article: 29,
     text: '《保障农民工工资支付条例》第二十九条：因建设单位未按照合同约定及时拨付工程款导致农民工工资拖欠的，建设单位应当以未结清的工程款为限先行垫付被拖欠的农民工工资。',
     textEn:
-      'Regulation on Guaranteeing Payment of Migrant Workers’ Wages, art. 29: where wage arrears result from the developer not paying project funds as agreed, the developer advances the wages, up to the unpaid project funds.',
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 29: where wage arrears result from the developer not paying project funds as agreed, the developer advances the wages, up to the unpaid project funds.',
   },
   art30p1: {
     law: REG,
     article: 30,
     paragraph: 1,
     text: '《保障农民工工资支付条例》第三十条第一款：分包单位对所招用农民工的实名制管理和工资支付负直接责任。',
-    textEn: 'Art. 30 ¶1: a subcontractor is directly responsible for paying the migrant workers it hires.',
+    textEn:
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 30 ¶1: a subcontractor is directly responsible for paying the migrant workers it hires.',
   },
   art30p3: {
     law: REG,
@@ -73,7 +74,7 @@ export const CITATIONS = {
     paragraph: 3,
     text: '《保障农民工工资支付条例》第三十条第三款：分包单位拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。',
     textEn:
-      'Art. 30 ¶3: a subcontractor’s wage arrears are paid first by the general contractor, which may then recover them.',
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 30 ¶3: a subcontractor’s wage arrears are paid first by the general contractor, which may then recover them.',
   },
   art30p4: {
     law: REG,
@@ -81,7 +82,7 @@ export const CITATIONS = {
     paragraph: 4,
     text: '《保障农民工工资支付条例》第三十条第四款：工程建设项目转包，拖欠农民工工资的，由施工总承包单位先行清偿，再依法进行追偿。',
     textEn:
-      'Art. 30 ¶4: where a project was transferred (转包) and wages are owed, the general contractor pays first and may then recover.',
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 30 ¶4: where a project was transferred (转包) and wages are owed, the general contractor pays first and may then recover.',
   },
   art36p1: {
     law: REG,
@@ -89,7 +90,7 @@ export const CITATIONS = {
     paragraph: 1,
     text: '《保障农民工工资支付条例》第三十六条第一款：建设单位或者施工总承包单位将建设工程发包或者分包给个人或者不具备合法经营资格的单位，导致拖欠农民工工资的，由建设单位或者施工总承包单位清偿。',
     textEn:
-      'Art. 36 ¶1: where the developer or general contractor contracted work to an individual or an unqualified unit and wages are owed, the developer or general contractor pays.',
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 36 ¶1: where the developer or general contractor contracted work to an individual or an unqualified unit and wages are owed, the developer or general contractor pays.',
   },
   art36p2: {
     law: REG,
@@ -97,20 +98,21 @@ export const CITATIONS = {
     paragraph: 2,
     text: '《保障农民工工资支付条例》第三十六条第二款：施工单位允许其他单位和个人以施工单位的名义对外承揽建设工程，导致拖欠农民工工资的，由施工单位清偿。',
     textEn:
-      'Art. 36 ¶2: a construction unit that let another unit or person take on work in its name pays the resulting wage arrears.',
+      'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 36 ¶2: a construction unit that let another unit or person take on work in its name pays the resulting wage arrears.',
   },
   employer: {
     law: '劳动法',
     article: 50,
     text: '《劳动法》第五十条：工资应当以货币形式按月支付给劳动者本人，不得克扣或者无故拖欠劳动者的工资。',
     textEn:
-      'Labor Law art. 50: wages are paid monthly in money to the worker; they may not be withheld or delayed without reason.',
+      'Labor Law (劳动法) art. 50: wages are paid monthly in money to the worker; they may not be withheld or delayed without reason.',
   },
   debtor: {
     law: '民法典',
     article: 577,
     text: '《民法典》第五百七十七条：当事人一方不履行合同义务的，应当承担继续履行等违约责任。',
-    textEn: 'Civil Code art. 577: a party that does not perform its contract bears liability, including to perform.',
+    textEn:
+      'Civil Code (民法典) art. 577: a party that does not perform its contract bears liability, including to perform.',
   },
 } as const satisfies Record<string, Citation>;
 
@@ -291,7 +293,7 @@ export function proposeLiableParties(chain: HiringChain): LiabilityResult {
           code: 'general_contractor_missing',
           message: '请补充施工总承包单位：分包单位欠薪的，由总承包单位先行清偿（第三十条）。',
           messageEn:
-            'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers art. 30).',
+            'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 30).',
         });
       }
     } else if (!lender) {
@@ -325,7 +327,7 @@ export function proposeLiableParties(chain: HiringChain): LiabilityResult {
         code: 'general_contractor_missing',
         message: '请补充施工总承包单位：分包单位欠薪的，由总承包单位先行清偿（第三十条）。',
         messageEn:
-          'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers art. 30).',
+          'Add the general contractor: it pays a subcontractor’s arrears first (Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 30).',
       });
     }
     add({

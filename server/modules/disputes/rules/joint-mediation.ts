@@ -110,19 +110,20 @@ export const REPRESENTATIVE_RANGE: Readonly<
     min: 3,
     max: 5,
     basis: '《劳动争议调解仲裁法》第七条；参照《劳动人事争议仲裁办案规则》第六十三条',
-    basisEn: 'LDMAL art. 7; by analogy with the Labor and Personnel Dispute Arbitration Rules art. 63',
+    basisEn:
+      'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 7; by analogy with Rules for Labor and Personnel Dispute Arbitration (劳动人事争议仲裁办案规则) art. 63',
   },
   arbitration: {
     min: 3,
     max: 5,
     basis: '《劳动人事争议仲裁办案规则》第六十三条',
-    basisEn: 'Labor and Personnel Dispute Arbitration Rules, art. 63',
+    basisEn: 'Rules for Labor and Personnel Dispute Arbitration (劳动人事争议仲裁办案规则) art. 63',
   },
   lawsuit: {
     min: 2,
     max: 5,
     basis: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第七十八条',
-    basisEn: 'SPC Interpretation of the Civil Procedure Law, art. 78',
+    basisEn: 'SPC Interpretation of the Civil Procedure Law (民诉法解释) art. 78',
   },
 };
 
@@ -174,7 +175,7 @@ export function collectiveRule(
     warnings.push({
       code: 'representatives_recommended',
       message: `职工一方 ${workerCount} 人且有共同请求，可以推举代表参加调解、仲裁或诉讼（《劳动争议调解仲裁法》第七条），建议推举 ${range.min}–${range.max} 名代表人（${range.basis}）。`,
-      messageEn: `${workerCount} workers with a common claim may elect representatives (LDMAL art. 7); ${range.min}–${range.max} are recommended (${range.basisEn}).`,
+      messageEn: `${workerCount} workers with a common claim may elect representatives (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 7); ${range.min}–${range.max} are recommended (${range.basisEn}).`,
     });
   } else if (representativeCount < range.min) {
     warnings.push({

@@ -52,7 +52,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     extendable: false,
     extension: { kind: 'none' },
     basis: '《劳动争议调解仲裁法》第十四条',
-    basisEn: 'Labor Dispute Mediation and Arbitration Law, art. 14',
+    basisEn: 'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14',
   },
   court_pre_filing: {
     days: 30,
@@ -61,7 +61,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     extension: { kind: 'agreed', maxDaysPerExtension: MAX_AGREED_EXTENSION_DAYS },
     basis: '《最高人民法院关于人民法院特邀调解的规定》第二十七条；《人民法院在线调解规则》第二十四条',
     basisEn:
-      'SPC Provisions on Specially Invited Mediation (2016), art. 27; SPC Online Mediation Rules (2021), art. 24',
+      'SPC Provisions on Specially Invited Mediation (特邀调解规定, 2016), art. 27; Online Mediation Rules of the People’s Courts (在线调解规则, 2021), art. 24',
   },
   court_post_filing_ordinary: {
     days: 15,
@@ -71,7 +71,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     basis:
       '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
     basisEn:
-      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
+      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 27',
   },
   court_post_filing_simple: {
     days: 7,
@@ -81,7 +81,7 @@ export const MEDIATION_PERIODS: Readonly<Record<CaseKind, MediationPeriodRule>> 
     basis:
       '《最高人民法院关于严格依法规范民事案件立案与调解工作的意见》第三条；《最高人民法院关于人民法院特邀调解的规定》第二十七条',
     basisEn:
-      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation, art. 27',
+      'SPC Opinions on Strictly Regulating Case Filing and Mediation in Civil Cases (2025), item 3; SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 27',
   },
 };
 

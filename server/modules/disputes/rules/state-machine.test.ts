@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { ROLES, type Role } from '../../../../contracts/roles.js';
 import { mediationDueOn, mediationExpired, mediationPeriodOver, type CaseKind } from './clocks.js';
 import { addDays } from './dates.js';
@@ -631,6 +632,24 @@ describe('guards', () => {
       expect(res.code).toBe(r.code);
       expect(res.message).toMatch(/[\u4e00-\u9fff]/);
       expect(res.messageEn).toMatch(/[A-Za-z]/);
+    }
+  });
+});
+
+describe('a payload refused in both languages', () => {
+  it('explains the field in English although the app’s zod speaks Chinese', () => {
+    z.config(z.locales.zhCN());
+    try {
+      const res = step(F.mediating, 'set_agreement_terms', { terms: { installments: [] } }, '2025-03-10', 'mediator');
+      expect(res.ok).toBe(false);
+      if (!res.ok) {
+        expect(res.code).toBe('invalid_payload');
+        expect(res.message).toContain('terms.claimTypes');
+        expect(res.messageEn).toContain('terms.claimTypes');
+        expect(res.messageEn).not.toMatch(/\p{Script=Han}/u);
+      }
+    } finally {
+      z.config(z.locales.en());
     }
   });
 });

@@ -28,7 +28,7 @@ import {
 } from './actions/court.js';
 import { closeFailed } from './actions/closing.js';
 import { contactEmployer, recordConsent, recordEmployerAnswer, startConsultation } from './actions/intake.js';
-import { defineAction, fail, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
+import { defineAction, fail, issueTextEn, type ActionRule, type Effect, type TransitionError } from './actions/kit.js';
 import { confirmationMaterialsRefusal } from './actions/confirmation-materials.js';
 import { continueMediation, extendMediation, reopenMediation, startMediation } from './actions/mediation.js';
 import { recordPartySignature, setAgreementTerms, signAgreement } from './actions/agreement.js';
@@ -228,8 +228,10 @@ export function transition(
   }
   const prepared = ACTION_RULES[action].prepare(payload ?? {});
   if (!prepared.ok) {
-    const detail = prepared.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-    return fail('invalid_payload', `提交的信息不完整或有误：${detail}`, `Invalid input: ${detail}`);
+    const where = (i: { path: PropertyKey[] }) => i.path.map(String).join('.') || '(payload)';
+    const detail = prepared.issues.map((i) => `${where(i)}: ${i.message}`).join('; ');
+    const detailEn = prepared.issues.map((i) => `${where(i)}: ${issueTextEn(i)}`).join('; ');
+    return fail('invalid_payload', `提交的信息不完整或有误：${detail}`, `Invalid input: ${detailEn}`);
   }
   const today = toChinaDate(now);
   const calendar = calendarOf(ctx);
@@ -250,7 +252,7 @@ export function transition(
         ? fail(
             'mediation_deadline_passed',
             `调解期限已于 ${due} 届满，期满后不能再延长（《人民法院在线调解规则》第二十五条），只能以“调解期限届满”终止并分流，或签署已谈妥的协议。`,
-            `The mediation period ran out on ${due} and can no longer be extended (Online Mediation Rules art. 25): the case can only be closed as “deadline passed” or have an agreed settlement signed.`,
+            `The mediation period ran out on ${due} and can no longer be extended (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25): the case can only be closed as “deadline passed” or have an agreed settlement signed.`,
           )
         : fail(
             'mediation_deadline_passed',

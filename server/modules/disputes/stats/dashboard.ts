@@ -12,8 +12,9 @@ export function registerDisputeFigures(): void {
   registerDashboardFigure(async (deps, scope) => ({
     key: 'dispute_settled_yuan',
     label: '调解成功标的额（元）',
-    labelEn: 'Amount settled (yuan)',
+    labelEn: 'Amount settled (CNY)',
     value: Math.round((await statsRepo.settledFen(deps.db, scope)) / 100),
     unit: '元',
+    unitEn: 'CNY',
   }));
 }

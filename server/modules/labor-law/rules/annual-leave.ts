@@ -79,7 +79,7 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
       'annual_leave_exclusions',
       'info',
       '未核对职工带薪年休假条例第四条不享受当年年休假的情形（如寒暑假、较长病假、请事假累计 20 天以上且未扣工资等）；累计工作年限按所填年数计算。',
-      'The exclusions of art. 4 of the Paid Annual Leave Regulations (school holidays, long sick leave, 20+ days of unpaid personal leave, etc.) were not checked; cumulative work years are taken as given.',
+      'The exclusions of Regulations on Paid Annual Leave of Employees (职工带薪年休假条例) art. 4 (school holidays, long sick leave, 20+ days of unpaid personal leave, etc.) were not checked; cumulative work years are taken as given.',
     ),
   );
   const stillEmployedThatYear = input.endDate === null || compareDates(input.endDate, yearEnd) > 0;
@@ -89,7 +89,7 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
         'annual_leave_still_schedulable',
         'info',
         `劳动关系仍存续：用人单位可在 ${input.year} 年内安排休假，确有必要时可跨 1 个年度安排（条例第五条）；届时仍未安排的才应支付未休年休假工资。`,
-        `Still employed: the employer may still arrange the ${input.year} leave within that year, or the next year if necessary (Regulations art. 5); the pay is owed only if it is not arranged.`,
+        `Still employed: the employer may still arrange the ${input.year} leave within that year, or the next year if necessary (Regulations on Paid Annual Leave of Employees (职工带薪年休假条例) art. 5); the pay is owed only if it is not arranged.`,
       ),
     );
   }
@@ -113,7 +113,7 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
         'annual_leave_declined_in_writing',
         'warning',
         `未休 ${num(unused)} 天：用人单位安排了年休假，职工因本人原因且书面提出不休的，用人单位可以只支付正常工作期间的工资收入，不另付 200% 的未休年休假工资（企业职工带薪年休假实施办法第十条第二款）。未安排休假或并非职工本人书面提出的，不适用此项。`,
-        `${num(unused)} unused day(s): the employer arranged the leave and the worker declined it in writing for their own reasons, so only the normal wage is owed, with no 200% extra (Measures for Paid Annual Leave of Enterprise Employees art. 10 ¶2). This does not apply if the leave was not arranged or the worker did not decline it in writing themselves.`,
+        `${num(unused)} unused day(s): the employer arranged the leave and the worker declined it in writing for their own reasons, so only the normal wage is owed, with no 200% extra (Implementing Measures for Paid Annual Leave of Enterprise Employees (企业职工带薪年休假实施办法) art. 10 ¶2). This does not apply if the leave was not arranged or the worker did not decline it in writing themselves.`,
       ),
     );
     return { items: [], warnings };
@@ -136,7 +136,7 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
   const proText = leaving
     ? text(
         `${from} 至 ${to} 在本单位 ${calendarDays} 天：${fullYear ? `全年应休 ${entitlement} 天` : `${ratio} = ${exactText} 天`}，减去已休 ${num(taken)} 天，不足一整天的部分不支付（实施办法第十二条），未休 ${num(unused)} 天`,
-        `${from} to ${to}, ${calendarDays} days at this employer: ${fullYear ? `${entitlement} days for the whole year` : `${ratioEn} = ${exactText} days`}, less ${num(taken)} taken, the part below a whole day dropped (Measures art. 12): ${num(unused)} unused days`,
+        `${from} to ${to}, ${calendarDays} days at this employer: ${fullYear ? `${entitlement} days for the whole year` : `${ratioEn} = ${exactText} days`}, less ${num(taken)} taken, the part below a whole day dropped (Implementing Measures for Paid Annual Leave of Enterprise Employees (企业职工带薪年休假实施办法) art. 12): ${num(unused)} unused days`,
       )
     : fullYear
       ? text(
@@ -145,7 +145,7 @@ export function annualLeave(input: AnnualLeaveInput): RuleResult {
         )
       : text(
           `${from} 至 ${to} 共 ${calendarDays} 天：${ratio} = ${exactText} 天，不足一整天的部分不享受（实施办法第五条），折算 ${prorated} 天；已休 ${num(taken)} 天，未休 ${num(unused)} 天`,
-          `${from} to ${to}, ${calendarDays} days: ${ratioEn} = ${exactText} days, fractions dropped (Measures art. 5): ${prorated} days; taken ${num(taken)}, unused ${num(unused)} days`,
+          `${from} to ${to}, ${calendarDays} days: ${ratioEn} = ${exactText} days, fractions dropped (Implementing Measures for Paid Annual Leave of Enterprise Employees (企业职工带薪年休假实施办法) art. 5): ${prorated} days; taken ${num(taken)}, unused ${num(unused)} days`,
         );
   const u = num(unused);
   const dailyText =

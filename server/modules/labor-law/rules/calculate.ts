@@ -137,8 +137,8 @@ export function calculateEngine(
             ? '劳动者主动辞职（劳动合同法第三十七条）不属于第四十六条规定的情形，无经济补偿。'
             : '由劳动者提出、双方协商一致解除劳动合同的，不属于第四十六条第二项的情形，无经济补偿。',
           ground === 'resignation'
-            ? 'A worker’s own resignation (LCL art. 37) is not a ground under art. 46: no economic compensation.'
-            : 'Mutual termination proposed by the worker is not covered by art. 46(2): no economic compensation.',
+            ? 'A worker’s own resignation (Labor Contract Law (劳动合同法) art. 37) is not a ground under art. 46: no economic compensation.'
+            : 'Mutual termination proposed by the worker is not covered by Labor Contract Law (劳动合同法) art. 46 (2): no economic compensation.',
         ),
       );
     }
@@ -152,7 +152,7 @@ export function calculateEngine(
           'notice_pay_not_applicable',
           'info',
           '代通知金仅适用于依劳动合同法第四十条解除劳动合同的情形，未计算。',
-          'Pay in lieu of notice applies only to dismissals under LCL art. 40; not computed.',
+          'Pay in lieu of notice applies only to dismissals under Labor Contract Law (劳动合同法) art. 40; not computed.',
         ),
       );
     }

@@ -88,7 +88,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'double_wage_not_owed',
         'info',
         '用工在 2008 年 1 月 1 日劳动合同法施行前已结束，不适用二倍工资。',
-        'The employment ended before the Labor Contract Law took effect on 2008-01-01: no double wages.',
+        'The employment ended before the Labor Contract Law (劳动合同法) took effect on 2008-01-01: no double wages.',
       ),
     );
     return { items: [], warnings };
@@ -99,7 +99,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'pre_2008_service',
         'info',
         '用工始于 2008 年前：未订立书面劳动合同的一个月宽限期自劳动合同法施行之日（2008-01-01）起算。',
-        'Employment began before 2008: the one-month period to sign a written contract is counted from the Labor Contract Law’s effective date (2008-01-01).',
+        'Employment began before 2008: the one-month period to sign a written contract is counted from the date the Labor Contract Law (劳动合同法) took effect (2008-01-01).',
       ),
     );
   }
@@ -130,7 +130,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'double_wage_open_ended_deemed',
         'warning',
         `用工满一年（${yearAnniversary}）仍未订立书面劳动合同，视为自该日起已与劳动者订立无固定期限劳动合同（劳动合同法第十四条第三款、实施条例第七条）；二倍工资最多计至满一年前一日，共 ${DOUBLE_WAGE_MAX_MONTHS} 个月。`,
-        `No written contract one year after hiring (${yearAnniversary}): a non-fixed-term contract is deemed concluded from that day (LCL art. 14 ¶3, Implementing Regulations art. 7); double wages stop the day before, at most ${DOUBLE_WAGE_MAX_MONTHS} months.`,
+        `No written contract one year after hiring (${yearAnniversary}): a non-fixed-term contract is deemed concluded from that day (Labor Contract Law (劳动合同法) art. 14 ¶3, Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 7); double wages stop the day before, at most ${DOUBLE_WAGE_MAX_MONTHS} months.`,
       ),
     );
   }
@@ -162,7 +162,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'double_wage_flat_wage',
         'warning',
         '二倍工资应按每个月各自的工资计算（实施条例第六条：每月支付两倍的工资）。只填写了月平均工资，故每个月都按该工资计算；期间工资有变化的，请按月填写工资，结果会不同。',
-        'Double wages are owed at each month’s own wage (Implementing Regulations art. 6: two times the wage each month). Only the average monthly wage was given, so it is used for every month; if the pay changed during the period, give the monthly pay and the result will differ.',
+        'Double wages are owed at each month’s own wage (Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 6: two times the wage each month). Only the average monthly wage was given, so it is used for every month; if the pay changed during the period, give the monthly pay and the result will differ.',
       ),
     );
   } else if (estimated.length > 0) {
@@ -184,7 +184,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'double_wage_limitation',
         'critical',
         `二倍工资差额的最后一日为 ${lastDay}，一年仲裁时效已于 ${limitation.lastDay} 届满${moved.zh}：该请求可能已全部或部分超过时效（劳动争议调解仲裁法第二十七条）。`,
-        `The double-wage period ended on ${lastDay}; the one-year limitation ran out on ${limitation.lastDay}${moved.en}: the claim may be wholly or partly time-barred (Labor Dispute Mediation and Arbitration Law art. 27).`,
+        `The double-wage period ended on ${lastDay}; the one-year limitation ran out on ${limitation.lastDay}${moved.en}: the claim may be wholly or partly time-barred (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27).`,
       ),
     );
   } else {
@@ -193,7 +193,7 @@ export function doubleWage(input: DoubleWageInput): RuleResult {
         'double_wage_limitation',
         'warning',
         `二倍工资差额属于惩罚性赔偿，适用一年仲裁时效（劳动争议调解仲裁法第二十七条）；各地对起算点（按月逐月计算或自违法行为结束之日起算）理解不一，请尽快申请，最迟于 ${limitation.lastDay}（含当日）${moved.zh}。`,
-        `Double wages are a penalty subject to the one-year limitation period (Labor Dispute Mediation and Arbitration Law art. 27); localities differ on when it starts (month by month or from the end of the violation), so file promptly, by ${limitation.lastDay} at the latest (that day included)${moved.en}.`,
+        `Double wages are a penalty subject to the one-year limitation period (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27); localities differ on when it starts (month by month or from the end of the violation), so file promptly, by ${limitation.lastDay} at the latest (that day included)${moved.en}.`,
       ),
     );
   }

@@ -93,7 +93,7 @@ export function compensationBase(
         'minimum_wage_missing',
         'warning',
         '缺少当地最低工资标准：未核对经济补偿基数是否低于最低工资（实施条例第二十七条）。',
-        'Local minimum wage missing: the compensation base was not checked against it (Implementing Regulations art. 27).',
+        'Local minimum wage missing: the compensation base was not checked against it (Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 27).',
       ),
     );
   } else if (cmp(wage, rat(minimumWageFen)) < 0) {
@@ -104,7 +104,7 @@ export function compensationBase(
         'minimum_wage_floor_applied',
         'info',
         `月平均工资 ${yuan(wage).zh} 低于当地最低工资标准，按最低工资 ${yuan(minimumWageFen).zh} 计算经济补偿（实施条例第二十七条）。`,
-        `Average wage ${yuan(wage).en} is below the local minimum wage; compensation uses ${yuan(minimumWageFen).en} (Implementing Regulations art. 27).`,
+        `Average wage ${yuan(wage).en} is below the local minimum wage; compensation uses ${yuan(minimumWageFen).en} (Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 27).`,
       ),
     );
   }
@@ -116,7 +116,7 @@ export function compensationBase(
         'average_wage_missing',
         'warning',
         '缺少当地上年度职工月平均工资：未核对三倍封顶及十二年上限，结果假定月工资不超过社平工资三倍（劳动合同法第四十七条第二款）。',
-        'Local average wage missing: the 3× cap and 12-year limit were not checked; the result assumes the wage does not exceed 3× the local average (LCL art. 47 ¶2).',
+        'Local average wage missing: the 3× cap and 12-year limit were not checked; the result assumes the wage does not exceed 3× the local average (Labor Contract Law (劳动合同法) art. 47 ¶2).',
       ),
     );
   } else {
@@ -160,7 +160,7 @@ function segmentText(s: Segment, withRange: boolean): Text {
     s.period === 'before_2008'
       ? text('2008 年前按当时规定：', 'Before 2008, under the rules then in force: ')
       : s.period === 'from_2008'
-        ? text('2008 年起按劳动合同法：', 'From 2008, under the Labor Contract Law: ')
+        ? text('2008 年起按劳动合同法：', 'From 2008, under the Labor Contract Law (劳动合同法): ')
         : text('', '');
   return text(
     `${label.zh}${range.zh}工作 ${sp.zh}，计 ${m.zh}${cut.zh}；${m.zh} × ${b.zh} = ${amt.zh}`,
@@ -193,7 +193,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
         'critical',
         '劳动关系在 2008 年 1 月 1 日劳动合同法施行前已结束：应适用当时规定，且通常早已超过仲裁时效。' +
           (unlawful ? '本计算不适用违法解除赔偿金。' : '以下仅按劳部发〔1994〕481号估算。'),
-        'Employment ended before the Labor Contract Law took effect on 2008-01-01: the rules then in force apply and the claim is very likely time-barred.' +
+        'Employment ended before the Labor Contract Law (劳动合同法) took effect on 2008-01-01: the rules then in force apply and the claim is very likely time-barred.' +
           (unlawful
             ? ' Double compensation for unlawful termination does not apply.'
             : ' The figure below is only an estimate under the 1994 rules.'),
@@ -229,13 +229,13 @@ export function economicCompensation(input: CompensationInput): RuleResult {
                 'pre_2008_art38_reason_missing',
                 'warning',
                 `${hireDate} 至 ${preEnd} 的工作年限未计入：被迫解除时，2008 年前的年限只有在当时规定也应给付经济补偿的情形下才计算（劳动合同法第九十七条第三款），即强迫劳动、未按约定支付劳动报酬或提供劳动条件、克扣或无故拖欠工资、拒不支付加班工资、低于最低工资标准支付工资（法释〔2001〕14号第十五条）。请选择被迫解除的原因；属于上述情形的，另计 ${yuan(roundHalfUpToFen(extra)).zh}。`,
-                `Service from ${hireDate} to ${preEnd} is not counted: when a worker resigns under art. 38, service before 2008 counts only where the rules then in force gave compensation (LCL art. 97 ¶3): forced labour, pay or working conditions not as agreed, wages withheld or delayed, overtime pay refused, pay below the minimum wage (SPC interpretation 2001 art. 15). Give the reason for resigning; for one of these, add ${yuan(roundHalfUpToFen(extra)).en}.`,
+                `Service from ${hireDate} to ${preEnd} is not counted: when a worker resigns under art. 38, service before 2008 counts only where the rules then in force gave compensation (Labor Contract Law (劳动合同法) art. 97 ¶3): forced labour, pay or working conditions not as agreed, wages withheld or delayed, overtime pay refused, pay below the minimum wage (SPC interpretation 2001 art. 15). Give the reason for resigning; for one of these, add ${yuan(roundHalfUpToFen(extra)).en}.`,
               )
             : warning(
                 'pre_2008_art38_not_compensated',
                 'info',
                 `${hireDate} 至 ${preEnd} 的工作年限不计入：以此理由被迫解除，当时的规定不给付经济补偿（法释〔2001〕14号第十五条所列五种情形之外），经济补偿年限自 2008 年 1 月 1 日起计算（劳动合同法第九十七条第三款）。`,
-                `Service from ${hireDate} to ${preEnd} is not counted: for this reason the rules before 2008 gave no compensation (it is not one of the five faults of the SPC interpretation 2001 art. 15), so compensation years run from 2008-01-01 (LCL art. 97 ¶3).`,
+                `Service from ${hireDate} to ${preEnd} is not counted: for this reason the rules before 2008 gave no compensation (it is not one of the five faults of SPC Interpretation on Labor Dispute Cases (2001) (最高人民法院关于审理劳动争议案件适用法律若干问题的解释（法释〔2001〕14号）) art. 15), so compensation years run from 2008-01-01 (Labor Contract Law (劳动合同法) art. 97 ¶3).`,
               ),
         );
       } else if (ground === 'expiry') {
@@ -244,7 +244,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
             'pre_2008_service',
             'info',
             `${hireDate} 至 ${preEnd} 的工作年限不计入：劳动合同期满终止的经济补偿年限自 2008 年 1 月 1 日起计算，当时规定期满终止无经济补偿（劳动合同法第九十七条）。`,
-            `Service from ${hireDate} to ${preEnd} is not counted: for expiry, compensation years run from 2008-01-01, as the earlier rules gave none on expiry (LCL art. 97).`,
+            `Service from ${hireDate} to ${preEnd} is not counted: for expiry, compensation years run from 2008-01-01, as the earlier rules gave none on expiry (Labor Contract Law (劳动合同法) art. 97).`,
           ),
         );
       } else {
@@ -266,7 +266,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
             'pre_2008_service',
             'info',
             `2008 年前的工作年限按当时规定（劳部发〔1994〕481号）计算：每满一年一个月工资，不满一年按一年计，不适用三倍封顶和十二年上限${ground === 'mutual_by_employer' ? '，协商解除最多 12 个月' : ''}；2008 年起的年限按劳动合同法第四十七条计算（第九十七条）。`,
-            `Service before 2008 follows the rules then in force (1994 rules): one month per year, any part of a year counts as a year, no 3× cap or 12-year limit${ground === 'mutual_by_employer' ? ', at most 12 months for mutual agreement' : ''}; service from 2008 follows LCL art. 47 (art. 97).`,
+            `Service before 2008 follows the rules then in force (1994 rules): one month per year, any part of a year counts as a year, no 3× cap or 12-year limit${ground === 'mutual_by_employer' ? ', at most 12 months for mutual agreement' : ''}; service from 2008 follows Labor Contract Law (劳动合同法) art. 47 (art. 97).`,
           ),
         );
         if (ground === 'art40' && cmp(raw, rat(12)) > 0) {
@@ -275,7 +275,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
               'pre_2008_art40_cap',
               'warning',
               '若第四十条解除的理由是“不能胜任工作”，2008 年前部分按劳部发〔1994〕481号第七条最多 12 个月，本计算未设此上限。',
-              'If the art. 40 ground is incompetence, the pre-2008 part is limited to 12 months by art. 7 of the 1994 rules; that limit is not applied here.',
+              'If the ground under Labor Contract Law (劳动合同法) art. 40 is incompetence, the pre-2008 part is limited to 12 months by Measures on Economic Compensation for Breaching or Ending Labor Contracts (1994) (违反和解除劳动合同的经济补偿办法（劳部发〔1994〕481号）) art. 7; that limit is not applied here.',
             ),
           );
         }
@@ -303,7 +303,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
         'high_wage_cap_applied',
         'info',
         `月工资高于当地上年度职工月平均工资 ${yuan(input.averageWageFen).zh} 的三倍：按三倍即 ${yuan(base.lclBase).zh} 计算，年限最多 12 年（劳动合同法第四十七条第二款）。`,
-        `Wage exceeds 3× the local average wage ${yuan(input.averageWageFen).en}: the base is ${yuan(base.lclBase).en} and at most 12 years count (LCL art. 47 ¶2).`,
+        `Wage exceeds 3× the local average wage ${yuan(input.averageWageFen).en}: the base is ${yuan(base.lclBase).en} and at most 12 years count (Labor Contract Law (劳动合同法) art. 47 ¶2).`,
       ),
     );
   }
@@ -313,7 +313,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
         'expiry_renewal_assumption',
         'info',
         '期满终止：假定用人单位未以维持或者提高劳动合同约定条件续订劳动合同而劳动者拒绝（否则无经济补偿，第四十六条第五项）。',
-        'Expiry: assumes the worker did not refuse renewal on the same or better terms (otherwise no compensation, art. 46(5)).',
+        'Expiry: assumes the worker did not refuse renewal on the same or better terms (otherwise no compensation, Labor Contract Law (劳动合同法) art. 46 (5)).',
       ),
     );
   }

@@ -66,7 +66,7 @@ export function injuryLumpSum(input: InjuryInput, figures: InjuryAverageWages): 
         'injury_pooling_wage_missing',
         'warning',
         `未设置工伤保险统筹地区职工月平均工资：暂以本地区上年度职工月平均工资 ${yuan(averageWageFen).zh} 作为 60% 保底、300% 封顶的基数。工伤保险条例第六十四条以统筹地区职工平均工资为准，两者不同的，请在“地方标准”中补充。`,
-        `The work-injury pooling area’s average wage is not set: the local average wage ${yuan(averageWageFen).en} stands in for the 60% floor and 300% cap. Work Injury Insurance Regulations art. 64 uses the pooling area’s average wage; add it under local figures if it differs.`,
+        `The work-injury pooling area’s average wage is not set: the local average wage ${yuan(averageWageFen).en} stands in for the 60% floor and 300% cap. Regulations on Work-Related Injury Insurance (工伤保险条例) art. 64 uses the pooling area’s average wage; add it under local figures if it differs.`,
       ),
     );
   }
@@ -82,7 +82,7 @@ export function injuryLumpSum(input: InjuryInput, figures: InjuryAverageWages): 
         'average_wage_missing',
         'warning',
         '缺少统筹地区职工月平均工资：一次性伤残补助金未按 60% 保底、300% 封顶调整（工伤保险条例第六十四条）。',
-        'The pooling area’s average wage is missing: the injury base was not floored at 60% or capped at 300% of it (Work Injury Insurance Regulations art. 64).',
+        'The pooling area’s average wage is missing: the injury base was not floored at 60% or capped at 300% of it (Regulations on Work-Related Injury Insurance (工伤保险条例) art. 64).',
       ),
     );
   } else {
@@ -101,7 +101,7 @@ export function injuryLumpSum(input: InjuryInput, figures: InjuryAverageWages): 
       'injury_fund_pays',
       'info',
       '已参加工伤保险的，一次性伤残补助金由工伤保险基金支付；未参保的由用人单位按同一标准支付（工伤保险条例第六十二条）。须先经工伤认定和劳动能力鉴定。',
-      'If the employer insured the worker, the work-injury insurance fund pays this subsidy; otherwise the employer pays it at the same rate (art. 62). It requires injury recognition and a disability assessment first.',
+      'If the employer insured the worker, the work-injury insurance fund pays this subsidy; otherwise the employer pays it at the same rate (Regulations on Work-Related Injury Insurance (工伤保险条例) art. 62). It requires injury recognition and a disability assessment first.',
     ),
   );
   warnings.push(

@@ -39,7 +39,7 @@ export function movedNote(d: LimitationLastDay): { zh: string; en: string } {
   return d.moved
     ? {
         zh: `（${d.nominal} 为法定休假日或休息日，顺延至其后第一个工作日，民法典第二百零三条）`,
-        en: ` (${d.nominal} is a holiday or rest day, so the period runs to the next working day: Civil Code art. 203)`,
+        en: ` (${d.nominal} is a holiday or rest day, so the period runs to the next working day: Civil Code (民法典) art. 203)`,
       }
     : { zh: '', en: '' };
 }
@@ -51,7 +51,7 @@ export function limitationWarnings(endDate: string | null, asOf: string, calenda
         'limitation_while_employed',
         'info',
         '劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年时效限制；其他请求（如二倍工资、经济补偿）自知道或应当知道权利被侵害之日起一年内申请仲裁（劳动争议调解仲裁法第二十七条）。',
-        'While employed, claims for unpaid pay are not time-limited; other claims (e.g. double wages) must be brought within one year of when the worker knew or should have known of the harm (Labor Dispute Mediation and Arbitration Law art. 27).',
+        'While employed, claims for unpaid pay are not time-limited; other claims (e.g. double wages) must be brought within one year of when the worker knew or should have known of the harm (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27).',
       ),
     ];
   }
@@ -63,7 +63,7 @@ export function limitationWarnings(endDate: string | null, asOf: string, calenda
         'limitation_expired_risk',
         'critical',
         `劳动关系已于 ${endDate} 结束，一年仲裁时效已于 ${deadline.lastDay} 届满${moved.zh}：除有时效中止、中断的事由外，仲裁请求可能因超过时效被驳回（劳动争议调解仲裁法第二十七条）。`,
-        `Employment ended on ${endDate}; the one-year limitation ran out on ${deadline.lastDay}${moved.en}: unless the period was suspended or interrupted, the claims may be dismissed as time-barred (Labor Dispute Mediation and Arbitration Law art. 27).`,
+        `Employment ended on ${endDate}; the one-year limitation ran out on ${deadline.lastDay}${moved.en}: unless the period was suspended or interrupted, the claims may be dismissed as time-barred (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27).`,
       ),
     ];
   }
@@ -73,7 +73,7 @@ export function limitationWarnings(endDate: string | null, asOf: string, calenda
       'limitation_runs_from_end',
       left <= 60 ? 'critical' : 'warning',
       `仲裁时效为一年：拖欠劳动报酬等请求自劳动关系结束之日（${endDate}）起算，最迟于 ${deadline.lastDay}（含当日）申请劳动仲裁${moved.zh}，还剩 ${left} 天；其他请求自知道权利被侵害之日起算，可能更早届满（劳动争议调解仲裁法第二十七条）。`,
-      `One-year limitation: pay claims run from the end of employment (${endDate}); apply for arbitration by ${deadline.lastDay} at the latest (that day included)${moved.en}, ${left} day${left === 1 ? '' : 's'} left. Other claims run from when the harm was known and may expire earlier (Labor Dispute Mediation and Arbitration Law art. 27).`,
+      `One-year limitation: pay claims run from the end of employment (${endDate}); apply for arbitration by ${deadline.lastDay} at the latest (that day included)${moved.en}, ${left} day${left === 1 ? '' : 's'} left. Other claims run from when the harm was known and may expire earlier (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27).`,
     ),
   ];
 }

@@ -25,8 +25,8 @@ export function noticePay(previous: WageFigures['previousMonth'], hasHistory: bo
           ? `工资记录中没有上一个月（${previous.month ?? '离职前一个月'}）的工资：代通知金暂按月平均工资计算。代通知金应按劳动者上一个月的工资标准确定（实施条例第二十条），请补充该月工资。`
           : '只填写了月平均工资：代通知金暂按月平均工资计算。代通知金应按劳动者上一个月的工资标准确定（实施条例第二十条），上一个月工资不同的，请按月填写工资。',
         hasHistory
-          ? `The pay history has no record for the previous month (${previous.month ?? 'the month before leaving'}): the average wage stands in. Pay in lieu of notice is the previous month’s wage (Implementing Regulations art. 20); add that month.`
-          : 'Only the average monthly wage was given, so it stands in. Pay in lieu of notice is the previous month’s wage (Implementing Regulations art. 20); give the monthly pay if that month differed.',
+          ? `The pay history has no record for the previous month (${previous.month ?? 'the month before leaving'}): the average wage stands in. Pay in lieu of notice is the previous month’s wage (Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 20); add that month.`
+          : 'Only the average monthly wage was given, so it stands in. Pay in lieu of notice is the previous month’s wage (Implementing Regulations of the Labor Contract Law (劳动合同法实施条例) art. 20); give the monthly pay if that month differed.',
       ),
     );
   }

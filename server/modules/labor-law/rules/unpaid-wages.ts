@@ -71,7 +71,7 @@ export function unpaidWages(months: readonly UnpaidMonth[], asOf: string): RuleR
       'unpaid_wages_bureau_penalty',
       'info',
       `若向劳动保障监察部门投诉，劳动行政部门责令用人单位限期支付而逾期仍不支付的，还应按应付金额 50% 至 100% 向劳动者加付赔偿金，即 ${yuan(half).zh} 至 ${yuan(amountFen).zh}（劳动合同法第八十五条）。该项以行政部门的责令为前提，未计入合计。`,
-      `If a complaint to the labour inspectorate leads the labour bureau to order payment within a time limit and the employer still does not pay, the bureau orders an additional 50%–100% of the amount owed, i.e. ${yuan(half).en} to ${yuan(amountFen).en} (LCL art. 85). It depends on that order and is not in the total.`,
+      `If a complaint to the labour inspectorate leads the labour bureau to order payment within a time limit and the employer still does not pay, the bureau orders an additional 50%–100% of the amount owed, i.e. ${yuan(half).en} to ${yuan(amountFen).en} (Labor Contract Law (劳动合同法) art. 85). It depends on that order and is not in the total.`,
     ),
   );
   const parts = runsOf(due);

@@ -105,7 +105,7 @@ export function wageFigures(
           'wage_history_partial_month',
           'info',
           `${left.join('、')} 不是完整工作月（入职或离职当月），其工资未计入平均工资：平均工资按离职前十二个完整月计算（劳动合同法第四十七条第三款）。`,
-          `${left.join(', ')} ${left.length === 1 ? 'is not a whole month' : 'are not whole months'} of work (the month of hiring or leaving), so ${left.length === 1 ? 'its pay is' : 'their pay is'} left out: the average is over the twelve whole months before the end (LCL art. 47 ¶3).`,
+          `${left.join(', ')} ${left.length === 1 ? 'is not a whole month' : 'are not whole months'} of work (the month of hiring or leaving), so ${left.length === 1 ? 'its pay is' : 'their pay is'} left out: the average is over the twelve whole months before the end (Labor Contract Law (劳动合同法) art. 47 ¶3).`,
         ),
       );
     }

@@ -5,7 +5,10 @@ export function Brand({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   return (
     <span style={{ display: 'inline-flex', alignItems: 'baseline', gap: 6, whiteSpace: 'nowrap' }}>
-      <span style={{ fontSize: 20, fontWeight: 700, color: '#c62828', letterSpacing: 2 }}>{t('app.name')}</span>
+      {/* The product's name is Chinese in either language. */}
+      <span lang="zh-CN" style={{ fontSize: 20, fontWeight: 700, color: '#c62828', letterSpacing: 2 }}>
+        {t('app.name')}
+      </span>
       {!compact && <span style={{ fontSize: 13, color: '#595959' }}>{t('app.nameEn')}</span>}
     </span>
   );

@@ -2,6 +2,7 @@ import { Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
+import { cityByCode, cityLabel } from '../labor-law/cities';
 import { Figures } from './Figures';
 import { CourtHome, EmployerHome, MediatorHome } from './HomeSections';
 import './i18n';
@@ -13,8 +14,11 @@ import { useHome } from './useHome';
  * work (union staff, as before).
  */
 export default function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
+  // The calculator's cities have English names; any other region keeps its own.
+  const city = cityByCode(me.regionCode);
+  const region = city ? cityLabel(city, i18n.language === 'en') : (me.regionName ?? t('dashboard.national'));
   const home = useHome();
   const work = home.data;
   const hasWork = !!(work?.mediator || work?.court || work?.employer);
@@ -24,8 +28,8 @@ export default function DashboardPage() {
       <PageTitle
         title={t('dashboard.title')}
         extra={
-          <span style={{ color: '#595959' }}>
-            {t('dashboard.scope', { region: me.regionName ?? t('dashboard.national') })}
+          <span style={{ color: '#595959' }} data-testid="home-scope">
+            {t('dashboard.scope', { region })}
           </span>
         }
       />

@@ -24,7 +24,7 @@ export function Figures() {
         {figures.map((f) => (
           <Col key={f.key} xs={12} md={8} xl={6}>
             <Card data-testid={`figure-${f.key}`}>
-              <Statistic title={label(f)} value={f.value} suffix={f.unit} />
+              <Statistic title={label(f)} value={f.value} suffix={en ? (f.unitEn ?? f.unit) : f.unit} />
             </Card>
           </Col>
         ))}

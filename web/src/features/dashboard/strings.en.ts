@@ -7,7 +7,7 @@ export const dashboardEn: DashboardStrings = {
   national: 'Nationwide',
   chart: 'Overview',
   chartCounts: 'Count',
-  chartAmounts: 'Amount (yuan)',
+  chartAmounts: 'Amount (CNY)',
   figures: 'Figures',
   total: '{{n}} in all',
   totalCapped: 'more than {{n}}',

@@ -15,6 +15,7 @@ import { Suspense, lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../../app/api';
 import { PageTitle } from '../../app/components/PageTitle';
+import { punctuationOf } from '../../app/format';
 import { textOf } from '../../app/i18n';
 import { claimLabel, langOf, money, tenThousandYuan } from './labels';
 import './i18n';
@@ -126,7 +127,9 @@ export default function StatsPage() {
             <Card>
               <Statistic title={t('disputes.stats.avgAgreement')} value={days(tot.avgDaysToAgreement)} />
               <div style={{ color: '#595959', fontSize: 12 }}>
-                {t('disputes.stats.avgRuling')}：{days(tot.avgDaysToRuling)}
+                {t('disputes.stats.avgRuling')}
+                {punctuationOf(lang).colon}
+                {days(tot.avgDaysToRuling)}
               </div>
             </Card>
           </Col>

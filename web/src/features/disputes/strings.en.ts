@@ -29,7 +29,7 @@ export const disputesEn: DisputesStrings = {
   appliedOn: 'Applied on',
   joint: 'Joint mediation',
   jointHint: 'Mediated jointly by a judge and a union mediator',
-  yuan: 'yuan',
+  yuan: 'CNY',
   risk: { overdue: 'Overdue', due_soon: 'Due soon' },
   kinds: {
     union_mediation: 'Union mediation',
@@ -40,9 +40,9 @@ export const disputesEn: DisputesStrings = {
   leavingReasons: {
     unlawful: 'Unlawful dismissal or termination by the employer',
     mutual_by_employer: 'Ended by agreement, proposed by the employer',
-    art38: 'The worker resigned over the employer’s fault (Labor Contract Law art. 38)',
-    art40: 'Dismissal without fault (Labor Contract Law art. 40)',
-    art41: 'Redundancy (Labor Contract Law art. 41)',
+    art38: 'The worker resigned over the employer’s fault (Labor Contract Law (劳动合同法) art. 38)',
+    art40: 'Dismissal without fault (Labor Contract Law (劳动合同法) art. 40)',
+    art41: 'Redundancy (Labor Contract Law (劳动合同法) art. 41)',
     expiry: 'Fixed term expired, not renewed by the employer',
     resignation: 'The worker resigned',
     mutual_by_worker: 'Ended by agreement, proposed by the worker',
@@ -86,7 +86,8 @@ export const disputesEn: DisputesStrings = {
     courtPlaceholder: 'Court that sent the case',
     appliedOn: 'Applied on',
     oral: 'Oral application (recorded by the mediator)',
-    oralHelp: 'LDMAL art. 12: a party may apply orally; the mediator records it on the spot.',
+    oralHelp:
+      'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 12: a party may apply orally; the mediator records it on the spot.',
     workerSection: 'Applicant (worker)',
     workerName: 'Name',
     phone: 'Mobile',
@@ -94,7 +95,8 @@ export const disputesEn: DisputesStrings = {
     residentId: 'Resident ID',
     residentIdInvalid: 'A resident ID has 18 characters',
     workerCount: 'Number of workers',
-    workerCountHelp: '10 or more with a common claim act through representatives (LDMAL art. 7)',
+    workerCountHelp:
+      '10 or more with a common claim act through representatives (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 7)',
     representatives: 'Representatives',
     addRepresentative: 'Add a representative',
     employerInChain:
@@ -118,7 +120,7 @@ export const disputesEn: DisputesStrings = {
     endDateHelp: 'Leave empty if still employed',
     leavingReason: 'Reason for leaving',
     leavingReasonHelp: 'Used to work out severance and the other sums owed',
-    art38Reason: 'The employer’s fault (resignation under Labor Contract Law art. 38)',
+    art38Reason: 'The employer’s fault (resignation under Labor Contract Law (劳动合同法) art. 38)',
     harmKnownOn: 'Knew of the harm on',
     harmKnownOnHelp: 'For the limitation warning; optional',
     position: 'Position',
@@ -133,7 +135,7 @@ export const disputesEn: DisputesStrings = {
     claimType: 'Claim',
     amount: 'Amount',
     amountRequired: 'Enter an amount',
-    amountInvalid: 'Enter an amount in yuan, at most 2 decimals',
+    amountInvalid: 'Enter an amount in CNY, at most 2 decimals',
     claimDescription: 'Details (period, grounds…)',
     addClaim: 'Add a claim',
     claimsRequired: 'Enter at least one claim',
@@ -142,7 +144,7 @@ export const disputesEn: DisputesStrings = {
     constructionSection: 'Construction (the hiring chain)',
     isConstruction: 'Construction-site wage case',
     constructionHint:
-      'For migrant workers owed wages on a building site: record who contracted work to whom, and the platform names the party to contact first under the Regulation on Guaranteeing Payment of Migrant Workers’ Wages.',
+      'For migrant workers owed wages on a building site: record who contracted work to whom, and the platform names the party to contact first under the Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例).',
     chainHelp:
       'Enter the developer, the general contractor, subcontractors and the crew boss, and who contracted the work to whom.',
     addParty: 'Add a party',
@@ -157,7 +159,7 @@ export const disputesEn: DisputesStrings = {
     crewBossReachable: 'Can the crew boss be reached',
     developerPaid: 'Did the developer pay the project funds',
     paid: { yes: 'Paid', no: 'Not paid', unknown: 'Unknown' },
-    liablePreview: 'Contact first, by law: {{name}}',
+    liablePreview: 'Contact first, by law: “{{name}}”',
     narrativeSection: 'Account',
     narrative: 'Facts and reasons',
     narrativeRequired: 'Describe what happened (5 characters or more)',
@@ -181,7 +183,7 @@ export const disputesEn: DisputesStrings = {
   },
   correct: {
     button: 'Correct',
-    partyTitle: 'Correct the party: {{name}}',
+    partyTitle: 'Correct the party “{{name}}”',
     factsTitle: 'Correct the employment facts and claims',
     reason: 'Reason for the correction',
     reasonHelp:
@@ -201,7 +203,7 @@ export const disputesEn: DisputesStrings = {
     counterOffer: 'The employer offered {{amount}}',
     refusal: 'Why the court refused confirmation',
     continued:
-      'On {{date}} both parties agreed to go on mediating after the 15 days (ending {{due}}). This extends nothing: from then on the worker may apply for labour arbitration at any time (LDMAL art. 14), and the arbitration time limit keeps running.',
+      'On {{date}} both parties agreed to go on mediating after the 15 days (ending {{due}}). This extends nothing: from then on the worker may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14), and the arbitration time limit keeps running.',
     duty: {
       pay: 'Pays',
       pay_first_then_recover: 'Pays first, then recovers',
@@ -377,31 +379,31 @@ export const disputesEn: DisputesStrings = {
     paperSigned: 'This party signed this version of the printed agreement by hand; the original is kept',
     paperSignedRequired: 'Confirm that the party signed the paper agreement',
     sealHelp:
-      'The agreement takes effect once both parties and the mediator have signed and it is sealed (LDMAL art. 14).',
+      'The agreement takes effect once both parties and the mediator have signed and it is sealed (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14).',
     sealRequired: 'The mediator’s signature needs the seal',
     sealHelpCourt:
-      'Where an invited mediation organisation mediated, the mediator’s signature carries its seal (Specially Invited Mediation Provisions art. 24 ¶2).',
+      'Where an invited mediation organisation mediated, the mediator’s signature carries its seal (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 24 ¶2).',
     sealHelpPreFiling:
-      'A pre-filing agreement takes effect once both parties have signed (Specially Invited Mediation Provisions art. 24 ¶3); the mediator may sign afterwards.',
+      'A pre-filing agreement takes effect once both parties have signed (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 24 ¶3); the mediator may sign afterwards.',
     noSealHelp:
-      'An invited individual mediator conducted this mediation: the mediator signs, with no organisation seal (Specially Invited Mediation Provisions art. 24 ¶2).',
+      'An invited individual mediator conducted this mediation: the mediator signs, with no organisation seal (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 24 ¶2).',
     mediatedBy: 'Mediation conducted by',
     mediatedByOption: {
       organisation: 'An invited organisation (this studio)',
       individual: 'An invited individual mediator',
     },
     mediatedByHelp:
-      'An invited organisation seals the agreement; an invited individual mediator does not (Specially Invited Mediation Provisions art. 24 ¶2).',
+      'An invited organisation seals the agreement; an invited individual mediator does not (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 24 ¶2).',
     extensionDays: 'Days both parties agreed to extend by',
     extensionDaysHelp: 'The number of days agreed; it may be extended again, but only before the period runs out.',
     paymentOrderPart: 'Part of the agreement sought',
     paymentOrderAmount: 'Amount (due and unpaid)',
     paymentOrderHelp:
-      'The agreement also settles claims a payment order does not cover. Choose the eligible part (pay, injury medical costs, severance or damages) and its amount due and unpaid (LDMAL art. 16).',
+      'The agreement also settles claims a payment order does not cover. Choose the eligible part (pay, injury medical costs, severance or damages) and its amount due and unpaid (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 16).',
     contactServiceStandard:
       'Studio service standard: contact the other party within 3 working days of acceptance (a promise, not a statutory deadline).',
     contactOnlineRule:
-      'In pre-filing online mediation the other party may be contacted within 3 working days of acceptance (Online Mediation Rules art. 15).',
+      'In pre-filing online mediation the other party may be contacted within 3 working days of acceptance (Online Mediation Rules of the People’s Courts (在线调解规则) art. 15).',
     workerConfirmed: 'The worker confirmed receiving everything',
     workerConfirmRequired: 'The worker must confirm',
     applicants: 'Applicants (both parties, jointly)',
@@ -410,7 +412,8 @@ export const disputesEn: DisputesStrings = {
       agreement: 'Mediation agreement',
       identityProofs: 'Both parties’ identity proofs',
       contactDetails: 'Both parties’ contact details',
-      mediationProof: 'Proof that the mediation body conducted the mediation (CPL Interpretation art. 354)',
+      mediationProof:
+        'Proof that the mediation body conducted the mediation (SPC Interpretation of the Civil Procedure Law (民诉法解释) art. 354)',
     },
     materialRequired: 'Materials must be complete',
     confirmationCourt: 'Court',
@@ -421,7 +424,7 @@ export const disputesEn: DisputesStrings = {
     rulingNoHelp: 'Leave empty to number it automatically',
     reviewChecklist: 'Review checklist',
     reviewHelp:
-      'Check each ground of Civil Procedure Law art. 206 and SPC interpretation art. 358; the answers are recorded with the decision.',
+      'Check each ground of Civil Procedure Law (民事诉讼法) art. 206 and SPC Interpretation of the Civil Procedure Law (民诉法解释) art. 358; the answers are recorded with the decision.',
     reviewAnswer: 'Answer each ground',
     reviewBlocksRuling: 'A refusal ground applies; the agreement cannot be confirmed',
     reviewNo: 'Does not apply',
@@ -437,11 +440,11 @@ export const disputesEn: DisputesStrings = {
     servedWorker: 'Worker signed for it on',
     servedEmployer: 'Employer signed for it on',
     servedHelp:
-      'The mediation document takes effect once both parties have signed for it (Civil Procedure Law art. 100): the later date counts.',
+      'The mediation document takes effect once both parties have signed for it (Civil Procedure Law (民事诉讼法) art. 100): the later date counts.',
     withdrawalNo: 'Number of the ruling allowing withdrawal',
     ruledOn: 'Ruled on',
     arbitrationFirst:
-      'A labour dispute normally goes to arbitration first (LDMAL arts. 5 and 15). A direct suit is possible only in these cases; choose the one that applies:',
+      'A labour dispute normally goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15). A direct suit is possible only in these cases; choose the one that applies:',
     directSuit: 'Ground for a direct suit',
     directSuitRequired: 'After a refused confirmation a direct suit needs its ground; otherwise refer to arbitration',
     iouFromEmployer: 'The worker holds the employer’s written wage IOU',
@@ -455,15 +458,15 @@ export const disputesEn: DisputesStrings = {
       extend_mediation:
         'A filed case’s mediation may be extended once by 30 days with both parties’ consent, agreed before the period runs out.',
       extend_mediation_pre_filing:
-        'Pre-filing mediation may be extended with both parties’ consent beyond 30 days, by the days they agree, more than once (Specially Invited Mediation Provisions art. 27 ¶1); but only before the period runs out, or the mediation ends (Online Mediation Rules art. 25).',
+        'Pre-filing mediation may be extended with both parties’ consent beyond 30 days, by the days they agree, more than once (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 27 ¶1); but only before the period runs out, or the mediation ends (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25).',
       continue_mediation:
-        'If union mediation reaches no agreement within 15 days of the application, a party may apply for arbitration (LDMAL art. 14). If both parties want to go on, record it: this extends nothing, and the worker is told they may apply for arbitration at any time.',
+        'If union mediation reaches no agreement within 15 days of the application, a party may apply for arbitration (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14). If both parties want to go on, record it: this extends nothing, and the worker is told they may apply for arbitration at any time.',
       reopen_mediation:
         'After a refused confirmation the parties may amend the agreement or make a new one by mediation.',
       apply_enforcement:
         'If a party does not perform a confirmed agreement, the other may apply for enforcement (within 2 years).',
       apply_payment_order:
-        'Where the agreement is to pay unpaid wages, work-injury medical costs, severance or damages and the employer does not pay by the agreed dates, the worker may apply to the court for a payment order on the agreement (LDMAL art. 16).',
+        'Where the agreement is to pay unpaid wages, work-injury medical costs, severance or damages and the employer does not pay by the agreed dates, the worker may apply to the court for a payment order on the agreement (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 16).',
       set_agreement_terms:
         'Enter the terms (amounts, due dates, claims). The worker and the employer sign exactly these terms; changing them later voids every signature.',
       set_agreement_terms_again: 'Changing the terms voids the earlier signatures; everyone signs again.',
@@ -474,17 +477,17 @@ export const disputesEn: DisputesStrings = {
       record_payment: '{{open}} still open.',
       mark_performed: 'Once everything is paid and the worker confirms, the case is performed.',
       apply_confirmation:
-        'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law art. 205).',
+        'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law (民事诉讼法) art. 205).',
       issue_ruling: 'Check each ground; if none applies, rule the agreement valid.',
       refuse_confirmation:
-        'Check each ground; if one applies, refuse. The parties may amend the agreement or make a new one by mediation; a labour dispute goes to arbitration first, a direct suit only in the cases the law allows (CPL art. 206; LDMAL art. 5).',
+        'Check each ground; if one applies, refuse. The parties may amend the agreement or make a new one by mediation; a labour dispute goes to arbitration first, a direct suit only in the cases the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
       close_failed: 'The case file goes with the worker to court filing or arbitration.',
       close_failed_after_refusal:
         'Without further mediation a labour dispute goes to arbitration; a direct suit only on the employer’s wage IOU for those wages, or on a wages-only agreement the employer does not pay.',
       amend_agreement:
-        'After the refusal the parties may amend the agreement by mediation (Civil Procedure Law art. 206): enter the amended terms; once all have signed again, a new confirmation may be applied for within 30 days.',
+        'After the refusal the parties may amend the agreement by mediation (Civil Procedure Law (民事诉讼法) art. 206): enter the amended terms; once all have signed again, a new confirmation may be applied for within 30 days.',
       submit_agreement_to_court:
-        'A case referred after filing is not confirmed: the mediator submits the agreement to the court, which reviews it and makes a mediation document or allows withdrawal (SPC Provisions on Specially Invited Mediation art. 20).',
+        'A case referred after filing is not confirmed: the mediator submits the agreement to the court, which reviews it and makes a mediation document or allows withdrawal (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 20).',
       record_mediation_document:
         'Record the court’s mediation document and when each party signed for it; it is in effect from then and can be enforced.',
       record_withdrawal:

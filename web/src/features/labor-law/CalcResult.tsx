@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LaborLawItem, LaborLawWarning } from '../../../../contracts/labor-law';
 import { statuteText } from '../../../../contracts/statutes';
+import { punctuationOf } from '../../app/format';
 import type { Computed } from './calc/useCalculation';
 import { cityByCode, cityLabel } from './cities';
 import { formatFen, parseYuanToFen } from './money';
@@ -11,35 +12,36 @@ import { ALERT_TYPE, sortWarnings } from './warnings';
 const bigButton = { height: 48, fontSize: 16 } as const;
 
 function useExtrasText(v: CalcValues): string[] {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { colon, semicolon } = punctuationOf(i18n.language);
   const out: string[] = [];
   if (v.wageChangesOn) {
     const rows = (v.wageChanges ?? []).filter((c) => c.from && c.wage).map((c) => `${c.from} ${c.wage}`);
-    out.push(`${t('calc.wage.changed')}：${rows.join('；')}`);
+    out.push(`${t('calc.wage.changed')}${colon}${rows.join(semicolon)}`);
   }
   if (v.unpaidOn) {
     const rows = (v.unpaid ?? [])
       .filter((r) => r.from && r.amount)
       .map((r) => `${r.from}${r.to && r.to !== r.from ? `–${r.to}` : ''} ${r.amount}`);
-    out.push(`${t('calc.extras.unpaid')}：${rows.join('；')}`);
+    out.push(`${t('calc.extras.unpaid')}${colon}${rows.join(semicolon)}`);
   }
   if (v.noContract)
     out.push(
-      `${t('calc.extras.noContract')}：${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`,
+      `${t('calc.extras.noContract')}${colon}${v.contractSigned === 'later' ? `${t('calc.extras.later')} ${v.contractSignedDate ?? ''}` : t('calc.extras.never')}`,
     );
   if (v.overtimeOn) {
     const parts = (['otWorkday', 'otRestDay', 'otHoliday'] as const)
       .filter((k) => v[k]?.trim())
       .map((k) => `${t(`calc.extras.${k}`)} ${v[k]!.trim()}`);
-    out.push(`${t('calc.extras.overtime')}${parts.length ? `：${parts.join('；')}` : ''}`);
+    out.push(`${t('calc.extras.overtime')}${parts.length ? `${colon}${parts.join(semicolon)}` : ''}`);
   }
   if (v.leaveOn) {
     out.push(
-      `${t('calc.extras.leave')}：${t('calc.extras.leaveYear')} ${v.leaveYear ?? ''}；${t('calc.extras.leaveWorkYears')} ${v.leaveWorkYears ?? ''}；${t('calc.extras.leaveDaysTaken')} ${v.leaveDaysTaken?.trim() || '0'}${v.leaveDeclined ? `；${t('calc.extras.leaveDeclined')}` : ''}`,
+      `${t('calc.extras.leave')}${colon}${t('calc.extras.leaveYear')} ${v.leaveYear ?? ''}${semicolon}${t('calc.extras.leaveWorkYears')} ${v.leaveWorkYears ?? ''}${semicolon}${t('calc.extras.leaveDaysTaken')} ${v.leaveDaysTaken?.trim() || '0'}${v.leaveDeclined ? `${semicolon}${t('calc.extras.leaveDeclined')}` : ''}`,
     );
   }
   if (v.injuryOn && v.injuryGrade)
-    out.push(`${t('calc.extras.injury')}：${t('calc.extras.grade', { n: v.injuryGrade })}`);
+    out.push(`${t('calc.extras.injury')}${colon}${t('calc.extras.grade', { n: v.injuryGrade })}`);
   if (v.situation === 'art40' && v.noNotice) out.push(t('calc.extras.noNotice'));
   return out;
 }
@@ -217,7 +219,7 @@ export function CalcResult({
             <Descriptions.Item label={t('calc.result.situation')}>
               {values.situation ? t(`calc.situations.${values.situation}`) : ''}
               {values.situation === 'art38' && values.art38Reason
-                ? `（${t(`calc.art38Reasons.${values.art38Reason}`)}）`
+                ? punctuationOf(i18n.language).bracket(t(`calc.art38Reasons.${values.art38Reason}`))
                 : ''}
             </Descriptions.Item>
             {left && <Descriptions.Item label={t('calc.result.endDate')}>{values.endDate}</Descriptions.Item>}

@@ -47,12 +47,12 @@ function recordSignature(
       ? fail(
           'seal_required',
           '调解员签名时须加盖调解组织印章，协议方能生效（《劳动争议调解仲裁法》第十四条）。',
-          'The mediator’s signature must come with the mediation body’s seal (LDMAL art. 14).',
+          'The mediator’s signature must come with the mediation body’s seal (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14).',
         )
       : fail(
           'seal_required',
           '本案由特邀调解组织主持调解，调解员签名时须加盖调解组织印章（《最高人民法院关于人民法院特邀调解的规定》第二十四条第二款）。',
-          'An invited mediation organisation conducted this mediation, so the mediator’s signature must come with its seal (SPC Provisions on Specially Invited Mediation, art. 24 ¶2).',
+          'An invited mediation organisation conducted this mediation, so the mediator’s signature must come with its seal (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 24 ¶2).',
         );
   }
   next.signatures[signer] = true;
@@ -89,7 +89,7 @@ function recordSignature(
       message:
         '调解协议已签署。工作室将把调解协议提交法院，由法院依法制作调解书或者准许撤诉（《最高人民法院关于人民法院特邀调解的规定》第二十条）。',
       messageEn:
-        'The agreement is signed. The studio will submit it to the court, which makes its mediation document or allows the suit to be withdrawn (SPC Provisions on Specially Invited Mediation art. 20).',
+        'The agreement is signed. The studio will submit it to the court, which makes its mediation document or allows the suit to be withdrawn (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 20).',
     });
     return;
   }

@@ -47,7 +47,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
     return fail(
       'referral_must_be_lawsuit',
       '调解书送达前一方反悔的，案件已在法院立案，由人民法院及时判决（《民事诉讼法》第一百零二条），不转仲裁。',
-      'A party backed out before the mediation document was served: the suit is already filed and the court goes on to judgment (Civil Procedure Law art. 102); it does not go to arbitration.',
+      'A party backed out before the mediation document was served: the suit is already filed and the court goes on to judgment (Civil Procedure Law (民事诉讼法) art. 102); it does not go to arbitration.',
     );
   }
   if (p.reason !== 'withdrawn' && !referral) {
@@ -64,7 +64,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
     return fail(
       'direct_suit_not_allowed',
       '法院驳回确认申请后，劳动争议应先申请劳动仲裁（《劳动争议调解仲裁法》第五条、第十五条），不能直接起诉；只有持用人单位工资欠条仅主张欠薪（劳动争议司法解释一第十五条），或仅就劳动报酬达成的调解协议单位不履行（第五十一条第二款）时，才可直接起诉，请选择所依据的情形。',
-      'After a refused confirmation a labour dispute goes to arbitration first (LDMAL arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Labour Dispute Interpretation I, art. 15) or on a wages-only agreement the employer does not perform (SPC Labour Dispute Interpretation I, art. 51 ¶2): name which applies.',
+      'After a refused confirmation a labour dispute goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15) or on a wages-only agreement the employer does not perform (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2): name which applies.',
     );
   }
   if (
@@ -93,7 +93,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
       message:
         '劳动争议一般须先申请劳动仲裁，对裁决不服的再向法院起诉（《劳动争议调解仲裁法》第五条）；仅凭工资欠条主张欠薪等情形可直接起诉。请核实。',
       messageEn:
-        'Labor disputes normally go to arbitration before court (LDMAL art. 5); a claim resting only on a wage IOU may go straight to court. Please check.',
+        'Labor disputes normally go to arbitration before court (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5); a claim resting only on a wage IOU may go straight to court. Please check.',
     });
   }
   next.closure = {
@@ -145,14 +145,14 @@ function directSuitRefusal(next: CaseState, d: DirectSuit, c: HandlerCtx): Trans
       return fail(
         'direct_suit_not_allowed',
         '直接起诉须以用人单位出具的书面工资欠条为证据（劳动争议司法解释一第十五条）。',
-        'A direct suit needs the employer’s own written wage IOU as evidence (SPC Labour Dispute Interpretation I, art. 15).',
+        'A direct suit needs the employer’s own written wage IOU as evidence (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15).',
       );
     }
     if (d.suitClaims.some((t) => t !== 'wage_arrears')) {
       return fail(
         'direct_suit_not_allowed',
         '凭工资欠条直接起诉的，诉讼请求只能是欠条上的工资，不能涉及劳动关系的其他争议（劳动争议司法解释一第十五条）；其他请求须先申请仲裁。',
-        'A suit on a wage IOU may claim only the wages on it, nothing else about the employment (SPC Labour Dispute Interpretation I, art. 15); other claims go to arbitration first.',
+        'A suit on a wage IOU may claim only the wages on it, nothing else about the employment (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15); other claims go to arbitration first.',
       );
     }
     return undefined;
@@ -163,14 +163,14 @@ function directSuitRefusal(next: CaseState, d: DirectSuit, c: HandlerCtx): Trans
     return fail(
       'direct_suit_not_allowed',
       '只有仅就劳动报酬（工资、加班费）达成的调解协议，用人单位不履行时才能直接起诉（劳动争议司法解释一第五十一条第二款）；本协议还涉及其他事项，须先申请仲裁。',
-      'Only an agreement on labour remuneration alone (wages, overtime pay) can be sued on directly when the employer does not pay (SPC Labour Dispute Interpretation I, art. 51 ¶2); this agreement covers more, so arbitration comes first.',
+      'Only an agreement on labour remuneration alone (wages, overtime pay) can be sued on directly when the employer does not pay (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2); this agreement covers more, so arbitration comes first.',
     );
   }
   if (amountOverdueFen(next, c.today) <= 0) {
     return fail(
       'direct_suit_not_allowed',
       '用人单位尚未违反协议确定的给付义务（没有到期未付的款项），还不能依协议直接起诉（劳动争议司法解释一第五十一条第二款）。',
-      'The employer has not yet failed to pay under the agreement (nothing is overdue), so it cannot be sued on yet (SPC Labour Dispute Interpretation I, art. 51 ¶2).',
+      'The employer has not yet failed to pay under the agreement (nothing is overdue), so it cannot be sued on yet (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2).',
     );
   }
   return undefined;

@@ -38,7 +38,7 @@ export function applyConfirmation(
     return fail(
       'confirmation_not_for_post_filing',
       '本案是法院立案后委托调解的案件，达成的调解协议应提交法院，由法院审查后制作调解书或依当事人申请裁定准许撤诉，不适用司法确认（《最高人民法院关于人民法院特邀调解的规定》第二十条；《民事诉讼法》第二百零五条适用于诉讼外调解协议）。请使用“向法院提交调解协议”。',
-      'This case was referred by the court after the suit was filed (entrusted mediation): the agreement goes to the court, which reviews it and makes a mediation document, or allows the suit to be withdrawn if the parties ask. Judicial confirmation is for agreements reached outside a lawsuit (SPC Provisions on Specially Invited Mediation art. 20; Civil Procedure Law art. 205). Use “Submit the agreement to the court”.',
+      'This case was referred by the court after the suit was filed (entrusted mediation): the agreement goes to the court, which reviews it and makes a mediation document, or allows the suit to be withdrawn if the parties ask. Judicial confirmation is for agreements reached outside a lawsuit (SPC Provisions on Specially Invited Mediation (特邀调解规定) art. 20; Civil Procedure Law (民事诉讼法) art. 205). Use “Submit the agreement to the court”.',
     );
   }
   const due = confirmationDueOn(next.agreementEffectiveOn!, c.calendar);
@@ -46,14 +46,14 @@ export function applyConfirmation(
     return fail(
       'confirmation_window_closed',
       `申请司法确认须在调解协议生效之日起三十日内提出，已于 ${due} 届满（《民事诉讼法》第二百零五条）。`,
-      `Judicial confirmation must be applied for within 30 days of the agreement taking effect; that ran out on ${due} (Civil Procedure Law art. 205).`,
+      `Judicial confirmation must be applied for within 30 days of the agreement taking effect; that ran out on ${due} (Civil Procedure Law (民事诉讼法) art. 205).`,
     );
   }
   if (!(p.applicants.includes('worker') && p.applicants.includes('employer'))) {
     return fail(
       'joint_application_required',
       '司法确认须由双方当事人共同申请（《民事诉讼法》第二百零五条）。',
-      'Judicial confirmation must be applied for jointly by both parties (Civil Procedure Law art. 205).',
+      'Judicial confirmation must be applied for jointly by both parties (Civil Procedure Law (民事诉讼法) art. 205).',
     );
   }
   const m = p.materials;
@@ -138,7 +138,7 @@ export function refuseConfirmation(
     message:
       '法院裁定驳回确认申请。当事人可以通过调解变更原协议或者达成新协议；不再调解的，劳动争议须先申请劳动仲裁，仅法律规定的情形可以直接起诉（《民事诉讼法》第二百零六条；《劳动争议调解仲裁法》第五条）。',
     messageEn:
-      'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation; otherwise a labour dispute goes to arbitration first, a direct suit only where the law allows (Civil Procedure Law art. 206; LDMAL art. 5).',
+      'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation; otherwise a labour dispute goes to arbitration first, a direct suit only where the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
   });
 }
 
@@ -156,7 +156,7 @@ export function submitAgreementToCourt(
     return fail(
       'not_post_filing',
       '只有法院立案后委托调解的案件才向法院提交调解协议；立案前委派调解和工会调解的协议，可以由双方共同申请司法确认（《民事诉讼法》第二百零五条）。',
-      'Only cases the court referred after filing submit their agreement to the court; an agreement from pre-filing or union mediation may be confirmed on the parties’ joint application (Civil Procedure Law art. 205).',
+      'Only cases the court referred after filing submit their agreement to the court; an agreement from pre-filing or union mediation may be confirmed on the parties’ joint application (Civil Procedure Law (民事诉讼法) art. 205).',
     );
   }
   next.courtSubmission = { on: c.today, requested: p.requested };

@@ -58,7 +58,7 @@ export function contactEmployer(
       type: 'warning',
       code: 'employer_not_reached',
       message: `第 ${next.contactAttempts} 次联系用人单位未果。无法联系的，可以“无法联系用人单位”终止调解（《人民法院在线调解规则》第二十五条）。`,
-      messageEn: `Contact attempt ${next.contactAttempts} failed. If the employer cannot be reached, mediation may be ended as “employer unreachable” (Online Mediation Rules art. 25).`,
+      messageEn: `Contact attempt ${next.contactAttempts} failed. If the employer cannot be reached, mediation may be ended as “employer unreachable” (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25).`,
     });
     return;
   }

@@ -3,7 +3,7 @@
  * given, and `defineAction`, which ties a payload schema to its handler so the handler receives
  * exactly the type the schema parses (no cast between the two).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CaseState, Party, Signer } from '../../../../../contracts/disputes/case-state.js';
 import type { Role } from '../../../../../contracts/roles.js';
 import type { ClockCode } from '../clocks.js';
@@ -123,6 +123,25 @@ export interface PreparedAction {
 export interface RejectedPayload {
   ok: false;
   issues: z.core.$ZodIssue[];
+}
+
+const englishLocale = z.locales.en();
+
+/**
+ * What is wrong with a payload field, in English: the English half of a bilingual message
+ * ("日期无效 / invalid date"), a message already in English, or zod's English text for the issue
+ * (the app's zod speaks Chinese, so its own messages are not).
+ */
+export function issueTextEn(issue: z.core.$ZodIssue): string {
+  const bilingual = / \/ ([^/]+)$/.exec(issue.message);
+  if (bilingual) return bilingual[1]!;
+  if (!/\p{Script=Han}/u.test(issue.message)) return issue.message;
+  try {
+    const out = englishLocale.localeError(issue as never);
+    return typeof out === 'string' ? out : (out?.message ?? 'invalid value');
+  } catch {
+    return 'invalid value';
+  }
 }
 
 export interface ActionRule {

@@ -50,7 +50,7 @@ export function extendMediation(
     return fail(
       'not_court_sent',
       '工会调解的十五日不是可以延长的期限（《劳动争议调解仲裁法》第十四条）。双方都愿意继续调解的，请记录“双方同意继续调解”；职工可以随时申请仲裁。',
-      'The 15 days of union mediation cannot be extended (LDMAL art. 14). If both parties want to go on, record their agreement to continue mediating; the worker may apply for arbitration at any time.',
+      'The 15 days of union mediation cannot be extended (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14). If both parties want to go on, record their agreement to continue mediating; the worker may apply for arbitration at any time.',
     );
   }
   if (!p.workerConsents || !p.employerConsents) {
@@ -66,7 +66,7 @@ export function extendMediation(
     return fail(
       'mediation_deadline_passed',
       `调解期限已于 ${due} 届满，期满后不能再延长；延长须在期限届满前经双方同意（《人民法院在线调解规则》第二十五条）。`,
-      `The mediation period ran out on ${due}; an extension must be agreed before it runs out (Online Mediation Rules art. 25).`,
+      `The mediation period ran out on ${due}; an extension must be agreed before it runs out (Online Mediation Rules of the People’s Courts (在线调解规则) art. 25).`,
     );
   }
   if (rule.kind === 'fixed') {
@@ -140,8 +140,8 @@ export function continueMediation(
     ? `调解已超过十五日（${due} 届满）。双方同意继续调解，但这不是延长期限：您可以随时依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十四条），请留意仲裁时效。`
     : `双方同意在十五日期限（${due} 届满）后继续调解。期限届满后，您可以随时依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十四条），请留意仲裁时效。`;
   const messageEn = over
-    ? `Mediation has passed its 15 days (they ended on ${due}). Both parties agreed to go on, but this extends nothing: you may apply for labour arbitration at any time (LDMAL art. 14); mind the arbitration time limit.`
-    : `Both parties agreed to go on mediating after the 15 days end on ${due}. From then on you may apply for labour arbitration at any time (LDMAL art. 14); mind the arbitration time limit.`;
+    ? `Mediation has passed its 15 days (they ended on ${due}). Both parties agreed to go on, but this extends nothing: you may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`
+    : `Both parties agreed to go on mediating after the 15 days end on ${due}. From then on you may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`;
   c.effects.push({ type: 'warning', code: 'arbitration_open', message, messageEn });
   c.effects.push({ type: 'notify', audience: ['worker'], message, messageEn });
 }

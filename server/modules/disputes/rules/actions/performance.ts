@@ -92,7 +92,7 @@ export function applyEnforcement(
       type: 'warning',
       code: 'enforcement_period_passed',
       message: `申请执行期间（二年）已于 ${due} 届满（《民事诉讼法》第二百五十条）。法院仍会受理，但被执行人可以提出时效异议；如有中止、中断事由请一并提供。`,
-      messageEn: `The 2-year enforcement period ran out on ${due} (Civil Procedure Law art. 250). The court will still accept the application, but the debtor may object; supply any grounds for suspension or interruption.`,
+      messageEn: `The 2-year enforcement period ran out on ${due} (Civil Procedure Law (民事诉讼法) art. 250). The court will still accept the application, but the debtor may object; supply any grounds for suspension or interruption.`,
     });
   }
   next.enforcementAppliedOn = c.today;
@@ -118,7 +118,7 @@ export function applyPaymentOrder(
     return fail(
       'claims_not_eligible',
       '委托调解的案件由法院制作调解书，调解书生效后可直接申请强制执行，不适用支付令（《劳动争议调解仲裁法》第十六条适用于调解组织主持达成的调解协议）。',
-      'A post-filing case ends with the court’s mediation document, which is enforced directly; a payment order (LDMAL art. 16) is for agreements reached before a mediation body.',
+      'A post-filing case ends with the court’s mediation document, which is enforced directly; a payment order (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 16) is for agreements reached before a mediation body.',
     );
   }
   const agreed = next.agreement?.claimTypes ?? [];
@@ -127,7 +127,7 @@ export function applyPaymentOrder(
     return fail(
       'claims_not_eligible',
       '支付令只适用于支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金的调解协议（《劳动争议调解仲裁法》第十六条），本协议没有这类事项。',
-      'A payment order is only for agreements to pay wages, work-injury medical costs, severance or damages (LDMAL art. 16); this agreement has none.',
+      'A payment order is only for agreements to pay wages, work-injury medical costs, severance or damages (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 16); this agreement has none.',
     );
   }
   const overdue = amountOverdueFen(next, c.today);
@@ -154,7 +154,7 @@ export function applyPaymentOrder(
     return fail(
       'claims_not_eligible',
       `所列事项（${wrong.join('、')}）不在协议中或不适用支付令；可申请的是：${eligible.join('、')}（《劳动争议调解仲裁法》第十六条）。`,
-      `The claims named (${wrong.join(', ')}) are not in the agreement or not covered by a payment order; eligible: ${eligible.join(', ')} (LDMAL art. 16).`,
+      `The claims named (${wrong.join(', ')}) are not in the agreement or not covered by a payment order; eligible: ${eligible.join(', ')} (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 16).`,
     );
   }
   if (amountFen > overdue) {

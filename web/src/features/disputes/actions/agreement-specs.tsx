@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../types';
 import { fenToYuanInput, parseYuanToFen } from '../../labor-law/money';
 import { yuanRule } from '../intake/EmploymentSection';
+import { punctuationOf } from '../../../app/format';
 import { langOf, money } from '../labels';
 import { mustTick, type SpecTable, type Values } from './spec';
 import { SealField, TermsFields } from './TermsFields';
@@ -19,7 +20,7 @@ function TermsSummary({ detail }: { detail: CaseDetail }) {
       showIcon={false}
       style={{ marginBottom: 12 }}
       data-testid="terms-being-signed"
-      message={`${t('disputes.agreement.total')}：${money(
+      message={`${t('disputes.agreement.total')}${punctuationOf(lang).colon}${money(
         a.installments.reduce((sum, i) => sum + i.amountFen, 0),
         lang,
       )}`}

@@ -1,6 +1,6 @@
 import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, punctuationOf } from '../../../app/format';
 import { textOf } from '../../../app/i18n';
 import { claimLabel, langOf, money } from '../labels';
 import type { CaseDetail, CasePayment } from '../types';
@@ -9,6 +9,7 @@ import type { CaseDetail, CasePayment } from '../types';
 export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
+  const punct = punctuationOf(lang);
   const s = d.record.state;
   if (!s?.agreement) return null;
   const total = s.agreement.installments.reduce((sum, i) => sum + i.amountFen, 0);
@@ -22,7 +23,7 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
           <span data-testid="agreement-total">{money(total, lang)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('disputes.agreement.claimTypes')}>
-          {s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(lang === 'en' ? ', ' : '、')}
+          {s.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(punct.list)}
         </Descriptions.Item>
         {s.agreement.summary && (
           <Descriptions.Item label={t('disputes.agreement.summary')}>{s.agreement.summary}</Descriptions.Item>
@@ -51,7 +52,8 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
         )}
         {s.rulingIssuedOn && (
           <Descriptions.Item label={t('disputes.agreement.ruling')}>
-            <span data-testid="ruling-no">{d.record.rulingNo ?? ''}</span>（{s.rulingIssuedOn}）
+            <span data-testid="ruling-no">{d.record.rulingNo ?? ''}</span>
+            {punct.bracket(s.rulingIssuedOn)}
           </Descriptions.Item>
         )}
         {s.courtSubmission && (
@@ -74,7 +76,8 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
         {s.withdrawal && (
           <Descriptions.Item label={t('disputes.agreement.withdrawal')}>
             <span data-testid="withdrawal-ruling">
-              {s.withdrawal.rulingNo}（{s.withdrawal.ruledOn}）
+              {s.withdrawal.rulingNo}
+              {punct.bracket(s.withdrawal.ruledOn)}
             </span>
           </Descriptions.Item>
         )}
@@ -86,7 +89,8 @@ export function AgreementPanel({ detail: d }: { detail: CaseDetail }) {
             <Flex gap={4} wrap data-testid="confirmation-review">
               {Object.entries(review.grounds).map(([g, applies]) => (
                 <Tag key={g} color={applies ? 'red' : 'green'}>
-                  {textOf(`disputes.refusalGrounds.${g}`)}：
+                  {textOf(`disputes.refusalGrounds.${g}`)}
+                  {punct.colon}
                   {t(applies ? 'disputes.actions.reviewYes' : 'disputes.actions.reviewNo')}
                 </Tag>
               ))}

@@ -1,7 +1,9 @@
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
+import { statuteText } from '../../../../../contracts/statutes';
 import { useShowError } from '../../../app/errors';
+import { cityByCode, cityLabel } from '../../labor-law/cities';
 import { langOf, money } from '../labels';
 import type { CaseDetail } from '../types';
 import { useCaseChange } from './useCase';
@@ -14,6 +16,8 @@ export function AnalysisPanel({ detail: d, canRun }: { detail: CaseDetail; canRu
   const showError = useShowError();
   const analyse = useCaseChange(d.id, () => api.post<CaseDetail>(`/api/disputes/${d.id}/analysis`, {}));
   const a = d.analysis;
+  // The calculator's own list of cities has their names in English; any other place keeps its name.
+  const city = a?.context ? cityByCode(a.context.regionCode) : undefined;
 
   return (
     <Card
@@ -61,7 +65,7 @@ export function AnalysisPanel({ detail: d, canRun }: { detail: CaseDetail; canRu
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('disputes.analysis.asOf', {
                 date: a.context.asOf,
-                region: a.context.regionName ?? a.context.regionCode,
+                region: city ? cityLabel(city, en) : (a.context.regionName ?? a.context.regionCode),
               })}
             </Typography.Text>
           )}
@@ -80,7 +84,7 @@ export function AnalysisPanel({ detail: d, canRun }: { detail: CaseDetail; canRu
               <Flex wrap gap={4} style={{ margin: '4px 0' }}>
                 {item.basis.map((b) => (
                   <Tag key={b} color="red" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
-                    {b}
+                    {statuteText(b, lang)}
                   </Tag>
                 ))}
               </Flex>

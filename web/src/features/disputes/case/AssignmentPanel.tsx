@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../app/api';
 import { FormModal } from '../../../app/components/FormModal';
-import { formatDateTime } from '../../../app/format';
+import { formatDateTime, punctuationOf } from '../../../app/format';
 import { langOf } from '../labels';
 import { disputesKeys } from '../queryKeys';
 import type { AssignBody, CaseDetail, InviteJudgeBody, JudgeList, MediatorProposals } from '../types';
@@ -17,6 +17,7 @@ type AssignValues = Omit<AssignBody, 'noConflictDeclared' | 'version'> & { noCon
 export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
+  const punct = punctuationOf(lang);
   const [assigning, setAssigning] = useState(false);
   const [inviting, setInviting] = useState(false);
   const reassign = !!d.mediatorId;
@@ -61,7 +62,9 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
       <Flex vertical gap={8}>
         <Flex justify="space-between" align="center" gap={8}>
           <span>
-            {t('disputes.mediator')}：{d.mediatorName ?? t('disputes.case.unassigned')}
+            {t('disputes.mediator')}
+            {punct.colon}
+            {d.mediatorName ?? t('disputes.case.unassigned')}
           </span>
           <Button size="small" onClick={() => setAssigning(true)} data-testid="assign-mediator">
             {t(reassign ? 'disputes.assignment.reassign' : 'disputes.assignment.assign')}
@@ -69,7 +72,9 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
         </Flex>
         <Flex justify="space-between" align="center" gap={8}>
           <span>
-            {t('disputes.judge')}：{d.judgeName ?? t('disputes.case.judgeNotInvited')}
+            {t('disputes.judge')}
+            {punct.colon}
+            {d.judgeName ?? t('disputes.case.judgeNotInvited')}
           </span>
           <Button size="small" disabled={!d.courtId} onClick={() => setInviting(true)} data-testid="invite-judge">
             {t('disputes.assignment.invite')}
@@ -97,8 +102,8 @@ export function AssignmentPanel({ detail: d }: { detail: CaseDetail }) {
           <Select
             options={proposals.map((p) => ({
               value: p.mediatorId,
-              label: `${p.rank}. ${p.name}（${t('disputes.assignment.active', { n: p.activeCases })}）`,
-              title: p.reasons.map((r) => r[lang]).join('；'),
+              label: `${p.rank}. ${p.name}${punct.bracket(t('disputes.assignment.active', { n: p.activeCases }))}`,
+              title: p.reasons.map((r) => r[lang]).join(punct.semicolon),
             }))}
             optionRender={(o) => (
               <div>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth';
 import { formatDateTime } from '../../../app/format';
+import { WORKER_PROVIDER } from '../../../../../contracts/disputes/parties';
+import { langOf, partyRoleLabel } from '../labels';
 import type { CaseDetail } from '../types';
 import { useReloadCase } from './useCase';
 
@@ -36,7 +38,8 @@ export function EvidencePanel({ detail: d }: { detail: CaseDetail }) {
               </Typography.Text>
             </span>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {e.uploadedBy} · {formatDateTime(e.createdAt)}
+              {e.uploadedBy === WORKER_PROVIDER ? partyRoleLabel('worker', langOf(i18n.language)) : e.uploadedBy} ·{' '}
+              {formatDateTime(e.createdAt)}
             </Typography.Text>
           </Flex>
         ))}

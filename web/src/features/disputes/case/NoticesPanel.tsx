@@ -1,5 +1,6 @@
 import { Alert, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { punctuationOf } from '../../../app/format';
 import { chainRoleLabel, langOf, money } from '../labels';
 import type { CaseDetail, Notice } from '../types';
 
@@ -8,6 +9,7 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const en = lang === 'en';
+  const punct = punctuationOf(lang);
   const msg = (n: Notice) => (en ? n.messageEn : n.message);
   // The hold of an online applicant is shown, and then its decision, at the top of the page (IdentityPanel).
   const identityShown = !!d.identityCheck || !!d.facts.identityMatch?.decision;
@@ -86,7 +88,10 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
                   {others.map((p) => (
                     <li key={p.partyId}>
-                      {p.partyName}（{chainRoleLabel(p.role, lang)}）：{en ? p.explanationEn : p.explanation}
+                      {p.partyName}
+                      {punct.bracket(chainRoleLabel(p.role, lang))}
+                      {punct.colon}
+                      {en ? p.explanationEn : p.explanation}
                     </li>
                   ))}
                 </ul>
@@ -110,11 +115,17 @@ export function NoticesPanel({ detail: d }: { detail: CaseDetail }) {
             title={t('disputes.notices.counterOffer', {
               amount: counter.amountFen !== null ? money(counter.amountFen, lang) : '',
             })}
-            description={counter.note}
+            // What the employer typed, shown as typed.
+            description={counter.note && <span translate="no">{counter.note}</span>}
           />
         )}
         {d.record.refusalNote && (
-          <Alert type="error" showIcon title={t('disputes.notices.refusal')} description={d.record.refusalNote} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('disputes.notices.refusal')}
+            description={<span translate="no">{d.record.refusalNote}</span>}
+          />
         )}
       </Flex>
     </Card>

@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseParty } from '../../../../../contracts/disputes/parties';
+import { statuteText } from '../../../../../contracts/statutes';
 import { chainRoleLabel, langOf, partyRoleLabel } from '../labels';
 import type { CaseDetail } from '../types';
 import { CorrectPartyDialog } from './CorrectPartyDialog';
@@ -58,7 +59,9 @@ export function PartiesPanel({ detail: d, canCorrect }: { detail: CaseDetail; ca
                 </Descriptions.Item>
               )}
               {p.liabilityBasis && (
-                <Descriptions.Item label={t('disputes.parties.liabilityBasis')}>{p.liabilityBasis}</Descriptions.Item>
+                <Descriptions.Item label={t('disputes.parties.liabilityBasis')}>
+                  <span data-testid="party-liability-basis">{statuteText(p.liabilityBasis, lang)}</span>
+                </Descriptions.Item>
               )}
             </Descriptions>
           </div>

@@ -43,6 +43,14 @@ const values: IntakeValues = {
 };
 
 describe('buildIntake', () => {
+  it('reads a form whose worker and employer are not typed yet (the liability preview does)', () => {
+    const { worker: _w, employer: _e, ...untyped } = values;
+    const body = buildIntake(untyped);
+    expect(body.worker).toEqual({ name: '', phone: '', residentId: undefined });
+    expect(body.construction?.hiredWorker).toBe('boss');
+    expect(buildIntake({ ...untyped, isConstruction: false }).employer?.name).toBe('');
+  });
+
   it('turns the form into the intake contract: trimmed text, fen, no empty strings', () => {
     const body = buildIntake(values);
     expect(intakeSchema.safeParse(body).success).toBe(true);

@@ -35,10 +35,11 @@ export interface IntakeValues {
   kind: CaseKind;
   courtId?: string;
   appliedOn?: string;
-  worker: { name?: string; phone?: string; residentId?: string };
+  /** Absent until a field of it is typed (the liability preview reads the form before that). */
+  worker?: { name?: string; phone?: string; residentId?: string };
   workerCount?: number;
   representatives?: { name?: string; phone?: string }[];
-  employer: {
+  employer?: {
     name?: string;
     uscc?: string;
     contactName?: string;
@@ -76,7 +77,7 @@ export interface IntakeValues {
 
 const text = (v: string | undefined | null) => (v && v.trim() ? v.trim() : undefined);
 
-function employerOf(e: IntakeValues['employer']): IntakeInput['employer'] {
+function employerOf(e: NonNullable<IntakeValues['employer']>): IntakeInput['employer'] {
   const representative = text(e.representative?.name);
   return {
     name: text(e.name) ?? '',
@@ -156,14 +157,14 @@ export function buildIntake(v: IntakeValues): IntakeInput {
     oral: !!v.oral,
     appliedOn: text(v.appliedOn),
     worker: {
-      name: text(v.worker.name) ?? '',
-      phone: text(v.worker.phone) ?? '',
-      residentId: text(v.worker.residentId)?.toUpperCase(),
+      name: text(v.worker?.name) ?? '',
+      phone: text(v.worker?.phone) ?? '',
+      residentId: text(v.worker?.residentId)?.toUpperCase(),
     },
     workerCount: v.workerCount ?? 1,
     representatives: (v.representatives ?? []).map((r) => ({ name: text(r.name) ?? '', phone: text(r.phone) ?? '' })),
     // In a construction case the chain's hiring party is the employer: no second one is sent.
-    employer: construction ? undefined : employerOf(v.employer),
+    employer: construction ? undefined : employerOf(v.employer ?? {}),
     employment: employmentOf(v.employment),
     // The form requires a sector; an empty one is refused by the server, naming the field.
     sector: (v.sector ?? '') as Sector,

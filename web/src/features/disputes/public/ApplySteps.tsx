@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPES } from '../../../../../contracts/disputes/claims';
 import { INDUSTRY_CODES } from '../../employers/types';
+import { cityByCode, cityLabel } from '../../labor-law/cities';
 import { parseYuanToFen, todayInChina } from '../../labor-law/money';
 import { claimLabel, langOf } from '../labels';
 import type { ApplyValues } from './application';
@@ -61,7 +62,12 @@ function YesNo({
 
 /** Where the worker worked decides which union studio takes the case; asked only when there is a choice. */
 function StudioChoice({ studios }: { studios: Studio[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The calculator's cities have English names; any other place keeps its own.
+  const place = (s: Studio) => {
+    const city = cityByCode(s.regionCode);
+    return city ? cityLabel(city, langOf(i18n.language) === 'en') : (s.regionName ?? s.name);
+  };
   if (studios.length < 2) return null;
   return (
     <Form.Item
@@ -73,7 +79,7 @@ function StudioChoice({ studios }: { studios: Studio[] }) {
       <Radio.Group className="yz-choices">
         {studios.map((s) => (
           <Radio key={s.id} value={s.id} className="yz-choice">
-            <span data-testid={`apply-studio-${s.regionCode}`}>{s.regionName ?? s.name}</span>
+            <span data-testid={`apply-studio-${s.regionCode}`}>{place(s)}</span>
           </Radio>
         ))}
       </Radio.Group>

@@ -137,7 +137,8 @@ export default function EmployerLinkPage() {
               {money(view.claimTotalFen, lang)}
             </Typography.Text>
           </Flex>
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }}>
+          {/* The worker's own account, as typed. */}
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', whiteSpace: 'pre-wrap' }} translate="no">
             {view.narrative}
           </Typography.Paragraph>
         </Card>
@@ -147,10 +148,15 @@ export default function EmployerLinkPage() {
             styles={{ body: { padding: 16 } }}
             data-testid="employer-liability"
           >
-            <Typography.Paragraph style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6 }}>
+            <Typography.Paragraph
+              style={{ background: '#fafafa', padding: '8px 10px', borderRadius: 6 }}
+              data-testid="liability-basis"
+            >
               {en ? view.liability.basis.textEn : view.liability.basis.text}
             </Typography.Paragraph>
-            <Typography.Paragraph style={{ marginBottom: 0 }}>{view.liability.explanation}</Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="liability-explanation">
+              {en ? view.liability.explanationEn : view.liability.explanation}
+            </Typography.Paragraph>
           </Card>
         )}
         {view.canAnswer ? (

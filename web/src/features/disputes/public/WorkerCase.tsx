@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Input, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../../app/errors';
+import { punctuationOf } from '../../../app/format';
 import { claimLabel, closeReasonLabel, langOf, money, referralLabel } from '../labels';
 import { publicApi, type WorkerSignBody, type WorkerView } from './publicApi';
 import { WorkerDocuments, WorkerEvidence } from './WorkerFiles';
@@ -98,6 +99,7 @@ export function WorkerCase({
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
+  const punct = punctuationOf(lang);
   const en = lang === 'en';
   const current = v.steps.findIndex((s) => s.current);
   const total = v.agreement?.installments.reduce((s, i) => s + i.amountFen, 0) ?? 0;
@@ -193,8 +195,8 @@ export function WorkerCase({
           data-testid="track-agreement"
         >
           <Typography.Paragraph>
-            {t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}（
-            {v.agreement.claimTypes.map((c) => claimLabel(c, lang)).join('、')}）
+            {t('disputesPublic.track.agreementTotal', { amount: money(total, lang) })}
+            {punct.bracket(v.agreement.claimTypes.map((c) => claimLabel(c, lang)).join(punct.list))}
           </Typography.Paragraph>
           {v.agreement.summary && <Typography.Paragraph type="secondary">{v.agreement.summary}</Typography.Paragraph>}
           <Flex vertical gap={6}>

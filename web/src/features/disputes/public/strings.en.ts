@@ -46,7 +46,7 @@ export const disputesPublicEn: DisputesPublicStrings = {
     dateRequired: 'Choose a date',
     monthlyWage: 'About how much per month?',
     amountRequired: 'Enter an amount',
-    amountInvalid: 'Enter a number in yuan, at most 2 decimals',
+    amountInvalid: 'Enter a number in CNY (yuan), at most 2 decimals',
     contractSigned: 'Did you sign a written contract?',
     claimsRequired: 'Choose at least one',
     amountFor: '{{claim}}: about how much?',
