@@ -179,12 +179,12 @@ async function medianOf3(measure: () => Promise<number>): Promise<{ median: numb
 }
 
 // The issue's target is under 1 s for both. Measured on this 2-core machine with nothing else running
-// (2026-12-06): the case list 0.94 s, the case page 1.23 s. The case page does not meet it yet, so the
-// target is a todo of issue 11 (not an assertion that would fail every CI run); this test measures and
-// reports both, and keeps them from getting worse than twice the target.
+// (2026-12-06), medians of three: before this session's work the list 0.94 s and the case page 1.23 s;
+// after it (immutable caching of the build, the sign-in check and the case read as the app starts,
+// no lazy suspend for code already here, the case file's panels a frame after the next step) the
+// list 0.80-0.86 s and the case page 0.67-0.90 s. The case page is held to the target; the list,
+// nearer to it, to 1.2 s so that a busy CI machine does not fail it at random.
 describe('speed', () => {
-  it.todo('the case page becomes interactive within a second (measured 1.23 s; issue 11)');
-
   it('lets the browser keep the built code: hashed assets for good, the page itself asked for each time', async () => {
     const html = await fetch(`${baseUrl}/disputes`);
     expect(html.headers.get('cache-control')).toMatch(/no-store|no-cache/);
@@ -227,8 +227,8 @@ describe('speed', () => {
       ),
     );
     console.log(`case page interactive: ${casePage.median} ms (${casePage.all.join(', ')})`);
-    expect(list.median).toBeLessThan(2000);
-    expect(casePage.median).toBeLessThan(2000);
+    expect(list.median).toBeLessThan(1200);
+    expect(casePage.median).toBeLessThan(1000);
     await page.context().close();
   });
 });
