@@ -12,24 +12,15 @@ import { CHAIN_ROLES } from './chain-roles.js';
  * is never the crew boss's and the crew boss never signs for the contractor.
  */
 
-export const PARTY_ROLES = ['worker', 'hirer', 'liable', 'other'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-/** A person (自然人: asked for an ID) or an organisation (单位: asked for a business licence). */
-export const PARTY_KINDS = ['person', 'organisation'] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
-
-export const PARTY_ROLE_LABELS: Readonly<Record<PartyRole, { zh: string; en: string }>> = {
-  worker: { zh: '申请人（职工）', en: 'Applicant (worker)' },
-  hirer: { zh: '用工方', en: 'Hirer' },
-  liable: { zh: '应付款方', en: 'Party liable to pay' },
-  other: { zh: '其他当事方', en: 'Other party' },
-};
-
-/**
- * How the case file and its evidence list (证据清单: 提供人) name what the worker sent from the
- * phone; shown as the worker's role in English.
- */
-export const WORKER_PROVIDER = '申请人';
+export {
+  PARTY_KINDS,
+  PARTY_ROLE_LABELS,
+  PARTY_ROLES,
+  WORKER_PROVIDER,
+  type PartyKind,
+  type PartyRole,
+} from './party-roles.js';
+import { PARTY_KINDS, PARTY_ROLES, type PartyRole } from './party-roles.js';
 
 const representativeSchema = z.object({ name: z.string(), title: z.string().optional() });
 const agentSchema = z.object({ name: z.string(), relation: z.string().optional(), phone: z.string().optional() });

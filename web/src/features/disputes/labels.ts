@@ -1,7 +1,7 @@
 // Labels in the page's language, from the disputes rules (shared with the server, never copied).
 import { CHAIN_ROLE_LABELS, type ChainRole } from '../../../../contracts/disputes/chain-roles';
 import { CLAIM_TYPE_LABELS, type ClaimType } from '../../../../contracts/disputes/claims';
-import { PARTY_ROLE_LABELS, type PartyRole } from '../../../../contracts/disputes/parties';
+import { PARTY_ROLE_LABELS, type PartyRole } from '../../../../contracts/disputes/party-roles';
 import {
   CLOSE_REASON_LABELS,
   REFERRAL_LABELS,

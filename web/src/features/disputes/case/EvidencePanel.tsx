@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth';
 import { formatDateTime } from '../../../app/format';
-import { WORKER_PROVIDER } from '../../../../../contracts/disputes/parties';
+import { WORKER_PROVIDER } from '../../../../../contracts/disputes/party-roles';
 import { langOf, partyRoleLabel } from '../labels';
 import type { CaseDetail } from '../types';
 import { useReloadCase } from './useCase';
