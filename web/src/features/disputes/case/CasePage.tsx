@@ -1,5 +1,4 @@
 import { Flex, Result, Skeleton } from 'antd';
-import { startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isStage, isTerminal } from '../../../../../contracts/disputes/stages';
@@ -32,13 +31,6 @@ export default function CasePage() {
   const can = useCan();
   const { detail, error } = useCase(id);
   const work = can('disputes:work');
-  // The header and what to do next are rendered first; the case file's panels follow in a
-  // transition, a frame later, so the next step can be taken while they render (some 0.2 s of
-  // rendering on this 2-core machine, measured in tests/browser/layout-speed.test.ts).
-  const [panels, setPanels] = useState(false);
-  useEffect(() => {
-    if (detail && !panels) startTransition(() => setPanels(true));
-  }, [detail, panels]);
 
   if (error && !detail)
     return (
@@ -56,32 +48,26 @@ export default function CasePage() {
       {/* What to do next comes first on a narrow screen, at the top of the side column on a wide one (app.css). */}
       <div className="yz-case-body">
         <Flex vertical gap={16} className="yz-case-main">
-          {panels && (
-            <>
-              <NoticesPanel detail={detail} />
-              <PartiesPanel detail={detail} canCorrect={correctable} />
-              <FactsPanel detail={detail} canCorrect={correctable} />
-              <AgreementPanel detail={detail} />
-              {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
-              <SessionsPanel detail={detail} canWork={work && live} />
-              <EvidencePanel detail={detail} />
-              <EventsPanel detail={detail} />
-            </>
-          )}
+          <NoticesPanel detail={detail} />
+          <PartiesPanel detail={detail} canCorrect={correctable} />
+          <FactsPanel detail={detail} canCorrect={correctable} />
+          <AgreementPanel detail={detail} />
+          {(work || detail.analysis) && <AnalysisPanel detail={detail} canRun={work && live} />}
+          <SessionsPanel detail={detail} canWork={work && live} />
+          <EvidencePanel detail={detail} />
+          <EventsPanel detail={detail} />
         </Flex>
         {live && (
           <div className="yz-case-next">
             <ActionsPanel detail={detail} />
           </div>
         )}
-        {panels && (
-          <Flex vertical gap={16} className="yz-case-side">
-            <ClocksPanel clocks={detail.clocks} />
-            <DocumentsPanel detail={detail} />
-            {work && live && <AssignmentPanel detail={detail} />}
-            {work && <OutboxPanel detail={detail} />}
-          </Flex>
-        )}
+        <Flex vertical gap={16} className="yz-case-side">
+          <ClocksPanel clocks={detail.clocks} />
+          <DocumentsPanel detail={detail} />
+          {work && live && <AssignmentPanel detail={detail} />}
+          {work && <OutboxPanel detail={detail} />}
+        </Flex>
       </div>
     </div>
   );
