@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type TestApp } from '../support/app.js';
-import { ensureWebBuilt, launchChromium, menuKeys, signIn, startServer } from './support.js';
+import { choose as chooseOption, ensureWebBuilt, launchChromium, menuKeys, signIn, startServer } from './support.js';
 
 // The server calculates as of today (China time); every date below is well in the past, so the
 // amounts do not depend on the day the test runs. 2018-09-01 → 2024-02-27 is 5 years 5 months
@@ -36,11 +36,7 @@ const settle = () => page.waitForTimeout(400);
 
 const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
 
-/** Opens the antd select with this test id and picks the option with this text. */
-async function choose(testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const choose = (testId: string, text: string) => chooseOption(page, testId, text);
 
 async function next(): Promise<void> {
   await page.getByTestId('calc-next').click();
@@ -138,7 +134,12 @@ describe('labor-law pages', () => {
   it('recalculates in English when the language is switched', async () => {
     await page.getByTestId('lang-switch').click();
     const item = page.getByTestId('calc-item-economic_compensation');
-    await expect.poll(() => item.getByTestId('calc-item-name').innerText()).toBe('Economic compensation');
+    // If the result went away, say what the page shows instead.
+    const itemName = async () =>
+      (await item.count())
+        ? item.getByTestId('calc-item-name').innerText()
+        : `(no result shown) ${(await page.locator('.yz-calc').innerText()).slice(0, 300)}`;
+    await expect.poll(itemName).toBe('Economic compensation');
     await expect
       .poll(() => item.getByTestId('calc-item-explanation').innerText())
       .toContain('5.5 months × ¥6,500.00 = ¥35,750.00');

@@ -70,10 +70,28 @@ export async function newDeskPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Opens the antd select with this test id and picks the option with this text. */
+/**
+ * Opens the antd select with this test id and picks the option with this text, then waits until the
+ * select shows it. On a busy machine the list may still be moving when the click lands (it then
+ * hits the option beside it, or nothing): the pick is then made again, up to three times.
+ */
 export async function choose(p: Page, testId: string, text: string): Promise<void> {
-  await p.getByTestId(testId).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  const select = p.getByTestId(testId);
+  const openList = p.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (await openList.count()) {
+      await p.keyboard.press('Escape');
+      await openList.first().waitFor({ state: 'hidden' });
+    }
+    await select.click();
+    await openList.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    const deadline = Date.now() + 3000;
+    while (Date.now() < deadline) {
+      if ((await select.innerText()).includes(text)) return;
+      await p.waitForTimeout(100);
+    }
+    if (attempt === 3) throw new Error(`${testId}: "${text}" was clicked three times and never shown as chosen`);
+  }
 }
 
 /**

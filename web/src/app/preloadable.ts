@@ -1,4 +1,4 @@
-import { createElement, lazy, type ComponentType } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 
 type Loader = () => Promise<{ default: ComponentType }>;
 
@@ -24,7 +24,10 @@ export function preloadable(load: Loader): Preloadable {
     }));
   const Lazy = lazy(start);
   function Page() {
-    return createElement(loaded ?? Lazy);
+    // Chosen once per mounted page: switching from Lazy to the loaded component on a later render
+    // would be a different element type, and React would mount the page afresh, losing its state.
+    const [type] = useState<ComponentType>(() => loaded ?? Lazy);
+    return createElement(type);
   }
   return {
     Page,
