@@ -69,3 +69,14 @@ describe('article references in English', () => {
     expect(bare).toEqual([]);
   });
 });
+
+describe('English spelling', () => {
+  it('is American throughout, as the statutes’ English names are (“Labor Contract Law”)', () => {
+    const british = files.flatMap((file) =>
+      literals(file)
+        .filter((text) => /\b[Ll]abour\b/.test(text))
+        .map((text) => `${path.relative(root, file)}: ${text.slice(0, 80)}`),
+    );
+    expect(british).toEqual([]);
+  });
+});

@@ -39,12 +39,12 @@ export const COURT_OUTCOME_REQUESTS = ['mediation_document', 'withdrawal'] as co
 export type CourtOutcomeRequest = (typeof COURT_OUTCOME_REQUESTS)[number];
 
 /**
- * The cases in which a labour dispute may go straight to court instead of arbitration first
+ * The cases in which a labor dispute may go straight to court instead of arbitration first
  * (劳动争议调解仲裁法第五条、第十五条), as 最高人民法院关于审理劳动争议案件适用法律问题的解释（一）
  * lists them:
  * - `wage_iou` (第十五条): the worker sues on the employer's written wage IOU (工资欠条), claiming
  *   nothing about the employment but those wages;
- * - `wage_agreement_not_performed` (第五十一条第二款): the mediation agreement is on labour
+ * - `wage_agreement_not_performed` (第五十一条第二款): the mediation agreement is on labor
  *   remuneration only (仅就劳动报酬争议) and the employer does not pay what it fixed.
  */
 export const DIRECT_SUIT_BASES = ['wage_iou', 'wage_agreement_not_performed'] as const;

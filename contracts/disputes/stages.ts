@@ -129,7 +129,7 @@ export const STAGES: readonly StageInfo[] = [
     workerZh:
       '法院没有确认这份协议。您可以：和单位商量修改协议，重新签字后再一起申请确认；或者重新调解；不再调解的，可以申请劳动仲裁（一般要先仲裁，不能直接去法院起诉）。调解员会帮您选。',
     workerEn:
-      'The court did not confirm the agreement. You can amend it with the employer, sign again and reapply; mediate again; or, if you stop mediating, apply for labour arbitration (a labour dispute normally goes to arbitration before court). The mediator will help you choose.',
+      'The court did not confirm the agreement. You can amend it with the employer, sign again and reapply; mediate again; or, if you stop mediating, apply for labor arbitration (a labor dispute normally goes to arbitration before court). The mediator will help you choose.',
     phase: 'after_agreement',
     terminal: false,
   },

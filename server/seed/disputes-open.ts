@@ -8,6 +8,7 @@ import { employers } from '../modules/employers/tables.js';
 import { buildResidentId } from '../core/identifiers/resident-id.js';
 import { registerCase } from '../modules/disputes/intake/service.js';
 import { applyAction } from '../modules/disputes/service.js';
+import { actorWithNote } from '../../contracts/disputes/actor-labels.js';
 
 type Step = [action: string, payload: Record<string, unknown>, as?: 'employer_agent' | 'worker'];
 
@@ -107,7 +108,7 @@ export async function seedOpenCases(deps: Deps, courtIds: Map<string, string>) {
         row.id,
         action,
         payload,
-        as ? { role: as, actorLabel: `${contractor.employers.name}（演示）` } : {},
+        as ? { role: as, actorLabel: actorWithNote(contractor.employers.name, 'demo') } : {},
       );
     }
   }

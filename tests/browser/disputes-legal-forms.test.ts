@@ -8,7 +8,7 @@ import { ensureWebBuilt, launchChromium, newDeskPage, runAction, signIn, startSe
 
 // The legal forms of the case page, clicked through in the browser:
 // - after a refused confirmation the agreement is amended by mediation (民事诉讼法第二百零六条): both
-//   parties consent, new terms, the case is mediating again; the judge's form says a labour dispute
+//   parties consent, new terms, the case is mediating again; the judge's form says a labor dispute
 //   goes to arbitration first (劳动争议调解仲裁法第五条);
 // - union mediation past its 15 days goes on when both parties want it, and the worker is told
 //   arbitration is open at any time (劳动争议调解仲裁法第十四条);

@@ -394,6 +394,12 @@ describe('the seed story in the browser', () => {
       'Regulations on Ensuring Payment of Wages to Migrant Workers (保障农民工工资支付条例) art. 36',
     );
     await page.getByTestId('clocks-panel').screenshot({ path: '/tmp/yz-disputes-clocks-en.png' });
+    // The log says how each party acted in English, their names as written.
+    const log = await page.getByTestId('events-panel').innerText();
+    expect(log).toContain(`周经理 (for ${contractor.name}, signed by link with a code)`);
+    expect(log).toContain(`${contractor.name} (by link)`);
+    expect(log).toContain('宋建军 (signed with a code sent to the phone)');
+    expect(log).not.toMatch(/（(链接|手机验证码签署)）/);
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('case-stage').innerText()).toBe('履行完毕');
   });

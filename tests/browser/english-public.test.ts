@@ -148,7 +148,7 @@ describe('the worker’s pages in English, at 375 px', () => {
     expect(await phone.getByTestId('track-session').count()).toBe(3);
     await expectEnglish(phone, 'worker case: sessions and warnings');
     expect(await phone.getByTestId('track-warnings').innerText()).toContain(
-      'The last day to apply for labour arbitration',
+      'The last day to apply for labor arbitration',
     );
     expect(await phone.getByTestId('track-case').innerText()).toContain(
       'Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27',

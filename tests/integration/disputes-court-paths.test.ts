@@ -1,7 +1,7 @@
 // The court paths after an agreement, through the case actions over HTTP:
 // - a post-filing case (委托调解) ends with the court's mediation document or a withdrawal, not
 //   judicial confirmation (特邀调解规定第二十条; 民事诉讼法第一百条第三款), and is enforced on the document;
-// - after a refused confirmation (民事诉讼法第二百零六条) a labour dispute goes to arbitration first
+// - after a refused confirmation (民事诉讼法第二百零六条) a labor dispute goes to arbitration first
 //   (劳动争议调解仲裁法第五条、第十五条), a suit only on 劳动争议司法解释一第十五条 or 第五十一条第二款;
 //   the agreement may be amended and confirmed anew; the worker's phone page says what to do and by when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

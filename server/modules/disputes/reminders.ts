@@ -15,6 +15,7 @@ import { changeCase } from './case-writer.js';
 import type { disputeCases } from './tables.js';
 import { textWarnings, warnReferredWorkers, warningsDue, withWarningsTexted } from './worker-warnings.js';
 import { warningKey } from './rules/worker-deadlines.js';
+import { systemActor } from '../../../contracts/disputes/actor-labels.js';
 
 export interface ReminderRunResult {
   casesChecked: number;
@@ -68,7 +69,7 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
             referral: row.kind === 'union_mediation' ? 'arbitration' : 'lawsuit',
             note: '调解期限届满未达成协议，系统按期限规则终止调解并分流',
           },
-          { role: 'system_admin', actorLabel: '系统（期限届满）' },
+          { role: 'system_admin', actorLabel: systemActor('deadlinePassed') },
         );
         result.closedForDeadline++;
         continue;
@@ -120,7 +121,7 @@ export async function runReminders(deps: Deps, opts: { signal?: AbortSignal } = 
               set: { record: withWarningsTexted({ ...lockedRecord, remindersSent: sent }, warnings) },
               event: {
                 action: 'reminders_sent',
-                actorLabel: '系统（期限提醒）',
+                actorLabel: systemActor('deadlineReminder'),
                 payload: {
                   reminders: due.map((r) => ({ clock: r.clock, kind: r.kind })),
                   warnings: warnings.map((w) => ({ clock: w.clock, within: w.within })),

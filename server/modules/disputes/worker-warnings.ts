@@ -14,6 +14,7 @@ import {
   type WorkerWarning,
 } from './rules/worker-deadlines.js';
 import { tellParties } from './service.js';
+import { systemActor } from '../../../contracts/disputes/actor-labels.js';
 
 // The worker's deadline warnings (rules/worker-deadlines.ts) as the clocks job texts them and the
 // /track page shows them: read from the case's clocks as of today, texted once per clock, step and
@@ -95,7 +96,7 @@ export async function warnReferredWorkers(
               set: { record: withWarningsTexted(locked.record, due) },
               event: {
                 action: 'reminders_sent',
-                actorLabel: '系统（期限提醒）',
+                actorLabel: systemActor('deadlineReminder'),
                 payload: { warnings: due.map((w) => ({ clock: w.clock, within: w.within })) },
               },
               audit: { action: 'dispute.reminders_sent', after: { warnings: due.map(warningKey) } },

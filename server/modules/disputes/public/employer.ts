@@ -22,6 +22,7 @@ import { applyAction } from '../service.js';
 import { tokenRepo } from './repository.js';
 import type { EmployerSignBody } from './schemas.js';
 import { consumeCode, publicCtx } from './service.js';
+import { actorWithNote, signedByLinkFor } from '../../../../contracts/disputes/actor-labels.js';
 
 // What the employer does through its one-time link (employer-link.ts sends it): read the request
 // and, later, the agreement; answer once; sign the terms it was shown.
@@ -139,7 +140,7 @@ export async function employerAnswer(deps: Deps, ctx: Ctx, token: string, input:
   // The version makes two answers sent at once count as one: the second finds the case changed.
   const opts = {
     role: 'employer_agent' as Role,
-    actorLabel: `${actingName(row)}（链接）`,
+    actorLabel: actorWithNote(actingName(row), 'byLink'),
     expectedVersion: row.version,
   };
   // The counter-offer's amount is kept with the answer, in the same locked write.
@@ -231,7 +232,7 @@ export async function employerSign(deps: Deps, ctx: Ctx, token: string, body: Em
     { signer: 'employer', termsHash: body.termsHash },
     {
       role: 'employer_agent',
-      actorLabel: `${body.signerName}（代表${party}，链接验证码签署）`,
+      actorLabel: signedByLinkFor(body.signerName, party),
       signature: { method: 'link_code', signerName: body.signerName },
     },
   );

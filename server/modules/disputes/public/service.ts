@@ -21,6 +21,7 @@ import type { CaseTokenHeader, TrackCodeRequest, TrackVerify, WorkerSignBody } f
 import { caseNumberKey } from './case-number.js';
 import { caseByNumber, tokenRepo } from './repository.js';
 import { codeHash, newLinkToken, newSmsCode, sameHash, type TokenPurpose } from './tokens.js';
+import { actorWithNote } from '../../../../contracts/disputes/actor-labels.js';
 
 const MAX_CODE_ATTEMPTS = 5;
 /** The studios taking online applications, for the worker to choose one. */
@@ -262,7 +263,7 @@ export async function workerSign(deps: Deps, ctx: Ctx, caseToken: CaseTokenHeade
     { signer: 'worker', termsHash },
     {
       role: 'worker',
-      actorLabel: `${worker.name}（手机验证码签署）`,
+      actorLabel: actorWithNote(worker.name, 'phoneCodeSigned'),
       signature: { method: 'sms_code', signerName: worker.name },
     },
   );

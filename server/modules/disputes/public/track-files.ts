@@ -16,6 +16,7 @@ import { WORKER_PROVIDER } from '../../../../contracts/disputes/parties.js';
 import { providedEvidenceRepo } from './repository.js';
 import type { CaseTokenHeader, WorkerDocument } from './schemas.js';
 import { enforceStages, publicCtx, workerSession } from './service.js';
+import { actorWithNote } from '../../../../contracts/disputes/actor-labels.js';
 
 // The worker's files on the phone (/track): evidence sent to the mediator through the evidence
 // store of the case (work/evidence.ts), and the agreement and the court's ruling as PDF from the
@@ -114,7 +115,7 @@ export async function workerUpload(
       { filename, content: file.content },
       {
         uploadedBy: WORKER_PROVIDER,
-        actorLabel: `${worker.name}（申请人，手机上传）`,
+        actorLabel: actorWithNote(worker.name, 'applicantPhoneUpload'),
         alsoInTx: (tx) => tellMediator(tx, row),
       },
     );

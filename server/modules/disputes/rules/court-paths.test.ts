@@ -2,7 +2,7 @@
  * The court paths after an agreement, from the statutes' words:
  * - post-filing cases (委托调解) end with the court's mediation document or a withdrawal, not judicial
  *   confirmation (最高人民法院关于人民法院特邀调解的规定第二十条; 民事诉讼法第一百条第三款);
- * - after a refused confirmation (民事诉讼法第二百零六条) a labour dispute goes to arbitration first
+ * - after a refused confirmation (民事诉讼法第二百零六条) a labor dispute goes to arbitration first
  *   (劳动争议调解仲裁法第五条、第十五条), a suit only on the exceptions of 劳动争议司法解释一第十五条 and
  *   第五十一条第二款; the agreement may be amended or mediated again.
  */

@@ -581,7 +581,7 @@ const guardRows: GuardRow[] = [
     code: 'deadline_not_passed',
   },
   {
-    // Was "the referral must be a lawsuit": a labour dispute goes to arbitration first (劳动争议调解仲裁法
+    // Was "the referral must be a lawsuit": a labor dispute goes to arbitration first (劳动争议调解仲裁法
     // 第五条、第十五条); a suit needs one of the direct-suit exceptions (see court-paths.test.ts).
     name: 'after a refusal, no lawsuit without a direct-suit exception (劳动争议调解仲裁法第五条)',
     state: F.refused,
@@ -861,7 +861,7 @@ describe('after the agreement', () => {
     });
   });
 
-  // Was "taken to court": a labour dispute goes to arbitration first (劳动争议调解仲裁法第五条、第十五条).
+  // Was "taken to court": a labor dispute goes to arbitration first (劳动争议调解仲裁法第五条、第十五条).
   it('a refused confirmation closed without a named referral goes to arbitration, carrying the file over', () => {
     const r = ok(step(F.refused, 'close_failed', { reason: 'confirmation_refused' }, '2025-03-13', 'mediator'));
     expect(r.state.closure?.referral).toBe('arbitration');

@@ -6,7 +6,7 @@
  * staff instruction. The SMS (the clocks job) and the /track page's banner read the same list.
  *
  * The periods:
- * - limitation: one year to apply for labour arbitration from when the worker knew or should have
+ * - limitation: one year to apply for labor arbitration from when the worker knew or should have
  *   known of the harm (劳动争议调解仲裁法第二十七条第一款); interrupted by a claim to the employer or
  *   a request for help to an authority, after which it runs again (第二十七条第二款). It keeps
  *   running after a failed mediation, when the worker may apply for arbitration (第十四条第三款) or,
@@ -64,7 +64,7 @@ const left = (n: number): Words =>
   n === 0 ? { zh: '就是今天', en: 'that is today' } : { zh: `还有 ${n} 天`, en: `${n} day(s) left` };
 
 const ASK = { zh: '不清楚怎么办的，可以问您的调解员。', en: 'If you are not sure what to do, ask your mediator.' };
-const ARBITRATION_BODY = { zh: '劳动人事争议仲裁委员会', en: 'the labour dispute arbitration commission' };
+const ARBITRATION_BODY = { zh: '劳动人事争议仲裁委员会', en: 'the labor dispute arbitration commission' };
 
 /** Interruption (第二十七条第二款), in the worker's words: a claim or a complaint starts the year again. */
 const MAY_RESTART = {
@@ -78,11 +78,11 @@ export const WORKER_DEADLINES: Partial<Record<ClockCode, WorkerDeadline>> = {
     overdue: true,
     near: ({ dueOn, daysLeft }) => ({
       zh: `申请劳动仲裁的最后一天是 ${dueOn}（${left(daysLeft).zh}）。过了这一天再申请，您的请求可能因超过时效得不到支持。请在这之前到${ARBITRATION_BODY.zh}申请仲裁。${ASK.zh}`,
-      en: `The last day to apply for labour arbitration is ${dueOn} (${left(daysLeft).en}). Applied for later, your claim may be turned down as too late. Apply to ${ARBITRATION_BODY.en} before then. ${ASK.en}`,
+      en: `The last day to apply for labor arbitration is ${dueOn} (${left(daysLeft).en}). Applied for later, your claim may be turned down as too late. Apply to ${ARBITRATION_BODY.en} before then. ${ASK.en}`,
     }),
     late: ({ dueOn }) => ({
       zh: `申请劳动仲裁的一年期限已于 ${dueOn} 届满。${MAY_RESTART.zh}请尽快到${ARBITRATION_BODY.zh}申请仲裁，或问您的调解员。`,
-      en: `The one-year period to apply for labour arbitration ended on ${dueOn}. ${MAY_RESTART.en} Apply to ${ARBITRATION_BODY.en} as soon as you can, or ask your mediator.`,
+      en: `The one-year period to apply for labor arbitration ended on ${dueOn}. ${MAY_RESTART.en} Apply to ${ARBITRATION_BODY.en} as soon as you can, or ask your mediator.`,
     }),
   },
   limitation_wage_arrears: {
@@ -90,11 +90,11 @@ export const WORKER_DEADLINES: Partial<Record<ClockCode, WorkerDeadline>> = {
     overdue: true,
     near: ({ dueOn, daysLeft }) => ({
       zh: `为拖欠的工资申请劳动仲裁，最后一天是 ${dueOn}（${left(daysLeft).zh}，从离职之日起算一年）。请在这之前到${ARBITRATION_BODY.zh}申请仲裁。${ASK.zh}`,
-      en: `The last day to apply for labour arbitration over your unpaid wages is ${dueOn} (${left(daysLeft).en}; one year from the end of your job). Apply to ${ARBITRATION_BODY.en} before then. ${ASK.en}`,
+      en: `The last day to apply for labor arbitration over your unpaid wages is ${dueOn} (${left(daysLeft).en}; one year from the end of your job). Apply to ${ARBITRATION_BODY.en} before then. ${ASK.en}`,
     }),
     late: ({ dueOn }) => ({
       zh: `为拖欠的工资申请劳动仲裁的期限（离职后一年）已于 ${dueOn} 届满。${MAY_RESTART.zh}请尽快到${ARBITRATION_BODY.zh}申请仲裁，或问您的调解员。`,
-      en: `The period to apply for labour arbitration over your unpaid wages (one year from the end of your job) ended on ${dueOn}. ${MAY_RESTART.en} Apply to ${ARBITRATION_BODY.en} as soon as you can, or ask your mediator.`,
+      en: `The period to apply for labor arbitration over your unpaid wages (one year from the end of your job) ended on ${dueOn}. ${MAY_RESTART.en} Apply to ${ARBITRATION_BODY.en} as soon as you can, or ask your mediator.`,
     }),
   },
   enforcement: {
@@ -118,7 +118,7 @@ export const WORKER_DEADLINES: Partial<Record<ClockCode, WorkerDeadline>> = {
     }),
     late: ({ dueOn }) => ({
       zh: `调解协议没有在 ${dueOn} 前向法院申请司法确认。协议仍然有效；对方不按协议付款的，您可以申请劳动仲裁，或问您的调解员接下来怎么办。`,
-      en: `The agreement was not taken to the court for confirmation by ${dueOn}. It is still valid; if the other side does not pay as agreed you can apply for labour arbitration, or ask your mediator what to do next.`,
+      en: `The agreement was not taken to the court for confirmation by ${dueOn}. It is still valid; if the other side does not pay as agreed you can apply for labor arbitration, or ask your mediator what to do next.`,
     }),
   },
   mediation: {

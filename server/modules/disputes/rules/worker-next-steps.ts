@@ -49,8 +49,8 @@ function arbitrationStep(byOn: IsoDate | null): NextStep {
       ? `向劳动争议仲裁委员会申请劳动仲裁，请在 ${byOn} 前申请（仲裁时效一年，《劳动争议调解仲裁法》第二十七条）。调解材料会一并转过去。`
       : '向劳动争议仲裁委员会申请劳动仲裁，请尽快申请（仲裁时效一般为一年，《劳动争议调解仲裁法》第二十七条）。调解材料会一并转过去。',
     textEn: byOn
-      ? `Apply to the labour arbitration commission by ${byOn} (one-year limitation, Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27). Your mediation file goes with you.`
-      : 'Apply to the labour arbitration commission as soon as you can (the limitation is normally one year, Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27). Your mediation file goes with you.',
+      ? `Apply to the labor arbitration commission by ${byOn} (one-year limitation, Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27). Your mediation file goes with you.`
+      : 'Apply to the labor arbitration commission as soon as you can (the limitation is normally one year, Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 27). Your mediation file goes with you.',
     byOn,
   };
 }
@@ -85,7 +85,7 @@ export function workerNextSteps(
       {
         ...arbitrationStep(byOn),
         text: `调解申请已满 15 天，您随时可以申请劳动仲裁，不必等调解结束（《劳动争议调解仲裁法》第十四条）。${arbitrationStep(byOn).text}`,
-        textEn: `Fifteen days have passed since you applied, so you may apply for labour arbitration at any time, without waiting for mediation to end (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14). ${arbitrationStep(byOn).textEn}`,
+        textEn: `Fifteen days have passed since you applied, so you may apply for labor arbitration at any time, without waiting for mediation to end (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14). ${arbitrationStep(byOn).textEn}`,
       },
     ];
   }
@@ -136,7 +136,7 @@ export function workerNextSteps(
         : '案件转到法院立案。劳动争议一般要先仲裁，请和调解员确认能否直接起诉，以免耽误仲裁时效。',
       textEn: closure.directSuit
         ? 'Your claim may go straight to court, without arbitration first. The mediator passes your file to the court’s filing desk.'
-        : 'The case is referred to the court’s filing desk. Labour disputes usually go to arbitration first: check with the mediator that a direct suit is possible, so the arbitration limitation does not run out.',
+        : 'The case is referred to the court’s filing desk. Labor disputes usually go to arbitration first: check with the mediator that a direct suit is possible, so the arbitration limitation does not run out.',
       byOn: closure.directSuit ? null : byOn,
     },
   ];

@@ -229,7 +229,7 @@ export function economicCompensation(input: CompensationInput): RuleResult {
                 'pre_2008_art38_reason_missing',
                 'warning',
                 `${hireDate} 至 ${preEnd} 的工作年限未计入：被迫解除时，2008 年前的年限只有在当时规定也应给付经济补偿的情形下才计算（劳动合同法第九十七条第三款），即强迫劳动、未按约定支付劳动报酬或提供劳动条件、克扣或无故拖欠工资、拒不支付加班工资、低于最低工资标准支付工资（法释〔2001〕14号第十五条）。请选择被迫解除的原因；属于上述情形的，另计 ${yuan(roundHalfUpToFen(extra)).zh}。`,
-                `Service from ${hireDate} to ${preEnd} is not counted: when a worker resigns under art. 38, service before 2008 counts only where the rules then in force gave compensation (Labor Contract Law (劳动合同法) art. 97 ¶3): forced labour, pay or working conditions not as agreed, wages withheld or delayed, overtime pay refused, pay below the minimum wage (SPC interpretation 2001 art. 15). Give the reason for resigning; for one of these, add ${yuan(roundHalfUpToFen(extra)).en}.`,
+                `Service from ${hireDate} to ${preEnd} is not counted: when a worker resigns under art. 38, service before 2008 counts only where the rules then in force gave compensation (Labor Contract Law (劳动合同法) art. 97 ¶3): forced labor, pay or working conditions not as agreed, wages withheld or delayed, overtime pay refused, pay below the minimum wage (SPC interpretation 2001 art. 15). Give the reason for resigning; for one of these, add ${yuan(roundHalfUpToFen(extra)).en}.`,
               )
             : warning(
                 'pre_2008_art38_not_compensated',

@@ -12,7 +12,7 @@ describe('劳动争议调解仲裁法第二十七条 with 民法典第二百零�
     ['2023-06-29', '2024-06-29', '2024-07-01'], // a Saturday → Monday
     ['2023-06-30', '2024-06-30', '2024-07-01'], // a Sunday → Monday
     ['2023-10-01', '2024-10-01', '2024-10-08'], // National Day holiday 10-01…10-07
-    ['2024-05-01', '2025-05-01', '2025-05-06'], // Labour Day holiday 05-01…05-05
+    ['2024-05-01', '2025-05-01', '2025-05-06'], // Labor Day holiday 05-01…05-05
     ['2023-09-29', '2024-09-29', '2024-09-29'], // a Sunday made a working day: not moved
     ['2024-02-29', '2025-02-28', '2025-02-28'], // no 29 February: the month's last day
   ])('employment ended %s → anniversary %s → apply by %s', (end, nominal, lastDay) => {

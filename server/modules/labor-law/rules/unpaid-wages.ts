@@ -4,7 +4,7 @@
  * 至少每月支付一次). The claim is the sum of what each month left unpaid, exactly as entered: the engine does
  * not guess a month's pay.
  *
- * 劳动合同法第八十五条 adds a penalty only after a labour bureau has ordered payment within a time limit
+ * 劳动合同法第八十五条 adds a penalty only after a labor bureau has ordered payment within a time limit
  * and the employer still has not paid: 按应付金额百分之五十以上百分之一百以下的标准向劳动者加付赔偿金. It is
  * shown as that possibility, with both ends of the range, not added to the total.
  */
@@ -71,7 +71,7 @@ export function unpaidWages(months: readonly UnpaidMonth[], asOf: string): RuleR
       'unpaid_wages_bureau_penalty',
       'info',
       `若向劳动保障监察部门投诉，劳动行政部门责令用人单位限期支付而逾期仍不支付的，还应按应付金额 50% 至 100% 向劳动者加付赔偿金，即 ${yuan(half).zh} 至 ${yuan(amountFen).zh}（劳动合同法第八十五条）。该项以行政部门的责令为前提，未计入合计。`,
-      `If a complaint to the labour inspectorate leads the labour bureau to order payment within a time limit and the employer still does not pay, the bureau orders an additional 50%–100% of the amount owed, i.e. ${yuan(half).en} to ${yuan(amountFen).en} (Labor Contract Law (劳动合同法) art. 85). It depends on that order and is not in the total.`,
+      `If a complaint to the labor inspectorate leads the labor bureau to order payment within a time limit and the employer still does not pay, the bureau orders an additional 50%–100% of the amount owed, i.e. ${yuan(half).en} to ${yuan(amountFen).en} (Labor Contract Law (劳动合同法) art. 85). It depends on that order and is not in the total.`,
     ),
   );
   const parts = runsOf(due);

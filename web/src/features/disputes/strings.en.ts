@@ -203,7 +203,7 @@ export const disputesEn: DisputesStrings = {
     counterOffer: 'The employer offered {{amount}}',
     refusal: 'Why the court refused confirmation',
     continued:
-      'On {{date}} both parties agreed to go on mediating after the 15 days (ending {{due}}). This extends nothing: from then on the worker may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14), and the arbitration time limit keeps running.',
+      'On {{date}} both parties agreed to go on mediating after the 15 days (ending {{due}}). This extends nothing: from then on the worker may apply for labor arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14), and the arbitration time limit keeps running.',
     duty: {
       pay: 'Pays',
       pay_first_then_recover: 'Pays first, then recovers',
@@ -444,7 +444,7 @@ export const disputesEn: DisputesStrings = {
     withdrawalNo: 'Number of the ruling allowing withdrawal',
     ruledOn: 'Ruled on',
     arbitrationFirst:
-      'A labour dispute normally goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15). A direct suit is possible only in these cases; choose the one that applies:',
+      'A labor dispute normally goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15). A direct suit is possible only in these cases; choose the one that applies:',
     directSuit: 'Ground for a direct suit',
     directSuitRequired: 'After a refused confirmation a direct suit needs its ground; otherwise refer to arbitration',
     iouFromEmployer: 'The worker holds the employer’s written wage IOU',
@@ -480,10 +480,10 @@ export const disputesEn: DisputesStrings = {
         'Both parties apply jointly within 30 days of the agreement taking effect (Civil Procedure Law (民事诉讼法) art. 205).',
       issue_ruling: 'Check each ground; if none applies, rule the agreement valid.',
       refuse_confirmation:
-        'Check each ground; if one applies, refuse. The parties may amend the agreement or make a new one by mediation; a labour dispute goes to arbitration first, a direct suit only in the cases the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
+        'Check each ground; if one applies, refuse. The parties may amend the agreement or make a new one by mediation; a labor dispute goes to arbitration first, a direct suit only in the cases the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
       close_failed: 'The case file goes with the worker to court filing or arbitration.',
       close_failed_after_refusal:
-        'Without further mediation a labour dispute goes to arbitration; a direct suit only on the employer’s wage IOU for those wages, or on a wages-only agreement the employer does not pay.',
+        'Without further mediation a labor dispute goes to arbitration; a direct suit only on the employer’s wage IOU for those wages, or on a wages-only agreement the employer does not pay.',
       amend_agreement:
         'After the refusal the parties may amend the agreement by mediation (Civil Procedure Law (民事诉讼法) art. 206): enter the amended terms; once all have signed again, a new confirmation may be applied for within 30 days.',
       submit_agreement_to_court:

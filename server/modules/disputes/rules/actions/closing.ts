@@ -64,7 +64,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
     return fail(
       'direct_suit_not_allowed',
       '法院驳回确认申请后，劳动争议应先申请劳动仲裁（《劳动争议调解仲裁法》第五条、第十五条），不能直接起诉；只有持用人单位工资欠条仅主张欠薪（劳动争议司法解释一第十五条），或仅就劳动报酬达成的调解协议单位不履行（第五十一条第二款）时，才可直接起诉，请选择所依据的情形。',
-      'After a refused confirmation a labour dispute goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15) or on a wages-only agreement the employer does not perform (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2): name which applies.',
+      'After a refused confirmation a labor dispute goes to arbitration first (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) arts. 5 and 15), not straight to court. A direct suit is only possible on the employer’s written wage IOU for those wages alone (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 15) or on a wages-only agreement the employer does not perform (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2): name which applies.',
     );
   }
   if (
@@ -112,7 +112,7 @@ export function closeFailed(next: CaseState, p: ActionPayload<'close_failed'>, c
 
 /**
  * The referral a reason leads to when none is named. 民事诉讼法第二百零六条 leaves a refused
- * confirmation to a lawsuit, but a labour dispute goes to arbitration first (劳动争议调解仲裁法
+ * confirmation to a lawsuit, but a labor dispute goes to arbitration first (劳动争议调解仲裁法
  * 第五条、第十五条). A post-filing case whose party backs out before the mediation document is served
  * stays with the court, which decides (民事诉讼法第一百零二条).
  */
@@ -122,7 +122,7 @@ const DEFAULT_REFERRAL: Partial<Record<ActionPayload<'close_failed'>['reason'], 
 };
 
 /**
- * Labour remuneration (劳动报酬) as 劳动争议司法解释一第五十一条第二款 names it: wages and overtime pay.
+ * Labor remuneration (劳动报酬) as 劳动争议司法解释一第五十一条第二款 names it: wages and overtime pay.
  * Double wages are a sanction and leave pay a separate compensation; neither is counted here.
  */
 export const REMUNERATION_CLAIM_TYPES: readonly ClaimType[] = ['wage_arrears', 'overtime_pay'];
@@ -163,7 +163,7 @@ function directSuitRefusal(next: CaseState, d: DirectSuit, c: HandlerCtx): Trans
     return fail(
       'direct_suit_not_allowed',
       '只有仅就劳动报酬（工资、加班费）达成的调解协议，用人单位不履行时才能直接起诉（劳动争议司法解释一第五十一条第二款）；本协议还涉及其他事项，须先申请仲裁。',
-      'Only an agreement on labour remuneration alone (wages, overtime pay) can be sued on directly when the employer does not pay (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2); this agreement covers more, so arbitration comes first.',
+      'Only an agreement on labor remuneration alone (wages, overtime pay) can be sued on directly when the employer does not pay (SPC Interpretation (I) on Labor Dispute Cases (劳动争议解释（一）) art. 51 ¶2); this agreement covers more, so arbitration comes first.',
     );
   }
   if (amountOverdueFen(next, c.today) <= 0) {

@@ -130,7 +130,7 @@ export function refuseConfirmation(
   next.refusalGround = p.ground;
   moveTo(next, 'confirmation_refused', c.effects);
   c.effects.push({ type: 'clock_met', clock: 'court_decision', on: c.today });
-  // 民事诉讼法第二百零六条 names a suit as the way out; for a labour dispute that way runs through
+  // 民事诉讼法第二百零六条 names a suit as the way out; for a labor dispute that way runs through
   // arbitration first (劳动争议调解仲裁法第五条), a direct suit only where the law allows one.
   c.effects.push({
     type: 'notify',
@@ -138,7 +138,7 @@ export function refuseConfirmation(
     message:
       '法院裁定驳回确认申请。当事人可以通过调解变更原协议或者达成新协议；不再调解的，劳动争议须先申请劳动仲裁，仅法律规定的情形可以直接起诉（《民事诉讼法》第二百零六条；《劳动争议调解仲裁法》第五条）。',
     messageEn:
-      'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation; otherwise a labour dispute goes to arbitration first, a direct suit only where the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
+      'The court refused to confirm. The parties may amend the agreement or reach a new one by mediation; otherwise a labor dispute goes to arbitration first, a direct suit only where the law allows (Civil Procedure Law (民事诉讼法) art. 206; Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 5).',
   });
 }
 

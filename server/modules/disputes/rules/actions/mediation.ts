@@ -140,8 +140,8 @@ export function continueMediation(
     ? `调解已超过十五日（${due} 届满）。双方同意继续调解，但这不是延长期限：您可以随时依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十四条），请留意仲裁时效。`
     : `双方同意在十五日期限（${due} 届满）后继续调解。期限届满后，您可以随时依法申请劳动争议仲裁（《劳动争议调解仲裁法》第十四条），请留意仲裁时效。`;
   const messageEn = over
-    ? `Mediation has passed its 15 days (they ended on ${due}). Both parties agreed to go on, but this extends nothing: you may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`
-    : `Both parties agreed to go on mediating after the 15 days end on ${due}. From then on you may apply for labour arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`;
+    ? `Mediation has passed its 15 days (they ended on ${due}). Both parties agreed to go on, but this extends nothing: you may apply for labor arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`
+    : `Both parties agreed to go on mediating after the 15 days end on ${due}. From then on you may apply for labor arbitration at any time (Labor Dispute Mediation and Arbitration Law (劳动争议调解仲裁法) art. 14); mind the arbitration time limit.`;
   c.effects.push({ type: 'warning', code: 'arbitration_open', message, messageEn });
   c.effects.push({ type: 'notify', audience: ['worker'], message, messageEn });
 }

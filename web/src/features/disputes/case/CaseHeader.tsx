@@ -124,7 +124,9 @@ export function CaseHeader({ detail: d }: { detail: CaseDetail }) {
           status={failed ? 'error' : d.stage === 'performed' ? 'finish' : 'process'}
           titlePlacement="vertical"
           items={path.map((p) => ({ title: stageLabel(p.code, lang) }))}
-          style={{ minWidth: path.length * 64 }}
+          // Wide enough per step for the longest word of its title ("Consultation"): below that
+          // the stepper scrolls sideways rather than breaking words.
+          style={{ minWidth: path.length * (lang === 'en' ? 112 : 64) }}
           data-testid="case-steps"
         />
       </div>

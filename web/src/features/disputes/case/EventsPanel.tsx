@@ -1,6 +1,7 @@
 import { Card, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ACTION_INFO, isActionCode } from '../../../../../contracts/disputes/actions';
+import { actorLabelIn } from '../../../../../contracts/disputes/actor-labels';
 import { formatDateTime } from '../../../app/format';
 import { textOf } from '../../../app/i18n';
 import { langOf, money, stageLabel, type Lang } from '../labels';
@@ -61,7 +62,7 @@ export function EventsPanel({ detail: d }: { detail: CaseDetail }) {
                 <Typography.Text style={{ marginInlineStart: 6 }}>→ {stageLabel(e.toStage, lang)}</Typography.Text>
               )}
               <div style={{ fontSize: 12, color: '#595959' }}>
-                {e.actorLabel}
+                {actorLabelIn(e.actorLabel, lang)}
                 {payloadText(e, textOf, lang) ? ` · ${payloadText(e, textOf, lang)}` : ''}
               </div>
             </div>
