@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   /** The input is acceptable only if the user confirms a warning (e.g. a USCC check mismatch). */
   CONFIRMATION_REQUIRED: 422,
+  /** A part of the API that is named in its contract but not built yet (e.g. a fee-refund file kind). */
+  NOT_AVAILABLE: 422,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,

@@ -47,6 +47,10 @@ export const PERMISSIONS = [
   'messages:manage',
   /** The background jobs: queues, failed jobs and their retry (system administrators). */
   'jobs:manage',
+  /** Union-fee refunds (经费返还): the enterprise registry of the region and its imports' results. */
+  'fee_refunds:read',
+  /** Upload the fee-refund files of the region (the enterprise registry first) and roll an upload back. */
+  'fee_refunds:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'people:manage',
     'labor_params:manage',
     'disputes:stats',
+    'fee_refunds:read',
+    'fee_refunds:import',
   ],
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read'],

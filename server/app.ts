@@ -32,6 +32,7 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { demoPhoneRoutes } from './modules/notifications/routes.js';
+import { feeRefundRoutes } from './modules/fee-refunds/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 
 registerDisputeFigures();
@@ -55,6 +56,7 @@ const ROUTES = [
   demoPhoneRoutes,
   importRoutes,
   jobRoutes,
+  feeRefundRoutes,
 ];
 
 /**

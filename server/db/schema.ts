@@ -14,3 +14,4 @@ export * from '../modules/numbering/tables.js';
 export * from '../modules/backup/tables.js';
 export * from '../modules/imports/tables.js';
 export * from '../modules/jobs/tables.js';
+export * from '../modules/fee-refunds/tables.js';

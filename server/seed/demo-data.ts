@@ -337,6 +337,16 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
       regionCode: '320000',
       organizationKey: 'p320000',
     },
+    // The second person of the province's fee refunds: checks and approves what js_union prepares
+    // (maker–checker), so the two steps are never one account's.
+    {
+      username: 'js_checker',
+      displayName: '周建国',
+      label: '工会工作人员 union_staff (江苏省，经费返还复核)',
+      roles: ['union_staff'],
+      regionCode: '320000',
+      organizationKey: 'p320000',
+    },
     {
       username: 'baohe_union',
       displayName: '李明',

@@ -1,4 +1,5 @@
 import type { Deps } from '../core/deps.js';
+import { ensureFeePolicies } from '../modules/fee-refunds/policies.js';
 import { ensureReferenceFigures } from '../modules/labor-law/service.js';
 import { ensureRegionsLoaded } from '../modules/regions/service.js';
 
@@ -6,4 +7,5 @@ import { ensureRegionsLoaded } from '../modules/regions/service.js';
 export async function ensureReferenceData(deps: Deps): Promise<void> {
   await ensureRegionsLoaded(deps.db);
   await ensureReferenceFigures(deps.db);
+  await ensureFeePolicies(deps);
 }

@@ -58,6 +58,18 @@ const GROUPS: RouteGroup[] = [
     allowed: ['mediator', 'union_staff', 'system_admin'],
   },
   {
+    name: 'fee-refund enterprise registry',
+    method: 'GET',
+    url: () => '/api/fee-refunds/enterprises',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'fee-refund import template',
+    method: 'GET',
+    url: () => '/api/fee-refunds/imports/template.xlsx?kind=enterprises',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
     name: 'people list',
     method: 'GET',
     url: () => '/api/people',
@@ -246,6 +258,14 @@ describe('region scope on reads by id', () => {
     expect((await js.get(`/api/employers/${employerIn('442000')}`)).statusCode).toBe(403);
     const list = await js.get('/api/employers?pageSize=200');
     expect(list.json().items.every((e: { regionCode: string }) => e.regionCode.startsWith('32'))).toBe(true);
+  });
+
+  it('the province’s fee-refund maker and checker may both import for Jiangsu', async () => {
+    for (const username of ['js_union', 'js_checker']) {
+      const a = await loginAs(t.app, username);
+      expect((await a.get('/api/fee-refunds/imports/template.xlsx?kind=enterprises')).statusCode, username).toBe(200);
+      expect((await a.get('/api/fee-refunds/enterprises')).statusCode, username).toBe(200);
+    }
   });
 
   it('a county union sees only its county in lists and cannot read its city’s other people', async () => {

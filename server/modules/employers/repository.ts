@@ -214,6 +214,17 @@ export const employerBulkRepo = {
   async deleteByIds(tx: DbOrTx, ids: string[]): Promise<void> {
     if (ids.length) await tx.delete(employers).where(inArray(employers.id, ids));
   },
+  /** Which of these employers a case or an account names (a reason not to delete them). */
+  async usedIds(db: DbOrTx, ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const cases = await db
+      .select({ a: disputeCases.employerId, b: disputeCases.respondentEmployerId })
+      .from(disputeCases)
+      .where(or(inArray(disputeCases.employerId, ids), inArray(disputeCases.respondentEmployerId, ids)));
+    const linked = await db.select({ id: accounts.employerId }).from(accounts).where(inArray(accounts.employerId, ids));
+    const named = [...cases.flatMap((c) => [c.a, c.b]), ...linked.map((a) => a.id)];
+    return new Set(named.filter((id): id is string => id !== null && ids.includes(id)));
+  },
   /** The first case or account that names one of these employers (a reason not to delete them). */
   async firstUse(db: DbOrTx, ids: string[]): Promise<{ what: 'case' | 'account'; employerId: string } | null> {
     if (!ids.length) return null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EmployerInput, employerPageSchema, employerSchema } from '../../../contracts/employers.js';
-import { writeAudit } from '../../core/audit.js';
+import { writeAudit, writeAuditMany } from '../../core/audit.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
@@ -9,7 +9,7 @@ import { normalizeUscc, validateUscc } from '../../core/identifiers/uscc.js';
 import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
 import { regionRepo } from '../regions/repository.js';
-import { employerRepo } from './repository.js';
+import { employerBulkRepo, employerRepo, type EmployerRow } from './repository.js';
 import type { EmployerListQuery } from './schemas.js';
 
 type EmployerAnswer = z.infer<typeof employerSchema>;
@@ -175,4 +175,111 @@ export async function employerExists(db: DbOrTx, id: string, field: string): Pro
   const row = await employerRepo.raw(db, id);
   if (!row) throw errors.validation(field, '用人单位不存在', 'Employer not found');
   return row.id;
+}
+
+// ---- Bulk registration by another module's import (fee refunds) ------------------------------
+
+export interface RegisteredEmployer {
+  id: string;
+  uscc: string;
+  name: string;
+  regionCode: string;
+  updatedAt: Date;
+}
+
+/** The register's employers with these USCCs (normalized), by USCC. */
+export async function employersByUscc(db: DbOrTx, usccs: string[]): Promise<Map<string, RegisteredEmployer>> {
+  const rows = await employerBulkRepo.byUsccs(db, [...new Set(usccs)]);
+  return new Map(
+    rows.map((e) => [
+      e.uscc,
+      { id: e.id, uscc: e.uscc, name: e.name, regionCode: e.regionCode, updatedAt: e.updatedAt },
+    ]),
+  );
+}
+
+export interface EmployerToRegister {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  industryCode: string;
+  /** The check character fails and the importer accepted it (the register flags it, as the form does). */
+  usccCheckWarning: boolean;
+}
+
+/**
+ * The register's employer for each enterprise of an import, registering those not there yet with
+ * the audit record every new employer gets, in the caller's transaction. An employer already
+ * registered is found by its USCC and left as it is: the register keeps its own name and details.
+ * The caller has checked the codes (format, accepted warnings), the regions and its scope.
+ */
+export async function registerEmployersForImport(
+  tx: DbOrTx,
+  ctx: Ctx,
+  items: EmployerToRegister[],
+  now: Date,
+): Promise<Map<string, { id: string; created: boolean }>> {
+  const found = await employersByUscc(
+    tx,
+    items.map((i) => i.uscc),
+  );
+  const out = new Map([...found].map(([uscc, e]) => [uscc, { id: e.id, created: false }]));
+  const fresh = [...new Map(items.filter((i) => !found.has(i.uscc)).map((i) => [i.uscc, i])).values()];
+  const inserted = await employerBulkRepo.insertMany(
+    tx,
+    fresh.map((i) => ({
+      ...i,
+      address: null,
+      contactName: null,
+      contactPhone: null,
+      contactEmail: null,
+    })),
+    now,
+  );
+  const byUscc = new Map(fresh.map((i) => [i.uscc, i]));
+  for (const r of inserted) out.set(r.uscc, { id: r.id, created: true });
+  await writeAuditMany(
+    tx,
+    ctx,
+    inserted.map((r) => {
+      const values = byUscc.get(r.uscc)!;
+      return {
+        action: 'employer.created',
+        entityType: 'employer',
+        entityId: r.id,
+        regionCode: values.regionCode,
+        after: { id: r.id, ...values },
+      };
+    }),
+  );
+  return out;
+}
+
+/**
+ * Takes back employers an import registered, when that import is rolled back: each is deleted
+ * with an audit record, unless a case or an account names it by now or it was changed after
+ * `since` (the import's commit), in which case it stays in the register. Answers the ids kept.
+ */
+export async function removeImportedEmployers(tx: DbOrTx, ctx: Ctx, ids: string[], since: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await employerBulkRepo.rawByIds(tx, ids);
+  const used = await employerBulkRepo.usedIds(tx, ids);
+  const keep = (e: EmployerRow) => used.has(e.id) || e.updatedAt.getTime() > since.getTime();
+  const removed = rows.filter((e) => !keep(e));
+  await employerBulkRepo.deleteByIds(
+    tx,
+    removed.map((e) => e.id),
+  );
+  await writeAuditMany(
+    tx,
+    ctx,
+    removed.map((e) => ({
+      action: 'employer.deleted',
+      entityType: 'employer',
+      entityId: e.id,
+      regionCode: e.regionCode,
+      before: e,
+    })),
+  );
+  return rows.filter(keep).map((e) => e.id);
 }

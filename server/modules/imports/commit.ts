@@ -7,8 +7,8 @@ import { defineJob, type JobContext } from '../jobs/define.js';
 import type { AnyImportKind, ImportRun } from './define.js';
 import { importKind } from './kinds.js';
 import { importRepo, type ImportRow } from './repository.js';
-import { abortIfStopping, progressReporter, runOf } from './run.js';
-import { failImport } from './validate.js';
+import { abortIfStopping, failImport, progressReporter, runOf } from './run.js';
+import type { ImportActorSnapshot } from './tables.js';
 
 const BATCH = 5000;
 
@@ -19,6 +19,29 @@ export const commitImportJob = defineJob({
   expireInSeconds: 3600,
   handler: (deps, { importId }, job) => commitImport(deps, importId, job),
 });
+
+/**
+ * Moves a checked import on to committing, as `who`, and queues its commit; false when it was not
+ * waiting for one (a concurrent request took it, or it is not checked yet).
+ */
+export async function queueCommit(deps: Deps, importId: string, who: ImportActorSnapshot): Promise<boolean> {
+  if (!deps.jobs) throw new AppError('INTERNAL', '任务队列未启动', 'The job queue is not running');
+  const moved = await importRepo.move(deps.db, importId, ['validated'], {
+    status: 'committing',
+    committedBy: who,
+    progress: 0,
+    progressMessage: { zh: '等待导入', en: 'Waiting to import' },
+    updatedAt: deps.now(),
+  });
+  if (!moved) return false;
+  const jobId = await deps.jobs.send(
+    commitImportJob,
+    { importId },
+    { singletonKey: importId, startedBy: who.accountId },
+  );
+  if (jobId) await importRepo.update(deps.db, importId, { jobId });
+  return true;
+}
 
 /**
  * Writes the accepted rows through the kind's commit, all in one transaction (in batches inside

@@ -43,7 +43,12 @@ export function missingHeadersText(missing: ImportColumn[]): BilingualText {
 
 const english = z.locales.en();
 
+/**
+ * The English of an issue: a kind's own check gives it as `params.en` of a custom issue (its
+ * message is the Chinese); zod's own checks are put in words by zod's English locale.
+ */
 function englishOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' && typeof issue.params?.en === 'string') return issue.params.en;
   try {
     const out = english.localeError(issue as never);
     return typeof out === 'string' ? out : (out?.message ?? 'Invalid value');
@@ -66,7 +71,9 @@ export function parseRow(kind: AnyImportKind, map: HeaderMap, rowNo: number, cel
   const errors = result.error.issues.map((issue): RowError => {
     const key = issue.path[0] === undefined ? null : String(issue.path[0]);
     const column = kind.columns.find((c) => c.key === key);
-    const missing = key !== null && input[key] === undefined;
+    // A blank cell gets the usual words, unless the kind said why it must be filled.
+    const own = issue.code === 'custom' && typeof issue.params?.en === 'string';
+    const missing = key !== null && input[key] === undefined && !own;
     const zhName = column?.headers[0] ?? key ?? '';
     const enName = column?.headers[1] ?? key ?? '';
     return missing

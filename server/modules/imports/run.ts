@@ -2,6 +2,8 @@ import { permissionsOf, ROLES, type Role } from '../../../contracts/roles.js';
 import type { BilingualText } from '../../../contracts/imports.js';
 import type { Actor, Ctx } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
+import { AppError } from '../../core/errors.js';
+import { errorForLog } from '../../core/http.js';
 import type { JobContext } from '../jobs/define.js';
 import type { ImportRun } from './define.js';
 import { importRepo, type ImportRow } from './repository.js';
@@ -67,4 +69,14 @@ export function progressReporter(deps: Deps, importId: string, job: JobContext, 
 
 export function abortIfStopping(job: JobContext): void {
   if (job.signal.aborted) throw new Error('import job stopped by shutdown; the queue runs it again');
+}
+
+export async function failImport(deps: Deps, importId: string, err: unknown): Promise<void> {
+  const failure =
+    err instanceof AppError
+      ? { zh: err.message, en: err.messageEn }
+      : { zh: '处理文件时出错，请重试或联系管理员', en: 'Processing the file failed; retry, or contact support' };
+  if (!(err instanceof AppError)) deps.logger.error({ error: errorForLog(err), importId }, 'import failed');
+  await importRepo.update(deps.db, importId, { status: 'failed', failure, updatedAt: deps.now() });
+  await importRepo.deleteChunks(deps.db, importId);
 }

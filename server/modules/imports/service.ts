@@ -7,6 +7,7 @@ import type {
   ImportRecord,
   importListQuerySchema,
   importPageSchema,
+  RowError,
 } from '../../../contracts/imports.js';
 import { regionWithin } from '../../../contracts/regions.js';
 import { writeAudit } from '../../core/audit.js';
@@ -14,12 +15,12 @@ import { assertInScope, requireActor, requirePermission, type Actor, type Ctx } 
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { offsetOf, splitPage } from '../../core/paging.js';
-import { commitImportJob } from './commit.js';
+import { queueCommit } from './commit.js';
 import type { AnyImportKind } from './define.js';
 import { allImportKinds, importKind } from './kinds.js';
 import { importRepo, RECEIVING, type ImportRow } from './repository.js';
 import { runOf, snapshotOf } from './run.js';
-import { readImportRequest, storeFile } from './upload.js';
+import { readImportRequest, storeFile, type UploadRequest } from './upload.js';
 import { validateImportJob } from './validate.js';
 import type { Download } from '../../core/attachment.js';
 import { rejectedWorkbook, templateWorkbook } from './workbooks.js';
@@ -37,10 +38,12 @@ async function readable(
   deps: Deps,
   ctx: Ctx,
   id: string,
+  only?: readonly string[],
 ): Promise<{ row: ImportRow; kind: AnyImportKind; actor: Actor }> {
   const actor = requireActor(ctx);
   const row = await importRepo.byId(deps.db, id);
-  if (!row || row.sha256.startsWith(RECEIVING)) throw errors.notFound('导入记录', 'Import');
+  if (!row || row.sha256.startsWith(RECEIVING) || (only && !only.includes(row.kind)))
+    throw errors.notFound('导入记录', 'Import');
   const kind = kindOrRefuse(row.kind);
   if (!actor.permissions.has(kind.permission)) throw errors.forbidden();
   assertInScope(actor, row.regionCode);
@@ -110,11 +113,34 @@ export async function templateOf(_deps: Deps, ctx: Ctx, name: string): Promise<D
  */
 export async function uploadImport(deps: Deps, ctx: Ctx, request: FastifyRequest): Promise<ImportDetail> {
   const actor = requireActor(ctx);
-  const { fields, file } = await readImportRequest(request, deps.config.importMaxBytes);
-  const kind = importKind(fields.kind);
+  const upload = await readImportRequest(request, deps.config.importMaxBytes);
+  const kind = importKind(upload.fields.kind);
   if (!kind || !actor.permissions.has(kind.permission)) {
-    file.file.resume();
+    upload.file.file.resume();
     throw kind ? errors.forbidden() : errors.validation('kind', '未知的导入类型', 'Unknown import kind');
+  }
+  return receiveImport(deps, ctx, upload, kind, { autoCommit: false });
+}
+
+export { readImportRequest, type UploadRequest };
+
+/**
+ * Stores an upload already read (its fields and its file stream) as an import of `kind` and
+ * queues its check (refused unless the caller may import the kind). With `autoCommit` the rows that
+ * pass are committed once checked, without a second request (an upload by another system); the
+ * same file again answers the import it already is, and a checked one still waiting is committed.
+ */
+export async function receiveImport(
+  deps: Deps,
+  ctx: Ctx,
+  { fields, file }: UploadRequest,
+  kind: AnyImportKind,
+  opts: { autoCommit: boolean },
+): Promise<ImportDetail> {
+  const actor = requireActor(ctx);
+  if (!actor.permissions.has(kind.permission)) {
+    file.file.resume();
+    throw errors.forbidden();
   }
   if (!deps.jobs) throw new AppError('INTERNAL', '任务队列未启动', 'The job queue is not running');
   const who = snapshotOf(actor);
@@ -127,7 +153,7 @@ export async function uploadImport(deps: Deps, ctx: Ctx, request: FastifyRequest
     sha256: `${RECEIVING}${crypto.randomUUID()}`,
     regionCode: actor.regionCode,
     createdBy: who,
-    options: { acceptWarnings: fields.acceptWarnings },
+    options: { acceptWarnings: fields.acceptWarnings, ...(opts.autoCommit ? { autoCommit: true } : {}) },
     requestId: ctx.requestId.slice(0, 64),
     createdAt: deps.now(),
     updatedAt: deps.now(),
@@ -140,14 +166,20 @@ export async function uploadImport(deps: Deps, ctx: Ctx, request: FastifyRequest
     await importRepo.remove(deps.db, draft.id);
     throw err;
   }
+  const existing = async (same: ImportRow) => {
+    const answer = await answerExisting(deps, actor, draft.id, same);
+    if (!opts.autoCommit || same.status !== 'validated' || same.totalRows === same.rejectedRows) return answer;
+    await queueCommit(deps, same.id, who);
+    return detailOf(deps, (await importRepo.byId(deps.db, same.id))!);
+  };
   const same = await importRepo.byFile(deps.db, kind.kind, stored.sha256, fields.acceptWarnings);
-  if (same) return answerExisting(deps, actor, draft.id, same);
+  if (same) return existing(same);
   try {
     await importRepo.update(deps.db, draft.id, stored);
   } catch (err) {
     // A concurrent upload of the same file won the unique index: answer that one.
     const winner = await importRepo.byFile(deps.db, kind.kind, stored.sha256, fields.acceptWarnings);
-    if (winner) return answerExisting(deps, actor, draft.id, winner);
+    if (winner) return existing(winner);
     throw err;
   }
   await writeAudit(deps.db, ctx, {
@@ -195,13 +227,39 @@ export async function listImports(
   return { items: items.map(recordOf), total, ...page };
 }
 
-export async function getImport(deps: Deps, ctx: Ctx, id: string): Promise<ImportDetail> {
-  const { row } = await readable(deps, ctx, id);
+/** `only`: the kinds the caller's API serves; an import of another kind is not found there. */
+export async function getImport(deps: Deps, ctx: Ctx, id: string, only?: readonly string[]): Promise<ImportDetail> {
+  const { row } = await readable(deps, ctx, id, only);
   return detailOf(deps, row);
 }
 
-export async function rejectedRowsWorkbook(deps: Deps, ctx: Ctx, id: string): Promise<Download> {
-  const { row, kind } = await readable(deps, ctx, id);
+/** An import with the first `limit` reasons its rows were rejected for (in file order). */
+export async function importWithErrors(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  only: readonly string[],
+  limit: number,
+): Promise<{ record: ImportRecord; errors: RowError[] }> {
+  const { row } = await readable(deps, ctx, id, only);
+  const checked = row.rejectedRows > 0 && !['uploaded', 'validating'].includes(row.status);
+  const errors: RowError[] = [];
+  for (let after = 0; checked && errors.length < limit;) {
+    const batch = await importRepo.rejectedRows(deps.db, row.id, after, limit);
+    if (!batch.length) break;
+    after = batch[batch.length - 1]!.rowNo;
+    for (const r of batch) errors.push(...(r.errors ?? []));
+  }
+  return { record: recordOf(row), errors: errors.slice(0, limit) };
+}
+
+export async function rejectedRowsWorkbook(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  only?: readonly string[],
+): Promise<Download> {
+  const { row, kind } = await readable(deps, ctx, id, only);
   if (['uploaded', 'validating'].includes(row.status) || (row.status === 'failed' && !row.totalRows))
     throw errors.conflict('文件尚未检查完毕', 'The file has not been checked yet');
   return rejectedWorkbook(deps, row, kind);
@@ -215,21 +273,7 @@ export async function commitImport(deps: Deps, ctx: Ctx, id: string): Promise<Im
   if (row.status !== 'validated')
     throw errors.conflict('只有检查完毕的导入才能提交', 'Only a checked import can be committed', 'status');
   if (row.totalRows === row.rejectedRows) throw errors.conflict('没有可导入的行', 'No row can be imported', 'status');
-  const moved = await importRepo.move(deps.db, id, ['validated'], {
-    status: 'committing',
-    committedBy: snapshotOf(actor),
-    progress: 0,
-    progressMessage: { zh: '等待导入', en: 'Waiting to import' },
-    updatedAt: deps.now(),
-  });
-  if (moved) {
-    const jobId = await deps.jobs.send(
-      commitImportJob,
-      { importId: id },
-      { singletonKey: id, startedBy: actor.accountId },
-    );
-    if (jobId) await importRepo.update(deps.db, id, { jobId });
-  }
+  await queueCommit(deps, id, snapshotOf(actor));
   return detailOf(deps, (await importRepo.byId(deps.db, id))!);
 }
 
@@ -238,8 +282,13 @@ export async function commitImport(deps: Deps, ctx: Ctx, id: string): Promise<Im
  * it changed gets its before-image back. Refused (nothing changes) when a record it created is
  * used elsewhere or a record was changed since.
  */
-export async function rollbackImport(deps: Deps, ctx: Ctx, id: string): Promise<ImportDetail> {
-  const { row, kind, actor } = await readable(deps, ctx, id);
+export async function rollbackImport(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  only?: readonly string[],
+): Promise<ImportDetail> {
+  const { row, kind, actor } = await readable(deps, ctx, id, only);
   if (row.status === 'rolled_back') return detailOf(deps, row);
   if (row.status !== 'committed' || !row.committedAt)
     throw errors.conflict('只有已导入的记录才能撤销', 'Only a committed import can be rolled back', 'status');

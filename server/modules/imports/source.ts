@@ -96,7 +96,12 @@ function csvRows(bytes: AsyncIterable<Buffer>, encoding: CsvEncoding): AsyncIter
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  // A number past 2^53 has lost digits in the spreadsheet (a long account number typed into a
+  // number cell): its exponent form is refused by every code or amount check, where its digits
+  // (String(6222021001123456789) is "6222021001123456800") would pass for a real number.
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) || !Number.isInteger(value) ? String(value) : value.toExponential();
+  if (typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result);

@@ -43,7 +43,11 @@ export const imports = pgTable(
     regionCode: varchar('region_code', { length: 6 }),
     createdBy: jsonb('created_by').$type<ImportActorSnapshot>().notNull(),
     committedBy: jsonb('committed_by').$type<ImportActorSnapshot>(),
-    options: jsonb('options').$type<{ acceptWarnings: boolean }>().notNull(),
+    /**
+     * acceptWarnings: keep rows that fail only a check the user may accept. autoCommit: commit the
+     * rows that pass as soon as the check is done (an upload by another system, e.g. fee refunds).
+     */
+    options: jsonb('options').$type<{ acceptWarnings: boolean; autoCommit?: boolean }>().notNull(),
     requestId: varchar('request_id', { length: 64 }).notNull(),
     totalRows: integer('total_rows').notNull().default(0),
     rejectedRows: integer('rejected_rows').notNull().default(0),

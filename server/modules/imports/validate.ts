@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { RowError } from '../../../contracts/imports.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
-import { errorForLog } from '../../core/http.js';
 import { defineJob, type JobContext } from '../jobs/define.js';
 import type { AnyImportKind, ImportRun } from './define.js';
 import { importKind } from './kinds.js';
 import { importRepo, type ImportRow, type StagingRow } from './repository.js';
 import { mapHeaders, missingHeadersText, parseRow, type HeaderMap } from './rows.js';
-import { abortIfStopping, progressReporter, runOf } from './run.js';
+import { queueCommit } from './commit.js';
+import { abortIfStopping, failImport, progressReporter, runOf } from './run.js';
 import { fileRows, type CsvEncoding } from './source.js';
 import { storedBytes } from './upload.js';
 
@@ -55,20 +55,12 @@ export async function validateImport(deps: Deps, importId: string, job: JobConte
       updatedAt: deps.now(),
     });
     await importRepo.deleteChunks(deps.db, importId);
+    // An upload by another system (fee refunds) asked for the rows that pass to go in at once.
+    if (start.options.autoCommit && counts.total > counts.rejected) await queueCommit(deps, importId, start.createdBy);
   } catch (err) {
     if (job.signal.aborted) throw err;
     await failImport(deps, importId, err);
   }
-}
-
-export async function failImport(deps: Deps, importId: string, err: unknown): Promise<void> {
-  const failure =
-    err instanceof AppError
-      ? { zh: err.message, en: err.messageEn }
-      : { zh: '处理文件时出错，请重试或联系管理员', en: 'Processing the file failed; retry, or contact support' };
-  if (!(err instanceof AppError)) deps.logger.error({ error: errorForLog(err), importId }, 'import failed');
-  await importRepo.update(deps.db, importId, { status: 'failed', failure, updatedAt: deps.now() });
-  await importRepo.deleteChunks(deps.db, importId);
 }
 
 async function stageRows(deps: Deps, row: ImportRow, kind: AnyImportKind, job: JobContext) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apportion, formatYuan, parseWanYuanToFen, parseYuanToFen, wanYuanToFen } from './money.js';
+import { apportion, formatWanYuan, formatYuan, parseWanYuanToFen, parseYuanToFen, wanYuanToFen } from './money.js';
 
 function fen(input: string | number, allowNegative = false): number {
   const r = parseYuanToFen(input, { allowNegative });
@@ -99,6 +99,20 @@ describe('formatYuan', () => {
     [-150, '-1.50'],
   ])('%i fen → %s', (amount, text) => {
     expect(formatYuan(amount)).toBe(text);
+  });
+});
+
+describe('formatWanYuan', () => {
+  it.each([
+    [0, '0'],
+    [1, '0.000001'],
+    [300_500_000, '300.5'],
+    [299_999_999, '299.999999'],
+    [40_000_000_000, '40000'],
+  ])('%i fen → %s 万元', (amount, text) => {
+    expect(formatWanYuan(amount)).toBe(text);
+    // Read back, the text is the same fen.
+    expect(wan(text)).toBe(amount);
   });
 });
 

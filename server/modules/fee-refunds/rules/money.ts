@@ -82,6 +82,15 @@ export function wanYuanToFen(wanYuan: number): number {
   return wanYuan * Number(FEN_PER_WAN_YUAN);
 }
 
+/** A figure in fen as exact 万元 text, without trailing zeros: 300 500 000 fen → "300.5". */
+export function formatWanYuan(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not whole fen: ${fen}`);
+  const abs = BigInt(Math.abs(fen));
+  const whole = (abs / FEN_PER_WAN_YUAN).toString();
+  const fraction = (abs % FEN_PER_WAN_YUAN).toString().padStart(6, '0').replace(/0+$/, '');
+  return `${fen < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** "1,234.56" for 123 456 fen (negative amounts with a leading "-"). */
 export function formatYuan(fen: number): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not whole fen: ${fen}`);

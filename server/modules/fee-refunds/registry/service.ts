@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { FeeEnterprise, feeEnterprisePageSchema } from '../../../../contracts/fee-refunds/responses.js';
+import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { errors } from '../../../core/errors.js';
+import { offsetOf, splitPage } from '../../../core/paging.js';
+import { formatWanYuan } from '../rules/money.js';
+import { feeEnterpriseRepo, type FeeEnterpriseRow } from './repository.js';
+import type { FeeEnterpriseListQuery } from './schemas.js';
+
+type Listed = FeeEnterpriseRow & { uscc: string; usccCheckWarning: boolean; name: string; regionName: string | null };
+
+function accountOf(bankCode: string | null, accountNo: string | null, accountName: string | null) {
+  return bankCode !== null && accountNo !== null && accountName !== null ? { bankCode, accountNo, accountName } : null;
+}
+
+function enterpriseOf(row: Listed): FeeEnterprise {
+  return {
+    uscc: row.uscc,
+    usccCheckWarning: row.usccCheckWarning,
+    name: row.name,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    industryCode: row.industryCode,
+    employees: row.employees,
+    revenueFen: row.revenueFen,
+    revenueWan: row.revenueFen === null ? null : formatWanYuan(row.revenueFen),
+    assetsFen: row.assetsFen,
+    assetsWan: row.assetsFen === null ? null : formatWanYuan(row.assetsFen),
+    hasUnion: row.hasUnion,
+    unionEstablishedOn: row.unionEstablishedOn,
+    unionAccount: accountOf(row.unionBankCode, row.unionAccountNo, row.unionAccountName),
+    payingAccount: accountOf(row.payingBankCode, row.payingAccountNo, row.payingAccountName),
+    sizeClass: row.sizeClass,
+    sizeCategory: row.sizeCategory,
+    sizeNotes: row.sizeNotes,
+    sizeStandard: row.sizeStandard,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** GET /api/fee-refunds/enterprises: the registry in the caller's region, paged and filtered. */
+export async function listFeeEnterprises(
+  deps: Deps,
+  ctx: Ctx,
+  query: FeeEnterpriseListQuery,
+): Promise<z.infer<typeof feeEnterprisePageSchema>> {
+  const actor = requirePermission(ctx, 'fee_refunds:read');
+  const { page, filter } = splitPage(query);
+  const { items, total } = await feeEnterpriseRepo.list(
+    deps.db,
+    {
+      scope: actor.regionCode,
+      q: filter.q,
+      regionCode: filter.regionCode,
+      sizeClass: filter.sizeClass,
+      hasUnion: filter.hasUnion === undefined ? undefined : filter.hasUnion === 'true',
+    },
+    page.pageSize,
+    offsetOf(page),
+  );
+  return { items: items.map(enterpriseOf), total, ...page };
+}
+
+/** GET /api/fee-refunds/enterprises/:uscc: refused (403) outside the caller's region. */
+export async function getFeeEnterprise(deps: Deps, ctx: Ctx, uscc: string): Promise<FeeEnterprise> {
+  const actor = requirePermission(ctx, 'fee_refunds:read');
+  const row = await feeEnterpriseRepo.byUscc(deps.db, uscc);
+  if (!row) throw errors.notFound('经费返还名录中的企业', 'Enterprise');
+  assertInScope(actor, row.regionCode);
+  return enterpriseOf(row);
+}

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { FeeNote, SizeCategory, SizeClass } from '../../../contracts/fee-refunds/codes.js';
+import { employers } from '../employers/tables.js';
+import { regions } from '../regions/tables.js';
+import type { FeePolicyVersion } from './rules/policy.js';
+
+/**
+ * The fee-refund profile of an enterprise: one per employer of the platform's register, which
+ * keeps the enterprise's identity (USCC, name). The figures the size class is set on, the union
+ * and the two accounts a refund may go to, and the class computed from them at each write.
+ */
+export const feeEnterprises = pgTable(
+  'fee_enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .unique()
+      .references(() => employers.id),
+    /** 所属区划: the region whose unions the enterprise's fees and refunds belong to (the scope of a read). */
+    regionCode: varchar('region_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    /** GB/T 4754-2017: the door letter, then the division, group or class digits when known ("F", "F52", "K702"). */
+    industryCode: varchar('industry_code', { length: 5 }).notNull(),
+    employees: integer('employees'),
+    /** 营业收入 and 资产总额 in fen: 万元 with up to 6 decimals are exactly whole fen. */
+    revenueFen: bigint('revenue_fen', { mode: 'number' }),
+    assetsFen: bigint('assets_fen', { mode: 'number' }),
+    hasUnion: boolean('has_union').notNull(),
+    unionEstablishedOn: date('union_established_on', { mode: 'string' }),
+    /** The union's own account: CNAPS bank code (12 digits), account number (text: it may start with 0), name. */
+    unionBankCode: varchar('union_bank_code', { length: 12 }),
+    unionAccountNo: text('union_account_no'),
+    unionAccountName: varchar('union_account_name', { length: 128 }),
+    /** The account the enterprise pays its fees from (a refund goes there when the union has none). */
+    payingBankCode: varchar('paying_bank_code', { length: 12 }),
+    payingAccountNo: text('paying_account_no'),
+    payingAccountName: varchar('paying_account_name', { length: 128 }),
+    /** null: the class could not be decided (a figure missing, finance, …); the notes say why. */
+    sizeClass: varchar('size_class', { length: 8 }).$type<SizeClass>(),
+    sizeCategory: varchar('size_category', { length: 32 }).$type<SizeCategory>(),
+    sizeNotes: jsonb('size_notes').$type<FeeNote[]>().notNull().default([]),
+    /** The classification table used (rules/size-class.ts), so a later standard can be told apart. */
+    sizeStandard: varchar('size_standard', { length: 32 }).notNull(),
+    /**
+     * The import that registered the enterprise in the employers register together with this
+     * profile: rolling that import back removes the employer again, unless it is used by then.
+     */
+    employerRegisteredBy: uuid('employer_registered_by'),
+    /** Counts every write; a rollback checks that nothing wrote the profile after the import. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('fee_enterprises_region').on(t.regionCode),
+    index('fee_enterprises_size').on(t.sizeClass, t.regionCode),
+    check('fee_enterprises_employees', sql`${t.employees} >= 0`),
+    check('fee_enterprises_money', sql`${t.revenueFen} >= 0 and ${t.assetsFen} >= 0`),
+    check('fee_enterprises_union_date', sql`${t.hasUnion} or ${t.unionEstablishedOn} is null`),
+    check(
+      'fee_enterprises_union_account',
+      sql`(${t.unionAccountNo} is null and ${t.unionBankCode} is null and ${t.unionAccountName} is null)
+        or (${t.hasUnion} and ${t.unionAccountNo} ~ '^[0-9]{10,30}$' and ${t.unionBankCode} ~ '^[0-9]{12}$'
+          and ${t.unionAccountName} is not null)`,
+    ),
+    check(
+      'fee_enterprises_paying_account',
+      sql`(${t.payingAccountNo} is null and ${t.payingBankCode} is null and ${t.payingAccountName} is null)
+        or (${t.payingAccountNo} ~ '^[0-9]{10,30}$' and ${t.payingBankCode} ~ '^[0-9]{12}$'
+          and ${t.payingAccountName} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Refund policy versions as data (rules/policy.ts: FeePolicyVersion), per region and period of
+ * tax; seeded with the Jiangsu 2020–2024 version. The region and dates are columns for lookups;
+ * the version itself, shares and routing included, is the JSON.
+ */
+export const feePolicyVersions = pgTable(
+  'fee_policy_versions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    policy: jsonb('policy').$type<FeePolicyVersion>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('fee_policy_versions_region').on(t.regionCode, t.effectiveFrom),
+    check('fee_policy_versions_dates', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+  ],
+);
