@@ -17,6 +17,7 @@ import {
   templateOf,
 } from '../imports/service.js';
 import { enterprisesImportKind } from './registry/import-kind.js';
+import { taxImportKind } from './tax/import-kind.js';
 
 /*
  * The fee-refund files other systems send, on the platform's import pipeline (modules/imports).
@@ -29,7 +30,7 @@ import { enterprisesImportKind } from './registry/import-kind.js';
 /** The pipeline's kind of each file of the contract; null: named, not built yet. */
 const PIPELINE_KINDS: Readonly<Record<FeeImportKind, AnyImportKind | null>> = {
   enterprises: enterprisesImportKind,
-  tax: null,
+  tax: taxImportKind,
   bank_credits: null,
 };
 
@@ -52,12 +53,8 @@ function pipelineKind(kind: FeeImportKind): AnyImportKind {
   if (!found)
     throw new AppError(
       'NOT_AVAILABLE',
-      kind === 'tax'
-        ? '税务征收数据（tax）的导入尚未开放，目前只能导入企业名录（enterprises）'
-        : '银行回单（bank_credits）的导入尚未开放，目前只能导入企业名录（enterprises）',
-      kind === 'tax'
-        ? 'Importing the tax collection data (tax) is not available yet; only the enterprise registry (enterprises) can be imported'
-        : 'Importing bank credit files (bank_credits) is not available yet; only the enterprise registry (enterprises) can be imported',
+      '银行回单（bank_credits）的导入尚未开放，目前只能导入企业名录（enterprises）和税务征收数据（tax）',
+      'Importing bank credit files (bank_credits) is not available yet; only the enterprise registry (enterprises) and the tax collection data (tax) can be imported',
       'kind',
     );
   return found;

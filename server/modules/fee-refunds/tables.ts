@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -108,5 +109,51 @@ export const feePolicyVersions = pgTable(
   (t) => [
     index('fee_policy_versions_region').on(t.regionCode, t.effectiveFrom),
     check('fee_policy_versions_dates', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+  ],
+);
+
+/**
+ * The tax bureau's collection data (税务征收数据): one row per e-ticket line the bureau collected
+ * the union fee on, as the `tax` import brings it. The enterprise need not be in the registry
+ * yet (the tax data may arrive first); the refund computation joins them by USCC later. A row is
+ * the same collection when its e-ticket number and period are: the database refuses it twice.
+ */
+export const feeCollections = pgTable(
+  'fee_collections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    uscc: varchar('uscc', { length: 18 }).notNull(),
+    taxpayerName: varchar('taxpayer_name', { length: 128 }).notNull(),
+    /** 税款所属期起/止, inclusive. */
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** 计税依据 (the wage base) and 实缴金额 (paid), in fen. */
+    wageBaseFen: bigint('wage_base_fen', { mode: 'number' }).notNull(),
+    /** 税率 in basis points: 0.02 = 2% = 200. */
+    rateBp: integer('rate_bp').notNull(),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
+    /** 电子税票号码, kept as text (long digit strings, may start with 0). */
+    eTicketNo: varchar('e_ticket_no', { length: 40 }).notNull(),
+    /** 征收税务机关. */
+    taxOfficeName: varchar('tax_office_name', { length: 128 }).notNull(),
+    /** 入库日期: the day the money reached the treasury. */
+    treasuryDate: date('treasury_date', { mode: 'string' }).notNull(),
+    /** 所属区划代码: the scope of every read and of the import. */
+    regionCode: varchar('region_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    /** The import the row came from (its rollback deletes it). */
+    importId: uuid('import_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('fee_collections_ticket_period').on(t.eTicketNo, t.periodFrom, t.periodTo),
+    index('fee_collections_uscc').on(t.uscc),
+    index('fee_collections_office_treasury').on(t.taxOfficeName, t.treasuryDate),
+    index('fee_collections_region_treasury').on(t.regionCode, t.treasuryDate),
+    index('fee_collections_import').on(t.importId),
+    check('fee_collections_period', sql`${t.periodTo} >= ${t.periodFrom}`),
+    check('fee_collections_money', sql`${t.wageBaseFen} >= 0 and ${t.paidFen} >= 0`),
+    check('fee_collections_rate', sql`${t.rateBp} between 0 and 1000`),
   ],
 );

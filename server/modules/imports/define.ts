@@ -52,6 +52,12 @@ export interface ImportKind<R = Record<string, unknown>> {
   rowSchema: z.ZodType<R>;
   /** The key that identifies a record across files: a second row with the same key is rejected. */
   naturalKey(row: R): string;
+  /**
+   * What a key seen earlier in the file makes of the later row: rejected, naming the first
+   * (the default), or passed on to `commit`, which counts it as unchanged (the tax data: the
+   * same collection sent twice is a duplicate, not an error).
+   */
+  repeatedKeys?: 'rejected' | 'committed_as_duplicates';
   /** The checks that need the database or the importer's scope, a batch at a time. */
   checkRows?(deps: Deps, run: ImportRun, rows: StagedRow<R>[]): Promise<RowError[]>;
   /** Inserts new records and updates changed ones (by natural key); unchanged rows change nothing. */

@@ -25,7 +25,8 @@ export const validateImportJob = defineJob({
 /**
  * Reads the stored file row by row into the staging table: each row parsed by the kind's schema
  * and checks, or rejected with its reasons; a natural key seen earlier in the file rejects the
- * later row. Runs again from the start when retried (the staged rows are replaced).
+ * later row (unless the kind commits repeated keys as duplicates). Runs again from the start
+ * when retried (the staged rows are replaced).
  */
 export async function validateImport(deps: Deps, importId: string, job: JobContext): Promise<void> {
   const start = await importRepo.move(deps.db, importId, ['uploaded', 'validating'], {
@@ -41,10 +42,11 @@ export async function validateImport(deps: Deps, importId: string, job: JobConte
     await importRepo.deleteRows(deps.db, importId);
     await stageRows(deps, start, kind, job);
     const key = kind.columns[0];
-    await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, {
-      zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
-      en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
-    });
+    if (kind.repeatedKeys !== 'committed_as_duplicates')
+      await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, {
+        zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
+        en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
+      });
     const counts = await importRepo.stagedCounts(deps.db, importId);
     await importRepo.update(deps.db, importId, {
       status: 'validated',
