@@ -26,6 +26,7 @@ const LOADERS: Record<string, Loader> = {
   disputesSettings: () => import('../features/disputes/settings/SettingsPage'),
   organizations: () => import('../features/organizations/OrganizationsPage'),
   employers: () => import('../features/employers/EmployersPage'),
+  feeRefunds: () => import('../features/fee-refunds/FeeRefundsPage'),
   people: () => import('../features/people/PeoplePage'),
   courts: () => import('../features/courts/CourtsPage'),
   regions: () => import('../features/regions/RegionsPage'),

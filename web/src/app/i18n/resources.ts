@@ -7,6 +7,7 @@ import type { DisputesPublicStrings } from '../../features/disputes/public/strin
 import type { SettingsStrings } from '../../features/disputes/settings/strings.zh';
 import type { DisputesStrings } from '../../features/disputes/strings.zh';
 import type { EmployersStrings } from '../../features/employers/strings.zh';
+import type { FeeRefundsStrings } from '../../features/fee-refunds/strings.zh';
 import type { ImportsStrings } from '../../features/imports/strings.zh';
 import type { JobsStrings } from '../../features/jobs/strings.zh';
 import type { LaborLawStrings } from '../../features/labor-law/strings.zh';
@@ -28,6 +29,7 @@ export type Resources = AppStrings &
     disputes: DisputesStrings & { settings: SettingsStrings };
     disputesPublic: DisputesPublicStrings;
     employers: EmployersStrings;
+    feeRefunds: FeeRefundsStrings;
     imports: ImportsStrings;
     jobs: JobsStrings;
     me: MeStrings;

@@ -26,6 +26,7 @@ export const appEn: AppStrings = {
     disputesSettings: 'Mediation settings',
     organizations: 'Organizations',
     employers: 'Employers',
+    feeRefunds: 'Fee refunds',
     people: 'People',
     courts: 'Courts',
     regions: 'Regions',

@@ -25,6 +25,7 @@ export const appZh = {
     disputesSettings: '调解设置',
     organizations: '工会组织',
     employers: '用人单位',
+    feeRefunds: '经费返还',
     people: '职工档案',
     courts: '法院',
     regions: '行政区划',
