@@ -1,8 +1,7 @@
 import { isCalendarDate } from '../../../../contracts/dates.js';
-import { hasForbiddenCharacters } from '../../../../contracts/text.js';
 import { parseIndustryCode } from '../rules/industry.js';
 import { parseWanYuanToFen } from '../rules/money.js';
-import { checkPayerUscc } from '../rules/payer-code.js';
+import { cellReader, type CellError as SharedCellError } from '../cells.js';
 
 /*
  * One row of the enterprise registry file, read cell by cell (pure: no database, no clock).
@@ -60,16 +59,10 @@ export interface EnterpriseImportRow {
   payingAccountName?: string;
 }
 
-export interface CellError {
-  field: EnterpriseColumn;
-  /** Said of the column: the pipeline puts its header first (「工会账户账号」应为 10–30 位数字). */
-  zh: string;
-  en: string;
-}
+/** Said of the column: the pipeline puts its header first (「工会账户账号」应为 10–30 位数字). */
+export type CellError = SharedCellError<EnterpriseColumn>;
 
 export type ReadRow = { ok: true; row: EnterpriseImportRow } | { ok: false; errors: CellError[] };
-
-const NAME_MAX = 128;
 
 /** Digits the spreadsheet may have turned into a number: it drops leading zeros and, past 15 digits, the last ones. */
 const NUMBER_CELL_HINT = {
@@ -89,22 +82,6 @@ function textOf(raw: string | undefined): string | undefined {
 /** Spaces people put in long numbers (6222 0210 …) are not part of them. */
 function digitsOf(raw: string): string {
   return raw.replace(/[\s\u3000]/g, '');
-}
-
-function readName(raw: string, field: EnterpriseColumn, errors: CellError[], min = 2): string | undefined {
-  if (hasForbiddenCharacters(raw)) {
-    errors.push({ field, zh: '含有不可见或控制字符', en: 'contains invisible or control characters' });
-    return undefined;
-  }
-  if (raw.length < min || raw.length > NAME_MAX) {
-    errors.push({
-      field,
-      zh: `应为 ${min}–${NAME_MAX} 个字`,
-      en: `must be ${min} to ${NAME_MAX} characters long`,
-    });
-    return undefined;
-  }
-  return raw;
 }
 
 /** 从业人员: a whole head count (thousands commas allowed). */
@@ -223,7 +200,7 @@ function readAccount(
     }
   }
   if (accountName !== undefined) {
-    const name = readName(accountName, columns.accountName, errors);
+    const name = cellReader(cells, errors).text(accountName, columns.accountName);
     if (name !== undefined) out.accountName = name;
   }
   const { bankCode: code, accountNo: no, accountName: holder } = out;
@@ -235,44 +212,19 @@ function readAccount(
 /** Reads one row's cells; every bad cell is named, with its reason in Chinese and English. */
 export function readEnterpriseRow(cells: EnterpriseCells): ReadRow {
   const errors: CellError[] = [];
-  const required = (field: EnterpriseColumn): string | undefined => {
-    const value = textOf(cells[field]);
-    if (value === undefined) errors.push({ field, zh: '不能为空', en: 'is required' });
-    return value;
-  };
+  const read = cellReader(cells, errors);
+  const { required } = read;
 
-  let uscc: string | undefined;
-  let usccCheckWarning = false;
   const usccCell = required('uscc');
-  if (usccCell !== undefined) {
-    const check = checkPayerUscc(usccCell);
-    if (check.status === 'rejected') {
-      errors.push({
-        field: 'uscc',
-        zh: check.zh.replace(/^统一社会信用代码/, ''),
-        en: check.en.replace(/^Unified Social Credit Code /, ''),
-      });
-    } else {
-      uscc = check.uscc;
-      // Kept, and decided by the import kind: refused unless the importer accepts such warnings.
-      usccCheckWarning = check.status === 'check_char_warning';
-    }
-  }
+  const payer = usccCell === undefined ? undefined : read.payerUscc(usccCell, 'uscc');
+  const uscc = payer?.uscc;
+  const usccCheckWarning = payer?.checkWarning ?? false;
 
   const nameCell = required('name');
-  const name = nameCell === undefined ? undefined : readName(nameCell, 'name', errors);
+  const name = nameCell === undefined ? undefined : read.text(nameCell, 'name');
 
-  let regionCode: string | undefined;
   const regionCell = required('regionCode');
-  if (regionCell !== undefined) {
-    if (/^\d{6}$/.test(regionCell)) regionCode = regionCell;
-    else
-      errors.push({
-        field: 'regionCode',
-        zh: `“${regionCell}”应为 6 位数字的行政区划代码（GB/T 2260）`,
-        en: `"${regionCell}" must be a 6-digit region code (GB/T 2260)`,
-      });
-  }
+  const regionCode = regionCell === undefined ? undefined : read.regionCode(regionCell, 'regionCode');
 
   let industryCode: string | undefined;
   const industryCell = required('industryCode');

@@ -1,7 +1,6 @@
 import { isCalendarDate } from '../../../../contracts/dates.js';
-import { hasForbiddenCharacters } from '../../../../contracts/text.js';
 import { parseYuanToFen } from '../rules/money.js';
-import { checkPayerUscc } from '../rules/payer-code.js';
+import { cellReader, type CellError } from '../cells.js';
 
 /*
  * One row of the tax collection file (税务征收数据), read cell by cell (pure: no database, no
@@ -44,34 +43,16 @@ export interface TaxImportRow {
   regionCode: string;
 }
 
-export interface TaxCellError {
-  field: TaxColumn;
-  /** Said of the column: the pipeline puts its header first. */
-  zh: string;
-  en: string;
-}
+/** Said of the column: the pipeline puts its header first. */
+export type TaxCellError = CellError<TaxColumn>;
 
 export type ReadTaxRow = { ok: true; row: TaxImportRow } | { ok: false; errors: TaxCellError[] };
-
-const NAME_MAX = 128;
 
 /**
  * The highest rate taken: 10 %. The union fee is 2 % of the wage base (工会法第四十三条); a bare
  * "1" or "2" is refused rather than guessed (100 %? 1 %?): the file writes 0.02 or 2%.
  */
 export const MAX_RATE_BP = 1000;
-
-function readText(raw: string, field: TaxColumn, errors: TaxCellError[], min: number): string | undefined {
-  if (hasForbiddenCharacters(raw)) {
-    errors.push({ field, zh: '含有不可见或控制字符', en: 'contains invisible or control characters' });
-    return undefined;
-  }
-  if (raw.length < min || raw.length > NAME_MAX) {
-    errors.push({ field, zh: `应为 ${min}–${NAME_MAX} 个字`, en: `must be ${min} to ${NAME_MAX} characters long` });
-    return undefined;
-  }
-  return raw;
-}
 
 /** YYYY-MM-DD, a day that exists. */
 function readDate(raw: string, field: TaxColumn, errors: TaxCellError[]): string | undefined {
@@ -144,31 +125,16 @@ function readTicket(raw: string, errors: TaxCellError[]): string | undefined {
 /** Reads one row's cells; every bad cell is named, with its reason in Chinese and English. */
 export function readTaxRow(cells: TaxCells): ReadTaxRow {
   const errors: TaxCellError[] = [];
-  const required = (field: TaxColumn): string | undefined => {
-    const value = cells[field]?.trim() || undefined;
-    if (value === undefined) errors.push({ field, zh: '不能为空', en: 'is required' });
-    return value;
-  };
+  const read = cellReader(cells, errors);
+  const { required } = read;
 
-  let uscc: string | undefined;
-  let usccCheckWarning = false;
   const usccCell = required('uscc');
-  if (usccCell !== undefined) {
-    const check = checkPayerUscc(usccCell);
-    if (check.status === 'rejected')
-      errors.push({
-        field: 'uscc',
-        zh: check.zh.replace(/^统一社会信用代码/, ''),
-        en: check.en.replace(/^Unified Social Credit Code /, ''),
-      });
-    else {
-      uscc = check.uscc;
-      usccCheckWarning = check.status === 'check_char_warning';
-    }
-  }
+  const payer = usccCell === undefined ? undefined : read.payerUscc(usccCell, 'uscc');
+  const uscc = payer?.uscc;
+  const usccCheckWarning = payer?.checkWarning ?? false;
 
   const nameCell = required('taxpayerName');
-  const taxpayerName = nameCell === undefined ? undefined : readText(nameCell, 'taxpayerName', errors, 2);
+  const taxpayerName = nameCell === undefined ? undefined : read.text(nameCell, 'taxpayerName');
   const fromCell = required('periodFrom');
   const periodFrom = fromCell === undefined ? undefined : readDate(fromCell, 'periodFrom', errors);
   const toCell = required('periodTo');
@@ -194,20 +160,11 @@ export function readTaxRow(cells: TaxCells): ReadTaxRow {
     });
   const eTicketNo = ticketCell === undefined ? undefined : readTicket(ticketCell, errors);
   const officeCell = required('taxOfficeName');
-  const taxOfficeName = officeCell === undefined ? undefined : readText(officeCell, 'taxOfficeName', errors, 2);
+  const taxOfficeName = officeCell === undefined ? undefined : read.text(officeCell, 'taxOfficeName');
   const treasuryCell = required('treasuryDate');
   const treasuryDate = treasuryCell === undefined ? undefined : readDate(treasuryCell, 'treasuryDate', errors);
-  let regionCode: string | undefined;
   const regionCell = required('regionCode');
-  if (regionCell !== undefined) {
-    if (/^\d{6}$/.test(regionCell)) regionCode = regionCell;
-    else
-      errors.push({
-        field: 'regionCode',
-        zh: `“${regionCell}”应为 6 位数字的行政区划代码（GB/T 2260）`,
-        en: `"${regionCell}" must be a 6-digit region code (GB/T 2260)`,
-      });
-  }
+  const regionCode = regionCell === undefined ? undefined : read.regionCode(regionCell, 'regionCode');
 
   if (errors.length > 0) return { ok: false, errors };
   return {

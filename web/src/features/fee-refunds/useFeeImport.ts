@@ -1,37 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ApiError } from '../../../../contracts/errors';
-import { api, ApiRequestError } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { api } from '../../app/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { FEE_IMPORTS_API, feeRefundKeys } from './queryKeys';
 import { RUNNING, type FeeImport } from './types';
-
-/** POST /api/fee-refunds/imports: `kind` and `acceptWarnings` first, then the file (the order the server reads). */
-async function sendFile(csrfToken: string | null, acceptWarnings: boolean, file: File): Promise<{ id: string }> {
-  const form = new FormData();
-  form.set('kind', 'enterprises');
-  form.set('acceptWarnings', String(acceptWarnings));
-  form.set('file', file, file.name);
-  const res = await fetch(FEE_IMPORTS_API, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-    body: form,
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    if (body && typeof body === 'object' && 'code' in body) throw new ApiRequestError(res.status, body as ApiError);
-    throw new ApiRequestError(res.status, {
-      code: 'INTERNAL',
-      message: `上传失败（${res.status}）`,
-      messageEn: `Upload failed (${res.status})`,
-      requestId: '',
-    });
-  }
-  return body as { id: string };
-}
 
 /**
  * The registry's import: the open upload (`?import=` in the address, so a reload keeps it), asked
@@ -39,7 +12,6 @@ async function sendFile(csrfToken: string | null, acceptWarnings: boolean, file:
  * back, the registry's pages and records are asked again.
  */
 export function useFeeImport() {
-  const me = useMe();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const id = params.get('import');
@@ -64,7 +36,12 @@ export function useFeeImport() {
   }, [status, queryClient]);
 
   const upload = useApiMutation(
-    (v: { acceptWarnings: boolean; file: File }) => sendFile(me.csrfToken, v.acceptWarnings, v.file),
+    (v: { acceptWarnings: boolean; file: File }) =>
+      api.upload<{ id: string }>(
+        FEE_IMPORTS_API,
+        { kind: 'enterprises', acceptWarnings: String(v.acceptWarnings) },
+        v.file,
+      ),
     [],
   );
   const rollback = useApiMutation(

@@ -1,38 +1,10 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ApiError } from '../../../../contracts/errors';
-import { api, ApiRequestError } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { api } from '../../app/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { IMPORTS_API, importKeys } from './queryKeys';
 import { RUNNING_STATUSES, type ImportDetail, type ImportKindInfo } from './types';
-
-/** POST /api/imports: the fields first, then the file (the server reads them in that order). */
-async function uploadFile(csrfToken: string | null, kind: string, acceptWarnings: boolean, file: File) {
-  const form = new FormData();
-  form.set('kind', kind);
-  form.set('acceptWarnings', String(acceptWarnings));
-  form.set('file', file, file.name);
-  const res = await fetch(IMPORTS_API, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-    body: form,
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    // The server's error as every request reports it; a proxy's page instead gets a message of ours.
-    if (body && typeof body === 'object' && 'code' in body) throw new ApiRequestError(res.status, body as ApiError);
-    throw new ApiRequestError(res.status, {
-      code: 'INTERNAL',
-      message: `上传失败（${res.status}）`,
-      messageEn: `Upload failed (${res.status})`,
-      requestId: '',
-    });
-  }
-  return body as ImportDetail;
-}
 
 /**
  * The state of the import page: the kinds the user may import, the open import (`?id=` in the
@@ -40,7 +12,6 @@ async function uploadFile(csrfToken: string | null, kind: string, acceptWarnings
  * When an import lands or is rolled back, the lists it changed (`invalidates`) are refreshed.
  */
 export function useImport(invalidates: readonly QueryKey[]) {
-  const me = useMe();
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
@@ -62,7 +33,7 @@ export function useImport(invalidates: readonly QueryKey[]) {
 
   const upload = useApiMutation(
     (v: { kind: string; acceptWarnings: boolean; file: File }) =>
-      uploadFile(me.csrfToken, v.kind, v.acceptWarnings, v.file),
+      api.upload<ImportDetail>(IMPORTS_API, { kind: v.kind, acceptWarnings: String(v.acceptWarnings) }, v.file),
     [importKeys.all],
   );
   const commit = useApiMutation((importId: string) => api.post<ImportDetail>(`${IMPORTS_API}/${importId}/commit`), []);

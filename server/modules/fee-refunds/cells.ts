@@ -1,0 +1,69 @@
+import { hasForbiddenCharacters } from '../../../contracts/text.js';
+import { checkPayerUscc } from './rules/payer-code.js';
+
+/*
+ * The cells the fee-refund files share (the enterprise registry and the tax collection data), read
+ * the same way in each: a reason per bad cell, said of its column (the pipeline puts the header
+ * first: 「所属区划代码」应为 6 位数字…). Pure: no database, no clock.
+ */
+
+export interface CellError<F extends string> {
+  field: F;
+  zh: string;
+  en: string;
+}
+
+const TEXT_MAX = 128;
+
+/** A reader of one row's cells, gathering its reasons into `errors`. */
+export function cellReader<F extends string>(cells: Partial<Record<F, string>>, errors: CellError<F>[]) {
+  return {
+    /** The trimmed cell, or a "required" reason when it is blank. */
+    required(field: F): string | undefined {
+      const value = cells[field]?.trim() || undefined;
+      if (value === undefined) errors.push({ field, zh: '不能为空', en: 'is required' });
+      return value;
+    },
+
+    /** A name or other short text: no hidden characters, `min`–128 characters. */
+    text(raw: string, field: F, min = 2): string | undefined {
+      if (hasForbiddenCharacters(raw)) {
+        errors.push({ field, zh: '含有不可见或控制字符', en: 'contains invisible or control characters' });
+        return undefined;
+      }
+      if (raw.length < min || raw.length > TEXT_MAX) {
+        errors.push({ field, zh: `应为 ${min}–${TEXT_MAX} 个字`, en: `must be ${min} to ${TEXT_MAX} characters long` });
+        return undefined;
+      }
+      return raw;
+    },
+
+    /**
+     * A payer's USCC: a bad format is a reason; a wrong check character is kept as a warning,
+     * decided by the import kind (refused unless the importer accepts such warnings).
+     */
+    payerUscc(raw: string, field: F): { uscc: string; checkWarning: boolean } | undefined {
+      const check = checkPayerUscc(raw);
+      if (check.status === 'rejected') {
+        errors.push({
+          field,
+          zh: check.zh.replace(/^统一社会信用代码/, ''),
+          en: check.en.replace(/^Unified Social Credit Code /, ''),
+        });
+        return undefined;
+      }
+      return { uscc: check.uscc, checkWarning: check.status === 'check_char_warning' };
+    },
+
+    /** A GB/T 2260 code's form; whether the region exists, and is in scope, is the import kind's check. */
+    regionCode(raw: string, field: F): string | undefined {
+      if (/^\d{6}$/.test(raw)) return raw;
+      errors.push({
+        field,
+        zh: `“${raw}”应为 6 位数字的行政区划代码（GB/T 2260）`,
+        en: `"${raw}" must be a 6-digit region code (GB/T 2260)`,
+      });
+      return undefined;
+    },
+  };
+}
