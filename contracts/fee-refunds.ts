@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SIZE_CLASSES } from './fee-refunds/codes.js';
 import { regionCodeSchema } from './regions/api.js';
 import { plainText } from './text.js';
+import { isCalendarDate } from './dates.js';
 
 // The requests of the fee-refund API (/api/fee-refunds/…); its answers are in
 // contracts/fee-refunds/responses.ts, the codes and labels pages import at run time in
@@ -31,3 +32,17 @@ export const feeEnterpriseFilterSchema = z.object({
   hasUnion: z.enum(['true', 'false'], '是否建会应为 true 或 false').optional(),
 });
 export type FeeEnterpriseFilter = z.infer<typeof feeEnterpriseFilterSchema>;
+
+/** The longest window of one reconciliation: a year and a day (a leap year). */
+export const RECONCILIATION_MAX_DAYS = 366;
+
+const calendarDateSchema = (what: string) => z.string().refine(isCalendarDate, `${what}应为有效日期 YYYY-MM-DD`);
+
+/** GET /api/fee-refunds/reconciliation?regionCode=&from=&to= (the window's length is checked by the server). */
+export const feeReconciliationFilterSchema = z.object({
+  /** A province, city or county: the collections inside it (and inside the caller's region). */
+  regionCode: regionCodeSchema.optional(),
+  from: calendarDateSchema('起始日期'),
+  to: calendarDateSchema('截止日期'),
+});
+export type FeeReconciliationFilter = z.infer<typeof feeReconciliationFilterSchema>;

@@ -89,3 +89,42 @@ export const feeEnterpriseSchema = z.object({
 export type FeeEnterprise = z.infer<typeof feeEnterpriseSchema>;
 
 export const feeEnterprisePageSchema = pageOf(feeEnterpriseSchema);
+
+// ------------------------------------------------------------------ reconciliation
+
+/**
+ * One (tax office, treasury date) group: what the tax data says was collected, what the bank
+ * credited from that office on that date. `reconciled`: equal to the fen; `difference`: both
+ * present and unequal; `no_credit`: collections without a credit; `no_collection`: a credit
+ * without collections.
+ */
+export const RECONCILIATION_STATUSES = ['reconciled', 'difference', 'no_credit', 'no_collection'] as const;
+export type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
+
+export const feeReconciliationGroupSchema = z.object({
+  taxOfficeName: z.string(),
+  date: z.string(),
+  collectedFen: z.number().int(),
+  creditedFen: z.number().int(),
+  /** creditedFen − collectedFen. */
+  differenceFen: z.number().int(),
+  collections: z.number().int(),
+  credits: z.number().int(),
+  status: z.enum(RECONCILIATION_STATUSES),
+});
+export type FeeReconciliationGroup = z.infer<typeof feeReconciliationGroupSchema>;
+
+export const feeReconciliationSchema = pageOf(feeReconciliationGroupSchema).extend({
+  totals: z.object({
+    collectedFen: z.number().int(),
+    creditedFen: z.number().int(),
+    differenceFen: z.number().int(),
+    groups: z.object({
+      reconciled: z.number().int(),
+      difference: z.number().int(),
+      no_credit: z.number().int(),
+      no_collection: z.number().int(),
+    }),
+  }),
+});
+export type FeeReconciliation = z.infer<typeof feeReconciliationSchema>;

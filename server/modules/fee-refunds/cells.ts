@@ -1,4 +1,6 @@
 import { hasForbiddenCharacters } from '../../../contracts/text.js';
+import { isCalendarDate } from '../../../contracts/dates.js';
+import { parseYuanToFen } from './rules/money.js';
 import { checkPayerUscc } from './rules/payer-code.js';
 
 /*
@@ -53,6 +55,35 @@ export function cellReader<F extends string>(cells: Partial<Record<F, string>>, 
         return undefined;
       }
       return { uscc: check.uscc, checkWarning: check.status === 'check_char_warning' };
+    },
+
+    /**
+     * YYYY-MM-DD, a day that exists. A spreadsheet's date cell arrives as its day number (45382):
+     * which calendar it counts from (1900 or 1904) is not in the cell, so it is refused, not guessed.
+     */
+    date(raw: string, field: F): string | undefined {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && isCalendarDate(raw)) return raw;
+      const serial = /^\d{5}(\.\d+)?$/.test(raw);
+      errors.push({
+        field,
+        zh: `“${raw}”不是有效日期（格式 YYYY-MM-DD，如 2024-03-31）${serial ? '；该列在表格中是日期格式，请设为文本格式并填写 YYYY-MM-DD' : ''}`,
+        en: `"${raw}" is not a valid date (YYYY-MM-DD, e.g. 2024-03-31)${serial ? '; the column is a date column in the spreadsheet: format it as text and type YYYY-MM-DD' : ''}`,
+      });
+      return undefined;
+    },
+
+    /** Yuan with at most 2 decimals, not negative, as fen (rules/money.ts: never through a float). */
+    yuan(raw: string, field: F): { text: string; fen: number } | undefined {
+      const parsed = parseYuanToFen(raw);
+      if (!parsed.ok) {
+        errors.push({
+          field,
+          zh: `${parsed.zh}（应为不小于 0 的金额，单位元，最多 2 位小数）`,
+          en: `${parsed.en} (must be an amount in yuan, 0 or more, with at most 2 decimals)`,
+        });
+        return undefined;
+      }
+      return { text: raw.replaceAll(',', ''), fen: parsed.value };
     },
 
     /** A GB/T 2260 code's form; whether the region exists, and is in scope, is the import kind's check. */

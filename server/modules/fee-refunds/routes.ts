@@ -3,11 +3,12 @@ import { feeImportSchema, feeImportStartedSchema } from '../../../contracts/fee-
 import { sendAttachment } from '../../core/attachment.js';
 import type { Deps } from '../../core/deps.js';
 import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
+import { bankRoutes } from './bank/routes.js';
 import { registryRoutes } from './registry/routes.js';
 import { feeImportParamsSchema, feeImportTemplateQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
-/** 422: a file kind of the contract that is not available yet; 413/415: the file's size or type. */
+/** 422: a file kind of the contract that is not available; 413/415: the file's size or type. */
 const uploadErrors = { ...errorResponses, 413: apiErrorSchema, 415: apiErrorSchema, 422: apiErrorSchema };
 
 export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
@@ -77,4 +78,5 @@ export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => service.rollbackFeeImport(deps, request.ctx, request.params.id),
   );
   registryRoutes(app, deps);
+  bankRoutes(app, deps);
 }

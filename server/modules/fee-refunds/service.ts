@@ -16,22 +16,24 @@ import {
   rollbackImport,
   templateOf,
 } from '../imports/service.js';
+import { bankCreditsImportKind } from './bank/import-kind.js';
 import { enterprisesImportKind } from './registry/import-kind.js';
 import { taxImportKind } from './tax/import-kind.js';
 
 /*
  * The fee-refund files other systems send, on the platform's import pipeline (modules/imports).
  * An upload answers its id at once; the rows are read and checked by the pipeline's job and, for
- * the enterprise registry, committed by it as soon as they are checked (no second request: the
- * sender cannot review rows the way a person at the import page does). Rows that fail are
- * reported, with their reasons, and left out; the rows that pass go in together or not at all.
+ * every kind (registry, tax data, bank credits), committed by it as soon as they are checked (no
+ * second request: the sender cannot review rows the way a person at the import page does). Rows
+ * that fail are reported, with their reasons, and left out; the rows that pass go in together or
+ * not at all.
  */
 
 /** The pipeline's kind of each file of the contract; null: named, not built yet. */
 const PIPELINE_KINDS: Readonly<Record<FeeImportKind, AnyImportKind | null>> = {
   enterprises: enterprisesImportKind,
   tax: taxImportKind,
-  bank_credits: null,
+  bank_credits: bankCreditsImportKind,
 };
 
 /** The pipeline kinds this API serves: an import of any other kind is not found here. */
@@ -53,8 +55,8 @@ function pipelineKind(kind: FeeImportKind): AnyImportKind {
   if (!found)
     throw new AppError(
       'NOT_AVAILABLE',
-      '银行回单（bank_credits）的导入尚未开放，目前只能导入企业名录（enterprises）和税务征收数据（tax）',
-      'Importing bank credit files (bank_credits) is not available yet; only the enterprise registry (enterprises) and the tax collection data (tax) can be imported',
+      `“${kind}”类型的导入尚未开放`,
+      `Importing files of the kind ${kind} is not available yet`,
       'kind',
     );
   return found;

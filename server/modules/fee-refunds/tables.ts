@@ -157,3 +157,38 @@ export const feeCollections = pgTable(
     check('fee_collections_rate', sql`${t.rateBp} between 0 and 1000`),
   ],
 );
+
+/**
+ * A credit to the union's account (银行入账流水): the treasury's transfer of the union fees a tax
+ * office collected. Matched to the collections by (tax office, treasury date) in the
+ * reconciliation (`bank/reconciliation.ts`). Facts from the bank: never updated, only added or
+ * taken out with their import.
+ */
+export const feeBankCredits = pgTable(
+  'fee_bank_credits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 入账日期. */
+    creditDate: date('credit_date', { mode: 'string' }).notNull(),
+    /** 付款方名称, as the bank writes it (the tax office). */
+    payerName: varchar('payer_name', { length: 128 }).notNull(),
+    /** The payer name as it is compared with 征收税务机关 (`officeKey`: NFKC, no white space). */
+    payerKey: varchar('payer_key', { length: 128 }).notNull(),
+    /** 金额, in fen. */
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** 流水号: one credit, once. */
+    serialNo: varchar('serial_no', { length: 64 }).notNull(),
+    /** The importer's region scope (null: the whole country). */
+    regionCode: varchar('region_code', { length: 6 }).references(() => regions.code),
+    /** The import the row came from (its rollback deletes it). */
+    importId: uuid('import_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('fee_bank_credits_serial').on(t.serialNo),
+    index('fee_bank_credits_payer_date').on(t.payerKey, t.creditDate),
+    index('fee_bank_credits_date').on(t.creditDate),
+    index('fee_bank_credits_import').on(t.importId),
+    check('fee_bank_credits_money', sql`${t.amountFen} >= 0`),
+  ],
+);

@@ -1,5 +1,3 @@
-import { isCalendarDate } from '../../../../contracts/dates.js';
-import { parseYuanToFen } from '../rules/money.js';
 import { cellReader, type CellError } from '../cells.js';
 
 /*
@@ -53,34 +51,6 @@ export type ReadTaxRow = { ok: true; row: TaxImportRow } | { ok: false; errors: 
  * "1" or "2" is refused rather than guessed (100 %? 1 %?): the file writes 0.02 or 2%.
  */
 export const MAX_RATE_BP = 1000;
-
-/** YYYY-MM-DD, a day that exists. */
-function readDate(raw: string, field: TaxColumn, errors: TaxCellError[]): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && isCalendarDate(raw)) return raw;
-  // A spreadsheet's date cell arrives as its day number (45382): which calendar it counts from
-  // (1900 or 1904) is not in the cell, so it is refused rather than guessed.
-  const serial = /^\d{5}(\.\d+)?$/.test(raw);
-  errors.push({
-    field,
-    zh: `“${raw}”不是有效日期（格式 YYYY-MM-DD，如 2024-03-31）${serial ? '；该列在表格中是日期格式，请设为文本格式并填写 YYYY-MM-DD' : ''}`,
-    en: `"${raw}" is not a valid date (YYYY-MM-DD, e.g. 2024-03-31)${serial ? '; the column is a date column in the spreadsheet: format it as text and type YYYY-MM-DD' : ''}`,
-  });
-  return undefined;
-}
-
-/** Yuan with at most 2 decimals, not negative, as fen (rules/money.ts: never through a float). */
-function readYuan(raw: string, field: TaxColumn, errors: TaxCellError[]) {
-  const parsed = parseYuanToFen(raw);
-  if (!parsed.ok) {
-    errors.push({
-      field,
-      zh: `${parsed.zh}（应为不小于 0 的金额，单位元，最多 2 位小数）`,
-      en: `${parsed.en} (must be an amount in yuan, 0 or more, with at most 2 decimals)`,
-    });
-    return undefined;
-  }
-  return { text: raw.replaceAll(',', ''), fen: parsed.value };
-}
 
 /**
  * 税率: a decimal fraction (0.02) or a percentage (2%), a whole number of basis points between 0
@@ -136,9 +106,9 @@ export function readTaxRow(cells: TaxCells): ReadTaxRow {
   const nameCell = required('taxpayerName');
   const taxpayerName = nameCell === undefined ? undefined : read.text(nameCell, 'taxpayerName');
   const fromCell = required('periodFrom');
-  const periodFrom = fromCell === undefined ? undefined : readDate(fromCell, 'periodFrom', errors);
+  const periodFrom = fromCell === undefined ? undefined : read.date(fromCell, 'periodFrom');
   const toCell = required('periodTo');
-  const periodTo = toCell === undefined ? undefined : readDate(toCell, 'periodTo', errors);
+  const periodTo = toCell === undefined ? undefined : read.date(toCell, 'periodTo');
   if (periodFrom !== undefined && periodTo !== undefined && periodTo < periodFrom)
     errors.push({
       field: 'periodTo',
@@ -146,11 +116,11 @@ export function readTaxRow(cells: TaxCells): ReadTaxRow {
       en: `${periodTo} is before the start of the period, ${periodFrom}`,
     });
   const baseCell = required('wageBase');
-  const wageBase = baseCell === undefined ? undefined : readYuan(baseCell, 'wageBase', errors);
+  const wageBase = baseCell === undefined ? undefined : read.yuan(baseCell, 'wageBase');
   const rateCell = required('rate');
   const rateBp = rateCell === undefined ? undefined : readRate(rateCell, errors);
   const paidCell = required('paid');
-  const paid = paidCell === undefined ? undefined : readYuan(paidCell, 'paid', errors);
+  const paid = paidCell === undefined ? undefined : read.yuan(paidCell, 'paid');
   const ticketCell = cells.eTicketNo?.trim() || undefined;
   if (ticketCell === undefined)
     errors.push({
@@ -162,7 +132,7 @@ export function readTaxRow(cells: TaxCells): ReadTaxRow {
   const officeCell = required('taxOfficeName');
   const taxOfficeName = officeCell === undefined ? undefined : read.text(officeCell, 'taxOfficeName');
   const treasuryCell = required('treasuryDate');
-  const treasuryDate = treasuryCell === undefined ? undefined : readDate(treasuryCell, 'treasuryDate', errors);
+  const treasuryDate = treasuryCell === undefined ? undefined : read.date(treasuryCell, 'treasuryDate');
   const regionCell = required('regionCode');
   const regionCode = regionCell === undefined ? undefined : read.regionCode(regionCell, 'regionCode');
 
