@@ -1,9 +1,9 @@
-import { and, between, eq, sql } from 'drizzle-orm';
 import type { FeeReconciliationGroup, ReconciliationStatus } from '../../../../contracts/fee-refunds/responses.js';
 import { regionWithin } from '../../../../contracts/regions.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { inRegion } from '../../../core/scope.js';
-import { feeBankCredits, feeCollections } from '../tables.js';
+import { collectionSums, creditSums, type CreditSums, type ReconcileScope, type Sums } from './repository.js';
+
+export type { ReconcileScope };
 import { officeKey } from './row.js';
 
 /*
@@ -12,76 +12,6 @@ import { officeKey } from './row.js';
  * reconciled when the two sums are equal to the fen. Names are matched by `officeKey`
  * (NFKC and no white space). Computed when asked, from the stored rows: nothing is kept.
  */
-
-export interface ReconcileScope {
-  /** The caller's region (null: the whole country): whose collections are summed. */
-  scope: string | null;
-  /** Narrower still: a province, city or county inside the scope. */
-  regionCode?: string;
-  from: string;
-  to: string;
-}
-
-interface Sums {
-  name: string;
-  date: string;
-  fen: bigint;
-  count: number;
-}
-
-export interface CreditSums extends Sums {
-  regionCode: string | null;
-}
-
-/** The collections in the scope, summed per office name and treasury date. */
-async function collectionSums(db: DbOrTx, f: ReconcileScope, office?: string): Promise<Sums[]> {
-  const rows = await db
-    .select({
-      name: feeCollections.taxOfficeName,
-      date: feeCollections.treasuryDate,
-      fen: sql<string>`sum(${feeCollections.paidFen})::text`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(feeCollections)
-    .where(
-      and(
-        between(feeCollections.treasuryDate, f.from, f.to),
-        inRegion(feeCollections.regionCode, f.scope),
-        inRegion(feeCollections.regionCode, f.regionCode),
-      ),
-    )
-    .groupBy(feeCollections.taxOfficeName, feeCollections.treasuryDate);
-  const all = rows.map((r) => ({ ...r, fen: BigInt(r.fen) }));
-  return office === undefined ? all : all.filter((r) => officeKey(r.name) === officeKey(office));
-}
-
-/** Every credit of the window, summed per payer key, date and the importer's region. */
-async function creditSums(db: DbOrTx, from: string, to: string, office?: string): Promise<CreditSums[]> {
-  const rows = await db
-    .select({
-      name: sql<string>`min(${feeBankCredits.payerName})`,
-      key: feeBankCredits.payerKey,
-      date: feeBankCredits.creditDate,
-      regionCode: feeBankCredits.regionCode,
-      fen: sql<string>`sum(${feeBankCredits.amountFen})::text`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(feeBankCredits)
-    .where(
-      and(
-        between(feeBankCredits.creditDate, from, to),
-        office === undefined ? undefined : eq(feeBankCredits.payerKey, officeKey(office)),
-      ),
-    )
-    .groupBy(feeBankCredits.payerKey, feeBankCredits.creditDate, feeBankCredits.regionCode);
-  return rows.map((r) => ({
-    name: r.name,
-    date: r.date,
-    regionCode: r.regionCode,
-    fen: BigInt(r.fen),
-    count: r.count,
-  }));
-}
 
 function statusOf(collections: number, credits: number, collected: bigint, credited: bigint): ReconciliationStatus {
   if (credits === 0) return 'no_credit';

@@ -1,6 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
-import { feeBankCredits } from '../tables.js';
+import { inRegion } from '../../../core/scope.js';
+import { feeBankCredits, feeCollections } from '../tables.js';
+import { officeKey } from './row.js';
 
 export type FeeBankCreditInsert = typeof feeBankCredits.$inferInsert;
 
@@ -33,3 +35,78 @@ export const feeBankCreditRepo = {
     return gone.length;
   },
 };
+
+/*
+ * The sums the reconciliation (reconciliation.ts) merges: the collections per office and treasury
+ * date, the credits per payer and date.
+ */
+
+export interface ReconcileScope {
+  /** The caller's region (null: the whole country): whose collections are summed. */
+  scope: string | null;
+  /** Narrower still: a province, city or county inside the scope. */
+  regionCode?: string;
+  from: string;
+  to: string;
+}
+
+export interface Sums {
+  name: string;
+  date: string;
+  fen: bigint;
+  count: number;
+}
+
+export interface CreditSums extends Sums {
+  regionCode: string | null;
+}
+
+/** The collections in the scope, summed per office name and treasury date. */
+export async function collectionSums(db: DbOrTx, f: ReconcileScope, office?: string): Promise<Sums[]> {
+  const rows = await db
+    .select({
+      name: feeCollections.taxOfficeName,
+      date: feeCollections.treasuryDate,
+      fen: sql<string>`sum(${feeCollections.paidFen})::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(feeCollections)
+    .where(
+      and(
+        between(feeCollections.treasuryDate, f.from, f.to),
+        inRegion(feeCollections.regionCode, f.scope),
+        inRegion(feeCollections.regionCode, f.regionCode),
+      ),
+    )
+    .groupBy(feeCollections.taxOfficeName, feeCollections.treasuryDate);
+  const all = rows.map((r) => ({ ...r, fen: BigInt(r.fen) }));
+  return office === undefined ? all : all.filter((r) => officeKey(r.name) === officeKey(office));
+}
+
+/** Every credit of the window, summed per payer key, date and the importer's region. */
+export async function creditSums(db: DbOrTx, from: string, to: string, office?: string): Promise<CreditSums[]> {
+  const rows = await db
+    .select({
+      name: sql<string>`min(${feeBankCredits.payerName})`,
+      key: feeBankCredits.payerKey,
+      date: feeBankCredits.creditDate,
+      regionCode: feeBankCredits.regionCode,
+      fen: sql<string>`sum(${feeBankCredits.amountFen})::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(feeBankCredits)
+    .where(
+      and(
+        between(feeBankCredits.creditDate, from, to),
+        office === undefined ? undefined : eq(feeBankCredits.payerKey, officeKey(office)),
+      ),
+    )
+    .groupBy(feeBankCredits.payerKey, feeBankCredits.creditDate, feeBankCredits.regionCode);
+  return rows.map((r) => ({
+    name: r.name,
+    date: r.date,
+    regionCode: r.regionCode,
+    fen: BigInt(r.fen),
+    count: r.count,
+  }));
+}

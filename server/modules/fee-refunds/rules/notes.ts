@@ -18,7 +18,7 @@ const TEXTS: Readonly<Record<FeeNoteCode, (p: Params) => { zh: string; en: strin
   }),
   category_by_analogy: (p) => ({
     zh: `行业“${p.code}”未列入划型标准，参照相近行业划型（《中小企业划型标准规定》第六条）`,
-    en: `Industry "${p.code}" is not listed in the SME rules; classed by analogy (art. 6)`,
+    en: `Industry "${p.code}" is not listed in the Provisions on the Classification Standards for Small and Medium-sized Enterprises (中小企业划型标准规定); classed by analogy (art. 6)`,
   }),
   indicator_missing: (p) => ({
     zh: `按${p.category}划型需要${p.indicators}，现缺少，无法判定企业规模`,
