@@ -31,7 +31,10 @@ export const STATUTE_NAMES: readonly { zh: string; en: string }[] = [
   { zh: '在线调解规则', en: 'Online Mediation Rules of the People’s Courts' },
   { zh: '民诉法解释', en: 'SPC Interpretation of the Civil Procedure Law' },
   { zh: '工资支付暂行规定', en: 'Provisional Regulations on Wage Payment' },
-  { zh: '中小企业划型标准规定', en: 'Provisions on the Classification Standards for Small and Medium-sized Enterprises' },
+  {
+    zh: '中小企业划型标准规定',
+    en: 'Provisions on the Classification Standards for Small and Medium-sized Enterprises',
+  },
   { zh: '工伤保险条例', en: 'Regulations on Work-Related Injury Insurance' },
   { zh: '民事诉讼法', en: 'Civil Procedure Law' },
   { zh: '劳动合同法', en: 'Labor Contract Law' },
