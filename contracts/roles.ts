@@ -51,6 +51,10 @@ export const PERMISSIONS = [
   'fee_refunds:read',
   /** Upload the fee-refund files of the region (the enterprise registry first) and roll an upload back. */
   'fee_refunds:import',
+  /** Compute refund runs, submit batches, re-batch returned lines, import the bank's results (the maker). */
+  'fee_refunds:run',
+  /** Approve a batch someone else submitted (the checker; never one's own). */
+  'fee_refunds:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +105,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'disputes:stats',
     'fee_refunds:read',
     'fee_refunds:import',
+    'fee_refunds:run',
+    'fee_refunds:approve',
   ],
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read'],

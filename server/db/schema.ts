@@ -15,3 +15,4 @@ export * from '../modules/backup/tables.js';
 export * from '../modules/imports/tables.js';
 export * from '../modules/jobs/tables.js';
 export * from '../modules/fee-refunds/tables.js';
+export * from '../modules/fee-refunds/runs/tables.js';

@@ -5,6 +5,7 @@ import type { Deps } from '../../core/deps.js';
 import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
 import { bankRoutes } from './bank/routes.js';
 import { registryRoutes } from './registry/routes.js';
+import { runRoutes } from './runs/routes.js';
 import { feeImportParamsSchema, feeImportTemplateQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
@@ -79,4 +80,5 @@ export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
   );
   registryRoutes(app, deps);
   bankRoutes(app, deps);
+  runRoutes(app, deps);
 }

@@ -1,0 +1,339 @@
+import { and, asc, between, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { inRegion } from '../../../core/scope.js';
+import { employers } from '../../employers/tables.js';
+import { feeCollections, feeEnterprises } from '../tables.js';
+import type { PayingAccount, PlanCollection, PlanEnterprise } from './plan.js';
+import {
+  feeBankResults,
+  feePayingAccounts,
+  feeRefundAllocations,
+  feeRefundApprovals,
+  feeRefundBatches,
+  feeRefundLines,
+  feeRefundPayments,
+  feeRefundRuns,
+} from './tables.js';
+
+export type RunRow = typeof feeRefundRuns.$inferSelect;
+export type LineRow = typeof feeRefundLines.$inferSelect;
+export type LineInsert = typeof feeRefundLines.$inferInsert;
+export type AllocationInsert = typeof feeRefundAllocations.$inferInsert;
+export type BatchRow = typeof feeRefundBatches.$inferSelect;
+export type BatchInsert = typeof feeRefundBatches.$inferInsert;
+export type PaymentRow = typeof feeRefundPayments.$inferSelect;
+export type PaymentInsert = typeof feeRefundPayments.$inferInsert;
+
+/** Rows per multi-row insert: the widest table has ~16 columns, far below 65 535 parameters. */
+const CHUNK = 1000;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+export const payingAccountRepo = {
+  async all(db: DbOrTx): Promise<PayingAccount[]> {
+    return db
+      .select({
+        regionCode: feePayingAccounts.regionCode,
+        bankCode: feePayingAccounts.bankCode,
+        accountNo: feePayingAccounts.accountNo,
+        accountName: feePayingAccounts.accountName,
+      })
+      .from(feePayingAccounts)
+      .orderBy(asc(feePayingAccounts.regionCode));
+  },
+  async upsert(db: DbOrTx, account: PayingAccount, now: Date) {
+    await db
+      .insert(feePayingAccounts)
+      .values({ ...account, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({
+        target: feePayingAccounts.regionCode,
+        set: {
+          bankCode: account.bankCode,
+          accountNo: account.accountNo,
+          accountName: account.accountName,
+          updatedAt: now,
+          version: sql`${feePayingAccounts.version} + 1`,
+        },
+      });
+  },
+};
+
+export const runRepo = {
+  /** Runs of one province take turns: held to the end of the transaction. */
+  async lockProvince(db: DbOrTx, provincePrefix: string) {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtext(${'fee-refund-run:' + provincePrefix}))`);
+  },
+  /**
+   * The month's collections in the region that no run has computed yet, with the day each
+   * arrived; `pairs` keeps those whose (office, treasury date) is reconciled.
+   */
+  async uncomputed(db: DbOrTx, regionCode: string, from: string, to: string) {
+    const rows = await db
+      .select({
+        id: feeCollections.id,
+        uscc: feeCollections.uscc,
+        periodFrom: feeCollections.periodFrom,
+        periodTo: feeCollections.periodTo,
+        paidFen: feeCollections.paidFen,
+        regionCode: feeCollections.regionCode,
+        taxOfficeName: feeCollections.taxOfficeName,
+        treasuryDate: feeCollections.treasuryDate,
+        arrivedOn: sql<string>`to_char(${feeCollections.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`,
+      })
+      .from(feeCollections)
+      .where(
+        and(
+          inRegion(feeCollections.regionCode, regionCode),
+          between(feeCollections.treasuryDate, from, to),
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(feeRefundAllocations)
+              .where(eq(feeRefundAllocations.collectionId, feeCollections.id)),
+          ),
+        ),
+      );
+    return rows satisfies (PlanCollection & { taxOfficeName: string; treasuryDate: string })[];
+  },
+  /** The registry's enterprises with these codes, as the refund rules read them. */
+  async enterprises(db: DbOrTx, usccs: string[]): Promise<Map<string, PlanEnterprise>> {
+    const found = new Map<string, PlanEnterprise>();
+    for (let i = 0; i < usccs.length; i += 5000) {
+      const rows = await db
+        .select({ profile: feeEnterprises, uscc: employers.uscc, name: employers.name })
+        .from(feeEnterprises)
+        .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
+        .where(inArray(employers.uscc, usccs.slice(i, i + 5000)));
+      for (const { profile: p, uscc, name } of rows) {
+        if (!uscc) continue;
+        found.set(uscc, {
+          uscc,
+          name,
+          regionCode: p.regionCode,
+          industryCode: p.industryCode,
+          employees: p.employees,
+          revenueFen: p.revenueFen,
+          assetsFen: p.assetsFen,
+          hasUnion: p.hasUnion,
+          hasUnionAccount: p.unionAccountNo !== null,
+          unionAccount:
+            p.unionAccountNo && p.unionBankCode && p.unionAccountName
+              ? { bankCode: p.unionBankCode, accountNo: p.unionAccountNo, accountName: p.unionAccountName }
+              : null,
+          payingAccount:
+            p.payingAccountNo && p.payingBankCode && p.payingAccountName
+              ? { bankCode: p.payingBankCode, accountNo: p.payingAccountNo, accountName: p.payingAccountName }
+              : null,
+        });
+      }
+    }
+    return found;
+  },
+  async insertRun(db: DbOrTx, run: typeof feeRefundRuns.$inferInsert): Promise<RunRow> {
+    const [row] = await db.insert(feeRefundRuns).values(run).returning();
+    return row!;
+  },
+  async insertLines(db: DbOrTx, lines: LineInsert[]): Promise<{ id: string }[]> {
+    const ids: { id: string }[] = [];
+    await insertChunked(lines, async (chunk) => {
+      ids.push(...(await db.insert(feeRefundLines).values(chunk).returning({ id: feeRefundLines.id })));
+    });
+    return ids;
+  },
+  async insertAllocations(db: DbOrTx, rows: AllocationInsert[]) {
+    await insertChunked(rows, (chunk) => db.insert(feeRefundAllocations).values(chunk));
+  },
+  async insertBatch(db: DbOrTx, batch: BatchInsert): Promise<BatchRow> {
+    const [row] = await db.insert(feeRefundBatches).values(batch).returning();
+    return row!;
+  },
+  async insertPayments(db: DbOrTx, rows: PaymentInsert[]) {
+    await insertChunked(rows, (chunk) => db.insert(feeRefundPayments).values(chunk));
+  },
+  async run(db: DbOrTx, id: string): Promise<RunRow | undefined> {
+    const [row] = await db.select().from(feeRefundRuns).where(eq(feeRefundRuns.id, id));
+    return row;
+  },
+  async runs(db: DbOrTx, scope: string | null, limit: number, offset: number) {
+    const items = await db
+      .select()
+      .from(feeRefundRuns)
+      .where(inRegion(feeRefundRuns.regionCode, scope))
+      .orderBy(desc(feeRefundRuns.createdAt))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feeRefundRuns)
+      .where(inRegion(feeRefundRuns.regionCode, scope));
+    return { items, total: count?.n ?? 0 };
+  },
+  /** Per run: lines and amounts by state (held, no_account). */
+  async lineTotals(db: DbOrTx, runIds: string[]) {
+    if (!runIds.length) return [];
+    return db
+      .select({
+        runId: feeRefundLines.runId,
+        state: feeRefundLines.state,
+        lines: sql<number>`count(*)::int`,
+        totalFen: sql<string>`sum(${feeRefundLines.amountFen})::text`,
+      })
+      .from(feeRefundLines)
+      .where(inArray(feeRefundLines.runId, runIds))
+      .groupBy(feeRefundLines.runId, feeRefundLines.state);
+  },
+  async batchesOfRuns(db: DbOrTx, runIds: string[]): Promise<BatchRow[]> {
+    if (!runIds.length) return [];
+    return db
+      .select()
+      .from(feeRefundBatches)
+      .where(inArray(feeRefundBatches.runId, runIds))
+      .orderBy(asc(feeRefundBatches.batchNo));
+  },
+  /** How many batches numbers start with the prefix (the next batch's serial). */
+  async countBatchNumbers(db: DbOrTx, prefix: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feeRefundBatches)
+      .where(sql`${feeRefundBatches.batchNo} like ${prefix + '%'}`);
+    return row?.n ?? 0;
+  },
+};
+
+export const batchRepo = {
+  async get(db: DbOrTx, id: string): Promise<BatchRow | undefined> {
+    const [row] = await db.select().from(feeRefundBatches).where(eq(feeRefundBatches.id, id));
+    return row;
+  },
+  async lockGet(db: DbOrTx, id: string): Promise<BatchRow | undefined> {
+    const [row] = await db.select().from(feeRefundBatches).where(eq(feeRefundBatches.id, id)).for('update');
+    return row;
+  },
+  async list(db: DbOrTx, scope: string | null, status: string | undefined, limit: number, offset: number) {
+    const where = and(
+      inRegion(feeRefundBatches.regionCode, scope),
+      status ? eq(feeRefundBatches.status, status as BatchRow['status']) : undefined,
+    );
+    const items = await db
+      .select()
+      .from(feeRefundBatches)
+      .where(where)
+      .orderBy(desc(feeRefundBatches.createdAt), asc(feeRefundBatches.batchNo))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feeRefundBatches)
+      .where(where);
+    return { items, total: count?.n ?? 0 };
+  },
+  /** Moves a batch on from `from` to `to`, only while it is in `from` and at `version`. */
+  async move(db: DbOrTx, id: string, version: number, from: BatchRow['status'], set: Partial<BatchInsert>) {
+    const rows = await db
+      .update(feeRefundBatches)
+      .set({ ...set, version: version + 1 })
+      .where(and(eq(feeRefundBatches.id, id), eq(feeRefundBatches.status, from), eq(feeRefundBatches.version, version)))
+      .returning();
+    return rows[0];
+  },
+  async insertApproval(db: DbOrTx, row: typeof feeRefundApprovals.$inferInsert) {
+    await db.insert(feeRefundApprovals).values(row);
+  },
+  async markSent(db: DbOrTx, id: string, now: Date) {
+    await db
+      .update(feeRefundBatches)
+      .set({ fileFirstSentAt: now })
+      .where(and(eq(feeRefundBatches.id, id), sql`${feeRefundBatches.fileFirstSentAt} is null`));
+  },
+  /** The batch's payments with their lines, in EndToEndId order. */
+  async payments(db: DbOrTx, batchId: string) {
+    return db
+      .select({ payment: feeRefundPayments, line: feeRefundLines })
+      .from(feeRefundPayments)
+      .innerJoin(feeRefundLines, eq(feeRefundLines.id, feeRefundPayments.lineId))
+      .where(eq(feeRefundPayments.batchId, batchId))
+      .orderBy(asc(feeRefundPayments.endToEndId));
+  },
+  async settledCounts(db: DbOrTx, batchIds: string[]) {
+    if (!batchIds.length) return [];
+    return db
+      .select({
+        batchId: feeRefundPayments.batchId,
+        status: feeRefundPayments.status,
+        n: sql<number>`count(*)::int`,
+      })
+      .from(feeRefundPayments)
+      .where(inArray(feeRefundPayments.batchId, batchIds))
+      .groupBy(feeRefundPayments.batchId, feeRefundPayments.status);
+  },
+  async runMonth(db: DbOrTx, runIds: string[]) {
+    if (!runIds.length) return new Map<string, string>();
+    const rows = await db
+      .select({ id: feeRefundRuns.id, month: feeRefundRuns.month })
+      .from(feeRefundRuns)
+      .where(inArray(feeRefundRuns.id, runIds));
+    return new Map(rows.map((r) => [r.id, r.month]));
+  },
+};
+
+export interface LineFilter {
+  scope: string | null;
+  uscc?: string;
+  regionCode?: string;
+  state?: LineRow['state'];
+  runId?: string;
+  batchId?: string;
+  /** Due before this day and not paid (overdue: today; at risk: a week ahead). */
+  dueBefore?: string;
+}
+
+function lineWhere(f: LineFilter) {
+  return and(
+    inRegion(feeRefundLines.regionCode, f.scope),
+    inRegion(feeRefundLines.regionCode, f.regionCode),
+    f.uscc ? eq(feeRefundLines.uscc, f.uscc) : undefined,
+    f.state ? eq(feeRefundLines.state, f.state) : undefined,
+    f.runId ? eq(feeRefundLines.runId, f.runId) : undefined,
+    f.batchId
+      ? sql`exists (select 1 from ${feeRefundPayments} where ${feeRefundPayments.lineId} = ${feeRefundLines.id} and ${feeRefundPayments.batchId} = ${f.batchId})`
+      : undefined,
+    f.dueBefore
+      ? and(sql`${feeRefundLines.dueOn} < ${f.dueBefore}`, sql`${feeRefundLines.state} <> 'paid'`)
+      : undefined,
+  );
+}
+
+export const lineRepo = {
+  async list(db: DbOrTx, f: LineFilter, limit: number, offset: number) {
+    const items = await db
+      .select()
+      .from(feeRefundLines)
+      .where(lineWhere(f))
+      .orderBy(asc(feeRefundLines.dueOn), asc(feeRefundLines.uscc), asc(feeRefundLines.id))
+      .limit(limit)
+      .offset(offset);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(feeRefundLines)
+      .where(lineWhere(f));
+    return { items, total: count?.n ?? 0 };
+  },
+  async paymentsOf(db: DbOrTx, lineIds: string[]) {
+    if (!lineIds.length) return [];
+    return db
+      .select({ payment: feeRefundPayments, batchNo: feeRefundBatches.batchNo })
+      .from(feeRefundPayments)
+      .innerJoin(feeRefundBatches, eq(feeRefundBatches.id, feeRefundPayments.batchId))
+      .where(inArray(feeRefundPayments.lineId, lineIds))
+      .orderBy(asc(feeRefundPayments.endToEndId));
+  },
+};
+
+export const bankResultRepo = {
+  async insert(db: DbOrTx, row: typeof feeBankResults.$inferInsert): Promise<string> {
+    const [inserted] = await db.insert(feeBankResults).values(row).returning({ id: feeBankResults.id });
+    return inserted!.id;
+  },
+};

@@ -1,0 +1,146 @@
+import {
+  feeBatchPageSchema,
+  feeBatchSchema,
+  feeLinePageSchema,
+  feeRunPageSchema,
+  feeRunRequestSchema,
+  feeRunSchema,
+} from '../../../../contracts/fee-refunds/runs.js';
+import type { Deps } from '../../../core/deps.js';
+import { errorResponses, type ZodFastify } from '../../../core/http.js';
+import * as batches from './batches.js';
+import * as lines from './lines.js';
+import { feeBatchListQuerySchema, feeLineQuerySchema, feeRunListQuerySchema, idParamsSchema } from './schemas.js';
+import * as runs from './service.js';
+import {
+  listPayingAccounts,
+  payingAccountBodySchema,
+  payingAccountSchema,
+  regionParamsSchema,
+  setPayingAccount,
+} from './paying-accounts.js';
+import { z } from 'zod';
+
+export function runRoutes(app: ZodFastify, deps: Deps) {
+  const tags = ['fee-refunds'];
+  app.post(
+    '/api/fee-refunds/runs',
+    {
+      schema: {
+        tags,
+        summary: '按月计算返还（已对平的征收记录） Compute a region’s month from reconciled collections',
+        body: feeRunRequestSchema,
+        response: { 200: feeRunSchema, ...errorResponses },
+      },
+    },
+    async (request) => runs.createRun(deps, request.ctx, request.body),
+  );
+  app.get(
+    '/api/fee-refunds/runs',
+    {
+      schema: {
+        tags,
+        summary: '返还计算记录 Refund runs',
+        querystring: feeRunListQuerySchema,
+        response: { 200: feeRunPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => runs.listRuns(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/api/fee-refunds/runs/:id',
+    {
+      schema: {
+        tags,
+        summary: '一次返还计算 A refund run',
+        params: idParamsSchema,
+        response: { 200: feeRunSchema, ...errorResponses },
+      },
+    },
+    async (request) => runs.getRun(deps, request.ctx, request.params.id),
+  );
+  app.get(
+    '/api/fee-refunds/batches',
+    {
+      schema: {
+        tags,
+        summary: '支付批次 Payment batches',
+        querystring: feeBatchListQuerySchema,
+        response: { 200: feeBatchPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => batches.listBatches(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/api/fee-refunds/batches/:id',
+    {
+      schema: {
+        tags,
+        summary: '支付批次 A payment batch',
+        params: idParamsSchema,
+        response: { 200: feeBatchSchema, ...errorResponses },
+      },
+    },
+    async (request) => batches.getBatch(deps, request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/fee-refunds/batches/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: '提交复核（经办） Submit for approval (the maker)',
+        params: idParamsSchema,
+        response: { 200: feeBatchSchema, ...errorResponses },
+      },
+    },
+    async (request) => batches.submitBatch(deps, request.ctx, request.params.id),
+  );
+  app.post(
+    '/api/fee-refunds/batches/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: '复核通过（复核人，不得为提交人） Approve (the checker, never the maker)',
+        params: idParamsSchema,
+        response: { 200: feeBatchSchema, ...errorResponses },
+      },
+    },
+    async (request) => batches.approveBatch(deps, request.ctx, request.params.id),
+  );
+  app.get(
+    '/api/fee-refunds/lines',
+    {
+      schema: {
+        tags,
+        summary: '返还明细及支付状态 Refund lines with their payments',
+        querystring: feeLineQuerySchema,
+        response: { 200: feeLinePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => lines.listLines(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/api/fee-refunds/paying-accounts',
+    {
+      schema: {
+        tags,
+        summary: '返还付款账户 The union accounts refunds are paid from',
+        response: { 200: z.array(payingAccountSchema), ...errorResponses },
+      },
+    },
+    async (request) => listPayingAccounts(deps, request.ctx),
+  );
+  app.put(
+    '/api/fee-refunds/paying-accounts/:regionCode',
+    {
+      schema: {
+        tags,
+        summary: '设置地区的返还付款账户 Set the account a region’s refunds are paid from',
+        params: regionParamsSchema,
+        body: payingAccountBodySchema,
+        response: { 200: payingAccountSchema, ...errorResponses },
+      },
+    },
+    async (request) => setPayingAccount(deps, request.ctx, request.params.regionCode, request.body),
+  );
+}
