@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESTINATION_KINDS } from './codes.js';
+import { DESTINATION_KINDS, UNION_LEVELS } from './codes.js';
 import { BATCH_STATUSES, LINE_STATES, PAYMENT_STATUSES } from './run-codes.js';
 import { bankAccountSchema } from './responses.js';
 import { pageOf } from '../paging.js';
@@ -109,3 +109,23 @@ export const feeRebatchSchema = z.object({
   /** Returned lines still waiting: the registry's account is the one the bank returned. */
   waiting: z.number().int(),
 });
+
+/** GET /api/fee-refunds/balance?regionCode=&year=: where every fen collected in the year is. */
+export const feeBalanceQuerySchema = z.object({ regionCode, year: z.coerce.number().int().min(2000).max(2100) });
+export const feeBalanceSchema = z.object({
+  regionCode: z.string(),
+  year: z.number().int(),
+  /** Collections whose money reached the treasury in the year (入库日期). */
+  collectedFen: z.number().int(),
+  /** Paid to the enterprises (the bank confirmed it). */
+  refundedFen: z.number().int(),
+  /** Kept by the union levels under the policy. */
+  retainedFen: z.number().int(),
+  /** Neither yet: held as preparation fund, computed but not paid, not computed (unreconciled …). */
+  pendingFen: z.number().int(),
+  pending: z.object({ heldFen: z.number().int(), unpaidFen: z.number().int(), uncomputedFen: z.number().int() }),
+  byLevel: z.array(z.object({ level: z.enum(UNION_LEVELS), retainedFen: z.number().int() })),
+  /** collected − (refunded + retained + pending): 0, or the identity is broken. */
+  differenceFen: z.number().int(),
+});
+export type FeeBalance = z.infer<typeof feeBalanceSchema>;

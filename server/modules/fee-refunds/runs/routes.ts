@@ -1,4 +1,9 @@
 import {
+  feeBalanceQuerySchema,
+  feeBalanceSchema,
+  feeBankReturnSchema,
+  feeRebatchRequestSchema,
+  feeRebatchSchema,
   feeBatchPageSchema,
   feeBatchSchema,
   feeLinePageSchema,
@@ -7,10 +12,21 @@ import {
   feeRunSchema,
 } from '../../../../contracts/fee-refunds/runs.js';
 import type { Deps } from '../../../core/deps.js';
-import { errorResponses, type ZodFastify } from '../../../core/http.js';
+import { sendAttachment } from '../../../core/attachment.js';
+import { apiErrorSchema, errorResponses, type ZodFastify } from '../../../core/http.js';
+import { getBalance } from './balance.js';
+import { paymentFile } from './payment-file.js';
+import { rebatch } from './rebatch.js';
+import { importBankReturn } from './returns.js';
 import * as batches from './batches.js';
 import * as lines from './lines.js';
-import { feeBatchListQuerySchema, feeLineQuerySchema, feeRunListQuerySchema, idParamsSchema } from './schemas.js';
+import {
+  feeBatchListQuerySchema,
+  feeLineQuerySchema,
+  feeRunListQuerySchema,
+  idParamsSchema,
+  paymentFileQuerySchema,
+} from './schemas.js';
 import * as runs from './service.js';
 import {
   listPayingAccounts,
@@ -142,5 +158,55 @@ export function runRoutes(app: ZodFastify, deps: Deps) {
       },
     },
     async (request) => setPayingAccount(deps, request.ctx, request.params.regionCode, request.body),
+  );
+  app.get(
+    '/api/fee-refunds/batches/:id/payment-file',
+    {
+      schema: {
+        tags,
+        summary: '支付文件（pain.001.001.10 或 CSV） The payment file (pain.001.001.10 or CSV)',
+        params: idParamsSchema,
+        querystring: paymentFileQuerySchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) =>
+      sendAttachment(reply, await paymentFile(deps, request.ctx, request.params.id, request.query.format)),
+  );
+  app.post(
+    '/api/fee-refunds/bank-returns',
+    {
+      schema: {
+        tags,
+        summary: '导入银行回单（pain.002、camt.054 或 CSV） Import the bank’s results (pain.002, camt.054 or CSV)',
+        consumes: ['multipart/form-data'],
+        response: { 200: feeBankReturnSchema, ...errorResponses, 413: apiErrorSchema },
+      },
+    },
+    async (request) => importBankReturn(deps, request.ctx, request),
+  );
+  app.post(
+    '/api/fee-refunds/rebatch',
+    {
+      schema: {
+        tags,
+        summary: '退回的明细重新组批（账户已更正） Re-batch returned lines whose account is fixed',
+        body: feeRebatchRequestSchema,
+        response: { 200: feeRebatchSchema, ...errorResponses },
+      },
+    },
+    async (request) => rebatch(deps, request.ctx, request.body),
+  );
+  app.get(
+    '/api/fee-refunds/balance',
+    {
+      schema: {
+        tags,
+        summary: '收支平衡：征收 = 返还 + 留存 + 待处理 Balance: collected = refunded + retained + pending',
+        querystring: feeBalanceQuerySchema,
+        response: { 200: feeBalanceSchema, ...errorResponses },
+      },
+    },
+    async (request) => getBalance(deps, request.ctx, request.query),
   );
 }
