@@ -1,14 +1,16 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeBatch, FeeLine, FeeRun } from '../../contracts/fee-refunds/runs.js';
 import type { Page } from '../../contracts/paging.js';
 import { feeRefundAllocations, feeRefundPayments } from '../../server/modules/fee-refunds/runs/tables.js';
+import { feeBankCredits, feeCollections } from '../../server/modules/fee-refunds/tables.js';
 import { agent, createTestApp, type TestApp } from '../support/app.js';
 import {
   collectionRow,
   creditRow,
   enterpriseRow,
   feeImported,
+  HUQIU_OFFICE,
   unionCells,
   type Cells,
 } from '../support/fee-refunds.js';
@@ -219,6 +221,22 @@ describe('fee refunds: a month is computed from reconciled collections', () => {
     expect((await zs.get(`/api/fee-refunds/batches/${computed.batches[0]!.id}`)).statusCode).toBe(403);
     const seen = await suzhou.get(`/api/fee-refunds/batches/${computed.batches[0]!.id}`);
     expect(seen.statusCode).toBe(403); // the province's run: a city sees its own runs only
+
+    const [collection] = await t.deps.db
+      .select({ importId: feeCollections.importId })
+      .from(feeCollections)
+      .where(eq(feeCollections.uscc, uscc(small)));
+    const tax = await maker.post(`/api/fee-refunds/imports/${collection!.importId}/rollback`);
+    expect(tax.statusCode).toBe(409);
+    expect(tax.json<{ message: string }>().message).toContain('已计算返还，不能撤销');
+    const [credit] = await t.deps.db
+      .select({ importId: feeBankCredits.importId })
+      .from(feeBankCredits)
+      .where(and(eq(feeBankCredits.creditDate, '2024-04-15'), eq(feeBankCredits.payerName, HUQIU_OFFICE)));
+    const bank = await maker.post(`/api/fee-refunds/imports/${credit!.importId}/rollback`);
+    expect(bank.statusCode).toBe(409);
+    expect(bank.json<{ message: string }>().message).toContain('不能撤销');
+    expect((await linesOf(uscc(small)))[0]).toMatchObject({ state: 'in_batch', amountFen: 20003 });
   });
 });
 

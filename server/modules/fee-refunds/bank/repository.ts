@@ -25,6 +25,13 @@ export const feeBankCreditRepo = {
     }
     return ids;
   },
+  async byIds(db: DbOrTx, ids: string[]) {
+    if (!ids.length) return [];
+    return db
+      .select({ creditDate: feeBankCredits.creditDate, payerKey: feeBankCredits.payerKey })
+      .from(feeBankCredits)
+      .where(inArray(feeBankCredits.id, ids));
+  },
   /** Deletes the given rows of one import; answers how many went. */
   async deleteOfImport(db: DbOrTx, importId: string, ids: string[]): Promise<number> {
     if (!ids.length) return 0;

@@ -2,7 +2,8 @@ import type { Tx } from '../../../db/client.js';
 import { AppError } from '../../../core/errors.js';
 import type { CommitOutcome, ImportRun, StagedRow } from '../../imports/define.js';
 import { feeBankCreditRepo } from './repository.js';
-import type { BankCreditRow } from './row.js';
+import { officeKey, type BankCreditRow } from './row.js';
+import { feeCollectionRepo } from '../tax/repository.js';
 
 /**
  * Stores a batch of credits. A serial number stored already (by an earlier import, batch or row)
@@ -30,12 +31,25 @@ export async function commitCredits(tx: Tx, run: ImportRun, rows: StagedRow<Bank
 }
 
 /**
- * Takes a batch of an import's credits out again. Nothing stores a reconciliation yet (it is
- * computed when asked), so nothing refuses; once refund runs are kept, a credit they relied on
- * must refuse here (CONFLICT).
+ * Takes a batch of an import's credits out again, unless a refund run has computed collections
+ * of the same tax office and date (they were computed because these credits reconciled them):
+ * CONFLICT, which undoes the whole rollback.
  */
 export async function rollbackCredits(tx: Tx, run: ImportRun, changes: CommitOutcome['changes']): Promise<void> {
   const ids = changes.map((c) => c.entityId);
+  const credits = await feeBankCreditRepo.byIds(tx, ids);
+  const computed = new Set(
+    (await feeCollectionRepo.computedOfficesOn(tx, [...new Set(credits.map((c) => c.creditDate))])).map(
+      (o) => `${o.date}|${officeKey(o.name)}`,
+    ),
+  );
+  const used = credits.filter((c) => computed.has(`${c.creditDate}|${c.payerKey}`)).length;
+  if (used > 0)
+    throw new AppError(
+      'CONFLICT',
+      `本次导入的 ${used} 条银行入账已用于对账并计算了返还，不能撤销`,
+      `${used} credit(s) of this import reconciled collections that have been computed into refunds: the import cannot be rolled back`,
+    );
   const gone = await feeBankCreditRepo.deleteOfImport(tx, run.importId, ids);
   if (gone !== ids.length)
     throw new AppError(

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { feeRefundAllocations } from '../runs/tables.js';
 import { feeCollections } from '../tables.js';
 
 export type FeeCollectionInsert = typeof feeCollections.$inferInsert;
@@ -35,5 +36,23 @@ export const feeCollectionRepo = {
       .where(and(eq(feeCollections.importId, importId), inArray(feeCollections.id, ids)))
       .returning({ id: feeCollections.id });
     return gone.length;
+  },
+  /** How many of these collections a refund run has computed (they cannot be taken out any more). */
+  async computedAmong(db: DbOrTx, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const [row] = await db
+      .select({ n: sql<number>`count(distinct ${feeRefundAllocations.collectionId})::int` })
+      .from(feeRefundAllocations)
+      .where(inArray(feeRefundAllocations.collectionId, ids));
+    return row?.n ?? 0;
+  },
+  /** The tax office names of computed collections that reached the treasury on these dates. */
+  async computedOfficesOn(db: DbOrTx, dates: string[]): Promise<{ name: string; date: string }[]> {
+    if (!dates.length) return [];
+    return db
+      .selectDistinct({ name: feeCollections.taxOfficeName, date: feeCollections.treasuryDate })
+      .from(feeCollections)
+      .innerJoin(feeRefundAllocations, eq(feeRefundAllocations.collectionId, feeCollections.id))
+      .where(sql`${feeCollections.treasuryDate} = any(${sql.param(dates)}::date[])`);
   },
 };

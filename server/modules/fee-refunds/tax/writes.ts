@@ -41,13 +41,18 @@ export async function commitCollections(
 }
 
 /**
- * Takes a batch of an import's collections out again. The check point for the later steps:
- * once refund lines, batches or reconciliations are computed from collections, a collection
- * they used must refuse the rollback here (CONFLICT, which undoes the whole rollback). No step
- * reads fee_collections yet, so nothing refuses.
+ * Takes a batch of an import's collections out again, unless a refund run has computed any of
+ * them (its lines may be paid or on their way): CONFLICT, which undoes the whole rollback.
  */
 export async function rollbackCollections(tx: Tx, run: ImportRun, changes: CommitOutcome['changes']): Promise<void> {
   const ids = changes.map((c) => c.entityId);
+  const computed = await feeCollectionRepo.computedAmong(tx, ids);
+  if (computed > 0)
+    throw new AppError(
+      'CONFLICT',
+      `本次导入的 ${computed} 条征收记录已计算返还，不能撤销；如数据有误，请联系复核人处理`,
+      `${computed} collection(s) of this import have been computed into refunds: the import cannot be rolled back`,
+    );
   const gone = await feeCollectionRepo.deleteOfImport(tx, run.importId, ids);
   if (gone !== ids.length)
     throw new AppError(
