@@ -4,7 +4,8 @@ import { FieldCipher, resolveMasterKey } from '../core/crypto.js';
 import { openDatabase } from '../db/client.js';
 import { generateDemo } from './demo-data.js';
 import { writeDemo } from './demo.js';
-import { writeFeeDemo } from './fee-refunds.js';
+import { writeFeeRefundCycleDemo } from './fee-refund-cycle.js';
+import { generateFeeDemo, writeFeeDemo } from './fee-refunds.js';
 import { ensureReferenceData } from './reference.js';
 
 // npm run seed:demo -- --scale N   (into an empty database: DATABASE_URL or the data folder)
@@ -33,8 +34,12 @@ const started = Date.now();
 const data = generateDemo(scale);
 try {
   await writeDemo(deps, data, (step) => console.log(`  ${step}`));
-  const fees = await writeFeeDemo(deps);
-  console.log(`  fee refunds: enterprises ${fees.enterprises}, collections ${fees.collections}`);
+  const feeData = generateFeeDemo();
+  const fees = await writeFeeDemo(deps, feeData);
+  await writeFeeRefundCycleDemo(deps, feeData);
+  console.log(
+    `  fee refunds: enterprises ${fees.enterprises}, collections ${fees.collections}, months 2024-02…11 computed`,
+  );
 } catch (err) {
   console.error(
     'Seeding failed (is the database empty? the demo set must go into a fresh one):',

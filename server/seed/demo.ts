@@ -12,7 +12,8 @@ import { people } from '../modules/people/tables.js';
 import { SEED_HISTORY, writeHistory, type HistoryRefs } from './disputes-history.js';
 import { seedOpenCases } from './disputes-open.js';
 import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
-import { writeFeeDemo } from './fee-refunds.js';
+import { writeFeeRefundCycleDemo } from './fee-refund-cycle.js';
+import { generateFeeDemo, writeFeeDemo } from './fee-refunds.js';
 
 export const DEMO_LOGINS = {
   password: DEMO_PASSWORD,
@@ -136,7 +137,9 @@ export async function seedDemoIfEmpty(deps: Deps, scale = 1): Promise<boolean> {
   const ids = await writeDemo(deps, data);
   await writeHistory(deps, historyRefs(data, ids), SEED_HISTORY);
   await seedOpenCases(deps, ids.courtIds);
-  await writeFeeDemo(deps);
+  const fees = generateFeeDemo();
+  await writeFeeDemo(deps, fees);
+  await writeFeeRefundCycleDemo(deps, fees);
   return true;
 }
 

@@ -64,6 +64,30 @@ const GROUPS: RouteGroup[] = [
     allowed: ['union_staff', 'system_admin'],
   },
   {
+    name: 'fee-refund runs',
+    method: 'GET',
+    url: () => '/api/fee-refunds/runs',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'fee-refund batches',
+    method: 'GET',
+    url: () => '/api/fee-refunds/batches',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'fee-refund lines',
+    method: 'GET',
+    url: () => '/api/fee-refunds/lines',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'fee-refund paying accounts',
+    method: 'GET',
+    url: () => '/api/fee-refunds/paying-accounts',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
     name: 'fee-refund import template',
     method: 'GET',
     url: () => '/api/fee-refunds/imports/template.xlsx?kind=enterprises',

@@ -4,6 +4,10 @@ import { validateUscc } from '../../server/core/identifiers/uscc.js';
 import { feeCollections, feeEnterprises } from '../../server/modules/fee-refunds/tables.js';
 import { employers } from '../../server/modules/employers/tables.js';
 import { FEE_DEMO_ENTERPRISES, generateFeeDemo, writeFeeDemo } from '../../server/seed/fee-refunds.js';
+import type { FeeBalance, FeeBatch, FeeLine, FeeRun } from '../../contracts/fee-refunds/runs.js';
+import type { FeeReconciliation } from '../../contracts/fee-refunds/responses.js';
+import type { Page } from '../../contracts/paging.js';
+import { writeFeeRefundCycleDemo } from '../../server/seed/fee-refund-cycle.js';
 import { createTestApp, loginAs, type TestApp } from '../support/app.js';
 
 // The fee-refund part of the demo data: Jiangsu's registry and 2024 collections, loaded into a
@@ -12,12 +16,18 @@ import { createTestApp, loginAs, type TestApp } from '../support/app.js';
 let t: TestApp;
 let written: { enterprises: number; collections: number };
 let seconds: number;
+let cycleSeconds: number;
+const data = generateFeeDemo();
 beforeAll(async () => {
   t = await createTestApp({ demoScale: 0.01 });
   const started = Date.now();
-  written = await writeFeeDemo(t.deps);
+  written = await writeFeeDemo(t.deps, data);
   seconds = (Date.now() - started) / 1000;
   console.log(`fee-refund demo written in ${seconds.toFixed(2)} s`);
+  const cycleStarted = Date.now();
+  await writeFeeRefundCycleDemo(t.deps, data);
+  cycleSeconds = (Date.now() - cycleStarted) / 1000;
+  console.log(`fee-refund demo cycle written in ${cycleSeconds.toFixed(2)} s`);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -112,5 +122,30 @@ describe('the fee-refund demo data', () => {
 
   it('loads in a few seconds', () => {
     expect(seconds).toBeLessThan(20);
+  });
+
+  it('has a year in motion: months computed, approved by two people, paid, two returned, one short credit', async () => {
+    const js = await loginAs(t.app, 'js_union');
+    const runs = (await js.get('/api/fee-refunds/runs?pageSize=50')).json<Page<FeeRun>>();
+    expect(runs.items.map((r) => r.month).sort()).toEqual(
+      ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11'].map((m) => `2024-${m}`),
+    );
+    const batches = (await js.get('/api/fee-refunds/batches?pageSize=100')).json<Page<FeeBatch>>().items;
+    expect(batches.filter((b) => b.status === 'draft').every((b) => b.month === '2024-11')).toBe(true);
+    expect(batches.some((b) => b.status === 'draft' && b.canSubmit)).toBe(true);
+    expect(batches.filter((b) => b.status === 'closed').length).toBeGreaterThan(10);
+    for (const b of batches.filter((x) => x.status === 'closed')) expect(b.submittedBy).not.toBe(b.approvedBy);
+    const returned = (await js.get('/api/fee-refunds/lines?state=returned')).json<Page<FeeLine>>();
+    expect(returned.items.map((l) => l.payments.at(-1)!.reasonCode).sort()).toEqual(['AC04', 'BE01']);
+    const january = (
+      await js.get('/api/fee-refunds/reconciliation?from=2025-01-01&to=2025-01-31&pageSize=100')
+    ).json<FeeReconciliation>();
+    expect(january.totals.groups.difference).toBe(1);
+    expect(january.totals.differenceFen).toBe(-100);
+    const balance = (await js.get('/api/fee-refunds/balance?regionCode=320000&year=2024')).json<FeeBalance>();
+    expect(balance.differenceFen).toBe(0);
+    expect(balance.refundedFen).toBeGreaterThan(0);
+    expect(balance.pending.heldFen).toBeGreaterThan(0);
+    expect(cycleSeconds).toBeLessThan(30);
   });
 });

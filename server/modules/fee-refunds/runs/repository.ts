@@ -351,16 +351,21 @@ export const settlementRepo = {
   },
   async settle(
     db: DbOrTx,
-    id: string,
+    ids: string[],
     set: Pick<PaymentInsert, 'status' | 'reasonCode' | 'reasonText' | 'settledAt' | 'resultId'>,
   ) {
-    await db.update(feeRefundPayments).set(set).where(eq(feeRefundPayments.id, id));
+    for (let i = 0; i < ids.length; i += 5000)
+      await db
+        .update(feeRefundPayments)
+        .set(set)
+        .where(inArray(feeRefundPayments.id, ids.slice(i, i + 5000)));
   },
-  async setLineState(db: DbOrTx, lineId: string, state: LineRow['state'], paidOn: string | null, now: Date) {
-    await db
-      .update(feeRefundLines)
-      .set({ state, paidOn, updatedAt: now, version: sql`${feeRefundLines.version} + 1` })
-      .where(eq(feeRefundLines.id, lineId));
+  async setLineState(db: DbOrTx, lineIds: string[], state: LineRow['state'], paidOn: string | null, now: Date) {
+    for (let i = 0; i < lineIds.length; i += 5000)
+      await db
+        .update(feeRefundLines)
+        .set({ state, paidOn, updatedAt: now, version: sql`${feeRefundLines.version} + 1` })
+        .where(inArray(feeRefundLines.id, lineIds.slice(i, i + 5000)));
   },
   /** Approved batches with no payment still out become closed. */
   async closeSettled(db: DbOrTx, batchIds: string[], now: Date) {

@@ -40,8 +40,13 @@ interface Outcome {
  * is unknown. Its line follows it; a batch with nothing out is closed. One transaction, audited.
  */
 export async function importBankReturn(deps: Deps, ctx: Ctx, request: FastifyRequest): Promise<FeeBankReturn> {
+  requirePermission(ctx, 'fee_refunds:run');
+  return applyBankResult(deps, ctx, await readResultFile(request));
+}
+
+/** A bank result file's content applied as importBankReturn describes (the demo's bank uses it too). */
+export async function applyBankResult(deps: Deps, ctx: Ctx, content: Buffer): Promise<FeeBankReturn> {
   const actor = requirePermission(ctx, 'fee_refunds:run');
-  const content = await readResultFile(request);
   const parsed = parseBankResult(content);
   if (!parsed.ok) throw errors.validation('file', parsed.zh, parsed.en);
   const now = deps.now();
@@ -63,7 +68,8 @@ export async function importBankReturn(deps: Deps, ctx: Ctx, request: FastifyReq
     const counts = { matched: 0, paid: 0, returned: 0, unchanged: 0, unknown: 0 };
     const seen = new Set<string>();
     const touchedBatches = new Set<string>();
-    const today = todayInChina(now);
+    // Moves with the same outcome and reason are written together (a file holds thousands).
+    const moves = new Map<string, { said: Outcome; paymentIds: string[]; lineIds: string[] }>();
     for (const { payment, batch } of named) {
       const group = groups.get(batch.batchNo);
       const said: Outcome | undefined =
@@ -78,21 +84,31 @@ export async function importBankReturn(deps: Deps, ctx: Ctx, request: FastifyReq
         continue;
       }
       counts.matched++;
-      const moves = payment.status === 'out' || (payment.status === 'paid' && said.outcome === 'returned');
-      if (!moves || payment.status === said.outcome) {
+      const moving = payment.status === 'out' || (payment.status === 'paid' && said.outcome === 'returned');
+      if (!moving || payment.status === said.outcome) {
         counts.unchanged++;
         continue;
       }
-      await settlementRepo.settle(tx, payment.id, {
+      const settled: Outcome =
+        said.outcome === 'returned' ? said : { outcome: 'paid', reasonCode: null, reasonText: null };
+      const key = JSON.stringify(settled);
+      const move = moves.get(key) ?? { said: settled, paymentIds: [], lineIds: [] };
+      move.paymentIds.push(payment.id);
+      move.lineIds.push(payment.lineId);
+      moves.set(key, move);
+      counts[said.outcome]++;
+      touchedBatches.add(batch.id);
+    }
+    const today = todayInChina(now);
+    for (const { said, paymentIds, lineIds } of moves.values()) {
+      await settlementRepo.settle(tx, paymentIds, {
         status: said.outcome,
-        reasonCode: said.outcome === 'returned' ? said.reasonCode : null,
-        reasonText: said.outcome === 'returned' ? said.reasonText : null,
+        reasonCode: said.reasonCode,
+        reasonText: said.reasonText,
         settledAt: now,
         resultId,
       });
-      await settlementRepo.setLineState(tx, payment.lineId, said.outcome, said.outcome === 'paid' ? today : null, now);
-      counts[said.outcome]++;
-      touchedBatches.add(batch.id);
+      await settlementRepo.setLineState(tx, lineIds, said.outcome, said.outcome === 'paid' ? today : null, now);
     }
     counts.unknown += [...byId.keys()].filter((id) => !seen.has(id)).length;
     await settlementRepo.closeSettled(tx, [...touchedBatches], now);
