@@ -45,13 +45,17 @@ function credits(data: FeeDemoData) {
   }
   const sorted = [...groups.values()].sort((a, b) => (a.date + a.office).localeCompare(b.date + b.office));
   const short = sorted.find((g) => g.date.startsWith('2025-01'));
-  return sorted.map((g, i) => ({
-    creditDate: g.date,
-    payerName: g.office,
-    payerKey: officeKey(g.office),
-    amountFen: g === short ? g.fen - SHORT_BY_FEN : g.fen,
-    serialNo: `JSGH${g.date.replace(/-/g, '')}${String(i + 1).padStart(6, '0')}`,
-  }));
+  return sorted.map((g, i) => {
+    const amountFen = g === short ? g.fen - SHORT_BY_FEN : g.fen;
+    return {
+      creditDate: g.date,
+      payerName: g.office,
+      payerKey: officeKey(g.office),
+      amount: `${Math.floor(amountFen / 100)}.${String(amountFen % 100).padStart(2, '0')}`,
+      amountFen,
+      serialNo: `JSGH${g.date.replace(/-/g, '')}${String(i + 1).padStart(6, '0')}`,
+    };
+  });
 }
 
 export async function writeFeeRefundCycleDemo(deps: Deps, data: FeeDemoData) {
