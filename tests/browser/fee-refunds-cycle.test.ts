@@ -13,6 +13,7 @@ import {
   unionCells,
   type Cells,
 } from '../support/fee-refunds.js';
+import { allowNames, expectEnglish } from './english-support.js';
 import { choose, ensureWebBuilt, launchChromium, newDeskPage, signIn, startServer } from './support.js';
 
 // The refund cycle as Jiangsu's province union staff use it: the registry, the tax data and the
@@ -163,6 +164,23 @@ describe('fee-refund cycle', () => {
         `/api/fee-refunds/batches/${batch!.id}/payment-file?format=pain.001`,
       );
       expect(await second.getByTestId(`fee-batch-csv-${batchNo}`).getAttribute('href')).toMatch(/format=csv$/);
+
+      // The cycle's tabs read in English too (names of enterprises, offices and accounts stay as they are).
+      await second.getByTestId('lang-switch').click();
+      await expect.poll(() => statusOf(second)).toBe('approved');
+      await expect
+        .poll(() => second.getByTestId(`fee-batch-status-${batchNo}`).innerText())
+        .toBe('Approved, awaiting the bank');
+      allowNames(name, HUQIU_OFFICE, '江苏省总工会');
+      await expectEnglish(second, 'fee-refund batches');
+      await second.getByTestId('fee-tab-reconciliation').click();
+      await second.getByTestId('fee-recon-totals').waitFor();
+      await expectEnglish(second, 'fee-refund reconciliation');
+      await second.getByTestId('fee-tab-lines').click();
+      await second.getByTestId('fee-line-uscc').fill(uscc);
+      await second.getByTestId('fee-line-search').click();
+      await expect.poll(() => second.getByTestId('fee-line-state').first().innerText()).toBe('Being paid');
+      await expectEnglish(second, 'fee-refund lines');
     } finally {
       await second.context().close();
     }

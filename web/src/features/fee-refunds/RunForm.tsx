@@ -17,7 +17,7 @@ interface RunValues {
 const isSkipReason = (r: string): r is RunSkipReason => r in RUN_SKIP_LABELS;
 
 /** "Compute a month": the region (the user's own unless changed) and the month; then what the run did. */
-export function RunForm({ state, canRun }: { state: FeeRuns; canRun: boolean }) {
+export function RunForm({ state }: { state: FeeRuns }) {
   const { t } = useTranslation();
   const me = useMe();
   const errorText = useErrorText();
@@ -30,7 +30,6 @@ export function RunForm({ state, canRun }: { state: FeeRuns; canRun: boolean }) 
         initialValues={{ regionCode: me.regionCode ?? '' }}
         onFinish={(v) => run.mutate({ regionCode: v.regionCode.trim(), month: v.month.format('YYYY-MM') })}
         style={{ rowGap: 8 }}
-        disabled={!canRun}
       >
         <Form.Item
           name="regionCode"

@@ -11,7 +11,7 @@ export function RunsPanel() {
   const canRun = can('fee_refunds:run');
   return (
     <>
-      {canRun && <RunForm state={state} canRun={canRun} />}
+      {canRun && <RunForm state={state} />}
       {canRun && <BankResults state={state} />}
       <BatchList state={state} canRun={canRun} canApprove={can('fee_refunds:approve')} />
     </>
