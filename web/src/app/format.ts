@@ -50,3 +50,12 @@ export function punctuationOf(lang: string): {
     bracket: (text) => (en ? ` (${text})` : `（${text}）`),
   };
 }
+
+/** Integer fen in yuan with two decimals and thousands separators: 3575000 → "35,750.00"; integer arithmetic only. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(Math.trunc(fen));
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
+}

@@ -1,4 +1,5 @@
 import { Tabs } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/auth';
@@ -6,17 +7,22 @@ import { PageTitle } from '../../app/components/PageTitle';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import './i18n';
 import { ImportPanel } from './ImportPanel';
+import { LinesPanel } from './LinesPanel';
+import { ReconciliationPanel } from './ReconciliationPanel';
 import { RegistryList } from './RegistryList';
+import { RunsPanel } from './RunsPanel';
+
+type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines';
 
 /**
  * Fee refunds (/fee-refunds): the enterprise registry of the user's region, one enterprise in a
- * drawer (`?uscc=`), and for those who may import, the registry's upload (`?tab=import`).
+ * drawer (`?uscc=`), the imports for those who may import, and the refund cycle (reconciliation,
+ * runs and batches, lines) for those who may read it; the tab is kept in the address (`?tab=`).
  */
 export default function FeeRefundsPage() {
   const { t } = useTranslation();
-  const mayImport = useCan()('fee_refunds:import');
+  const can = useCan();
   const [params, setParams] = useSearchParams();
-  const tab = mayImport && params.get('tab') === 'import' ? 'import' : 'registry';
   const uscc = params.get('uscc');
   const change = (key: string, value: string | null) =>
     setParams(
@@ -28,28 +34,26 @@ export default function FeeRefundsPage() {
       },
       { replace: true },
     );
+  const tabs: { key: TabKey; shown: boolean; children: ReactNode }[] = [
+    { key: 'registry', shown: true, children: <RegistryList onOpen={(next) => change('uscc', next)} /> },
+    { key: 'import', shown: can('fee_refunds:import'), children: <ImportPanel /> },
+    { key: 'reconciliation', shown: can('fee_refunds:read'), children: <ReconciliationPanel /> },
+    { key: 'runs', shown: can('fee_refunds:read'), children: <RunsPanel /> },
+    { key: 'lines', shown: can('fee_refunds:read'), children: <LinesPanel /> },
+  ];
+  const shown = tabs.filter((x) => x.shown);
+  const tab = shown.find((x) => x.key === params.get('tab'))?.key ?? 'registry';
   return (
     <>
       <PageTitle title={t('feeRefunds.title')} />
       <Tabs
         activeKey={tab}
-        onChange={(key) => change('tab', key === 'import' ? key : null)}
-        items={[
-          {
-            key: 'registry',
-            label: <span data-testid="fee-tab-registry">{t('feeRefunds.tabs.registry')}</span>,
-            children: <RegistryList onOpen={(next) => change('uscc', next)} />,
-          },
-          ...(mayImport
-            ? [
-                {
-                  key: 'import',
-                  label: <span data-testid="fee-tab-import">{t('feeRefunds.tabs.import')}</span>,
-                  children: <ImportPanel />,
-                },
-              ]
-            : []),
-        ]}
+        onChange={(key) => change('tab', key === 'registry' ? null : key)}
+        items={shown.map((x) => ({
+          key: x.key,
+          label: <span data-testid={`fee-tab-${x.key}`}>{t(`feeRefunds.tabs.${x.key}`)}</span>,
+          children: x.children,
+        }))}
       />
       <EnterpriseDrawer uscc={uscc} onClose={() => change('uscc', null)} />
     </>

@@ -6,6 +6,7 @@ import {
   Flex,
   Popconfirm,
   Progress,
+  Select,
   Statistic,
   Table,
   Tag,
@@ -17,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/errors';
 import { textOf } from '../../app/i18n';
 import { FEE_IMPORTS_API } from './queryKeys';
-import type { FeeImport } from './types';
+import { IMPORT_KINDS, type FeeImport } from './types';
 import { useFeeImport } from './useFeeImport';
 
 type RowError = FeeImport['errors'][number];
@@ -29,7 +30,10 @@ const STATUS_COLORS: Record<FeeImport['status'], string> = {
   rolled_back: 'default',
 };
 
-/** The registry's upload: the template, the file, then its progress, counts, rejected rows and rollback. */
+/**
+ * The upload of a registry, tax or bank-credit file: the kind, its template, the file, then its
+ * progress, counts, rejected rows and rollback (the API answers the same shape for every kind).
+ */
 export function ImportPanel() {
   const { t } = useTranslation();
   const state = useFeeImport();
@@ -41,13 +45,25 @@ export function ImportPanel() {
       <Card size="small" style={{ marginBottom: 16 }} title={t('feeRefunds.importTitle')}>
         <Flex vertical gap={12}>
           <Typography.Text type="secondary">{t('feeRefunds.importHint')}</Typography.Text>
-          <Checkbox
-            checked={acceptWarnings}
-            onChange={(e) => setAcceptWarnings(e.target.checked)}
-            data-testid="fee-import-accept-warnings"
-          >
-            {t('feeRefunds.acceptWarnings')}
-          </Checkbox>
+          <Flex gap={8} align="center" wrap>
+            <span>{t('feeRefunds.importKind')}</span>
+            <Select
+              value={state.kind}
+              onChange={state.setKind}
+              style={{ width: 220 }}
+              data-testid="fee-import-kind"
+              options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`feeRefunds.importKinds.${k}`) }))}
+            />
+          </Flex>
+          {state.kind === 'enterprises' && (
+            <Checkbox
+              checked={acceptWarnings}
+              onChange={(e) => setAcceptWarnings(e.target.checked)}
+              data-testid="fee-import-accept-warnings"
+            >
+              {t('feeRefunds.acceptWarnings')}
+            </Checkbox>
+          )}
           <Flex gap={8} wrap>
             <Upload
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,7 +78,7 @@ export function ImportPanel() {
                 {t('feeRefunds.upload')}
               </Button>
             </Upload>
-            <Button href={`${FEE_IMPORTS_API}/template.xlsx?kind=enterprises`} data-testid="fee-import-template">
+            <Button href={`${FEE_IMPORTS_API}/template.xlsx?kind=${state.kind}`} data-testid="fee-import-template">
               {t('feeRefunds.template')}
             </Button>
           </Flex>

@@ -14,3 +14,7 @@ export const sizeCategoryText = (c: NonNullable<FeeEnterprise['sizeCategory']>, 
 export function maskedAccount(accountNo: string): string {
   return accountNo.length <= 4 ? accountNo : `**** ${accountNo.slice(-4)}`;
 }
+
+/** A contract label of a code, in the page's language. */
+export const codeText = <C extends string>(labels: Readonly<Record<C, Label>>, code: C, lang: string): string =>
+  labelIn(labels[code], lang);

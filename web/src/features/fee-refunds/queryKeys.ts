@@ -1,6 +1,12 @@
-/** The fee-refund API's registry and imports; every read is keyed under its path. */
+/** The fee-refund API's registry, imports and refund cycle; every read is keyed under its path. */
 export const FEE_ENTERPRISES_API = '/api/fee-refunds/enterprises';
 export const FEE_IMPORTS_API = '/api/fee-refunds/imports';
+export const FEE_RECONCILIATION_API = '/api/fee-refunds/reconciliation';
+export const FEE_RUNS_API = '/api/fee-refunds/runs';
+export const FEE_BATCHES_API = '/api/fee-refunds/batches';
+export const FEE_LINES_API = '/api/fee-refunds/lines';
+export const FEE_BANK_RETURNS_API = '/api/fee-refunds/bank-returns';
+export const FEE_REBATCH_API = '/api/fee-refunds/rebatch';
 
 export const feeRefundKeys = {
   /** Every page of the registry and every enterprise record: invalidated by an import or a rollback. */
@@ -8,4 +14,14 @@ export const feeRefundKeys = {
   enterprise: (uscc: string) => [FEE_ENTERPRISES_API, 'one', uscc] as const,
   imports: [FEE_IMPORTS_API] as const,
   import: (id: string) => [FEE_IMPORTS_API, 'one', id] as const,
+  /** Every window of the reconciliation: a tax or bank file changes it. */
+  reconciliation: [FEE_RECONCILIATION_API] as const,
+  runs: [FEE_RUNS_API] as const,
+  /** Every page of the batches: a run, a submission, an approval, a bank result or a re-batch changes them. */
+  batches: [FEE_BATCHES_API] as const,
+  /** Every page of the refund lines: changed by the same writes as the batches. */
+  lines: [FEE_LINES_API] as const,
 };
+
+/** What the refund cycle's writes change: the batches and the lines (and the runs that made them). */
+export const cycleKeys = [feeRefundKeys.batches, feeRefundKeys.lines, feeRefundKeys.runs] as const;

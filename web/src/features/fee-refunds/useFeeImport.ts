@@ -1,20 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { FEE_IMPORTS_API, feeRefundKeys } from './queryKeys';
-import { RUNNING, type FeeImport } from './types';
+import { RUNNING, type FeeImport, type FeeImportKind } from './types';
 
 /**
- * The registry's import: the open upload (`?import=` in the address, so a reload keeps it), asked
+ * The imports of the three files (the registry, the tax data, the bank's credits): the kind chosen,
+ * the open upload (`?import=` in the address, so a reload keeps it), asked
  * every second while it runs; the upload and the rollback. Once an upload has landed or is rolled
- * back, the registry's pages and records are asked again.
+ * back, the registry's pages and records and the reconciliation are asked again.
  */
 export function useFeeImport() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const id = params.get('import');
+  const [kind, setKind] = useState<FeeImportKind>('enterprises');
   const open = (next: string) =>
     setParams(
       (prev) => {
@@ -32,22 +34,20 @@ export function useFeeImport() {
 
   const status = current.data?.status;
   useEffect(() => {
-    if (status && status !== RUNNING) void queryClient.invalidateQueries({ queryKey: feeRefundKeys.enterprises });
+    if (status && status !== RUNNING)
+      for (const queryKey of [feeRefundKeys.enterprises, feeRefundKeys.reconciliation])
+        void queryClient.invalidateQueries({ queryKey });
   }, [status, queryClient]);
 
   const upload = useApiMutation(
     (v: { acceptWarnings: boolean; file: File }) =>
-      api.upload<{ id: string }>(
-        FEE_IMPORTS_API,
-        { kind: 'enterprises', acceptWarnings: String(v.acceptWarnings) },
-        v.file,
-      ),
+      api.upload<{ id: string }>(FEE_IMPORTS_API, { kind, acceptWarnings: String(v.acceptWarnings) }, v.file),
     [],
   );
   const rollback = useApiMutation(
     (importId: string) => api.post<FeeImport>(`${FEE_IMPORTS_API}/${importId}/rollback`),
-    [feeRefundKeys.enterprises],
+    [feeRefundKeys.enterprises, feeRefundKeys.reconciliation],
   );
   const show = (detail: FeeImport) => queryClient.setQueryData(feeRefundKeys.import(detail.id), detail);
-  return { detail: id ? current.data : undefined, open, upload, rollback, show };
+  return { kind, setKind, detail: id ? current.data : undefined, open, upload, rollback, show };
 }

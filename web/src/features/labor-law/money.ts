@@ -35,14 +35,8 @@ export function parseYuanToFen(input: string | number | null | undefined): numbe
   return fen <= MAX_FEN ? fen : null;
 }
 
-/** 3575000 → "35,750.00"; integer arithmetic only. */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(fen));
-  const yuan = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
+/** 3575000 → "35,750.00" (shared with the other pages that show money: app/format.ts). */
+export { formatFen } from '../../app/format';
 
 /** 650050 → "6500.5" (for putting an amount back into a yuan input). */
 export function fenToYuanInput(fen: number): string {
