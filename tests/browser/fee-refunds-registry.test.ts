@@ -119,7 +119,7 @@ describe('fee-refund enterprise registry', () => {
     await expect.poll(() => detail.isVisible()).toBe(false);
 
     await page.getByTestId('lang-switch').click();
-    await expect.poll(() => page.locator('h1').innerText()).toBe('Fee refunds · Enterprise registry');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Fee refunds');
     await expect.poll(() => rows.first().innerText()).toContain('Small enterprise');
     expect(await rows.first().innerText()).toContain('Has a union');
     allowNames(name);

@@ -311,7 +311,12 @@ export const lineRepo = {
       .select()
       .from(feeRefundLines)
       .where(lineWhere(f))
-      .orderBy(asc(feeRefundLines.dueOn), asc(feeRefundLines.uscc), asc(feeRefundLines.id))
+      .orderBy(
+        ...(f.dueBefore
+          ? [asc(feeRefundLines.dueOn), asc(feeRefundLines.uscc)]
+          : [desc(feeRefundLines.month), asc(feeRefundLines.uscc)]),
+        asc(feeRefundLines.id),
+      )
       .limit(limit)
       .offset(offset);
     const [count] = await db

@@ -1,7 +1,7 @@
 import type { FeeRefundsStrings } from './strings.zh';
 
 export const feeRefundsEn: FeeRefundsStrings = {
-  title: 'Fee refunds · Enterprise registry',
+  title: 'Fee refunds',
   tabs: {
     registry: 'Enterprise registry',
     import: 'Import files',

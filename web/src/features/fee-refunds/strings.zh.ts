@@ -1,6 +1,6 @@
 // The words of the fee-refund pages (Chinese, the source); strings.en.ts has the same keys.
 export const feeRefundsZh = {
-  title: '经费返还 · 企业名录',
+  title: '经费返还',
   tabs: { registry: '企业名录', import: '导入数据', reconciliation: '对账', runs: '返还批次', lines: '返还明细' },
   uscc: '统一社会信用代码',
   name: '企业名称',
