@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeBatch } from '../../contracts/fee-refunds/runs.js';
 import type { Page as ApiPage } from '../../contracts/paging.js';
 import { DEMO_PASSWORD, loginAs, type Agent, type TestApp } from '../support/app.js';
+import { pain002Xml } from '../support/bank-files.js';
 import { uniqueUscc } from '../support/factories.js';
 import {
   HUQIU_OFFICE,
@@ -58,7 +60,9 @@ const count = (key: string) => page.getByTestId(`fee-import-count-${key}`).getAt
 async function upload(kindText: string, name: string, rows: Cells[]) {
   await choose(page, 'fee-import-kind', kindText);
   const before = importId();
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: cellsFile(rows) });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('fee-import-upload').click();
+  await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: cellsFile(rows) });
   await expect.poll(importId, { timeout: 15_000 }).not.toBe(before);
   await expect
     .poll(() => page.getByTestId('fee-import-status').getAttribute('data-status'), { timeout: 30_000 })
@@ -91,11 +95,12 @@ async function showOctober() {
 }
 
 describe('fee-refund cycle', () => {
-  it('imports tax and bank data, reconciles, computes a month, and a batch is submitted and approved', async () => {
-    const uscc = uniqueUscc('320505');
-    const name = `苏州虎丘返还测试有限公司${uscc.slice(-6)}`;
-    const enterprise = { ...enterpriseRow({ 统一社会信用代码: uscc, 企业名称: name }), ...unionCells(uscc, name) };
+  const uscc = uniqueUscc('320505');
+  const name = `苏州虎丘返还测试有限公司${uscc.slice(-6)}`;
+  const enterprise = { ...enterpriseRow({ 统一社会信用代码: uscc, 企业名称: name }), ...unionCells(uscc, name) };
+  let batchNo = '';
 
+  it('imports tax and bank data, reconciles, computes a month, and a batch is submitted and approved', async () => {
     await page.goto(`${baseUrl}/fee-refunds?tab=import`);
     await upload('企业名录', '企业名录.csv', [enterprise]);
     expect(await page.getByTestId('fee-import-template').getAttribute('href')).toMatch(/kind=enterprises$/);
@@ -136,7 +141,7 @@ describe('fee-refund cycle', () => {
     expect(list.statusCode, list.body).toBe(200);
     const batch = list.json<ApiPage<FeeBatch>>().items.find((b) => b.month === MONTH);
     expect(batch).toMatchObject({ lines: 1, totalFen: expect.any(Number) });
-    const batchNo = batch!.batchNo;
+    batchNo = batch!.batchNo;
     const statusOf = (p: Page) => p.getByTestId(`fee-batch-status-${batchNo}`).getAttribute('data-status');
     await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('draft');
     await page.getByTestId(`fee-batch-submit-${batchNo}`).click();
@@ -184,5 +189,110 @@ describe('fee-refund cycle', () => {
     } finally {
       await second.context().close();
     }
+  });
+
+  /** Approves a batch as js_checker in a browser of their own. */
+  async function approveAsChecker(no: string) {
+    const second = await newDeskPage(browser);
+    try {
+      await signIn(second, baseUrl, 'js_checker', DEMO_PASSWORD);
+      await second.goto(`${baseUrl}/fee-refunds?tab=runs`);
+      await second.getByTestId(`fee-batch-approve-${no}`).click();
+      await second.locator('.ant-modal-confirm .ant-btn-primary').click();
+      await expect
+        .poll(() => second.getByTestId(`fee-batch-status-${no}`).getAttribute('data-status'), { timeout: 15_000 })
+        .toBe('approved');
+    } finally {
+      await second.context().close();
+    }
+  }
+
+  /** Uploads a bank result file on the runs tab and answers the counts it shows. */
+  async function bankResult(name: string, content: string) {
+    await page.getByTestId('fee-tab-runs').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('fee-bank-return-upload').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(content) });
+    const read = (key: string) => page.getByTestId(`fee-bank-return-${key}`).innerText();
+    await expect.poll(() => read('matched'), { timeout: 15_000 }).toBe('1');
+    return { paid: await read('paid'), returned: await read('returned') };
+  }
+
+  async function lineState() {
+    await page.getByTestId('fee-tab-lines').click();
+    await page.getByTestId('fee-line-uscc').fill(uscc);
+    await page.getByTestId('fee-line-search').click();
+    return page.getByTestId('fee-line-state').first().getAttribute('data-state');
+  }
+
+  it('pays through the bank: the file, a rejected account, the account fixed, re-batched and paid', async () => {
+    expect(batchNo).not.toBe('');
+    await page.goto(`${baseUrl}/fee-refunds?tab=runs`);
+    const statusOf = (no: string) => page.getByTestId(`fee-batch-status-${no}`).getAttribute('data-status');
+    await expect.poll(() => statusOf(batchNo), { timeout: 15_000 }).toBe('approved');
+    // The maker downloads the payment file the bank takes.
+    const download = page.waitForEvent('download');
+    await page.getByTestId(`fee-batch-file-${batchNo}`).click();
+    const file = await (await download).path();
+    const xml = readFileSync(file, 'utf8');
+    expect(xml).toContain('pain.001.001.10');
+    const endToEndId = /<EndToEndId>([^<]+)<\/EndToEndId>/.exec(xml)![1]!;
+
+    // The bank rejects the payment: the union's account is closed.
+    const rejected = pain002Xml({
+      messageId: 'BANK-STS-CYCLE',
+      originalMessageId: batchNo,
+      statuses: [{ endToEndId, status: 'RJCT', reasonCode: 'AC04', reasonText: '账户已销户' }],
+    });
+    expect(await bankResult('pain002.xml', rejected)).toEqual({ paid: '0', returned: '1' });
+    await expect.poll(lineState, { timeout: 15_000 }).toBe('returned');
+
+    // Nothing to re-batch while the registry still has the closed account.
+    await page.getByTestId('fee-tab-runs').click();
+    await page.getByTestId('fee-rebatch').click();
+    // A warning: no line batched, one still waiting for its account.
+    const rebatched = page.getByTestId('fee-rebatch-result');
+    await expect.poll(() => rebatched.getAttribute('class'), { timeout: 15_000 }).toContain('ant-alert-warning');
+
+    // The account is fixed in the registry, then the line goes into a new batch.
+    await page.getByTestId('fee-tab-import').click();
+    await upload('企业名录', '企业名录-新账户.csv', [{ ...enterprise, 工会账户账号: '6222020000123456789' }]);
+    await page.getByTestId('fee-tab-runs').click();
+    await page.getByTestId('fee-rebatch').click();
+    await expect.poll(() => rebatched.getAttribute('class'), { timeout: 15_000 }).toContain('ant-alert-success');
+    await expect
+      .poll(
+        async () => {
+          const items = (await checker.get('/api/fee-refunds/batches?status=draft&pageSize=100')).json<
+            ApiPage<FeeBatch>
+          >().items;
+          return items.find((b) => b.month === MONTH)?.batchNo ?? null;
+        },
+        { timeout: 15_000 },
+      )
+      .not.toBeNull();
+    const redo = (await checker.get('/api/fee-refunds/batches?status=draft&pageSize=100'))
+      .json<ApiPage<FeeBatch>>()
+      .items.find((b) => b.month === MONTH)!;
+    await page.reload();
+    await page.getByTestId(`fee-batch-submit-${redo.batchNo}`).click();
+    await expect.poll(() => statusOf(redo.batchNo), { timeout: 15_000 }).toBe('submitted');
+    await approveAsChecker(redo.batchNo);
+
+    // The bank books it: paid to the new account.
+    await page.reload();
+    const download2 = page.waitForEvent('download');
+    await page.getByTestId(`fee-batch-file-${redo.batchNo}`).click();
+    const xml2 = readFileSync(await (await download2).path(), 'utf8');
+    expect(xml2).toContain('6222020000123456789');
+    const paidId = /<EndToEndId>([^<]+)<\/EndToEndId>/.exec(xml2)![1]!;
+    expect(paidId).not.toBe(endToEndId);
+    const booked = pain002Xml({
+      messageId: 'BANK-STS-CYCLE-2',
+      originalMessageId: redo.batchNo,
+      statuses: [{ endToEndId: paidId, status: 'ACSC' }],
+    });
+    expect(await bankResult('pain002-2.xml', booked)).toEqual({ paid: '1', returned: '0' });
+    await expect.poll(lineState, { timeout: 15_000 }).toBe('paid');
   });
 });
