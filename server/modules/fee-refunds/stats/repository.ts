@@ -42,8 +42,8 @@ export async function countsByRegion(
   level: GroupLevel,
 ): Promise<GroupedCounts> {
   const [collected, lines] = await Promise.all([
-    collectedBy(db, scope, year, level),
-    linesBy(db, scope, year, asOf, level),
+    withRoomToHash(db, (tx) => collectedBy(tx, scope, year, level)),
+    withRoomToHash(db, (tx) => linesBy(tx, scope, year, asOf, level)),
   ]);
   const byRegion = new Map<string, StatsCounts>();
   const total = noCounts();
@@ -71,50 +71,92 @@ export async function countsByRegion(
   return { byRegion, total };
 }
 
+/**
+ * A province's year is about a million lines grouped into ~100 000 (region, enterprise) pairs:
+ * with the default 4 MB of work memory Postgres sorts them on disk (2 s and more); with 64 MB it
+ * hashes them in memory. SET LOCAL: only for this read's transaction.
+ */
+async function withRoomToHash<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return read(tx);
+  });
+}
+
+/*
+ * Each query aggregates twice: per region and enterprise (a hash aggregate over the lines), then
+ * per region with the scope's total (GROUPING SETS over the small per-enterprise rows). Counting
+ * enterprises as rows of the inner step, not with count(distinct), keeps a province's year of
+ * lines to one scan without sorts. An enterprise with lines in two regions of the scope in a year
+ * (its county changed in the registry) counts in each, and twice in the total.
+ */
+
 async function collectedBy(db: DbOrTx, scope: string, year: number, level: GroupLevel) {
-  const key = keyOf(feeCollections.regionCode, level);
+  const c = feeCollections;
+  const perEnterprise = db
+    .select({
+      regionKey: sql<string>`${keyOf(c.regionCode, level)}`.as('region_key'),
+      fen: sql<string>`sum(${c.paidFen})::bigint`.as('fen'),
+    })
+    .from(c)
+    .where(and(inRegion(c.regionCode, scope), between(c.treasuryDate, `${year}-01-01`, `${year}-12-31`)))
+    .groupBy(keyOf(c.regionCode, level), c.uscc)
+    .as('e');
   return db
     .select({
-      key,
-      enterprises: sql<number>`count(distinct ${feeCollections.uscc})::int`,
-      fen: fen(sql`sum(${feeCollections.paidFen})`),
+      key: sql<string | null>`${perEnterprise.regionKey}`,
+      enterprises: sql<number>`count(*)::int`,
+      fen: fen(sql`sum(${perEnterprise.fen})`),
     })
-    .from(feeCollections)
-    .where(
-      and(
-        inRegion(feeCollections.regionCode, scope),
-        between(feeCollections.treasuryDate, `${year}-01-01`, `${year}-12-31`),
-      ),
-    )
-    .groupBy(sql`grouping sets ((${key}), ())`);
+    .from(perEnterprise)
+    .groupBy(sql`grouping sets ((${perEnterprise.regionKey}), ())`);
 }
 
 async function linesBy(db: DbOrTx, scope: string, year: number, asOf: string, level: GroupLevel) {
   const l = feeRefundLines;
-  const key = keyOf(l.regionCode, level);
   // Held lines are not due yet (the enterprise has no union to pay); every other state is.
   const due = sql`${l.state} <> 'held'`;
   const unpaid = sql`${l.state} not in ('held', 'paid')`;
   const paid = sql`${l.state} = 'paid'`;
   const overdue = sql`${unpaid} and ${l.dueOn} < ${asOf}`;
-  return (
-    db
-      .select({
-        key,
-        enterprisesDue: sql<number>`(count(distinct ${l.uscc}) filter (where ${due}))::int`,
-        enterprisesUnpaid: sql<number>`(count(distinct ${l.uscc}) filter (where ${unpaid}))::int`,
-        dueFen: fen(sql`sum(${l.amountFen}) filter (where ${due})`),
-        refundedFen: fen(sql`sum(${l.amountFen}) filter (where ${paid})`),
-        heldFen: fen(sql`sum(${l.amountFen}) filter (where ${l.state} = 'held')`),
-        unpaidFen: fen(sql`sum(${l.amountFen}) filter (where ${unpaid})`),
-        overdueLines: sql<number>`(count(*) filter (where ${overdue}))::int`,
-        overdueFen: fen(sql`sum(${l.amountFen}) filter (where ${overdue})`),
-        paidLines: sql<number>`(count(*) filter (where ${paid}))::int`,
-        onTimeLines: sql<number>`(count(*) filter (where ${paid} and ${l.paidOn} <= ${l.dueOn}))::int`,
-      })
-      .from(l)
-      // A line is of year Y when its month is: 'Y-01' ≤ month ≤ 'Y-12' (the index-friendly "starts with Y").
-      .where(and(inRegion(l.regionCode, scope), between(l.month, `${year}-01`, `${year}-12`)))
-      .groupBy(sql`grouping sets ((${key}), ())`)
-  );
+  const sumOf = (where: SQL, alias: string) =>
+    sql<string>`coalesce(sum(${l.amountFen}) filter (where ${where}), 0)::bigint`.as(alias);
+  const countOf = (where: SQL, alias: string) => sql<number>`(count(*) filter (where ${where}))::int`.as(alias);
+  const e = db
+    .select({
+      regionKey: sql<string>`${keyOf(l.regionCode, level)}`.as('region_key'),
+      hasDue: sql<boolean>`bool_or(${due})`.as('has_due'),
+      hasUnpaid: sql<boolean>`bool_or(${unpaid})`.as('has_unpaid'),
+      dueFen: sumOf(due, 'due_fen'),
+      refundedFen: sumOf(paid, 'refunded_fen'),
+      heldFen: sumOf(sql`${l.state} = 'held'`, 'held_fen'),
+      unpaidFen: sumOf(unpaid, 'unpaid_fen'),
+      overdueLines: countOf(overdue, 'overdue_lines'),
+      overdueFen: sumOf(overdue, 'overdue_fen'),
+      paidLines: countOf(paid, 'paid_lines'),
+      onTimeLines: countOf(sql`${paid} and ${l.paidOn} <= ${l.dueOn}`, 'on_time_lines'),
+    })
+    .from(l)
+    // A line is of year Y when its month is: 'Y-01' ≤ month ≤ 'Y-12' (the index-friendly "starts with Y").
+    .where(and(inRegion(l.regionCode, scope), between(l.month, `${year}-01`, `${year}-12`)))
+    .groupBy(keyOf(l.regionCode, level), l.uscc)
+    .as('e');
+  const total = (column: SQL.Aliased) => fen(sql`sum(${column})`);
+  const lines = (column: SQL.Aliased) => sql<number>`coalesce(sum(${column}), 0)::int`;
+  return db
+    .select({
+      key: sql<string | null>`${e.regionKey}`,
+      enterprisesDue: sql<number>`(count(*) filter (where ${e.hasDue}))::int`,
+      enterprisesUnpaid: sql<number>`(count(*) filter (where ${e.hasUnpaid}))::int`,
+      dueFen: total(e.dueFen),
+      refundedFen: total(e.refundedFen),
+      heldFen: total(e.heldFen),
+      unpaidFen: total(e.unpaidFen),
+      overdueLines: lines(e.overdueLines),
+      overdueFen: total(e.overdueFen),
+      paidLines: lines(e.paidLines),
+      onTimeLines: lines(e.onTimeLines),
+    })
+    .from(e)
+    .groupBy(sql`grouping sets ((${e.regionKey}), ())`);
 }
