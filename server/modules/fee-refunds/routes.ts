@@ -6,6 +6,7 @@ import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
 import { bankRoutes } from './bank/routes.js';
 import { registryRoutes } from './registry/routes.js';
 import { runRoutes } from './runs/routes.js';
+import { statsRoutes } from './stats/routes.js';
 import { feeImportParamsSchema, feeImportTemplateQuerySchema } from './schemas.js';
 import * as service from './service.js';
 
@@ -81,4 +82,5 @@ export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
   registryRoutes(app, deps);
   bankRoutes(app, deps);
   runRoutes(app, deps);
+  statsRoutes(app, deps);
 }

@@ -1,0 +1,99 @@
+import { todayInChina } from '../../../../contracts/dates.js';
+import type { FeeStats, FeeStatsRow } from '../../../../contracts/fee-refunds/stats.js';
+import { levelOf } from '../../../../contracts/regions.js';
+import type { Download } from '../../../core/attachment.js';
+import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
+import type { Deps } from '../../../core/deps.js';
+import { errors } from '../../../core/errors.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { regionRepo } from '../../regions/repository.js';
+import { addCounts, noCounts, rowOf, type StatsCounts } from './figures.js';
+import { countsByRegion } from './repository.js';
+import type { FeeStatsQuery } from './schemas.js';
+import { biweeklyWorkbook, type BiweeklyLine } from './workbook.js';
+
+interface Asked {
+  regionCode: string;
+  regionName: string;
+  /** The name with its province and city (江苏省南京市玄武区), for a title. */
+  fullName: string;
+  year: number;
+  asOf: string;
+}
+
+/** Permission, scope and the region's name; the as-of day defaults to today in China. */
+async function asked(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<Asked> {
+  const actor = requirePermission(ctx, 'fee_refunds:read');
+  assertInScope(actor, query.regionCode);
+  const region = await regionRepo.byCode(deps.db, query.regionCode);
+  if (!region) throw errors.notFound('行政区划', 'Region');
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    fullName: region.fullName,
+    year: query.year,
+    asOf: query.asOf ?? todayInChina(deps.now()),
+  };
+}
+
+/** Names of the children of a region (a county's "child" is itself), by code. */
+async function childNames(db: DbOrTx, code: string, ownName: string): Promise<Map<string, string>> {
+  if (levelOf(code) === 'county') return new Map([[code, ownName]]);
+  return new Map((await regionRepo.children(db, code)).map((r) => [r.code, r.name]));
+}
+
+/** A code the regions table lacks (a retired county still in old data) is shown by its code. */
+const nameIn = (names: Map<string, string>, code: string) => names.get(code) ?? code;
+
+/**
+ * GET /api/fee-refunds/stats: the region's year per child region (a province's cities, a city's
+ * counties, a county itself) with any data, and the region's total, grouped in the database.
+ */
+export async function getStats(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<FeeStats> {
+  const a = await asked(deps, ctx, query);
+  const level = levelOf(a.regionCode) === 'province' ? 'city' : 'county';
+  const [counts, names] = await Promise.all([
+    countsByRegion(deps.db, a.regionCode, a.year, a.asOf, level),
+    childNames(deps.db, a.regionCode, a.regionName),
+  ]);
+  const rows = [...counts.byRegion.entries()]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([code, c]) => rowOf(code, nameIn(names, code), c));
+  const { regionCode, year, asOf } = a;
+  return { regionCode, year, asOf, total: rowOf(regionCode, a.regionName, counts.total), rows };
+}
+
+const cityOf = (county: string) => `${county.slice(0, 4)}00`;
+
+/**
+ * GET /api/fee-refunds/stats/biweekly.xlsx: the 双周统计表, a city and under it its counties.
+ * One grouping by county in the database; a city's row and the total are sums of the county rows
+ * in JS (an enterprise in two counties in a year counts in each; the JSON total counts it once).
+ */
+export async function getBiweeklyWorkbook(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<Download> {
+  const a = await asked(deps, ctx, query);
+  const counts = await countsByRegion(deps.db, a.regionCode, a.year, a.asOf, 'county');
+  const lines: BiweeklyLine[] = [];
+  if (levelOf(a.regionCode) === 'county') {
+    const own = counts.byRegion.get(a.regionCode);
+    if (own) lines.push({ row: rowOf(a.regionCode, a.regionName, own), indent: 0 });
+  } else {
+    const byCity = new Map<string, [string, StatsCounts][]>();
+    for (const entry of [...counts.byRegion.entries()].sort(([x], [y]) => x.localeCompare(y))) {
+      const city = cityOf(entry[0]);
+      byCity.set(city, [...(byCity.get(city) ?? []), entry]);
+    }
+    const cityNames = await childNames(deps.db, a.regionCode, a.regionName);
+    if (levelOf(a.regionCode) === 'city') cityNames.set(a.regionCode, a.regionName);
+    const countyNames = await Promise.all([...byCity.keys()].map((city) => childNames(deps.db, city, city)));
+    [...byCity].forEach(([city, counties], i) => {
+      const sum = counties.reduce((acc, [, c]) => addCounts(acc, c), noCounts());
+      lines.push({ row: rowOf(city, nameIn(cityNames, city), sum), indent: 0 });
+      for (const [code, c] of counties) lines.push({ row: rowOf(code, nameIn(countyNames[i]!, code), c), indent: 1 });
+    });
+  }
+  // The total adds up the rows above it, as a reader checks the table.
+  const sum = [...counts.byRegion.values()].reduce((acc, c) => addCounts(acc, c), noCounts());
+  const total: FeeStatsRow = rowOf(a.regionCode, '合计', sum);
+  return biweeklyWorkbook({ ...a, lines, total });
+}
