@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeBatch } from '../../contracts/fee-refunds/runs.js';
@@ -225,6 +226,35 @@ describe('fee-refund cycle', () => {
     return page.getByTestId('fee-line-state').first().getAttribute('data-state');
   }
 
+  /** The statistics tab's figure for the province's year of the test's month. */
+  async function provinceRate() {
+    await page.getByTestId('fee-tab-stats').click();
+    const year = pickerInput('fee-stats-year');
+    if ((await year.inputValue()) !== MONTH.slice(0, 4)) {
+      await year.fill(MONTH.slice(0, 4));
+      await year.press('Tab');
+    }
+    return page.getByTestId('fee-stats-total-rateByCount').innerText();
+  }
+
+  /** The biweekly workbook's cell under 已返还企业数 of the total row, downloaded from the tab. */
+  async function workbookRefunded(): Promise<number> {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('fee-stats-workbook').click();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await (await download).path());
+    const sheet = book.worksheets[0]!;
+    let header = 0;
+    let col = 0;
+    sheet.eachRow((row, n) => {
+      row.eachCell((cell, c) => {
+        if (cell.text === '已返还企业数') [header, col] = [n, c];
+      });
+    });
+    expect(header).toBeGreaterThan(0);
+    return Number(sheet.getRow(sheet.rowCount).getCell(col).value);
+  }
+
   it('pays through the bank: the file, a rejected account, the account fixed, re-batched and paid', async () => {
     expect(batchNo).not.toBe('');
     await page.goto(`${baseUrl}/fee-refunds?tab=runs`);
@@ -246,6 +276,9 @@ describe('fee-refund cycle', () => {
     });
     expect(await bankResult('pain002.xml', rejected)).toEqual({ paid: '0', returned: '1' });
     await expect.poll(lineState, { timeout: 15_000 }).toBe('returned');
+    // The statistics say so: the one enterprise due a refund has not had it.
+    await expect.poll(provinceRate, { timeout: 15_000 }).toBe('0.0%');
+    expect(await workbookRefunded()).toBe(0);
 
     // Nothing to re-batch while the registry still has the closed account.
     await page.getByTestId('fee-tab-runs').click();
@@ -294,5 +327,11 @@ describe('fee-refund cycle', () => {
     });
     expect(await bankResult('pain002-2.xml', booked)).toEqual({ paid: '1', returned: '0' });
     await expect.poll(lineState, { timeout: 15_000 }).toBe('paid');
+
+    // The dashboard and the biweekly table follow: refunded, and Suzhou opens on its counties.
+    await expect.poll(provinceRate, { timeout: 15_000 }).toBe('100.0%');
+    expect(await workbookRefunded()).toBe(1);
+    await page.getByTestId('fee-stats-rows').locator('tr.ant-table-row').filter({ hasText: '苏州' }).click();
+    await expect.poll(() => page.getByTestId('fee-stats-rate-320505').innerText(), { timeout: 15_000 }).toBe('100.0%');
   });
 });

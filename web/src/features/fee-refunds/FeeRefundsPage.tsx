@@ -11,8 +11,9 @@ import { LinesPanel } from './LinesPanel';
 import { ReconciliationPanel } from './ReconciliationPanel';
 import { RegistryList } from './RegistryList';
 import { RunsPanel } from './RunsPanel';
+import { StatsPanel } from './StatsPanel';
 
-type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines';
+type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines' | 'stats';
 
 /**
  * Fee refunds (/fee-refunds): the enterprise registry of the user's region, one enterprise in a
@@ -40,6 +41,7 @@ export default function FeeRefundsPage() {
     { key: 'reconciliation', shown: can('fee_refunds:read'), children: <ReconciliationPanel /> },
     { key: 'runs', shown: can('fee_refunds:read'), children: <RunsPanel /> },
     { key: 'lines', shown: can('fee_refunds:read'), children: <LinesPanel /> },
+    { key: 'stats', shown: can('fee_refunds:read'), children: <StatsPanel /> },
   ];
   const shown = tabs.filter((x) => x.shown);
   const tab = shown.find((x) => x.key === params.get('tab'))?.key ?? 'registry';

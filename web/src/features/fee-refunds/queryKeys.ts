@@ -7,6 +7,7 @@ export const FEE_BATCHES_API = '/api/fee-refunds/batches';
 export const FEE_LINES_API = '/api/fee-refunds/lines';
 export const FEE_BANK_RETURNS_API = '/api/fee-refunds/bank-returns';
 export const FEE_REBATCH_API = '/api/fee-refunds/rebatch';
+export const FEE_STATS_API = '/api/fee-refunds/stats';
 
 export const feeRefundKeys = {
   /** Every page of the registry and every enterprise record: invalidated by an import or a rollback. */
@@ -21,7 +22,15 @@ export const feeRefundKeys = {
   batches: [FEE_BATCHES_API] as const,
   /** Every page of the refund lines: changed by the same writes as the batches. */
   lines: [FEE_LINES_API] as const,
+  /** Every region and year of the statistics: the cycle's writes change them. */
+  statsAll: [FEE_STATS_API] as const,
+  stats: (regionCode: string, year: number) => [FEE_STATS_API, regionCode, year] as const,
 };
 
 /** What the refund cycle's writes change: the batches and the lines (and the runs that made them). */
-export const cycleKeys = [feeRefundKeys.batches, feeRefundKeys.lines, feeRefundKeys.runs] as const;
+export const cycleKeys = [
+  feeRefundKeys.batches,
+  feeRefundKeys.lines,
+  feeRefundKeys.runs,
+  feeRefundKeys.statsAll,
+] as const;

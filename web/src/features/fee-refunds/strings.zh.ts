@@ -1,7 +1,14 @@
 // The words of the fee-refund pages (Chinese, the source); strings.en.ts has the same keys.
 export const feeRefundsZh = {
   title: '经费返还',
-  tabs: { registry: '企业名录', import: '导入数据', reconciliation: '对账', runs: '返还批次', lines: '返还明细' },
+  tabs: {
+    registry: '企业名录',
+    import: '导入数据',
+    reconciliation: '对账',
+    runs: '返还批次',
+    lines: '返还明细',
+    stats: '统计',
+  },
   uscc: '统一社会信用代码',
   name: '企业名称',
   region: '所属区划',
@@ -141,6 +148,21 @@ export const feeRefundsZh = {
     batchNo: '批次号',
     paymentStatus: '支付状态',
     reason: '退回原因',
+  },
+  stats: {
+    home: '本辖区',
+    year: '年度',
+    workbook: '下载双周统计表',
+    region: '地区',
+    enterprisesPaid: '缴费企业数',
+    collected: '征收金额（元）',
+    enterprisesDue: '应返还企业数',
+    refunded: '已返还金额（元）',
+    rateByCount: '返还率（按户数）',
+    rateByAmount: '返还率（按金额）',
+    pending: '待返还金额（元）',
+    overdue: '逾期笔数',
+    chartTitle: '各地返还率（点击进入下级）',
   },
   fields: {
     uscc: '统一社会信用代码',

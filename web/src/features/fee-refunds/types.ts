@@ -9,6 +9,7 @@ export type {
   ReconciliationStatus,
 } from '../../../../contracts/fee-refunds/responses';
 export type { FeeBankReturn, FeeBatch, FeeLine, FeeRun, FeeRunRequest } from '../../../../contracts/fee-refunds/runs';
+export type { FeeStats, FeeStatsRow } from '../../../../contracts/fee-refunds/stats';
 export type {
   FeeEnterpriseFilter,
   FeeImportKind,
