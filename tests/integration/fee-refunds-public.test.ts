@@ -1,17 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeEnterpriseRefunds } from '../../contracts/fee-refunds/public.js';
-import { outbox } from '../../server/modules/notifications/tables.js';
 import { agent, createTestApp, type TestApp } from '../support/app.js';
-import {
-  collectionRow,
-  creditRow,
-  enterpriseRow,
-  feeImported,
-  HUQIU_OFFICE,
-  unionCells,
-} from '../support/fee-refunds.js';
-import { newAccount, newEmployer, uniqueUscc, type Employer, type LoggedIn } from '../support/factories.js';
+import { unionCells } from '../support/fee-refunds.js';
+import { feeCodesSent, lastFeeCodeTo, refundedEnterprises } from '../support/fee-refunds-public.js';
+import { newAccount, uniqueUscc, type Employer, type LoggedIn } from '../support/factories.js';
 
 // An enterprise reads its own refunds: by USCC and a code texted to the phone the employers
 // register has for it, or signed in as the employer's agent. Through HTTP: where the code goes,
@@ -42,19 +34,9 @@ const laterByAMinute = () => {
   t.clock.now = new Date(t.clock.now.getTime() + 61_000);
 };
 
-/** Every fee-refund code texted so far, with where it went. */
-async function feeCodes() {
-  const rows = await t.deps.db
-    .select({ recipient: outbox.recipient, body: outbox.body })
-    .from(outbox)
-    .where(eq(outbox.template, 'fee_refunds.enterprise_code'));
-  return rows.map((r) => ({ recipient: r.recipient, code: /验证码为(\d{6})/.exec(r.body)?.[1] }));
-}
-async function lastCodeTo(phone: string): Promise<string> {
-  const code = (await feeCodes()).filter((c) => c.recipient === phone).at(-1)?.code;
-  expect(code).toMatch(/^\d{6}$/);
-  return code!;
-}
+const feeCodes = () => feeCodesSent(t);
+const lastCodeTo = (phone: string) => lastFeeCodeTo(t, phone);
+
 /** Code sent, code read from the phone, session opened. */
 async function signIn(e: Employer): Promise<string> {
   laterByAMinute();
@@ -66,39 +48,7 @@ async function signIn(e: Employer): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  staff = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  const paying = await staff.put('/api/fee-refunds/paying-accounts/320500', {
-    bankCode: '102305000012',
-    accountNo: '3205000000000001',
-    accountName: '苏州市总工会',
-  });
-  expect(paying.statusCode, paying.body).toBe(200);
-  // The employers register knows them with a contact phone; the fee registry then adds their profile.
-  withUnion = await newEmployer(t, { regionCode: '320505' });
-  noUnion = await newEmployer(t, { regionCode: '320505' });
-  other = await newEmployer(t, { regionCode: '320505' });
-  const rows = [
-    { ...enterpriseRow({ 统一社会信用代码: withUnion.uscc }), ...unionCells(withUnion.uscc, '甲企业') },
-    enterpriseRow({ 统一社会信用代码: noUnion.uscc }),
-    { ...enterpriseRow({ 统一社会信用代码: other.uscc }), ...unionCells(other.uscc, '丙企业') },
-  ];
-  expect((await feeImported(t, staff, 'enterprises', rows)).rowsRejected).toBe(0);
-  const collections = [
-    collectionRow(withUnion.uscc, '200.00'),
-    collectionRow(withUnion.uscc, '50.00', { 入库日期: '2024-05-15' }),
-    collectionRow(noUnion.uscc, '150.00'),
-    collectionRow(other.uscc, '90.00'),
-  ];
-  expect((await feeImported(t, staff, 'tax', collections)).rowsRejected).toBe(0);
-  const credits = [
-    creditRow('440.00', { 付款方名称: HUQIU_OFFICE, 入账日期: '2024-04-15' }),
-    creditRow('50.00', { 付款方名称: HUQIU_OFFICE, 入账日期: '2024-05-15' }),
-  ];
-  expect((await feeImported(t, staff, 'bank_credits', credits)).rowsRejected).toBe(0);
-  for (const month of ['2024-04', '2024-05']) {
-    const run = await staff.post('/api/fee-refunds/runs', { regionCode: '320000', month });
-    expect(run.statusCode, run.body).toBe(200);
-  }
+  ({ staff, withUnion, noUnion, other } = await refundedEnterprises(t));
 });
 afterAll(() => t.close());
 

@@ -25,3 +25,10 @@ export const feeRefundKeys = {
 
 /** What the refund cycle's writes change: the batches and the lines (and the runs that made them). */
 export const cycleKeys = [feeRefundKeys.batches, feeRefundKeys.lines, feeRefundKeys.runs] as const;
+
+/** The enterprise's own refunds without an account (the /refunds phone page), by its session token. */
+export const FEE_PUBLIC_API = '/api/public/fee-refunds';
+export const feePublicKeys = {
+  all: [`${FEE_PUBLIC_API}/lines`] as const,
+  lines: (token: string, page: number) => [`${FEE_PUBLIC_API}/lines`, token, page] as const,
+};
