@@ -16,3 +16,4 @@ export * from '../modules/imports/tables.js';
 export * from '../modules/jobs/tables.js';
 export * from '../modules/fee-refunds/tables.js';
 export * from '../modules/fee-refunds/runs/tables.js';
+export * from '../modules/fee-refunds/public/tables.js';

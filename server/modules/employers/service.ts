@@ -177,6 +177,33 @@ export async function employerExists(db: DbOrTx, id: string, field: string): Pro
   return row.id;
 }
 
+/** Who the register knows by a USCC, and the phone it has for them (fee refunds' code by SMS). */
+export interface EmployerContact {
+  id: string;
+  uscc: string;
+  name: string;
+  contactPhone: string | null;
+}
+
+const contactOf = (row: { id: string; uscc: string; name: string; contactPhone: string | null }): EmployerContact => ({
+  id: row.id,
+  uscc: row.uscc,
+  name: row.name,
+  contactPhone: row.contactPhone,
+});
+
+/** The employer registered under a USCC (normalized), with its contact phone; null for none. */
+export async function employerContactByUscc(db: DbOrTx, uscc: string): Promise<EmployerContact | null> {
+  const row = await employerRepo.byUscc(db, uscc);
+  return row ? contactOf(row) : null;
+}
+
+/** The employer of an id (an employer agent's own), with its USCC; null for none. */
+export async function employerContactById(db: DbOrTx, id: string): Promise<EmployerContact | null> {
+  const row = await employerRepo.raw(db, id);
+  return row ? contactOf(row) : null;
+}
+
 // ---- Bulk registration by another module's import (fee refunds) ------------------------------
 
 export interface RegisteredEmployer {

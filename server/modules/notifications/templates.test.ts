@@ -6,6 +6,9 @@ describe('message templates', () => {
     const r = renderTemplate('dispute.worker_code', { code: '042917', purpose: '查询案件进度', caseNumber: 'X1' });
     expect(r.body).toBe('【一站】验证码 042917，用于查询案件进度（案件X1），10 分钟内有效。如非本人操作请忽略。');
     expect(r.subject).toBeNull();
+    expect(renderTemplate('fee_refunds.enterprise_code', { code: '042917' }).body).toBe(
+      '【一站】您的企业经费返还查询验证码为042917，10分钟内有效。请勿告诉他人。',
+    );
     const mail = renderTemplate('dispute.employer_link', {
       employerName: '某公司',
       studioName: '某调解室',

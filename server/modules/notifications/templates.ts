@@ -25,6 +25,12 @@ export const TEMPLATES = {
     text: `${SIGN}验证码 {code}，用于{purpose}（案件{caseNumber}），10 分钟内有效。如非本人操作请忽略。`,
     variables: ['code', 'purpose', 'caseNumber'],
   },
+  'fee_refunds.enterprise_code': {
+    channels: ['sms'],
+    kind: 'code',
+    text: `${SIGN}您的企业经费返还查询验证码为{code}，10分钟内有效。请勿告诉他人。`,
+    variables: ['code'],
+  },
   'dispute.registered': {
     channels: ['sms'],
     kind: 'notice',

@@ -11,6 +11,7 @@ describe('each page its own title', () => {
     ['/disputes/stats', 'menu.disputesStats'],
     ['/employers/import', 'menu.employers'],
     ['/track', 'pageTitles.track'],
+    ['/refunds', 'pageTitles.refunds'],
     ['/apply', 'pageTitles.apply'],
     ['/e/AbCdEfGhIjKlMnOpQrStUvWxYz012345', 'pageTitles.employerLink'],
     ['/login', 'pageTitles.login'],

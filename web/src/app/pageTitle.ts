@@ -10,6 +10,7 @@ type TitleKey = MenuEntry['labelKey'] | `pageTitles.${keyof AppStrings['pageTitl
 const OTHER_PAGES: readonly [string, TitleKey][] = [
   ['/apply', 'pageTitles.apply'],
   ['/track', 'pageTitles.track'],
+  ['/refunds', 'pageTitles.refunds'],
   ['/e/', 'pageTitles.employerLink'],
   ['/login', 'pageTitles.login'],
   ['/demo/phone', 'pageTitles.demoPhone'],

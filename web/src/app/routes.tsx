@@ -63,11 +63,13 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 
 /**
  * Pages for people without an account (a worker applying or tracking a case, an employer answering
- * by its one-time link): always in the public frame, signed in or not, and never in the menu.
+ * by its one-time link, an enterprise checking its fee refunds): always in the public frame, signed in
+ * or not, and never in the menu.
  */
 const PUBLIC_ONLY: { path: string; page: Page }[] = [
   { path: '/apply', page: lazy(() => import('../features/disputes/public/ApplyPage')) },
   { path: '/track', page: lazy(() => import('../features/disputes/public/TrackPage')) },
+  { path: '/refunds', page: lazy(() => import('../features/fee-refunds/public/RefundsPage')) },
   { path: '/e/:token', page: lazy(() => import('../features/disputes/public/EmployerLinkPage')) },
   { path: '/demo/phone', page: lazy(() => import('../features/notifications/DemoPhonePage')) },
 ];

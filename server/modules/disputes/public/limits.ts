@@ -1,4 +1,7 @@
-import { rateLimited, type Limit } from '../../limits/service.js';
+import { addressKey } from '../../limits/requests.js';
+import type { Limit } from '../../limits/service.js';
+
+export { addressKey, perInstanceBrake } from '../../limits/requests.js';
 
 // How often the no-login dispute flows may be used. Counted in the shared limits table, so the
 // counts hold across app instances and restarts. Each limit is one bucket; a spent hourly or
@@ -7,26 +10,6 @@ import { rateLimited, type Limit } from '../../limits/service.js';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-
-/**
- * The address a request came from, as counted: an IPv6 client usually holds a whole /64, so
- * its first four groups count as one address; an IPv4-mapped address counts as the IPv4 one.
- */
-export function addressKey(ip: string | null): string {
-  if (!ip) return 'unknown';
-  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (v4) return v4[1]!;
-  if (!ip.includes(':')) return ip;
-  return `${ipv6Groups(ip.split('%')[0]!).slice(0, 4).join(':')}::/64`;
-}
-
-function ipv6Groups(ip: string): string[] {
-  const [head = '', tail] = ip.toLowerCase().split('::');
-  const h = head ? head.split(':') : [];
-  if (tail === undefined) return h;
-  const t = tail ? tail.split(':') : [];
-  return [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill('0'), ...t];
-}
 
 /** A series of SMS to one phone: not two within a minute, five an hour, ten a day. */
 const perMinute = (key: string): Limit => ({ key: `${key}:min`, max: 1, windowMs: MIN });
@@ -102,22 +85,4 @@ export function trackUploadLimits(sessionId: string, ip: string | null): Limit[]
     [{ key: `track:upload:ip:${addressKey(ip)}:hour`, max: 60, windowMs: HOUR, lockMs: HOUR }],
     [{ key: `track:upload:session:${sessionId}`, max: 20, windowMs: 10 * MIN }],
   ];
-}
-
-/**
- * A per-instance brake against floods (@fastify/rate-limit route config), above the shared limits
- * that do the counting. Its refusal also says when to try again.
- */
-export function perInstanceBrake(max: number) {
-  return {
-    rateLimit: {
-      max,
-      timeWindow: '1 minute',
-      errorResponseBuilder: (_req: unknown, c: { ttl: number }) =>
-        rateLimited(
-          { allowed: false, retryAfterSec: Math.ceil(c.ttl / 1000), remaining: 0 },
-          { zh: '请求', en: 'requests' },
-        ),
-    },
-  };
 }

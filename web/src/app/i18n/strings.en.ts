@@ -14,6 +14,7 @@ export const appEn: AppStrings = {
     employerLink: 'Employer’s answer',
     login: 'Sign in',
     demoPhone: 'Demo phone',
+    refunds: 'Check fee refunds',
   },
   menu: {
     home: 'Home',

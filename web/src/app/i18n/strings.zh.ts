@@ -13,6 +13,7 @@ export const appZh = {
     employerLink: '用人单位答复',
     login: '登录',
     demoPhone: '演示手机',
+    refunds: '查询经费返还',
   },
   menu: {
     home: '首页',

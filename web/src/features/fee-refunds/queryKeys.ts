@@ -34,3 +34,10 @@ export const cycleKeys = [
   feeRefundKeys.runs,
   feeRefundKeys.statsAll,
 ] as const;
+
+/** The enterprise's own refunds without an account (the /refunds phone page), by its session token. */
+export const FEE_PUBLIC_API = '/api/public/fee-refunds';
+export const feePublicKeys = {
+  all: [`${FEE_PUBLIC_API}/lines`] as const,
+  lines: (token: string, page: number) => [`${FEE_PUBLIC_API}/lines`, token, page] as const,
+};
