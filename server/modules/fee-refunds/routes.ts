@@ -83,9 +83,6 @@ export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
   registryRoutes(app, deps);
   bankRoutes(app, deps);
   runRoutes(app, deps);
-<<<<<<< HEAD
   statsRoutes(app, deps);
-=======
   publicRoutes(app, deps);
->>>>>>> pub
 }
