@@ -125,6 +125,13 @@ const envSchema = z
           'must be a cron expression of five fields (minute hour day month weekday), e.g. "*/15 * * * *", or "off"',
       })
       .default('*/15 * * * *'),
+    FEE_DEADLINES_CRON: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || CRON.test(v), {
+        error: 'must be a cron expression of five fields (minute hour day month weekday), e.g. "0 9 * * *", or "off"',
+      })
+      .default('0 9 * * *'),
     JOBS_POLL_SECONDS: z.coerce.number().min(0.1).max(60).default(2),
     JOBS_STOP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
     PUBLIC_URL: z.string().url('must be a URL such as https://yizhan.example.org').optional(),
@@ -171,6 +178,8 @@ export interface AppConfig {
   publicUrl: string;
   /** When the dispute clocks job runs (cron in Asia/Shanghai); null: never. */
   disputeClocksCron: string | null;
+  /** When the fee-refund deadline reminders go out (China time); null: off. */
+  feeDeadlinesCron: string | null;
   /** How often each job queue is asked for work when idle. */
   jobsPollSeconds: number;
   /** On shutdown, how long running jobs may take to finish before they are handed back. */
@@ -244,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
     disputeClocksCron: e.DISPUTE_CLOCKS_CRON === 'off' ? null : e.DISPUTE_CLOCKS_CRON,
+    feeDeadlinesCron: e.FEE_DEADLINES_CRON === 'off' ? null : e.FEE_DEADLINES_CRON,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     jobsStopTimeoutSeconds: e.JOBS_STOP_TIMEOUT_SECONDS,
     // Backups and the shared limits store.

@@ -75,6 +75,13 @@ export const accountRepo = {
       .where(phone ? or(eq(accounts.username, username), eq(accounts.phone, phone)) : eq(accounts.username, username));
     return row ?? null;
   },
+  /** Active accounts holding any of the roles, with their phone and region (for notices to staff). */
+  async activeWithRoles(db: DbOrTx, roles: string[]) {
+    return db
+      .select({ id: accounts.id, phone: accounts.phone, regionCode: accounts.regionCode, roles: accounts.roles })
+      .from(accounts)
+      .where(and(eq(accounts.status, 'active'), sql`${accounts.roles} && ${sql.param(roles)}::text[]`));
+  },
   /** The account a sign-in names: its username or its phone. */
   async bySignInName(db: DbOrTx, name: string) {
     const [row] = await db

@@ -6,6 +6,7 @@ import type {
   accountPasswordSchema,
   accountSchema,
 } from '../../../contracts/accounts.js';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '../../../contracts/roles.js';
 import { writeAudit } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requirePermission } from '../../core/context.js';
@@ -150,4 +151,13 @@ export async function resetPassword(
     await writeAudit(tx, ctx, { action: 'account.password_reset', entityType: 'account', entityId: id });
   });
   return getAccount(deps, ctx, id);
+}
+
+/**
+ * The active accounts that hold a permission (by their roles), with phone and region: whom a
+ * module tells about work waiting in their region (fee-refund deadlines). Read-only.
+ */
+export async function accountsWithPermission(deps: Pick<Deps, 'db'>, permission: Permission) {
+  const roles = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+  return accountRepo.activeWithRoles(deps.db, roles);
 }

@@ -1,6 +1,7 @@
 import type { AppConfig } from '../../config.js';
 import { backupJobFor } from '../backup/backup-job.js';
 import { disputeClocksJob } from '../disputes/clocks-job.js';
+import { feeRefundDeadlinesJob } from '../fee-refunds/runs/deadlines.js';
 import { commitImportJob } from '../imports/commit.js';
 import { validateImportJob } from '../imports/validate.js';
 import { dispatchMessagesJob } from '../notifications/job.js';
@@ -22,6 +23,7 @@ export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
   return [
     progressCleanupJob,
     scheduledBy(disputeClocksJob, config.disputeClocksCron, {}),
+    scheduledBy(feeRefundDeadlinesJob, config.feeDeadlinesCron, {}),
     dispatchMessagesJob,
     validateImportJob,
     commitImportJob,

@@ -31,6 +31,12 @@ export const TEMPLATES = {
     text: `${SIGN}您的企业经费返还查询验证码为{code}，10分钟内有效。请勿告诉他人。`,
     variables: ['code'],
   },
+  'fee_refunds.deadlines': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}您辖区{region}的经费返还有{overdue}笔已逾期、{atRisk}笔将在7日内到期，请登录一站及时处理。`,
+    variables: ['region', 'overdue', 'atRisk'],
+  },
   'dispute.registered': {
     channels: ['sms'],
     kind: 'notice',

@@ -2,7 +2,8 @@ import type { FeeLine } from '../../../../contracts/fee-refunds/runs.js';
 import { requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { offsetOf, splitPage } from '../../../core/paging.js';
-import { todayInChina } from '../../../../contracts/dates.js';
+import { addDays, todayInChina } from '../../../../contracts/dates.js';
+import { AT_RISK_DAYS } from './deadlines.js';
 import { lineRepo, type LineRow } from './repository.js';
 import type { FeeLineQuery } from './schemas.js';
 
@@ -20,7 +21,8 @@ export async function listLines(deps: Deps, ctx: Ctx, query: FeeLineQuery) {
       state: filter.state,
       runId: filter.runId,
       batchId: filter.batchId,
-      dueBefore: filter.overdue ? today : undefined,
+      dueBefore: filter.overdue ? today : filter.atRisk ? addDays(today, AT_RISK_DAYS) : undefined,
+      dueFrom: !filter.overdue && filter.atRisk ? today : undefined,
     },
     page.pageSize,
     offsetOf(page),

@@ -12,6 +12,7 @@ import {
   feeRefundBatches,
   feeRefundLines,
   feeRefundPayments,
+  feeRefundReminders,
   feeRefundRuns,
 } from './tables.js';
 
@@ -287,6 +288,8 @@ export interface LineFilter {
   batchId?: string;
   /** Due before this day and not paid (overdue: today; at risk: a week ahead). */
   dueBefore?: string;
+  /** With dueBefore: due on or after this day (at risk: not overdue yet). */
+  dueFrom?: string;
 }
 
 function lineWhere(f: LineFilter) {
@@ -300,8 +303,12 @@ function lineWhere(f: LineFilter) {
       ? sql`exists (select 1 from ${feeRefundPayments} where ${feeRefundPayments.lineId} = ${feeRefundLines.id} and ${feeRefundPayments.batchId} = ${f.batchId})`
       : undefined,
     f.dueBefore
-      ? and(sql`${feeRefundLines.dueOn} < ${f.dueBefore}`, sql`${feeRefundLines.state} <> 'paid'`)
+      ? and(
+          sql`${feeRefundLines.dueOn} < ${f.dueBefore}`,
+          inArray(feeRefundLines.state, ['no_account', 'in_batch', 'returned']),
+        )
       : undefined,
+    f.dueFrom ? sql`${feeRefundLines.dueOn} >= ${f.dueFrom}` : undefined,
   );
 }
 
@@ -501,6 +508,35 @@ export const balanceRepo = {
       'paid' | 'unpaid' | 'held' | 'retained' | 'grassroots' | 'county' | 'city' | 'provincial' | 'national',
       bigint
     >;
+  },
+};
+
+export const deadlineRepo = {
+  /** Due lines not paid, per county: overdue (due before `today`) and at risk (due before `soon`). */
+  async byCounty(db: DbOrTx, today: string, soon: string) {
+    return db
+      .select({
+        regionCode: feeRefundLines.regionCode,
+        overdue: sql<number>`count(*) filter (where ${feeRefundLines.dueOn} < ${today})::int`,
+        atRisk: sql<number>`count(*) filter (where ${feeRefundLines.dueOn} >= ${today})::int`,
+      })
+      .from(feeRefundLines)
+      .where(
+        and(
+          inArray(feeRefundLines.state, ['no_account', 'in_batch', 'returned']),
+          sql`${feeRefundLines.dueOn} < ${soon}`,
+        ),
+      )
+      .groupBy(feeRefundLines.regionCode);
+  },
+  /** Records today's reminder of an account; false when one was recorded already. */
+  async record(db: DbOrTx, row: typeof feeRefundReminders.$inferInsert): Promise<boolean> {
+    const inserted = await db
+      .insert(feeRefundReminders)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ day: feeRefundReminders.day });
+    return inserted.length > 0;
   },
 };
 

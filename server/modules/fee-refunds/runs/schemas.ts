@@ -28,6 +28,8 @@ export const feeLineQuerySchema = pageQuerySchema.extend({
   batchId: z.uuid().optional(),
   /** Only lines past their due day and not paid. */
   overdue: flag.optional(),
+  /** Only lines falling due within the next week and not paid (at risk). */
+  atRisk: flag.optional(),
 });
 export type FeeLineQuery = z.infer<typeof feeLineQuerySchema>;
 

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -260,3 +261,21 @@ export const feeBankResults = pgTable('fee_bank_results', {
   createdBy: uuid('created_by').references(() => accounts.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The deadline reminders sent: one per account and day (the job may run more than once a day,
+ * on several instances; the primary key lets one of them send it).
+ */
+export const feeRefundReminders = pgTable(
+  'fee_refund_reminders',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    overdueLines: integer('overdue_lines').notNull(),
+    atRiskLines: integer('at_risk_lines').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);

@@ -119,6 +119,9 @@ export function LinesPanel() {
         <Form.Item name="overdue" valuePropName="checked">
           <Checkbox data-testid="fee-line-overdue-only">{t('feeRefunds.lines.overdueOnly')}</Checkbox>
         </Form.Item>
+        <Form.Item name="atRisk" valuePropName="checked">
+          <Checkbox data-testid="fee-line-at-risk-only">{t('feeRefunds.lines.atRiskOnly')}</Checkbox>
+        </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" data-testid="fee-line-search">
             {t('common.search')}

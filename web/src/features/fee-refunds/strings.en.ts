@@ -146,6 +146,7 @@ export const feeRefundsEn: FeeRefundsStrings = {
     dueOn: 'Due',
     overdueMark: 'overdue',
     overdueOnly: 'Overdue only',
+    atRiskOnly: 'Due within 7 days',
     endToEndId: 'End-to-end ID',
     batchNo: 'Batch',
     paymentStatus: 'Payment',

@@ -144,6 +144,7 @@ export const feeRefundsZh = {
     dueOn: '应付日期',
     overdueMark: '已逾期',
     overdueOnly: '仅看逾期',
+    atRiskOnly: '7日内到期',
     endToEndId: '端到端标识',
     batchNo: '批次号',
     paymentStatus: '支付状态',

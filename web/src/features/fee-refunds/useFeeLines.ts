@@ -6,6 +6,7 @@ export interface LineFilter {
   uscc?: string;
   state?: FeeLine['state'];
   overdue?: 'true';
+  atRisk?: 'true';
   [key: string]: string | undefined;
 }
 
@@ -13,13 +14,16 @@ export interface LineFilterForm {
   uscc?: string;
   state?: FeeLine['state'];
   overdue?: boolean;
+  atRisk?: boolean;
 }
 
 /** The refund lines with their payments, server-paged, by USCC, state and "overdue only". */
 export function useFeeLines() {
   const list = usePaged<FeeLine, LineFilter>(FEE_LINES_API, {});
   // The API takes `overdue=true` or nothing: an unticked box is no filter, not "not overdue".
-  const search = ({ overdue, ...rest }: LineFilterForm) =>
-    list.search(cleanFilter<LineFilter>({ ...rest, overdue: overdue ? 'true' : undefined }));
+  const search = ({ overdue, atRisk, ...rest }: LineFilterForm) =>
+    list.search(
+      cleanFilter<LineFilter>({ ...rest, overdue: overdue ? 'true' : undefined, atRisk: atRisk ? 'true' : undefined }),
+    );
   return { ...list, search };
 }
