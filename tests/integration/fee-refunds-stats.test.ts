@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { docxText, pdfText } from '../../server/modules/disputes/documents/test-support.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeLine } from '../../contracts/fee-refunds/runs.js';
 import type { FeeStats } from '../../contracts/fee-refunds/stats.js';
@@ -255,5 +256,29 @@ describe('fee refunds: statistics', () => {
     expect(sheet.getCell('C7').numFmt).toBe('#,##0.00');
     expect(sheet.getCell('H7').numFmt).toBe('0.0%');
     expect(sheet.rowCount).toBe(7);
+  });
+
+  it('writes the quarterly circular and the weekly report, ranking the cities, as PDF and DOCX', async () => {
+    const pdf = await maker.get('/api/fee-refunds/stats/report?kind=quarterly&regionCode=320000&year=2024&quarter=4');
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text.flat).toContain('关于江苏省2024年第四季度小微企业工会经费返还工作情况的通报');
+    expect(text.flat).toContain('按户数返还率50.0%');
+    // Ranked: the two cities tie by count; Suzhou returns more of its amount (3/7 > 1/3).
+    expect(text.flat.indexOf('苏州市')).toBeLessThan(text.flat.indexOf('南京市'));
+    const docx = await maker.get(
+      '/api/fee-refunds/stats/report?kind=weekly&regionCode=320000&year=2024&asOf=2024-12-20&format=docx',
+    );
+    expect(docx.statusCode, docx.body).toBe(200);
+    const doc = await docxText(docx.rawPayload);
+    expect(doc.flat).toContain('江苏省小微企业工会经费返还工作周报（截至2024年12月20日）');
+    expect(doc.flat).toContain('江苏省总工会');
+    const noQuarter = await maker.get('/api/fee-refunds/stats/report?kind=quarterly&regionCode=320000&year=2024');
+    expect(noQuarter.statusCode).toBe(400);
+    expect(noQuarter.json()).toMatchObject({ field: 'quarter' });
+    expect((await judge.get('/api/fee-refunds/stats/report?kind=weekly&regionCode=320000&year=2024')).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -20,9 +20,9 @@ import { mediationAgreement } from './builders/mediation-agreement.js';
 import { mediationApplication } from './builders/mediation-application.js';
 import { negotiationProposal } from './builders/negotiation-proposal.js';
 import { paymentOrderApplication } from './builders/payment-order-application.js';
-import type { DocumentModel } from './model.js';
-import { renderDocx } from './render-docx.js';
-import { renderPdf } from './render-pdf.js';
+import type { DocumentModel } from '../../../core/documents/model.js';
+import { renderDocx } from '../../../core/documents/render-docx.js';
+import { renderPdf } from '../../../core/documents/render-pdf.js';
 import type { CaseDocumentData } from './types.js';
 
 // The kinds, their titles and the formats are shared with the web (contracts/disputes/documents.ts).
@@ -109,5 +109,5 @@ export {
   formatDateInChineseNumerals,
 } from './format.js';
 export { DocumentDataError } from './builders/common.js';
-export type { DocumentModel, Block, Run } from './model.js';
+export type { DocumentModel, Block, Run } from '../../../core/documents/model.js';
 export type * from './types.js';

@@ -2,8 +2,8 @@ import { feeStatsSchema } from '../../../../contracts/fee-refunds/stats.js';
 import { sendAttachment } from '../../../core/attachment.js';
 import type { Deps } from '../../../core/deps.js';
 import { errorResponses, type ZodFastify } from '../../../core/http.js';
-import { feeStatsQuerySchema } from './schemas.js';
-import { getBiweeklyWorkbook, getStats } from './service.js';
+import { feeReportQuerySchema, feeStatsQuerySchema } from './schemas.js';
+import { getBiweeklyWorkbook, getRefundReport, getStats } from './service.js';
 
 export function statsRoutes(app: ZodFastify, deps: Deps) {
   const tags = ['fee-refunds'];
@@ -30,5 +30,17 @@ export function statsRoutes(app: ZodFastify, deps: Deps) {
       },
     },
     async (request, reply) => sendAttachment(reply, await getBiweeklyWorkbook(deps, request.ctx, request.query)),
+  );
+  app.get(
+    '/api/fee-refunds/stats/report',
+    {
+      schema: {
+        tags,
+        summary: '季度通报或周报（DOCX、PDF） The quarterly circular or the weekly report (DOCX, PDF)',
+        querystring: feeReportQuerySchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => sendAttachment(reply, await getRefundReport(deps, request.ctx, request.query)),
   );
 }

@@ -1,6 +1,9 @@
-import { todayInChina } from '../../../../contracts/dates.js';
 import type { FeeStats, FeeStatsRow } from '../../../../contracts/fee-refunds/stats.js';
 import { levelOf } from '../../../../contracts/regions.js';
+import { addDays, addMonths, todayInChina } from '../../../../contracts/dates.js';
+import { renderDocx } from '../../../core/documents/render-docx.js';
+import { renderPdf } from '../../../core/documents/render-pdf.js';
+import { refundReport } from './circular.js';
 import type { Download } from '../../../core/attachment.js';
 import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
@@ -9,7 +12,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { regionRepo } from '../../regions/repository.js';
 import { addCounts, noCounts, rowOf, type StatsCounts } from './figures.js';
 import { countsByRegion } from './repository.js';
-import type { FeeStatsQuery } from './schemas.js';
+import type { FeeReportQuery, FeeStatsQuery } from './schemas.js';
 import { biweeklyWorkbook, type BiweeklyLine } from './workbook.js';
 
 interface Asked {
@@ -96,4 +99,31 @@ export async function getBiweeklyWorkbook(deps: Deps, ctx: Ctx, query: FeeStatsQ
   const sum = [...counts.byRegion.values()].reduce((acc, c) => addCounts(acc, c), noCounts());
   const total: FeeStatsRow = rowOf(a.regionCode, '合计', sum);
   return biweeklyWorkbook({ ...a, lines, total });
+}
+
+/**
+ * GET /api/fee-refunds/stats/report: the quarterly circular (as of the quarter's last day, or
+ * today while the quarter runs) or the weekly report (as of today or `asOf`), DOCX or PDF.
+ */
+export async function getRefundReport(deps: Deps, ctx: Ctx, query: FeeReportQuery): Promise<Download> {
+  if (query.kind === 'quarterly' && query.quarter === undefined)
+    throw errors.validation('quarter', '季度通报须指定季度（1–4）', 'A quarterly circular needs its quarter (1–4)');
+  const today = todayInChina(deps.now());
+  const quarterEnd =
+    query.quarter === undefined
+      ? null
+      : addDays(addMonths(`${query.year}-${String(query.quarter * 3 - 2).padStart(2, '0')}-01`, 3), -1);
+  const asOf = query.asOf ?? (quarterEnd && quarterEnd < today ? quarterEnd : today);
+  const stats = await getStats(deps, ctx, { regionCode: query.regionCode, year: query.year, asOf });
+  const model = refundReport(query.kind, stats, query.quarter ?? null);
+  const content = query.format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+  const name = query.kind === 'quarterly' ? `经费返还季度通报-${stats.year}Q${query.quarter}` : `经费返还周报-${asOf}`;
+  return {
+    filename: `${name}-${stats.regionCode}.${query.format}`,
+    mime:
+      query.format === 'docx'
+        ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+        : 'application/pdf',
+    content,
+  };
 }

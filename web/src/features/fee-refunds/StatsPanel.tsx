@@ -1,4 +1,17 @@
-import { Breadcrumb, Button, Card, Col, InputNumber, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../app/format';
@@ -85,6 +98,24 @@ export function StatsPanel() {
         <Button href={s.workbookHref} data-testid="fee-stats-workbook">
           {t('feeRefunds.stats.workbook')}
         </Button>
+        <Space.Compact>
+          <Select
+            value={s.quarter}
+            onChange={s.setQuarter}
+            style={{ width: 120 }}
+            options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('feeRefunds.stats.quarter', { q }) }))}
+          />
+          <Button href={s.circularHref('pdf')} data-testid="fee-stats-circular">
+            {t('feeRefunds.stats.circular')}
+          </Button>
+          <Button href={s.circularHref('docx')}>DOCX</Button>
+        </Space.Compact>
+        <Space.Compact>
+          <Button href={s.weeklyHref('pdf')} data-testid="fee-stats-weekly">
+            {t('feeRefunds.stats.weekly')}
+          </Button>
+          <Button href={s.weeklyHref('docx')}>DOCX</Button>
+        </Space.Compact>
       </Space>
       <Spin spinning={s.loading}>
         <Row gutter={[16, 16]}>

@@ -15,6 +15,7 @@ export function useFeeStats() {
   const home = me.regionCode ?? '320000';
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
   const [chosenYear, setYear] = useState<number | null>(null);
+  const [quarter, setQuarter] = useState(4);
   // The year of the newest run, so the tab opens on a year that has figures.
   const latest = useApiQuery([FEE_RUNS_API, 'latest'], () => api.get<Page<FeeRun>>(`${FEE_RUNS_API}?pageSize=1`));
   const year = chosenYear ?? Number(latest.data?.items[0]?.month.slice(0, 4) ?? new Date().getFullYear());
@@ -32,6 +33,11 @@ export function useFeeStats() {
     stats: stats.data ?? null,
     loading: stats.isPending,
     workbookHref: `${FEE_STATS_API}/biweekly.xlsx?${query}`,
+    quarter,
+    setQuarter,
+    circularHref: (format: 'pdf' | 'docx') =>
+      `${FEE_STATS_API}/report?kind=quarterly&quarter=${quarter}&${query}&format=${format}`,
+    weeklyHref: (format: 'pdf' | 'docx') => `${FEE_STATS_API}/report?kind=weekly&${query}&format=${format}`,
     /** Opens a child region (a city, then a county); a county has none below it. */
     drill: (code: string, name: string) => {
       if (code !== regionCode) setTrail((t) => [...t, { code, name }]);

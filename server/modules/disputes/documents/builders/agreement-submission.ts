@@ -6,7 +6,7 @@
  * mediation document takes effect once both have signed for it (民事诉讼法第一百条第三款).
  */
 import { formatDate, HAND_BLANK } from '../format.js';
-import { heading, p, type Block, type DocumentModel } from '../model.js';
+import { heading, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import { agreementTerms, caseCause, need, numbered, respondentNames, workerNames } from './common.js';
 import { agreementTitle } from './mediation-agreement.js';

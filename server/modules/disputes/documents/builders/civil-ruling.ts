@@ -5,7 +5,7 @@
  * the decision, judge, date, seal, 本件与原本核对无异, clerk.
  */
 import { formatDate, formatDateInChineseNumerals } from '../format.js';
-import { p, type Block, type DocumentModel } from '../model.js';
+import { p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData, RefusalGround } from '../types.js';
 import {
   agreementTerms,

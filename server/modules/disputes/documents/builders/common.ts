@@ -1,6 +1,6 @@
 /** Pieces shared by the document builders: party blocks, names, agreement terms, signatures. */
 import { HAND_BLANK, amountInChineseCapitals, chineseOrdinal, formatDate, formatYuan, sexLabel } from '../format.js';
-import { labelled, p, type Block } from '../model.js';
+import { labelled, p, type Block } from '../../../../core/documents/model.js';
 import type {
   AgreementTerms,
   Instalment,

@@ -4,7 +4,7 @@
  * agreement is voluntary and lawful, signed by all of them.
  */
 import { formatDate } from '../format.js';
-import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../model.js';
+import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../../../../core/documents/model.js';
 import type { CaseDocumentData, EmployerParty } from '../types.js';
 import {
   agreementTerms,

@@ -7,7 +7,7 @@
  */
 import { addYears } from '../../../../../contracts/dates.js';
 import { formatDate } from '../format.js';
-import { heading, labelled, p, type Block, type DocumentModel } from '../model.js';
+import { heading, labelled, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   DocumentDataError,

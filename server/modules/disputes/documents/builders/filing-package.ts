@@ -4,7 +4,7 @@
  * and why mediation ended.
  */
 import { chineseOrdinal, formatDate, formatDateTime } from '../format.js';
-import { heading, p, type Block, type DocumentModel } from '../model.js';
+import { heading, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   APPLICANT_RESPONDENT,

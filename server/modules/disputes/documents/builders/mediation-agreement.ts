@@ -1,6 +1,6 @@
 /** 调解协议书 / 人民调解协议书 —劳动争议调解仲裁法第十四条, 人民调解法第二十八条至第二十九条. */
 import { chineseOrdinal, formatDate } from '../format.js';
-import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../model.js';
+import { heading, p, type Block, type DocumentModel, type SignatureRow } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   APPLICANT_RESPONDENT,

@@ -1,6 +1,6 @@
 /** 劳动争议调解申请书 — the worker's application to the mediation body. */
 import { formatDate, formatYuan } from '../format.js';
-import { heading, p, type Block, type DocumentModel } from '../model.js';
+import { heading, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   APPLICANT_RESPONDENT,

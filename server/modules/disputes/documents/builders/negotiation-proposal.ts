@@ -1,6 +1,6 @@
 /** 调解建议书（协商方案） — the mediator's analysis and proposal, sent to both parties. */
 import { chineseOrdinal, formatDate } from '../format.js';
-import { heading, p, type Block, type DocumentModel } from '../model.js';
+import { heading, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   APPLICANT_RESPONDENT,

@@ -6,7 +6,7 @@
  * No court confirmation is needed. 被申请人 is the party the agreement obliges to pay.
  */
 import { formatDate } from '../format.js';
-import { heading, p, type Block, type DocumentModel } from '../model.js';
+import { heading, p, type Block, type DocumentModel } from '../../../../core/documents/model.js';
 import type { CaseDocumentData } from '../types.js';
 import {
   agreementTerms,

@@ -4,7 +4,7 @@
  * overdue on the day of the application.
  */
 import { formatDate } from '../format.js';
-import type { Block } from '../model.js';
+import type { Block } from '../../../../core/documents/model.js';
 import type { AgreementTerms, CaseDocumentData, PerformanceDefault } from '../types.js';
 import { BLANK, DocumentDataError, checkAgreement, isCollective, money, payerName, rosterBlocks } from './common.js';
 

@@ -1,6 +1,6 @@
 /** Tables shared by several documents. */
 import { formatDateTime, yuanDigits } from '../format.js';
-import type { Block } from '../model.js';
+import type { Block } from '../../../../core/documents/model.js';
 import type { AnalysisItem, Claim, EvidenceItem, MediationSession } from '../types.js';
 import { CLAIM_LABELS } from './common.js';
 
