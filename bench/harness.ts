@@ -85,6 +85,11 @@ export async function startServer(env: Record<string, string>, script = 'server/
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
   });
+  // A server dying under load says why (its last words), not only the client's ECONNRESET.
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM')
+      console.error(`server exited ${code ?? signal} during the bench:\n${output.slice(-4000)}`);
+  });
   return {
     url,
     pid: child.pid!,
