@@ -36,7 +36,7 @@ async function ctxOf(deps: Deps, username: string): Promise<Ctx> {
   return { actor: actorOf(account), requestId: 'seed', ip: null };
 }
 
-function credits(data: FeeDemoData) {
+export function demoCredits(data: FeeDemoData) {
   const groups = new Map<string, { office: string; date: string; fen: number }>();
   for (const c of data.collections) {
     const key = `${c.treasuryDate}|${c.taxOfficeName}`;
@@ -65,7 +65,7 @@ export async function writeFeeRefundCycleDemo(deps: Deps, data: FeeDemoData) {
     commitCredits(
       tx,
       run,
-      credits(data).map((row, i) => ({ rowNo: i + 2, row })),
+      demoCredits(data).map((row, i) => ({ rowNo: i + 2, row })),
     ),
   );
   const maker = await ctxOf(deps, 'js_union');

@@ -1,4 +1,6 @@
 import { and, asc, between, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { bulkInsert, type BulkColumn } from '../../../db/bulk.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { inRegion } from '../../../core/scope.js';
 import { employers } from '../../employers/tables.js';
@@ -24,13 +26,6 @@ export type BatchRow = typeof feeRefundBatches.$inferSelect;
 export type BatchInsert = typeof feeRefundBatches.$inferInsert;
 export type PaymentRow = typeof feeRefundPayments.$inferSelect;
 export type PaymentInsert = typeof feeRefundPayments.$inferInsert;
-
-/** Rows per multi-row insert: the widest table has ~16 columns, far below 65 535 parameters. */
-const CHUNK = 1000;
-
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
 
 export const payingAccountRepo = {
   async all(db: DbOrTx): Promise<PayingAccount[]> {
@@ -136,22 +131,80 @@ export const runRepo = {
     const [row] = await db.insert(feeRefundRuns).values(run).returning();
     return row!;
   },
+  /** The lines with ids made here (random UUIDs), in one or a few statements. */
   async insertLines(db: DbOrTx, lines: LineInsert[]): Promise<{ id: string }[]> {
-    const ids: { id: string }[] = [];
-    await insertChunked(lines, async (chunk) => {
-      ids.push(...(await db.insert(feeRefundLines).values(chunk).returning({ id: feeRefundLines.id })));
-    });
-    return ids;
+    const rows = lines.map((l) => ({ ...l, id: l.id ?? crypto.randomUUID() }));
+    const L = feeRefundLines;
+    await bulkInsert(
+      db,
+      'fee_refund_lines',
+      [
+        { name: L.id.name, type: 'uuid', value: (r) => r.id },
+        { name: L.runId.name, type: 'uuid', value: (r) => r.runId },
+        { name: L.uscc.name, type: 'text', value: (r) => r.uscc },
+        { name: L.enterpriseName.name, type: 'text', value: (r) => r.enterpriseName },
+        { name: L.regionCode.name, type: 'text', value: (r) => r.regionCode },
+        { name: L.month.name, type: 'text', value: (r) => r.month },
+        { name: L.destination.name, type: 'text', value: (r) => r.destination },
+        { name: L.amountFen.name, type: 'int8', value: (r) => r.amountFen },
+        { name: L.creditorBankCode.name, type: 'text', value: (r) => r.creditorBankCode },
+        { name: L.creditorAccountNo.name, type: 'text', value: (r) => r.creditorAccountNo },
+        { name: L.creditorAccountName.name, type: 'text', value: (r) => r.creditorAccountName },
+        { name: L.payingRegionCode.name, type: 'text', value: (r) => r.payingRegionCode },
+        { name: L.state.name, type: 'text', value: (r) => r.state },
+        { name: L.dueOn.name, type: 'date', value: (r) => r.dueOn },
+        { name: L.createdAt.name, type: 'timestamptz', value: (r) => r.createdAt },
+        { name: L.updatedAt.name, type: 'timestamptz', value: (r) => r.updatedAt },
+      ] satisfies BulkColumn<(typeof rows)[number]>[],
+      rows,
+    );
+    return rows.map((r) => ({ id: r.id }));
   },
   async insertAllocations(db: DbOrTx, rows: AllocationInsert[]) {
-    await insertChunked(rows, (chunk) => db.insert(feeRefundAllocations).values(chunk));
+    const A = feeRefundAllocations;
+    await bulkInsert(
+      db,
+      'fee_refund_allocations',
+      [
+        { name: A.collectionId.name, type: 'uuid', value: (r) => r.collectionId },
+        { name: A.policyId.name, type: 'text', value: (r) => r.policyId },
+        { name: A.runId.name, type: 'uuid', value: (r) => r.runId },
+        { name: A.lineId.name, type: 'uuid', value: (r) => r.lineId },
+        { name: A.regionCode.name, type: 'text', value: (r) => r.regionCode },
+        { name: A.periodFrom.name, type: 'date', value: (r) => r.periodFrom },
+        { name: A.periodTo.name, type: 'date', value: (r) => r.periodTo },
+        { name: A.group.name, type: 'text', value: (r) => r.group },
+        { name: A.collectedFen.name, type: 'int8', value: (r) => r.collectedFen },
+        { name: A.returnedFen.name, type: 'int8', value: (r) => r.returnedFen },
+        { name: A.heldFen.name, type: 'int8', value: (r) => r.heldFen },
+        { name: A.retainedByLevel.name, type: 'jsonb', value: (r) => r.retainedByLevel },
+        { name: A.retainedFen.name, type: 'int8', value: (r) => r.retainedFen },
+        { name: A.notes.name, type: 'jsonb', value: (r) => r.notes },
+      ] satisfies BulkColumn<AllocationInsert>[],
+      rows,
+    );
   },
   async insertBatch(db: DbOrTx, batch: BatchInsert): Promise<BatchRow> {
     const [row] = await db.insert(feeRefundBatches).values(batch).returning();
     return row!;
   },
   async insertPayments(db: DbOrTx, rows: PaymentInsert[]) {
-    await insertChunked(rows, (chunk) => db.insert(feeRefundPayments).values(chunk));
+    const P = feeRefundPayments;
+    await bulkInsert(
+      db,
+      'fee_refund_payments',
+      [
+        { name: P.lineId.name, type: 'uuid', value: (r) => r.lineId },
+        { name: P.batchId.name, type: 'uuid', value: (r) => r.batchId },
+        { name: P.endToEndId.name, type: 'text', value: (r) => r.endToEndId },
+        { name: P.amountFen.name, type: 'int8', value: (r) => r.amountFen },
+        { name: P.creditorBankCode.name, type: 'text', value: (r) => r.creditorBankCode },
+        { name: P.creditorAccountNo.name, type: 'text', value: (r) => r.creditorAccountNo },
+        { name: P.creditorAccountName.name, type: 'text', value: (r) => r.creditorAccountName },
+        { name: P.status.name, type: 'text', value: (r) => r.status },
+      ] satisfies BulkColumn<PaymentInsert>[],
+      rows,
+    );
   },
   async run(db: DbOrTx, id: string): Promise<RunRow | undefined> {
     const [row] = await db.select().from(feeRefundRuns).where(eq(feeRefundRuns.id, id));
