@@ -129,7 +129,7 @@ async function refundsOf(deps: Deps, uscc: string, query: FeeEnterpriseRefundsQu
   const employer = await employerContactByUscc(deps.db, uscc);
   if (!employer) throw errors.notFound('企业', 'Enterprise');
   const { page } = splitPage(query);
-  const { items, total } = await lineRepo.ofEnterprise(deps.db, uscc, page.pageSize, offsetOf(page));
+  const { items, total } = await lineRepo.list(deps.db, { scope: null, uscc }, page.pageSize, offsetOf(page));
   const views = await lineViews(deps, items, todayInChina(deps.now()));
   return { uscc, enterpriseName: employer.name, items: views.map(enterpriseLine), total, ...page };
 }

@@ -385,21 +385,6 @@ export const lineRepo = {
       .where(lineWhere(f));
     return { items, total: count?.n ?? 0 };
   },
-  /** One enterprise's lines wherever they are, newest month first (the enterprise's own view). */
-  async ofEnterprise(db: DbOrTx, uscc: string, limit: number, offset: number) {
-    const items = await db
-      .select()
-      .from(feeRefundLines)
-      .where(eq(feeRefundLines.uscc, uscc))
-      .orderBy(desc(feeRefundLines.month), asc(feeRefundLines.dueOn), asc(feeRefundLines.id))
-      .limit(limit)
-      .offset(offset);
-    const [count] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(feeRefundLines)
-      .where(eq(feeRefundLines.uscc, uscc));
-    return { items, total: count?.n ?? 0 };
-  },
   async paymentsOf(db: DbOrTx, lineIds: string[]) {
     if (!lineIds.length) return [];
     return db

@@ -11,35 +11,12 @@ import type {
   studioListSchema,
 } from '../../../../../contracts/disputes/responses';
 import { request } from '../../../app/api';
+import { tabToken } from '../../../app/tabToken';
 
 // Public dispute pages talk to /api/public/disputes/…; the worker's tracking session is a case
 // token kept in this tab only (sessionStorage), sent as X-Case-Token.
 
-const KEY = 'yz_case_token';
-
-export const caseToken = {
-  get(): string | null {
-    try {
-      return sessionStorage.getItem(KEY);
-    } catch {
-      return null;
-    }
-  },
-  set(token: string): void {
-    try {
-      sessionStorage.setItem(KEY, token);
-    } catch {
-      // Private mode: the token lives as long as the page.
-    }
-  },
-  clear(): void {
-    try {
-      sessionStorage.removeItem(KEY);
-    } catch {
-      // nothing stored
-    }
-  },
-};
+export const caseToken = tabToken('yz_case_token');
 
 const base = '/api/public/disputes';
 
