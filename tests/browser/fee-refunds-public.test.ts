@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
 import { lastFeeCodeTo, refundedEnterprises, type RefundedEnterprises } from '../support/fee-refunds-public.js';
 import { unionCells } from '../support/fee-refunds.js';
-import { ensureWebBuilt, launchChromium, startServer } from './support.js';
+import { newAccount } from '../support/factories.js';
+import { ensureWebBuilt, launchChromium, menuKeys, newDeskPage, signIn, startServer } from './support.js';
 
 // An enterprise on a 375 px phone checks its fee refunds at /refunds: its USCC, the code texted to
 // the registered phone, then its refunds as cards, newest month first, the account by its last
-// four digits, a held refund explained; in English the same, in English words.
+// four digits, a held refund explained; in English the same, in English words. The employer's own
+// account sees the same cards from its menu, without a code.
 
 let t: TestApp;
 let baseUrl: string;
@@ -92,3 +94,35 @@ describe('/refunds: an enterprise’s refunds on the phone', () => {
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
   });
 });
+
+describe('/my-fee-refunds: the employer’s account', () => {
+  it('finds its enterprise’s refunds in its menu, and nothing of another enterprise', async () => {
+    const agentAccount = await newAccount(t, {
+      role: 'employer_agent',
+      employerId: e.withUnion.id,
+      regionCode: '320505',
+    });
+    const desk = await newDeskPage(browser);
+    await signIn(desk, baseUrl, agentAccount.username, agentAccount.password);
+    expect(await menuKeys(desk)).toContain('myFeeRefunds');
+    await desk.getByTestId('menu-myFeeRefunds').click();
+    await desk.getByTestId('refunds-enterprise').waitFor();
+    expect(await desk.locator('h1').innerText()).toBe('本单位经费返还');
+    expect(await desk.getByTestId('refunds-enterprise').innerText()).toBe(e.withUnion.name);
+    expect(await desk.getByTestId('refund-month').allInnerTexts()).toEqual(['2024-05', '2024-04']);
+    expect(await desk.getByTestId('refund-amount').allInnerTexts()).toEqual(['¥50.00', '¥200.00']);
+    expect(await desk.locator('body').innerText()).not.toContain(e.other.name);
+    // Union staff have no such entry: the page is the employer's.
+    const staffPage = await staffDesk();
+    expect(await menuKeys(staffPage)).not.toContain('myFeeRefunds');
+    await staffPage.context().close();
+    await desk.context().close();
+  });
+});
+
+async function staffDesk(): Promise<Page> {
+  const desk = await newDeskPage(browser);
+  const staff = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  await signIn(desk, baseUrl, staff.username, staff.password);
+  return desk;
+}

@@ -11,6 +11,7 @@ import { AuthProvider } from './auth';
 import { newQueryClient } from './query';
 import { AppRoutes, preloadPage } from './routes';
 import { THEME } from './theme';
+import 'antd/dist/antd.css';
 import './app.css';
 
 preloadPage(window.location.pathname);

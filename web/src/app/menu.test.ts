@@ -12,7 +12,7 @@ describe('menu', () => {
 
   it('gives a system administrator everything except the worker’s and the employer’s own pages', () => {
     const keys = keysFor('system_admin');
-    expect(keys).toEqual(MENU.map((e) => e.key).filter((k) => k !== 'me' && k !== 'myCases'));
+    expect(keys).toEqual(MENU.map((e) => e.key).filter((k) => !['me', 'myCases', 'myFeeRefunds'].includes(k)));
     expect(keys).toContain('accounts');
     expect(keys).toContain('audit');
   });
@@ -21,7 +21,7 @@ describe('menu', () => {
     for (const role of ['donor', 'employer_agent', 'station_manager'] as const)
       expect(keysFor(role)).not.toContain('courts');
     expect(keysFor('judge')).toContain('courts');
-    expect(keysFor('employer_agent')).toEqual(['home', 'myCases', 'calc', 'employers']);
+    expect(keysFor('employer_agent')).toEqual(['home', 'myCases', 'myFeeRefunds', 'calc', 'employers']);
   });
 
   it('shows union staff their management pages but not accounts or audit', () => {
@@ -69,6 +69,11 @@ describe('menu', () => {
     expect(keysFor('employer_agent')).toContain('myCases');
     for (const role of ROLES.filter((r) => r !== 'employer_agent')) expect(keysFor(role)).not.toContain('myCases');
     expect(entryForPath('/my-cases')?.key).toBe('myCases');
+  });
+
+  it('gives an employer’s agent its enterprise’s fee refunds and nobody else that page', () => {
+    for (const role of ROLES.filter((r) => r !== 'employer_agent')) expect(keysFor(role)).not.toContain('myFeeRefunds');
+    expect(entryForPath('/my-fee-refunds')?.key).toBe('myFeeRefunds');
   });
 
   it('lands workers on their own page and others on Home', () => {

@@ -34,6 +34,14 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'disputes:read',
     roles: ['employer_agent'],
   },
+  // An employer's agent: its enterprise's union-fee refunds (the API answers its own enterprise only).
+  {
+    key: 'myFeeRefunds',
+    path: '/my-fee-refunds',
+    labelKey: 'menu.myFeeRefunds',
+    permission: 'employers:read',
+    roles: ['employer_agent'],
+  },
   { key: 'calc', path: '/calc', labelKey: 'menu.calc', permission: 'dashboard:view', public: true },
   // Disputes: staff who work cases (employers answer by link, workers track by SMS code).
   {

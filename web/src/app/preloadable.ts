@@ -4,8 +4,11 @@ type Loader = () => Promise<{ default: ComponentType }>;
 
 export interface Preloadable {
   Page: ComponentType;
-  /** Starts loading the code now; the page then renders without suspending once it is here. */
-  preload: () => void;
+  /**
+   * Starts loading the code now; the page then renders without suspending once it is here. Settles
+   * (never rejects) when the code is here or could not be loaded (the page's lazy path reports that).
+   */
+  preload: () => Promise<void>;
 }
 
 /**
@@ -31,6 +34,10 @@ export function preloadable(load: Loader): Preloadable {
   }
   return {
     Page,
-    preload: () => void start().catch(() => undefined),
+    preload: () =>
+      start().then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

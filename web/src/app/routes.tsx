@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { lazy, type ComponentType } from 'react';
+import { lazy, useEffect, useState, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth';
 import { casePage } from '../features/disputes/pages';
@@ -19,6 +19,7 @@ const LOADERS: Record<string, Loader> = {
   home: () => import('../features/dashboard/DashboardPage'),
   me: () => import('../features/me/MePage'),
   myCases: () => import('../features/dashboard/MyCasesPage'),
+  myFeeRefunds: () => import('../features/fee-refunds/MyRefundsPage'),
   calc: () => import('../features/labor-law/CalcPage'),
   disputes: () => import('../features/disputes/DisputesPage'),
   disputesQueue: () => import('../features/disputes/QueuePage'),
@@ -52,11 +53,36 @@ export function preloadPage(pathname: string): void {
   ).sort((a, b) => b.path.length - a.path.length)[0];
   const page = entry && PAGES[entry.key];
   if (!page) return;
-  page.preload();
+  const loads = [page.preload()];
   if (/^\/disputes\/[0-9a-f-]{36}$/.test(pathname)) {
-    casePage.preload();
+    loads.push(casePage.preload());
     startEarlyRead(`/api${pathname}`);
   }
+  firstPageCode = Promise.race([Promise.all(loads).then(() => undefined), delay(FIRST_PAGE_CODE_WAIT_MS)]);
+}
+
+/**
+ * How long the first render waits (behind the start-up spinner) for the code of the page at the
+ * address. A page whose code is not here when first rendered suspends, and React then holds back
+ * the page for 300 ms after its code arrives (it throttles what a suspended boundary reveals):
+ * measured on the case page, 0.3 s of its 0.65-0.7 s. Waiting for code that is usually a few tens
+ * of milliseconds behind the sign-in check avoids that; on a slow line the cap lets the frame show.
+ */
+const FIRST_PAGE_CODE_WAIT_MS = 1500;
+let firstPageCode: Promise<void> = Promise.resolve();
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** False until the first page's code has loaded (or the wait is over); then true for good. */
+function useFirstPageCode(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void firstPageCode.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return ready;
 }
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
@@ -88,8 +114,9 @@ function RequireSignIn() {
 
 export function AppRoutes() {
   const { me } = useAuth();
+  const codeReady = useFirstPageCode();
   usePageTitle();
-  if (me === undefined) return <Spin fullscreen />;
+  if (me === undefined || !codeReady) return <Spin fullscreen />;
   return (
     <Routes>
       <Route path="/login" element={me ? <Navigate to={landingPath(me)} replace /> : <LoginPage />} />

@@ -18,6 +18,7 @@ const focusedField = {
  * description labels and placeholders keep a contrast of at least 4.5:1 on white and on #f5f5f5.
  */
 export const THEME: ThemeConfig = {
+  zeroRuntime: true,
   token: {
     colorPrimary: '#c62828',
     colorLink: FOCUS_BLUE,

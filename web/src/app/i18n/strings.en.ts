@@ -20,6 +20,7 @@ export const appEn: AppStrings = {
     home: 'Home',
     me: 'Me',
     myCases: 'My cases',
+    myFeeRefunds: 'Fee refunds',
     calc: 'Entitlement calculator',
     disputes: 'Dispute cases',
     disputesQueue: 'Confirmation queue',

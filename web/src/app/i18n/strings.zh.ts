@@ -19,6 +19,7 @@ export const appZh = {
     home: '首页',
     me: '我的',
     myCases: '我的案件',
+    myFeeRefunds: '经费返还',
     calc: '劳动权益计算',
     disputes: '调解案件',
     disputesQueue: '司法确认',

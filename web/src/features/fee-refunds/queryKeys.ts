@@ -8,6 +8,8 @@ export const FEE_LINES_API = '/api/fee-refunds/lines';
 export const FEE_BANK_RETURNS_API = '/api/fee-refunds/bank-returns';
 export const FEE_REBATCH_API = '/api/fee-refunds/rebatch';
 export const FEE_STATS_API = '/api/fee-refunds/stats';
+/** The signed-in employer agent's own enterprise's refunds. */
+export const FEE_MY_REFUNDS_API = '/api/fee-refunds/my-refunds';
 
 export const feeRefundKeys = {
   /** Every page of the registry and every enterprise record: invalidated by an import or a rollback. */
@@ -25,6 +27,7 @@ export const feeRefundKeys = {
   /** Every region and year of the statistics: the cycle's writes change them. */
   statsAll: [FEE_STATS_API] as const,
   stats: (regionCode: string, year: number) => [FEE_STATS_API, regionCode, year] as const,
+  myRefunds: (page: number) => [FEE_MY_REFUNDS_API, page] as const,
 };
 
 /** What the refund cycle's writes change: the batches and the lines (and the runs that made them). */

@@ -187,6 +187,11 @@ export const feeRefundsEn: FeeRefundsStrings = {
     payingAccountNo: 'Paying account number',
     payingAccountName: 'Paying account name',
   },
+  mine: {
+    title: 'Our union-fee refunds',
+    intro:
+      'The union fees your enterprise paid and their monthly refunds: the amount, where it goes, the receiving account and the date it arrived. If an account is wrong or the payment came back, contact your local union as the card says.',
+  },
   public: {
     title: 'Check your fee refunds',
     intro:

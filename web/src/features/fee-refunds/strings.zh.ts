@@ -185,6 +185,11 @@ export const feeRefundsZh = {
     payingAccountNo: '缴费账户账号',
     payingAccountName: '缴费账户户名',
   },
+  mine: {
+    title: '本单位经费返还',
+    intro:
+      '本单位缴纳的工会经费按月返还的情况：返还金额、去向、收款账户和到账日期。账户有误或被退回时，请按提示联系当地工会。',
+  },
   public: {
     title: '查询经费返还',
     intro: '企业凭统一社会信用代码查询本单位的工会经费返还。验证码发送至用人单位名录中登记的联系电话。',
