@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { AppError } from '../../../core/errors.js';
-import { chinaDateTime, CNAPS_CLEARING_SYSTEM, pain001Xml, yuanText, type PaymentBatchFile } from './pain001.js';
+import {
+  chinaDateTime,
+  CNAPS_CLEARING_SYSTEM,
+  pain001Pieces,
+  pain001Xml,
+  yuanText,
+  type PaymentBatchFile,
+} from './pain001.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
 const schema = fs.readFileSync(path.join(root, 'tests/fixtures/iso20022/pain.001.001.10.xsd'), 'utf8');
@@ -176,6 +183,102 @@ describe('pain001Xml', () => {
     const e = refusal((f) => (f.instructions = []));
     expect(e.message).toContain('批次中没有付款');
     expect(e.messageEn).toContain('the batch has no payments');
+  });
+});
+
+// The document as a generic XML builder writes it from the whole tree: the text pain001Xml wrote
+// before it streamed, and the reference the hand-written writer must match byte for byte.
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: false,
+  processEntities: true,
+});
+function builtByTree(file: PaymentBatchFile): string {
+  const account = (a: PaymentBatchFile['debtor']) => ({ Id: { Othr: { Id: a.accountNo } } });
+  const agent = (a: PaymentBatchFile['debtor']) => ({
+    FinInstnId: { ClrSysMmbId: { ClrSysId: { Cd: CNAPS_CLEARING_SYSTEM }, MmbId: a.bankCode } },
+  });
+  const count = String(file.instructions.length);
+  const sum = yuanText(file.instructions.reduce((a, l) => a + BigInt(l.amountFen), 0n));
+  const document = {
+    Document: {
+      '@_xmlns': 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.10',
+      CstmrCdtTrfInitn: {
+        GrpHdr: {
+          MsgId: file.messageId,
+          CreDtTm: chinaDateTime(file.createdAt),
+          NbOfTxs: count,
+          CtrlSum: sum,
+          InitgPty: { Nm: file.initiatingPartyName },
+        },
+        PmtInf: {
+          PmtInfId: file.paymentInfoId,
+          PmtMtd: 'TRF',
+          NbOfTxs: count,
+          CtrlSum: sum,
+          ReqdExctnDt: { Dt: file.requestedExecutionDate },
+          Dbtr: { Nm: file.debtor.name },
+          DbtrAcct: account(file.debtor),
+          DbtrAgt: agent(file.debtor),
+          CdtTrfTxInf: file.instructions.map((line) => ({
+            PmtId: { EndToEndId: line.endToEndId },
+            Amt: { InstdAmt: { '@_Ccy': 'CNY', '#text': yuanText(line.amountFen) } },
+            CdtrAgt: agent(line.creditor),
+            Cdtr: { Nm: line.creditor.name },
+            CdtrAcct: account(line.creditor),
+            RmtInf: { Ustrd: line.purpose },
+          })),
+        },
+      },
+    },
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(document)}`;
+}
+
+describe('the streamed document', () => {
+  it('is byte for byte what a tree builder writes, on random batches with markup in the names', () => {
+    let seed = 20261206;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const pick = (s: string, n: number) => Array.from({ length: n }, () => s[rand(s.length)]).join('');
+    const textChars = '工会经费返还苏州南京&<>"\' abcXYZ0189（）';
+    for (let round = 0; round < 20; round++) {
+      const n = 1 + rand(round < 18 ? 40 : 2500);
+      const file: PaymentBatchFile = {
+        messageId: `FR320000202402-${pick('0123456789', 2)}`,
+        paymentInfoId: `P${pick('ABC123', 6)}`,
+        createdAt: new Date(Date.UTC(2026, rand(12), 1 + rand(28), rand(24), rand(60), rand(60))),
+        requestedExecutionDate: `2026-0${1 + rand(9)}-1${rand(10)}`,
+        initiatingPartyName: pick(textChars, 1 + rand(30)),
+        debtor: {
+          name: pick(textChars, 1 + rand(30)),
+          accountNo: pick('0123456789', 10 + rand(21)),
+          bankCode: pick('0123456789', 12),
+        },
+        instructions: Array.from({ length: n }, (_, i) => ({
+          endToEndId: `E-${round}-${i}`,
+          amountFen: 1 + rand(2 ** 30),
+          creditor: {
+            name: pick(textChars, 1 + rand(60)),
+            accountNo: pick('0123456789', 10 + rand(21)),
+            bankCode: pick('0123456789', 12),
+          },
+          purpose: pick(textChars, 1 + rand(100)),
+        })),
+      };
+      const pieces = [...pain001Pieces(file)];
+      expect(pieces.join('')).toBe(builtByTree(file));
+      if (n > 1000) expect(pieces.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('refuses a bad batch before the first piece is written', () => {
+    const file = batch();
+    file.instructions[2]!.endToEndId = 'RF-2026-0001';
+    expect(() => pain001Pieces(file)).toThrow(AppError);
   });
 });
 

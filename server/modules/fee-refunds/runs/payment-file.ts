@@ -1,10 +1,11 @@
+import { Readable } from 'node:stream';
 import { todayInChina } from '../../../../contracts/dates.js';
 import type { Download } from '../../../core/attachment.js';
 import { writeAudit } from '../../../core/audit.js';
 import { requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { errors } from '../../../core/errors.js';
-import { pain001Xml, type PaymentBatchFile } from '../payments/pain001.js';
+import { pain001Pieces, type PaymentBatchFile } from '../payments/pain001.js';
 import { paymentCsv } from '../payments/payment-csv.js';
 import { visibleBatch } from './batches.js';
 import { batchRepo, type BatchRow } from './repository.js';
@@ -24,6 +25,8 @@ export async function paymentFile(deps: Deps, ctx: Ctx, id: string, format: 'pai
       `Batch ${batch.batchNo} has not been approved: no payment file yet`,
     );
   const file = await batchFile(deps, batch);
+  // Checked before anything is sent or audited: a batch the bank would refuse is refused here whole.
+  const pieces = format === 'pain.001' ? pain001Pieces(file) : null;
   await deps.db.transaction(async (tx) => {
     await batchRepo.markSent(tx, id, deps.now());
     await writeAudit(tx, ctx, {
@@ -39,7 +42,7 @@ export async function paymentFile(deps: Deps, ctx: Ctx, id: string, format: 'pai
     : {
         filename: `${batch.batchNo}.xml`,
         mime: 'application/xml; charset=utf-8',
-        content: Buffer.from(pain001Xml(file)),
+        content: Readable.from(pieces!),
       };
 }
 
@@ -54,11 +57,11 @@ async function batchFile(deps: Deps, batch: BatchRow): Promise<PaymentBatchFile>
     requestedExecutionDate: todayInChina(approvedAt),
     initiatingPartyName: batch.debtorAccountName,
     debtor,
-    instructions: payments.map(({ payment: p, line }) => ({
+    instructions: payments.map((p) => ({
       endToEndId: p.endToEndId,
       amountFen: p.amountFen,
       creditor: { name: p.creditorAccountName, accountNo: p.creditorAccountNo, bankCode: p.creditorBankCode },
-      purpose: `${line.month} 工会经费返还 ${line.uscc}`,
+      purpose: `${p.month} 工会经费返还 ${p.uscc}`,
     })),
   };
 }

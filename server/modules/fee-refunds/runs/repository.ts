@@ -1,9 +1,10 @@
 import { and, asc, between, desc, eq, inArray, notExists, sql } from 'drizzle-orm';
-import crypto from 'node:crypto';
 import { bulkInsert, type BulkColumn } from '../../../db/bulk.js';
 import type { DbOrTx } from '../../../db/client.js';
+import { orderedId } from '../../../db/ordered-id.js';
 import { inRegion } from '../../../core/scope.js';
 import { employers } from '../../employers/tables.js';
+import { regions } from '../../regions/tables.js';
 import { feeCollections, feeEnterprises } from '../tables.js';
 import type { PayingAccount, PlanCollection, PlanEnterprise } from './plan.js';
 import {
@@ -63,7 +64,10 @@ export const runRepo = {
   },
   /**
    * The month's collections in the region that no run has computed yet, with the day each
-   * arrived; `pairs` keeps those whose (office, treasury date) is reconciled.
+   * arrived; `pairs` keeps those whose (office, treasury date) is reconciled. The region is named
+   * as its list of codes (from the regions table), not as a range of codes: the index on (region,
+   * treasury date) then reads each code's month alone, where a range on its first column reads
+   * the whole year of every code in the range.
    */
   async uncomputed(db: DbOrTx, regionCode: string, from: string, to: string) {
     const rows = await db
@@ -81,7 +85,10 @@ export const runRepo = {
       .from(feeCollections)
       .where(
         and(
-          inRegion(feeCollections.regionCode, regionCode),
+          inArray(
+            feeCollections.regionCode,
+            db.select({ code: regions.code }).from(regions).where(inRegion(regions.code, regionCode)),
+          ),
           between(feeCollections.treasuryDate, from, to),
           notExists(
             db
@@ -96,13 +103,32 @@ export const runRepo = {
   /** The registry's enterprises with these codes, as the refund rules read them. */
   async enterprises(db: DbOrTx, usccs: string[]): Promise<Map<string, PlanEnterprise>> {
     const found = new Map<string, PlanEnterprise>();
-    for (let i = 0; i < usccs.length; i += 5000) {
+    // One array parameter per 50 000 codes (an IN list has a parameter per code).
+    for (let i = 0; i < usccs.length; i += 50_000) {
+      const E = feeEnterprises;
+      // Only the columns the rules and the lines read: a profile has more (size notes, audit
+      // columns), and reading them for every enterprise of a province costs seconds.
       const rows = await db
-        .select({ profile: feeEnterprises, uscc: employers.uscc, name: employers.name })
-        .from(feeEnterprises)
-        .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
-        .where(inArray(employers.uscc, usccs.slice(i, i + 5000)));
-      for (const { profile: p, uscc, name } of rows) {
+        .select({
+          uscc: employers.uscc,
+          name: employers.name,
+          regionCode: E.regionCode,
+          industryCode: E.industryCode,
+          employees: E.employees,
+          revenueFen: E.revenueFen,
+          assetsFen: E.assetsFen,
+          hasUnion: E.hasUnion,
+          unionBankCode: E.unionBankCode,
+          unionAccountNo: E.unionAccountNo,
+          unionAccountName: E.unionAccountName,
+          payingBankCode: E.payingBankCode,
+          payingAccountNo: E.payingAccountNo,
+          payingAccountName: E.payingAccountName,
+        })
+        .from(E)
+        .innerJoin(employers, eq(employers.id, E.employerId))
+        .where(sql`${employers.uscc} = any(${sql.param(usccs.slice(i, i + 50_000))}::text[])`);
+      for (const { uscc, name, ...p } of rows) {
         if (!uscc) continue;
         found.set(uscc, {
           uscc,
@@ -131,9 +157,9 @@ export const runRepo = {
     const [row] = await db.insert(feeRefundRuns).values(run).returning();
     return row!;
   },
-  /** The lines with ids made here (random UUIDs), in one or a few statements. */
+  /** The lines with ids made here (time-ordered UUIDs, see orderedId), in one statement (COPY) or a few. */
   async insertLines(db: DbOrTx, lines: LineInsert[]): Promise<{ id: string }[]> {
-    const rows = lines.map((l) => ({ ...l, id: l.id ?? crypto.randomUUID() }));
+    const rows = lines.map((l) => ({ ...l, id: l.id ?? orderedId() }));
     const L = feeRefundLines;
     await bulkInsert(
       db,
@@ -160,8 +186,15 @@ export const runRepo = {
     );
     return rows.map((r) => ({ id: r.id }));
   },
+  /**
+   * The ledger rows, in the order of their collections: the primary key and the foreign key's
+   * look-ups into fee_collections then walk their btrees page after page.
+   */
   async insertAllocations(db: DbOrTx, rows: AllocationInsert[]) {
     const A = feeRefundAllocations;
+    const sorted = [...rows].sort((a, b) =>
+      a.collectionId < b.collectionId ? -1 : a.collectionId > b.collectionId ? 1 : a.policyId < b.policyId ? -1 : 1,
+    );
     await bulkInsert(
       db,
       'fee_refund_allocations',
@@ -181,19 +214,21 @@ export const runRepo = {
         { name: A.retainedFen.name, type: 'int8', value: (r) => r.retainedFen },
         { name: A.notes.name, type: 'jsonb', value: (r) => r.notes },
       ] satisfies BulkColumn<AllocationInsert>[],
-      rows,
+      sorted,
     );
   },
   async insertBatch(db: DbOrTx, batch: BatchInsert): Promise<BatchRow> {
     const [row] = await db.insert(feeRefundBatches).values(batch).returning();
     return row!;
   },
-  async insertPayments(db: DbOrTx, rows: PaymentInsert[]) {
+  async insertPayments(db: DbOrTx, payments: PaymentInsert[]) {
     const P = feeRefundPayments;
+    const rows = payments.map((p) => ({ ...p, id: p.id ?? orderedId() }));
     await bulkInsert(
       db,
       'fee_refund_payments',
       [
+        { name: P.id.name, type: 'uuid', value: (r) => r.id },
         { name: P.lineId.name, type: 'uuid', value: (r) => r.lineId },
         { name: P.batchId.name, type: 'uuid', value: (r) => r.batchId },
         { name: P.endToEndId.name, type: 'text', value: (r) => r.endToEndId },
@@ -202,7 +237,7 @@ export const runRepo = {
         { name: P.creditorAccountNo.name, type: 'text', value: (r) => r.creditorAccountNo },
         { name: P.creditorAccountName.name, type: 'text', value: (r) => r.creditorAccountName },
         { name: P.status.name, type: 'text', value: (r) => r.status },
-      ] satisfies BulkColumn<PaymentInsert>[],
+      ] satisfies BulkColumn<(typeof rows)[number]>[],
       rows,
     );
   },
@@ -301,10 +336,18 @@ export const batchRepo = {
       .set({ fileFirstSentAt: now })
       .where(and(eq(feeRefundBatches.id, id), sql`${feeRefundBatches.fileFirstSentAt} is null`));
   },
-  /** The batch's payments with their lines, in EndToEndId order. */
+  /** What the payment file writes of the batch's payments, in EndToEndId order. */
   async payments(db: DbOrTx, batchId: string) {
     return db
-      .select({ payment: feeRefundPayments, line: feeRefundLines })
+      .select({
+        endToEndId: feeRefundPayments.endToEndId,
+        amountFen: feeRefundPayments.amountFen,
+        creditorBankCode: feeRefundPayments.creditorBankCode,
+        creditorAccountNo: feeRefundPayments.creditorAccountNo,
+        creditorAccountName: feeRefundPayments.creditorAccountName,
+        month: feeRefundLines.month,
+        uscc: feeRefundLines.uscc,
+      })
       .from(feeRefundPayments)
       .innerJoin(feeRefundLines, eq(feeRefundLines.id, feeRefundPayments.lineId))
       .where(eq(feeRefundPayments.batchId, batchId))
