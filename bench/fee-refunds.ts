@@ -14,7 +14,8 @@ import { freshEnv, login, runScript, startServer, type BenchServer } from './har
 //                                                      PostgreSQL, then a 30,000-enterprise city on PGlite
 //   npm run bench -- --scenario fee-refunds --smoke    1,000 enterprises (PostgreSQL when set), 500 on PGlite
 // BENCH_FEE_ENTERPRISES and BENCH_FEE_CITY override the two sizes; BENCH_FEE_SKIP_PG=true or
-// BENCH_FEE_SKIP_PGLITE=true leaves one part out.
+// BENCH_FEE_SKIP_PGLITE=true leaves one part out; BENCH_FEE_TAX_ONLY=true measures the tax import
+// alone (no registry, bank credits, runs or files: the tax rows need only the regions).
 
 const PASSWORD = 'Bench-fees-2026';
 const MONTHS = [...Array.from({ length: 11 }, (_, i) => `2024-${String(i + 2).padStart(2, '0')}`), '2025-01'];
@@ -23,6 +24,7 @@ type Headers = Record<string, string>;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const since = (t0: number) => (performance.now() - t0) / 1000;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const TAX_ONLY = process.env.BENCH_FEE_TAX_ONLY === 'true';
 
 function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -120,7 +122,7 @@ async function year(env: Record<string, string>, data: FeeDataFiles): Promise<Ye
       accountName: '江苏省总工会',
     });
     let t0 = performance.now();
-    await imported(server, maker, 'enterprises', data.registry);
+    if (!TAX_ONLY) await imported(server, maker, 'enterprises', data.registry);
     const registry = since(t0);
 
     const hwmReset = resetHwm(server.pid);
@@ -133,6 +135,8 @@ async function year(env: Record<string, string>, data: FeeDataFiles): Promise<Ye
     const mem = memoryOf(server.pid);
     const taxHwm = `${hwmReset ? 'VmHWM' : 'VmHWM since start'} ${mb(mem.hwm)}, sampled peak ${mb(Math.max(mem.rss, ...samples))}`;
 
+    if (TAX_ONLY)
+      return { registry, tax, taxRows, bank: 0, runs: 0, files: 0, lines: 0, batches: 0, taxHwm, biweekly: null };
     t0 = performance.now();
     await imported(server, maker, 'bank_credits', data.bank);
     const bank = since(t0);
@@ -230,6 +234,10 @@ async function postgresYear(pgUrl: string, enterprises: number) {
         `  tax import: ${f.tax.toFixed(1)} s, ${rate(f.tax)} rows/s (${x(f.tax, floorOf.copy)}) — target ≥ 100,000 rows/s: ${verdict(rate(f.tax) >= 100_000)}`,
       );
       console.log(`    server memory while the tax file streams in: ${f.taxHwm}`);
+      if (TAX_ONLY)
+        return console.log(
+          `  floor: plain COPY of the tax file ${floorOf.copy.toFixed(1)} s (${rate(floorOf.copy)} rows/s)`,
+        );
       console.log(`  bank credits import: ${f.bank.toFixed(1)} s (${data.credits} rows)`);
       const runStep = f.runs + f.files;
       console.log(
@@ -257,6 +265,10 @@ async function pgliteCity(enterprises: number) {
       const t0 = performance.now();
       const f = await year(env, data);
       const total = f.registry + f.tax + f.bank + f.runs + f.files;
+      if (TAX_ONLY)
+        return console.log(
+          `  tax import ${f.tax.toFixed(1)} s (${Math.round(f.taxRows / f.tax)} rows/s); server memory: ${f.taxHwm}`,
+        );
       console.log(
         `  imports ${f.registry.toFixed(1)} + ${f.tax.toFixed(1)} (${Math.round(f.taxRows / f.tax)} rows/s) + ${f.bank.toFixed(1)} s, runs ${f.runs.toFixed(1)} s, ${f.batches} batches approved and paid ${f.files.toFixed(1)} s`,
       );

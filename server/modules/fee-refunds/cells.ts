@@ -17,6 +17,32 @@ export interface CellError<F extends string> {
 
 const TEXT_MAX = 128;
 
+/** Readings kept per function: a file of millions of rows holds far fewer distinct values. */
+const MEMO_MAX = 50_000;
+
+/**
+ * A pure reading of a cell kept for the rows that repeat it (an enterprise's twelve months, a
+ * handful of rates, dates, offices and amounts): a tax file is read several times faster. Bounded
+ * (emptied when full), so memory stays flat whatever the file's size. The answers are read, never
+ * changed, by the callers.
+ */
+function memo<T>(read: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>();
+  return (raw) => {
+    const known = seen.get(raw);
+    if (known !== undefined) return known;
+    const value = read(raw);
+    if (seen.size >= MEMO_MAX) seen.clear();
+    seen.set(raw, value);
+    return value;
+  };
+}
+
+const payerCheck = memo(checkPayerUscc);
+const yuanOf = memo(parseYuanToFen);
+const isDay = memo((raw: string) => /^\d{4}-\d{2}-\d{2}$/.test(raw) && isCalendarDate(raw));
+const hasHidden = memo(hasForbiddenCharacters);
+
 /** A reader of one row's cells, gathering its reasons into `errors`. */
 export function cellReader<F extends string>(cells: Partial<Record<F, string>>, errors: CellError<F>[]) {
   return {
@@ -29,7 +55,7 @@ export function cellReader<F extends string>(cells: Partial<Record<F, string>>, 
 
     /** A name or other short text: no hidden characters, `min`–128 characters. */
     text(raw: string, field: F, min = 2): string | undefined {
-      if (hasForbiddenCharacters(raw)) {
+      if (hasHidden(raw)) {
         errors.push({ field, zh: '含有不可见或控制字符', en: 'contains invisible or control characters' });
         return undefined;
       }
@@ -45,7 +71,7 @@ export function cellReader<F extends string>(cells: Partial<Record<F, string>>, 
      * decided by the import kind (refused unless the importer accepts such warnings).
      */
     payerUscc(raw: string, field: F): { uscc: string; checkWarning: boolean } | undefined {
-      const check = checkPayerUscc(raw);
+      const check = payerCheck(raw);
       if (check.status === 'rejected') {
         errors.push({
           field,
@@ -62,7 +88,7 @@ export function cellReader<F extends string>(cells: Partial<Record<F, string>>, 
      * which calendar it counts from (1900 or 1904) is not in the cell, so it is refused, not guessed.
      */
     date(raw: string, field: F): string | undefined {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && isCalendarDate(raw)) return raw;
+      if (isDay(raw)) return raw;
       const serial = /^\d{5}(\.\d+)?$/.test(raw);
       errors.push({
         field,
@@ -74,7 +100,7 @@ export function cellReader<F extends string>(cells: Partial<Record<F, string>>, 
 
     /** Yuan with at most 2 decimals, not negative, as fen (rules/money.ts: never through a float). */
     yuan(raw: string, field: F): { text: string; fen: number } | undefined {
-      const parsed = parseYuanToFen(raw);
+      const parsed = yuanOf(raw);
       if (!parsed.ok) {
         errors.push({
           field,

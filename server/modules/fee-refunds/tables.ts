@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -156,6 +157,34 @@ export const feeCollections = pgTable(
     check('fee_collections_money', sql`${t.wageBaseFen} >= 0 and ${t.paidFen} >= 0`),
     check('fee_collections_rate', sql`${t.rateBp} between 0 and 1000`),
   ],
+);
+
+/**
+ * The accepted rows of a tax import between its check and its commit (the import pipeline's fast
+ * lane, `tax/staging.ts`): typed columns filled by COPY, moved into fee_collections by the commit
+ * and then deleted. UNLOGGED (migration 0020): no WAL for rows that live a few seconds; a crash
+ * empties the table, which the commit notices (fewer rows than accepted) and fails the import
+ * rather than commit part of it. No foreign keys: checked already, and kept cheap to fill.
+ */
+export const feeCollectionStaging = pgTable(
+  'fee_collection_staging',
+  {
+    importId: uuid('import_id').notNull(),
+    /** The row's number in the file (header: row 1): the commit keeps file order (the first of a key wins). */
+    rowNo: integer('row_no').notNull(),
+    uscc: varchar('uscc', { length: 18 }).notNull(),
+    taxpayerName: varchar('taxpayer_name', { length: 128 }).notNull(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    wageBaseFen: bigint('wage_base_fen', { mode: 'number' }).notNull(),
+    rateBp: integer('rate_bp').notNull(),
+    paidFen: bigint('paid_fen', { mode: 'number' }).notNull(),
+    eTicketNo: varchar('e_ticket_no', { length: 40 }).notNull(),
+    taxOfficeName: varchar('tax_office_name', { length: 128 }).notNull(),
+    treasuryDate: date('treasury_date', { mode: 'string' }).notNull(),
+    regionCode: varchar('region_code', { length: 6 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.rowNo] })],
 );
 
 /**

@@ -3,7 +3,7 @@ import type { Permission } from '../../../contracts/roles.js';
 import type { BilingualText, RowError } from '../../../contracts/imports.js';
 import type { Ctx } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
-import type { Tx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
 
 export interface ImportColumn {
   key: string;
@@ -36,12 +36,41 @@ export interface CommitOutcome {
   changes: { entityId: string; before: Record<string, unknown> | null }[];
 }
 
+/** Where a validation puts a bulk lane's accepted rows, batch after batch (see `ImportBulkLane`). */
+export interface BulkStager<R> {
+  /** Takes a batch in file order; may answer before the database has stored it (pipelined). */
+  write(rows: StagedRow<R>[]): Promise<void>;
+  /** Waits until every row written is stored. */
+  end(): Promise<void>;
+  /** Gives up (the validation failed); the pipeline then calls `discard`. */
+  abort(): Promise<void>;
+}
+
 /**
- * One kind of bulk upload, defined by the module that owns the records: the imports module
- * reads, checks and stages the file and calls `commit`/`rollback`, which write through the
- * owner's repository. Rows are handed over in batches of a few thousand, inside one transaction.
+ * The fast lane of a kind whose records are only ever added (facts such as tax collections),
+ * never updated: the accepted rows are not staged as JSON in import_rows but in the owner's typed
+ * staging table (PostgreSQL: COPY, streamed while the file is read), the commit moves them into
+ * the records with one `INSERT … SELECT … ON CONFLICT DO NOTHING` per large chunk, and every
+ * record carries its import, so rollback deletes by import (no import_changes). Rejected rows
+ * still go to import_rows with their reasons and cells (the errors list and download are the same).
  */
-export interface ImportKind<R = Record<string, unknown>> {
+export interface ImportBulkLane<R> {
+  /** Opens the staging of an import's accepted rows (the validation deletes earlier ones first). */
+  stager(deps: Deps, run: ImportRun): Promise<BulkStager<R>>;
+  /** Deletes the import's staged rows (a retried validation, a failure, or after the commit). */
+  discard(deps: Deps, db: DbOrTx, importId: string): Promise<void>;
+  /** How many rows are staged and the last row number, so the commit can cut it in chunks. */
+  staged(deps: Deps, db: DbOrTx, importId: string): Promise<{ rows: number; lastRowNo: number }>;
+  /**
+   * Moves the staged rows numbered in (afterRowNo, upToRowNo] into the records, in file order,
+   * inside the commit's transaction; answers how many were new (the rest are duplicates).
+   */
+  commitChunk(deps: Deps, tx: Tx, run: ImportRun, afterRowNo: number, upToRowNo: number): Promise<number>;
+  /** Deletes every record of the import; CONFLICT (undoing the whole rollback) when one is in use. */
+  rollback(deps: Deps, tx: Tx, run: ImportRun): Promise<void>;
+}
+
+interface ImportKindBase<R> {
   kind: string;
   title: BilingualText;
   /** Who may import this kind (and see its imports). */
@@ -60,6 +89,11 @@ export interface ImportKind<R = Record<string, unknown>> {
   repeatedKeys?: 'rejected' | 'committed_as_duplicates';
   /** The checks that need the database or the importer's scope, a batch at a time. */
   checkRows?(deps: Deps, run: ImportRun, rows: StagedRow<R>[]): Promise<RowError[]>;
+}
+
+/** The usual lane: rows staged as JSON, committed in batches, each change recorded for rollback. */
+interface RowLane<R> {
+  bulk?: undefined;
   /** Inserts new records and updates changed ones (by natural key); unchanged rows change nothing. */
   commit(deps: Deps, tx: Tx, run: ImportRun, rows: StagedRow<R>[]): Promise<CommitOutcome>;
   /**
@@ -69,6 +103,21 @@ export interface ImportKind<R = Record<string, unknown>> {
    */
   rollback(deps: Deps, tx: Tx, run: ImportRun, changes: CommitOutcome['changes'], committedAt: Date): Promise<void>;
 }
+
+/** The fast lane (`ImportBulkLane`): a kind declares it instead of `commit` and `rollback`. */
+interface BulkLane<R> {
+  bulk: ImportBulkLane<R>;
+  commit?: undefined;
+  rollback?: undefined;
+}
+
+/**
+ * One kind of bulk upload, defined by the module that owns the records: the imports module
+ * reads, checks and stages the file and calls `commit`/`rollback` (or the `bulk` lane's
+ * functions), which write through the owner's repository. Rows are handed over in batches of a
+ * few thousand, inside one transaction.
+ */
+export type ImportKind<R = Record<string, unknown>> = ImportKindBase<R> & (RowLane<R> | BulkLane<R>);
 
 /** A kind as the pipeline holds it: rows pass from `rowSchema` to `commit` unopened. */
 export type AnyImportKind = ImportKind<Record<string, unknown>>;

@@ -301,12 +301,15 @@ export async function rollbackImport(
     });
     if (!moved) throw errors.conflict('导入状态已变化，请刷新', 'The import changed meanwhile; reload it');
     const run = { ...runOf(row, snapshotOf(actor)), ctx };
-    for (let seq = -1; ;) {
-      const batch = await importRepo.nextChanges(tx, id, seq);
-      if (!batch) break;
-      seq = batch.seq;
-      await kind.rollback(deps, tx, run, batch.changes, committedAt);
-    }
+    // The bulk lane's records carry their import: no list of changes to walk.
+    if (kind.bulk) await kind.bulk.rollback(deps, tx, run);
+    else
+      for (let seq = -1; ;) {
+        const batch = await importRepo.nextChanges(tx, id, seq);
+        if (!batch) break;
+        seq = batch.seq;
+        await kind.rollback(deps, tx, run, batch.changes, committedAt);
+      }
     await writeAudit(tx, ctx, {
       action: 'import.rolled_back',
       entityType: 'import',

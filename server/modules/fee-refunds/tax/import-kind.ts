@@ -5,7 +5,7 @@ import { validateUscc } from '../../../core/identifiers/uscc.js';
 import { defineImportKind } from '../../imports/define.js';
 import { feeEnterpriseRepo } from '../registry/repository.js';
 import { TAX_COLUMNS, readTaxRow, type TaxCells, type TaxImportRow } from './row.js';
-import { commitCollections, rollbackCollections } from './writes.js';
+import { taxBulkLane } from './writes.js';
 
 // The tax collection data (税务征收数据) of the fee refunds, through the platform's import
 // pipeline: each row one collection of the union fee by the tax bureau, stored in
@@ -74,6 +74,7 @@ export const taxImportKind = defineImportKind<TaxImportRow>({
     return errors;
   },
 
-  commit: (_deps, tx, run, rows) => commitCollections(tx, run, rows),
-  rollback: (_deps, tx, run, changes) => rollbackCollections(tx, run, changes),
+  // The fast lane (tax/writes.ts): COPY into a typed staging table, INSERT … SELECT at commit,
+  // rollback by import. An import committed before the lane existed is rolled back the same way.
+  bulk: taxBulkLane,
 });
