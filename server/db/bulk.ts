@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DbOrTx } from './client.js';
+import { copyField } from './copy.js';
 
 /** A column of a bulk insert: its name in the table and the PostgreSQL type its values arrive as. */
 export interface BulkColumn<R> {
@@ -36,12 +37,7 @@ function copyClient(db: DbOrTx): pg.ClientBase | null {
   return client instanceof pg.Client ? client : null;
 }
 
-// COPY's text format: a tab between fields, a newline after a row, \N for null, and a backslash
-// before a backslash, tab, newline or carriage return inside a value.
-const COPY_SPECIAL = /[\\\t\n\r]/g;
-const COPY_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const copyField = (text: string | null) => (text === null ? '\\N' : text.replace(COPY_SPECIAL, (c) => COPY_ESCAPE[c]!));
-
+// COPY's text format: a tab between fields, a newline after a row (each field by copy.ts's copyField).
 function* copyText<R>(columns: readonly BulkColumn<R>[], rows: readonly R[]): Generator<string> {
   let text = '';
   for (const row of rows) {
