@@ -179,11 +179,7 @@ export async function startTencentPeer(secrets: Record<string, string>, opts: { 
       };
       const phone = p.PhoneNumberSet[0]!;
       const b = script.next(phone);
-      if (b === 'timeout') {
-        await new Promise((r) => setTimeout(r, 3000));
-        if (!res.destroyed) json(res, 200, { Response: { RequestId: requestId } });
-        return;
-      }
+      if (b === 'timeout') return neverAnswer(res);
       if (b === 'transient')
         return json(res, 200, {
           Response: {
@@ -250,11 +246,7 @@ export async function startWebhookPeer(secret: string, opts: { delayMs?: number 
       }
       const m = JSON.parse(body) as WebhookRequest;
       const b = script.next(m.to);
-      if (b === 'timeout') {
-        await new Promise((r) => setTimeout(r, 3000));
-        if (!res.destroyed) json(res, 200, {});
-        return;
-      }
+      if (b === 'timeout') return neverAnswer(res);
       if (b === 'transient') return json(res, 503, { error: 'busy' });
       if (b === 'permanent') return json(res, 422, { error: 'unknown number' });
       received.push(m);
@@ -264,4 +256,20 @@ export async function startWebhookPeer(secret: string, opts: { delayMs?: number 
     });
   });
   return { ...peer, received, refused, plan: script.plan };
+}
+
+/**
+ * A gateway that does not answer: the request stays open until the sender gives up and closes
+ * it (its send time-out), or 30 s have passed. Answering late instead raced the sender's time-out
+ * on a loaded machine (an answer after 3 s was taken as sent when the sender's timer ran late).
+ */
+async function neverAnswer(res: http.ServerResponse): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const cap = setTimeout(resolve, 30_000);
+    res.on('close', () => {
+      clearTimeout(cap);
+      resolve();
+    });
+  });
+  if (!res.destroyed) res.destroy();
 }
