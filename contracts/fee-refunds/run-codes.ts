@@ -7,7 +7,8 @@ import type { Label } from './codes.js';
  * - `held`: kept as preparation fund (筹备金) until the enterprise sets up a union;
  * - `no_account`: due, but the registry has no account to pay it to (fix the registry, re-batch);
  * - `in_batch`: in a batch not yet settled by the bank;
- * - `paid`: the bank paid it; `returned`: the bank sent it back (closed account, wrong name …).
+ * - `paid`: the bank paid it (to the enterprise's account, or to its county federation's pooled
+ *   account for a `county_pooled` line); `returned`: the bank sent it back (closed account …).
  */
 export const LINE_STATES = ['held', 'no_account', 'in_batch', 'paid', 'returned'] as const;
 export type LineState = (typeof LINE_STATES)[number];
@@ -19,6 +20,16 @@ export const LINE_STATE_LABELS: Readonly<Record<LineState, Label>> = {
   paid: { zh: '已返还', en: 'Paid' },
   returned: { zh: '被退回', en: 'Returned by the bank' },
 };
+
+/**
+ * The label of a line's state for people: a paid `county_pooled` line is paid into the county
+ * federation's pooled account (归集账户), not to the enterprise's own account, and says so.
+ */
+export function lineStateLabel(state: LineState, destination: string): Label {
+  if (state === 'paid' && destination === 'county_pooled')
+    return { zh: '已划入县级工会归集账户', en: "Paid into the county federation's pooled account" };
+  return LINE_STATE_LABELS[state];
+}
 
 /** A batch: prepared (`draft`), submitted by its maker, approved by a checker, settled (`closed`). */
 export const BATCH_STATUSES = ['draft', 'submitted', 'approved', 'closed'] as const;

@@ -95,6 +95,8 @@ export const feeBankReturnSchema = z.object({
   /** Results naming a payment of ours; of those: newly paid, newly returned, already so. */
   matched: z.number().int(),
   paid: z.number().int(),
+  /** Of the newly paid: paid into a county federation's pooled account (a `county_pooled` line). */
+  pooled: z.number().int(),
   returned: z.number().int(),
   unchanged: z.number().int(),
   /** Results naming no payment of ours (another system's, or a typo). */

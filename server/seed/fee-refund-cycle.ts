@@ -6,7 +6,7 @@ import { officeKey } from '../modules/fee-refunds/bank/row.js';
 import { commitCredits } from '../modules/fee-refunds/bank/writes.js';
 import { approveBatch, submitBatch } from '../modules/fee-refunds/runs/batches.js';
 import { listLines } from '../modules/fee-refunds/runs/lines.js';
-import { setPayingAccount } from '../modules/fee-refunds/runs/paying-accounts.js';
+import { setUnionAccount } from '../modules/fee-refunds/runs/union-accounts.js';
 import { applyBankResult } from '../modules/fee-refunds/runs/returns.js';
 import { createRun } from '../modules/fee-refunds/runs/service.js';
 import type { FeeDemoData } from './fee-refunds.js';
@@ -70,7 +70,8 @@ export async function writeFeeRefundCycleDemo(deps: Deps, data: FeeDemoData) {
   );
   const maker = await ctxOf(deps, 'js_union');
   const checker = await ctxOf(deps, 'js_checker');
-  for (const { regionCode, ...account } of PAYING_ACCOUNTS) await setPayingAccount(deps, checker, regionCode, account);
+  for (const { regionCode, ...account } of PAYING_ACCOUNTS)
+    await setUnionAccount(deps, checker, 'paying', regionCode, account);
 
   let returned = 0;
   for (let m = 2; m <= 11; m++) {

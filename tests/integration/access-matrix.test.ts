@@ -88,6 +88,12 @@ const GROUPS: RouteGroup[] = [
     allowed: ['union_staff', 'system_admin'],
   },
   {
+    name: 'fee-refund county pooled accounts',
+    method: 'GET',
+    url: () => '/api/fee-refunds/pooled-accounts',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
     name: 'fee-refund import template',
     method: 'GET',
     url: () => '/api/fee-refunds/imports/template.xlsx?kind=enterprises',

@@ -1,4 +1,4 @@
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { RegionRow } from './gbt2260.js';
 import { regions } from './tables.js';
@@ -22,6 +22,13 @@ export const regionRepo = {
   async byCode(db: DbOrTx, code: string) {
     const [row] = await db.select().from(regions).where(eq(regions.code, code));
     return row ?? null;
+  },
+  async fullNames(db: DbOrTx, codes: string[]) {
+    if (!codes.length) return [];
+    return db
+      .select({ code: regions.code, fullName: regions.fullName })
+      .from(regions)
+      .where(inArray(regions.code, codes));
   },
   async count(db: DbOrTx) {
     const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);

@@ -32,6 +32,11 @@ export async function regionFullName(db: DbOrTx, code: string): Promise<string |
   return (await regionRepo.byCode(db, code))?.fullName ?? null;
 }
 
+/** Full names of many regions by code; a code the table lacks is absent from the map. */
+export async function regionFullNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  return new Map((await regionRepo.fullNames(db, codes)).map((r) => [r.code, r.fullName]));
+}
+
 export async function ensureRegionsLoaded(db: DbOrTx): Promise<number> {
   const rows = loadGbt2260();
   if ((await regionRepo.count(db)) < rows.length) await regionRepo.insertMissing(db, rows);

@@ -1,5 +1,5 @@
 import { DESTINATION_KIND_LABELS } from '../../../../contracts/fee-refunds/codes.js';
-import { LINE_STATE_LABELS, type LineState } from '../../../../contracts/fee-refunds/run-codes.js';
+import { lineStateLabel, type LineState } from '../../../../contracts/fee-refunds/run-codes.js';
 import type { FeeEnterpriseLine } from '../../../../contracts/fee-refunds/public.js';
 import type { FeeLine } from '../../../../contracts/fee-refunds/runs.js';
 
@@ -27,6 +27,12 @@ const ADVICE: Readonly<Record<LineState, { zh: string; en: string } | null>> = {
   },
 };
 
+/** Paid into the county federation's pooled account: the enterprise's union gets it from there. */
+const POOLED_ADVICE = {
+  zh: '这笔返还已划入所在县（市、区）总工会的归集账户。贵单位建立工会并开设工会账户后，请联系县（市、区）总工会办理转付。',
+  en: "This refund was paid into the pooled account of your county's federation of trade unions. Once your enterprise's union has an account, ask the county federation to pass it on.",
+};
+
 export function enterpriseLine(line: FeeLine): FeeEnterpriseLine {
   return {
     id: line.id,
@@ -36,8 +42,8 @@ export function enterpriseLine(line: FeeLine): FeeEnterpriseLine {
     destinationText: DESTINATION_KIND_LABELS[line.destination],
     account: line.creditor ? { name: line.creditor.accountName, last4: line.creditor.accountNo.slice(-4) } : null,
     state: line.state,
-    stateText: LINE_STATE_LABELS[line.state],
-    advice: ADVICE[line.state],
+    stateText: lineStateLabel(line.state, line.destination),
+    advice: line.state === 'paid' && line.destination === 'county_pooled' ? POOLED_ADVICE : ADVICE[line.state],
     dueOn: line.dueOn,
     paidOn: line.paidOn,
   };

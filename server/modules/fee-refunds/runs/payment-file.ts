@@ -61,7 +61,8 @@ async function batchFile(deps: Deps, batch: BatchRow): Promise<PaymentBatchFile>
       endToEndId: p.endToEndId,
       amountFen: p.amountFen,
       creditor: { name: p.creditorAccountName, accountNo: p.creditorAccountNo, bankCode: p.creditorBankCode },
-      purpose: `${p.month} 工会经费返还 ${p.uscc}`,
+      // A pooled account receives many enterprises' refunds: the USCC says whose each one is.
+      purpose: `${p.month} 工会经费返还${p.destination === 'county_pooled' ? '（归集）' : ''} ${p.uscc}`,
     })),
   };
 }

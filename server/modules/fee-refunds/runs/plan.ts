@@ -85,6 +85,12 @@ export interface RunPlan {
   skipped: Record<RunSkipReason, number>;
 }
 
+/** The union's accounts by region code: paying accounts (any level), pooled accounts (counties). */
+export interface UnionAccounts {
+  paying: ReadonlyMap<string, PayingAccount>;
+  pooled: ReadonlyMap<string, PayingAccount>;
+}
+
 /** The account a region's refunds are paid from: its county's, else its city's, else its province's. */
 export function payingAccountFor(
   regionCode: string,
@@ -96,10 +102,24 @@ export function payingAccountFor(
   return accounts.get(county) ?? accounts.get(city) ?? accounts.get(province) ?? null;
 }
 
-function creditorOf(e: PlanEnterprise, destination: DestinationKind): Account | null {
-  if (destination === 'union_account') return e.unionAccount;
-  if (destination === 'paying_account') return e.payingAccount;
-  // county_pooled: the county federation's pooled account is not kept yet; the line waits.
+/**
+ * The account a line of this destination is paid to, from the registry and the union's accounts:
+ * the enterprise's union account, its paying account, or its county federation's pooled account.
+ * The pooled account is the one of the line's county, as the paying account is.
+ * null: nothing to pay to yet (the line waits as no_account; a held line is not paid at all).
+ */
+export function creditorFor(
+  enterprise: Pick<PlanEnterprise, 'unionAccount' | 'payingAccount'> | undefined,
+  destination: DestinationKind,
+  regionCode: string,
+  accounts: UnionAccounts,
+): Account | null {
+  if (destination === 'county_pooled') {
+    const pooled = accounts.pooled.get(regionCode);
+    return pooled ? { bankCode: pooled.bankCode, accountNo: pooled.accountNo, accountName: pooled.accountName } : null;
+  }
+  if (destination === 'union_account') return enterprise?.unionAccount ?? null;
+  if (destination === 'paying_account') return enterprise?.payingAccount ?? null;
   return null;
 }
 
@@ -112,7 +132,7 @@ export function planRun(
   collections: readonly PlanCollection[],
   enterprises: ReadonlyMap<string, PlanEnterprise>,
   policies: readonly FeePolicyVersion[],
-  payingAccounts: ReadonlyMap<string, PayingAccount>,
+  accounts: UnionAccounts,
 ): RunPlan {
   const skipped: Record<RunSkipReason, number> = { unreconciled: 0, unregistered: 0, no_policy: 0 };
   const allocations: PlannedAllocation[] = [];
@@ -145,7 +165,7 @@ export function planRun(
       const retainedFen = UNION_LEVELS.reduce((a, level) => a + l.retainedByLevel[level], 0);
       let lineKey: string | null = null;
       if (returned > 0) {
-        const creditor = creditorOf(enterprise, l.destination);
+        const creditor = creditorFor(enterprise, l.destination, enterprise.regionCode, accounts);
         lineKey = `${c.uscc}|${l.destination}|${creditor?.accountNo ?? ''}`;
         const dueOn = addMonths(c.arrivedOn, 1);
         const line = lines.get(lineKey);
@@ -153,7 +173,7 @@ export function planRun(
           line.amountFen += returned;
           if (dueOn < line.dueOn) line.dueOn = dueOn;
         } else {
-          const paying = payingAccountFor(enterprise.regionCode, payingAccounts);
+          const paying = payingAccountFor(enterprise.regionCode, accounts.paying);
           lines.set(lineKey, {
             key: lineKey,
             uscc: c.uscc,

@@ -3,8 +3,8 @@ import type { feeRebatchRequestSchema, feeRebatchSchema } from '../../../../cont
 import { writeAudit } from '../../../core/audit.js';
 import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
-import { payingAccountFor, type Account, type PayingAccount } from './plan.js';
-import { payingAccountRepo, runRepo, settlementRepo, type LineRow } from './repository.js';
+import { creditorFor, payingAccountFor, type Account, type PayingAccount } from './plan.js';
+import { runRepo, settlementRepo, unionAccounts, type LineRow } from './repository.js';
 import { storeBatch } from './store.js';
 
 type Rebatched = z.infer<typeof feeRebatchSchema>;
@@ -36,21 +36,15 @@ export async function rebatch(
       returnedTo.set(r.lineId, set);
     }
     const enterprises = await runRepo.enterprises(tx, [...new Set(lines.map((l) => l.uscc))]);
-    const accounts = new Map((await payingAccountRepo.all(tx)).map((a) => [a.regionCode, a]));
+    const accounts = await unionAccounts(tx);
     const groups = new Map<
       string,
       { runId: string; paying: PayingAccount; lines: { line: LineRow; creditor: Account }[] }
     >();
     let waiting = 0;
     for (const line of lines) {
-      const e = enterprises.get(line.uscc);
-      const creditor =
-        line.destination === 'union_account'
-          ? (e?.unionAccount ?? null)
-          : line.destination === 'paying_account'
-            ? (e?.payingAccount ?? null)
-            : null;
-      const paying = payingAccountFor(line.regionCode, accounts);
+      const creditor = creditorFor(enterprises.get(line.uscc), line.destination, line.regionCode, accounts);
+      const paying = payingAccountFor(line.regionCode, accounts.paying);
       if (!creditor || !paying || returnedTo.get(line.id)?.has(creditor.accountNo)) {
         waiting++;
         continue;

@@ -6,10 +6,11 @@ import { inRegion } from '../../../core/scope.js';
 import { employers } from '../../employers/tables.js';
 import { regions } from '../../regions/tables.js';
 import { feeCollections, feeEnterprises } from '../tables.js';
-import type { PayingAccount, PlanCollection, PlanEnterprise } from './plan.js';
+import type { PayingAccount, PlanCollection, PlanEnterprise, UnionAccounts } from './plan.js';
 import {
   feeBankResults,
   feePayingAccounts,
+  feePooledAccounts,
   feeRefundAllocations,
   feeRefundApprovals,
   feeRefundBatches,
@@ -28,34 +29,49 @@ export type BatchInsert = typeof feeRefundBatches.$inferInsert;
 export type PaymentRow = typeof feeRefundPayments.$inferSelect;
 export type PaymentInsert = typeof feeRefundPayments.$inferInsert;
 
-export const payingAccountRepo = {
-  async all(db: DbOrTx): Promise<PayingAccount[]> {
-    return db
-      .select({
-        regionCode: feePayingAccounts.regionCode,
-        bankCode: feePayingAccounts.bankCode,
-        accountNo: feePayingAccounts.accountNo,
-        accountName: feePayingAccounts.accountName,
-      })
-      .from(feePayingAccounts)
-      .orderBy(asc(feePayingAccounts.regionCode));
-  },
-  async upsert(db: DbOrTx, account: PayingAccount, now: Date) {
-    await db
-      .insert(feePayingAccounts)
-      .values({ ...account, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: feePayingAccounts.regionCode,
-        set: {
-          bankCode: account.bankCode,
-          accountNo: account.accountNo,
-          accountName: account.accountName,
-          updatedAt: now,
-          version: sql`${feePayingAccounts.version} + 1`,
-        },
-      });
-  },
-};
+/** The union's own accounts: the paying accounts and the county federations' pooled accounts. */
+function unionAccountRepo(table: typeof feePayingAccounts | typeof feePooledAccounts) {
+  return {
+    async all(db: DbOrTx): Promise<PayingAccount[]> {
+      return db
+        .select({
+          regionCode: table.regionCode,
+          bankCode: table.bankCode,
+          accountNo: table.accountNo,
+          accountName: table.accountName,
+        })
+        .from(table)
+        .orderBy(asc(table.regionCode));
+    },
+    async upsert(db: DbOrTx, account: PayingAccount, now: Date) {
+      await db
+        .insert(table)
+        .values({ ...account, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: table.regionCode,
+          set: {
+            bankCode: account.bankCode,
+            accountNo: account.accountNo,
+            accountName: account.accountName,
+            updatedAt: now,
+            version: sql`${table.version} + 1`,
+          },
+        });
+    },
+  };
+}
+
+export const payingAccountRepo = unionAccountRepo(feePayingAccounts);
+export const pooledAccountRepo = unionAccountRepo(feePooledAccounts);
+
+/** Both kinds of the union's accounts by region code, as a run and a re-batch read them. */
+export async function unionAccounts(db: DbOrTx): Promise<UnionAccounts> {
+  const [paying, pooled] = await Promise.all([payingAccountRepo.all(db), pooledAccountRepo.all(db)]);
+  return {
+    paying: new Map(paying.map((a) => [a.regionCode, a])),
+    pooled: new Map(pooled.map((a) => [a.regionCode, a])),
+  };
+}
 
 export const runRepo = {
   /** Runs of one province take turns: held to the end of the transaction. */
@@ -347,6 +363,7 @@ export const batchRepo = {
         creditorAccountName: feeRefundPayments.creditorAccountName,
         month: feeRefundLines.month,
         uscc: feeRefundLines.uscc,
+        destination: feeRefundLines.destination,
       })
       .from(feeRefundPayments)
       .innerJoin(feeRefundLines, eq(feeRefundLines.id, feeRefundPayments.lineId))
@@ -447,9 +464,10 @@ export const settlementRepo = {
   async lockNamed(db: DbOrTx, endToEndIds: string[], batchNos: string[]) {
     if (!endToEndIds.length && !batchNos.length) return [];
     return db
-      .select({ payment: feeRefundPayments, batch: feeRefundBatches })
+      .select({ payment: feeRefundPayments, batch: feeRefundBatches, destination: feeRefundLines.destination })
       .from(feeRefundPayments)
       .innerJoin(feeRefundBatches, eq(feeRefundBatches.id, feeRefundPayments.batchId))
+      .innerJoin(feeRefundLines, eq(feeRefundLines.id, feeRefundPayments.lineId))
       .where(
         sql`${feeRefundPayments.endToEndId} = any(${sql.param(endToEndIds)}::text[])
           or ${feeRefundBatches.batchNo} = any(${sql.param(batchNos)}::text[])`,

@@ -65,12 +65,12 @@ export async function applyBankResult(deps: Deps, ctx: Ctx, content: Buffer): Pr
       createdAt: now,
     });
     const named = await settlementRepo.lockNamed(tx, [...byId.keys()], [...groups.keys()]);
-    const counts = { matched: 0, paid: 0, returned: 0, unchanged: 0, unknown: 0 };
+    const counts = { matched: 0, paid: 0, pooled: 0, returned: 0, unchanged: 0, unknown: 0 };
     const seen = new Set<string>();
     const touchedBatches = new Set<string>();
     // Moves with the same outcome and reason are written together (a file holds thousands).
     const moves = new Map<string, { said: Outcome; paymentIds: string[]; lineIds: string[] }>();
-    for (const { payment, batch } of named) {
+    for (const { payment, batch, destination } of named) {
       const group = groups.get(batch.batchNo);
       const said: Outcome | undefined =
         byId.get(payment.endToEndId) ??
@@ -97,6 +97,7 @@ export async function applyBankResult(deps: Deps, ctx: Ctx, content: Buffer): Pr
       move.lineIds.push(payment.lineId);
       moves.set(key, move);
       counts[said.outcome]++;
+      if (said.outcome === 'paid' && destination === 'county_pooled') counts.pooled++;
       touchedBatches.add(batch.id);
     }
     const today = todayInChina(now);

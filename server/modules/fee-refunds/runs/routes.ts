@@ -28,14 +28,14 @@ import {
   paymentFileQuerySchema,
 } from './schemas.js';
 import * as runs from './service.js';
-import {
-  listPayingAccounts,
-  payingAccountBodySchema,
-  payingAccountSchema,
-  regionParamsSchema,
-  setPayingAccount,
-} from './paying-accounts.js';
+import { listUnionAccounts, setUnionAccount } from './union-accounts.js';
 import { z } from 'zod';
+import {
+  unionAccountBodySchema,
+  unionAccountParamsSchema,
+  unionAccountSchema,
+  type UnionAccountKind,
+} from '../../../../contracts/fee-refunds/accounts.js';
 
 export function runRoutes(app: ZodFastify, deps: Deps) {
   const tags = ['fee-refunds'];
@@ -135,30 +135,40 @@ export function runRoutes(app: ZodFastify, deps: Deps) {
     },
     async (request) => lines.listLines(deps, request.ctx, request.query),
   );
-  app.get(
-    '/api/fee-refunds/paying-accounts',
+  const accountRoutes: { kind: UnionAccountKind; path: string; list: string; set: string }[] = [
     {
-      schema: {
-        tags,
-        summary: '返还付款账户 The union accounts refunds are paid from',
-        response: { 200: z.array(payingAccountSchema), ...errorResponses },
-      },
+      kind: 'paying',
+      path: '/api/fee-refunds/paying-accounts',
+      list: '返还付款账户 The union accounts refunds are paid from',
+      set: '设置地区的返还付款账户 Set the account a region’s refunds are paid from',
     },
-    async (request) => listPayingAccounts(deps, request.ctx),
-  );
-  app.put(
-    '/api/fee-refunds/paying-accounts/:regionCode',
     {
-      schema: {
-        tags,
-        summary: '设置地区的返还付款账户 Set the account a region’s refunds are paid from',
-        params: regionParamsSchema,
-        body: payingAccountBodySchema,
-        response: { 200: payingAccountSchema, ...errorResponses },
-      },
+      kind: 'pooled',
+      path: '/api/fee-refunds/pooled-accounts',
+      list: '县级工会归集账户 The county federations’ pooled accounts',
+      set: '设置县级工会归集账户 Set a county federation’s pooled account',
     },
-    async (request) => setPayingAccount(deps, request.ctx, request.params.regionCode, request.body),
-  );
+  ];
+  for (const { kind, path, list, set } of accountRoutes) {
+    app.get(
+      path,
+      { schema: { tags, summary: list, response: { 200: z.array(unionAccountSchema), ...errorResponses } } },
+      async (request) => listUnionAccounts(deps, request.ctx, kind),
+    );
+    app.put(
+      `${path}/:regionCode`,
+      {
+        schema: {
+          tags,
+          summary: set,
+          params: unionAccountParamsSchema,
+          body: unionAccountBodySchema,
+          response: { 200: unionAccountSchema, ...errorResponses },
+        },
+      },
+      async (request) => setUnionAccount(deps, request.ctx, kind, request.params.regionCode, request.body),
+    );
+  }
   app.get(
     '/api/fee-refunds/batches/:id/payment-file',
     {

@@ -11,7 +11,7 @@ import { reconciledPairs } from '../bank/reconciliation.js';
 import { officeKey } from '../bank/row.js';
 import { storedFeePolicies } from '../policies.js';
 import { planRun } from './plan.js';
-import { payingAccountRepo, runRepo, type BatchRow, type RunRow } from './repository.js';
+import { runRepo, unionAccounts, type BatchRow, type RunRow } from './repository.js';
 import { storeBatch } from './store.js';
 
 /** The first and last day of a month (YYYY-MM). */
@@ -42,8 +42,7 @@ export async function createRun(deps: Deps, ctx: Ctx, request: FeeRunRequest): P
     const reconciled = new Set(pairs.map((p) => `${p.treasuryDate}|${officeKey(p.taxOfficeName)}`));
     const ready = all.filter((c) => reconciled.has(`${c.treasuryDate}|${officeKey(c.taxOfficeName)}`));
     const enterprises = await runRepo.enterprises(tx, [...new Set(ready.map((c) => c.uscc))]);
-    const accounts = new Map((await payingAccountRepo.all(tx)).map((a) => [a.regionCode, a]));
-    const plan = planRun(ready, enterprises, await storedFeePolicies({ db: tx }), accounts);
+    const plan = planRun(ready, enterprises, await storedFeePolicies({ db: tx }), await unionAccounts(tx));
     plan.skipped.unreconciled = all.length - ready.length;
     if (plan.computed === 0) {
       throw errors.conflict(

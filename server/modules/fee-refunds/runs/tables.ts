@@ -59,6 +59,31 @@ export const feePayingAccounts = pgTable(
   ],
 );
 
+/**
+ * A county federation's pooled account (县级工会归集账户). A policy may route the refunds of
+ * enterprises without a union account (or without a union) here rather than to the enterprise's
+ * own paying account (`county_pooled`); the county federation passes the money on once the
+ * enterprise's union has an account. Counties only: a city or province has no such account.
+ */
+export const feePooledAccounts = pgTable(
+  'fee_pooled_accounts',
+  {
+    regionCode: varchar('region_code', { length: 6 })
+      .primaryKey()
+      .references(() => regions.code),
+    bankCode: varchar('bank_code', { length: 12 }).notNull(),
+    accountNo: text('account_no').notNull(),
+    accountName: varchar('account_name', { length: 128 }).notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('fee_pooled_accounts_format', sql`${t.accountNo} ~ '^[0-9]{10,30}$' and ${t.bankCode} ~ '^[0-9]{12}$'`),
+    check('fee_pooled_accounts_county', sql`${t.regionCode} ~ '^[0-9]{4}(0[1-9]|[1-9][0-9])$'`),
+  ],
+);
+
 /** One computation of a region's month (入库月份): the collections it took, the lines it made. */
 export const feeRefundRuns = pgTable(
   'fee_refund_runs',

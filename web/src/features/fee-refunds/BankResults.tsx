@@ -19,6 +19,7 @@ export function BankResults({ state }: { state: FeeRuns }) {
   const counts: [keyof NonNullable<typeof result>, string][] = [
     ['matched', t('feeRefunds.bank.matched')],
     ['paid', t('feeRefunds.bank.paid')],
+    ['pooled', t('feeRefunds.bank.pooled')],
     ['returned', t('feeRefunds.bank.returned')],
     ['unchanged', t('feeRefunds.bank.unchanged')],
     ['unknown', t('feeRefunds.bank.unknown')],
@@ -52,11 +53,13 @@ export function BankResults({ state }: { state: FeeRuns }) {
         {result && (
           <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} data-testid="fee-bank-return-result">
             <Descriptions.Item label={t('feeRefunds.bank.format')}>{result.format}</Descriptions.Item>
-            {counts.map(([key, label]) => (
-              <Descriptions.Item key={key} label={label}>
-                <span data-testid={`fee-bank-return-${key}`}>{result[key]}</span>
-              </Descriptions.Item>
-            ))}
+            {counts
+              .filter(([key]) => key !== 'pooled' || result.pooled > 0)
+              .map(([key, label]) => (
+                <Descriptions.Item key={key} label={label}>
+                  <span data-testid={`fee-bank-return-${key}`}>{result[key]}</span>
+                </Descriptions.Item>
+              ))}
           </Descriptions>
         )}
         {again && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../app/auth';
 import { PageTitle } from '../../app/components/PageTitle';
+import { AccountsPanel } from './AccountsPanel';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import './i18n';
 import { ImportPanel } from './ImportPanel';
@@ -13,7 +14,7 @@ import { RegistryList } from './RegistryList';
 import { RunsPanel } from './RunsPanel';
 import { StatsPanel } from './StatsPanel';
 
-type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines' | 'stats';
+type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines' | 'stats' | 'accounts';
 
 /**
  * Fee refunds (/fee-refunds): the enterprise registry of the user's region, one enterprise in a
@@ -42,6 +43,7 @@ export default function FeeRefundsPage() {
     { key: 'runs', shown: can('fee_refunds:read'), children: <RunsPanel /> },
     { key: 'lines', shown: can('fee_refunds:read'), children: <LinesPanel /> },
     { key: 'stats', shown: can('fee_refunds:read'), children: <StatsPanel /> },
+    { key: 'accounts', shown: can('fee_refunds:read'), children: <AccountsPanel /> },
   ];
   const shown = tabs.filter((x) => x.shown);
   const tab = shown.find((x) => x.key === params.get('tab'))?.key ?? 'registry';

@@ -4,12 +4,13 @@ import { DESTINATION_KIND_LABELS } from '../../../../contracts/fee-refunds/codes
 import {
   LINE_STATE_LABELS,
   LINE_STATES,
+  lineStateLabel,
   PAYMENT_STATUS_LABELS,
   type LineState,
   type PaymentStatus,
 } from '../../../../contracts/fee-refunds/run-codes';
 import { formatFen } from '../../app/format';
-import { codeText, maskedAccount } from './labels';
+import { codeText, labelIn, maskedAccount } from './labels';
 import type { FeeLine } from './types';
 import { useFeeLines, type LineFilterForm } from './useFeeLines';
 
@@ -76,9 +77,9 @@ export function LinesPanel() {
       title: t('feeRefunds.lines.state'),
       dataIndex: 'state',
       width: 150,
-      render: (v: LineState) => (
+      render: (v: LineState, l) => (
         <Tag color={STATE_COLORS[v]} data-testid="fee-line-state" data-state={v}>
-          {codeText(LINE_STATE_LABELS, v, lang)}
+          {labelIn(lineStateLabel(v, l.destination), lang)}
         </Tag>
       ),
     },

@@ -8,6 +8,8 @@ export const FEE_LINES_API = '/api/fee-refunds/lines';
 export const FEE_BANK_RETURNS_API = '/api/fee-refunds/bank-returns';
 export const FEE_REBATCH_API = '/api/fee-refunds/rebatch';
 export const FEE_STATS_API = '/api/fee-refunds/stats';
+export const FEE_PAYING_ACCOUNTS_API = '/api/fee-refunds/paying-accounts';
+export const FEE_POOLED_ACCOUNTS_API = '/api/fee-refunds/pooled-accounts';
 /** The signed-in employer agent's own enterprise's refunds. */
 export const FEE_MY_REFUNDS_API = '/api/fee-refunds/my-refunds';
 
@@ -28,6 +30,8 @@ export const feeRefundKeys = {
   statsAll: [FEE_STATS_API] as const,
   stats: (regionCode: string, year: number) => [FEE_STATS_API, regionCode, year] as const,
   myRefunds: (page: number) => [FEE_MY_REFUNDS_API, page] as const,
+  unionAccounts: (kind: 'paying' | 'pooled') =>
+    [kind === 'paying' ? FEE_PAYING_ACCOUNTS_API : FEE_POOLED_ACCOUNTS_API] as const,
 };
 
 /** What the refund cycle's writes change: the batches and the lines (and the runs that made them). */

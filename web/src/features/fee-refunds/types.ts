@@ -10,6 +10,7 @@ export type {
 } from '../../../../contracts/fee-refunds/responses';
 export type { FeeBankReturn, FeeBatch, FeeLine, FeeRun, FeeRunRequest } from '../../../../contracts/fee-refunds/runs';
 export type { FeeStats, FeeStatsRow } from '../../../../contracts/fee-refunds/stats';
+export type { UnionAccount, UnionAccountBody, UnionAccountKind } from '../../../../contracts/fee-refunds/accounts';
 export type {
   FeeEnterpriseFilter,
   FeeImportKind,
