@@ -45,7 +45,10 @@ describe('a refund line in the enterprise’s words', () => {
   it('tells a line paid into the county pool that its union gets it from the county federation', () => {
     const pooled = { bankCode: '102305000505', accountNo: '3205050000000009', accountName: '虎丘区总工会归集户' };
     const v = enterpriseLine(line({ destination: 'county_pooled', creditor: pooled }));
-    expect(v.stateText).toEqual({ zh: '已划入县级工会归集账户', en: "Paid into the county federation's pooled account" });
+    expect(v.stateText).toEqual({
+      zh: '已划入县级工会归集账户',
+      en: "Paid into the county federation's pooled account",
+    });
     expect(v.advice?.zh).toContain('总工会办理转付');
     expect(v.account).toEqual({ name: '虎丘区总工会归集户', last4: '0009' });
     // Before the bank has paid it, the usual words.
