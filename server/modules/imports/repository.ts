@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { RowError } from '../../../contracts/imports.js';
 import { inRegion } from '../../core/scope.js';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -99,9 +99,23 @@ export const importRepo = {
     await db.delete(importChunks).where(eq(importChunks.importId, importId));
   },
 
+  /** Checked imports left uncommitted since before `before`, oldest first (the expiry's work list). */
+  async validatedBefore(db: DbOrTx, before: Date, limit: number) {
+    return db
+      .select({ id: imports.id, kind: imports.kind, regionCode: imports.regionCode, filename: imports.filename })
+      .from(imports)
+      .where(and(eq(imports.status, 'validated'), lt(imports.updatedAt, before)))
+      .orderBy(asc(imports.updatedAt))
+      .limit(limit);
+  },
+
   // ---- staging ----
   async deleteRows(db: DbOrTx, importId: string) {
     await db.delete(importRows).where(eq(importRows.importId, importId));
+  },
+  /** The staged rows that passed (a discarded import keeps only its rejected rows and their reasons). */
+  async deleteAcceptedRows(db: DbOrTx, importId: string) {
+    await db.delete(importRows).where(and(eq(importRows.importId, importId), isNull(importRows.errors)));
   },
   /** One statement per batch: the values as arrays (unnest), ten parameters whatever the batch size. */
   async insertRows(db: DbOrTx, importId: string, rows: StagingRow[]) {

@@ -3,6 +3,7 @@ import { backupJobFor } from '../backup/backup-job.js';
 import { disputeClocksJob } from '../disputes/clocks-job.js';
 import { feeRefundDeadlinesJob } from '../fee-refunds/runs/deadlines.js';
 import { commitImportJob } from '../imports/commit.js';
+import { expireCheckedImportsJob } from '../imports/expire-job.js';
 import { validateImportJob } from '../imports/validate.js';
 import { dispatchMessagesJob } from '../notifications/job.js';
 import { progressCleanupJob } from './cleanup-job.js';
@@ -27,6 +28,7 @@ export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
     dispatchMessagesJob,
     validateImportJob,
     commitImportJob,
+    expireCheckedImportsJob,
     ...(backup ? [backup] : []),
   ];
 }
