@@ -10,8 +10,9 @@ import {
   feeImported,
   unionCells,
   type Cells,
+  jiangsuRefundStaff,
 } from '../support/fee-refunds.js';
-import { newAccount, type LoggedIn } from '../support/factories.js';
+import { type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
 
 // The balance identity on random data: random enterprises (size, union, accounts), random
@@ -24,13 +25,7 @@ let maker: LoggedIn;
 let checker: LoggedIn;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
+  ({ maker, checker } = await jiangsuRefundStaff(t));
 });
 afterAll(() => t.close());
 

@@ -6,7 +6,14 @@ import type { Page } from '../../contracts/paging.js';
 import { runDeadlineReminders } from '../../server/modules/fee-refunds/runs/deadlines.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { createTestApp, loginAs, type TestApp } from '../support/app.js';
-import { collectionRow, creditRow, enterpriseRow, feeImported, unionCells } from '../support/fee-refunds.js';
+import {
+  collectionRow,
+  creditRow,
+  enterpriseRow,
+  feeImported,
+  unionCells,
+  jiangsuRefundStaff,
+} from '../support/fee-refunds.js';
 import { FACTORY_PASSWORD, newAccount, uniquePhone, type LoggedIn } from '../support/factories.js';
 
 // Each refund line is due one month after its data arrived: the lines list filters the overdue
@@ -15,20 +22,13 @@ import { FACTORY_PASSWORD, newAccount, uniquePhone, type LoggedIn } from '../sup
 
 let t: TestApp;
 let maker: LoggedIn;
-let checker: LoggedIn;
 const makerPhone = uniquePhone();
 const wuxiPhone = uniquePhone();
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000', phone: makerPhone });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  ({ maker } = await jiangsuRefundStaff(t, { makerPhone }));
   // Wuxi's city union: the line is in Suzhou, so it hears nothing.
   await newAccount(t, { role: 'union_staff', regionCode: '320200', phone: wuxiPhone });
-  await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
   const e = enterpriseRow();
   Object.assign(e, unionCells(e['统一社会信用代码']!, '到期企业'));
   await feeImported(t, maker, 'enterprises', [e]);

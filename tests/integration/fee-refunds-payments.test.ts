@@ -13,6 +13,7 @@ import {
   feeImported,
   unionCells,
   type Cells,
+  jiangsuRefundStaff,
 } from '../support/fee-refunds.js';
 import { newAccount, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
@@ -28,16 +29,9 @@ let judge: LoggedIn;
 let other: LoggedIn;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  ({ maker, checker } = await jiangsuRefundStaff(t));
   judge = await newAccount(t, { role: 'judge', regionCode: '320000' });
   other = await newAccount(t, { role: 'union_staff', regionCode: '442000' });
-  const res = await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
-  expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(() => t.close());
 

@@ -13,6 +13,7 @@ import {
   feeImported,
   unionCells,
   type Cells,
+  jiangsuRefundStaff,
 } from '../support/fee-refunds.js';
 import { newAccount, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
@@ -32,15 +33,8 @@ const POOLED = { bankCode: '102305000505', accountNo: '3205050000000009', accoun
 
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  ({ maker, checker } = await jiangsuRefundStaff(t));
   wuzhong = await newAccount(t, { role: 'union_staff', regionCode: '320506' });
-  const res = await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
-  expect(res.statusCode, res.body).toBe(200);
   // 虎丘区's own version of the Jiangsu policy: no union or no union account → the county's pool.
   const jiangsu = SEED_POLICY_VERSIONS[0]!;
   await feePolicyRepo.insertMissing(

@@ -15,6 +15,7 @@ import {
   HUQIU_OFFICE,
   unionCells,
   type Cells,
+  jiangsuRefundStaff,
 } from '../support/fee-refunds.js';
 import { FACTORY_PASSWORD, newAccount, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
@@ -30,16 +31,9 @@ let judge: LoggedIn;
 let nanjing: LoggedIn;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  ({ maker, checker } = await jiangsuRefundStaff(t));
   judge = await newAccount(t, { role: 'judge', regionCode: '320000' });
   nanjing = await newAccount(t, { role: 'union_staff', regionCode: '320100' });
-  const res = await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
-  expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(() => t.close());
 

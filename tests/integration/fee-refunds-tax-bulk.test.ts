@@ -12,8 +12,9 @@ import {
   feeImported,
   unionCells,
   type Cells,
+  jiangsuRefundStaff,
 } from '../support/fee-refunds.js';
-import { newAccount, uniqueUscc, type LoggedIn } from '../support/factories.js';
+import { uniqueUscc, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
 
 // The tax import's fast lane (typed staging by COPY, one INSERT … SELECT per chunk, rollback by
@@ -23,17 +24,9 @@ import { multipartBody } from '../support/imports.js';
 
 let t: TestApp;
 let maker: LoggedIn;
-let checker: LoggedIn;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  const res = await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
-  expect(res.statusCode, res.body).toBe(200);
+  ({ maker } = await jiangsuRefundStaff(t));
 });
 afterAll(() => t.close());
 

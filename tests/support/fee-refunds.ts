@@ -1,13 +1,40 @@
 import { expect } from 'vitest';
 import type { FeeImport } from '../../contracts/fee-refunds/responses.js';
 import type { Agent, TestApp } from './app.js';
-import { uniqueUscc } from './factories.js';
+import { newAccount, uniqueUscc, type LoggedIn } from './factories.js';
 import { csvFile, multipartBody } from './imports.js';
 
 // Helpers of the fee-refund tests: rows of the three files as other systems send them, the
 // upload through the HTTP API and the wait for its job.
 
 export type Cells = Record<string, string>;
+
+/** The province union's account refunds are paid from in these tests (江苏省总工会). */
+export const JIANGSU_PAYING_ACCOUNT = {
+  bankCode: '102301000011',
+  accountNo: '3200000000000001',
+  accountName: '江苏省总工会',
+} as const;
+
+/** Sets a region's paying account as the checker does (a run needs one to make batches). */
+export async function setPayingAccount(checker: Agent, regionCode = '320000', account = JIANGSU_PAYING_ACCOUNT) {
+  const res = await checker.put(`/api/fee-refunds/paying-accounts/${regionCode}`, account);
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+/**
+ * Jiangsu's province refund staff on a fresh app: a maker and a checker (two people, so the
+ * four-eyes rule can be met), the province's paying account set by the checker.
+ */
+export async function jiangsuRefundStaff(
+  t: TestApp,
+  opts: { makerPhone?: string } = {},
+): Promise<{ maker: LoggedIn; checker: LoggedIn }> {
+  const maker = await newAccount(t, { role: 'union_staff', regionCode: '320000', phone: opts.makerPhone });
+  const checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  await setPayingAccount(checker);
+  return { maker, checker };
+}
 
 /** A Suzhou 虎丘区 enterprise: small (25 staff, ¥3m revenue) manufacturer, without a union unless told. */
 export function enterpriseRow(over: Cells = {}): Cells {
