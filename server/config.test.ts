@@ -115,4 +115,10 @@ describe('jobs', () => {
     expect(loadConfig({ JOBS_POLL_SECONDS: '0.5' }).jobsPollSeconds).toBe(0.5);
     expect(() => loadConfig({ JOBS_POLL_SECONDS: '0' })).toThrow(/JOBS_POLL_SECONDS/);
   });
+
+  it('lets the heap grow 50 % past the live data by default; 0 leaves it to V8', () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(50);
+    expect(loadConfig({ HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: '400' })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
 });

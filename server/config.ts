@@ -150,6 +150,7 @@ const envSchema = z
       .optional(),
     IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(200),
     IMPORT_XLSX_MAX_MB: z.coerce.number().positive().max(500).default(30),
+    HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   })
   .superRefine((e, check) => {
     for (const provider of [e.SMS_PROVIDER, e.EMAIL_PROVIDER])
@@ -184,6 +185,8 @@ export interface AppConfig {
   jobsPollSeconds: number;
   /** On shutdown, how long running jobs may take to finish before they are handed back. */
   jobsStopTimeoutSeconds: number;
+  /** How far V8 lets the heap grow past what a full collection kept, in percent; 0: V8's own choice. */
+  heapGrowingPercent: number;
   // Backups and the shared limits store.
   /** Where the scheduled backup job writes its files. */
   backupDir: string;
@@ -256,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     feeDeadlinesCron: e.FEE_DEADLINES_CRON === 'off' ? null : e.FEE_DEADLINES_CRON,
     jobsPollSeconds: e.JOBS_POLL_SECONDS,
     jobsStopTimeoutSeconds: e.JOBS_STOP_TIMEOUT_SECONDS,
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     // Backups and the shared limits store.
     backupDir: path.resolve(e.BACKUP_DIR),
     backupCron: e.BACKUP_CRON === 'off' ? null : e.BACKUP_CRON,

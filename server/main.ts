@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { FieldCipher, resolveMasterKey } from './core/crypto.js';
+import { setHeapGrowing } from './core/heap.js';
 import type { Deps } from './core/deps.js';
 import { openDatabase } from './db/client.js';
 import { DataFolderInUseError } from './db/folder-lock.js';
@@ -28,6 +29,7 @@ async function main() {
     }
     throw err;
   }
+  setHeapGrowing(config.heapGrowingPercent);
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase({
     url: config.databaseUrl,

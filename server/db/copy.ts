@@ -9,11 +9,15 @@ import type { Db } from './client.js';
  * `\N` for null; `copyField` escapes a value). On PostgreSQL one COPY runs on its own pooled
  * connection for as long as the writer is open, so the server stores a piece while Node prepares
  * the next (only the socket's buffer is waited for). On the embedded PGlite, which has no socket,
- * each `write` is one `COPY … FROM '/dev/blob'` of that piece.
+ * each `write` is one `COPY … FROM '/dev/blob'` of its pieces.
  * Not for a transaction: on PostgreSQL the rows are in when `end` answers.
+ *
+ * A write takes its lines as pieces of some tens of kilobytes (`CopyPieces`), never one string of
+ * a whole batch: a string past 128 KB is born in V8's old generation, where it waits for a full
+ * collection, and a few MB of them per batch is what made the import's memory grow.
  */
 export interface CopyWriter {
-  write(lines: string): Promise<void>;
+  write(pieces: readonly string[]): Promise<void>;
   /** Waits until every row is stored. */
   end(): Promise<void>;
   /** Stops: PostgreSQL stores nothing of this COPY; PGlite keeps the pieces written (the caller deletes them). */
@@ -31,14 +35,38 @@ export function copyField(value: string | number | null): string {
     : value;
 }
 
+/** Lines gathered into pieces of about `PIECE_CHARS` characters each, for `CopyWriter.write`. */
+export class CopyPieces {
+  static readonly PIECE_CHARS = 32 * 1024;
+  readonly pieces: string[] = [];
+  private current = '';
+
+  add(line: string): void {
+    this.current += line;
+    if (this.current.length >= CopyPieces.PIECE_CHARS) {
+      this.pieces.push(this.current);
+      this.current = '';
+    }
+  }
+
+  /** Every line added, as pieces (the last one shorter). */
+  done(): string[] {
+    if (this.current) this.pieces.push(this.current);
+    this.current = '';
+    return this.pieces;
+  }
+}
+
 export async function openCopy(db: Db, table: string, columns: readonly string[]): Promise<CopyWriter> {
   const target = `${quoted(table)} (${columns.map(quoted).join(', ')})`;
   const client = (db as unknown as { $client: pg.Pool | PGlite }).$client;
   if (!('totalCount' in client)) {
     const lite = client;
     return {
-      write: async (lines) => {
-        if (lines) await lite.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([lines]) });
+      // The Blob copies the pieces into one native buffer: no JS string of the whole batch.
+      write: async (pieces) => {
+        if (pieces.some((p) => p.length > 0))
+          await lite.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob(pieces as string[]) });
       },
       end: async () => {},
       abort: async () => {},
@@ -61,9 +89,11 @@ export async function openCopy(db: Db, table: string, columns: readonly string[]
     conn.release(broken || undefined);
   };
   return {
-    async write(lines) {
-      if (failed) throw failed;
-      if (!stream.write(lines)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+    async write(pieces) {
+      for (const piece of pieces) {
+        if (failed) throw failed;
+        if (!stream.write(piece)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      }
       if (failed) throw failed;
     },
     async end() {

@@ -204,11 +204,19 @@ describe('fee refunds: the tax import’s fast lane', () => {
     expect(await storedOf(computed.id)).toHaveLength(2);
   });
 
-  it('commits a file of 20,000 rows whole', async () => {
+  it('commits a file of 20,000 rows whole, every name read whole across the stored pieces', async () => {
     const rows: Cells[] = [];
     const u = uniqueUscc('320506');
+    // Distinct Chinese names: a character cut between the file's stored pieces (1 MB) or the
+    // slices they are read back in (48 KB) would show as a changed name.
     for (let i = 0; i < 20_000; i++)
-      rows.push(collectionRow(u, `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`, { 所属区划代码: '320506' }));
+      rows.push(
+        collectionRow(u, `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`, {
+          所属区划代码: '320506',
+          纳税人名称: `苏州第${i}号五金制品有限公司`,
+        }),
+      );
+    expect(cellsFile(rows).length).toBeGreaterThan(3 * 1024 * 1024);
     const expectedFen = rows.reduce((sum, r) => sum + Math.round(Number(r['实缴金额']) * 100), 0);
     const id = await upload(rows, 'big.csv');
     const done = await finished(id);
@@ -218,5 +226,13 @@ describe('fee refunds: the tax import’s fast lane', () => {
       .from(feeCollections)
       .where(eq(feeCollections.importId, id));
     expect(sum).toEqual({ n: 20_000, fen: String(expectedFen) });
+    const [names] = await t.deps.db
+      .select({
+        distinct: sql<number>`count(distinct ${feeCollections.taxpayerName})::int`,
+        whole: sql<number>`count(*) filter (where ${feeCollections.taxpayerName} ~ '^苏州第[0-9]+号五金制品有限公司$')::int`,
+      })
+      .from(feeCollections)
+      .where(eq(feeCollections.importId, id));
+    expect(names).toEqual({ distinct: 20_000, whole: 20_000 });
   }, 120_000);
 });

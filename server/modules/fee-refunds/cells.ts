@@ -17,8 +17,12 @@ export interface CellError<F extends string> {
 
 const TEXT_MAX = 128;
 
-/** Readings kept per function: a file of millions of rows holds far fewer distinct values. */
-const MEMO_MAX = 50_000;
+/**
+ * Readings kept per function. A few thousand keep an enterprise's months and the common rates,
+ * dates, offices and amounts; the 50,000 kept before held some 45 MB between imports, which V8's
+ * heap sizing multiplied into the import's peak.
+ */
+const MEMO_MAX = 4_096;
 
 /**
  * A pure reading of a cell kept for the rows that repeat it (an enterprise's twelve months, a

@@ -87,10 +87,14 @@ export interface FileRow {
 }
 
 function csvRows(bytes: AsyncIterable<Buffer>, encoding: CsvEncoding): AsyncIterable<string[]> {
-  // iconv-lite strips a UTF-8 BOM and keeps characters cut between chunks whole.
-  return Readable.from(bytes)
-    .pipe(iconv.decodeStream(encoding))
-    .pipe(parse({ relax_column_count: true, skip_empty_lines: false }));
+  // One stored piece read ahead (not the 16 an object-mode stream would take).
+  const input = Readable.from(bytes, { highWaterMark: 1 });
+  const options = { relax_column_count: true, skip_empty_lines: false };
+  // UTF-8 goes to the parser as bytes: it decodes each field on its own (a character cut between
+  // pieces stays whole) and skips the BOM; decoding whole pieces to text first only made garbage.
+  if (encoding === 'utf-8') return input.pipe(parse({ ...options, bom: true }));
+  // iconv-lite keeps characters cut between chunks whole.
+  return input.pipe(iconv.decodeStream(encoding)).pipe(parse(options));
 }
 
 function cellText(value: ExcelJS.CellValue): string {

@@ -109,12 +109,14 @@ export async function storeFile(deps: Deps, importId: string, file: MultipartFil
   };
 }
 
-/** The stored file's bytes, one piece at a time; `read` counts the bytes handed out (for progress). */
+/** The stored file's bytes, in 48 KB slices of its pieces; `read` counts the bytes handed out (for progress). */
 export async function* storedBytes(deps: Deps, importId: string, read: { bytes: number }): AsyncIterable<Buffer> {
   for (let seq = 0; ; seq++) {
-    const piece = await importRepo.chunk(deps.db, importId, seq);
-    if (!piece) return;
-    read.bytes += piece.length;
-    yield piece;
+    const slices = await importRepo.chunkSlices(deps.db, importId, seq);
+    if (!slices.length) return;
+    for (const slice of slices) {
+      read.bytes += slice.length;
+      yield slice;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../core/deps.js';
 import { AppError } from '../../../core/errors.js';
-import { copyField } from '../../../db/copy.js';
+import { CopyPieces, copyField } from '../../../db/copy.js';
 import type { Tx } from '../../../db/client.js';
 import type { BulkStager, ImportBulkLane, ImportRun, StagedRow } from '../../imports/define.js';
 import { feeCollectionRepo, feeStagingRepo } from './repository.js';
@@ -50,9 +50,9 @@ async function stager(deps: Deps, run: ImportRun): Promise<BulkStager<TaxImportR
   const copy = await feeStagingRepo.copy(deps.db);
   return {
     async write(rows) {
-      let lines = '';
-      for (const r of rows) lines += lineOf(run.importId, r);
-      await copy.write(lines);
+      const lines = new CopyPieces();
+      for (const r of rows) lines.add(lineOf(run.importId, r));
+      await copy.write(lines.done());
     },
     end: () => copy.end(),
     abort: () => copy.abort(),
