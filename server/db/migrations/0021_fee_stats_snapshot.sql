@@ -29,13 +29,18 @@ CREATE TABLE "fee_stats_unpaid_days" (
 	CONSTRAINT "fee_stats_unpaid_days_region_code_year_due_on_pk" PRIMARY KEY("region_code","year","due_on")
 );
 --> statement-breakpoint
--- Written by hand: every statement that writes the rows of the refund statistics leaves one mark
+-- Written by hand: a transaction that writes the rows of the refund statistics leaves one mark
 -- (docs/adr/0006). FOR EACH STATEMENT, no transition tables, no per-row work and no shared row to
--- update: a COPY of 336,000 lines costs one insert. An UPDATE lists the columns the figures read,
--- so writing a line's creditor account or version leaves the snapshot valid.
+-- update: a COPY of 336,000 lines costs one insert. The first statement of a transaction inserts
+-- the mark and sets a flag local to the transaction, so its later statements (a re-batch updates
+-- line by line) only read the flag; a rolled-back savepoint undoes both the mark and the flag.
+-- An UPDATE lists the columns the figures read: writing a line's creditor account leaves no mark.
 CREATE OR REPLACE FUNCTION fee_stats_mark_change() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO fee_stats_changes DEFAULT VALUES;
+  IF current_setting('yizhan.fee_stats_marked', true) IS DISTINCT FROM 'on' THEN
+    INSERT INTO fee_stats_changes DEFAULT VALUES;
+    PERFORM set_config('yizhan.fee_stats_marked', 'on', true);
+  END IF;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
