@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { disputesScenario } from './disputes.js';
 import { dispatchScenario } from './dispatch.js';
 import { feeRefundsScenario } from './fee-refunds.js';
+import { feeStatsScenario } from './fee-stats.js';
 import { importScenario } from './import.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
@@ -49,6 +50,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   dispatch: () => dispatchScenario({ smoke, pgUrl }),
   import: () => importScenario({ smoke, pgUrl }),
   'fee-refunds': () => feeRefundsScenario({ smoke, pgUrl }),
+  'fee-stats': () => feeStatsScenario({ smoke, pgUrl }),
 };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {

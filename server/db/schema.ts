@@ -17,3 +17,4 @@ export * from '../modules/jobs/tables.js';
 export * from '../modules/fee-refunds/tables.js';
 export * from '../modules/fee-refunds/runs/tables.js';
 export * from '../modules/fee-refunds/public/tables.js';
+export * from '../modules/fee-refunds/stats/tables.js';

@@ -2,6 +2,7 @@ import type { AppConfig } from '../../config.js';
 import { backupJobFor } from '../backup/backup-job.js';
 import { disputeClocksJob } from '../disputes/clocks-job.js';
 import { feeRefundDeadlinesJob } from '../fee-refunds/runs/deadlines.js';
+import { refreshFeeStatsJob } from '../fee-refunds/stats/refresh-job.js';
 import { commitImportJob } from '../imports/commit.js';
 import { expireCheckedImportsJob } from '../imports/expire-job.js';
 import { validateImportJob } from '../imports/validate.js';
@@ -26,6 +27,7 @@ export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
     scheduledBy(disputeClocksJob, config.disputeClocksCron, {}),
     scheduledBy(feeRefundDeadlinesJob, config.feeDeadlinesCron, {}),
     dispatchMessagesJob,
+    refreshFeeStatsJob,
     validateImportJob,
     commitImportJob,
     expireCheckedImportsJob,

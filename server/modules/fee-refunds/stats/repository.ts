@@ -1,9 +1,11 @@
 import { and, between, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
+import { levelOf } from '../../../../contracts/regions.js';
 import { inRegion } from '../../../core/scope.js';
 import { feeRefundLines } from '../runs/tables.js';
 import { feeCollections } from '../tables.js';
 import { noCounts, type StatsCounts } from './figures.js';
+import { snapshotCounts, snapshotIsCurrent } from './snapshot.js';
 
 /** The level the figures are grouped by: a region's cities (code xxyy00) or its counties. */
 export type GroupLevel = 'city' | 'county';
@@ -29,12 +31,38 @@ export interface GroupedCounts {
   total: StatsCounts;
 }
 
+/** Which answered: the snapshot of the last refresh, or the rows themselves. */
+export type FiguresSource = 'snapshot' | 'live';
+
+/**
+ * The year's figures of a scope grouped by city or county: from the snapshot when no write
+ * happened since its refresh (docs/adr/0006), otherwise live. Never stale: the check and the
+ * snapshot are read in one REPEATABLE READ transaction, so they belong to one refresh.
+ */
+export async function countsByRegion(
+  db: DbOrTx,
+  scope: string,
+  year: number,
+  asOf: string,
+  level: GroupLevel,
+): Promise<GroupedCounts & { source: FiguresSource }> {
+  // A county's rows grouped by city are not a city's row of the snapshot (the city has others).
+  if (level === 'county' || levelOf(scope) !== 'county') {
+    const kept = await db.transaction(
+      async (tx) => ((await snapshotIsCurrent(tx)) ? snapshotCounts(tx, scope, year, asOf, level) : null),
+      { isolationLevel: 'repeatable read' },
+    );
+    if (kept) return { ...kept, source: 'snapshot' };
+  }
+  return { ...(await liveCountsByRegion(db, scope, year, asOf, level)), source: 'live' };
+}
+
 /**
  * The year's figures of a scope grouped by city or county, with the scope's own total from the
  * same scan (GROUPING SETS: the total's distinct enterprises are distinct across regions). Two
  * queries, collections and lines, each one aggregation in the database.
  */
-export async function countsByRegion(
+export async function liveCountsByRegion(
   db: DbOrTx,
   scope: string,
   year: number,

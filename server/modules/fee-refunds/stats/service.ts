@@ -11,7 +11,9 @@ import { errors } from '../../../core/errors.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { regionRepo } from '../../regions/repository.js';
 import { addCounts, noCounts, rowOf, type StatsCounts } from './figures.js';
-import { countsByRegion } from './repository.js';
+import { countsByRegion, type FiguresSource, type GroupLevel } from './repository.js';
+import { refreshFeeStatsJob } from './refresh-job.js';
+import { refreshSnapshot, type RefreshOutcome } from './snapshot.js';
 import type { FeeReportQuery, FeeStatsQuery } from './schemas.js';
 import { biweeklyWorkbook, type BiweeklyLine } from './workbook.js';
 
@@ -49,21 +51,50 @@ async function childNames(db: DbOrTx, code: string, ownName: string): Promise<Ma
 const nameIn = (names: Map<string, string>, code: string) => names.get(code) ?? code;
 
 /**
+ * The figures, from the snapshot or live; a live answer queues a refresh (singleton: one waits
+ * however many readers ask), so the next read is quick again.
+ */
+async function figures(deps: Deps, a: Asked, level: GroupLevel) {
+  const counts = await countsByRegion(deps.db, a.regionCode, a.year, a.asOf, level);
+  if (counts.source === 'live')
+    await deps.jobs
+      ?.send(refreshFeeStatsJob, {}, { singletonKey: 'stale' })
+      .catch((err: unknown) => deps.logger.warn({ err }, 'could not queue the refund statistics refresh'));
+  return counts;
+}
+
+/**
  * GET /api/fee-refunds/stats: the region's year per child region (a province's cities, a city's
  * counties, a county itself) with any data, and the region's total, grouped in the database.
+ * `source` says whether the snapshot answered (the route sends it as a header).
  */
-export async function getStats(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<FeeStats> {
+export async function getStatsWithSource(
+  deps: Deps,
+  ctx: Ctx,
+  query: FeeStatsQuery,
+): Promise<{ stats: FeeStats; source: FiguresSource }> {
   const a = await asked(deps, ctx, query);
   const level = levelOf(a.regionCode) === 'province' ? 'city' : 'county';
-  const [counts, names] = await Promise.all([
-    countsByRegion(deps.db, a.regionCode, a.year, a.asOf, level),
-    childNames(deps.db, a.regionCode, a.regionName),
-  ]);
+  const [counts, names] = await Promise.all([figures(deps, a, level), childNames(deps.db, a.regionCode, a.regionName)]);
   const rows = [...counts.byRegion.entries()]
     .sort(([x], [y]) => x.localeCompare(y))
     .map(([code, c]) => rowOf(code, nameIn(names, code), c));
   const { regionCode, year, asOf } = a;
-  return { regionCode, year, asOf, total: rowOf(regionCode, a.regionName, counts.total), rows };
+  const stats = { regionCode, year, asOf, total: rowOf(regionCode, a.regionName, counts.total), rows };
+  return { stats, source: counts.source };
+}
+
+export async function getStats(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<FeeStats> {
+  return (await getStatsWithSource(deps, ctx, query)).stats;
+}
+
+/**
+ * POST /api/fee-refunds/stats/refresh (system administrators, the bench): refreshes the snapshot
+ * now, in the request, as the job does; `busy` when a refresh is already running.
+ */
+export async function refreshStats(deps: Deps, ctx: Ctx): Promise<RefreshOutcome> {
+  requirePermission(ctx, 'jobs:manage');
+  return refreshSnapshot(deps.db);
 }
 
 const cityOf = (county: string) => `${county.slice(0, 4)}00`;
@@ -73,9 +104,13 @@ const cityOf = (county: string) => `${county.slice(0, 4)}00`;
  * One grouping by county in the database; a city's row and the total are sums of the county rows
  * in JS (an enterprise in two counties in a year counts in each; the JSON total counts it once).
  */
-export async function getBiweeklyWorkbook(deps: Deps, ctx: Ctx, query: FeeStatsQuery): Promise<Download> {
+export async function getBiweeklyWorkbook(
+  deps: Deps,
+  ctx: Ctx,
+  query: FeeStatsQuery,
+): Promise<Download & { source: FiguresSource }> {
   const a = await asked(deps, ctx, query);
-  const counts = await countsByRegion(deps.db, a.regionCode, a.year, a.asOf, 'county');
+  const counts = await figures(deps, a, 'county');
   const lines: BiweeklyLine[] = [];
   if (levelOf(a.regionCode) === 'county') {
     const own = counts.byRegion.get(a.regionCode);
@@ -98,7 +133,7 @@ export async function getBiweeklyWorkbook(deps: Deps, ctx: Ctx, query: FeeStatsQ
   // The total adds up the rows above it, as a reader checks the table.
   const sum = [...counts.byRegion.values()].reduce((acc, c) => addCounts(acc, c), noCounts());
   const total: FeeStatsRow = rowOf(a.regionCode, '合计', sum);
-  return biweeklyWorkbook({ ...a, lines, total });
+  return { ...(await biweeklyWorkbook({ ...a, lines, total })), source: counts.source };
 }
 
 /**
