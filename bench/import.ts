@@ -13,6 +13,9 @@ import { freshEnv, login, runScript, startServer } from './harness.js';
 // The server runs in its own process; its resident memory is sampled from /proc while it imports,
 // and its high-water mark (VmHWM) read at the end.
 
+/** The smoke's bound on checking its 5,000 rows (about 0.5–0.7 s on this machine). */
+const SMOKE_CHECK_SECONDS = 4;
+
 const HEADERS = ['统一社会信用代码', '单位名称', '行政区划代码', '行业代码', '联系人', '联系电话'];
 
 /** The n-th employer: a USCC with correct check characters, unique for n < 31^7. */
@@ -123,6 +126,12 @@ export async function importScenario(opts: { smoke: boolean; pgUrl: string | und
         `  upload ${s(t0, t1).toFixed(1)} s, check ${s(t1, t2).toFixed(1)} s, commit ${s(t2, t3).toFixed(1)} s`,
       );
       console.log(`  pipeline (upload + check + commit): ${total.toFixed(1)} s, ${rate(total)}`);
+      // The check of a small file once took 9.6 s (a nested-loop plan on fresh rows; see
+      // importRepo.markDuplicates): the smoke fails when the check is that slow again.
+      if (opts.smoke && s(t1, t2) > SMOKE_CHECK_SECONDS)
+        throw new Error(
+          `the check of ${rows} rows took ${s(t1, t2).toFixed(1)} s (smoke bound ${SMOKE_CHECK_SECONDS} s)`,
+        );
       console.log(
         `  app memory: ${mb(before.rss)} before, peak ${mb(Math.max(...samples, after.rss))} sampled, VmHWM ${mb(after.hwm)}`,
       );
