@@ -5,7 +5,7 @@ import type { FeeLine } from '../../contracts/fee-refunds/runs.js';
 import type { FeeStats } from '../../contracts/fee-refunds/stats.js';
 import type { Page } from '../../contracts/paging.js';
 import { addDays } from '../../contracts/dates.js';
-import { refreshSnapshot } from '../../server/modules/fee-refunds/stats/snapshot.js';
+import { refreshSnapshot } from '../../server/modules/fee-refunds/stats/snapshot-repository.js';
 import { feeStatsChanges } from '../../server/modules/fee-refunds/stats/tables.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { bankResultCsv, type BankResultRow } from '../support/bank-files.js';

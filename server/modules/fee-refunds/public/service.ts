@@ -14,7 +14,7 @@ import { employerContactById, employerContactByUscc } from '../../employers/serv
 import { clear, consume, consumeAll, enforce, waitText, type LimitResult } from '../../limits/service.js';
 import { notifyCode } from '../../notifications/service.js';
 import { lineViews } from '../runs/lines.js';
-import { lineRepo } from '../runs/repository.js';
+import { lineRepo } from '../runs/batch-repository.js';
 import { CODE_TTL_MS, SESSION_TTL_MS, codeAttemptLimits, codeRequestLimits, phoneLimits } from './limits.js';
 import { accessRepo } from './repository.js';
 import { enterpriseLine } from './view.js';

@@ -2,7 +2,7 @@ import { UNION_LEVELS } from '../../../../contracts/fee-refunds/codes.js';
 import type { FeeBalance } from '../../../../contracts/fee-refunds/runs.js';
 import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
-import { balanceRepo } from './repository.js';
+import { balanceRepo } from './settlement-repository.js';
 
 const exact = (n: bigint) => {
   if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER))

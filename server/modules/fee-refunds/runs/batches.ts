@@ -7,7 +7,8 @@ import type { Deps } from '../../../core/deps.js';
 import { errors } from '../../../core/errors.js';
 import { offsetOf, splitPage } from '../../../core/paging.js';
 import { isUniqueViolation } from '../../../db/errors.js';
-import { batchRepo, type BatchRow } from './repository.js';
+import { batchRepo } from './batch-repository.js';
+import { type BatchRow } from './repository.js';
 
 /*
  * Maker–checker on a batch: the maker (fee_refunds:run) submits it, someone else with

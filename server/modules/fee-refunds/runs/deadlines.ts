@@ -6,7 +6,7 @@ import { accountsWithPermission } from '../../accounts/service.js';
 import { defineJob } from '../../jobs/define.js';
 import { notify } from '../../notifications/service.js';
 import { regionFullName } from '../../regions/service.js';
-import { deadlineRepo } from './repository.js';
+import { deadlineRepo } from './settlement-repository.js';
 
 /** A line is at risk when it is due within this many days. */
 export const AT_RISK_DAYS = 7;

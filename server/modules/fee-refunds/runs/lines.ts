@@ -4,7 +4,8 @@ import type { Deps } from '../../../core/deps.js';
 import { offsetOf, splitPage } from '../../../core/paging.js';
 import { addDays, todayInChina } from '../../../../contracts/dates.js';
 import { AT_RISK_DAYS } from './deadlines.js';
-import { lineRepo, type LineRow } from './repository.js';
+import { lineRepo } from './batch-repository.js';
+import { type LineRow } from './repository.js';
 import type { FeeLineQuery } from './schemas.js';
 
 /** GET /api/fee-refunds/lines: refund lines of the caller's region with every payment of each. */

@@ -8,7 +8,8 @@ import { errors } from '../../../core/errors.js';
 import { pain001Pieces, type PaymentBatchFile } from '../payments/pain001.js';
 import { paymentCsv } from '../payments/payment-csv.js';
 import { visibleBatch } from './batches.js';
-import { batchRepo, type BatchRow } from './repository.js';
+import { batchRepo } from './batch-repository.js';
+import { type BatchRow } from './repository.js';
 
 /**
  * GET /api/fee-refunds/batches/:id/payment-file: the approved batch as the bank takes it, ISO

@@ -4,7 +4,9 @@ import { writeAudit } from '../../../core/audit.js';
 import { assertInScope, requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { creditorFor, payingAccountFor, type Account, type PayingAccount } from './plan.js';
-import { runRepo, settlementRepo, unionAccounts, type LineRow } from './repository.js';
+import { unionAccounts } from './accounts-repository.js';
+import { runRepo, type LineRow } from './repository.js';
+import { settlementRepo } from './settlement-repository.js';
 import { storeBatch } from './store.js';
 
 type Rebatched = z.infer<typeof feeRebatchSchema>;

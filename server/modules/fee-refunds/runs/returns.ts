@@ -8,7 +8,7 @@ import { requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { parseBankResult, type BankResultGroup } from '../payments/bank-results.js';
-import { bankResultRepo, settlementRepo } from './repository.js';
+import { bankResultRepo, settlementRepo } from './settlement-repository.js';
 
 /** A bank's result file is small (a status per payment): read whole, refused past this size. */
 const MAX_RESULT_BYTES = 20 * 1024 * 1024;

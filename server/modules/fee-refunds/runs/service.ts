@@ -11,7 +11,8 @@ import { reconciledPairs } from '../bank/reconciliation.js';
 import { officeKey } from '../bank/row.js';
 import { storedFeePolicies } from '../policies.js';
 import { planRun } from './plan.js';
-import { runRepo, unionAccounts, type BatchRow, type RunRow } from './repository.js';
+import { unionAccounts } from './accounts-repository.js';
+import { runRepo, type BatchRow, type RunRow } from './repository.js';
 import { storeBatch } from './store.js';
 
 /** The first and last day of a month (YYYY-MM). */

@@ -5,7 +5,7 @@ import { assertInScope, requirePermission, type Ctx } from '../../../core/contex
 import type { Deps } from '../../../core/deps.js';
 import { errors } from '../../../core/errors.js';
 import { regionFullName, regionFullNames } from '../../regions/service.js';
-import { payingAccountRepo, pooledAccountRepo } from './repository.js';
+import { payingAccountRepo, pooledAccountRepo } from './accounts-repository.js';
 
 const repoOf = { paying: payingAccountRepo, pooled: pooledAccountRepo } as const;
 

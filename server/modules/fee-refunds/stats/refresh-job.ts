@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../../core/deps.js';
 import { defineJob } from '../../jobs/define.js';
-import { refreshSnapshot, snapshotIsCurrent, type RefreshOutcome } from './snapshot.js';
+import { refreshSnapshot, snapshotIsCurrent, type RefreshOutcome } from './snapshot-repository.js';
 
 /** Refreshes the statistics' snapshot when a write left a mark; nothing to do otherwise. */
 export async function refreshFeeStats(deps: Deps): Promise<RefreshOutcome | { refreshed: false; reason: 'current' }> {

@@ -5,7 +5,7 @@ import { inRegion } from '../../../core/scope.js';
 import { feeRefundLines } from '../runs/tables.js';
 import { feeCollections } from '../tables.js';
 import { noCounts, type StatsCounts } from './figures.js';
-import { snapshotCounts, snapshotIsCurrent } from './snapshot.js';
+import { snapshotCounts, snapshotIsCurrent } from './snapshot-repository.js';
 
 /** The level the figures are grouped by: a region's cities (code xxyy00) or its counties. */
 export type GroupLevel = 'city' | 'county';

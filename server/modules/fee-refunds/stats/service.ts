@@ -13,7 +13,7 @@ import { regionRepo } from '../../regions/repository.js';
 import { addCounts, noCounts, rowOf, type StatsCounts } from './figures.js';
 import { countsByRegion, type FiguresSource, type GroupLevel } from './repository.js';
 import { refreshFeeStatsJob } from './refresh-job.js';
-import { refreshSnapshot, type RefreshOutcome } from './snapshot.js';
+import { refreshSnapshot, type RefreshOutcome } from './snapshot-repository.js';
 import type { FeeReportQuery, FeeStatsQuery } from './schemas.js';
 import { biweeklyWorkbook, type BiweeklyLine } from './workbook.js';
 
