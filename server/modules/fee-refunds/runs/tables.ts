@@ -36,28 +36,27 @@ import { feeCollections } from '../tables.js';
  *   batch, a check that the two accounts differ).
  */
 
+/** The columns of a union's own account (a region's paying account, a county's pooled account). */
+const unionAccountColumns = () => ({
+  regionCode: varchar('region_code', { length: 6 })
+    .primaryKey()
+    .references(() => regions.code),
+  bankCode: varchar('bank_code', { length: 12 }).notNull(),
+  accountNo: text('account_no').notNull(),
+  accountName: varchar('account_name', { length: 128 }).notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /**
  * The union's account a region's refunds are paid from (the federation's account the treasury
  * credits the fees to). A line is paid from the account of its enterprise's county, else city,
  * else province; one batch per account.
  */
-export const feePayingAccounts = pgTable(
-  'fee_paying_accounts',
-  {
-    regionCode: varchar('region_code', { length: 6 })
-      .primaryKey()
-      .references(() => regions.code),
-    bankCode: varchar('bank_code', { length: 12 }).notNull(),
-    accountNo: text('account_no').notNull(),
-    accountName: varchar('account_name', { length: 128 }).notNull(),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check('fee_paying_accounts_format', sql`${t.accountNo} ~ '^[0-9]{10,30}$' and ${t.bankCode} ~ '^[0-9]{12}$'`),
-  ],
-);
+export const feePayingAccounts = pgTable('fee_paying_accounts', unionAccountColumns(), (t) => [
+  check('fee_paying_accounts_format', sql`${t.accountNo} ~ '^[0-9]{10,30}$' and ${t.bankCode} ~ '^[0-9]{12}$'`),
+]);
 
 /**
  * A county federation's pooled account (县级工会归集账户). A policy may route the refunds of
@@ -65,24 +64,10 @@ export const feePayingAccounts = pgTable(
  * own paying account (`county_pooled`); the county federation passes the money on once the
  * enterprise's union has an account. Counties only: a city or province has no such account.
  */
-export const feePooledAccounts = pgTable(
-  'fee_pooled_accounts',
-  {
-    regionCode: varchar('region_code', { length: 6 })
-      .primaryKey()
-      .references(() => regions.code),
-    bankCode: varchar('bank_code', { length: 12 }).notNull(),
-    accountNo: text('account_no').notNull(),
-    accountName: varchar('account_name', { length: 128 }).notNull(),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check('fee_pooled_accounts_format', sql`${t.accountNo} ~ '^[0-9]{10,30}$' and ${t.bankCode} ~ '^[0-9]{12}$'`),
-    check('fee_pooled_accounts_county', sql`${t.regionCode} ~ '^[0-9]{4}(0[1-9]|[1-9][0-9])$'`),
-  ],
-);
+export const feePooledAccounts = pgTable('fee_pooled_accounts', unionAccountColumns(), (t) => [
+  check('fee_pooled_accounts_format', sql`${t.accountNo} ~ '^[0-9]{10,30}$' and ${t.bankCode} ~ '^[0-9]{12}$'`),
+  check('fee_pooled_accounts_county', sql`${t.regionCode} ~ '^[0-9]{4}(0[1-9]|[1-9][0-9])$'`),
+]);
 
 /** One computation of a region's month (入库月份): the collections it took, the lines it made. */
 export const feeRefundRuns = pgTable(
