@@ -66,7 +66,12 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 export async function startServer(env: Record<string, string>, script = 'server/main.ts'): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile there when it stops (open it in
+  // Chrome's DevTools); NODE_OPTIONS may not carry --cpu-prof.
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
