@@ -15,10 +15,11 @@ import {
   enterpriseRow,
   feeImported,
   HUQIU_OFFICE,
+  jiangsuRefundStaff,
   unionCells,
   type Cells,
 } from '../support/fee-refunds.js';
-import { newAccount, newAdmin, type LoggedIn } from '../support/factories.js';
+import { newAdmin, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
 
 // The statistics' snapshot (docs/adr/0006) through HTTP: after the writes of a refund month (tax
@@ -33,15 +34,8 @@ let checker: LoggedIn;
 let admin: LoggedIn;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
-  maker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
-  checker = await newAccount(t, { role: 'union_staff', regionCode: '320000' });
+  ({ maker, checker } = await jiangsuRefundStaff(t));
   admin = await newAdmin(t);
-  const res = await checker.put('/api/fee-refunds/paying-accounts/320000', {
-    bankCode: '102301000011',
-    accountNo: '3200000000000001',
-    accountName: '江苏省总工会',
-  });
-  expect(res.statusCode, res.body).toBe(200);
 });
 afterAll(() => t.close());
 
