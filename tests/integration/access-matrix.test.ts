@@ -88,6 +88,13 @@ const GROUPS: RouteGroup[] = [
     allowed: ['union_staff', 'system_admin'],
   },
   {
+    name: 'fee-refund statistics refresh',
+    method: 'POST',
+    url: () => '/api/fee-refunds/stats/refresh',
+    body: () => ({}),
+    allowed: ['system_admin'],
+  },
+  {
     name: 'fee-refund county pooled accounts',
     method: 'GET',
     url: () => '/api/fee-refunds/pooled-accounts',
