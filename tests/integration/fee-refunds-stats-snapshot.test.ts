@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeeLine } from '../../contracts/fee-refunds/runs.js';
 import type { FeeStats } from '../../contracts/fee-refunds/stats.js';
-import type { Page } from '../../contracts/paging.js';
 import { addDays } from '../../contracts/dates.js';
 import { refreshSnapshot } from '../../server/modules/fee-refunds/stats/snapshot-repository.js';
 import { feeStatsChanges } from '../../server/modules/fee-refunds/stats/tables.js';
@@ -12,12 +10,14 @@ import { bankResultCsv, type BankResultRow } from '../support/bank-files.js';
 import {
   collectionRow,
   creditRow,
-  enterpriseRow,
   feeImported,
   HUQIU_OFFICE,
   jiangsuRefundStaff,
-  unionCells,
   type Cells,
+  firstLineOf,
+  inCounty,
+  usccOf,
+  XUANWU_OFFICE,
 } from '../support/fee-refunds.js';
 import { newAdmin, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
@@ -39,18 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const XUANWU_OFFICE = '国家税务总局南京市玄武区税务局';
-const uscc = (c: Cells) => c['统一社会信用代码']!;
-const inCounty = (county: string, union: string | null) => {
-  const e = enterpriseRow({ 所属区划代码: county });
-  return union ? Object.assign(e, unionCells(uscc(e), union)) : e;
-};
-
-async function lineOf(e: Cells): Promise<FeeLine> {
-  const res = await maker.get(`/api/fee-refunds/lines?uscc=${uscc(e)}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Page<FeeLine>>().items[0]!;
-}
+const uscc = usccOf;
+const lineOf = (e: Cells) => firstLineOf(maker, e);
 
 async function bankSays(rows: BankResultRow[]) {
   const res = await maker.request({

@@ -3,19 +3,20 @@ import { docxText, pdfText } from '../../server/modules/disputes/documents/test-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeLine } from '../../contracts/fee-refunds/runs.js';
 import type { FeeStats } from '../../contracts/fee-refunds/stats.js';
-import type { Page } from '../../contracts/paging.js';
 import { addDays } from '../../contracts/dates.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { bankResultCsv, type BankResultRow } from '../support/bank-files.js';
 import {
   collectionRow,
   creditRow,
-  enterpriseRow,
   feeImported,
   HUQIU_OFFICE,
-  unionCells,
   type Cells,
   jiangsuRefundStaff,
+  firstLineOf,
+  inCounty,
+  usccOf,
+  XUANWU_OFFICE,
 } from '../support/fee-refunds.js';
 import { FACTORY_PASSWORD, newAccount, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
@@ -37,18 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const XUANWU_OFFICE = '国家税务总局南京市玄武区税务局';
-const uscc = (c: Cells) => c['统一社会信用代码']!;
-const inCounty = (county: string, union: string | null) => {
-  const e = enterpriseRow({ 所属区划代码: county });
-  return union ? Object.assign(e, unionCells(uscc(e), union)) : e;
-};
-
-async function lineOf(e: Cells): Promise<FeeLine> {
-  const res = await maker.get(`/api/fee-refunds/lines?uscc=${uscc(e)}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<Page<FeeLine>>().items[0]!;
-}
+const uscc = usccOf;
+const lineOf = (e: Cells) => firstLineOf(maker, e);
 
 async function bankSays(rows: BankResultRow[], who: Agent = maker) {
   const res = await who.request({

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { FeeImport } from '../../contracts/fee-refunds/responses.js';
+import type { FeeLine } from '../../contracts/fee-refunds/runs.js';
+import type { Page } from '../../contracts/paging.js';
 import type { Agent, TestApp } from './app.js';
 import { newAccount, uniqueUscc, type LoggedIn } from './factories.js';
 import { csvFile, multipartBody } from './imports.js';
@@ -73,6 +75,22 @@ export const eTicket = () =>
   `0321${String(Date.now() % 1e9).padStart(9, '0')}${String(++ticketSerial).padStart(7, '0')}`;
 
 export const HUQIU_OFFICE = '国家税务总局苏州市虎丘区税务局';
+export const XUANWU_OFFICE = '国家税务总局南京市玄武区税务局';
+
+export const usccOf = (c: Cells) => c['统一社会信用代码']!;
+
+/** An enterprise of the county, with a union and its accounts when named, without one when null. */
+export function inCounty(county: string, union: string | null): Cells {
+  const e = enterpriseRow({ 所属区划代码: county });
+  return union ? Object.assign(e, unionCells(usccOf(e), union)) : e;
+}
+
+/** The enterprise's first refund line as the lines API shows it. */
+export async function firstLineOf(a: Agent, e: Cells): Promise<FeeLine> {
+  const res = await a.get(`/api/fee-refunds/lines?uscc=${usccOf(e)}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Page<FeeLine>>().items[0]!;
+}
 
 /** A collection: 2 % of the wage base, first quarter of 2024, at 虎丘区's tax office on 2024-04-15. */
 export function collectionRow(uscc: string, paidYuan: string, over: Cells = {}): Cells {
