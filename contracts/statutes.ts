@@ -39,6 +39,7 @@ export const STATUTE_NAMES: readonly { zh: string; en: string }[] = [
   { zh: '民事诉讼法', en: 'Civil Procedure Law' },
   { zh: '劳动合同法', en: 'Labor Contract Law' },
   { zh: '社会保险法', en: 'Social Insurance Law' },
+  { zh: '工会法', en: 'Trade Union Law' },
   { zh: '劳动法', en: 'Labor Law' },
   { zh: '民法典', en: 'Civil Code' },
   { zh: '劳社部发〔2008〕3号', en: 'MOHRSS Notice [2008] No. 3' },

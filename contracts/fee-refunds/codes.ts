@@ -119,6 +119,18 @@ export const DESTINATION_KIND_LABELS: Readonly<Record<DestinationKind, Label>> =
   none: { zh: '不返还', en: 'Nothing returned' },
 };
 
+/** Where a policy sends the refund of an enterprise with no union, or a union without an account. */
+export const NO_UNION_ROUTES = ['preparation_fund_held', 'paying_account', 'county_pooled'] as const;
+export const NO_UNION_ACCOUNT_ROUTES = ['paying_account', 'county_pooled'] as const;
+
+/** A policy version's state (policies.ts): a draft is used by no run until a checker puts it in force. */
+export const POLICY_STATUSES = ['draft', 'active'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export const POLICY_STATUS_LABELS: Readonly<Record<PolicyStatus, Label>> = {
+  draft: { zh: '草稿（未生效）', en: 'Draft (not in force)' },
+  active: { zh: '已生效', en: 'In force' },
+};
+
 /** Which part of a policy version applies to a collection. */
 export const ELIGIBILITY_GROUPS = ['small_micro', 'ordinary'] as const;
 export type EligibilityGroup = (typeof ELIGIBILITY_GROUPS)[number];

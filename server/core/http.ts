@@ -36,6 +36,9 @@ export const idParamsSchema = z.object({ id: z.string().uuid('编号格式不正
 const englishLocale = z.locales.en();
 
 function englishOf(issue: unknown): string {
+  // A refinement of ours names its English beside the Chinese message (params.en).
+  const en = (issue as { params?: { en?: unknown } } | undefined)?.params?.en;
+  if (typeof en === 'string') return en;
   try {
     const out = englishLocale.localeError(issue as never);
     return typeof out === 'string' ? out : (out?.message ?? 'Invalid value');
@@ -62,7 +65,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) return send(reply, request, err.code, err.message, err.messageEn, err.field);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
-      const issue = first?.params?.issue as { path?: PropertyKey[]; message?: string } | undefined;
+      // The provider hands over each zod issue as an AJV-like error: the issue's own fields are
+      // its params, its code the keyword. Put the issue back together for the English locale.
+      const issue = first
+        ? ({ ...first.params, code: first.keyword, message: first.message } as {
+            path?: PropertyKey[];
+            message?: string;
+          })
+        : undefined;
       const field = issue?.path?.length
         ? issue.path.map(String).join('.')
         : first?.instancePath.replace(/^\//, '').replace(/\//g, '.') || undefined;

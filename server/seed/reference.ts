@@ -1,5 +1,5 @@
 import type { Deps } from '../core/deps.js';
-import { ensureFeePolicies } from '../modules/fee-refunds/policies.js';
+import { ensureFeePolicies } from '../modules/fee-refunds/policies/service.js';
 import { ensureReferenceFigures } from '../modules/labor-law/service.js';
 import { ensureRegionsLoaded } from '../modules/regions/service.js';
 

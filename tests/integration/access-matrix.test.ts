@@ -3,6 +3,7 @@ import type { Role } from '../../contracts/roles.js';
 import { eq } from 'drizzle-orm';
 import { employers } from '../../server/modules/employers/tables.js';
 import { people } from '../../server/modules/people/tables.js';
+import { JIANGSU_2020_2024 } from '../../server/modules/fee-refunds/rules/policy.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG } from '../../server/modules/disputes/rules/joint-mediation.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
@@ -98,6 +99,22 @@ const GROUPS: RouteGroup[] = [
     name: 'fee-refund county pooled accounts',
     method: 'GET',
     url: () => '/api/fee-refunds/pooled-accounts',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'fee-refund policy versions',
+    method: 'GET',
+    url: () => '/api/fee-refunds/policies',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'draft a fee-refund policy version',
+    method: 'POST',
+    url: () => '/api/fee-refunds/policies',
+    body: () => {
+      const { id: _id, ...jiangsu } = JIANGSU_2020_2024;
+      return { ...jiangsu, regionCode: '442000', effectiveFrom: '2030-01-01', effectiveTo: null };
+    },
     allowed: ['union_staff', 'system_admin'],
   },
   {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnionAccount } from '../../contracts/fee-refunds/accounts.js';
 import type { FeeBalance, FeeBankReturn, FeeBatch, FeeLine, FeeRun } from '../../contracts/fee-refunds/runs.js';
 import type { Page } from '../../contracts/paging.js';
-import { feePolicyRepo } from '../../server/modules/fee-refunds/repository.js';
+import { feePolicyRepo } from '../../server/modules/fee-refunds/policies/repository.js';
 import { SEED_POLICY_VERSIONS } from '../../server/modules/fee-refunds/rules/policy.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { bankResultCsv } from '../support/bank-files.js';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeEnterprise, FeeImport } from '../../contracts/fee-refunds/responses.js';
 import { usccCheckChar } from '../../server/core/identifiers/uscc.js';
-import { storedFeePolicies } from '../../server/modules/fee-refunds/policies.js';
+import { storedFeePolicies } from '../../server/modules/fee-refunds/policies/service.js';
 import { checkPolicyVersions, JIANGSU_2020_2024 } from '../../server/modules/fee-refunds/rules/policy.js';
 import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { newAccount, newAdmin, uniqueUscc, type LoggedIn } from '../support/factories.js';

@@ -4,6 +4,7 @@ import { sendAttachment } from '../../core/attachment.js';
 import type { Deps } from '../../core/deps.js';
 import { apiErrorSchema, asZod, errorResponses } from '../../core/http.js';
 import { bankRoutes } from './bank/routes.js';
+import { policyRoutes } from './policies/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { registryRoutes } from './registry/routes.js';
 import { runRoutes } from './runs/routes.js';
@@ -83,6 +84,7 @@ export async function feeRefundRoutes(fastify: FastifyInstance, deps: Deps) {
   registryRoutes(app, deps);
   bankRoutes(app, deps);
   runRoutes(app, deps);
+  policyRoutes(app, deps);
   statsRoutes(app, deps);
   publicRoutes(app, deps);
 }

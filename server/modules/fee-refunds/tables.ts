@@ -15,7 +15,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { FeeNote, SizeCategory, SizeClass } from '../../../contracts/fee-refunds/codes.js';
+import type { FeeNote, PolicyStatus, SizeCategory, SizeClass } from '../../../contracts/fee-refunds/codes.js';
+import { accounts } from '../accounts/tables.js';
 import { employers } from '../employers/tables.js';
 import { regions } from '../regions/tables.js';
 import type { FeePolicyVersion } from './rules/policy.js';
@@ -103,6 +104,12 @@ export const feePolicyVersions = pgTable(
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     effectiveTo: date('effective_to', { mode: 'string' }),
     policy: jsonb('policy').$type<FeePolicyVersion>().notNull(),
+    /** draft: written, not used by any run; active: in force (policies/service.ts). */
+    status: varchar('status', { length: 16 }).$type<PolicyStatus>().notNull().default('active'),
+    /** Who last wrote the draft; null for the seeded versions. */
+    draftedBy: uuid('drafted_by').references(() => accounts.id),
+    approvedBy: uuid('approved_by').references(() => accounts.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -110,6 +117,12 @@ export const feePolicyVersions = pgTable(
   (t) => [
     index('fee_policy_versions_region').on(t.regionCode, t.effectiveFrom),
     check('fee_policy_versions_dates', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+    check('fee_policy_versions_status', sql`${t.status} in ('draft', 'active')`),
+    // Four eyes: a version is put in force by someone other than the person who wrote it.
+    check(
+      'fee_policy_versions_four_eyes',
+      sql`${t.approvedBy} is null or ${t.draftedBy} is null or ${t.approvedBy} <> ${t.draftedBy}`,
+    ),
   ],
 );
 

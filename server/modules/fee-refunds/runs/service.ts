@@ -9,7 +9,7 @@ import type { PageQuery } from '../../../../contracts/paging.js';
 import { regionFullName } from '../../regions/service.js';
 import { reconciledPairs } from '../bank/reconciliation.js';
 import { officeKey } from '../bank/row.js';
-import { storedFeePolicies } from '../policies.js';
+import { storedFeePolicies } from '../policies/service.js';
 import { planRun } from './plan.js';
 import { unionAccounts } from './accounts-repository.js';
 import { runRepo, type BatchRow, type RunRow } from './repository.js';

@@ -9,12 +9,13 @@ import { EnterpriseDrawer } from './EnterpriseDrawer';
 import './i18n';
 import { ImportPanel } from './ImportPanel';
 import { LinesPanel } from './LinesPanel';
+import { PoliciesPanel } from './PoliciesPanel';
 import { ReconciliationPanel } from './ReconciliationPanel';
 import { RegistryList } from './RegistryList';
 import { RunsPanel } from './RunsPanel';
 import { StatsPanel } from './StatsPanel';
 
-type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines' | 'stats' | 'accounts';
+type TabKey = 'registry' | 'import' | 'reconciliation' | 'runs' | 'lines' | 'stats' | 'accounts' | 'policies';
 
 /**
  * Fee refunds (/fee-refunds): the enterprise registry of the user's region, one enterprise in a
@@ -44,6 +45,7 @@ export default function FeeRefundsPage() {
     { key: 'lines', shown: can('fee_refunds:read'), children: <LinesPanel /> },
     { key: 'stats', shown: can('fee_refunds:read'), children: <StatsPanel /> },
     { key: 'accounts', shown: can('fee_refunds:read'), children: <AccountsPanel /> },
+    { key: 'policies', shown: can('fee_refunds:read'), children: <PoliciesPanel /> },
   ];
   const shown = tabs.filter((x) => x.shown);
   const tab = shown.find((x) => x.key === params.get('tab'))?.key ?? 'registry';

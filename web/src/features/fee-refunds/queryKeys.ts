@@ -10,6 +10,7 @@ export const FEE_REBATCH_API = '/api/fee-refunds/rebatch';
 export const FEE_STATS_API = '/api/fee-refunds/stats';
 export const FEE_PAYING_ACCOUNTS_API = '/api/fee-refunds/paying-accounts';
 export const FEE_POOLED_ACCOUNTS_API = '/api/fee-refunds/pooled-accounts';
+export const FEE_POLICIES_API = '/api/fee-refunds/policies';
 /** The signed-in employer agent's own enterprise's refunds. */
 export const FEE_MY_REFUNDS_API = '/api/fee-refunds/my-refunds';
 
@@ -30,6 +31,8 @@ export const feeRefundKeys = {
   statsAll: [FEE_STATS_API] as const,
   stats: (regionCode: string, year: number) => [FEE_STATS_API, regionCode, year] as const,
   myRefunds: (page: number) => [FEE_MY_REFUNDS_API, page] as const,
+  /** The policy versions: every draft, activation or end changes the one list. */
+  policies: [FEE_POLICIES_API] as const,
   unionAccounts: (kind: 'paying' | 'pooled') =>
     [kind === 'paying' ? FEE_PAYING_ACCOUNTS_API : FEE_POOLED_ACCOUNTS_API] as const,
 };

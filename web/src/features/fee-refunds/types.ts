@@ -29,3 +29,4 @@ export interface FeeRebatch {
   batches: { id: string; lines: number; totalFen: number }[];
   waiting: number;
 }
+export type { PolicyBody, PolicyVersionView } from '../../../../contracts/fee-refunds/policies';
