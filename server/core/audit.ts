@@ -1,4 +1,5 @@
 import { auditLog } from '../modules/audit/tables.js';
+import { bulkInsert, type BulkColumn } from '../db/bulk.js';
 import type { DbOrTx } from '../db/client.js';
 import type { Ctx } from './context.js';
 import { maskMobile } from './identifiers/phone.js';
@@ -52,10 +53,29 @@ export async function writeAudit(tx: DbOrTx, ctx: Ctx, entry: AuditEntry): Promi
   await tx.insert(auditLog).values(auditRow(ctx, entry));
 }
 
-/** The audit records of a bulk change (an import's batch), a few hundred rows per statement. */
+/**
+ * The audit records of a bulk change (an import's batch, a run): one COPY on PostgreSQL, a few
+ * unnest inserts on PGlite (db/bulk.ts), so that an import of a province's registry does not spend
+ * its time building multi-row VALUES lists.
+ */
 export async function writeAuditMany(tx: DbOrTx, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
-  // 10 parameters a row: 500 rows stay far below PostgreSQL's 65 535 parameters a statement.
-  for (let i = 0; i < entries.length; i += 500) {
-    await tx.insert(auditLog).values(entries.slice(i, i + 500).map((e) => auditRow(ctx, e)));
-  }
+  const A = auditLog;
+  type Row = ReturnType<typeof auditRow>;
+  await bulkInsert(
+    tx,
+    'audit_log',
+    [
+      { name: A.actorAccountId.name, type: 'uuid', value: (r) => r.actorAccountId },
+      { name: A.actorName.name, type: 'text', value: (r) => r.actorName },
+      { name: A.action.name, type: 'text', value: (r) => r.action },
+      { name: A.entityType.name, type: 'text', value: (r) => r.entityType },
+      { name: A.entityId.name, type: 'text', value: (r) => r.entityId },
+      { name: A.regionCode.name, type: 'text', value: (r) => r.regionCode },
+      { name: A.before.name, type: 'jsonb', value: (r) => r.before },
+      { name: A.after.name, type: 'jsonb', value: (r) => r.after },
+      { name: A.requestId.name, type: 'text', value: (r) => r.requestId },
+      { name: A.ip.name, type: 'text', value: (r) => r.ip },
+    ] satisfies BulkColumn<Row>[],
+    entries.map((e) => auditRow(ctx, e)),
+  );
 }

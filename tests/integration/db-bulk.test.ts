@@ -4,14 +4,15 @@ import { bulkInsert, type BulkColumn } from '../../server/db/bulk.js';
 import { orderedId } from '../../server/db/ordered-id.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
-// bulkInsert writes by COPY inside a transaction on PostgreSQL and by unnest elsewhere (PGlite,
-// or outside a transaction): both must store every value exactly, the awkward ones included.
+// bulkInsert writes by COPY inside a transaction on PostgreSQL, by COPY from a Blob on PGlite, and
+// by unnest on PostgreSQL outside a transaction: each must store every value exactly, the awkward
+// ones included.
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
   await t.deps.db.execute(sql`create table bulk_probe (id uuid primary key, label text, n bigint, day date,
-    at timestamptz, doc jsonb)`);
+    at timestamptz, doc jsonb, flag boolean)`);
 });
 afterAll(async () => {
   await t.deps.db.execute(sql`drop table if exists bulk_probe`);
@@ -25,6 +26,7 @@ interface Row {
   day: string | null;
   at: Date | null;
   doc: unknown;
+  flag: boolean | null;
 }
 const columns: BulkColumn<Row>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
@@ -33,6 +35,7 @@ const columns: BulkColumn<Row>[] = [
   { name: 'day', type: 'date', value: (r) => r.day },
   { name: 'at', type: 'timestamptz', value: (r) => r.at },
   { name: 'doc', type: 'jsonb', value: (r) => r.doc },
+  { name: 'flag', type: 'bool', value: (r) => r.flag },
 ];
 const awkward = [
   'tab\there',
@@ -54,12 +57,13 @@ function rows(count: number): Row[] {
     day: i % 3 === 2 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
     at: i % 4 === 3 ? null : new Date(Date.UTC(2024, i % 12, 1, 8, i % 60, 0, i % 1000)),
     doc: i % 6 === 5 ? [] : { label: awkward[i % awkward.length], n: i, list: ['\t', '\\', null] },
+    flag: i % 3 === 0 ? null : i % 2 === 0,
   }));
 }
 
 async function stored() {
   const result: unknown = await t.deps.db.execute(sql`select id::text, label, n::text, day::text,
-    to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, doc from bulk_probe order by id`);
+    to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, doc, flag from bulk_probe order by id`);
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
 
@@ -73,6 +77,7 @@ const expected = (input: Row[]) =>
       day: r.day,
       at: r.at?.toISOString() ?? null,
       doc: r.doc,
+      flag: r.flag,
     }));
 
 describe('bulkInsert', () => {

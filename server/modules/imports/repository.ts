@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, not, sql, type SQL } from 'drizzle-orm';
 import type { RowError } from '../../../contracts/imports.js';
 import { inRegion } from '../../core/scope.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { importChanges, importChunks, importRows, imports, type ImportChange } from './tables.js';
 
@@ -12,8 +13,6 @@ const CHUNK_SLICE = 48 * 1024;
 
 /** An upload still arriving carries this in place of its hash: it is not an import yet. */
 export const RECEIVING = 'receiving-';
-
-const arrayOf = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export interface StagingRow {
   rowNo: number;
@@ -128,34 +127,28 @@ export const importRepo = {
   async deleteAcceptedRows(db: DbOrTx, importId: string) {
     await db.delete(importRows).where(and(eq(importRows.importId, importId), isNull(importRows.errors)));
   },
-  /** One statement per batch: the values as arrays (unnest), ten parameters whatever the batch size. */
+  /**
+   * One batch of staged rows: a COPY on PostgreSQL (in its own short transaction, as COPY needs
+   * the connection), unnest inserts on PGlite (db/bulk.ts).
+   */
   async insertRows(db: DbOrTx, importId: string, rows: StagingRow[]) {
     if (!rows.length) return;
-    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
-    await db.execute(sql`
-      insert into import_rows (import_id, row_no, natural_key, data, errors, cells)
-      select ${importId}::uuid, v.* from unnest(
-        ${arrayOf(
-          rows.map((r) => r.rowNo),
-          'int',
-        )},
-        ${arrayOf(
-          rows.map((r) => r.naturalKey),
-          'text',
-        )},
-        ${arrayOf(
-          rows.map((r) => json(r.data)),
-          'jsonb',
-        )},
-        ${arrayOf(
-          rows.map((r) => json(r.errors)),
-          'jsonb',
-        )},
-        ${arrayOf(
-          rows.map((r) => json(r.cells)),
-          'jsonb',
-        )}
-      ) as v`);
+    const R = importRows;
+    await db.transaction(async (tx) =>
+      bulkInsert(
+        tx,
+        'import_rows',
+        [
+          { name: R.importId.name, type: 'uuid', value: () => importId },
+          { name: R.rowNo.name, type: 'int4', value: (r) => r.rowNo },
+          { name: R.naturalKey.name, type: 'text', value: (r) => r.naturalKey },
+          { name: R.data.name, type: 'jsonb', value: (r) => r.data },
+          { name: R.errors.name, type: 'jsonb', value: (r) => r.errors },
+          { name: R.cells.name, type: 'jsonb', value: (r) => r.cells },
+        ] satisfies BulkColumn<StagingRow>[],
+        rows,
+      ),
+    );
   },
   /**
    * Rejects every row whose natural key an earlier row of the file has, naming that row: one

@@ -1,7 +1,10 @@
 import { and, asc, eq, getTableColumns, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { SizeClassFilter } from '../../../../contracts/fee-refunds.js';
 import { inRegion, likeText } from '../../../core/scope.js';
+import { bulkInsert, type BulkColumn } from '../../../db/bulk.js';
 import type { DbOrTx } from '../../../db/client.js';
+import { orderedId } from '../../../db/ordered-id.js';
 import { employers } from '../../employers/tables.js';
 import { regions } from '../../regions/tables.js';
 import { feeEnterprises } from '../tables.js';
@@ -97,17 +100,49 @@ export const feeEnterpriseRepo = {
     return new Set(rows.map((r) => r.code));
   },
   /** New profiles, a few hundred rows per statement (24 parameters a row). */
+  /**
+   * New profiles in one statement (COPY, or a few unnest inserts on PGlite), their ids made here:
+   * a multi-row VALUES list has a parameter per cell, which costs seconds at a registry's size.
+   */
   async insertMany(tx: DbOrTx, rows: FeeEnterpriseInsert[]): Promise<{ id: string; employerId: string }[]> {
-    const out: { id: string; employerId: string }[] = [];
-    for (let i = 0; i < rows.length; i += 1000) {
-      out.push(
-        ...(await tx
-          .insert(feeEnterprises)
-          .values(rows.slice(i, i + 1000))
-          .returning({ id: feeEnterprises.id, employerId: feeEnterprises.employerId })),
-      );
-    }
-    return out;
+    const withIds = rows.map((r) => ({ ...r, id: r.id ?? orderedId() }));
+    const E = feeEnterprises;
+    const column = (c: AnyPgColumn, type: BulkColumn<FeeEnterpriseInsert>['type'], key: keyof FeeEnterpriseInsert) => ({
+      name: c.name,
+      type,
+      value: (r: FeeEnterpriseInsert) => r[key] ?? null,
+    });
+    await bulkInsert(
+      tx,
+      'fee_enterprises',
+      [
+        column(E.id, 'uuid', 'id'),
+        column(E.employerId, 'uuid', 'employerId'),
+        column(E.regionCode, 'text', 'regionCode'),
+        column(E.industryCode, 'text', 'industryCode'),
+        column(E.employees, 'int4', 'employees'),
+        column(E.revenueFen, 'int8', 'revenueFen'),
+        column(E.assetsFen, 'int8', 'assetsFen'),
+        column(E.hasUnion, 'bool', 'hasUnion'),
+        column(E.unionEstablishedOn, 'date', 'unionEstablishedOn'),
+        column(E.unionBankCode, 'text', 'unionBankCode'),
+        column(E.unionAccountNo, 'text', 'unionAccountNo'),
+        column(E.unionAccountName, 'text', 'unionAccountName'),
+        column(E.payingBankCode, 'text', 'payingBankCode'),
+        column(E.payingAccountNo, 'text', 'payingAccountNo'),
+        column(E.payingAccountName, 'text', 'payingAccountName'),
+        column(E.sizeClass, 'text', 'sizeClass'),
+        column(E.sizeCategory, 'text', 'sizeCategory'),
+        { name: E.sizeNotes.name, type: 'jsonb', value: (r) => r.sizeNotes ?? [] },
+        column(E.sizeStandard, 'text', 'sizeStandard'),
+        column(E.employerRegisteredBy, 'uuid', 'employerRegisteredBy'),
+        { name: E.version.name, type: 'int4', value: (r) => r.version ?? 1 },
+        column(E.createdAt, 'timestamptz', 'createdAt'),
+        column(E.updatedAt, 'timestamptz', 'updatedAt'),
+      ] satisfies BulkColumn<FeeEnterpriseInsert>[],
+      withIds,
+    );
+    return withIds.map((r) => ({ id: r.id, employerId: r.employerId }));
   },
   async update(tx: DbOrTx, id: string, values: Partial<FeeEnterpriseInsert>) {
     await tx.update(feeEnterprises).set(values).where(eq(feeEnterprises.id, id));
