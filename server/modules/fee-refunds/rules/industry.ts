@@ -63,11 +63,15 @@ const SECTION_DIVISIONS: Readonly<Record<string, readonly [number, number]>> = {
   T: [97, 97],
 };
 
+/** The door of each two-digit division (01–97), looked up rather than searched: a run classifies every enterprise. */
+const SECTION_BY_DIVISION: readonly (string | null)[] = Array.from(
+  { length: 100 },
+  (_, division) =>
+    Object.entries(SECTION_DIVISIONS).find(([, [from, to]]) => division >= from && division <= to)?.[0] ?? null,
+);
+
 function sectionOfDivision(division: number): string | null {
-  for (const [section, [from, to]] of Object.entries(SECTION_DIVISIONS)) {
-    if (division >= from && division <= to) return section;
-  }
-  return null;
+  return SECTION_BY_DIVISION[division] ?? null;
 }
 
 const CODE_RE = /^([A-T])?(\d{2})?(\d)?(\d)?$/;

@@ -130,6 +130,30 @@ describe('apportion (largest remainder)', () => {
     expect(apportion(0, [1n, 2n])).toEqual([0, 0]);
   });
 
+  it('splits exactly as the BigInt arithmetic does, for amounts far past what a double holds', () => {
+    // The reference: the same largest-remainder rule, all in BigInt.
+    const reference = (total: number, weights: bigint[]) => {
+      const t = BigInt(total);
+      const sum = weights.reduce((a, b) => a + b, 0n);
+      const parts = weights.map((w) => (t * w) / sum);
+      const order = weights
+        .map((w, i) => ({ i, r: (t * w) % sum }))
+        .sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.i - b.i));
+      let left = t - parts.reduce((a, b) => a + b, 0n);
+      for (const { i } of order) if (left-- > 0n) parts[i] = parts[i]! + 1n;
+      return parts.map(Number);
+    };
+    let seed = 20_261_207;
+    const random = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    for (let k = 0; k < 5_000; k++) {
+      // Totals from a fen to ¥90 billion; weights as a policy's (bp × bp) or as days of a period.
+      const total = k % 2 ? random(100_000_000) : random(2 ** 31) * 4_194_304 + random(4_194_304);
+      const weights = Array.from({ length: 1 + random(10) }, () => BigInt(random(k % 3 ? 100_000_000 : 400)));
+      if (!weights.some((w) => w > 0n)) weights[0] = 1n;
+      expect(apportion(total, weights)).toEqual(reference(total, weights));
+    }
+  });
+
   it('refuses what cannot be split', () => {
     expect(() => apportion(-1, [1n])).toThrow(RangeError);
     expect(() => apportion(1, [0n, 0n])).toThrow(RangeError);

@@ -108,11 +108,35 @@ export function formatYuan(fen: number): string {
  * fen left over go one each to the parts with the largest fractions. Equal fractions go to the
  * part listed first, so the order of `weights` is the tie rule.
  */
+function largestRemainder(total: number, weights: readonly number[], sum: number): number[] {
+  const parts = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
+  let left = total;
+  for (let i = 0; i < weights.length; i++) {
+    const product = total * (weights[i] as number);
+    const r = product % sum;
+    remainders[i] = r;
+    parts[i] = (product - r) / sum;
+    left -= parts[i] as number;
+  }
+  const order = weights.map((_, i) => i).sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
+  for (const i of order) {
+    if (left === 0) break;
+    parts[i] = (parts[i] as number) + 1;
+    left--;
+  }
+  return parts;
+}
+
 export function apportion(total: number, weights: readonly bigint[]): number[] {
   if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`not whole, non-negative fen: ${total}`);
   if (weights.some((w) => w < 0n)) throw new RangeError('negative weight');
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n) throw new RangeError('weights add up to zero');
+  // Exact in doubles when total × sum stays a safe integer (every product t·w is then one, and
+  // % and the division of a multiple are exact): the usual case, and a run's hot path. Else BigInt.
+  const sumN = Number(sum);
+  if (Number.isSafeInteger(total * sumN)) return largestRemainder(total, weights.map(Number), sumN);
   const t = BigInt(total);
   const floors = weights.map((w) => (t * w) / sum);
   const remainders = weights.map((w) => (t * w) % sum);

@@ -137,6 +137,13 @@ export function planRun(
   const skipped: Record<RunSkipReason, number> = { unreconciled: 0, unregistered: 0, no_policy: 0 };
   const allocations: PlannedAllocation[] = [];
   const lines = new Map<string, PlannedLine>();
+  // A month's collections arrived on a few days: each due day is worked out once.
+  const dueDays = new Map<string, string>();
+  const dueOf = (arrivedOn: string) => {
+    let due = dueDays.get(arrivedOn);
+    if (due === undefined) dueDays.set(arrivedOn, (due = addMonths(arrivedOn, 1)));
+    return due;
+  };
   let computed = 0;
   for (const c of collections) {
     const enterprise = enterprises.get(c.uscc);
@@ -167,7 +174,7 @@ export function planRun(
       if (returned > 0) {
         const creditor = creditorFor(enterprise, l.destination, enterprise.regionCode, accounts);
         lineKey = `${c.uscc}|${l.destination}|${creditor?.accountNo ?? ''}`;
-        const dueOn = addMonths(c.arrivedOn, 1);
+        const dueOn = dueOf(c.arrivedOn);
         const line = lines.get(lineKey);
         if (line) {
           line.amountFen += returned;

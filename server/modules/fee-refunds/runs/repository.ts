@@ -152,18 +152,23 @@ export const runRepo = {
     return rows.map((r) => ({ id: r.id }));
   },
   /**
-   * The ledger rows, in the order of their collections: the primary key and the foreign key's
-   * look-ups into fee_collections then walk their btrees page after page.
+   * The ledger rows, in the order of their collections: the unique key and the foreign key's
+   * look-ups into fee_collections then walk their btrees page after page. Their ids are made here
+   * in that order (time-ordered UUIDs), so the primary key grows at its end instead of taking a
+   * random page of a province's ledger for every row.
    */
   async insertAllocations(db: DbOrTx, rows: AllocationInsert[]) {
     const A = feeRefundAllocations;
-    const sorted = [...rows].sort((a, b) =>
-      a.collectionId < b.collectionId ? -1 : a.collectionId > b.collectionId ? 1 : a.policyId < b.policyId ? -1 : 1,
-    );
+    const sorted = [...rows]
+      .sort((a, b) =>
+        a.collectionId < b.collectionId ? -1 : a.collectionId > b.collectionId ? 1 : a.policyId < b.policyId ? -1 : 1,
+      )
+      .map((r) => ({ ...r, id: r.id ?? orderedId() }));
     await bulkInsert(
       db,
       'fee_refund_allocations',
       [
+        { name: A.id.name, type: 'uuid', value: (r) => r.id },
         { name: A.collectionId.name, type: 'uuid', value: (r) => r.collectionId },
         { name: A.policyId.name, type: 'text', value: (r) => r.policyId },
         { name: A.runId.name, type: 'uuid', value: (r) => r.runId },
