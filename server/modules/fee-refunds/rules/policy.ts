@@ -20,7 +20,7 @@ import type {
   SizeClass,
   UnionLevel,
 } from '../../../../contracts/fee-refunds/codes.js';
-import { UNION_LEVELS } from '../../../../contracts/fee-refunds/codes.js';
+import { NO_UNION_ACCOUNT_ROUTES, NO_UNION_ROUTES, UNION_LEVELS } from '../../../../contracts/fee-refunds/codes.js';
 import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../../../contracts/dates.js';
 
 /** Basis points: 10 000 = 100 %. */
@@ -40,8 +40,9 @@ export interface SmallMicroRule {
   excludedFlags: readonly ExclusionFlag[];
 }
 
-export type NoUnionRoute = 'preparation_fund_held' | 'paying_account' | 'county_pooled';
-export type NoUnionAccountRoute = 'paying_account' | 'county_pooled';
+/** The routes a policy may choose (contracts/fee-refunds/codes.ts, which the form offers too). */
+export type NoUnionRoute = (typeof NO_UNION_ROUTES)[number];
+export type NoUnionAccountRoute = (typeof NO_UNION_ACCOUNT_ROUTES)[number];
 
 export interface FeePolicyVersion {
   id: string;
