@@ -234,5 +234,23 @@ describe('fee refunds: the tax import’s fast lane', () => {
       .from(feeCollections)
       .where(eq(feeCollections.importId, id));
     expect(names).toEqual({ distinct: 20_000, whole: 20_000 });
+    // The ids are UUIDv7-shaped and ordered as the file is (what keeps the key's index appended
+    // to, not scattered): the n-th id holds the n-th row's name.
+    const numbered = t.deps.db
+      .select({
+        id: feeCollections.id,
+        name: feeCollections.taxpayerName,
+        n: sql<number>`row_number() over (order by ${feeCollections.id})`.as('n'),
+      })
+      .from(feeCollections)
+      .where(eq(feeCollections.importId, id))
+      .as('numbered');
+    const [ordered] = await t.deps.db
+      .select({
+        v7: sql<number>`count(*) filter (where ${numbered.id}::text ~ '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$')::int`,
+        outOfOrder: sql<number>`count(*) filter (where substring(${numbered.name} from '[0-9]+')::int <> ${numbered.n} - 1)::int`,
+      })
+      .from(numbered);
+    expect(ordered).toEqual({ v7: 20_000, outOfOrder: 0 });
   }, 120_000);
 });

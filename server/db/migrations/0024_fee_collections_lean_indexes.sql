@@ -1,0 +1,2 @@
+DROP INDEX "fee_collections_uscc";--> statement-breakpoint
+DROP INDEX "fee_collections_office_treasury";
