@@ -19,8 +19,27 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-/** The extensions the migrations create (PostgreSQL ships them; PGlite loads each as a bundle). */
-export const pgliteOptions = { extensions: { pg_trgm } } satisfies PGliteOptions;
+/** PostgreSQL's type id of bytea. */
+const BYTEA = 17;
+
+/**
+ * bytea to and from PGlite's text protocol by Node's own hex codec. PGlite's built-in ones map
+ * every byte through a JavaScript string (`Array.from(bytes).map(toString(16))`, and `parseInt`
+ * per byte back): storing a 64 MB upload's pieces took 25 s of the embedded tax import's 74 s,
+ * where Buffer's hex takes milliseconds. Same text either way (`\x` and two hex digits a byte).
+ */
+const byteaCodec = {
+  serializers: {
+    [BYTEA]: (value: unknown): string => {
+      if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+      return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
+    },
+  },
+  parsers: { [BYTEA]: (text: string): Buffer => Buffer.from(text.slice(2), 'hex') },
+};
+
+/** The extensions the migrations create (PostgreSQL ships them; PGlite loads each as a bundle), and the bytea codec. */
+export const pgliteOptions = { extensions: { pg_trgm }, ...byteaCodec } satisfies PGliteOptions;
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
