@@ -1,5 +1,6 @@
 import type { MessageSettings } from '../../../config.js';
 import { templateParams } from '../templates.js';
+import { postWithin, type HttpAnswer } from './http.js';
 import { SendError, asSendError, e164Mobile, type MessageProvider } from './types.js';
 import { signTc3 } from './tc3.js';
 
@@ -55,32 +56,33 @@ export function tencentSmsProvider(s: TencentSettings, timeoutMs: number): Messa
         timestamp,
         payload,
       });
-      let res: Response;
+      let res: HttpAnswer;
       try {
-        res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': signed.contentType,
-            Host: url.host,
-            'X-TC-Action': 'SendSms',
-            'X-TC-Version': '2021-01-11',
-            'X-TC-Timestamp': String(timestamp),
-            'X-TC-Region': s.region,
-            Authorization: signed.authorization,
+        res = await postWithin(
+          url,
+          {
+            headers: {
+              'Content-Type': signed.contentType,
+              Host: url.host,
+              'X-TC-Action': 'SendSms',
+              'X-TC-Version': '2021-01-11',
+              'X-TC-Timestamp': String(timestamp),
+              'X-TC-Region': s.region,
+              Authorization: signed.authorization,
+            },
+            body: payload,
           },
-          body: payload,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-        });
+          { signal, timeoutMs },
+        );
       } catch (err) {
         throw asSendError(err);
       }
       if (res.status >= 500) throw new SendError('transient', `HTTP ${res.status}`);
       let answer: SendSmsResponse;
       try {
-        answer = (await res.json()) as SendSmsResponse;
-      } catch (err) {
-        const e = asSendError(err);
-        throw e.message === 'timed out' ? e : new SendError('transient', `HTTP ${res.status}: not JSON`);
+        answer = JSON.parse(res.text) as SendSmsResponse;
+      } catch {
+        throw new SendError('transient', `HTTP ${res.status}: not JSON`);
       }
       const error = answer.Response?.Error;
       if (error) throw new SendError(tencentErrorKind(error.Code), `${error.Code}: ${error.Message}`.slice(0, 300));

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { MessageSettings } from '../../../config.js';
 import { templateParams } from '../templates.js';
+import { postWithin, type HttpAnswer } from './http.js';
 import { SendError, asSendError, type MessageProvider } from './types.js';
 
 type WebhookSettings = NonNullable<MessageSettings['webhook']>;
@@ -28,23 +29,24 @@ export function webhookSmsProvider(s: WebhookSettings, timeoutMs: number): Messa
         messageId: message.id,
       });
       const timestamp = String(Math.floor(Date.now() / 1000));
-      let res: Response;
-      let text: string;
+      let res: HttpAnswer;
       try {
-        res = await fetch(s.url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json; charset=utf-8',
-            'X-Yizhan-Timestamp': timestamp,
-            'X-Yizhan-Signature': webhookSignature(s.secret, timestamp, body),
+        res = await postWithin(
+          s.url,
+          {
+            headers: {
+              'Content-Type': 'application/json; charset=utf-8',
+              'X-Yizhan-Timestamp': timestamp,
+              'X-Yizhan-Signature': webhookSignature(s.secret, timestamp, body),
+            },
+            body,
           },
-          body,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-        });
-        text = await res.text();
+          { signal, timeoutMs },
+        );
       } catch (err) {
         throw asSendError(err);
       }
+      const text = res.text;
       if (!res.ok) {
         const kind = res.status >= 500 || res.status === 408 || res.status === 429 ? 'transient' : 'permanent';
         throw new SendError(kind, `HTTP ${res.status}: ${text.slice(0, 200)}`);
