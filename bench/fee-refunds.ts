@@ -18,6 +18,10 @@ import { freshEnv, login, runScript, startServer, type BenchServer } from './har
 // alone (no registry, bank credits, runs or files: the tax rows need only the regions).
 
 const PASSWORD = 'Bench-fees-2026';
+/** Jiangsu's small and micro enterprises of the issue's targets (278,500 in the seed, rounded). */
+const JIANGSU = 280_000;
+/** The issue's city on PGlite. */
+const CITY = 30_000;
 const MONTHS = [...Array.from({ length: 11 }, (_, i) => `2024-${String(i + 2).padStart(2, '0')}`), '2025-01'];
 
 type Headers = Record<string, string>;
@@ -118,6 +122,8 @@ interface YearFigures {
   /** The peak RSS during the tax import less the idle RSS before it (bytes). */
   taxRise: number;
   biweekly: number | null;
+  /** After the writes: the snapshot's refresh (what the job does) and the table read from it again. */
+  refreshed: { refresh: number; snapshot: number; source: string | null } | null;
 }
 
 /** The whole year on a fresh server: imports, runs, approvals, payment files (and the biweekly table). */
@@ -166,6 +172,7 @@ async function year(env: Record<string, string>, data: FeeDataFiles): Promise<Ye
         taxHwm,
         taxRise,
         biweekly: null,
+        refreshed: null,
       };
     t0 = performance.now();
     await imported(server, maker, 'bank_credits', data.bank);
@@ -202,14 +209,46 @@ async function year(env: Record<string, string>, data: FeeDataFiles): Promise<Ye
       files += since(t0);
     }
 
-    t0 = performance.now();
-    const stats = await fetch(`${server.url}/api/fee-refunds/stats/biweekly.xlsx?regionCode=320000&year=2024`, {
-      headers: { cookie: maker.cookie! },
-    });
-    await stats.arrayBuffer();
-    const biweekly = stats.status === 200 ? since(t0) : null;
-    if (stats.status !== 200 && stats.status !== 404) throw new Error(`biweekly table: ${stats.status}`);
-    return { registry, tax, taxRows, bank, runs, files, downloads, lines, batches, taxHwm, taxRise, biweekly };
+    const biweeklyTable = async () => {
+      const t1 = performance.now();
+      const res = await fetch(`${server.url}/api/fee-refunds/stats/biweekly.xlsx?regionCode=320000&year=2024`, {
+        headers: { cookie: maker.cookie! },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200 && res.status !== 404) throw new Error(`biweekly table: ${res.status}`);
+      return { secs: res.status === 200 ? since(t1) : null, source: res.headers.get('x-figures-source') };
+    };
+    // The first read after the writes answers live; the refresh job then keeps a snapshot (ADR 0006).
+    const biweekly = (await biweeklyTable()).secs;
+    let refreshed: YearFigures['refreshed'] = null;
+    if (biweekly !== null) {
+      t0 = performance.now();
+      // The live read has queued the refresh job; while it runs, a second refresh answers "busy".
+      for (;;) {
+        const res = await call(`${server.url}/api/fee-refunds/stats/refresh`, admin, 'POST');
+        if (((await res.json()) as { refreshed: boolean }).refreshed) break;
+        if (since(t0) > 300) throw new Error('the statistics snapshot was not refreshed within 300 s');
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const refresh = since(t0);
+      const again = await biweeklyTable();
+      refreshed = { refresh, snapshot: again.secs ?? 0, source: again.source };
+    }
+    return {
+      registry,
+      tax,
+      taxRows,
+      bank,
+      runs,
+      files,
+      downloads,
+      lines,
+      batches,
+      taxHwm,
+      taxRise,
+      biweekly,
+      refreshed,
+    };
   } finally {
     await server.stop();
   }
@@ -235,6 +274,60 @@ async function floor(url: string, file: string): Promise<{ copy: number; groupBy
     const groupBy = since(t0);
     await client.query('drop table bench_tax');
     return { copy, groupBy };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The floor of the runs' writes: the year's refund lines, ledger and payments, exactly as the runs
+ * left them, copied by PostgreSQL itself (INSERT … SELECT, in id order as the runs write) into
+ * tables with the same indexes and checks: once without foreign keys, once with the same ones.
+ * No client, no parsing, no rules: what the database alone needs to store the year.
+ */
+async function writeFloor(url: string): Promise<{ plain: number[]; keyed: number[]; rows: number[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const tables = [
+    {
+      name: 'fee_refund_lines',
+      keys: ['run_id) references fee_refund_runs (id', 'region_code) references regions (code'],
+    },
+    {
+      name: 'fee_refund_allocations',
+      keys: [
+        'collection_id) references fee_collections (id',
+        'run_id) references fee_refund_runs (id',
+        'line_id) references fee_refund_lines (id',
+      ],
+    },
+    {
+      name: 'fee_refund_payments',
+      keys: ['line_id) references fee_refund_lines (id', 'batch_id) references fee_refund_batches (id'],
+    },
+  ];
+  const copyAll = async (keyed: boolean) => {
+    for (const t of tables) {
+      await client.query(
+        `create table bench_${t.name} (like ${t.name} including defaults including constraints including indexes)`,
+      );
+      if (keyed) for (const k of t.keys) await client.query(`alter table bench_${t.name} add foreign key (${k})`);
+    }
+    await client.query('checkpoint');
+    const secs: number[] = [];
+    for (const t of tables) {
+      const t0 = performance.now();
+      await client.query(`insert into bench_${t.name} select * from ${t.name} order by id`);
+      secs.push(since(t0));
+    }
+    for (const t of tables) await client.query(`drop table bench_${t.name}`);
+    return secs;
+  };
+  try {
+    const rows: number[] = [];
+    for (const t of tables)
+      rows.push(Number((await client.query<{ n: string }>(`select count(*)::text as n from ${t.name}`)).rows[0]!.n));
+    return { plain: await copyAll(false), keyed: await copyAll(true), rows };
   } finally {
     await client.end();
   }
@@ -278,12 +371,18 @@ async function postgresYear(pgUrl: string, enterprises: number, smoke: boolean) 
       console.log(`  bank credits import: ${f.bank.toFixed(1)} s (${data.credits} rows)`);
       const runStep = f.runs + f.files;
       console.log(
-        `  12 runs ${f.runs.toFixed(1)} s + ${f.batches} batches submitted, approved, pain.001 ${f.files.toFixed(1)} s (of which the downloads ${f.downloads.toFixed(1)} s) = ${runStep.toFixed(1)} s (${f.lines} payments; ${x(runStep, floorOf.groupBy)}) — target < 60 s: ${verdict(runStep < 60)}`,
+        `  12 runs ${f.runs.toFixed(1)} s + ${f.batches} batches submitted, approved, pain.001 ${f.files.toFixed(1)} s (of which the downloads ${f.downloads.toFixed(1)} s) = ${runStep.toFixed(1)} s (${f.lines} payments; ${x(runStep, floorOf.groupBy)}) — target < 60 s for 280,000 enterprises: ${enterprises >= JIANGSU ? verdict(runStep < 60) : `${verdict((runStep * JIANGSU) / enterprises < 60)} (projected linearly: ${((runStep * JIANGSU) / enterprises).toFixed(0)} s)`}`,
+      );
+      const writes = await writeFloor(env.DATABASE_URL!);
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const each = (xs: number[]) => xs.map((v) => v.toFixed(1)).join(' + ');
+      console.log(
+        `  floor of the runs' writes (lines + ledger + payments: ${writes.rows.join(' + ')} rows, INSERT … SELECT by PostgreSQL itself, same indexes and checks): without foreign keys ${each(writes.plain)} = ${sum(writes.plain).toFixed(1)} s, with the same ones ${each(writes.keyed)} = ${sum(writes.keyed).toFixed(1)} s; the runs and files take ${(runStep / sum(writes.keyed)).toFixed(1)}x the keyed floor`,
       );
       console.log(
         f.biweekly === null
           ? '  biweekly table: not on this branch (404), skipped'
-          : `  biweekly table (all counties): ${f.biweekly.toFixed(2)} s — target < 1 s: ${verdict(f.biweekly < 1)}`,
+          : `  biweekly table (all counties): right after the writes (live) ${f.biweekly.toFixed(2)} s; the snapshot's refresh ${f.refreshed!.refresh.toFixed(1)} s, then (${f.refreshed!.source}) ${f.refreshed!.snapshot.toFixed(2)} s — target < 1 s: ${verdict(f.refreshed!.snapshot < 1)}`,
       );
       console.log(
         `  floor: plain COPY of the tax file ${floorOf.copy.toFixed(1)} s (${rate(floorOf.copy)} rows/s), plain GROUP BY county, month ${floorOf.groupBy.toFixed(2)} s`,
@@ -310,7 +409,7 @@ async function pgliteCity(enterprises: number) {
         `  imports ${f.registry.toFixed(1)} + ${f.tax.toFixed(1)} (${Math.round(f.taxRows / f.tax)} rows/s) + ${f.bank.toFixed(1)} s, runs ${f.runs.toFixed(1)} s, ${f.batches} batches approved and paid ${f.files.toFixed(1)} s`,
       );
       console.log(
-        `  city end to end (imports + runs + files): ${total.toFixed(1)} s (with server start ${since(t0).toFixed(1)} s) — target < 60 s: ${verdict(total < 60)}`,
+        `  city end to end (imports + runs + files): ${total.toFixed(1)} s (with server start ${since(t0).toFixed(1)} s) — target < 60 s for ${CITY} enterprises: ${enterprises >= CITY ? verdict(total < 60) : `${verdict((total * CITY) / enterprises < 60)} (projected linearly: ${((total * CITY) / enterprises).toFixed(0)} s)`}`,
       );
       console.log(`    server memory while the tax file streams in: ${f.taxHwm}`);
     } finally {
@@ -320,8 +419,8 @@ async function pgliteCity(enterprises: number) {
 }
 
 export async function feeRefundsScenario(opts: { smoke: boolean; pgUrl: string | undefined }) {
-  const province = Number(process.env.BENCH_FEE_ENTERPRISES ?? (opts.smoke ? 1_000 : 280_000));
-  const city = Number(process.env.BENCH_FEE_CITY ?? (opts.smoke ? 500 : 30_000));
+  const province = Number(process.env.BENCH_FEE_ENTERPRISES ?? (opts.smoke ? 1_000 : JIANGSU));
+  const city = Number(process.env.BENCH_FEE_CITY ?? (opts.smoke ? 500 : CITY));
   const skipPg = process.env.BENCH_FEE_SKIP_PG === 'true';
   if (!opts.smoke && !opts.pgUrl && !skipPg)
     throw new Error('the fee-refunds bench needs PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
