@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEE_NOTE_CODES, SIZE_CATEGORIES, SIZE_CLASSES } from './codes.js';
+import { EXCLUSION_FLAGS, FEE_NOTE_CODES, SIZE_CATEGORIES, SIZE_CLASSES } from './codes.js';
 import { FEE_IMPORT_KINDS } from '../fee-refunds.js';
 import { pageOf } from '../paging.js';
 
@@ -83,6 +83,11 @@ export const feeEnterpriseSchema = z.object({
   sizeCategory: z.enum(SIZE_CATEGORIES).nullable(),
   sizeNotes: z.array(feeNoteSchema),
   sizeStandard: z.string(),
+  /** Decided by a checker, not by the import: the refund rules take it over `sizeClass`. */
+  declaredSizeClass: z.enum(SIZE_CLASSES).nullable(),
+  /** Facts a policy version may name as excluding the enterprise from the small and micro refund. */
+  exclusionFlags: z.array(z.enum(EXCLUSION_FLAGS)),
+  eligibilityReason: z.string().nullable(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

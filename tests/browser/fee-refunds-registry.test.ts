@@ -139,4 +139,43 @@ describe('fee-refund enterprise registry', () => {
     await page.getByTestId('fee-enterprise-search').click();
     await expect.poll(() => rows.count()).toBe(0);
   });
+
+  it('lets the checker declare a finance enterprise small, with its grounds, in English', async () => {
+    const uscc = uniqueUscc('320505');
+    const name = `苏州虎丘小额贷款有限公司${uscc.slice(-6)}`;
+    // A finance enterprise (J66): the 2011 standard does not class it, so its class stays open.
+    const file = csvFile([
+      HEADERS,
+      [uscc, name, '320505', 'J66', '12', '800', '3000', '否', '', '', '', '', '001305000016', '0000765432', name],
+    ]);
+    await page.getByTestId('fee-tab-import').click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'registry.csv', mimeType: 'text/csv', buffer: file });
+    await expect.poll(status, { timeout: 30_000 }).toBe('committed');
+    await page.getByTestId('fee-tab-registry').click();
+    await page.getByTestId('fee-enterprise-q').fill(uscc);
+    await page.getByTestId('fee-enterprise-search').click();
+    const rows = page.getByTestId('fee-enterprises').locator('tr.ant-table-row');
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining(name)]);
+    await rows.first().getByTestId('fee-enterprise-open').click();
+    const declared = page.getByTestId('fee-declared-class');
+    await expect.poll(() => declared.innerText()).toBe('As the standard computes it (none declared)');
+
+    // Declaring without grounds is refused on the field, and nothing changes.
+    await page.getByTestId('fee-eligibility-class').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Small enterprise' }).click();
+    await page.getByTestId('fee-eligibility-save').click();
+    const form = page.getByTestId('fee-eligibility-form');
+    await expect
+      .poll(() => form.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual(['Give the grounds when you declare a size class or an exclusion']);
+    expect(await declared.innerText()).toBe('As the standard computes it (none declared)');
+
+    await page.getByTestId('fee-eligibility-reason').fill('银发〔2015〕309号: assets 30 million yuan, small');
+    await page.getByTestId('fee-eligibility-save').click();
+    await expect.poll(() => declared.innerText()).toBe('Small enterprise');
+    expect(await page.getByTestId('fee-enterprise-detail').innerText()).toContain('银发〔2015〕309号');
+    allowNames(name, '银发〔2015〕309号: assets 30 million yuan, small', '银发〔2015〕309号');
+    await expectEnglish(page, 'fee-refund eligibility');
+    await page.locator('.ant-drawer-close').click();
+  });
 });

@@ -4,9 +4,11 @@ import { eq } from 'drizzle-orm';
 import { employers } from '../../server/modules/employers/tables.js';
 import { people } from '../../server/modules/people/tables.js';
 import { JIANGSU_2020_2024 } from '../../server/modules/fee-refunds/rules/policy.js';
+import { feeEnterprises } from '../../server/modules/fee-refunds/tables.js';
 import { DEFAULT_JOINT_MEDIATION_CONFIG } from '../../server/modules/disputes/rules/joint-mediation.js';
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
+import { enterpriseRow, feeImported, unionCells, usccOf } from '../support/fee-refunds.js';
 
 // One demo login per role; all of them sit in Zhongshan (442000) except the station
 // manager and the donor (Hefei Baohe) and the national administrator.
@@ -32,6 +34,7 @@ interface RouteGroup {
   allowed: Role[];
 }
 
+let jiangsuEnterprise: { uscc: string; version: number };
 const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
 
 const GROUPS: RouteGroup[] = [
@@ -116,6 +119,19 @@ const GROUPS: RouteGroup[] = [
       return { ...jiangsu, regionCode: '442000', effectiveFrom: '2030-01-01', effectiveTo: null };
     },
     allowed: ['union_staff', 'system_admin'],
+  },
+  // A Jiangsu enterprise: zs_union is refused for its region, the province's checker would pass.
+  {
+    name: 'declare a fee-refund enterprise’s eligibility',
+    method: 'PUT',
+    url: () => `/api/fee-refunds/enterprises/${jiangsuEnterprise.uscc}/eligibility`,
+    body: () => ({
+      expectedVersion: jiangsuEnterprise.version,
+      declaredSizeClass: 'small',
+      exclusionFlags: [],
+      reason: '访问矩阵测试',
+    }),
+    allowed: ['system_admin'],
   },
   {
     name: 'fee-refund import template',
@@ -270,6 +286,16 @@ beforeAll(async () => {
   };
   const res = await agents.get('mediator')!.post('/api/disputes', intake);
   disputeId = res.json().id;
+  const suzhouFirm = enterpriseRow();
+  Object.assign(suzhouFirm, unionCells(usccOf(suzhouFirm)));
+  const imported = await feeImported(t, await loginAs(t.app, 'js_union'), 'enterprises', [suzhouFirm]);
+  expect(imported, JSON.stringify(imported)).toMatchObject({ status: 'committed', rowsRejected: 0 });
+  const [profile] = await t.deps.db
+    .select({ uscc: employers.uscc, version: feeEnterprises.version })
+    .from(feeEnterprises)
+    .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
+    .where(eq(employers.uscc, usccOf(suzhouFirm)));
+  jiangsuEnterprise = { uscc: profile!.uscc, version: profile!.version };
 });
 afterAll(() => t.close());
 

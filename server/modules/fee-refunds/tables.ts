@@ -15,12 +15,21 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { FeeNote, PolicyStatus, SizeCategory, SizeClass } from '../../../contracts/fee-refunds/codes.js';
+import type {
+  ExclusionFlag,
+  FeeNote,
+  PolicyStatus,
+  SizeCategory,
+  SizeClass,
+} from '../../../contracts/fee-refunds/codes.js';
+import { EXCLUSION_FLAGS, SIZE_CLASSES } from '../../../contracts/fee-refunds/codes.js';
 import { accounts } from '../accounts/tables.js';
 import { employers } from '../employers/tables.js';
 import { regions } from '../regions/tables.js';
 import type { FeePolicyVersion } from './rules/policy.js';
 
+/** A constant list of codes as SQL literals, for a check constraint. */
+const quotedList = (codes: readonly string[]) => sql.raw(codes.map((c) => `'${c}'`).join(', '));
 /**
  * The fee-refund profile of an enterprise: one per employer of the platform's register, which
  * keeps the enterprise's identity (USCC, name). The figures the size class is set on, the union
@@ -61,6 +70,18 @@ export const feeEnterprises = pgTable(
     /** The classification table used (rules/size-class.ts), so a later standard can be told apart. */
     sizeStandard: varchar('size_standard', { length: 32 }).notNull(),
     /**
+     * Set by a checker, never by an import: a size class declared by hand (finance enterprises,
+     * 银发〔2015〕309号, or a figure the registry lacks), which the refund rules take over the
+     * computed one; facts a policy version may name as excluding the enterprise; and why.
+     */
+    declaredSizeClass: varchar('declared_size_class', { length: 8 }).$type<SizeClass>(),
+    exclusionFlags: text('exclusion_flags')
+      .array()
+      .$type<ExclusionFlag[]>()
+      .notNull()
+      .default(sql`'{}'`),
+    eligibilityReason: varchar('eligibility_reason', { length: 200 }),
+    /**
      * The import that registered the enterprise in the employers register together with this
      * profile: rolling that import back removes the employer again, unless it is used by then.
      */
@@ -76,6 +97,12 @@ export const feeEnterprises = pgTable(
     check('fee_enterprises_employees', sql`${t.employees} >= 0`),
     check('fee_enterprises_money', sql`${t.revenueFen} >= 0 and ${t.assetsFen} >= 0`),
     check('fee_enterprises_union_date', sql`${t.hasUnion} or ${t.unionEstablishedOn} is null`),
+    check(
+      'fee_enterprises_eligibility',
+      sql`(${t.declaredSizeClass} is null or ${t.declaredSizeClass} in (${quotedList(SIZE_CLASSES)}))
+        and ${t.exclusionFlags} <@ array[${quotedList(EXCLUSION_FLAGS)}]::text[]
+        and ((${t.declaredSizeClass} is null and cardinality(${t.exclusionFlags}) = 0) or ${t.eligibilityReason} is not null)`,
+    ),
     check(
       'fee_enterprises_union_account',
       sql`(${t.unionAccountNo} is null and ${t.unionBankCode} is null and ${t.unionAccountName} is null)

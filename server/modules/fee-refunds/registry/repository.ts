@@ -144,6 +144,17 @@ export const feeEnterpriseRepo = {
     );
     return withIds.map((r) => ({ id: r.id, employerId: r.employerId }));
   },
+  /** The profile of this code, locked to the end of the transaction (SELECT … FOR UPDATE). */
+  async lockByUscc(tx: DbOrTx, uscc: string) {
+    const [row] = await tx
+      .select(withIdentity)
+      .from(feeEnterprises)
+      .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
+      .leftJoin(regions, eq(regions.code, feeEnterprises.regionCode))
+      .where(eq(employers.uscc, uscc))
+      .for('update', { of: feeEnterprises });
+    return row ?? null;
+  },
   async update(tx: DbOrTx, id: string, values: Partial<FeeEnterpriseInsert>) {
     await tx.update(feeEnterprises).set(values).where(eq(feeEnterprises.id, id));
   },

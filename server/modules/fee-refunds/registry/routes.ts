@@ -1,7 +1,7 @@
 import { feeEnterprisePageSchema, feeEnterpriseSchema } from '../../../../contracts/fee-refunds/responses.js';
 import type { Deps } from '../../../core/deps.js';
 import { errorResponses, type ZodFastify } from '../../../core/http.js';
-import { feeEnterpriseListQuerySchema, usccParamsSchema } from './schemas.js';
+import { feeEligibilityBodySchema, feeEnterpriseListQuerySchema, usccParamsSchema } from './schemas.js';
 import * as registry from './service.js';
 
 export function registryRoutes(app: ZodFastify, deps: Deps) {
@@ -29,5 +29,18 @@ export function registryRoutes(app: ZodFastify, deps: Deps) {
       },
     },
     async (request) => registry.getFeeEnterprise(deps, request.ctx, request.params.uscc),
+  );
+  app.put(
+    '/api/fee-refunds/enterprises/:uscc/eligibility',
+    {
+      schema: {
+        tags,
+        summary: '声明规模类型与排除情形 Declare the size class and exclusions (checker)',
+        params: usccParamsSchema,
+        body: feeEligibilityBodySchema,
+        response: { 200: feeEnterpriseSchema, ...errorResponses },
+      },
+    },
+    async (request) => registry.setFeeEnterpriseEligibility(deps, request.ctx, request.params.uscc, request.body),
   );
 }

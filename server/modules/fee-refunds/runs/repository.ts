@@ -89,6 +89,8 @@ export const runRepo = {
           payingBankCode: E.payingBankCode,
           payingAccountNo: E.payingAccountNo,
           payingAccountName: E.payingAccountName,
+          declaredSizeClass: E.declaredSizeClass,
+          exclusionFlags: E.exclusionFlags,
         })
         .from(E)
         .innerJoin(employers, eq(employers.id, E.employerId))
@@ -105,6 +107,8 @@ export const runRepo = {
           assetsFen: p.assetsFen,
           hasUnion: p.hasUnion,
           hasUnionAccount: p.unionAccountNo !== null,
+          declaredSizeClass: p.declaredSizeClass,
+          flags: p.exclusionFlags,
           unionAccount:
             p.unionAccountNo && p.unionBankCode && p.unionAccountName
               ? { bankCode: p.unionBankCode, accountNo: p.unionAccountNo, accountName: p.unionAccountName }

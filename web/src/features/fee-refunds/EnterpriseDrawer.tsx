@@ -1,9 +1,12 @@
 import { Descriptions, Drawer, Spin, Tag } from 'antd';
+import { EXCLUSION_FLAG_LABELS } from '../../../../contracts/fee-refunds/codes';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { useCan } from '../../app/auth';
 import { formatDateTime } from '../../app/format';
 import { useApiQuery } from '../../app/query';
-import { maskedAccount, sizeCategoryText, sizeClassText } from './labels';
+import { EligibilityForm } from './EligibilityForm';
+import { codeText, maskedAccount, sizeCategoryText, sizeClassText } from './labels';
 import { FEE_ENTERPRISES_API, feeRefundKeys } from './queryKeys';
 import type { FeeEnterprise } from './types';
 
@@ -11,6 +14,7 @@ import type { FeeEnterprise } from './types';
 export function EnterpriseDrawer({ uscc, onClose }: { uscc: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const can = useCan();
   const record = useApiQuery(
     feeRefundKeys.enterprise(uscc ?? ''),
     () => api.get<FeeEnterprise>(`${FEE_ENTERPRISES_API}/${encodeURIComponent(uscc ?? '')}`),
@@ -65,6 +69,19 @@ export function EnterpriseDrawer({ uscc, onClose }: { uscc: string | null; onClo
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('feeRefunds.sizeStandard')}>{e.sizeStandard}</Descriptions.Item>
+          <Descriptions.Item label={t('feeRefunds.eligibility.declaredSizeClass')}>
+            <span data-testid="fee-declared-class">
+              {e.declaredSizeClass ? sizeClassText(e.declaredSizeClass, lang) : t('feeRefunds.eligibility.computed')}
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('feeRefunds.eligibility.flags')}>
+            {e.exclusionFlags.length
+              ? e.exclusionFlags.map((f) => <Tag key={f}>{codeText(EXCLUSION_FLAG_LABELS, f, lang)}</Tag>)
+              : none}
+          </Descriptions.Item>
+          {e.eligibilityReason && (
+            <Descriptions.Item label={t('feeRefunds.eligibility.reason')}>{e.eligibilityReason}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('feeRefunds.union')}>
             {e.hasUnion
               ? `${t('feeRefunds.hasUnion')}${e.unionEstablishedOn ? ` (${t('feeRefunds.unionSince', { date: e.unionEstablishedOn })})` : ''}`
@@ -76,6 +93,7 @@ export function EnterpriseDrawer({ uscc, onClose }: { uscc: string | null; onClo
           <Descriptions.Item label={t('feeRefunds.updatedAt')}>{formatDateTime(e.updatedAt)}</Descriptions.Item>
         </Descriptions>
       )}
+      {e && can('fee_refunds:approve') && <EligibilityForm enterprise={e} />}
     </Drawer>
   );
 }

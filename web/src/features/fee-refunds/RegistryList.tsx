@@ -108,7 +108,12 @@ export function RegistryList({ onOpen }: { onOpen: (uscc: string) => void }) {
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="q">
-          <Input allowClear placeholder={t('feeRefunds.searchPlaceholder')} style={{ width: 220 }} />
+          <Input
+            allowClear
+            placeholder={t('feeRefunds.searchPlaceholder')}
+            style={{ width: 220 }}
+            data-testid="fee-enterprise-q"
+          />
         </Form.Item>
         <Form.Item name="regionCode">
           <RegionPicker placeholder={t('feeRefunds.region')} />

@@ -168,6 +168,16 @@ export const feeRefundsEn: FeeRefundsStrings = {
     save: 'Save the draft',
     cancel: 'Cancel',
   },
+  eligibility: {
+    declaredSizeClass: 'Declared size class',
+    computed: 'As the standard computes it (none declared)',
+    flags: 'Exclusions',
+    reason: 'Grounds',
+    reasonHint:
+      'Required when you declare a class or tick an exclusion, e.g. 银发〔2015〕309号 for a finance enterprise',
+    hint: 'Decided by a checker; applies to collections computed from now on, never to refunds already computed. Registry imports leave it alone.',
+    save: 'Save decision',
+  },
   accounts: {
     payingTitle: 'Paying accounts',
     payingHint:

@@ -166,6 +166,15 @@ export const feeRefundsZh = {
     save: '保存草稿',
     cancel: '取消',
   },
+  eligibility: {
+    declaredSizeClass: '声明的规模类型',
+    computed: '按标准计算（不声明）',
+    flags: '排除情形',
+    reason: '依据',
+    reasonHint: '声明规模类型或勾选排除情形时必填，例如：银发〔2015〕309号 金融业企业划型',
+    hint: '由复核人认定；只影响此后计算的征收记录，已计算的返还不变。名录导入不会改动这些信息。',
+    save: '保存认定',
+  },
   accounts: {
     payingTitle: '返还付款账户',
     payingHint:
