@@ -30,6 +30,7 @@ import type { FeePolicyVersion } from './rules/policy.js';
 
 /** A constant list of codes as SQL literals, for a check constraint. */
 const quotedList = (codes: readonly string[]) => sql.raw(codes.map((c) => `'${c}'`).join(', '));
+
 /**
  * The fee-refund profile of an enterprise: one per employer of the platform's register, which
  * keeps the enterprise's identity (USCC, name). The figures the size class is set on, the union

@@ -46,6 +46,15 @@ function where(f: FeeEnterpriseListFilter): SQL | undefined {
 
 const arrayOf = <T>(values: T[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
+/** The profile of one code with its identity (a query still open to `.for(…)`). */
+const profileOfCode = (db: DbOrTx, uscc: string) =>
+  db
+    .select(withIdentity)
+    .from(feeEnterprises)
+    .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
+    .leftJoin(regions, eq(regions.code, feeEnterprises.regionCode))
+    .where(eq(employers.uscc, uscc));
+
 export const feeEnterpriseRepo = {
   async list(db: DbOrTx, f: FeeEnterpriseListFilter, limit: number, offset: number) {
     const items = await db
@@ -65,12 +74,7 @@ export const feeEnterpriseRepo = {
     return { items, total: count?.n ?? 0 };
   },
   async byUscc(db: DbOrTx, uscc: string) {
-    const [row] = await db
-      .select(withIdentity)
-      .from(feeEnterprises)
-      .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
-      .leftJoin(regions, eq(regions.code, feeEnterprises.regionCode))
-      .where(eq(employers.uscc, uscc));
+    const [row] = await profileOfCode(db, uscc);
     return row ?? null;
   },
   /** The profiles of these employers (one array parameter, whatever the batch size). */
@@ -146,13 +150,7 @@ export const feeEnterpriseRepo = {
   },
   /** The profile of this code, locked to the end of the transaction (SELECT … FOR UPDATE). */
   async lockByUscc(tx: DbOrTx, uscc: string) {
-    const [row] = await tx
-      .select(withIdentity)
-      .from(feeEnterprises)
-      .innerJoin(employers, eq(employers.id, feeEnterprises.employerId))
-      .leftJoin(regions, eq(regions.code, feeEnterprises.regionCode))
-      .where(eq(employers.uscc, uscc))
-      .for('update', { of: feeEnterprises });
+    const [row] = await profileOfCode(tx, uscc).for('update', { of: feeEnterprises });
     return row ?? null;
   },
   async update(tx: DbOrTx, id: string, values: Partial<FeeEnterpriseInsert>) {
