@@ -55,6 +55,10 @@ export const PERMISSIONS = [
   'fee_refunds:run',
   /** Approve a batch someone else submitted (the checker; never one's own). */
   'fee_refunds:approve',
+  /** Stations (驿站) of the region: the registry, devices, visits and registered workers. */
+  'stations:read',
+  /** Keep the region's stations and their door terminals: create, change, set device secrets. */
+  'stations:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -107,9 +111,11 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'fee_refunds:import',
     'fee_refunds:run',
     'fee_refunds:approve',
+    'stations:read',
+    'stations:manage',
   ],
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
-  station_manager: [...everyone, 'organizations:read'],
+  station_manager: [...everyone, 'organizations:read', 'stations:read'],
   donor: [...everyone],
   // Only what the mediator role does not give: the studio's head also works cases as a mediator.
   studio_manager: [...everyone, 'disputes:manage'],

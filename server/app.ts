@@ -32,6 +32,8 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { demoPhoneRoutes } from './modules/notifications/routes.js';
+import { doorRoutes } from './modules/stations/door/routes.js';
+import { stationRoutes } from './modules/stations/routes.js';
 import { feeRefundRoutes } from './modules/fee-refunds/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 
@@ -57,6 +59,8 @@ const ROUTES = [
   importRoutes,
   jobRoutes,
   feeRefundRoutes,
+  stationRoutes,
+  doorRoutes,
 ];
 
 /**

@@ -18,3 +18,4 @@ export * from '../modules/fee-refunds/tables.js';
 export * from '../modules/fee-refunds/runs/tables.js';
 export * from '../modules/fee-refunds/public/tables.js';
 export * from '../modules/fee-refunds/stats/tables.js';
+export * from '../modules/stations/tables.js';

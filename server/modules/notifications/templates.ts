@@ -31,6 +31,12 @@ export const TEMPLATES = {
     text: `${SIGN}您的企业经费返还查询验证码为{code}，10分钟内有效。请勿告诉他人。`,
     variables: ['code'],
   },
+  'stations.worker_code': {
+    channels: ['sms'],
+    kind: 'code',
+    text: `${SIGN}您正在登记户外劳动者驿站，验证码为{code}，10分钟内有效。请勿告诉他人。`,
+    variables: ['code'],
+  },
   'fee_refunds.deadlines': {
     channels: ['sms'],
     kind: 'notice',

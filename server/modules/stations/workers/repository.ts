@@ -1,0 +1,104 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client.js';
+import { people } from '../../people/tables.js';
+import { stations, stationPhoneAccess, stationVisits, stationWorkers, type StationAccessKind } from '../tables.js';
+
+// Registered workers and the phone codes and sessions of the no-login pages (hashes only).
+
+export type StationWorkerInsert = typeof stationWorkers.$inferInsert;
+
+const workerColumns = {
+  id: stationWorkers.id,
+  personId: stationWorkers.personId,
+  name: people.name,
+  phone: stationWorkers.phone,
+  pin: stationWorkers.pin,
+  occupation: stationWorkers.occupation,
+  platform: stationWorkers.platform,
+  passSerial: stationWorkers.passSerial,
+  hasFacePhoto: sql<boolean>`${stationWorkers.facePhoto} is not null`,
+  createdAt: stationWorkers.createdAt,
+  registeredStationCode: stations.code,
+  registeredStationName: stations.name,
+  version: stationWorkers.version,
+};
+
+const workerQuery = (db: DbOrTx) =>
+  db
+    .select(workerColumns)
+    .from(stationWorkers)
+    .innerJoin(people, eq(people.id, stationWorkers.personId))
+    .innerJoin(stations, eq(stations.id, stationWorkers.registeredStationId));
+
+export const workerRepo = {
+  async byPhone(db: DbOrTx, phone: string) {
+    const [row] = await workerQuery(db).where(eq(stationWorkers.phone, phone));
+    return row ?? null;
+  },
+  async byPin(db: DbOrTx, pin: number) {
+    const [row] = await workerQuery(db).where(eq(stationWorkers.pin, pin));
+    return row ?? null;
+  },
+  async byId(db: DbOrTx, id: string) {
+    const [row] = await workerQuery(db).where(eq(stationWorkers.id, id));
+    return row ?? null;
+  },
+  async insert(db: DbOrTx, values: StationWorkerInsert) {
+    const [row] = await db.insert(stationWorkers).values(values).onConflictDoNothing().returning();
+    return row ?? null;
+  },
+  async update(db: DbOrTx, id: string, values: Partial<StationWorkerInsert>) {
+    await db.update(stationWorkers).set(values).where(eq(stationWorkers.id, id));
+  },
+  async recentVisits(db: DbOrTx, workerId: string, limit: number) {
+    return db
+      .select({ stationName: stations.name, occurredAt: stationVisits.occurredAt, method: stationVisits.method })
+      .from(stationVisits)
+      .innerJoin(stations, eq(stations.id, stationVisits.stationId))
+      .where(eq(stationVisits.workerId, workerId))
+      .orderBy(desc(stationVisits.occurredAt))
+      .limit(limit);
+  },
+};
+
+export const phoneAccessRepo = {
+  async store(db: DbOrTx, phone: string, kind: StationAccessKind, tokenHash: string, expiresAt: Date) {
+    await db.insert(stationPhoneAccess).values({ phone, kind, tokenHash, expiresAt });
+  },
+  async byHash(db: DbOrTx, tokenHash: string) {
+    const [row] = await db.select().from(stationPhoneAccess).where(eq(stationPhoneAccess.tokenHash, tokenHash));
+    return row ?? null;
+  },
+  /** The newest unused, unexpired code sent to a phone. */
+  async latestOpenCode(db: DbOrTx, phone: string, now: Date) {
+    const [row] = await db
+      .select()
+      .from(stationPhoneAccess)
+      .where(
+        and(
+          eq(stationPhoneAccess.phone, phone),
+          eq(stationPhoneAccess.kind, 'code'),
+          isNull(stationPhoneAccess.usedAt),
+          gt(stationPhoneAccess.expiresAt, now),
+        ),
+      )
+      .orderBy(desc(stationPhoneAccess.createdAt))
+      .limit(1);
+    return row ?? null;
+  },
+  async countWrongAttempt(db: DbOrTx, id: string) {
+    await db
+      .update(stationPhoneAccess)
+      .set({ attempts: sql`${stationPhoneAccess.attempts} + 1` })
+      .where(eq(stationPhoneAccess.id, id));
+  },
+  /** Spends a code once: false when a concurrent request spent it first. */
+  async markUsed(db: DbOrTx, id: string, at: Date): Promise<boolean> {
+    const rows = await db
+      .update(stationPhoneAccess)
+      .set({ usedAt: at })
+      .where(and(eq(stationPhoneAccess.id, id), isNull(stationPhoneAccess.usedAt)))
+      .returning({ id: stationPhoneAccess.id });
+    return rows.length === 1;
+  },
+};

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { Station, StationInput, WorkerPass } from '../../contracts/stations/api.js';
+import { outbox } from '../../server/modules/notifications/tables.js';
+import { agent, type Agent, type TestApp } from './app.js';
+import { newAccount, uniquePhone, type LoggedIn } from './factories.js';
+
+// Stations built through the API: staff of a region, stations near a point, registered workers
+// and door terminals, each with its own codes, phones and serial numbers.
+
+/** Hefei's Baohe district (包河区), where the seed's 滨湖世纪社区 station is. */
+export const BAOHE = '340111';
+export const HEFEI = '340100';
+/** 滨湖世纪社区, GCJ-02. */
+export const BINHU = { lat: 31.7402, lng: 117.2995 };
+
+let serial = 0;
+const next = () => `${Date.now().toString(36).slice(-4)}${(serial++).toString(36)}`.toUpperCase();
+
+export function stationStaff(t: TestApp, regionCode = HEFEI): Promise<LoggedIn> {
+  return newAccount(t, { role: 'union_staff', regionCode });
+}
+
+export function stationInput(over: Partial<StationInput> = {}): StationInput {
+  return {
+    code: `HF-${next()}`,
+    name: '滨湖世纪社区幸福驿站',
+    address: '安徽省合肥市包河区滨湖世纪社区',
+    lat: BINHU.lat,
+    lng: BINHU.lng,
+    regionCode: BAOHE,
+    open24h: true,
+    facilities: ['microwave', 'air_conditioner', 'water_dispenser', 'charging'],
+    standards: ['sign', 'site', 'facilities', 'functions', 'rules', 'on_map'],
+    areaM2: 20,
+    ...over,
+  };
+}
+
+export async function newStation(t: TestApp, staff: Agent, over: Partial<StationInput> = {}): Promise<Station> {
+  const res = await staff.post('/api/stations', stationInput(over));
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Station>();
+}
+
+/** The station code last texted to a phone, read from the outbox. */
+export async function stationCodeTo(t: TestApp, phone: string): Promise<string | undefined> {
+  const sms = await t.deps.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.recipient, phone));
+  return sms
+    .map((m) => /验证码为(\d{6})/.exec(m.body)?.[1])
+    .filter(Boolean)
+    .at(-1);
+}
+
+let addressCounter = 1;
+/** Each worker's phone comes from its own address, as on the street. */
+export function phoneAgent(t: TestApp): Agent {
+  const a = agent(t.app);
+  const remoteAddress = `100.64.${(addressCounter >> 8) & 255}.${addressCounter++ & 255}`;
+  const request = a.request.bind(a);
+  a.request = (opts) => request({ remoteAddress, ...opts });
+  return a;
+}
+
+/** A worker registered from a station's QR, as the phone page does it. */
+export async function registeredWorker(
+  t: TestApp,
+  stationCode: string,
+  over: { phone?: string; name?: string; occupation?: string; platform?: string } = {},
+): Promise<WorkerPass & { phone: string; token: string }> {
+  const phone = over.phone ?? uniquePhone();
+  const a = phoneAgent(t);
+  const asked = await a.post('/api/public/stations/request-code', { phone });
+  expect(asked.statusCode, asked.body).toBe(200);
+  const code = await stationCodeTo(t, phone);
+  const res = await a.post(`/api/public/stations/${stationCode}/register`, {
+    phone,
+    code,
+    name: over.name ?? '王骑手',
+    occupation: over.occupation ?? 'rider',
+    platform: over.platform ?? '美团',
+    consent: true,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const pass = res.json<WorkerPass>();
+  return { ...pass, phone, token: pass.token ?? '' };
+}
+
+/** A door terminal of a station, with the secret shown once. */
+export async function newDevice(
+  staff: Agent,
+  stationCode: string,
+  kind: 'door_adms' | 'door_webhook',
+): Promise<{ serial: string; secret: string; id: string }> {
+  const serialNo = `${kind === 'door_adms' ? 'ZK' : 'WH'}${next()}${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
+  const res = await staff.post(`/api/stations/${stationCode}/devices`, { serial: serialNo, kind });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** A webhook call as a terminal signs it. */
+export function signedDoorEvent(
+  t: TestApp,
+  device: { serial: string; secret: string },
+  event: Record<string, unknown>,
+  opts: { timestamp?: number; secret?: string } = {},
+) {
+  const body = JSON.stringify(event);
+  const timestamp = String(opts.timestamp ?? Math.floor(t.clock.now.getTime() / 1000));
+  const signature = crypto
+    .createHmac('sha256', opts.secret ?? device.secret)
+    .update(`${timestamp}.${body}`)
+    .digest('hex');
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/stations/door-events',
+    headers: {
+      'content-type': 'application/json',
+      'x-device-serial': device.serial,
+      'x-timestamp': timestamp,
+      'x-signature': signature,
+    },
+    payload: body,
+  });
+}
