@@ -105,9 +105,10 @@ const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** GET /api/public/stations/nearby */
 export const nearbyQuerySchema = z.object({
-  /** GCJ-02; the web converts the phone's WGS-84 position first. */
   lat: z.coerce.number().pipe(latitude),
   lng: z.coerce.number().pipe(longitude),
+  /** The datum of lat/lng: GCJ-02 as map apps give it (the default), or WGS-84 as a phone's GPS does. */
+  datum: z.enum(['GCJ-02', 'WGS-84']).default('GCJ-02'),
   openNow: booleanQuery.optional(),
   /** Comma-separated facility codes, each required. */
   facilities: z

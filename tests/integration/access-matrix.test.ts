@@ -35,6 +35,17 @@ interface RouteGroup {
 }
 
 let jiangsuEnterprise: { uscc: string; version: number };
+const BAOHE_STATION = 'HF-AM-001';
+let stationSerial = 0;
+const stationBody = (code: string, regionCode: string) => ({
+  code,
+  name: '访问矩阵驿站',
+  address: '测试地址',
+  lat: regionCode === '442000' ? 22.52 : 31.74,
+  lng: regionCode === '442000' ? 113.39 : 117.3,
+  regionCode,
+  open24h: true,
+});
 const zsPerson = (t: TestApp) => t.ids!.personIds.get('442000-p1')!;
 
 const GROUPS: RouteGroup[] = [
@@ -138,6 +149,39 @@ const GROUPS: RouteGroup[] = [
     method: 'GET',
     url: () => '/api/fee-refunds/imports/template.xlsx?kind=enterprises',
     allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'stations list',
+    method: 'GET',
+    url: () => '/api/stations',
+    allowed: ['union_staff', 'station_manager', 'system_admin'],
+  },
+  // A Baohe (Hefei) station: the Baohe station manager reads it, Zhongshan's union staff may not.
+  {
+    name: 'a station by code',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'a station’s visits',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/visits`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'create a station',
+    method: 'POST',
+    url: () => '/api/stations',
+    body: () => stationBody(`ZS-AM-${++stationSerial}`, '442000'),
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'register a door terminal',
+    method: 'POST',
+    url: () => `/api/stations/${BAOHE_STATION}/devices`,
+    body: () => ({ serial: `AMX${++stationSerial}TERM`, kind: 'door_adms' }),
+    allowed: ['system_admin'],
   },
   {
     name: 'people list',
@@ -273,6 +317,7 @@ beforeAll(async () => {
   });
   expect(manager.statusCode, manager.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
+  expect((await admin.post('/api/stations', stationBody(BAOHE_STATION, '340111'))).statusCode).toBe(200);
   // A case whose liable party is the demo employer's company, registered by the studio.
   const [contractor] = await t.deps.db
     .select()

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NearbyAnswer, PublicStation, Station } from '../../contracts/stations/api.js';
 import { auditLog } from '../../server/modules/audit/tables.js';
+import { gcj02ToWgs84 } from '../../server/modules/stations/rules/geo.js';
 import { agent, createTestApp, type TestApp } from '../support/app.js';
 import { newAccount, type LoggedIn } from '../support/factories.js';
 import { BAOHE, BINHU, newStation, stationInput, stationStaff } from '../support/stations.js';
@@ -164,6 +165,17 @@ describe('the finder', () => {
       `/api/public/stations/nearby?lat=${lat}&lng=${lng}&facilities=toilet&limit=5`,
     );
     expect(toilets.json<NearbyAnswer>().items.map((i) => i.code)).toEqual([codes.mid]);
+  });
+
+  it('takes a phone’s GPS position (WGS-84) onto the stations’ datum', async () => {
+    const { lat, lng } = here();
+    // The same place as GPS gives it: about half a kilometre from its GCJ-02 coordinates in Anhui.
+    const gps = gcj02ToWgs84(lat, lng);
+    const res = await agent(t.app).get(`/api/public/stations/nearby?lat=${gps.lat}&lng=${gps.lng}&datum=WGS-84&limit=1`);
+    expect(res.json<NearbyAnswer>().items[0]).toMatchObject({ code: codes.near });
+    expect(Math.abs(res.json<NearbyAnswer>().items[0]!.distanceM - 400)).toBeLessThan(3);
+    const raw = await agent(t.app).get(`/api/public/stations/nearby?lat=${gps.lat}&lng=${gps.lng}&limit=1`);
+    expect(Math.abs(raw.json<NearbyAnswer>().items[0]!.distanceM - 400)).toBeGreaterThan(100);
   });
 
   it('refuses a bad position or filter with a 400', async () => {

@@ -20,7 +20,7 @@ import { organizationRepo } from '../organizations/repository.js';
 import { regionRepo } from '../regions/repository.js';
 import { stationQrPng, stationQrSvg } from './qr.js';
 import { stationRepo, type StationInsert, type StationRecord } from './repository.js';
-import { coordinateProblem, distanceMeters, knnIsExact } from './rules/geo.js';
+import { coordinateProblem, distanceMeters, knnIsExact, wgs84ToGcj02 } from './rules/geo.js';
 import { hhmmOf, minutesOf, stationOpenAt } from './hours.js';
 import type { StationListQuery } from './schemas.js';
 
@@ -223,7 +223,8 @@ export async function publicStation(deps: Deps, code: string): Promise<PublicSta
 export async function nearbyStations(deps: Deps, query: NearbyQuery): Promise<NearbyAnswer> {
   const minute = minuteOfDayInChina(deps.now());
   const filter = { openAtMinute: query.openNow ? minute : undefined, facilities: query.facilities };
-  const here = { lat: query.lat, lng: query.lng };
+  // A phone's GPS position (WGS-84) is moved onto the datum the stations are stored in.
+  const here = query.datum === 'WGS-84' ? wgs84ToGcj02(query.lat, query.lng) : { lat: query.lat, lng: query.lng };
   let fetch = query.limit * 2 + 8;
   for (;;) {
     const candidates = await stationRepo.nearestCandidates(deps.db, here, filter, fetch);

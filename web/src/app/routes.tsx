@@ -3,6 +3,7 @@ import { lazy, useEffect, useState, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from './auth';
 import { casePage } from '../features/disputes/pages';
+import { stationPage } from '../features/stations/pages';
 import { startEarlyRead } from './early-reads';
 import { preloadable, type Preloadable } from './preloadable';
 import { AppLayout } from './layout/AppLayout';
@@ -28,6 +29,7 @@ const LOADERS: Record<string, Loader> = {
   organizations: () => import('../features/organizations/OrganizationsPage'),
   employers: () => import('../features/employers/EmployersPage'),
   feeRefunds: () => import('../features/fee-refunds/FeeRefundsPage'),
+  stations: () => import('../features/stations/StationsPage'),
   people: () => import('../features/people/PeoplePage'),
   courts: () => import('../features/courts/CourtsPage'),
   regions: () => import('../features/regions/RegionsPage'),
@@ -58,6 +60,7 @@ export function preloadPage(pathname: string): void {
     loads.push(casePage.preload());
     startEarlyRead(`/api${pathname}`);
   }
+  if (/^\/stations\/[^/]+$/.test(pathname)) loads.push(stationPage.preload());
   firstPageCode = Promise.race([Promise.all(loads).then(() => undefined), delay(FIRST_PAGE_CODE_WAIT_MS)]);
 }
 
@@ -96,6 +99,9 @@ const PUBLIC_ONLY: { path: string; page: Page }[] = [
   { path: '/apply', page: lazy(() => import('../features/disputes/public/ApplyPage')) },
   { path: '/track', page: lazy(() => import('../features/disputes/public/TrackPage')) },
   { path: '/refunds', page: lazy(() => import('../features/fee-refunds/public/RefundsPage')) },
+  { path: '/find', page: lazy(() => import('../features/stations/public/FinderPage')) },
+  { path: '/s/:code', page: lazy(() => import('../features/stations/public/StationPublicPage')) },
+  { path: '/pass', page: lazy(() => import('../features/stations/public/PassPage')) },
   { path: '/e/:token', page: lazy(() => import('../features/disputes/public/EmployerLinkPage')) },
   { path: '/demo/phone', page: lazy(() => import('../features/notifications/DemoPhonePage')) },
 ];

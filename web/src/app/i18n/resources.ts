@@ -16,6 +16,8 @@ import type { DemoPhoneStrings, MessagesStrings } from '../../features/notificat
 import type { OrganizationsStrings } from '../../features/organizations/strings.zh';
 import type { PeopleStrings } from '../../features/people/strings.zh';
 import type { RegionsStrings } from '../../features/regions/strings.zh';
+import type { StationsStrings } from '../../features/stations/strings.zh';
+import type { StationsPublicStrings } from '../../features/stations/public/strings.zh';
 import type { AppStrings } from './strings.zh';
 
 export type Resources = AppStrings &
@@ -37,6 +39,8 @@ export type Resources = AppStrings &
     organizations: OrganizationsStrings;
     people: PeopleStrings;
     regions: RegionsStrings;
+    stations: StationsStrings;
+    stationsPublic: StationsPublicStrings;
   };
 
 declare module 'i18next' {
