@@ -171,7 +171,9 @@ describe('the finder', () => {
     const { lat, lng } = here();
     // The same place as GPS gives it: about half a kilometre from its GCJ-02 coordinates in Anhui.
     const gps = gcj02ToWgs84(lat, lng);
-    const res = await agent(t.app).get(`/api/public/stations/nearby?lat=${gps.lat}&lng=${gps.lng}&datum=WGS-84&limit=1`);
+    const res = await agent(t.app).get(
+      `/api/public/stations/nearby?lat=${gps.lat}&lng=${gps.lng}&datum=WGS-84&limit=1`,
+    );
     expect(res.json<NearbyAnswer>().items[0]).toMatchObject({ code: codes.near });
     expect(Math.abs(res.json<NearbyAnswer>().items[0]!.distanceM - 400)).toBeLessThan(3);
     const raw = await agent(t.app).get(`/api/public/stations/nearby?lat=${gps.lat}&lng=${gps.lng}&limit=1`);
