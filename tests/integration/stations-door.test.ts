@@ -285,6 +285,12 @@ describe('ZKTeco ADMS push', () => {
     const { station: s, serial } = await admsStation();
     expect((await iclock('GET', '/iclock/getrequest', `SN=${serial}`)).body.trim()).toBe('OK');
     const w = await registeredWorker(t, s.code, { name: '新骑手' });
+    const listed = await staff.get(`/api/stations/${s.code}/devices`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().items).toEqual([
+      expect.objectContaining({ serial, kind: 'door_adms', enabled: true, pendingCommands: 1 }),
+    ]);
+    expect(listed.json().items[0].lastSeenAt).not.toBeNull();
     const beat = await iclock('GET', '/iclock/getrequest', `SN=${serial}`);
     const line = beat.body.trim();
     expect(line).toMatch(new RegExp(`^C:(\\d+):DATA UPDATE USERINFO PIN=${w.pin}\\tName=新骑手`));

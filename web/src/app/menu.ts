@@ -72,6 +72,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'employers', path: '/employers', labelKey: 'menu.employers', permission: 'employers:read' },
   // Union-fee refunds (经费返还): the enterprise registry of the region and its import.
   { key: 'feeRefunds', path: '/fee-refunds', labelKey: 'menu.feeRefunds', permission: 'fee_refunds:read' },
+  // Outdoor workers' stations (驿站): the region's registry, each station's terminals and visits.
+  { key: 'stations', path: '/stations', labelKey: 'menu.stations', permission: 'stations:read' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
   { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
   {

@@ -50,7 +50,8 @@ export const deviceRepo = {
         kind: stationDevices.kind,
         enabled: stationDevices.enabled,
         lastSeenAt: stationDevices.lastSeenAt,
-        pendingCommands: sql<number>`(select count(*)::int from ${stationDeviceCommands} where ${stationDeviceCommands.deviceId} = ${stationDevices.id} and ${stationDeviceCommands.status} in ('pending', 'sent'))`,
+        // Spelled out: inside the subquery a bare "id" would be the command's own id.
+        pendingCommands: sql<number>`(select count(*)::int from station_device_commands c where c.device_id = "station_devices"."id" and c.status in ('pending', 'sent'))`,
       })
       .from(stationDevices)
       .where(eq(stationDevices.stationId, stationId))

@@ -29,6 +29,7 @@ export const appEn: AppStrings = {
     organizations: 'Organizations',
     employers: 'Employers',
     feeRefunds: 'Fee refunds',
+    stations: 'Stations',
     people: 'People',
     courts: 'Courts',
     regions: 'Regions',

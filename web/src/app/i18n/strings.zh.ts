@@ -28,6 +28,7 @@ export const appZh = {
     organizations: '工会组织',
     employers: '用人单位',
     feeRefunds: '经费返还',
+    stations: '驿站',
     people: '职工档案',
     courts: '法院',
     regions: '行政区划',

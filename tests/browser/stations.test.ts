@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Station } from '../../contracts/stations/api.js';
+import { gcj02ToWgs84 } from '../../server/modules/stations/rules/geo.js';
+import type { TestApp } from '../support/app.js';
+import { FACTORY_PASSWORD, type LoggedIn } from '../support/factories.js';
+import { BINHU, newDevice, newStation, stationCodeTo, stationStaff } from '../support/stations.js';
+import { ensureWebBuilt, launchChromium, newDeskPage, signIn, startServer } from './support.js';
+
+// A rider on a 375 px phone finds the nearest open station from the phone's GPS, opens its page as
+// the QR on the wall would, registers with the texted code in under two minutes, and gets a pass;
+// the door terminal (a test ADMS client) learns the rider's number on its heartbeat and pushes the
+// entry; the station's staff, with the station's page open, see the visit appear.
+
+let t: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let phoneContext: BrowserContext;
+let phone: Page;
+let staff: LoggedIn;
+let station: Station;
+let terminal: { serial: string };
+
+const scrollWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  ({ t, baseUrl } = await startServer({ demoScale: null }));
+  staff = await stationStaff(t);
+  station = await newStation(t, staff, { name: '滨湖世纪社区幸福驿站', open24h: true });
+  // A farther one, so that the finder has an order to get right.
+  await newStation(t, staff, { name: '徽州大道驿站', lat: BINHU.lat + 0.02, lng: BINHU.lng + 0.02 });
+  terminal = await newDevice(staff, station.code, 'door_adms');
+  browser = await launchChromium();
+  // The phone stands 300 m south of the station; GPS gives WGS-84, as a real phone's does.
+  const gps = gcj02ToWgs84(BINHU.lat - 300 / 111_195, BINHU.lng);
+  phoneContext = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    hasTouch: true,
+    geolocation: { latitude: gps.lat, longitude: gps.lng },
+    permissions: ['geolocation'],
+  });
+  phone = await phoneContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const iclock = (method: 'GET' | 'POST', path: string, body?: string) =>
+  fetch(`${baseUrl}${path}`, { method, body, headers: body ? { 'content-type': 'text/plain' } : {} }).then((r) =>
+    r.text(),
+  );
+
+/** China wall time "YYYY-MM-DD HH:MM:SS", as the terminal's clock reads it. */
+const chinaClock = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+
+describe('a rider at the station door', () => {
+  let pin = '';
+
+  it('finds the nearest open station from the phone’s position', async () => {
+    await phone.goto(`${baseUrl}/find`);
+    await phone.getByTestId('finder-locate').click();
+    await phone.getByTestId('finder-results').waitFor();
+    const cards = phone.getByTestId('station-card');
+    expect(await cards.count()).toBe(2);
+    expect(await cards.first().innerText()).toContain('滨湖世纪社区幸福驿站');
+    const distance = await cards.first().getByTestId('station-distance').innerText();
+    // 300 m, give or take the datum conversion's metres.
+    expect(Number(/(\d+) m/.exec(distance)?.[1])).toBeGreaterThan(290);
+    expect(Number(/(\d+) m/.exec(distance)?.[1])).toBeLessThan(310);
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
+  });
+
+  it('registers from the station’s page with the texted code in under two minutes', async () => {
+    const started = Date.now();
+    await phone.getByTestId('station-open').first().click();
+    await phone.waitForURL(`**/s/${station.code}`);
+    const number = '13812345678';
+    await phone.getByTestId('station-phone').fill(number);
+    await phone.getByTestId('station-request-code').click();
+    await expect.poll(() => stationCodeTo(t, number)).toMatch(/^\d{6}$/);
+    await phone.getByTestId('station-code').fill((await stationCodeTo(t, number))!);
+    await phone.getByTestId('station-name').fill('王小骑');
+    await phone.getByTestId('station-platform').fill('美团');
+    await phone.getByTestId('station-consent').check();
+    await phone.getByTestId('station-submit').click();
+    await phone.getByTestId('worker-pass').waitFor();
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(120_000);
+    pin = await phone.getByTestId('pass-pin').innerText();
+    expect(pin).toMatch(/^\d{6}$/);
+    expect(await phone.getByTestId('pass-qr').count()).toBe(1);
+    expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
+    await phone.screenshot({ path: '/tmp/yz-station-pass.png', fullPage: true });
+    // The pass opens again on the same phone without another code.
+    await phone.goto(`${baseUrl}/pass`);
+    expect(await phone.getByTestId('pass-pin').innerText()).toBe(pin);
+  });
+
+  it('becomes a visit the staff see live when the door pushes the entry', async () => {
+    const desk = await newDeskPage(browser);
+    await signIn(desk, baseUrl, staff.username, FACTORY_PASSWORD);
+    await desk.goto(`${baseUrl}/stations/${station.code}`);
+    await desk.getByTestId('station-visits').waitFor();
+    expect(await desk.getByTestId('station-visits').innerText()).not.toContain('王小骑');
+    // The terminal's heartbeat brings the new rider's number; then it pushes the entry.
+    const commands = await iclock('GET', `/iclock/getrequest?SN=${terminal.serial}`);
+    expect(commands).toContain(`DATA UPDATE USERINFO PIN=${pin}\tName=王小骑`);
+    const answer = await iclock(
+      'POST',
+      `/iclock/cdata?SN=${terminal.serial}&table=ATTLOG&Stamp=1`,
+      `${pin}\t${chinaClock(new Date())}\t0\t15\t0\t0\t0\r\n`,
+    );
+    expect(answer.trim()).toBe('OK:1');
+    await desk.getByTestId('station-visits').getByText('王小骑').waitFor({ timeout: 15_000 });
+    expect(await desk.getByTestId('station-visits-today').innerText()).toContain('1');
+    await desk.screenshot({ path: '/tmp/yz-station-staff.png', fullPage: true });
+  });
+});

@@ -1,0 +1,40 @@
+import { Flex, Result, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useCan } from '../../app/auth';
+import { useErrorText } from '../../app/errors';
+import { DevicesPanel } from './DevicesPanel';
+import './i18n';
+import { StationFigures } from './StationFigures';
+import { StationForm } from './StationForm';
+import { StationHeader } from './StationHeader';
+import { useStation } from './useStation';
+import { VisitsPanel } from './VisitsPanel';
+
+/** One station (/stations/:code): what it is, today's figures and QR, its door terminals, its visits live. */
+export default function StationPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const errText = useErrorText();
+  const manage = useCan()('stations:manage');
+  const s = useStation(code);
+
+  if (s.failed)
+    return (
+      <Result
+        status="warning"
+        title={errText(s.failed)}
+        extra={<Link to="/stations">{t('stations.detail.back')}</Link>}
+      />
+    );
+  if (!s.station) return <Skeleton active />;
+  return (
+    <Flex vertical gap={16} data-testid="station-page" data-version={s.station.version}>
+      <StationHeader station={s.station} onEdit={manage ? s.edit : undefined} />
+      <StationFigures station={s.station} qrHref={s.qrHref} />
+      <DevicesPanel s={s} canManage={manage} />
+      <VisitsPanel s={s} />
+      {manage && <StationForm target={s.editing} onClose={s.closeEdit} />}
+    </Flex>
+  );
+}
