@@ -34,6 +34,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { demoPhoneRoutes } from './modules/notifications/routes.js';
 import { doorRoutes } from './modules/stations/door/routes.js';
 import { stationRoutes } from './modules/stations/routes.js';
+import { endStationStreams } from './modules/stations/telemetry/live-events.js';
 import { feeRefundRoutes } from './modules/fee-refunds/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 
@@ -170,7 +171,10 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   for (const routes of ROUTES) await app.register(async (scope) => routes(scope, deps));
   // An open events stream would keep the server from closing.
-  app.addHook('preClose', async () => endJobStreams(deps));
+  app.addHook('preClose', async () => {
+    endJobStreams(deps);
+    endStationStreams(deps);
+  });
 
   // Liveness: the process answers (no database). Readiness: the database answers with this
   // build's schema and the job runner works the queues. Probes run every few seconds, so their

@@ -151,6 +151,23 @@ const envSchema = z
     IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(200),
     IMPORT_XLSX_MAX_MB: z.coerce.number().positive().max(500).default(30),
     HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+    // Station sensors: the embedded broker's port, or an external broker to subscribe to instead.
+    MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    MQTT_HOST: z.string().default('0.0.0.0'),
+    MQTT_URL: z
+      .string()
+      .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
+      .optional(),
+    MQTT_USERNAME: z.string().optional(),
+    MQTT_PASSWORD: z.string().optional(),
+    MQTT_SHARE_GROUP: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, _ or -')
+      .default('yizhan'),
+    /** off: no broker and no ingester (a process that only serves pages, or a tool). */
+    MQTT: z.enum(['on', 'off']).default('on'),
+    TELEMETRY_RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+    STATION_OFFLINE_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   })
   .superRefine((e, check) => {
     for (const provider of [e.SMS_PROVIDER, e.EMAIL_PROVIDER])
@@ -200,6 +217,17 @@ export interface AppConfig {
   importMaxBytes: number;
   importXlsxMaxBytes: number;
   messages: MessageSettings;
+  mqtt: {
+    enabled: boolean;
+    port: number | null;
+    host: string;
+    url: string | null;
+    username: string | null;
+    password: string | null;
+    shareGroup: string;
+  };
+  telemetryRetentionDays: number;
+  stationOfflineMinutes: number;
 }
 
 export interface MessageSettings {
@@ -269,6 +297,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importXlsxMaxBytes: Math.round(Math.min(e.IMPORT_XLSX_MAX_MB, e.IMPORT_MAX_MB) * 1024 * 1024),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messages: messageSettings(e),
+    mqtt: {
+      enabled: e.MQTT === 'on',
+      /** null: the default 1883, which a broker already there only warns about (it was not asked for). */
+      port: e.MQTT_PORT ?? null,
+      host: e.MQTT_HOST,
+      url: e.MQTT_URL ?? null,
+      username: e.MQTT_USERNAME ?? null,
+      password: e.MQTT_PASSWORD ?? null,
+      shareGroup: e.MQTT_SHARE_GROUP,
+    },
+    telemetryRetentionDays: e.TELEMETRY_RETENTION_DAYS,
+    stationOfflineMinutes: e.STATION_OFFLINE_MINUTES,
   };
 }
 

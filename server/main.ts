@@ -15,6 +15,8 @@ import { JobRunner } from './modules/jobs/runner.js';
 import { checkEncryptionKey } from './modules/backup/key-check.js';
 import { configureLimitsStore } from './modules/limits/redis-store.js';
 import { startDispatchKicker } from './modules/notifications/kicker.js';
+import { BrokerPortTaken } from './modules/stations/telemetry/broker.js';
+import { startTelemetry, type Telemetry } from './modules/stations/telemetry/start.js';
 import { closeProviders } from './modules/notifications/providers/index.js';
 
 async function main() {
@@ -55,6 +57,16 @@ async function main() {
   const seeded = config.demoData ? await seedDemoIfEmpty(deps) : false;
   const [{ n: accountCount } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(accounts);
   const app = await buildApp(deps);
+  let telemetry: Telemetry | null;
+  try {
+    telemetry = await startTelemetry(deps);
+  } catch (err) {
+    if (err instanceof BrokerPortTaken) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -63,6 +75,13 @@ async function main() {
     '',
     `  一站 Yizhan is ready at ${url}  (API docs: ${url}/api/docs)`,
     `  database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}/pg` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' — demo data loaded' : ''}`,
+    `  station sensors: ${
+      !telemetry
+        ? 'off'
+        : telemetry.brokerPort === null
+          ? `subscribed to ${new URL(config.mqtt.url ?? 'mqtt://-').host} (MQTT_URL)`
+          : `MQTT broker on port ${telemetry.brokerPort}`
+    }`,
     `  started in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   if (config.demoData) {
@@ -92,6 +111,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await telemetry?.stop();
       await messageKicker.stop();
       await jobs.stop();
       await closeProviders(config);

@@ -37,6 +37,8 @@ export const stationInputSchema = z.object({
   regionCode: regionCodeSchema,
   hostOrganizationId: z.string().uuid().nullable().optional(),
   operatorName: plainText(128).nullable().optional(),
+  /** The station manager's account, told of alarms by SMS. */
+  managerAccountId: z.string().uuid().nullable().optional(),
   open24h: z.boolean(),
   opensAt: hhmm.nullable().optional(),
   closesAt: hhmm.nullable().optional(),
@@ -69,6 +71,7 @@ export const stationSchema = z.object({
   hostOrganizationId: z.string().nullable(),
   hostOrganizationName: z.string().nullable(),
   operatorName: z.string().nullable(),
+  managerAccountId: z.string().nullable(),
   open24h: z.boolean(),
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
@@ -236,3 +239,69 @@ export const visitSchema = z.object({
 });
 export const visitPageSchema = pageOf(visitSchema);
 export const visitListQuerySchema = pageQuerySchema;
+
+// ---- Live state and alarms ---------------------------------------------------------------------
+
+export const ALARM_KINDS = [
+  'threshold',
+  'emergency_button',
+  'smoke',
+  'door_forced',
+  'water_leak',
+  'equipment_fault',
+  'offline',
+] as const;
+export const ALARM_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export const ALARM_STATES = ['active', 'acknowledged', 'cleared'] as const;
+
+export const alarmSchema = z.object({
+  id: z.string(),
+  stationCode: z.string(),
+  stationName: z.string(),
+  kind: z.enum(ALARM_KINDS),
+  severity: z.enum(ALARM_SEVERITIES),
+  state: z.enum(ALARM_STATES),
+  /** What raised it, in words for the station's staff (both languages). */
+  text: z.object({ zh: z.string(), en: z.string() }),
+  equipmentCode: z.string().nullable(),
+  value: z.number().nullable(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  occurrences: z.number(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  clearedBy: z.string().nullable(),
+  clearedAt: z.string().nullable(),
+});
+export type Alarm = z.infer<typeof alarmSchema>;
+export const alarmPageSchema = pageOf(alarmSchema);
+export const alarmListQuerySchema = pageQuerySchema.extend({
+  state: z.enum(['open', ...ALARM_STATES]).default('open'),
+});
+export const alarmParamsSchema = z.object({ code: stationCode, id: z.string().uuid() });
+export const alarmActionSchema = z.object({ note: plainText(200).optional() });
+
+/** GET /api/stations/:code/live and its server-sent events: the station now. */
+export const stationLiveSchema = z.object({
+  stationCode: z.string(),
+  online: z.boolean().nullable(),
+  lastMessageAt: z.string().nullable(),
+  temperatureC: z.number().nullable(),
+  humidityPct: z.number().nullable(),
+  pm25: z.number().nullable(),
+  co2ppm: z.number().nullable(),
+  envAt: z.string().nullable(),
+  /** People inside now: entries minus exits counted by the door sensor since the day began (China time). */
+  peopleInside: z.number(),
+  visitsToday: z.number(),
+  equipment: z.array(
+    z.object({
+      code: z.string(),
+      state: z.enum(['on', 'off', 'fault']),
+      powerW: z.number().nullable(),
+      at: z.string(),
+    }),
+  ),
+  alarms: z.array(alarmSchema),
+});
+export type StationLive = z.infer<typeof stationLiveSchema>;

@@ -84,13 +84,14 @@ export const ENTRY_METHOD_LABELS: Record<EntryMethod, Label> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-/** The two door protocols: ZKTeco's ADMS push over HTTP, and the signed JSON webhook. */
-export const DEVICE_KINDS = ['door_adms', 'door_webhook'] as const;
+/** The two door protocols (ZKTeco's ADMS push over HTTP, the signed JSON webhook) and the MQTT sensor gateway. */
+export const DEVICE_KINDS = ['door_adms', 'door_webhook', 'sensor_gateway'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const DEVICE_KIND_LABELS: Record<DeviceKind, Label> = {
   door_adms: { zh: '门禁（中控 ADMS 推送）', en: 'Door (ZKTeco ADMS push)' },
   door_webhook: { zh: '门禁（签名回调）', en: 'Door (signed webhook)' },
+  sensor_gateway: { zh: '传感器网关（MQTT）', en: 'Sensor gateway (MQTT)' },
 };
 
 /** Why a door event did not become a visit: logged and counted per station, never an error to the device. */

@@ -19,3 +19,4 @@ export * from '../modules/fee-refunds/runs/tables.js';
 export * from '../modules/fee-refunds/public/tables.js';
 export * from '../modules/fee-refunds/stats/tables.js';
 export * from '../modules/stations/tables.js';
+export * from '../modules/stations/telemetry/tables.js';

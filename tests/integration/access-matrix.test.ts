@@ -170,6 +170,38 @@ const GROUPS: RouteGroup[] = [
     allowed: ['station_manager', 'system_admin'],
   },
   {
+    name: 'a station’s live view and alarms',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/live`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'a station’s alarm history',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/alarms?state=cleared`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'alarm rules',
+    method: 'GET',
+    url: () => '/api/stations/alarm-rules',
+    allowed: ['union_staff', 'station_manager', 'system_admin'],
+  },
+  {
+    name: 'create an alarm rule for a Baohe station',
+    method: 'POST',
+    url: () => '/api/stations/alarm-rules',
+    body: () => ({
+      stationCode: BAOHE_STATION,
+      metric: 'temperatureC',
+      op: 'above',
+      threshold: 35,
+      durationSec: 600,
+      severity: 'warning',
+    }),
+    allowed: ['system_admin'],
+  },
+  {
     name: 'create a station',
     method: 'POST',
     url: () => '/api/stations',

@@ -91,9 +91,9 @@ export async function registeredWorker(
 export async function newDevice(
   staff: Agent,
   stationCode: string,
-  kind: 'door_adms' | 'door_webhook',
+  kind: 'door_adms' | 'door_webhook' | 'sensor_gateway',
 ): Promise<{ serial: string; secret: string; id: string }> {
-  const serialNo = `${kind === 'door_adms' ? 'ZK' : 'WH'}${next()}${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
+  const serialNo = `${kind === 'door_adms' ? 'ZK' : kind === 'sensor_gateway' ? 'SG' : 'WH'}${next()}${crypto.randomBytes(2).toString('hex').toUpperCase()}`;
   const res = await staff.post(`/api/stations/${stationCode}/devices`, { serial: serialNo, kind });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
@@ -123,4 +123,50 @@ export function signedDoorEvent(
     },
     payload: body,
   });
+}
+
+// ---- Sensors over MQTT ----------------------------------------------------------------------
+
+/** The app's embedded broker on a free port with an ingester writing through the test's database. */
+export async function startSensors(t: TestApp) {
+  const { TelemetryIngester } = await import('../../server/modules/stations/telemetry/ingester.js');
+  const { startEmbeddedBroker } = await import('../../server/modules/stations/telemetry/broker.js');
+  const ingester = new TelemetryIngester(t.deps, { flushMs: 20, maxBatch: 5000, maxBuffered: 200_000 });
+  const broker = await startEmbeddedBroker(t.deps, {
+    port: 0,
+    host: '127.0.0.1',
+    onMessage: (topic, payload) => ingester.receive(topic, payload),
+  });
+  return {
+    ingester,
+    broker,
+    url: `mqtt://127.0.0.1:${broker.port}`,
+    async stop() {
+      await broker.close();
+      await ingester.stop();
+    },
+  };
+}
+
+/** A sensor gateway of a station connected to a broker with its serial and secret; its last will says offline. */
+export async function sensorClient(url: string, stationCode: string, device: { serial: string; secret: string }) {
+  const mqtt = (await import('mqtt')).default;
+  return mqtt.connectAsync(url, {
+    username: device.serial,
+    password: device.secret,
+    reconnectPeriod: 0,
+    connectTimeout: 5000,
+    will: {
+      topic: `yizhan/stations/${stationCode}/status`,
+      payload: Buffer.from('{"online":false}'),
+      qos: 1,
+      retain: true,
+    },
+  });
+}
+
+/** A time `minutes` after `base`, as devices write it: ISO with China's offset. */
+export function chinaTs(base: Date, seconds: number): string {
+  const d = new Date(base.getTime() + seconds * 1000 + 8 * 3600_000);
+  return `${d.toISOString().slice(0, 19)}+08:00`;
 }

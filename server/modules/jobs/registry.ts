@@ -7,6 +7,7 @@ import { commitImportJob } from '../imports/commit.js';
 import { expireCheckedImportsJob } from '../imports/expire-job.js';
 import { validateImportJob } from '../imports/validate.js';
 import { dispatchMessagesJob } from '../notifications/job.js';
+import { stationSilenceJob, telemetryRetentionJob } from '../stations/telemetry/upkeep.js';
 import { progressCleanupJob } from './cleanup-job.js';
 import type { JobDefinition } from './define.js';
 import type { AnyJobDefinition } from './runner.js';
@@ -31,6 +32,8 @@ export function jobDefinitions(config: AppConfig): AnyJobDefinition[] {
     validateImportJob,
     commitImportJob,
     expireCheckedImportsJob,
+    stationSilenceJob,
+    telemetryRetentionJob,
     ...(backup ? [backup] : []),
   ];
 }

@@ -37,6 +37,12 @@ export const TEMPLATES = {
     text: `${SIGN}您正在登记户外劳动者驿站，验证码为{code}，10分钟内有效。请勿告诉他人。`,
     variables: ['code'],
   },
+  'stations.alarm': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}驿站告警：{station}，{alarm}。请尽快查看处理。`,
+    variables: ['station', 'alarm'],
+  },
   'fee_refunds.deadlines': {
     channels: ['sms'],
     kind: 'notice',

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  alarmActionSchema,
+  alarmListQuerySchema,
+  alarmPageSchema,
+  alarmParamsSchema,
+  alarmSchema,
+  stationLiveSchema,
   deviceCreatedSchema,
   deviceInputSchema,
   deviceListSchema,
@@ -26,6 +32,15 @@ import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { perInstanceBrake } from '../limits/requests.js';
 import * as devices from './door/devices.js';
+import * as alarms from './telemetry/alarms-service.js';
+import * as rules from './telemetry/rules-service.js';
+import {
+  alarmRuleInputSchema,
+  alarmRuleListQuerySchema,
+  alarmRuleListSchema,
+  alarmRuleSchema,
+} from '../../../contracts/stations/rules.js';
+import { streamStationLive } from './telemetry/live-events.js';
 import { stationListQuerySchema } from './schemas.js';
 import * as service from './service.js';
 import * as workers from './workers/service.js';
@@ -59,6 +74,30 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => service.createStation(deps, request.ctx, request.body),
+  );
+  app.get(
+    '/api/stations/alarm-rules',
+    {
+      schema: {
+        tags,
+        summary: '告警规则 Threshold alarm rules of the region',
+        querystring: alarmRuleListQuerySchema,
+        response: { 200: alarmRuleListSchema, ...errorResponses },
+      },
+    },
+    async (request) => rules.listAlarmRules(deps, request.ctx, request.query),
+  );
+  app.post(
+    '/api/stations/alarm-rules',
+    {
+      schema: {
+        tags,
+        summary: '新建告警规则（站点或地区） Create a threshold rule for a station or a region',
+        body: alarmRuleInputSchema,
+        response: { 200: alarmRuleSchema, ...errorResponses },
+      },
+    },
+    async (request) => rules.createAlarmRule(deps, request.ctx, request.body),
   );
   app.get(
     '/api/stations/:code',
@@ -137,7 +176,77 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => devices.listVisits(deps, request.ctx, request.params.code, request.query),
   );
+  telemetryRoutes(app, deps);
   publicStationRoutes(app, deps);
+}
+
+/** The station now (live figures, open alarms) and what staff do with alarms. */
+function telemetryRoutes(app: ReturnType<typeof asZod>, deps: Deps) {
+  const tags = ['stations (live)'];
+  app.get(
+    '/api/stations/:code/live',
+    {
+      schema: {
+        tags,
+        summary: '驿站实时状态与未解除告警 The station now, with its open alarms',
+        params: stationCodeParamsSchema,
+        response: { 200: stationLiveSchema, ...errorResponses },
+      },
+    },
+    async (request) => alarms.stationLive(deps, request.ctx, request.params.code),
+  );
+  app.get(
+    '/api/stations/:code/live/events',
+    {
+      schema: {
+        tags,
+        summary: '驿站实时状态（服务器推送事件） The station now, as server-sent events',
+        params: stationCodeParamsSchema,
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => streamStationLive(deps, request.ctx, request.params.code, reply),
+  );
+  app.get(
+    '/api/stations/:code/alarms',
+    {
+      schema: {
+        tags,
+        summary: '驿站告警（未解除或历史） The station’s alarms, open or past',
+        params: stationCodeParamsSchema,
+        querystring: alarmListQuerySchema,
+        response: { 200: alarmPageSchema, ...errorResponses },
+      },
+    },
+    async (request) => alarms.listAlarms(deps, request.ctx, request.params.code, request.query),
+  );
+  app.post(
+    '/api/stations/:code/alarms/:id/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: '确认告警 Acknowledge an alarm',
+        params: alarmParamsSchema,
+        body: alarmActionSchema,
+        response: { 200: alarmSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      alarms.acknowledgeAlarm(deps, request.ctx, request.params.code, request.params.id, request.body.note),
+  );
+  app.post(
+    '/api/stations/:code/alarms/:id/clear',
+    {
+      schema: {
+        tags,
+        summary: '解除告警 Clear an alarm',
+        params: alarmParamsSchema,
+        body: alarmActionSchema,
+        response: { 200: alarmSchema, ...errorResponses },
+      },
+    },
+    async (request) => alarms.clearAlarm(deps, request.ctx, request.params.code, request.params.id, request.body.note),
+  );
 }
 
 /** No login: the finder, a station's page, and a worker's registration and pass. */

@@ -16,6 +16,7 @@ import type { Deps } from '../../core/deps.js';
 import { errors } from '../../core/errors.js';
 import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
+import { accountRepo } from '../accounts/repository.js';
 import { organizationRepo } from '../organizations/repository.js';
 import { regionRepo } from '../regions/repository.js';
 import { stationQrPng, stationQrSvg } from './qr.js';
@@ -48,6 +49,7 @@ function listItem(deps: Deps, row: StationRecord, now: Date) {
     hostOrganizationId: row.hostOrganizationId,
     hostOrganizationName: row.hostOrganizationName,
     operatorName: row.operatorName,
+    managerAccountId: row.managerAccountId,
     open24h: row.open24h,
     opensAt: hhmmOf(row.opensMinute),
     closesAt: hhmmOf(row.closesMinute),
@@ -73,6 +75,15 @@ async function checkInput(db: DbOrTx, actor: Actor, input: Omit<StationInputPars
   assertInScope(actor, input.regionCode);
   if (input.hostOrganizationId && !(await organizationRepo.byId(db, input.hostOrganizationId)))
     throw errors.validation('hostOrganizationId', '主办工会组织不存在', 'The host union organisation does not exist');
+  if (input.managerAccountId) {
+    const manager = await accountRepo.raw(db, input.managerAccountId);
+    if (!manager || !manager.roles.includes('station_manager') || manager.status !== 'active')
+      throw errors.validation(
+        'managerAccountId',
+        '该账号不是在用的驿站管理员',
+        'This account is not an active station manager',
+      );
+  }
   const values: Omit<StationInsert, 'code'> = {
     name: input.name,
     address: input.address,
@@ -81,6 +92,8 @@ async function checkInput(db: DbOrTx, actor: Actor, input: Omit<StationInputPars
     regionCode: input.regionCode,
     hostOrganizationId: input.hostOrganizationId ?? null,
     operatorName: input.operatorName ?? null,
+    // Left out, the manager stays as it is (the page's form does not pick one yet).
+    ...(input.managerAccountId === undefined ? {} : { managerAccountId: input.managerAccountId }),
     ...minutesOf(hours),
     areaM2: input.areaM2 ?? null,
     facilities: [...new Set(input.facilities)],

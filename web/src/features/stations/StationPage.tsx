@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCan } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
+import { AlarmsPanel } from './AlarmsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import './i18n';
+import { LivePanel } from './LivePanel';
 import { StationFigures } from './StationFigures';
 import { StationForm } from './StationForm';
 import { StationHeader } from './StationHeader';
 import { useStation } from './useStation';
 import { VisitsPanel } from './VisitsPanel';
 
-/** One station (/stations/:code): what it is, today's figures and QR, its door terminals, its visits live. */
+/**
+ * One station (/stations/:code): what it is, the station now with its alarms, today's figures and QR,
+ * its door terminals, its visits live.
+ */
 export default function StationPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
@@ -31,6 +36,8 @@ export default function StationPage() {
   return (
     <Flex vertical gap={16} data-testid="station-page" data-version={s.station.version}>
       <StationHeader station={s.station} onEdit={manage ? s.edit : undefined} />
+      <LivePanel live={s.live} />
+      <AlarmsPanel live={s.live} />
       <StationFigures station={s.station} qrHref={s.qrHref} />
       <DevicesPanel s={s} canManage={manage} />
       <VisitsPanel s={s} />

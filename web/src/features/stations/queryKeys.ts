@@ -1,3 +1,5 @@
+import type { AlarmListState } from './types';
+
 /** The stations API (staff): every read of stations is keyed under its path (lists, records, terminals, visits). */
 export const STATIONS_API = '/api/stations';
 
@@ -7,6 +9,14 @@ export const stationPath = (code: string) => `${STATIONS_API}/${encodeURICompone
 /** The station's printable QR code, as a file to download (SVG for print, PNG). */
 export const stationQrHref = (code: string, format: 'svg' | 'png') => `${stationPath(code)}/qr?format=${format}`;
 
+/** The station now, as one answer (GET …/live) or as a stream of them (server-sent events). */
+export const stationLivePath = (code: string) => `${stationPath(code)}/live`;
+export const stationLiveEventsPath = (code: string) => `${stationLivePath(code)}/events`;
+
+/** A station's alarms (the history, paged), and one alarm's address to act on it. */
+export const stationAlarmsPath = (code: string) => `${stationPath(code)}/alarms`;
+export const stationAlarmPath = (code: string, id: string) => `${stationAlarmsPath(code)}/${encodeURIComponent(id)}`;
+
 export const stationKeys = {
   /** Invalidated by any change of a station: every list page, record, terminal list and visit page. */
   all: [STATIONS_API] as const,
@@ -15,4 +25,10 @@ export const stationKeys = {
   devices: (code: string) => [STATIONS_API, 'one', code, 'devices'] as const,
   visits: (code: string, page: number, pageSize: number) =>
     [STATIONS_API, 'one', code, 'visits', { page, pageSize }] as const,
+  /** The station now: fed by its event stream and, while the stream is down, by asking every 5 s. */
+  live: (code: string) => [STATIONS_API, 'one', code, 'live'] as const,
+  /** Every page of the station's alarm history, whatever state it lists. */
+  alarms: (code: string) => [STATIONS_API, 'one', code, 'alarms'] as const,
+  alarmPage: (code: string, state: AlarmListState, page: number, pageSize: number) =>
+    [STATIONS_API, 'one', code, 'alarms', { state, page, pageSize }] as const,
 };

@@ -33,6 +33,7 @@ const station: StationListItem = {
   hostOrganizationId: '7d0a3c8e-0000-4000-8000-000000000001',
   hostOrganizationName: '包河区总工会',
   operatorName: null,
+  managerAccountId: null,
   open24h: true,
   opensAt: null,
   closesAt: null,

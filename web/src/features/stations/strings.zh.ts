@@ -1,6 +1,9 @@
+import type { AlarmAction, AlarmKind, AlarmSeverity, AlarmState, EquipmentState } from './types';
+
 // Chinese strings of the staff's stations pages (registered in i18n.ts under `stations`). The codes'
 // labels (facilities, the six standards, statuses, occupations, entry methods, device kinds) come
-// from contracts/stations/codes.ts, in both languages.
+// from contracts/stations/codes.ts, in both languages; those of the live state and alarms are here, one for
+// each code of the API's types (`satisfies`: a code the API adds without a label does not compile).
 export const stationsZh = {
   title: '驿站',
   code: '站点编号',
@@ -79,6 +82,60 @@ export const stationsZh = {
     method: '进门方式',
     device: '设备',
     empty: '暂无到访记录',
+  },
+  live: {
+    title: '实时状态',
+    streaming: '实时推送',
+    polling: '每 5 秒刷新',
+    online: '在线',
+    offline: '离线',
+    unknown: '尚未上报',
+    lastMessageAt: '最近消息',
+    never: '尚无消息',
+    temperature: '温度',
+    humidity: '湿度',
+    pm25: 'PM2.5',
+    co2: '二氧化碳',
+    envAt: '环境读数时间',
+    peopleInside: '站内人数',
+    visitsToday: '今日到访',
+    equipment: '设备状态',
+    noEquipment: '暂无设备上报',
+    equipmentAt: '上报于 {{time}}',
+    equipmentStates: { on: '运行', off: '关闭', fault: '故障' } satisfies Record<EquipmentState, string>,
+    failed: '暂时无法读取实时状态',
+  },
+  alarms: {
+    title: '告警',
+    none: '当前没有未解除的告警',
+    kinds: {
+      threshold: '环境指标超限',
+      emergency_button: '紧急求助按钮',
+      smoke: '烟雾报警',
+      door_forced: '门被强行打开',
+      water_leak: '漏水',
+      equipment_fault: '设备故障',
+      offline: '网关离线',
+    } satisfies Record<AlarmKind, string>,
+    severities: { critical: '严重', warning: '警告', info: '提示' } satisfies Record<AlarmSeverity, string>,
+    states: { active: '未处理', acknowledged: '已确认', cleared: '已解除' } satisfies Record<AlarmState, string>,
+    firstAt: '首次',
+    lastAt: '最近',
+    occurrences: '共 {{count}} 次',
+    acknowledgedAt: '确认',
+    clearedAt: '解除',
+    equipment: '设备',
+    acknowledge: '确认',
+    clear: '解除',
+    acknowledgeTitle: '确认这条告警',
+    clearTitle: '解除这条告警',
+    acknowledgeHint: '确认表示已有人在处理，告警仍保留到解除为止。',
+    clearHint: '解除表示问题已处理完毕；再次发生时会重新告警。',
+    note: '备注（选填）',
+    notePlaceholder: '如：已到场查看，空调已重启',
+    done: { acknowledge: '已确认告警', clear: '已解除告警' } satisfies Record<AlarmAction, string>,
+    history: '显示已解除的告警',
+    historyEmpty: '没有已解除的告警',
   },
 };
 

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type {
+  alarmListQuerySchema,
+  alarmPageSchema,
+  alarmSchema,
   deviceCreatedSchema,
   deviceInputSchema,
   deviceListSchema,
@@ -7,6 +10,7 @@ import type {
   stationListQuerySchema,
   stationPageSchema,
   stationSchema,
+  stationLiveSchema,
   stationUpdateSchema,
   visitPageSchema,
 } from '../../../../contracts/stations/api';
@@ -36,3 +40,20 @@ export type DeviceCreated = z.infer<typeof deviceCreatedSchema>;
 
 export type VisitPage = z.infer<typeof visitPageSchema>;
 export type Visit = VisitPage['items'][number];
+
+/** The station now (GET /api/stations/:code/live and each `live` event of its stream). */
+export type StationLive = z.infer<typeof stationLiveSchema>;
+/** One piece of the station's equipment as last reported. */
+export type Equipment = StationLive['equipment'][number];
+export type EquipmentState = Equipment['state'];
+
+/** An alarm of a station: open (active or acknowledged) in the live state, any state in its history. */
+export type Alarm = z.infer<typeof alarmSchema>;
+export type AlarmPage = z.infer<typeof alarmPageSchema>;
+export type AlarmKind = Alarm['kind'];
+export type AlarmSeverity = Alarm['severity'];
+export type AlarmState = Alarm['state'];
+/** What GET /api/stations/:code/alarms can list: the open ones (active or acknowledged) or one state. */
+export type AlarmListState = NonNullable<z.input<typeof alarmListQuerySchema>['state']>;
+/** The two things staff do to an alarm: acknowledge it (someone is on it) or clear it (it is over). */
+export type AlarmAction = 'acknowledge' | 'clear';

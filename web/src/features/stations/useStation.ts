@@ -6,6 +6,7 @@ import { api } from '../../app/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { stationKeys, stationPath, stationQrHref } from './queryKeys';
 import type { Device, DeviceCreated, DeviceInput, Station, VisitPage } from './types';
+import { useStationLive } from './useStationLive';
 
 /** How often the page asks for the visits and today's figures again, so a new visit shows up live. */
 export const LIVE_MS = 5_000;
@@ -16,7 +17,7 @@ const live = (query: { state: { status: string } }) => (query.state.status === '
 /**
  * One station's page: the station with today's figures and the newest visits, both asked again
  * every 5 seconds; its door terminals and the adding of one (whose secret the answer holds once);
- * the QR files to download.
+ * the QR files to download; the station now (readings, people inside, equipment) with its alarms.
  */
 export function useStation(code: string) {
   const { t } = useTranslation();
@@ -44,6 +45,9 @@ export function useStation(code: string) {
     // The page shown stays while the next loads; a new visit appears at the top of the first page.
     { enabled: known, refetchInterval: live, placeholderData: keepPreviousData },
   );
+  // The station now and its alarms, from its event stream (or asked every 5 s while that is down).
+  const now = useStationLive(code, known);
+
   const visitPaging: TablePaginationConfig = {
     current: page,
     pageSize,
@@ -74,6 +78,7 @@ export function useStation(code: string) {
     visits: visits.data?.items ?? [],
     visitsLoading: visits.isPending,
     visitPaging,
+    live: now,
     addDevice,
     editing,
     edit: () => setEditing(station.data ?? null),
