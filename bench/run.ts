@@ -4,6 +4,7 @@ import { dispatchScenario } from './dispatch.js';
 import { feeRefundsScenario } from './fee-refunds.js';
 import { feeStatsScenario } from './fee-stats.js';
 import { importScenario } from './import.js';
+import { stationsScenario } from './stations.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
 // npm run bench [-- --smoke] [-- --scenario people]
@@ -51,6 +52,7 @@ const scenarios: Record<string, () => Promise<void>> = {
   import: () => importScenario({ smoke, pgUrl }),
   'fee-refunds': () => feeRefundsScenario({ smoke, pgUrl }),
   'fee-stats': () => feeStatsScenario({ smoke, pgUrl }),
+  stations: () => stationsScenario({ smoke, pgUrl }),
 };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {

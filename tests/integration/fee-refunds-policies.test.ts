@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyBody, PolicyVersionView } from '../../contracts/fee-refunds/policies.js';
 import type { FeeRun } from '../../contracts/fee-refunds/runs.js';
@@ -81,7 +81,9 @@ async function auditActions(id: string): Promise<string[]> {
   const rows = await t.deps.db
     .select({ action: auditLog.action })
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'fee_policy_version'), eq(auditLog.entityId, id)));
+    .where(and(eq(auditLog.entityType, 'fee_policy_version'), eq(auditLog.entityId, id)))
+    // In the order written: without it PostgreSQL may answer in any order (a red CI once).
+    .orderBy(asc(auditLog.id));
   return rows.map((r) => r.action);
 }
 

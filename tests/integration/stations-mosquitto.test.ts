@@ -2,6 +2,7 @@ import net from 'node:net';
 import crypto from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import mqtt, { type MqttClient } from 'mqtt';
+import type { ExternalSubscription } from '../../server/modules/stations/telemetry/start.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StationLive } from '../../contracts/stations/api.js';
 import { TelemetryIngester } from '../../server/modules/stations/telemetry/ingester.js';
@@ -42,7 +43,7 @@ describe.skipIf(!available)('sensors through Mosquitto', () => {
   let t: TestApp;
   let staff: LoggedIn;
   const group = `yz-test-${crypto.randomBytes(4).toString('hex')}`;
-  const instances: { ingester: TelemetryIngester; client: MqttClient }[] = [];
+  const instances: { ingester: TelemetryIngester; client: ExternalSubscription }[] = [];
   let device: MqttClient;
 
   beforeAll(async () => {

@@ -1,6 +1,16 @@
 import type { Deps } from '../../../core/deps.js';
 import { processBatch, StationCache, type Incoming } from './ingest.js';
 
+export type { Incoming };
+
+export interface IngesterOptions {
+  flushMs: number;
+  maxBatch: number;
+  maxBuffered: number;
+  /** Told of each batch once it is committed (the benchmark measures lag with it). */
+  onCommitted?: (batch: readonly Incoming[], at: Date) => void;
+}
+
 /**
  * Buffers the sensor messages a source hands over and writes them a batch at a time (every
  * `flushMs`, or at once when `maxBatch` are waiting), one batch after another. A batch that fails
@@ -18,11 +28,7 @@ export class TelemetryIngester {
 
   constructor(
     private readonly deps: Deps,
-    private readonly opts: { flushMs: number; maxBatch: number; maxBuffered: number } = {
-      flushMs: 100,
-      maxBatch: 5000,
-      maxBuffered: 200_000,
-    },
+    private readonly opts: IngesterOptions = { flushMs: 100, maxBatch: 5000, maxBuffered: 200_000 },
   ) {}
 
   receive(topic: string, payload: Buffer): void {
@@ -64,6 +70,7 @@ export class TelemetryIngester {
         this.stats.written += result.written;
         this.stats.refused += result.problems;
         this.stats.raised += result.raised;
+        this.opts.onCommitted?.(batch, new Date());
       } catch (err) {
         this.stats.failedBatches++;
         this.deps.logger.error({ err, messages: batch.length }, 'station telemetry batch failed; retrying');

@@ -22,22 +22,39 @@ export interface Telemetry {
 
 export const DEFAULT_MQTT_PORT = 1883;
 
+/**
+ * Several connections in the shared group, not one: a broker lets a few QoS 1 messages be
+ * unacknowledged per connection (Mosquitto: 20) and queues the rest up to a limit (1,000), past
+ * which it drops them; more connections carry more at once.
+ */
+export const SUBSCRIBER_CONNECTIONS = 8;
+
+export interface ExternalSubscription {
+  endAsync(): Promise<void>;
+}
+
 export async function connectExternal(
   url: string,
-  opts: { username: string | null; password: string | null; shareGroup: string },
+  opts: { username: string | null; password: string | null; shareGroup: string; connections?: number },
   onMessage: (topic: string, payload: Buffer) => void,
-): Promise<mqtt.MqttClient> {
-  const client = await mqtt.connectAsync(url, {
-    clientId: `yizhan-ingest-${crypto.randomBytes(6).toString('hex')}`,
-    username: opts.username ?? undefined,
-    password: opts.password ?? undefined,
-    clean: true,
-    reconnectPeriod: 1000,
-    connectTimeout: 10_000,
-  });
-  client.on('message', (topic, payload) => onMessage(topic, payload));
-  await client.subscribeAsync(`$share/${opts.shareGroup}/${TOPIC_PREFIX}#`, { qos: 1 });
-  return client;
+): Promise<ExternalSubscription> {
+  const instance = crypto.randomBytes(6).toString('hex');
+  const clients = await Promise.all(
+    Array.from({ length: opts.connections ?? SUBSCRIBER_CONNECTIONS }, async (_, i) => {
+      const client = await mqtt.connectAsync(url, {
+        clientId: `yizhan-ingest-${instance}-${i}`,
+        username: opts.username ?? undefined,
+        password: opts.password ?? undefined,
+        clean: true,
+        reconnectPeriod: 1000,
+        connectTimeout: 10_000,
+      });
+      client.on('message', (topic, payload) => onMessage(topic, payload));
+      await client.subscribeAsync(`$share/${opts.shareGroup}/${TOPIC_PREFIX}#`, { qos: 1 });
+      return client;
+    }),
+  );
+  return { endAsync: async () => void (await Promise.all(clients.map((c) => c.endAsync()))) };
 }
 
 export async function startTelemetry(deps: Deps): Promise<Telemetry | null> {
