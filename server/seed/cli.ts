@@ -6,6 +6,7 @@ import { generateDemo } from './demo-data.js';
 import { writeDemo } from './demo.js';
 import { writeFeeRefundCycleDemo } from './fee-refund-cycle.js';
 import { generateFeeDemo, writeFeeDemo } from './fee-refunds.js';
+import { writeStationsDemo } from './stations.js';
 import { ensureReferenceData } from './reference.js';
 
 // npm run seed:demo -- --scale N   (into an empty database: DATABASE_URL or the data folder)
@@ -40,6 +41,8 @@ try {
   console.log(
     `  fee refunds: enterprises ${fees.enterprises}, collections ${fees.collections}, months 2024-02…11 computed`,
   );
+  const stations = await writeStationsDemo(deps);
+  console.log(`  stations: ${stations.stations}, registered riders ${stations.riders}, visits ${stations.visits}`);
 } catch (err) {
   console.error(
     'Seeding failed (is the database empty? the demo set must go into a fresh one):',

@@ -14,6 +14,7 @@ import { seedOpenCases } from './disputes-open.js';
 import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 import { writeFeeRefundCycleDemo } from './fee-refund-cycle.js';
 import { generateFeeDemo, writeFeeDemo } from './fee-refunds.js';
+import { writeStationsDemo } from './stations.js';
 
 export const DEMO_LOGINS = {
   password: DEMO_PASSWORD,
@@ -140,6 +141,7 @@ export async function seedDemoIfEmpty(deps: Deps, scale = 1): Promise<boolean> {
   const fees = generateFeeDemo();
   await writeFeeDemo(deps, fees);
   await writeFeeRefundCycleDemo(deps, fees);
+  await writeStationsDemo(deps);
   return true;
 }
 
