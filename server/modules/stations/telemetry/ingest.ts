@@ -63,6 +63,9 @@ export class StationCache {
 const KIND = { env: 1, equipment: 2, people: 3, alarm: 4, status: 5 } as const;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** China is UTC+8 all year: its midnight is 16:00 UTC the day before. */
+const CHINA_OFFSET = 8 * HOUR;
 
 export interface BatchResult {
   written: number;
@@ -214,6 +217,7 @@ export async function processBatch(
   const raw: RawRow[] = [];
   const minutes = new Map<string, Bucket>();
   const hours = new Map<string, Bucket>();
+  const days = new Map<string, Bucket>();
   const live = new Map<string, LiveChange>();
   const alarms: PendingAlarm[] = [];
   const clears: { station: StationRef; kind: string; ruleId: string | null; equipmentCode: string; at: Date }[] = [];
@@ -225,6 +229,7 @@ export async function processBatch(
     const t = r.ts.getTime();
     addToBucket(minutes, station.id, new Date(t - (t % MINUTE)), r);
     addToBucket(hours, station.id, new Date(t - (t % HOUR)), r);
+    addToBucket(days, station.id, new Date(t - ((t + CHINA_OFFSET) % DAY)), r);
     let l = live.get(station.id);
     if (!l) {
       l = {
@@ -320,6 +325,7 @@ export async function processBatch(
     await telemetryRepo.insertRaw(tx, raw);
     await telemetryRepo.upsertMinutes(tx, [...minutes.values()]);
     await telemetryRepo.upsertHours(tx, [...hours.values()]);
+    await telemetryRepo.upsertDays(tx, [...days.values()]);
     await telemetryRepo.upsertLive(tx, [...live.values()]);
     await evaluateRules(tx, envByStation, alarms, clears);
     // Raises and clears in the order their messages happened: a fault then "on" ends cleared.

@@ -80,13 +80,16 @@ export interface LiveChange {
   equipment: Record<string, EquipmentNow>;
 }
 
+/** The batch's environment reading is the station's newest. */
+const newerEnv = sql.raw('excluded.env_at is not null and (s.env_at is null or s.env_at <= excluded.env_at)');
+
 const texts = (values: readonly (string | number | null)[]) =>
   sql.param(values.map((v) => (v === null ? null : String(v))));
 
 async function upsertBuckets(
   db: DbOrTx,
-  table: 'station_minutes' | 'station_hours',
-  column: 'minute' | 'hour',
+  table: 'station_minutes' | 'station_hours' | 'station_days',
+  column: 'minute' | 'hour' | 'day',
   rows: Bucket[],
 ) {
   if (!rows.length) return;
@@ -140,60 +143,49 @@ export const telemetryRepo = {
   },
   upsertMinutes: (db: DbOrTx, rows: Bucket[]) => upsertBuckets(db, 'station_minutes', 'minute', rows),
   upsertHours: (db: DbOrTx, rows: Bucket[]) => upsertBuckets(db, 'station_hours', 'hour', rows),
+  upsertDays: (db: DbOrTx, rows: Bucket[]) => upsertBuckets(db, 'station_days', 'day', rows),
   /**
    * The live row of each station: the newest environment reading wins by its own time, people
    * counts add up within the China day (a new day starts from the batch's counts), equipment
    * states merge by code, and `online` changes only when a status said so.
    */
   async upsertLive(db: DbOrTx, changes: LiveChange[]) {
-    for (const c of changes) {
-      const env = c.env;
-      await db
-        .insert(stationLive)
-        .values({
-          stationId: c.stationId,
-          online: c.online,
-          onlineChangedAt: c.online === null ? null : c.lastMessageAt,
-          lastMessageAt: c.lastMessageAt,
-          temperatureC: env?.temperatureC ?? null,
-          humidityPct: env?.humidityPct ?? null,
-          pm25: env?.pm25 ?? null,
-          co2ppm: env?.co2ppm ?? null,
-          envAt: env?.ts ?? null,
-          peopleDay: c.peopleDay,
-          peopleIn: c.peopleIn,
-          peopleOut: c.peopleOut,
-          equipment: c.equipment,
-        })
-        .onConflictDoUpdate({
-          target: stationLive.stationId,
-          set: {
-            online: c.online === null ? sql`${stationLive.online}` : c.online,
-            onlineChangedAt:
-              c.online === null
-                ? sql`${stationLive.onlineChangedAt}`
-                : sql`case when ${stationLive.online} is distinct from ${c.online} then ${c.lastMessageAt.toISOString()}::timestamptz else ${stationLive.onlineChangedAt} end`,
-            lastMessageAt: sql`greatest(${stationLive.lastMessageAt}, excluded.last_message_at)`,
-            ...(env
-              ? {
-                  temperatureC: sql`case when ${stationLive.envAt} is null or ${stationLive.envAt} <= excluded.env_at then excluded.temperature_c else ${stationLive.temperatureC} end`,
-                  humidityPct: sql`case when ${stationLive.envAt} is null or ${stationLive.envAt} <= excluded.env_at then excluded.humidity_pct else ${stationLive.humidityPct} end`,
-                  pm25: sql`case when ${stationLive.envAt} is null or ${stationLive.envAt} <= excluded.env_at then excluded.pm25 else ${stationLive.pm25} end`,
-                  co2ppm: sql`case when ${stationLive.envAt} is null or ${stationLive.envAt} <= excluded.env_at then excluded.co2_ppm else ${stationLive.co2ppm} end`,
-                  envAt: sql`greatest(${stationLive.envAt}, excluded.env_at)`,
-                }
-              : {}),
-            ...(c.peopleDay
-              ? {
-                  peopleIn: sql`case when ${stationLive.peopleDay} = excluded.people_day then ${stationLive.peopleIn} + excluded.people_in else excluded.people_in end`,
-                  peopleOut: sql`case when ${stationLive.peopleDay} = excluded.people_day then ${stationLive.peopleOut} + excluded.people_out else excluded.people_out end`,
-                  peopleDay: sql`excluded.people_day`,
-                }
-              : {}),
-            equipment: sql`${stationLive.equipment} || excluded.equipment`,
-          },
-        });
-    }
+    if (!changes.length) return;
+    const col = <T>(f: (c: LiveChange) => T) => changes.map(f);
+    const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+    // One statement for the batch's stations (a statement per station was the ingester's bottleneck).
+    await db.execute(sql`
+      insert into station_live as s (station_id, online, online_changed_at, last_message_at, temperature_c,
+        humidity_pct, pm25, co2_ppm, env_at, people_day, people_in, people_out, equipment)
+      select u.station_id, u.online, case when u.online is null then null else u.last_message_at end, u.last_message_at,
+        u.temperature_c, u.humidity_pct, u.pm25, u.co2_ppm, u.env_at, u.people_day,
+        coalesce(u.people_in, 0), coalesce(u.people_out, 0), u.equipment::jsonb
+      from unnest(
+        ${texts(col((c) => c.stationId))}::uuid[], ${texts(col((c) => (c.online === null ? null : String(c.online))))}::bool[],
+        ${texts(col((c) => iso(c.lastMessageAt)))}::timestamptz[],
+        ${texts(col((c) => c.env?.temperatureC ?? null))}::real[], ${texts(col((c) => c.env?.humidityPct ?? null))}::real[],
+        ${texts(col((c) => c.env?.pm25 ?? null))}::real[], ${texts(col((c) => c.env?.co2ppm ?? null))}::real[],
+        ${texts(col((c) => iso(c.env?.ts)))}::timestamptz[], ${texts(col((c) => c.peopleDay))}::text[],
+        ${texts(col((c) => c.peopleIn))}::int[], ${texts(col((c) => c.peopleOut))}::int[],
+        ${texts(col((c) => JSON.stringify(c.equipment)))}::text[]
+      ) as u(station_id, online, last_message_at, temperature_c, humidity_pct, pm25, co2_ppm, env_at, people_day,
+             people_in, people_out, equipment)
+      on conflict (station_id) do update set
+        online = coalesce(excluded.online, s.online),
+        online_changed_at = case when excluded.online is not null and s.online is distinct from excluded.online
+          then excluded.last_message_at else s.online_changed_at end,
+        last_message_at = greatest(s.last_message_at, excluded.last_message_at),
+        temperature_c = case when ${newerEnv} then excluded.temperature_c else s.temperature_c end,
+        humidity_pct = case when ${newerEnv} then excluded.humidity_pct else s.humidity_pct end,
+        pm25 = case when ${newerEnv} then excluded.pm25 else s.pm25 end,
+        co2_ppm = case when ${newerEnv} then excluded.co2_ppm else s.co2_ppm end,
+        env_at = greatest(s.env_at, excluded.env_at),
+        people_in = case when excluded.people_day is null then s.people_in
+          when s.people_day = excluded.people_day then s.people_in + excluded.people_in else excluded.people_in end,
+        people_out = case when excluded.people_day is null then s.people_out
+          when s.people_day = excluded.people_day then s.people_out + excluded.people_out else excluded.people_out end,
+        people_day = coalesce(excluded.people_day, s.people_day),
+        equipment = s.equipment || excluded.equipment`);
   },
   async liveOf(db: DbOrTx, stationId: string) {
     const [row] = await db.select().from(stationLive).where(eq(stationLive.stationId, stationId));
@@ -260,14 +252,14 @@ export const telemetryRepo = {
     return db.select().from(stationRuleStates).where(inArray(stationRuleStates.stationId, stationIds));
   },
   async saveRuleStates(db: DbOrTx, rows: (typeof stationRuleStates.$inferInsert)[]) {
-    for (const r of rows)
-      await db
-        .insert(stationRuleStates)
-        .values(r)
-        .onConflictDoUpdate({
-          target: [stationRuleStates.stationId, stationRuleStates.ruleId],
-          set: { since: r.since ?? null, raised: r.raised, lastTs: r.lastTs ?? null },
-        });
+    if (!rows.length) return;
+    await db.execute(sql`
+      insert into station_rule_states as s (station_id, rule_id, since, raised, last_ts)
+      select * from unnest(${texts(rows.map((r) => r.stationId))}::uuid[], ${texts(rows.map((r) => r.ruleId))}::uuid[],
+        ${texts(rows.map((r) => r.since?.toISOString() ?? null))}::timestamptz[],
+        ${texts(rows.map((r) => String(r.raised)))}::bool[],
+        ${texts(rows.map((r) => r.lastTs?.toISOString() ?? null))}::timestamptz[])
+      on conflict (station_id, rule_id) do update set since = excluded.since, raised = excluded.raised, last_ts = excluded.last_ts`);
   },
   /**
    * Raises an alarm, or — when one for the same cause is open — records the repeat on it. Returns

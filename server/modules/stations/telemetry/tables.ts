@@ -86,6 +86,26 @@ export const stationHours = pgTable(
   (t) => [primaryKey({ columns: [t.stationId, t.hour] }), index('station_hours_hour').on(t.hour)],
 );
 
+/** The same per China day (the bucket starts at China's midnight): the city dashboards' months. */
+export const stationDays = pgTable(
+  'station_days',
+  {
+    stationId: uuid('station_id').notNull(),
+    day: timestamp('day', { withTimezone: true }).notNull(),
+    messages: integer('messages').notNull(),
+    envCount: integer('env_count').notNull(),
+    temperatureSum: doublePrecision('temperature_sum').notNull(),
+    temperatureCount: integer('temperature_count').notNull(),
+    temperatureMin: real('temperature_min'),
+    temperatureMax: real('temperature_max'),
+    humiditySum: doublePrecision('humidity_sum').notNull(),
+    humidityCount: integer('humidity_count').notNull(),
+    peopleIn: integer('people_in').notNull(),
+    peopleOut: integer('people_out').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stationId, t.day] }), index('station_days_day').on(t.day)],
+);
+
 export interface EquipmentNow {
   state: 'on' | 'off' | 'fault';
   powerW: number | null;
