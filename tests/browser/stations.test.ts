@@ -4,7 +4,16 @@ import type { Station } from '../../contracts/stations/api.js';
 import { gcj02ToWgs84 } from '../../server/modules/stations/rules/geo.js';
 import type { TestApp } from '../support/app.js';
 import { FACTORY_PASSWORD, type LoggedIn } from '../support/factories.js';
-import { BINHU, newDevice, newStation, stationCodeTo, stationStaff } from '../support/stations.js';
+import { StationTraffic } from '../../server/modules/stations/telemetry/simulator.js';
+import {
+  BINHU,
+  newDevice,
+  newStation,
+  sensorClient,
+  startSensors,
+  stationCodeTo,
+  stationStaff,
+} from '../support/stations.js';
 import { ensureWebBuilt, launchChromium, newDeskPage, signIn, startServer } from './support.js';
 
 // A rider on a 375 px phone finds the nearest open station from the phone's GPS, opens its page as
@@ -20,6 +29,7 @@ let phone: Page;
 let staff: LoggedIn;
 let station: Station;
 let terminal: { serial: string };
+let sensors: Awaited<ReturnType<typeof startSensors>>;
 
 const scrollWidth = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth);
 
@@ -31,6 +41,7 @@ beforeAll(async () => {
   // A farther one, so that the finder has an order to get right.
   await newStation(t, staff, { name: '徽州大道驿站', lat: BINHU.lat + 0.02, lng: BINHU.lng + 0.02 });
   terminal = await newDevice(staff, station.code, 'door_adms');
+  sensors = await startSensors(t);
   browser = await launchChromium();
   // The phone stands 300 m south of the station; GPS gives WGS-84, as a real phone's does.
   const gps = gcj02ToWgs84(BINHU.lat - 300 / 111_195, BINHU.lng);
@@ -46,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await sensors?.stop();
   await browser?.close();
   await t?.close();
 });
@@ -119,5 +131,53 @@ describe('a rider at the station door', () => {
     await desk.getByTestId('station-visits').getByText('王小骑').waitFor({ timeout: 15_000 });
     expect(await desk.getByTestId('station-visits-today').innerText()).toContain('1');
     await desk.screenshot({ path: '/tmp/yz-station-staff.png', fullPage: true });
+  });
+
+  it('shows the staff a temperature alarm raised by the simulator, which they acknowledge and clear', async () => {
+    const rule = await staff.post('/api/stations/alarm-rules', {
+      stationCode: station.code,
+      metric: 'temperatureC',
+      op: 'above',
+      threshold: 32,
+      durationSec: 600,
+      hysteresis: 1,
+      severity: 'warning',
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    const desk = await newDeskPage(browser);
+    await signIn(desk, baseUrl, staff.username, FACTORY_PASSWORD);
+    await desk.goto(`${baseUrl}/stations/${station.code}`);
+    await desk.getByTestId('station-live').waitFor();
+    // Twelve minutes of an overheating room, as the simulator's gateway reports it, ending now.
+    const gateway = await newDevice(staff, station.code, 'sensor_gateway');
+    const client = await sensorClient(sensors.url, station.code, gateway);
+    const start = Date.now() - 12 * 60_000;
+    const traffic = new StationTraffic({
+      codes: [station.code],
+      rate: 1,
+      clock: (ms) => new Date(start + ms),
+      random: Math.random,
+      heat: station.code,
+    });
+    for (const m of [...traffic.opening(), ...traffic.due(12 * 60_000)])
+      await client.publishAsync(m.topic, m.payload, { qos: 1, retain: m.retain });
+    await client.endAsync();
+    const alarm = desk.locator('[data-testid="alarm-row"][data-alarm-kind="threshold"]');
+    await alarm.waitFor({ timeout: 20_000 });
+    expect(await alarm.getAttribute('data-alarm-state')).toBe('active');
+    expect(await desk.getByTestId('live-temperature').innerText()).toMatch(/3[4-6]/);
+    // The live view counts today's visit as the figures do.
+    expect(await desk.getByTestId('live-visits-today').innerText()).toContain('1');
+    await alarm.getByTestId('alarm-acknowledge').click();
+    await desk.getByTestId('alarm-confirm').click();
+    await expect.poll(() => alarm.getAttribute('data-alarm-state'), { timeout: 10_000 }).toBe('acknowledged');
+    await alarm.getByTestId('alarm-clear').click();
+    await desk.getByTestId('alarm-confirm').click();
+    await desk
+      .locator('[data-testid="alarm-row"][data-alarm-kind="threshold"]')
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    const history = await staff.get(`/api/stations/${station.code}/alarms?state=cleared`);
+    expect(history.json().items[0]).toMatchObject({ kind: 'threshold', state: 'cleared' });
+    await desk.screenshot({ path: '/tmp/yz-station-alarm.png', fullPage: true });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { StationFacility, StationStatus } from '../../../contracts/stations/codes.js';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -148,17 +148,11 @@ export const stationRepo = {
       .from(sql`(select 1) as one`);
     return { visits: row?.visits ?? 0, workers: row?.workers ?? 0, rejects: row?.rejects ?? 0 };
   },
-  async visitsBetween(db: DbOrTx, stationId: string, from: Date, to: Date) {
+  async visitsSince(db: DbOrTx, stationId: string, from: Date) {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(stationVisits)
-      .where(
-        and(
-          eq(stationVisits.stationId, stationId),
-          gte(stationVisits.occurredAt, from),
-          lt(stationVisits.occurredAt, to),
-        ),
-      );
+      .where(and(eq(stationVisits.stationId, stationId), gte(stationVisits.occurredAt, from)));
     return row?.n ?? 0;
   },
 };

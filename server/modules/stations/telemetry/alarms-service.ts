@@ -107,7 +107,8 @@ export async function stationLiveOf(deps: Deps, stationId: string, code: string)
   const [live, alarms, visitsToday] = await Promise.all([
     telemetryRepo.liveOf(deps.db, stationId),
     alarmRepo.list(deps.db, stationId, 'open', 50, 0),
-    stationRepo.visitsBetween(deps.db, stationId, dayStartInChina(today), now),
+    // The same count as the station's figures: since China's midnight.
+    stationRepo.visitsSince(deps.db, stationId, dayStartInChina(today)),
   ]);
   const countsToday = live?.peopleDay === today;
   return {
