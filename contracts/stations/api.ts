@@ -174,6 +174,16 @@ export type Registration = z.infer<typeof registrationSchema>;
 /** POST /api/public/stations/sign-in: a registered worker opens the pass again. */
 export const workerSignInSchema = z.object({ phone: mobilePhone, code: smsCode });
 
+/** PUT /api/public/stations/me/face: a JPEG for the door terminals, with the explicit consent. */
+export const faceUploadSchema = z.object({
+  /** Base64 of a JPEG of at most 200 KB. */
+  photo: z
+    .string()
+    .max(280_000, '照片不能超过 200 KB / the photo may be at most 200 KB')
+    .regex(/^[A-Za-z0-9+/]+=*$/, '照片应为 base64 编码 / the photo must be base64'),
+  consent: z.literal(true, { error: '须明确同意用于刷脸进门 / explicit consent to face entry is required' }),
+});
+
 /** The worker's own record and pass, for the phone (X-Station-Token). */
 export const workerPassSchema = z.object({
   token: z.string().optional(),

@@ -20,3 +20,4 @@ export * from '../modules/fee-refunds/public/tables.js';
 export * from '../modules/fee-refunds/stats/tables.js';
 export * from '../modules/stations/tables.js';
 export * from '../modules/stations/telemetry/tables.js';
+export * from '../modules/stations/board/tables.js';

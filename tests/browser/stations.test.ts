@@ -4,6 +4,7 @@ import type { Station } from '../../contracts/stations/api.js';
 import { gcj02ToWgs84 } from '../../server/modules/stations/rules/geo.js';
 import type { TestApp } from '../support/app.js';
 import { FACTORY_PASSWORD, type LoggedIn } from '../support/factories.js';
+import { stationQrPng } from '../../server/modules/stations/qr.js';
 import { StationTraffic } from '../../server/modules/stations/telemetry/simulator.js';
 import {
   BINHU,
@@ -111,6 +112,23 @@ describe('a rider at the station door', () => {
     // The pass opens again on the same phone without another code.
     await phone.goto(`${baseUrl}/pass`);
     expect(await phone.getByTestId('pass-pin').innerText()).toBe(pin);
+  });
+
+  it('adds a face photo only after the consent is ticked, and deletes it on request', async () => {
+    await phone.goto(`${baseUrl}/pass`);
+    await phone.getByTestId('face-section').waitFor();
+    expect(await phone.getByTestId('face-choose').isDisabled()).toBe(true);
+    await phone.getByTestId('face-consent').check();
+    // Any picture the phone has: the page makes it a small JPEG for the terminals.
+    const picture = stationQrPng({ url: 'https://example.org', name: '自拍', code: 'SELFIE' }, { width: 800 });
+    await phone
+      .getByTestId('face-section')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: picture });
+    await phone.getByTestId('face-saved').waitFor();
+    await phone.getByTestId('face-delete').click();
+    await phone.getByTestId('face-consent').waitFor();
+    expect(await phone.getByTestId('face-saved').count()).toBe(0);
   });
 
   it('becomes a visit the staff see live when the door pushes the entry', async () => {

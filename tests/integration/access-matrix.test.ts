@@ -9,6 +9,7 @@ import { DEFAULT_JOINT_MEDIATION_CONFIG } from '../../server/modules/disputes/ru
 import { agent, createTestApp, loginAs, type Agent, type TestApp } from '../support/app.js';
 import { constructionIntake } from '../support/disputes.js';
 import { enterpriseRow, feeImported, unionCells, usccOf } from '../support/fee-refunds.js';
+import { postSuggestion, registeredWorker } from '../support/stations.js';
 
 // One demo login per role; all of them sit in Zhongshan (442000) except the station
 // manager and the donor (Hefei Baohe) and the national administrator.
@@ -37,6 +38,8 @@ interface RouteGroup {
 let jiangsuEnterprise: { uscc: string; version: number };
 const BAOHE_STATION = 'HF-AM-001';
 let stationSerial = 0;
+/** Suggestions on the Baohe station's board, one for each request of the reply group. */
+const boardSuggestions: string[] = [];
 const stationBody = (code: string, regionCode: string) => ({
   code,
   name: '访问矩阵驿站',
@@ -179,6 +182,20 @@ const GROUPS: RouteGroup[] = [
     name: 'a station’s alarm history',
     method: 'GET',
     url: () => `/api/stations/${BAOHE_STATION}/alarms?state=cleared`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'a station’s message board',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/suggestions`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    // Each request replies to a suggestion of its own, at version 1.
+    name: 'reply to a suggestion on the board',
+    method: 'POST',
+    url: () => `/api/stations/${BAOHE_STATION}/suggestions/${boardSuggestions.shift()}/reply`,
+    body: () => ({ reply: '已收到，正在处理', expectedVersion: 1 }),
     allowed: ['station_manager', 'system_admin'],
   },
   {
@@ -350,6 +367,13 @@ beforeAll(async () => {
   expect(manager.statusCode, manager.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
   expect((await admin.post('/api/stations', stationBody(BAOHE_STATION, '340111'))).statusCode).toBe(200);
+  for (let w = 0; w < 3; w++) {
+    const { token } = await registeredWorker(t, BAOHE_STATION);
+    for (let i = 0; i < 4; i++)
+      boardSuggestions.push(
+        (await postSuggestion(t, BAOHE_STATION, token, { body: `访问矩阵留言 ${w}-${i}` })).json().id,
+      );
+  }
   // A case whose liable party is the demo employer's company, registered by the studio.
   const [contractor] = await t.deps.db
     .select()

@@ -331,3 +331,56 @@ describe('ZKTeco ADMS push', () => {
     expect((await t.deps.db.select().from(stationVisits)).length).toBeGreaterThan(0);
   });
 });
+
+describe('a face photo for the door, only with consent', () => {
+  const jpeg = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(bytes - 4, 7)]);
+  const asWorker = (token: string, method: 'PUT' | 'DELETE', payload?: unknown) =>
+    t.app.inject({
+      method,
+      url: '/api/public/stations/me/face',
+      headers: { 'x-station-token': token },
+      payload: payload as never,
+    });
+
+  it('sends the photo to the terminals with consent, and takes it back from them on request', async () => {
+    const s = await newStation(t, staff);
+    const terminal = await newDevice(staff, s.code, 'door_adms');
+    const w = await registeredWorker(t, s.code, { name: '刷脸骑手' });
+    const photo = jpeg(5000).toString('base64');
+    const noConsent = await asWorker(w.token, 'PUT', { photo, consent: false });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().field).toBe('consent');
+    const notJpeg = await asWorker(w.token, 'PUT', { photo: Buffer.alloc(5000, 1).toString('base64'), consent: true });
+    expect(notJpeg.json().field).toBe('photo');
+    const tooBig = await asWorker(w.token, 'PUT', { photo: jpeg(205_000).toString('base64'), consent: true });
+    expect(tooBig.statusCode).toBe(400);
+    expect(
+      (
+        await agent(t.app).request({
+          method: 'PUT',
+          url: '/api/public/stations/me/face',
+          payload: { photo, consent: true },
+        })
+      ).statusCode,
+    ).toBe(401);
+
+    const set = await asWorker(w.token, 'PUT', { photo, consent: true });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json<WorkerPass>().hasFacePhoto).toBe(true);
+    const beat = await t.app.inject({ method: 'GET', url: `/iclock/getrequest?SN=${terminal.serial}` });
+    expect(beat.body).toContain(`DATA UPDATE USERINFO PIN=${w.pin}`);
+    expect(beat.body).toContain(`DATA UPDATE BIOPHOTO PIN=${w.pin}`);
+    expect(beat.body).toContain(photo.slice(0, 40));
+
+    const gone = await asWorker(w.token, 'DELETE');
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json<WorkerPass>().hasFacePhoto).toBe(false);
+    const after = await t.app.inject({ method: 'GET', url: `/iclock/getrequest?SN=${terminal.serial}` });
+    expect(after.body).toContain(`DATA DELETE BIOPHOTO PIN=${w.pin}`);
+    expect(after.body).toMatch(new RegExp(`DATA DELETE BIODATA Pin=${w.pin}`));
+    // The picture is kept nowhere: not in the record, not in the queue's history.
+    const queued = await t.deps.db.select().from(stationDeviceCommands);
+    expect(JSON.stringify(queued)).not.toContain(photo.slice(0, 40));
+    expect((await asWorker(w.token, 'DELETE')).statusCode).toBe(409);
+  });
+});

@@ -170,3 +170,19 @@ export function chinaTs(base: Date, seconds: number): string {
   const d = new Date(base.getTime() + seconds * 1000 + 8 * 3600_000);
   return `${d.toISOString().slice(0, 19)}+08:00`;
 }
+
+/** A suggestion posted on a station's message board from a worker's phone (no token: none sent). */
+export function postSuggestion(
+  t: TestApp,
+  stationCode: string,
+  token: string | undefined,
+  payload: unknown,
+  phone: Agent = phoneAgent(t),
+) {
+  return phone.request({
+    method: 'POST',
+    url: `/api/public/stations/${stationCode}/suggestions`,
+    headers: token ? { 'x-station-token': token } : {},
+    payload: payload as never,
+  });
+}

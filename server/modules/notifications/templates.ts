@@ -43,6 +43,12 @@ export const TEMPLATES = {
     text: `${SIGN}驿站告警：{station}，{alarm}。请尽快查看处理。`,
     variables: ['station', 'alarm'],
   },
+  'stations.suggestion_replied': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}您在{station}的留言已有回复，请打开驿站页面查看。`,
+    variables: ['station'],
+  },
   'fee_refunds.deadlines': {
     channels: ['sms'],
     kind: 'notice',

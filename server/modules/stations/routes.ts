@@ -8,6 +8,7 @@ import {
   alarmSchema,
   stationLiveSchema,
   deviceCreatedSchema,
+  faceUploadSchema,
   deviceInputSchema,
   deviceListSchema,
   nearbyAnswerSchema,
@@ -31,6 +32,7 @@ import { sendAttachment } from '../../core/attachment.js';
 import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { perInstanceBrake } from '../limits/requests.js';
+import { boardRoutes } from './board/routes.js';
 import * as devices from './door/devices.js';
 import * as alarms from './telemetry/alarms-service.js';
 import * as rules from './telemetry/rules-service.js';
@@ -44,6 +46,7 @@ import { streamStationLive } from './telemetry/live-events.js';
 import { stationListQuerySchema } from './schemas.js';
 import * as service from './service.js';
 import * as workers from './workers/service.js';
+import * as face from './workers/face.js';
 
 /** The session token a verified code gave the worker's phone (other headers pass untouched). */
 const stationTokenHeaders = z.looseObject({ 'x-station-token': z.string().max(512).optional() });
@@ -177,6 +180,7 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => devices.listVisits(deps, request.ctx, request.params.code, request.query),
   );
   telemetryRoutes(app, deps);
+  boardRoutes(app, deps);
   publicStationRoutes(app, deps);
 }
 
@@ -303,6 +307,33 @@ function publicStationRoutes(app: ReturnType<typeof asZod>, deps: Deps) {
       config: perInstanceBrake(60),
     },
     async (request) => workers.ownPass(deps, request.headers['x-station-token']),
+  );
+  app.put(
+    '/api/public/stations/me/face',
+    {
+      schema: {
+        tags,
+        summary: '上传刷脸照片（须明确同意；下发至门禁） Add a face photo for the door terminals, with consent',
+        headers: stationTokenHeaders,
+        body: faceUploadSchema,
+        response: { 200: workerPassSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(10),
+    },
+    async (request) => face.setFacePhoto(deps, request.ctx, request.headers['x-station-token'], request.body),
+  );
+  app.delete(
+    '/api/public/stations/me/face',
+    {
+      schema: {
+        tags,
+        summary: '删除刷脸照片（并从门禁删除） Delete the face photo, here and on the terminals',
+        headers: stationTokenHeaders,
+        response: { 200: workerPassSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(10),
+    },
+    async (request) => face.deleteFacePhoto(deps, request.ctx, request.headers['x-station-token']),
   );
   app.get(
     '/api/public/stations/:code',

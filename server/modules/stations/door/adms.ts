@@ -104,7 +104,17 @@ export async function admsHeartbeat(deps: Deps, serial: string | undefined): Pro
     await deviceRepo.seen(tx, device.id, now);
     return commandRepo.takeDue(tx, device.id, now, COMMANDS_PER_HEARTBEAT);
   });
-  return getRequestAnswer(due.sort((a, b) => a.id - b.id).map((c) => commandLine(c.id, c.command)));
+  const lines: string[] = [];
+  for (const c of due.sort((a, b) => a.id - b.id)) {
+    try {
+      lines.push(commandLine(c.id, c.command));
+    } catch (err) {
+      // A stored command the protocol cannot carry must not stop the terminal's other commands.
+      deps.logger.error({ err, command: c.id, kind: c.command.kind }, 'ADMS command given up');
+      await commandRepo.giveUp(deps.db, c.id);
+    }
+  }
+  return getRequestAnswer(lines);
 }
 
 /** POST /iclock/devicecmd?SN=… — results of the commands this terminal was given. */

@@ -136,6 +136,33 @@ export const visitRepo = {
 };
 
 export const commandRepo = {
+  /**
+   * The photo leaves the command queue too: an undelivered upload is withdrawn, and a delivered
+   * one keeps its record without the picture.
+   */
+  async forgetFace(db: DbOrTx, pin: string) {
+    const ofPin = sql`${stationDeviceCommands.command}->>'kind' = 'set_face' and ${stationDeviceCommands.command}->>'pin' = ${pin}`;
+    await db.delete(stationDeviceCommands).where(and(ofPin, eq(stationDeviceCommands.status, 'pending')));
+    // One sent and not yet answered is not sent again (it would carry no picture now).
+    await db
+      .update(stationDeviceCommands)
+      .set({ status: 'failed' })
+      .where(and(ofPin, eq(stationDeviceCommands.status, 'sent')));
+    await db
+      .update(stationDeviceCommands)
+      .set({ command: sql`jsonb_set(${stationDeviceCommands.command}, '{jpegBase64}', '""'::jsonb)` })
+      .where(ofPin);
+  },
+  /** The terminals a worker's face was sent to: they must be told to forget it. */
+  async devicesGivenFace(db: DbOrTx, pin: string) {
+    const rows = await db
+      .selectDistinct({ deviceId: stationDeviceCommands.deviceId })
+      .from(stationDeviceCommands)
+      .where(
+        sql`${stationDeviceCommands.command}->>'kind' = 'set_face' and ${stationDeviceCommands.command}->>'pin' = ${pin}`,
+      );
+    return rows.map((r) => r.deviceId);
+  },
   async queue(db: DbOrTx, deviceIds: string[], command: AdmsCommand) {
     if (deviceIds.length)
       await db.insert(stationDeviceCommands).values(deviceIds.map((deviceId) => ({ deviceId, command })));
@@ -165,6 +192,10 @@ export const commandRepo = {
         ),
       )
       .returning({ id: stationDeviceCommands.id, command: stationDeviceCommands.command });
+  },
+  /** A command that cannot be written for the terminal is given up, not sent again at each heartbeat. */
+  async giveUp(db: DbOrTx, id: number) {
+    await db.update(stationDeviceCommands).set({ status: 'failed' }).where(eq(stationDeviceCommands.id, id));
   },
   /** The device's answer to one of its own commands (another device's ids are ignored). */
   async answer(db: DbOrTx, deviceId: string, id: number, returnCode: number, at: Date) {

@@ -18,6 +18,7 @@ const workerColumns = {
   passSerial: stationWorkers.passSerial,
   hasFacePhoto: sql<boolean>`${stationWorkers.facePhoto} is not null`,
   createdAt: stationWorkers.createdAt,
+  registeredStationId: stationWorkers.registeredStationId,
   registeredStationCode: stations.code,
   registeredStationName: stations.name,
   version: stationWorkers.version,
@@ -49,6 +50,18 @@ export const workerRepo = {
   },
   async update(db: DbOrTx, id: string, values: Partial<StationWorkerInsert>) {
     await db.update(stationWorkers).set(values).where(eq(stationWorkers.id, id));
+  },
+  /** The face photo and its consent, set together or cleared together (a check keeps them so). */
+  async setFace(db: DbOrTx, id: string, face: { photo: Buffer; consentedAt: Date } | null, at: Date) {
+    await db
+      .update(stationWorkers)
+      .set({
+        facePhoto: face?.photo ?? null,
+        faceConsentedAt: face?.consentedAt ?? null,
+        version: sql`${stationWorkers.version} + 1`,
+        updatedAt: at,
+      })
+      .where(eq(stationWorkers.id, id));
   },
   async recentVisits(db: DbOrTx, workerId: string, limit: number) {
     return db

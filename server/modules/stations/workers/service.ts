@@ -217,6 +217,13 @@ async function sessionPhone(deps: Deps, header: string | string[] | undefined): 
   return row.phone;
 }
 
+/** The registered worker a phone's session token proves (the message board's poster). */
+export async function workerIdOfSession(deps: Deps, header: string | string[] | undefined): Promise<string> {
+  const worker = await workerRepo.byPhone(deps.db, await sessionPhone(deps, header));
+  if (!worker) throw errors.notFound('驿站登记', 'Station registration');
+  return worker.id;
+}
+
 /** GET /api/public/stations/me */
 export async function ownPass(deps: Deps, header: string | string[] | undefined): Promise<WorkerPass> {
   return passOf(deps, await sessionPhone(deps, header));

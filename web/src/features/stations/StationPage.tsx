@@ -10,6 +10,7 @@ import { LivePanel } from './LivePanel';
 import { StationFigures } from './StationFigures';
 import { StationForm } from './StationForm';
 import { StationHeader } from './StationHeader';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { useStation } from './useStation';
 import { VisitsPanel } from './VisitsPanel';
 
@@ -41,6 +42,7 @@ export default function StationPage() {
       <StationFigures station={s.station} qrHref={s.qrHref} />
       <DevicesPanel s={s} canManage={manage} />
       <VisitsPanel s={s} />
+      <SuggestionsPanel code={s.station.code} />
       {manage && <StationForm target={s.editing} onClose={s.closeEdit} />}
     </Flex>
   );

@@ -1,3 +1,5 @@
+import type { SuggestionStatus } from '../../../../contracts/stations/board';
+import type { SuggestionAction } from './useSuggestions';
 import type { AlarmAction, AlarmKind, AlarmSeverity, AlarmState, EquipmentState } from './types';
 
 // Chinese strings of the staff's stations pages (registered in i18n.ts under `stations`). The codes'
@@ -136,6 +138,23 @@ export const stationsZh = {
     done: { acknowledge: '已确认告警', clear: '已解除告警' } satisfies Record<AlarmAction, string>,
     history: '显示已解除的告警',
     historyEmpty: '没有已解除的告警',
+  },
+  suggestions: {
+    title: '留言板',
+    all: '全部',
+    statuses: { open: '待回复', replied: '已回复', done: '已办结' } satisfies Record<SuggestionStatus, string>,
+    loading: '正在读取…',
+    empty: '暂无留言',
+    replyLabel: '回复：',
+    doneAt: '办结于 {{time}}',
+    reply: '回复',
+    done: '办结',
+    replyTitle: '回复这条留言',
+    doneTitle: '将这条留言标为已办结',
+    replyText: '回复内容（将短信通知留言人）',
+    lastReply: '办结说明（选填，填写则作为回复）',
+    replyRequired: '请填写至少 2 个字的回复',
+    changed: { reply: '已回复', done: '已办结' } satisfies Record<SuggestionAction, string>,
   },
 };
 

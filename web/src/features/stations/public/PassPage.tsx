@@ -1,7 +1,8 @@
-import { Flex, Skeleton, Typography } from 'antd';
+import { Card, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../../app/components/PageHeading';
 import './i18n';
+import { FaceSection } from './FaceSection';
 import { PassCard } from './PassCard';
 import { RegisterForm } from './RegisterForm';
 import { useWorkerPass } from './useWorkerPass';
@@ -13,7 +14,12 @@ export default function PassPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 640, margin: '0 auto' }}>
       {worker.pass ? (
-        <PassCard pass={worker.pass} onSignOut={worker.signOut} />
+        <>
+          <PassCard pass={worker.pass} onSignOut={worker.signOut} />
+          <Card styles={{ body: { padding: 16 } }}>
+            <FaceSection worker={worker} hasFacePhoto={worker.pass.hasFacePhoto} />
+          </Card>
+        </>
       ) : worker.loadingPass ? (
         <Skeleton active />
       ) : (

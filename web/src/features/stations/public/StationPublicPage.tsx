@@ -1,13 +1,15 @@
-import { Alert, Flex, Skeleton, Typography } from 'antd';
+import { Card, Alert, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageHeading } from '../../../app/components/PageHeading';
 import { useApiQuery } from '../../../app/query';
 import './i18n';
+import { FaceSection } from './FaceSection';
 import { PassCard } from './PassCard';
 import { stationsPublicApi, stationsPublicKeys } from './publicApi';
 import { RegisterForm } from './RegisterForm';
 import { StationCard } from './StationCard';
+import { SuggestionBoard } from './SuggestionBoard';
 import { useWorkerPass } from './useWorkerPass';
 
 /** What the QR on a station's wall opens: the station, and registering there (or the pass, once registered). */
@@ -30,6 +32,9 @@ export default function StationPublicPage() {
             data-testid="station-registered"
           />
           <PassCard pass={worker.pass} onSignOut={worker.signOut} />
+          <Card styles={{ body: { padding: 16 } }}>
+            <FaceSection worker={worker} hasFacePhoto={worker.pass.hasFacePhoto} />
+          </Card>
         </>
       ) : worker.loadingPass ? (
         <Skeleton active />
@@ -44,6 +49,7 @@ export default function StationPublicPage() {
           <RegisterForm worker={worker} stationCode={station.data.code} />
         </>
       )}
+      <SuggestionBoard stationCode={station.data.code} registered={!!worker.pass} />
     </Flex>
   );
 }

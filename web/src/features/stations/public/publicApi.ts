@@ -11,6 +11,12 @@ export const stationsPublicKeys = {
   all: [STATIONS_PUBLIC_API] as const,
   nearby: (q: NearbyParams | null) => [STATIONS_PUBLIC_API, 'nearby', q] as const,
   station: (code: string) => [STATIONS_PUBLIC_API, 'station', code] as const,
+  setFace: (token: string, photo: string) =>
+    request<WorkerPass>('PUT', `${STATIONS_PUBLIC_API}/me/face`, { photo, consent: true }, undefined, {
+      'x-station-token': token,
+    }),
+  deleteFace: (token: string) =>
+    request<WorkerPass>('DELETE', `${STATIONS_PUBLIC_API}/me/face`, undefined, undefined, { 'x-station-token': token }),
   me: (token: string) => [STATIONS_PUBLIC_API, 'me', token] as const,
 };
 
@@ -73,6 +79,12 @@ export const stationsPublicApi = {
     request<WorkerPass>('POST', `${STATIONS_PUBLIC_API}/${encodeURIComponent(code)}/register`, body),
   signIn: (body: { phone: string; code: string }) =>
     request<WorkerPass>('POST', `${STATIONS_PUBLIC_API}/sign-in`, body),
+  setFace: (token: string, photo: string) =>
+    request<WorkerPass>('PUT', `${STATIONS_PUBLIC_API}/me/face`, { photo, consent: true }, undefined, {
+      'x-station-token': token,
+    }),
+  deleteFace: (token: string) =>
+    request<WorkerPass>('DELETE', `${STATIONS_PUBLIC_API}/me/face`, undefined, undefined, { 'x-station-token': token }),
   me: (token: string) =>
     request<WorkerPass>('GET', `${STATIONS_PUBLIC_API}/me`, undefined, undefined, { 'x-station-token': token }),
 };

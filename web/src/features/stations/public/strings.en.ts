@@ -54,4 +54,28 @@ export const stationsPublicEn: StationsPublicStrings = {
     signOut: 'Sign out',
     signInIntro: 'Registered before? Enter your number and the texted code to open your pass.',
   },
+  face: {
+    title: 'Enter by face (optional)',
+    intro:
+      'With a front-facing photo you can open this station’s door by face. It is used for the door only, and you can delete it at any time (the door terminals delete it too).',
+    consent: 'I agree that my photo is used for face recognition at the station’s door',
+    choose: 'Take or choose a photo',
+    saved: 'Face photo saved; the door takes it within minutes',
+    delete: 'Delete my face photo',
+    deleted: 'Deleted; the door terminals delete it too',
+    unreadable: 'This photo cannot be read; try another',
+  },
+  board: {
+    title: 'Message board',
+    registerToPost: 'Once registered you can leave a suggestion here; the station’s staff reply.',
+    placeholder: 'A suggestion for the station? Facilities, hours, cleaning (no phone numbers or personal details)',
+    tooShort: 'Write at least 2 characters',
+    post: 'Post',
+    posted: 'Posted; the station’s staff will reply soon',
+    loading: 'Loading…',
+    empty: 'No suggestions yet',
+    reply: 'The station replied: ',
+    doneAt: 'Done on {{time}}',
+    statuses: { open: 'Awaiting reply', replied: 'Replied', done: 'Done' },
+  },
 };

@@ -52,5 +52,28 @@ export const stationsPublicZh = {
     signOut: '退出',
     signInIntro: '已登记过？输入手机号和验证码打开通行码。',
   },
+  face: {
+    title: '刷脸进门（可选）',
+    intro: '上传一张正面照片后，可在本站门禁机上刷脸进门。照片只用于门禁，您可随时删除（门禁机上的照片也会一并删除）。',
+    consent: '我同意将我的照片用于驿站门禁刷脸识别',
+    choose: '拍照或选择照片',
+    saved: '已保存刷脸照片，门禁机将在几分钟内生效',
+    delete: '删除我的刷脸照片',
+    deleted: '已删除，门禁机上的照片将同步删除',
+    unreadable: '无法读取这张照片，请换一张',
+  },
+  board: {
+    title: '留言板',
+    registerToPost: '登记后即可在这里留言，驿站工作人员会回复。',
+    placeholder: '对驿站有什么建议？如设施、开放时间、卫生（不要写手机号等个人信息）',
+    tooShort: '请至少写 2 个字',
+    post: '发表留言',
+    posted: '已发表，驿站工作人员会尽快回复',
+    loading: '正在读取…',
+    empty: '还没有留言',
+    reply: '驿站回复：',
+    doneAt: '已于 {{time}} 办结',
+    statuses: { open: '待回复', replied: '已回复', done: '已办结' },
+  },
 };
 export type StationsPublicStrings = typeof stationsPublicZh;

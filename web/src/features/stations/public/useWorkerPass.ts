@@ -52,6 +52,12 @@ export function useWorkerPass() {
     mutationFn: (body: { phone: string; code: string }) => stationsPublicApi.signIn(body),
     onSuccess: opened,
   });
+  const keep = (p: WorkerPass) => queryClient.setQueryData(stationsPublicKeys.me(token ?? ''), p);
+  const setFace = useMutation({
+    mutationFn: (photo: string) => stationsPublicApi.setFace(token ?? '', photo),
+    onSuccess: keep,
+  });
+  const deleteFace = useMutation({ mutationFn: () => stationsPublicApi.deleteFace(token ?? ''), onSuccess: keep });
   const pass = useApiQuery(stationsPublicKeys.me(token ?? ''), () => loadPass(token ?? ''), {
     ...ASKED_ONCE,
     enabled: !!token,
@@ -66,6 +72,8 @@ export function useWorkerPass() {
     requestCode,
     register,
     signIn,
+    setFace,
+    deleteFace,
     signOut: () => {
       passToken.clear();
       queryClient.removeQueries({ queryKey: stationsPublicKeys.all });
