@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'stations:read',
   /** Keep the region's stations and their door terminals: create, change, set device secrets. */
   'stations:manage',
+  /** A donor company's own donations to the stations, with the thank-you for each (the donor's page). */
+  'stations:donor',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -116,7 +118,8 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   ],
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read', 'stations:read'],
-  donor: [...everyone],
+  // Only the donor's own page: the stations themselves are the staff's.
+  donor: [...everyone, 'stations:donor'],
   // Only what the mediator role does not give: the studio's head also works cases as a mediator.
   studio_manager: [...everyone, 'disputes:manage'],
   system_admin: [...PERMISSIONS],

@@ -4,6 +4,7 @@ import { regionCodeSchema } from '../regions/api.js';
 import { mobilePhone, nameText, plainText } from '../text.js';
 import {
   DEVICE_KINDS,
+  RESERVED_STATION_CODES,
   ENTRY_METHODS,
   OCCUPATIONS,
   SIX_STANDARDS,
@@ -21,7 +22,10 @@ const stationCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, '站点编号为 3–32 位字母、数字或连字符 / 3–32 letters, digits or hyphens');
+  .regex(/^[A-Z0-9][A-Z0-9-]{2,31}$/, '站点编号为 3–32 位字母、数字或连字符 / 3–32 letters, digits or hyphens')
+  .refine((c) => !(RESERVED_STATION_CODES as readonly string[]).includes(c), {
+    error: '该编号是系统页面名，请换一个 / this code names a page of the app; choose another',
+  });
 
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
@@ -140,6 +144,18 @@ export const nearbyStationSchema = z.object({
 export type NearbyStation = z.infer<typeof nearbyStationSchema>;
 export const nearbyAnswerSchema = z.object({ items: z.array(nearbyStationSchema) });
 export type NearbyAnswer = z.infer<typeof nearbyAnswerSchema>;
+
+/** GET /api/public/stations/search?q=: stations by a typed place (a district, street, community or name). */
+export const stationSearchQuerySchema = z.object({
+  q: plainText(40).min(1, '请输入地名 / enter a place'),
+  openNow: booleanQuery.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type StationSearchQuery = z.infer<typeof stationSearchQuerySchema>;
+export const stationSearchAnswerSchema = z.object({
+  items: z.array(nearbyStationSchema.omit({ distanceM: true }).extend({ regionName: z.string().nullable() })),
+});
+export type StationSearchAnswer = z.infer<typeof stationSearchAnswerSchema>;
 
 /** GET /api/public/stations/:code — what the QR on the wall opens. */
 export const publicStationSchema = nearbyStationSchema.omit({ distanceM: true }).extend({

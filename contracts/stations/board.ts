@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUGGESTION_STATUSES } from './codes.js';
 import { pageOf, pageQuerySchema } from '../paging.js';
 import { plainText } from '../text.js';
 import { OCCUPATIONS } from './codes.js';
@@ -8,8 +9,7 @@ import { OCCUPATIONS } from './codes.js';
  * phone page; the station's staff reply and mark it done; the board shows what was done about each.
  */
 
-export const SUGGESTION_STATUSES = ['open', 'replied', 'done'] as const;
-export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+export { SUGGESTION_STATUSES, type SuggestionStatus } from './codes.js';
 
 const boardText = () => plainText(500).min(2, '至少 2 个字 / at least 2 characters');
 

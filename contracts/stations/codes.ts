@@ -108,3 +108,14 @@ export type DoorRejectReason = (typeof DOOR_REJECT_REASONS)[number];
 
 /** The version of the privacy notice a worker consents to; a new text gets a new version. */
 export const PRIVACY_NOTICE_VERSION = '2026-12';
+
+/** Units a station's supplies are counted in (bottles, boxes, pieces, items). */
+export const SUPPLY_UNITS = ['瓶', '箱', '件', '个'] as const;
+export type SupplyUnit = (typeof SUPPLY_UNITS)[number];
+
+/** Codes a station may not take: they are the names of pages beside the stations' own. */
+export const RESERVED_STATION_CODES = ['DASHBOARD', 'ALARM-RULES', 'MY-DONATIONS'] as const;
+
+/** A suggestion on a station's board: posted, answered by staff, or done (final). */
+export const SUGGESTION_STATUSES = ['open', 'replied', 'done'] as const;
+export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];

@@ -21,3 +21,4 @@ export * from '../modules/fee-refunds/stats/tables.js';
 export * from '../modules/stations/tables.js';
 export * from '../modules/stations/telemetry/tables.js';
 export * from '../modules/stations/board/tables.js';
+export * from '../modules/stations/supplies/tables.js';

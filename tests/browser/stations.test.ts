@@ -86,6 +86,13 @@ describe('a rider at the station door', () => {
     expect(Number(/(\d+) m/.exec(distance)?.[1])).toBeGreaterThan(290);
     expect(Number(/(\d+) m/.exec(distance)?.[1])).toBeLessThan(310);
     expect(await scrollWidth(phone)).toBeLessThanOrEqual(375);
+    // Without a position, a typed place finds it too.
+    await phone.getByTestId('finder-place').locator('input').fill('滨湖');
+    await phone.getByTestId('finder-place').locator('input').press('Enter');
+    await phone.getByTestId('finder-place-results').waitFor();
+    expect(await phone.getByTestId('finder-place-results').innerText()).toContain('滨湖世纪社区幸福驿站');
+    await phone.getByTestId('finder-locate').click();
+    await phone.getByTestId('finder-results').waitFor();
   });
 
   it('registers from the station’s page with the texted code in under two minutes', async () => {

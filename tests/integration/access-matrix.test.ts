@@ -159,6 +159,12 @@ const GROUPS: RouteGroup[] = [
     url: () => '/api/stations',
     allowed: ['union_staff', 'station_manager', 'system_admin'],
   },
+  {
+    name: 'stations dashboard',
+    method: 'GET',
+    url: () => '/api/stations/dashboard',
+    allowed: ['union_staff', 'station_manager', 'system_admin'],
+  },
   // A Baohe (Hefei) station: the Baohe station manager reads it, Zhongshan's union staff may not.
   {
     name: 'a station by code',
@@ -197,6 +203,18 @@ const GROUPS: RouteGroup[] = [
     url: () => `/api/stations/${BAOHE_STATION}/suggestions/${boardSuggestions.shift()}/reply`,
     body: () => ({ reply: '已收到，正在处理', expectedVersion: 1 }),
     allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'a station’s supplies',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/supplies`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    name: 'a donor’s own donations',
+    method: 'GET',
+    url: () => '/api/stations/my-donations',
+    allowed: ['donor', 'system_admin'],
   },
   {
     name: 'alarm rules',

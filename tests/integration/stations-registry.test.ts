@@ -192,6 +192,20 @@ describe('the finder', () => {
     }
   });
 
+  it('finds stations by a typed place when the phone gives no position', async () => {
+    t.clock.now = new Date('2026-12-07T04:00:00Z');
+    const byName = await agent(t.app).get(`/api/public/stations/search?q=${encodeURIComponent('夜站')}`);
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(byName.json().items.map((i: { code: string }) => i.code)).toEqual([codes.night]);
+    expect(byName.json().items[0]).toMatchObject({ openNow: false, regionName: expect.stringContaining('包河') });
+    const openOnly = await agent(t.app).get(`/api/public/stations/search?q=${encodeURIComponent('夜站')}&openNow=true`);
+    expect(openOnly.json().items).toEqual([]);
+    const byDistrict = await agent(t.app).get(`/api/public/stations/search?q=${encodeURIComponent('包河 撤')}`);
+    // The closed station is never answered, whatever is typed.
+    expect(byDistrict.json().items).toEqual([]);
+    expect((await agent(t.app).get('/api/public/stations/search?q=')).statusCode).toBe(400);
+  });
+
   it('opens a station’s page from its QR, and not a closed one', async () => {
     const page = await agent(t.app).get(`/api/public/stations/${codes.near}`);
     expect(page.statusCode).toBe(200);

@@ -49,6 +49,12 @@ export const TEMPLATES = {
     text: `${SIGN}您在{station}的留言已有回复，请打开驿站页面查看。`,
     variables: ['station'],
   },
+  'stations.low_stock': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}驿站物资不足：{station}的{item}仅剩{stock}，请及时补充。`,
+    variables: ['station', 'item', 'stock'],
+  },
   'fee_refunds.deadlines': {
     channels: ['sms'],
     kind: 'notice',

@@ -58,6 +58,20 @@ export function openAtMinute(minute: number): SQL {
   return sql`(${stations.status} = 'open' and (${stations.open24h} or (${stations.opensMinute} < ${stations.closesMinute} and ${minute} >= ${stations.opensMinute} and ${minute} < ${stations.closesMinute}) or (${stations.opensMinute} > ${stations.closesMinute} and (${minute} >= ${stations.opensMinute} or ${minute} < ${stations.closesMinute}))))`;
 }
 
+/** What a rider's phone is told of a station (the finder and the search by place). */
+const finderColumns = {
+  code: stations.code,
+  name: stations.name,
+  address: stations.address,
+  lat: stations.lat,
+  lng: stations.lng,
+  open24h: stations.open24h,
+  opensMinute: stations.opensMinute,
+  closesMinute: stations.closesMinute,
+  status: stations.status,
+  facilities: stations.facilities,
+};
+
 const withNames = (db: DbOrTx) =>
   db
     .select(stationColumns)
@@ -66,6 +80,7 @@ const withNames = (db: DbOrTx) =>
     .leftJoin(organizations, eq(organizations.id, stations.hostOrganizationId));
 
 export type StationRecord = NonNullable<Awaited<ReturnType<typeof byCode>>>;
+export type FinderRow = Omit<Awaited<ReturnType<typeof stationRepo.searchByPlace>>[number], 'regionName'>;
 
 async function byCode(db: DbOrTx, code: string) {
   const [row] = await withNames(db).where(eq(stations.code, code));
@@ -110,16 +125,7 @@ export const stationRepo = {
     const here = sql`point(${at.lng}, ${at.lat})`;
     return db
       .select({
-        code: stations.code,
-        name: stations.name,
-        address: stations.address,
-        lat: stations.lat,
-        lng: stations.lng,
-        open24h: stations.open24h,
-        opensMinute: stations.opensMinute,
-        closesMinute: stations.closesMinute,
-        status: stations.status,
-        facilities: stations.facilities,
+        ...finderColumns,
         planar: sql<number>`${stations.location} <-> ${here}`,
       })
       .from(stations)
@@ -135,6 +141,33 @@ export const stationRepo = {
         ),
       )
       .orderBy(sql`${stations.location} <-> ${here}`)
+      .limit(limit);
+  },
+  /**
+   * Stations whose name, address or region's name holds every word typed (a district, a street, a
+   * community), open ones first by name; no closed station.
+   */
+  async searchByPlace(db: DbOrTx, words: string[], openAt: number | undefined, limit: number) {
+    return db
+      .select({
+        ...finderColumns,
+        regionName: regions.fullName,
+      })
+      .from(stations)
+      .leftJoin(regions, eq(regions.code, stations.regionCode))
+      .where(
+        and(
+          openAt === undefined ? eq(stations.status, 'open') : openAtMinute(openAt),
+          ...words.map((w) =>
+            or(
+              ilike(stations.name, likeText(w)),
+              ilike(stations.address, likeText(w)),
+              ilike(regions.fullName, likeText(w)),
+            ),
+          ),
+        ),
+      )
+      .orderBy(asc(stations.name))
       .limit(limit);
   },
   /** Visits since a time, registered workers, and door rejects since a time, for one station. */

@@ -23,6 +23,8 @@ import {
   stationPageSchema,
   stationSchema,
   stationUpdateSchema,
+  stationSearchAnswerSchema,
+  stationSearchQuerySchema,
   visitListQuerySchema,
   visitPageSchema,
   workerPassSchema,
@@ -33,6 +35,8 @@ import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { perInstanceBrake } from '../limits/requests.js';
 import { boardRoutes } from './board/routes.js';
+import { dashboardRoutes } from './dashboard/routes.js';
+import { suppliesRoutes } from './supplies/routes.js';
 import * as devices from './door/devices.js';
 import * as alarms from './telemetry/alarms-service.js';
 import * as rules from './telemetry/rules-service.js';
@@ -180,6 +184,8 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
     async (request) => devices.listVisits(deps, request.ctx, request.params.code, request.query),
   );
   telemetryRoutes(app, deps);
+  dashboardRoutes(app, deps);
+  suppliesRoutes(app, deps);
   boardRoutes(app, deps);
   publicStationRoutes(app, deps);
 }
@@ -268,6 +274,19 @@ function publicStationRoutes(app: ReturnType<typeof asZod>, deps: Deps) {
       config: perInstanceBrake(120),
     },
     async (request) => service.nearbyStations(deps, request.query),
+  );
+  app.get(
+    '/api/public/stations/search',
+    {
+      schema: {
+        tags,
+        summary: '按地名查找驿站（区、街道、社区或站名） Stations by a typed place',
+        querystring: stationSearchQuerySchema,
+        response: { 200: stationSearchAnswerSchema, ...errorResponses },
+      },
+      config: perInstanceBrake(120),
+    },
+    async (request) => service.searchStations(deps, request.query),
   );
   app.post(
     '/api/public/stations/request-code',

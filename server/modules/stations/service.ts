@@ -4,6 +4,8 @@ import type {
   NearbyAnswer,
   NearbyQuery,
   PublicStation,
+  StationSearchAnswer,
+  StationSearchQuery,
   stationPageSchema,
   Station,
   StationInputParsed,
@@ -20,7 +22,7 @@ import { accountRepo } from '../accounts/repository.js';
 import { organizationRepo } from '../organizations/repository.js';
 import { regionRepo } from '../regions/repository.js';
 import { stationQrPng, stationQrSvg } from './qr.js';
-import { stationRepo, type StationInsert, type StationRecord } from './repository.js';
+import { stationRepo, type FinderRow, type StationInsert, type StationRecord } from './repository.js';
 import { coordinateProblem, distanceMeters, knnIsExact, wgs84ToGcj02 } from './rules/geo.js';
 import { hhmmOf, minutesOf, stationOpenAt } from './hours.js';
 import type { StationListQuery } from './schemas.js';
@@ -228,6 +230,32 @@ export async function publicStation(deps: Deps, code: string): Promise<PublicSta
   };
 }
 
+/** A station as the finder answers it, open or not at this minute of the China day. */
+function finderItem(c: FinderRow, minute: number) {
+  return {
+    code: c.code,
+    name: c.name,
+    address: c.address,
+    openNow: stationOpenAt(c, minute),
+    open24h: c.open24h,
+    opensAt: hhmmOf(c.opensMinute),
+    closesAt: hhmmOf(c.closesMinute),
+    facilities: c.facilities,
+    lat: c.lat,
+    lng: c.lng,
+  };
+}
+
+/** GET /api/public/stations/search: by a typed place, for a phone without its position. */
+export async function searchStations(deps: Deps, query: StationSearchQuery): Promise<StationSearchAnswer> {
+  const minute = minuteOfDayInChina(deps.now());
+  const words = query.q.split(/\s+/).filter(Boolean).slice(0, 5);
+  const rows = await stationRepo.searchByPlace(deps.db, words, query.openNow ? minute : undefined, query.limit);
+  return {
+    items: rows.map((c) => ({ ...finderItem(c, minute), regionName: c.regionName })),
+  };
+}
+
 /**
  * The nearest stations by true distance. The index gives candidates nearest first on the plane
  * of degrees; they are ranked by distance on the sphere, and the fetch is widened while a station
@@ -250,19 +278,7 @@ export async function nearbyStations(deps: Deps, query: NearbyQuery): Promise<Ne
     const kth = kept.at(-1)?.distanceM ?? 0;
     if (exhausted || kept.length < query.limit || knnIsExact(here, lastPlanar, kth) || fetch >= 5000) {
       return {
-        items: kept.map((c) => ({
-          code: c.code,
-          name: c.name,
-          address: c.address,
-          distanceM: Math.round(c.distanceM),
-          openNow: stationOpenAt(c, minute),
-          open24h: c.open24h,
-          opensAt: hhmmOf(c.opensMinute),
-          closesAt: hhmmOf(c.closesMinute),
-          facilities: c.facilities,
-          lat: c.lat,
-          lng: c.lng,
-        })),
+        items: kept.map((c) => ({ ...finderItem(c, minute), distanceM: Math.round(c.distanceM) })),
       };
     }
     fetch *= 4;

@@ -74,6 +74,15 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'feeRefunds', path: '/fee-refunds', labelKey: 'menu.feeRefunds', permission: 'fee_refunds:read' },
   // Outdoor workers' stations (驿站): the region's registry, each station's terminals and visits.
   { key: 'stations', path: '/stations', labelKey: 'menu.stations', permission: 'stations:read' },
+  // The city or province dashboard of the stations: visits, stations online, alarms; its workbook.
+  {
+    key: 'stationsDashboard',
+    path: '/stations/dashboard',
+    labelKey: 'menu.stationsDashboard',
+    permission: 'stations:read',
+  },
+  // A donor company (爱心企业): its own donations to the stations, with their thanks.
+  { key: 'myDonations', path: '/my-donations', labelKey: 'menu.myDonations', permission: 'stations:donor' },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
   { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
   {

@@ -30,6 +30,8 @@ const LOADERS: Record<string, Loader> = {
   employers: () => import('../features/employers/EmployersPage'),
   feeRefunds: () => import('../features/fee-refunds/FeeRefundsPage'),
   stations: () => import('../features/stations/StationsPage'),
+  stationsDashboard: () => import('../features/stations/DashboardPage'),
+  myDonations: () => import('../features/stations/MyDonationsPage'),
   people: () => import('../features/people/PeoplePage'),
   courts: () => import('../features/courts/CourtsPage'),
   regions: () => import('../features/regions/RegionsPage'),
@@ -60,7 +62,7 @@ export function preloadPage(pathname: string): void {
     loads.push(casePage.preload());
     startEarlyRead(`/api${pathname}`);
   }
-  if (/^\/stations\/[^/]+$/.test(pathname)) loads.push(stationPage.preload());
+  if (/^\/stations\/[^/]+$/.test(pathname) && entry.key === 'stations') loads.push(stationPage.preload());
   firstPageCode = Promise.race([Promise.all(loads).then(() => undefined), delay(FIRST_PAGE_CODE_WAIT_MS)]);
 }
 

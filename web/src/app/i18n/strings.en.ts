@@ -30,6 +30,8 @@ export const appEn: AppStrings = {
     employers: 'Employers',
     feeRefunds: 'Fee refunds',
     stations: 'Stations',
+    stationsDashboard: 'Station figures',
+    myDonations: 'My donations',
     people: 'People',
     courts: 'Courts',
     regions: 'Regions',

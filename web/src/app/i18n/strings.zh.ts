@@ -29,6 +29,8 @@ export const appZh = {
     employers: '用人单位',
     feeRefunds: '经费返还',
     stations: '驿站',
+    stationsDashboard: '驿站数据',
+    myDonations: '我的捐赠',
     people: '职工档案',
     courts: '法院',
     regions: '行政区划',

@@ -11,6 +11,7 @@ import { StationFigures } from './StationFigures';
 import { StationForm } from './StationForm';
 import { StationHeader } from './StationHeader';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { SuppliesPanel } from './SuppliesPanel';
 import { useStation } from './useStation';
 import { VisitsPanel } from './VisitsPanel';
 
@@ -43,6 +44,7 @@ export default function StationPage() {
       <DevicesPanel s={s} canManage={manage} />
       <VisitsPanel s={s} />
       <SuggestionsPanel code={s.station.code} />
+      <SuppliesPanel code={s.station.code} canManage={manage} />
       {manage && <StationForm target={s.editing} onClose={s.closeEdit} />}
     </Flex>
   );

@@ -1,7 +1,8 @@
 import { App, Button, Card, Flex, Form, Input, Modal, Pagination, Segmented, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATION_LABELS } from '../../../../contracts/stations/codes';
-import { SUGGESTION_STATUSES, type Suggestion, type SuggestionStatus } from '../../../../contracts/stations/board';
+import { SUGGESTION_STATUSES, type SuggestionStatus } from '../../../../contracts/stations/codes';
+import type { Suggestion } from '../../../../contracts/stations/board';
 import { ApiRequestError } from '../../app/api';
 import { applyFieldError, useErrorText, useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';

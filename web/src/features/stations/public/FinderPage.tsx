@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Empty, Flex, Skeleton, Switch, Typography } from 'antd';
+import { Alert, Button, Checkbox, Empty, Flex, Input, Skeleton, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_LABELS, STATION_FACILITIES } from '../../../../../contracts/stations/codes';
 import { PageHeading } from '../../../app/components/PageHeading';
@@ -30,6 +30,15 @@ export default function FinderPage() {
       >
         {finder.locating ? t('stationsPublic.finder.locating') : t('stationsPublic.finder.locate')}
       </Button>
+      <Input.Search
+        placeholder={t('stationsPublic.finder.placePlaceholder')}
+        enterButton={t('stationsPublic.finder.placeSearch')}
+        size="large"
+        allowClear
+        onSearch={finder.searchPlace}
+        style={{ marginTop: 12 }}
+        data-testid="finder-place"
+      />
       {finder.failed && (
         <Alert type="warning" showIcon title={t('stationsPublic.finder.locateFailed')} style={{ marginTop: 12 }} />
       )}
@@ -45,6 +54,18 @@ export default function FinderPage() {
         style={{ margin: '4px 0 12px' }}
       />
       {nearby.error && <Alert type="error" showIcon title={errText(nearby.error)} />}
+      {finder.byPlace.error && <Alert type="error" showIcon title={errText(finder.byPlace.error)} />}
+      {finder.place &&
+        finder.byPlace.data &&
+        (finder.byPlace.data.items.length === 0 ? (
+          <Empty description={t('stationsPublic.finder.empty')} />
+        ) : (
+          <Flex vertical gap={8} data-testid="finder-place-results">
+            {finder.byPlace.data.items.map((s) => (
+              <StationCard key={s.code} station={s} link />
+            ))}
+          </Flex>
+        ))}
       {finder.position && !nearby.data && !nearby.error && <Skeleton active />}
       {nearby.data &&
         (nearby.data.items.length === 0 ? (

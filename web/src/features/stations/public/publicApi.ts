@@ -1,4 +1,9 @@
-import type { NearbyAnswer, PublicStation, WorkerPass } from '../../../../../contracts/stations/api';
+import type {
+  NearbyAnswer,
+  PublicStation,
+  StationSearchAnswer,
+  WorkerPass,
+} from '../../../../../contracts/stations/api';
 import type { Occupation, StationFacility } from '../../../../../contracts/stations/codes';
 import { request } from '../../../app/api';
 
@@ -10,6 +15,7 @@ export const STATIONS_PUBLIC_API = '/api/public/stations';
 export const stationsPublicKeys = {
   all: [STATIONS_PUBLIC_API] as const,
   nearby: (q: NearbyParams | null) => [STATIONS_PUBLIC_API, 'nearby', q] as const,
+  search: (place: string, openNow: boolean) => [STATIONS_PUBLIC_API, 'search', place, openNow] as const,
   station: (code: string) => [STATIONS_PUBLIC_API, 'station', code] as const,
   setFace: (token: string, photo: string) =>
     request<WorkerPass>('PUT', `${STATIONS_PUBLIC_API}/me/face`, { photo, consent: true }, undefined, {
@@ -71,6 +77,11 @@ export const stationsPublicApi = {
       openNow: q.openNow ? 'true' : undefined,
       facilities: q.facilities.join(',') || undefined,
       limit: 10,
+    }),
+  search: (place: string, openNow: boolean) =>
+    request<StationSearchAnswer>('GET', `${STATIONS_PUBLIC_API}/search`, undefined, {
+      q: place,
+      openNow: openNow ? 'true' : undefined,
     }),
   station: (code: string) => request<PublicStation>('GET', `${STATIONS_PUBLIC_API}/${encodeURIComponent(code)}`),
   requestCode: (phone: string) =>

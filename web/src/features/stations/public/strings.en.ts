@@ -15,6 +15,8 @@ export const stationsPublicEn: StationsPublicStrings = {
     closed: 'Closed',
     navigate: 'Directions',
     details: 'Open',
+    placePlaceholder: 'or type a district, street or community',
+    placeSearch: 'Search',
   },
   station: {
     notFound: 'This station was not found',

@@ -13,6 +13,8 @@ export const stationsPublicZh = {
     closed: '未开放',
     navigate: '导航',
     details: '查看',
+    placePlaceholder: '或输入区、街道、社区名',
+    placeSearch: '查找',
   },
   station: {
     notFound: '没有找到这个驿站',

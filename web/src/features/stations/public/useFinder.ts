@@ -15,11 +15,21 @@ export function useFinder() {
   const [failed, setFailed] = useState(false);
   const [openNow, setOpenNow] = useState(true);
   const [facilities, setFacilities] = useState<StationFacility[]>([]);
+  // A typed place, for a phone that does not give its position (or a rider planning ahead).
+  const [place, setPlace] = useState('');
 
   const params: NearbyParams | null = position ? { ...position, datum: 'WGS-84', openNow, facilities } : null;
   const nearby = useApiQuery(stationsPublicKeys.nearby(params), () => stationsPublicApi.nearby(params!), {
     enabled: !!params,
   });
+
+  const byPlace = useApiQuery(
+    stationsPublicKeys.search(place, openNow),
+    () => stationsPublicApi.search(place, openNow),
+    {
+      enabled: !!place,
+    },
+  );
 
   const locate = () => {
     if (!('geolocation' in navigator)) {
@@ -31,6 +41,7 @@ export function useFinder() {
     navigator.geolocation.getCurrentPosition(
       (p) => {
         setLocating(false);
+        setPlace('');
         setPosition({ lat: p.coords.latitude, lng: p.coords.longitude });
       },
       () => {
@@ -41,5 +52,22 @@ export function useFinder() {
     );
   };
 
-  return { position, locating, failed, locate, openNow, setOpenNow, facilities, setFacilities, nearby };
+  const searchPlace = (text: string) => {
+    setPosition(null);
+    setPlace(text.trim());
+  };
+  return {
+    position,
+    locating,
+    failed,
+    locate,
+    openNow,
+    setOpenNow,
+    facilities,
+    setFacilities,
+    nearby,
+    place,
+    searchPlace,
+    byPlace,
+  };
 }
