@@ -46,22 +46,27 @@ export const stationTelemetry = pgTable(
   (t) => [index('station_telemetry_station_ts').on(t.stationId, t.ts)],
 );
 
+/** What every rollup (minute, hour, China day) sums of its bucket; the ingester adds a batch's to it. */
+const rollupSums = () => ({
+  messages: integer('messages').notNull(),
+  envCount: integer('env_count').notNull(),
+  temperatureSum: doublePrecision('temperature_sum').notNull(),
+  temperatureCount: integer('temperature_count').notNull(),
+  temperatureMin: real('temperature_min'),
+  temperatureMax: real('temperature_max'),
+  humiditySum: doublePrecision('humidity_sum').notNull(),
+  humidityCount: integer('humidity_count').notNull(),
+  peopleIn: integer('people_in').notNull(),
+  peopleOut: integer('people_out').notNull(),
+});
+
 /** Per station and minute (China's minutes are UTC's): what the dashboards read. */
 export const stationMinutes = pgTable(
   'station_minutes',
   {
     stationId: uuid('station_id').notNull(),
     minute: timestamp('minute', { withTimezone: true }).notNull(),
-    messages: integer('messages').notNull(),
-    envCount: integer('env_count').notNull(),
-    temperatureSum: doublePrecision('temperature_sum').notNull(),
-    temperatureCount: integer('temperature_count').notNull(),
-    temperatureMin: real('temperature_min'),
-    temperatureMax: real('temperature_max'),
-    humiditySum: doublePrecision('humidity_sum').notNull(),
-    humidityCount: integer('humidity_count').notNull(),
-    peopleIn: integer('people_in').notNull(),
-    peopleOut: integer('people_out').notNull(),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.stationId, t.minute] })],
 );
@@ -72,16 +77,7 @@ export const stationHours = pgTable(
   {
     stationId: uuid('station_id').notNull(),
     hour: timestamp('hour', { withTimezone: true }).notNull(),
-    messages: integer('messages').notNull(),
-    envCount: integer('env_count').notNull(),
-    temperatureSum: doublePrecision('temperature_sum').notNull(),
-    temperatureCount: integer('temperature_count').notNull(),
-    temperatureMin: real('temperature_min'),
-    temperatureMax: real('temperature_max'),
-    humiditySum: doublePrecision('humidity_sum').notNull(),
-    humidityCount: integer('humidity_count').notNull(),
-    peopleIn: integer('people_in').notNull(),
-    peopleOut: integer('people_out').notNull(),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.stationId, t.hour] }), index('station_hours_hour').on(t.hour)],
 );
@@ -92,16 +88,7 @@ export const stationDays = pgTable(
   {
     stationId: uuid('station_id').notNull(),
     day: timestamp('day', { withTimezone: true }).notNull(),
-    messages: integer('messages').notNull(),
-    envCount: integer('env_count').notNull(),
-    temperatureSum: doublePrecision('temperature_sum').notNull(),
-    temperatureCount: integer('temperature_count').notNull(),
-    temperatureMin: real('temperature_min'),
-    temperatureMax: real('temperature_max'),
-    humiditySum: doublePrecision('humidity_sum').notNull(),
-    humidityCount: integer('humidity_count').notNull(),
-    peopleIn: integer('people_in').notNull(),
-    peopleOut: integer('people_out').notNull(),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.stationId, t.day] }), index('station_days_day').on(t.day)],
 );
