@@ -77,6 +77,29 @@ export function rateLimited(result: LimitResult, what: { zh: string; en: string 
   );
 }
 
+/** Too many wrong codes for one key (a phone, an enterprise): locked until the time said, on the `code` field. */
+export function wrongCodesLockout(result: LimitResult): AppError {
+  const wait = waitText(result.retryAfterSec);
+  return new AppError(
+    'RATE_LIMITED',
+    `验证码错误次数过多，请${wait.zh}后再试`,
+    `Too many wrong codes; try again in ${wait.en}`,
+    'code',
+  );
+}
+
+/** A wrong or expired code, with the attempts left before the 15-minute lock. */
+export function wrongCodeRefusal(left: number): AppError {
+  return new AppError(
+    'VALIDATION',
+    left > 0 ? `验证码不正确或已过期，还可尝试 ${left} 次` : '验证码不正确或已过期，请 15 分钟后再试',
+    left > 0
+      ? `The code is wrong or has expired; ${left} attempt(s) left`
+      : 'The code is wrong or has expired; try again in 15 minutes',
+    'code',
+  );
+}
+
 /** "15 分钟" up to an hour and a half, then "2 小时": a day-long lock reads as 24 hours, not 1440 minutes. */
 export function waitText(seconds: number): { zh: string; en: string } {
   const minutes = Math.max(1, Math.ceil(seconds / 60));

@@ -11,7 +11,7 @@ import { AppError, errors } from '../../../core/errors.js';
 import { newLinkToken, newSmsCode, sameHash } from '../../../core/one-time-codes.js';
 import { offsetOf, splitPage } from '../../../core/paging.js';
 import { employerContactById, employerContactByUscc } from '../../employers/service.js';
-import { clear, consume, consumeAll, enforce, waitText, type LimitResult } from '../../limits/service.js';
+import { clear, consume, consumeAll, enforce, wrongCodeRefusal, wrongCodesLockout } from '../../limits/service.js';
 import { notifyCode } from '../../notifications/service.js';
 import { lineViews } from '../runs/lines.js';
 import { lineRepo } from '../runs/batch-repository.js';
@@ -61,26 +61,6 @@ export async function requestEnterpriseCode(deps: Deps, ctx: Ctx, body: FeeCodeR
   return { sent: true as const };
 }
 
-function lockedOut(result: LimitResult): AppError {
-  const wait = waitText(result.retryAfterSec);
-  return new AppError(
-    'RATE_LIMITED',
-    `验证码错误次数过多，请${wait.zh}后再试`,
-    `Too many wrong codes; try again in ${wait.en}`,
-    'code',
-  );
-}
-
-const wrongCode = (left: number) =>
-  new AppError(
-    'VALIDATION',
-    left > 0 ? `验证码不正确或已过期，还可尝试 ${left} 次` : '验证码不正确或已过期，请 15 分钟后再试',
-    left > 0
-      ? `The code is wrong or has expired; ${left} attempt(s) left`
-      : 'The code is wrong or has expired; try again in 15 minutes',
-    'code',
-  );
-
 /**
  * POST /api/public/fee-refunds/verify. Every attempt counts against the USCC before the code is
  * checked (an unknown USCC too, answered like a wrong code); a locked USCC refuses even the right
@@ -89,14 +69,14 @@ const wrongCode = (left: number) =>
 export async function verifyEnterpriseCode(deps: Deps, ctx: Ctx, body: FeeCodeVerify) {
   const { usccLimit, addressLimit } = codeAttemptLimits(body.uscc, ctx.ip);
   const byAddress = await consume(deps.db, deps.now(), addressLimit);
-  if (!byAddress.allowed) throw lockedOut(byAddress);
+  if (!byAddress.allowed) throw wrongCodesLockout(byAddress);
   const byUscc = await consume(deps.db, deps.now(), usccLimit);
-  if (!byUscc.allowed) throw lockedOut(byUscc);
+  if (!byUscc.allowed) throw wrongCodesLockout(byUscc);
   const open = await accessRepo.latestOpenCode(deps.db, body.uscc, deps.now());
-  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byUscc.remaining);
+  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCodeRefusal(byUscc.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, body.uscc, open.expiresAt, body.code))) {
     await accessRepo.countWrongAttempt(deps.db, open.id);
-    throw wrongCode(byUscc.remaining);
+    throw wrongCodeRefusal(byUscc.remaining);
   }
   const token = newLinkToken();
   const expiresAt = new Date(deps.now().getTime() + SESSION_TTL_MS);
@@ -105,7 +85,7 @@ export async function verifyEnterpriseCode(deps: Deps, ctx: Ctx, body: FeeCodeVe
     await accessRepo.store(tx, body.uscc, 'session', sha256Hex(token), expiresAt);
     return true;
   });
-  if (!opened) throw wrongCode(byUscc.remaining);
+  if (!opened) throw wrongCodeRefusal(byUscc.remaining);
   await clear(deps.db, usccLimit.key);
   return { token, expiresAt: expiresAt.toISOString() };
 }

@@ -8,7 +8,7 @@ import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { newLinkToken, newSmsCode, sameHash } from '../../../core/one-time-codes.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { clear, consume, enforce, waitText, type LimitResult } from '../../limits/service.js';
+import { clear, consume, enforce, wrongCodeRefusal, wrongCodesLockout } from '../../limits/service.js';
 import { notifyCode } from '../../notifications/service.js';
 import { createPersonForIntake, findPersonByPhoneAndName } from '../../people/service.js';
 import { commandRepo, deviceRepo } from '../door/repository.js';
@@ -67,40 +67,20 @@ export async function requestWorkerCode(deps: Deps, ctx: Ctx, body: { phone: str
   return { sent: true as const, resendAfterSec: RESEND_AFTER_SEC };
 }
 
-function lockedOut(result: LimitResult): AppError {
-  const wait = waitText(result.retryAfterSec);
-  return new AppError(
-    'RATE_LIMITED',
-    `验证码错误次数过多，请${wait.zh}后再试`,
-    `Too many wrong codes; try again in ${wait.en}`,
-    'code',
-  );
-}
-
-const wrongCode = (left: number) =>
-  new AppError(
-    'VALIDATION',
-    left > 0 ? `验证码不正确或已过期，还可尝试 ${left} 次` : '验证码不正确或已过期，请 15 分钟后再试',
-    left > 0
-      ? `The code is wrong or has expired; ${left} attempt(s) left`
-      : 'The code is wrong or has expired; try again in 15 minutes',
-    'code',
-  );
-
 /** Every attempt counts before the code is checked; a right code is spent once and clears the count. */
 async function spendCode(deps: Deps, ctx: Ctx, phone: string, code: string): Promise<void> {
   const { phoneLimit, addressLimit } = codeAttemptLimits(phone, ctx.ip);
   const byAddress = await consume(deps.db, deps.now(), addressLimit);
-  if (!byAddress.allowed) throw lockedOut(byAddress);
+  if (!byAddress.allowed) throw wrongCodesLockout(byAddress);
   const byPhone = await consume(deps.db, deps.now(), phoneLimit);
-  if (!byPhone.allowed) throw lockedOut(byPhone);
+  if (!byPhone.allowed) throw wrongCodesLockout(byPhone);
   const open = await phoneAccessRepo.latestOpenCode(deps.db, phone, deps.now());
-  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCode(byPhone.remaining);
+  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCodeRefusal(byPhone.remaining);
   if (!sameHash(open.tokenHash, codeHash(deps.cipher, phone, open.expiresAt, code))) {
     await phoneAccessRepo.countWrongAttempt(deps.db, open.id);
-    throw wrongCode(byPhone.remaining);
+    throw wrongCodeRefusal(byPhone.remaining);
   }
-  if (!(await phoneAccessRepo.markUsed(deps.db, open.id, deps.now()))) throw wrongCode(byPhone.remaining);
+  if (!(await phoneAccessRepo.markUsed(deps.db, open.id, deps.now()))) throw wrongCodeRefusal(byPhone.remaining);
   await clear(deps.db, phoneLimit.key);
 }
 
