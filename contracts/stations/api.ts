@@ -140,6 +140,8 @@ export const nearbyStationSchema = z.object({
   facilities: z.array(z.enum(STATION_FACILITIES)),
   lat: z.number(),
   lng: z.number(),
+  /** The county the station is registered in: the finder draws that city's map. */
+  regionCode: z.string(),
 });
 export type NearbyStation = z.infer<typeof nearbyStationSchema>;
 export const nearbyAnswerSchema = z.object({ items: z.array(nearbyStationSchema) });

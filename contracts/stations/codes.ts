@@ -114,8 +114,14 @@ export const SUPPLY_UNITS = ['瓶', '箱', '件', '个'] as const;
 export type SupplyUnit = (typeof SUPPLY_UNITS)[number];
 
 /** Codes a station may not take: they are the names of pages beside the stations' own. */
-export const RESERVED_STATION_CODES = ['DASHBOARD', 'ALARM-RULES', 'MY-DONATIONS'] as const;
+export const RESERVED_STATION_CODES = ['DASHBOARD', 'ALARM-RULES', 'MY-DONATIONS', 'COVERAGE'] as const;
 
 /** A suggestion on a station's board: posted, answered by staff, or done (final). */
 export const SUGGESTION_STATUSES = ['open', 'replied', 'done'] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
+
+/**
+ * The walking distance of the coverage figures, straight line in metres: 15 minutes at 4 km/h is
+ * 1,000 m, the "15-minute service circle" the station standards speak of.
+ */
+export const COVERAGE_WALK_M = { min: 100, max: 5000, default: 1000 } as const;

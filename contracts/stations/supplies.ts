@@ -78,6 +78,14 @@ export const supplyThankInputSchema = z.object({
 export type SupplyThankInput = z.infer<typeof supplyThankInputSchema>;
 
 export const supplyMovesQuerySchema = pageQuerySchema;
+
+/** GET /api/stations/:code/donors?q=: the donation form's picker (the station's city, by name). */
+export const donorChoicesQuerySchema = z.object({ q: plainText(40).optional() });
+export type DonorChoicesQuery = z.infer<typeof donorChoicesQuerySchema>;
+export const donorChoicesSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), regionName: z.string().nullable() })),
+});
+export type DonorChoices = z.infer<typeof donorChoicesSchema>;
 export const myDonationsQuerySchema = pageQuerySchema;
 
 const lastMoveSchema = z.object({

@@ -205,4 +205,52 @@ describe('a rider at the station door', () => {
     expect(history.json().items[0]).toMatchObject({ kind: 'threshold', state: 'cleared' });
     await desk.screenshot({ path: '/tmp/yz-station-alarm.png', fullPage: true });
   });
+
+  it('lets the staff turn a rule off, change it and make another on the station’s page', async () => {
+    const own = await newStation(t, staff, { name: '规则驿站' });
+    const rule = await staff.post('/api/stations/alarm-rules', {
+      stationCode: own.code,
+      metric: 'temperatureC',
+      op: 'above',
+      threshold: 32,
+      durationSec: 600,
+      hysteresis: 1,
+      severity: 'warning',
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    const desk = await newDeskPage(browser);
+    await signIn(desk, baseUrl, staff.username, FACTORY_PASSWORD);
+    await desk.goto(`${baseUrl}/stations/${own.code}`);
+    const panel = desk.getByTestId('alarm-rules-panel');
+    const row = panel.getByTestId('alarm-rule-row').first();
+    await row.waitFor();
+    await row.getByTestId('alarm-rule-toggle').click();
+    await expect.poll(() => row.getAttribute('data-enabled'), { timeout: 10_000 }).toBe('false');
+    await row.getByTestId('alarm-rule-edit').click();
+    await desk.getByTestId('alarm-rule-threshold').fill('33.5');
+    await desk.getByTestId('alarm-rule-form-save').click();
+    await expect.poll(() => row.getByTestId('alarm-rule-condition').innerText(), { timeout: 10_000 }).toContain('33.5');
+    await panel.getByTestId('alarm-rule-add').click();
+    await desk.getByTestId('alarm-rule-form-save').click();
+    await expect.poll(() => panel.getByTestId('alarm-rule-row').count(), { timeout: 10_000 }).toBe(2);
+    const rules = (await staff.get(`/api/stations/${own.code}/alarm-rules`)).json().items;
+    expect(rules).toMatchObject([
+      { enabled: false, threshold: 33.5, version: 3 },
+      { enabled: true, threshold: 35, durationSec: 600, version: 1 },
+    ]);
+    await desk.screenshot({ path: '/tmp/yz-station-rules.png', fullPage: true });
+    // In English, the panel has no Chinese left.
+    await desk.evaluate(() => localStorage.setItem('yz_lang', 'en'));
+    await desk.reload();
+    await panel.getByTestId('alarm-rule-row').nth(1).waitFor();
+    expect(await panel.locator('.ant-card-head-title').innerText()).toBe('Alarm rules');
+    const words = await panel
+      .locator('th, button, .ant-tag, .ant-typography, [data-testid="alarm-rule-condition"]')
+      .allInnerTexts();
+    expect(words.filter((w) => /\p{Script=Han}/u.test(w))).toEqual([]);
+    expect(words).toContain('Temperature above 33.5 °C · for 10 min · hysteresis 1 °C');
+    await panel.getByTestId('alarm-rule-edit').first().click();
+    await desk.getByTestId('alarm-rule-form').waitFor();
+    await desk.screenshot({ path: '/tmp/yz-station-rules-en.png', fullPage: true });
+  });
 });

@@ -40,6 +40,8 @@ const BAOHE_STATION = 'HF-AM-001';
 let stationSerial = 0;
 /** Suggestions on the Baohe station's board, one for each request of the reply group. */
 const boardSuggestions: string[] = [];
+/** Alarm rules of the Baohe station at version 1, one for each request of the change group. */
+const baoheRules: string[] = [];
 const stationBody = (code: string, regionCode: string) => ({
   code,
   name: '访问矩阵驿站',
@@ -165,6 +167,20 @@ const GROUPS: RouteGroup[] = [
     url: () => '/api/stations/dashboard',
     allowed: ['union_staff', 'station_manager', 'system_admin'],
   },
+  // The donation form's donor picker of a Baohe station: those who keep Baohe's stations only.
+  {
+    name: 'a station’s donor picker',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/donors`,
+    allowed: ['system_admin'],
+  },
+  // Zhongshan's coverage: its union staff and the national administrator; Baohe's manager may not.
+  {
+    name: 'stations coverage of a city',
+    method: 'GET',
+    url: () => '/api/stations/coverage?regionCode=442000',
+    allowed: ['union_staff', 'system_admin'],
+  },
   // A Baohe (Hefei) station: the Baohe station manager reads it, Zhongshan's union staff may not.
   {
     name: 'a station by code',
@@ -234,6 +250,20 @@ const GROUPS: RouteGroup[] = [
       durationSec: 600,
       severity: 'warning',
     }),
+    allowed: ['system_admin'],
+  },
+  {
+    name: 'alarm rules that apply to a Baohe station',
+    method: 'GET',
+    url: () => `/api/stations/${BAOHE_STATION}/alarm-rules`,
+    allowed: ['station_manager', 'system_admin'],
+  },
+  {
+    // Each request changes a rule of its own, at version 1.
+    name: 'disable an alarm rule of a Baohe station',
+    method: 'PUT',
+    url: () => `/api/stations/alarm-rules/${baoheRules.shift()}`,
+    body: () => ({ expectedVersion: 1, enabled: false }),
     allowed: ['system_admin'],
   },
   {
@@ -385,6 +415,18 @@ beforeAll(async () => {
   expect(manager.statusCode, manager.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
   expect((await admin.post('/api/stations', stationBody(BAOHE_STATION, '340111'))).statusCode).toBe(200);
+  for (let i = 0; i < ALL.length + 1; i++) {
+    const rule = await admin.post('/api/stations/alarm-rules', {
+      stationCode: BAOHE_STATION,
+      metric: 'humidityPct',
+      op: 'above',
+      threshold: 90,
+      durationSec: 600,
+      severity: 'info',
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    baoheRules.push(rule.json().id);
+  }
   for (let w = 0; w < 3; w++) {
     const { token } = await registeredWorker(t, BAOHE_STATION);
     for (let i = 0; i < 4; i++)

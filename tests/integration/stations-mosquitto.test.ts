@@ -1,4 +1,3 @@
-import net from 'node:net';
 import crypto from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import mqtt, { type MqttClient } from 'mqtt';
@@ -10,34 +9,15 @@ import { connectExternal } from '../../server/modules/stations/telemetry/start.j
 import { stationIngestProblems, stationTelemetry } from '../../server/modules/stations/telemetry/tables.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import type { LoggedIn } from '../support/factories.js';
-import { chinaTs, newStation, stationStaff } from '../support/stations.js';
+import { chinaTs, MOSQUITTO_URL, mosquittoAvailable, newStation, stationStaff } from '../support/stations.js';
 
 // The same ingestion through a real broker (Mosquitto, as production would run with MQTT_URL):
 // the app subscribes with a shared subscription, so two instances split the messages between them
 // and every message is written once. CI starts Mosquitto; elsewhere these tests need one on
 // MOSQUITTO_URL (default mqtt://127.0.0.1:1883) and are skipped without it.
 
-const url = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
-
-async function reachable(u: string): Promise<boolean> {
-  const { hostname, port } = new URL(u);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 1883) });
-    socket.setTimeout(1000);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
-
-const available = await reachable(url);
-if (!available && process.env.CI) throw new Error(`CI needs Mosquitto on ${url}`);
+const url = MOSQUITTO_URL;
+const available = await mosquittoAvailable();
 
 describe.skipIf(!available)('sensors through Mosquitto', () => {
   let t: TestApp;
@@ -53,8 +33,8 @@ describe.skipIf(!available)('sensors through Mosquitto', () => {
       const ingester = new TelemetryIngester(t.deps, { flushMs: 20, maxBatch: 5000, maxBuffered: 200_000 });
       const client = await connectExternal(
         url,
-        { username: null, password: null, shareGroup: group },
-        (topic, payload) => ingester.receive(topic, payload),
+        { username: null, password: null, shareGroup: group, instance: `${group}-${i}` },
+        ingester,
       );
       instances.push({ ingester, client });
     }
@@ -63,8 +43,8 @@ describe.skipIf(!available)('sensors through Mosquitto', () => {
   afterAll(async () => {
     await device?.endAsync();
     for (const i of instances) {
-      await i.client.endAsync();
       await i.ingester.stop();
+      await i.client.endAsync({ endSession: true });
     }
     await t?.close();
   });

@@ -264,3 +264,38 @@ describe('who may do what', () => {
     expect((await donor.get(suppliesPath())).statusCode).toBe(403);
   });
 });
+
+describe('the donation form’s donor picker', () => {
+  const donors = (as: Agent, q = '') =>
+    as.get(`/api/stations/${station.code}/donors${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+
+  it('offers the donor companies of the station’s city by name, and no one else', async () => {
+    // A donor in another district of Hefei gives to Baohe's stations too; one in Nanjing does not.
+    const shushan = await newAccount(t, { role: 'donor', regionCode: '340104', displayName: '蜀山爱心餐饮有限公司' });
+    await newAccount(t, { role: 'donor', regionCode: '320102', displayName: '南京爱心饮品有限公司' });
+    const all = await donors(staff);
+    expect(all.statusCode, all.body).toBe(200);
+    const names = all.json<{ items: { id: string; name: string }[] }>().items.map((d) => d.name);
+    expect(names).toContain('合肥爱心饮品有限公司');
+    expect(names).toContain('蜀山爱心餐饮有限公司');
+    expect(names).not.toContain('南京爱心饮品有限公司');
+    // The station manager holds another role: not a donor.
+    expect(all.json<{ items: { id: string }[] }>().items.map((d) => d.id)).not.toContain(manager.id);
+
+    const narrowed = await donors(staff, '餐饮');
+    expect(narrowed.json()).toEqual({
+      items: [{ id: shushan.id, name: '蜀山爱心餐饮有限公司', regionName: expect.any(String) }],
+    });
+    expect((await donors(staff, '没有这家')).json()).toEqual({ items: [] });
+  });
+
+  it('is for those who record donations: refuses the manager, another region, nobody and bad input', async () => {
+    expect((await donors(manager)).statusCode).toBe(403);
+    const nanjing = await newAccount(t, { role: 'union_staff', regionCode: '320100' });
+    expect((await donors(nanjing)).statusCode).toBe(403);
+    expect((await donors(agent(t.app))).statusCode).toBe(401);
+    const long = await donors(staff, '很'.repeat(41));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().field).toBe('q');
+  });
+});

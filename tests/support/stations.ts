@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Station, StationInput, WorkerPass } from '../../contracts/stations/api.js';
@@ -132,20 +133,39 @@ export async function startSensors(t: TestApp) {
   const { TelemetryIngester } = await import('../../server/modules/stations/telemetry/ingester.js');
   const { startEmbeddedBroker } = await import('../../server/modules/stations/telemetry/broker.js');
   const ingester = new TelemetryIngester(t.deps, { flushMs: 20, maxBatch: 5000, maxBuffered: 200_000 });
-  const broker = await startEmbeddedBroker(t.deps, {
-    port: 0,
-    host: '127.0.0.1',
-    onMessage: (topic, payload) => ingester.receive(topic, payload),
-  });
+  const broker = await startEmbeddedBroker(t.deps, { port: 0, host: '127.0.0.1', ingester });
   return {
     ingester,
     broker,
     url: `mqtt://127.0.0.1:${broker.port}`,
     async stop() {
-      await broker.close();
       await ingester.stop();
+      await broker.close();
     },
   };
+}
+
+/** The Mosquitto the MQTT_URL tests use (CI starts one; elsewhere they are skipped without it). */
+export const MOSQUITTO_URL = process.env.MOSQUITTO_URL ?? 'mqtt://127.0.0.1:1883';
+
+/** Whether something answers on the broker's port; CI must have it. */
+export async function mosquittoAvailable(): Promise<boolean> {
+  const { hostname, port } = new URL(MOSQUITTO_URL);
+  const up = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 1883) });
+    socket.setTimeout(1000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+  if (!up && process.env.CI) throw new Error(`CI needs Mosquitto on ${MOSQUITTO_URL}`);
+  return up;
 }
 
 /** A sensor gateway of a station connected to a broker with its serial and secret; its last will says offline. */

@@ -70,6 +70,7 @@ const finderColumns = {
   closesMinute: stations.closesMinute,
   status: stations.status,
   facilities: stations.facilities,
+  regionCode: stations.regionCode,
 };
 
 const withNames = (db: DbOrTx) =>

@@ -35,19 +35,21 @@ import type { Deps } from '../../core/deps.js';
 import { asZod, errorResponses } from '../../core/http.js';
 import { perInstanceBrake } from '../limits/requests.js';
 import { boardRoutes } from './board/routes.js';
+import { coverageRoutes } from './coverage/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { suppliesRoutes } from './supplies/routes.js';
 import * as devices from './door/devices.js';
 import * as alarms from './telemetry/alarms-service.js';
 import * as rules from './telemetry/rules-service.js';
 import {
+  alarmRuleChangeSchema,
   alarmRuleInputSchema,
   alarmRuleListQuerySchema,
   alarmRuleListSchema,
   alarmRuleSchema,
 } from '../../../contracts/stations/rules.js';
 import { streamStationLive } from './telemetry/live-events.js';
-import { stationListQuerySchema } from './schemas.js';
+import { alarmRuleParamsSchema, stationListQuerySchema } from './schemas.js';
 import * as service from './service.js';
 import * as workers from './workers/service.js';
 import * as face from './workers/face.js';
@@ -106,6 +108,19 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request) => rules.createAlarmRule(deps, request.ctx, request.body),
   );
+  app.put(
+    '/api/stations/alarm-rules/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改、停用或启用告警规则（按读取时的版本） Change, disable or enable a rule at the version read',
+        params: alarmRuleParamsSchema,
+        body: alarmRuleChangeSchema,
+        response: { 200: alarmRuleSchema, ...errorResponses },
+      },
+    },
+    async (request) => rules.changeAlarmRule(deps, request.ctx, request.params.id, request.body),
+  );
   app.get(
     '/api/stations/:code',
     {
@@ -144,6 +159,18 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
     },
     async (request, reply) =>
       sendAttachment(reply, await service.stationQr(deps, request.ctx, request.params.code, request.query.format)),
+  );
+  app.get(
+    '/api/stations/:code/alarm-rules',
+    {
+      schema: {
+        tags,
+        summary: '适用于驿站的告警规则（本站及所在地区） The rules that apply to a station: its own and its regions’',
+        params: stationCodeParamsSchema,
+        response: { 200: alarmRuleListSchema, ...errorResponses },
+      },
+    },
+    async (request) => rules.stationAlarmRules(deps, request.ctx, request.params.code),
   );
   app.get(
     '/api/stations/:code/devices',
@@ -185,6 +212,7 @@ export async function stationRoutes(fastify: FastifyInstance, deps: Deps) {
   );
   telemetryRoutes(app, deps);
   dashboardRoutes(app, deps);
+  coverageRoutes(app, deps);
   suppliesRoutes(app, deps);
   boardRoutes(app, deps);
   publicStationRoutes(app, deps);

@@ -224,6 +224,7 @@ export async function publicStation(deps: Deps, code: string): Promise<PublicSta
     facilities: item.facilities,
     lat: item.lat,
     lng: item.lng,
+    regionCode: item.regionCode,
     status: item.status,
     regionName: item.regionName,
     operatorName: item.operatorName,
@@ -243,6 +244,7 @@ function finderItem(c: FinderRow, minute: number) {
     facilities: c.facilities,
     lat: c.lat,
     lng: c.lng,
+    regionCode: c.regionCode,
   };
 }
 

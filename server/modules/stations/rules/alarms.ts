@@ -1,3 +1,9 @@
+import {
+  ALARM_RULE_METRIC_LABELS,
+  type AlarmRuleMetric,
+  type AlarmRuleSeverity,
+} from '../../../../contracts/stations/alarm-rule-codes.js';
+
 /**
  * The alarms of a station: the kinds raised at once by a device or the ingester, and threshold rules
  * on the environment readings that raise only after the condition has held for a while.
@@ -6,8 +12,8 @@
  * give the same alarms whether they arrive live, late after a network outage, or are replayed.
  */
 
-export type Metric = 'temperatureC' | 'humidityPct' | 'pm25' | 'co2ppm';
-export type Severity = 'info' | 'warning' | 'critical';
+export type Metric = AlarmRuleMetric;
+export type Severity = AlarmRuleSeverity;
 
 export interface ThresholdRule {
   id: string;
@@ -146,12 +152,7 @@ export const ALARM_LABELS: Readonly<Record<AlarmKind, AlarmLabel>> = {
 };
 
 /** The metrics as people read them, with their units, for the text of a threshold alarm. */
-export const METRIC_LABELS: Readonly<Record<Metric, AlarmLabel & { unit: string }>> = {
-  temperatureC: { zh: '温度', en: 'Temperature', unit: ' °C' },
-  humidityPct: { zh: '相对湿度', en: 'Relative humidity', unit: ' %' },
-  pm25: { zh: 'PM2.5', en: 'PM2.5', unit: ' µg/m³' },
-  co2ppm: { zh: '二氧化碳', en: 'CO₂', unit: ' ppm' },
-};
+export const METRIC_LABELS: Readonly<Record<Metric, AlarmLabel & { unit: string }>> = ALARM_RULE_METRIC_LABELS;
 
 /**
  * A threshold alarm in words: "温度 33.5 °C，高于 32 °C 持续 10 分钟" / "Temperature 33.5 °C, above 32 °C

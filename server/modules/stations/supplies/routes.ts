@@ -1,5 +1,7 @@
 import { stationCodeParamsSchema } from '../../../../contracts/stations/api.js';
 import {
+  donorChoicesQuerySchema,
+  donorChoicesSchema,
   myDonationPageSchema,
   myDonationsQuerySchema,
   supplyItemInputSchema,
@@ -42,6 +44,19 @@ export function suppliesRoutes(app: ZodFastify, deps: Deps) {
       },
     },
     async (request) => supplies.listSupplies(deps, request.ctx, request.params.code),
+  );
+  app.get(
+    '/api/stations/:code/donors',
+    {
+      schema: {
+        tags,
+        summary: '可选的捐赠企业（本市，按名称） Donor companies of the station’s city, for the donation form',
+        params: stationCodeParamsSchema,
+        querystring: donorChoicesQuerySchema,
+        response: { 200: donorChoicesSchema, ...errorResponses },
+      },
+    },
+    async (request) => supplies.donorChoices(deps, request.ctx, request.params.code, request.query),
   );
   app.post(
     '/api/stations/:code/supplies',

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type {
+  DonorChoices,
+  DonorChoicesQuery,
   MyDonation,
   myDonationPageSchema,
   SupplyItem,
@@ -135,6 +137,31 @@ export async function createSupply(deps: Deps, ctx: Ctx, code: string, input: Su
     return row.id;
   });
   return readItem(deps, id);
+}
+
+/** How many donors the picker offers at once: it narrows as the name is typed. */
+const DONOR_CHOICES = 20;
+
+/**
+ * GET /api/stations/:code/donors?q=: the donation form's picker, for those who record donations.
+ * Donor companies' active accounts registered in the station's city (a company gives to the
+ * stations of its city, whichever district it sits in), by name.
+ */
+export async function donorChoices(
+  deps: Deps,
+  ctx: Ctx,
+  code: string,
+  query: DonorChoicesQuery,
+): Promise<DonorChoices> {
+  const station = await stationToManage(deps, ctx, code);
+  const city = `${station.regionCode.slice(0, 4)}00`;
+  const { items } = await accountRepo.list(
+    deps.db,
+    { scope: city, q: query.q, role: 'donor', status: 'active' },
+    DONOR_CHOICES,
+    0,
+  );
+  return { items: items.map((a) => ({ id: a.id, name: a.displayName, regionName: a.regionName })) };
 }
 
 /** The donor of a donation: an active account with the donor role, or a company named in free text. */

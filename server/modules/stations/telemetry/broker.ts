@@ -3,13 +3,24 @@ import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import type { Deps } from '../../../core/deps.js';
 import { deviceRepo } from '../door/repository.js';
+import type { MessageSink, Settle } from './ingester.js';
 import { TOPIC_PREFIX } from './messages.js';
 
 /*
  * The embedded MQTT broker (aedes), for `npm start` with nothing installed. Sensor gateways sign
  * in with their serial number and secret (station_devices, kind sensor_gateway) and may publish
  * only under their own station's topics; nobody may subscribe (the app reads messages inside the
- * broker, not as a client). What they publish goes to `onMessage`.
+ * broker, not as a client). What they publish goes to the ingester.
+ *
+ * A QoS 1 message is acknowledged only once the batch holding it is committed. aedes writes the
+ * PUBACK as soon as `authorizePublish` answers, before `published` runs (its publish handler:
+ * authorize, then PUBACK, then publish), so a QoS 1 message is taken at `authorizePublish` and the
+ * answer waits for the commit; aedes reads the gateway's next packets only then, which paces a
+ * gateway to the ingester. A message let go unwritten closes the connection unacknowledged (aedes
+ * drops a client whose publish is refused), and the gateway sends it again when it reconnects. A
+ * QoS 2 message is taken at `published`, after aedes stored it, and its PUBREC waits for the
+ * commit the same way; QoS 0 has nothing to acknowledge. A gateway's last will passes
+ * `authorizePublish` too, when its connection drops.
  */
 
 export class BrokerPortTaken extends Error {}
@@ -26,9 +37,14 @@ function sameSecret(a: string, b: string): boolean {
   return crypto.timingSafeEqual(x, y);
 }
 
+/** Answers aedes once the message is committed; a message let go is refused, which drops its connection. */
+function answerOnCommit(callback: (error: Error | null) => void): Settle {
+  return (committed) => callback(committed ? null : new Error('not written: send it again'));
+}
+
 export async function startEmbeddedBroker(
   deps: Deps,
-  opts: { port: number; host: string; onMessage: (topic: string, payload: Buffer) => void },
+  opts: { port: number; host: string; ingester: MessageSink },
 ): Promise<EmbeddedBroker> {
   // The station each signed-in client may publish for, by client id.
   const stationOf = new Map<string, string>();
@@ -54,18 +70,25 @@ export async function startEmbeddedBroker(
     },
     authorizePublish: (client: Client | null, packet, callback) => {
       const code = client ? stationOf.get(client.id) : undefined;
-      if (code && packet.topic.startsWith(`${TOPIC_PREFIX}${code}/`)) return callback(null);
-      deps.logger.warn(
-        { topic: packet.topic.slice(0, 200), station: code ?? null },
-        'mqtt publish refused: not the device’s station',
-      );
-      callback(new Error('not authorised for this topic'));
+      if (!code || !packet.topic.startsWith(`${TOPIC_PREFIX}${code}/`)) {
+        deps.logger.warn(
+          { topic: packet.topic.slice(0, 200), station: code ?? null },
+          'mqtt publish refused: not the device’s station',
+        );
+        return callback(new Error('not authorised for this topic'));
+      }
+      if (packet.qos !== 1) return callback(null);
+      opts.ingester.receive(packet.topic, Buffer.from(packet.payload), answerOnCommit(callback));
     },
     authorizeSubscribe: (_client, _subscription, callback) => callback(new Error('subscriptions are not offered')),
     published: (packet, client, callback) => {
-      // The broker's own messages ($SYS) have no client; a device's last will does, and counts.
-      if (client && packet.topic.startsWith(TOPIC_PREFIX)) opts.onMessage(packet.topic, Buffer.from(packet.payload));
-      callback(null);
+      // The broker's own messages ($SYS) have no client; QoS 1 was taken at authorizePublish.
+      if (!client || !packet.topic.startsWith(TOPIC_PREFIX) || packet.qos === 1) return callback(null);
+      if (packet.qos === 2) opts.ingester.receive(packet.topic, Buffer.from(packet.payload), answerOnCommit(callback));
+      else {
+        opts.ingester.receive(packet.topic, Buffer.from(packet.payload));
+        callback(null);
+      }
     },
   });
   broker.on('clientDisconnect', (client) => stationOf.delete(client.id));

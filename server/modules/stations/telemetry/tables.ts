@@ -16,6 +16,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { AlarmRuleMetric } from '../../../../contracts/stations/alarm-rule-codes.js';
 import { accounts } from '../../accounts/tables.js';
 import { regions } from '../../regions/tables.js';
 import { stations } from '../tables.js';
@@ -119,23 +120,24 @@ export const stationLive = pgTable('station_live', {
   equipment: jsonb('equipment').$type<Record<string, EquipmentNow>>().notNull().default({}),
 });
 
-export const ALARM_RULE_METRICS = ['temperatureC', 'humidityPct', 'pm25', 'co2ppm'] as const;
-
-/** A threshold with a duration, for one station or for every station of a region. */
+/** A threshold with a duration, for one station or for every station of a region; a disabled one is not evaluated. */
 export const stationAlarmRules = pgTable(
   'station_alarm_rules',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     regionCode: varchar('region_code', { length: 6 }).references(() => regions.code),
     stationId: uuid('station_id').references(() => stations.id),
-    metric: varchar('metric', { length: 16 }).$type<(typeof ALARM_RULE_METRICS)[number]>().notNull(),
+    metric: varchar('metric', { length: 16 }).$type<AlarmRuleMetric>().notNull(),
     op: varchar('op', { length: 8 }).$type<'above' | 'below'>().notNull(),
     threshold: real('threshold').notNull(),
     durationSec: integer('duration_sec').notNull(),
     hysteresis: real('hysteresis').notNull().default(0),
     severity: varchar('severity', { length: 8 }).$type<'info' | 'warning' | 'critical'>().notNull(),
     enabled: boolean('enabled').notNull().default(true),
+    /** Changed only through the rules service's locked write, at the version the editor read. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('station_alarm_rules_target', sql`(${t.regionCode} is null) <> (${t.stationId} is null)`),

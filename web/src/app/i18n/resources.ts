@@ -17,6 +17,7 @@ import type { OrganizationsStrings } from '../../features/organizations/strings.
 import type { PeopleStrings } from '../../features/people/strings.zh';
 import type { RegionsStrings } from '../../features/regions/strings.zh';
 import type { StationsStrings } from '../../features/stations/strings.zh';
+import type { StationsMapStrings } from '../../features/stations/map/strings.zh';
 import type { StationsPublicStrings } from '../../features/stations/public/strings.zh';
 import type { AppStrings } from './strings.zh';
 
@@ -41,6 +42,7 @@ export type Resources = AppStrings &
     regions: RegionsStrings;
     stations: StationsStrings;
     stationsPublic: StationsPublicStrings;
+    stationsMap: StationsMapStrings;
   };
 
 declare module 'i18next' {

@@ -6,6 +6,7 @@ import './i18n';
 import { DashboardFigures } from './DashboardFigures';
 import { DashboardFilters } from './DashboardFilters';
 import { DashboardTopStations } from './DashboardTopStations';
+import { CoverageSection } from './map/CoverageSection';
 import { useStationDashboard } from './useStationDashboard';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -46,6 +47,7 @@ export default function DashboardPage() {
           <DashboardTopStations rows={d.topStations} />
         </Spin>
       )}
+      <CoverageSection regionCode={dash.regionCode} />
     </div>
   );
 }

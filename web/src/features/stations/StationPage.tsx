@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCan } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
+import { AlarmRulesPanel } from './AlarmRulesPanel';
 import { AlarmsPanel } from './AlarmsPanel';
 import { DevicesPanel } from './DevicesPanel';
 import './i18n';
@@ -16,8 +17,8 @@ import { useStation } from './useStation';
 import { VisitsPanel } from './VisitsPanel';
 
 /**
- * One station (/stations/:code): what it is, the station now with its alarms, today's figures and QR,
- * its door terminals, its visits live.
+ * One station (/stations/:code): what it is, the station now with its alarms and the rules that raise
+ * them, today's figures and QR, its door terminals, its visits live.
  */
 export default function StationPage() {
   const { code = '' } = useParams();
@@ -40,6 +41,7 @@ export default function StationPage() {
       <StationHeader station={s.station} onEdit={manage ? s.edit : undefined} />
       <LivePanel live={s.live} />
       <AlarmsPanel live={s.live} />
+      <AlarmRulesPanel station={s.station} canManage={manage} />
       <StationFigures station={s.station} qrHref={s.qrHref} />
       <DevicesPanel s={s} canManage={manage} />
       <VisitsPanel s={s} />

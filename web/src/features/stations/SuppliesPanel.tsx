@@ -6,6 +6,7 @@ import type { SupplyItem, SupplyItemInput, SupplyMove, SupplyMoveKind } from '..
 import { ApiRequestError } from '../../app/api';
 import { applyFieldError, useErrorText, useShowError } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
+import { DonorPicker } from './DonorPicker';
 import { useSupplies, type MoveValues, type SuppliesState } from './useSupplies';
 
 const KIND_COLORS: Record<SupplyMoveKind, string> = { donation: 'green', consumed: 'orange', adjusted: 'blue' };
@@ -95,7 +96,7 @@ export function SuppliesPanel({ code, canManage }: { code: string; canManage: bo
       </Typography.Title>
       <MovesTable s={s} canManage={canManage} />
       {s.creating && <CreateModal s={s} />}
-      {s.moving && <MoveModal key={`${s.moving.item.id}-${s.moving.kind}`} s={s} />}
+      {s.moving && <MoveModal key={`${s.moving.item.id}-${s.moving.kind}`} s={s} code={code} />}
       {s.thanking && <ThankModal key={s.thanking.id} s={s} />}
     </Card>
   );
@@ -217,7 +218,7 @@ function CreateModal({ s }: { s: SuppliesState }) {
 }
 
 /** A donation, consumption or adjustment of one item, at the version shown. */
-function MoveModal({ s }: { s: SuppliesState }) {
+function MoveModal({ s, code }: { s: SuppliesState; code: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<MoveValues>();
   const { item, kind } = s.moving!;
@@ -268,7 +269,7 @@ function MoveModal({ s }: { s: SuppliesState }) {
               <Input maxLength={64} data-testid="supply-donor-name" />
             </Form.Item>
             <Form.Item name="donorAccountId" label={t('stations.supplies.donorAccount')}>
-              <Input maxLength={36} />
+              <DonorPicker code={code} />
             </Form.Item>
           </>
         )}

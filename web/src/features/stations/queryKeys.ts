@@ -32,3 +32,14 @@ export const stationKeys = {
   alarmPage: (code: string, state: AlarmListState, page: number, pageSize: number) =>
     [STATIONS_API, 'one', code, 'alarms', { state, page, pageSize }] as const,
 };
+
+/** Threshold alarm rules: created and changed here; a station's page lists those that apply to it. */
+export const ALARM_RULES_API = `${STATIONS_API}/alarm-rules`;
+export const alarmRulePath = (id: string) => `${ALARM_RULES_API}/${encodeURIComponent(id)}`;
+export const stationAlarmRulesPath = (code: string) => `${stationPath(code)}/alarm-rules`;
+
+export const alarmRuleKeys = {
+  /** Every list of rules: a region's rule shows on each of its stations' pages. */
+  all: [ALARM_RULES_API] as const,
+  station: (code: string) => [ALARM_RULES_API, 'station', code] as const,
+};

@@ -4,6 +4,7 @@ import { FACILITY_LABELS, STATION_FACILITIES } from '../../../../../contracts/st
 import { PageHeading } from '../../../app/components/PageHeading';
 import { useErrorText } from '../../../app/errors';
 import './i18n';
+import { FinderMap } from './FinderMap';
 import { StationCard } from './StationCard';
 import { useFinder } from './useFinder';
 
@@ -64,6 +65,7 @@ export default function FinderPage() {
             {finder.byPlace.data.items.map((s) => (
               <StationCard key={s.code} station={s} link />
             ))}
+            <FinderMap results={finder.byPlace.data.items} />
           </Flex>
         ))}
       {finder.position && !nearby.data && !nearby.error && <Skeleton active />}
@@ -75,6 +77,7 @@ export default function FinderPage() {
             {nearby.data.items.map((s) => (
               <StationCard key={s.code} station={s} link />
             ))}
+            <FinderMap results={nearby.data.items} />
           </Flex>
         ))}
     </div>

@@ -1,0 +1,2 @@
+ALTER TABLE "station_alarm_rules" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "station_alarm_rules" ADD COLUMN "updated_at" timestamp with time zone DEFAULT now() NOT NULL;
