@@ -53,8 +53,14 @@ export const coverageSchema = z.object({
   totals: coverageFiguresSchema,
   /** The counties of a city or county asked, the cities of a province asked. */
   areas: z.array(coverageFiguresSchema.extend({ code: z.string(), name: z.string() })),
-  /** Stations registered in the region whose point lies outside its outline: wrong coordinates or datum. */
-  outsideOutline: z.array(z.object({ code: z.string(), name: z.string(), lat: z.number(), lng: z.number() })),
+  /**
+   * Stations registered in the region whose point lies outside its outline (wrong coordinates or
+   * datum): how many, and the first of them by code.
+   */
+  outsideOutline: z.object({
+    count: count,
+    items: z.array(z.object({ code: z.string(), name: z.string(), lat: z.number(), lng: z.number() })),
+  }),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
 

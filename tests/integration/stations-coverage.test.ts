@@ -105,7 +105,10 @@ describe('the coverage of a city', () => {
       c.areas.reduce((n, a) => n + a.coveredKm2, 0),
       1,
     );
-    expect(c.outsideOutline).toEqual([{ code: s.misplaced.code, name: '坐标填错的驿站', lat: 32.0603, lng: 118.7969 }]);
+    expect(c.outsideOutline).toEqual({
+      count: 1,
+      items: [{ code: s.misplaced.code, name: '坐标填错的驿站', lat: 32.0603, lng: 118.7969 }],
+    });
   });
 
   it('counts only the stations open at the time asked', async () => {
@@ -129,7 +132,7 @@ describe('the coverage of a city', () => {
     const c = await coverage(staff, `regionCode=${BAOHE}`);
     expect(c.areas).toHaveLength(1);
     expect(c.totals).toMatchObject({ stations: 2, openStations: 2, areaKm2: c.areas[0]!.areaKm2 });
-    expect(c.outsideOutline.map((o) => o.code)).toEqual([s.misplaced.code]);
+    expect(c.outsideOutline.items.map((o) => o.code)).toEqual([s.misplaced.code]);
   });
 
   it('counts a station registered elsewhere whose circle reaches the area', async () => {
@@ -137,7 +140,7 @@ describe('the coverage of a city', () => {
     const c = await coverage(nanjing, `regionCode=${NANJING}`);
     expect(c.totals).toMatchObject({ stations: 1, openStations: 1 });
     expect(c.totals.coveredKm2 / discKm2(1000)).toBeGreaterThan(1.2);
-    expect(c.outsideOutline).toEqual([]);
+    expect(c.outsideOutline).toEqual({ count: 0, items: [] });
   });
 
   it('answers a province city by city, each as its city does', async () => {
@@ -222,5 +225,28 @@ describe('the offline map', () => {
       expect(res.statusCode, q).toBe(400);
       expect(res.json(), q).toMatchObject({ code: 'VALIDATION', field: 'regionCode' });
     }
+  });
+});
+
+describe('many stations placed outside', () => {
+  it('counts them all and names the first fifty by code', async () => {
+    // Fifty-five Feidong stations whose points were typed in Shanghai.
+    for (let i = 0; i < 55; i++)
+      await newStation(t, staff, {
+        code: `HF-OUT-${String(i).padStart(3, '0')}`,
+        name: `坐标在上海的驿站${i}`,
+        regionCode: FEIDONG,
+        lat: 31.23,
+        lng: 121.47,
+      });
+    const c = await coverage(staff, `regionCode=${HEFEI}`);
+    expect(c.outsideOutline.count).toBe(56);
+    expect(c.outsideOutline.items).toHaveLength(50);
+    const codes = c.outsideOutline.items.map((o) => o.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(codes).toContain(s.misplaced.code);
+    expect(codes).toContain('HF-OUT-000');
+    expect(codes).not.toContain('HF-OUT-054');
+    expect(row(c, FEIDONG)).toMatchObject({ stations: 56, openStations: 55 });
   });
 });

@@ -1,7 +1,8 @@
-import { and, asc, ne, or, sql } from 'drizzle-orm';
+import { and, asc, ne, not, sql } from 'drizzle-orm';
 import type { StationStatus } from '../../../../contracts/stations/codes.js';
 import { inRegion } from '../../../core/scope.js';
 import type { DbOrTx } from '../../../db/client.js';
+import { openAtMinute } from '../repository.js';
 import { stations } from '../tables.js';
 
 export interface Box {
@@ -40,25 +41,45 @@ const withinBox = (b: Box) =>
   sql`${stations.location} <@ box(point(${b.minLng}, ${b.minLat}), point(${b.maxLng}, ${b.maxLat}))`;
 
 export const coverageRepo = {
-  /**
-   * Stations that are not closed and either lie within the box (they may serve the area whoever
-   * registered them) or are registered in the region (to find those placed outside its outline).
-   */
-  async stationsFor(db: DbOrTx, box: Box, scope: string): Promise<MapStationRow[]> {
+  /** Per county registered in the scope: its stations that are not closed, and those open at the minute. */
+  async countsByRegion(db: DbOrTx, scope: string, minute: number) {
     return db
-      .select(columns)
+      .select({
+        regionCode: stations.regionCode,
+        stations: sql<number>`count(*)::int`,
+        open: sql<number>`(count(*) filter (where ${openAtMinute(minute)}))::int`,
+      })
       .from(stations)
-      .where(and(ne(stations.status, 'closed'), or(withinBox(box), inRegion(stations.regionCode, scope))))
-      .orderBy(asc(stations.code));
+      .where(and(ne(stations.status, 'closed'), inRegion(stations.regionCode, scope)))
+      .groupBy(stations.regionCode);
   },
 
-  /** Stations that are not closed within the box, by code, at most `limit`. */
-  async stationsWithin(db: DbOrTx, box: Box, limit: number): Promise<MapStationRow[]> {
-    return db
+  /** Stations registered in the scope whose point lies outside the box: how many, and the first by code. */
+  async registeredOutside(db: DbOrTx, scope: string, box: Box, limit: number) {
+    const where = and(ne(stations.status, 'closed'), inRegion(stations.regionCode, scope), not(withinBox(box)));
+    const [items, [count]] = await Promise.all([
+      db
+        .select({ code: stations.code, name: stations.name, lat: stations.lat, lng: stations.lng })
+        .from(stations)
+        .where(where)
+        .orderBy(asc(stations.code))
+        .limit(limit),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(stations)
+        .where(where),
+    ]);
+    return { count: count?.n ?? 0, items };
+  },
+
+  /** Stations that are not closed within the box, by code (all of them, or at most `limit`). */
+  async stationsWithin(db: DbOrTx, box: Box, limit?: number): Promise<MapStationRow[]> {
+    const q = db
       .select(columns)
       .from(stations)
       .where(and(ne(stations.status, 'closed'), withinBox(box)))
       .orderBy(asc(stations.code))
-      .limit(limit);
+      .$dynamic();
+    return limit === undefined ? q : q.limit(limit);
   },
 };

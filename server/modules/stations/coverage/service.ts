@@ -18,6 +18,8 @@ import { cityCounties, citiesOfProvince, OUTLINE_DATUM, outlineSource } from './
 
 /** The most stations one map draws. */
 const MAP_STATIONS = 3000;
+/** The most misplaced stations named in an answer (all are counted). */
+const OUTSIDE_LISTED = 50;
 
 const noOutline = () =>
   errors.validation(
@@ -36,6 +38,7 @@ function grown(box: Box, m: number): Box {
 const within = (b: Box, s: MapStationRow) =>
   s.lng >= b.minLng && s.lng <= b.maxLng && s.lat >= b.minLat && s.lat <= b.maxLat;
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
 const shareOf = (covered: number, area: number) => (area > 0 ? Math.round((covered / area) * 10_000) / 10_000 : 0);
 
 /** The rows answered: each a set of counties measured together (a county, or a city's counties). */
@@ -77,8 +80,14 @@ export async function stationCoverage(deps: Deps, ctx: Ctx, query: CoverageQuery
   const all = groups.flatMap((g) => g.counties);
   const box = boxOf(all);
   if (!box) throw noOutline();
-  const rows = await coverageRepo.stationsFor(deps.db, grown(box, query.walkM), code);
-  const open = rows.filter((s) => stationOpenAt(s, minute));
+  // Stations within reach of the region's ground, whoever registered them; per county, the
+  // registered ones counted in SQL; those registered here but placed beyond the box, counted too.
+  const [near, counts, farAway] = await Promise.all([
+    coverageRepo.stationsWithin(deps.db, grown(box, query.walkM)),
+    coverageRepo.countsByRegion(deps.db, code, minute),
+    coverageRepo.registeredOutside(deps.db, code, box, OUTSIDE_LISTED),
+  ]);
+  const open = near.filter((s) => stationOpenAt(s, minute));
 
   // A province's cities are measured one by one, each on its own grid (a grid over the whole
   // province would be coarse); a city's counties share one.
@@ -99,7 +108,7 @@ export async function stationCoverage(deps: Deps, ctx: Ctx, query: CoverageQuery
 
   const areas = groups.map((g) => {
     const prefix = regionPrefix(g.code);
-    const registered = rows.filter((s) => s.regionCode.startsWith(prefix));
+    const registered = counts.filter((c) => c.regionCode.startsWith(prefix));
     const areaKm2 = g.counties.reduce((n, c) => n + (byCounty.get(c.code)?.areaKm2 ?? 0), 0);
     const coveredKm2 = g.counties.reduce((n, c) => n + (byCounty.get(c.code)?.coveredKm2 ?? 0), 0);
     return {
@@ -108,11 +117,16 @@ export async function stationCoverage(deps: Deps, ctx: Ctx, query: CoverageQuery
       areaKm2: round2(areaKm2),
       coveredKm2: round2(coveredKm2),
       share: shareOf(coveredKm2, areaKm2),
-      stations: registered.length,
-      openStations: registered.filter((s) => stationOpenAt(s, minute)).length,
+      stations: sum(registered.map((c) => c.stations)),
+      openStations: sum(registered.map((c) => c.open)),
     };
   });
-  const inScope = rows.filter((s) => s.regionCode.startsWith(regionPrefix(code)));
+  // Registered here and within the box, but in none of the region's outlines.
+  const boxes = all.map((c) => boxOf([c]));
+  const inBoxOutside = near
+    .filter((s) => s.regionCode.startsWith(regionPrefix(code)) && within(box, s) && areaIndexAt(all, s, boxes) < 0)
+    .map(({ code: c, name, lat, lng }) => ({ code: c, name, lat, lng }));
+  const outside = [...farAway.items, ...inBoxOutside].sort((a, b) => a.code.localeCompare(b.code));
   const areaKm2 = areas.reduce((n, a) => n + a.areaKm2, 0);
   const coveredKm2 = areas.reduce((n, a) => n + a.coveredKm2, 0);
   return {
@@ -127,13 +141,11 @@ export async function stationCoverage(deps: Deps, ctx: Ctx, query: CoverageQuery
       areaKm2: round2(areaKm2),
       coveredKm2: round2(coveredKm2),
       share: shareOf(coveredKm2, areaKm2),
-      stations: inScope.length,
-      openStations: inScope.filter((s) => stationOpenAt(s, minute)).length,
+      stations: sum(counts.map((c) => c.stations)),
+      openStations: sum(counts.map((c) => c.open)),
     },
     areas,
-    outsideOutline: inScope
-      .filter((s) => areaIndexAt(all, s) < 0)
-      .map(({ code: c, name, lat, lng }) => ({ code: c, name, lat, lng })),
+    outsideOutline: { count: farAway.count + inBoxOutside.length, items: outside.slice(0, OUTSIDE_LISTED) },
   };
 }
 

@@ -81,16 +81,16 @@ export function CoverageSection({ regionCode }: { regionCode: string | null }) {
               stations: c.totals.stations,
             })}
           </Typography.Paragraph>
-          {c.outsideOutline.length > 0 && (
+          {c.outsideOutline.count > 0 && (
             <Alert
               type="warning"
               showIcon
               style={{ marginBottom: 8 }}
               data-testid="coverage-outside"
-              title={t('stationsMap.coverage.outside', { count: c.outsideOutline.length })}
+              title={t('stationsMap.coverage.outside', { count: c.outsideOutline.count })}
               description={
                 <Flex wrap gap={8}>
-                  {c.outsideOutline.map((s) => (
+                  {c.outsideOutline.items.map((s) => (
                     <Link key={s.code} to={`/stations/${encodeURIComponent(s.code)}`} translate="no">
                       {s.name}（{s.code}）
                     </Link>
