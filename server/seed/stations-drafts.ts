@@ -61,6 +61,8 @@ export interface Refs {
   /** The district's union, or the city's, by region code. */
   hostOf: (regionCode: string) => string | null;
   districts: DemoDistrict[];
+  /** The county whose shipped outline holds a point (null: none), so a station sits in its own district. */
+  districtAt: (p: { lat: number; lng: number }) => string | null;
 }
 
 function gaussian(rng: Rng): number {
@@ -102,17 +104,26 @@ const FACILITY_CHANCE: Record<StationFacility, number> = {
 
 /**
  * A station of the network: in a district drawn by its weight, within 15 km of the centre (and not
- * on top of Binhu, which the finder must answer first there), named after one of its places.
+ * on top of Binhu, which the finder must answer first there), inside the district's own outline
+ * (the coverage figures would otherwise list it as misplaced), named after one of its places.
  */
 export function networkStation(rng: Rng, n: number, refs: Refs, names: Set<string>): StationDraft {
   const district = rng.weighted(refs.districts.map((d) => [d, d.weight] as const));
   let at: { lat: number; lng: number };
+  let tries = 0;
   do {
     at = {
       lat: district.lat + (gaussian(rng) * district.spreadKm) / 111.2,
       lng: district.lng + (gaussian(rng) * district.spreadKm) / 94.5,
     };
-  } while (distanceMeters(at, HEFEI_CENTRE) > NETWORK_RADIUS_KM * 1000 || distanceMeters(at, DEMO_BINHU) < 300);
+    // A district whose centre lies near its edge could keep missing: after many tries, its centre.
+    if (++tries > 200) at = { lat: district.lat, lng: district.lng };
+  } while (
+    tries <= 200 &&
+    (distanceMeters(at, HEFEI_CENTRE) > NETWORK_RADIUS_KM * 1000 ||
+      distanceMeters(at, DEMO_BINHU) < 300 ||
+      refs.districtAt(at) !== district.code)
+  );
   let place: string;
   let name: string;
   do {

@@ -7,6 +7,8 @@ import { accounts } from '../modules/accounts/tables.js';
 import { organizations } from '../modules/organizations/tables.js';
 import { people } from '../modules/people/tables.js';
 import { regions } from '../modules/regions/tables.js';
+import { cityCounties } from '../modules/stations/coverage/outlines.js';
+import { areaIndexAt } from '../modules/stations/rules/coverage.js';
 import { distanceMeters } from '../modules/stations/rules/geo.js';
 import { stationDevices, stations, stationVisits, stationWorkers } from '../modules/stations/tables.js';
 import { stationAlarmRules } from '../modules/stations/telemetry/tables.js';
@@ -66,7 +68,9 @@ async function loadRefs(deps: Deps): Promise<Refs> {
     .from(organizations)
     .where(and(inArray(organizations.regionCode, [HEFEI, ...codes]), inArray(organizations.kind, ['city', 'county'])));
   const unionOf = new Map(unions.map((u) => [u.regionCode, u.id]));
+  const counties = await cityCounties(HEFEI.slice(0, 4));
   return {
+    districtAt: (p) => counties[areaIndexAt(counties, p)]?.code ?? null,
     managerId: manager?.id ?? null,
     ridersUnionId: union?.id ?? null,
     hostOf: (regionCode) => unionOf.get(regionCode) ?? unionOf.get(HEFEI) ?? null,

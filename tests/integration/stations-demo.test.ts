@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NearbyAnswer, Station, StationLive } from '../../contracts/stations/api.js';
+import type { Coverage } from '../../contracts/stations/coverage.js';
 import type { AlarmRule } from '../../contracts/stations/rules.js';
 import { stationDevices } from '../../server/modules/stations/tables.js';
 import { simulatedClock, StationTraffic } from '../../server/modules/stations/telemetry/simulator.js';
@@ -183,6 +184,21 @@ describe('the stations demo', () => {
     expect(live.temperatureC).toBeGreaterThanOrEqual(34);
     expect(live.temperatureC).toBeLessThanOrEqual(36);
     expect(live.alarms).toContainEqual(expect.objectContaining({ kind: 'threshold', state: 'active' }));
+  });
+
+  it('places every station inside its own district, so the coverage figures name none as misplaced', async () => {
+    const res = await city.get(`/api/stations/coverage?regionCode=${HEFEI}&at=12:00`);
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json<Coverage>();
+    expect(c.outsideOutline).toEqual({ count: 0, items: [] });
+    expect(c.totals.stations).toBe(301);
+    const baohe = c.areas.find((a) => a.code === '340111')!;
+    expect(baohe.stations).toBeGreaterThan(30);
+    expect(baohe.share).toBeGreaterThan(0.05);
+    for (const district of ['340102', '340103', '340104', '340111'])
+      expect(
+        (await city.get(`/api/stations/coverage?regionCode=${district}`)).json<Coverage>().outsideOutline.count,
+      ).toBe(0);
   });
 
   it('writes nothing the second time: the Binhu station is there', async () => {
