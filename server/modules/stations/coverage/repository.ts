@@ -62,7 +62,8 @@ export const coverageRepo = {
         .select({ code: stations.code, name: stations.name, lat: stations.lat, lng: stations.lng })
         .from(stations)
         .where(where)
-        .orderBy(asc(stations.code))
+        // Code-point order, as the service merges them, whatever the database's collation.
+        .orderBy(sql`${stations.code} collate "C"`)
         .limit(limit),
       db
         .select({ n: sql<number>`count(*)::int` })

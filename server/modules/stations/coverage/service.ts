@@ -126,7 +126,7 @@ export async function stationCoverage(deps: Deps, ctx: Ctx, query: CoverageQuery
   const inBoxOutside = near
     .filter((s) => s.regionCode.startsWith(regionPrefix(code)) && within(box, s) && areaIndexAt(all, s, boxes) < 0)
     .map(({ code: c, name, lat, lng }) => ({ code: c, name, lat, lng }));
-  const outside = [...farAway.items, ...inBoxOutside].sort((a, b) => a.code.localeCompare(b.code));
+  const outside = [...farAway.items, ...inBoxOutside].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const areaKm2 = areas.reduce((n, a) => n + a.areaKm2, 0);
   const coveredKm2 = areas.reduce((n, a) => n + a.coveredKm2, 0);
   return {
