@@ -18,6 +18,12 @@ export const organizationSchema = z.object({
   regionName: z.string().nullable(),
   address: z.string().nullable(),
   contactPhone: z.string().nullable(),
+  /** The code a joining QR or link carries (e.g. HX-RIDERS). */
+  code: z.string().nullable(),
+  chairName: z.string().nullable(),
+  /** The account that approves applications to join (staff of the region when none). */
+  approverAccountId: z.string().nullable(),
+  approverName: z.string().nullable(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 export const organizationPageSchema = pageOf(organizationSchema);
@@ -30,6 +36,15 @@ export const organizationInputSchema = z.object({
   regionCode: regionCodeSchema,
   address: plainText(256).nullable().optional(),
   contactPhone: plainText(20).nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,23}$/, '代码为 2–24 位大写字母、数字或连字符')
+    .nullable()
+    .optional(),
+  chairName: plainText(32).nullable().optional(),
+  approverAccountId: z.string().uuid().nullable().optional(),
 });
 export type OrganizationInput = z.infer<typeof organizationInputSchema>;
 

@@ -12,6 +12,8 @@ export const ROLES = [
   'donor',
   /** The head of a mediation studio (工作室负责人), given together with mediator. */
   'studio_manager',
+  /** A union organiser (组织员) who recruits new-employment-form workers and logs outreach visits. */
+  'union_organiser',
   'system_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -61,6 +63,14 @@ export const PERMISSIONS = [
   'stations:manage',
   /** A donor company's own donations to the stations, with the thank-you for each (the donor's page). */
   'stations:donor',
+  /** Membership (入会) of the region: the approval queue, the register, the grid's figures, reports. */
+  'membership:read',
+  /** Approve or reject applications to join (the organization's approver, or staff of its region). */
+  'membership:approve',
+  /** Keep the register, organisers and areas, insurance records and imports, recommendations. */
+  'membership:manage',
+  /** An organiser's own QR, outreach visits and figures. */
+  'membership:organise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +125,9 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'fee_refunds:approve',
     'stations:read',
     'stations:manage',
+    'membership:read',
+    'membership:approve',
+    'membership:manage',
   ],
   employer_agent: [...everyone, 'employers:read', 'disputes:read'],
   station_manager: [...everyone, 'organizations:read', 'stations:read'],
@@ -122,6 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   donor: [...everyone, 'stations:donor'],
   // Only what the mediator role does not give: the studio's head also works cases as a mediator.
   studio_manager: [...everyone, 'disputes:manage'],
+  union_organiser: [...everyone, 'membership:organise'],
   system_admin: [...PERMISSIONS],
 };
 
@@ -141,5 +155,6 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   station_manager: { zh: '驿站管理员', en: 'Station manager' },
   donor: { zh: '爱心企业', en: 'Donor company' },
   studio_manager: { zh: '工作室负责人', en: 'Studio manager' },
+  union_organiser: { zh: '工会组织员', en: 'Union organiser' },
   system_admin: { zh: '系统管理员', en: 'System administrator' },
 };

@@ -37,6 +37,7 @@ import { stationRoutes } from './modules/stations/routes.js';
 import { endStationStreams } from './modules/stations/telemetry/live-events.js';
 import { feeRefundRoutes } from './modules/fee-refunds/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { membershipRoutes } from './modules/membership/routes.js';
 
 registerDisputeFigures();
 
@@ -62,6 +63,7 @@ const ROUTES = [
   feeRefundRoutes,
   stationRoutes,
   doorRoutes,
+  membershipRoutes,
 ];
 
 /**

@@ -14,9 +14,11 @@ export function newSmsCode(): string {
   return String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
 }
 
-/** Compares two stored hashes (hex) in constant time. */
+/** Compares two stored hashes or codes in constant time. */
 export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
+  // Compared as text, not decoded as hex: a decoder stops at the first character that is not a
+  // hex digit, so two different codes shaped like "YZP1-…" would both decode to nothing and match.
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }

@@ -165,7 +165,7 @@ describe('fee-refund cycle', () => {
       const confirm = second.locator('.ant-modal-confirm');
       await expect.poll(() => confirm.innerText()).toContain(batchNo);
       await confirm.locator('.ant-btn-primary').click();
-      await expect.poll(() => statusOf(second), { timeout: 15_000 }).toBe('approved');
+      await expect.poll(() => approvalOutcome(second, batchNo), { timeout: 15_000 }).toBe('approved');
       expect(await second.getByTestId(`fee-batch-file-${batchNo}`).getAttribute('href')).toBe(
         `/api/fee-refunds/batches/${batch!.id}/payment-file?format=pain.001`,
       );
@@ -192,6 +192,17 @@ describe('fee-refund cycle', () => {
     }
   });
 
+  /**
+   * The batch's status once the confirmation has closed, or what stands in the way: the server's
+   * refusal as the page shows it, or the confirmation still open (so a failure names its cause).
+   */
+  async function approvalOutcome(p: Page, no: string): Promise<string | null> {
+    const refusal = p.locator('.ant-message-error');
+    if (await refusal.count()) return `refused: ${(await refusal.allInnerTexts()).join(' ')}`;
+    if (await p.locator('.ant-modal-confirm').count()) return 'confirmation still open';
+    return p.getByTestId(`fee-batch-status-${no}`).getAttribute('data-status');
+  }
+
   /** Approves a batch as js_checker in a browser of their own. */
   async function approveAsChecker(no: string) {
     const second = await newDeskPage(browser);
@@ -199,10 +210,10 @@ describe('fee-refund cycle', () => {
       await signIn(second, baseUrl, 'js_checker', DEMO_PASSWORD);
       await second.goto(`${baseUrl}/fee-refunds?tab=runs`);
       await second.getByTestId(`fee-batch-approve-${no}`).click();
-      await second.locator('.ant-modal-confirm .ant-btn-primary').click();
-      await expect
-        .poll(() => second.getByTestId(`fee-batch-status-${no}`).getAttribute('data-status'), { timeout: 15_000 })
-        .toBe('approved');
+      const confirm = second.locator('.ant-modal-confirm');
+      await expect.poll(() => confirm.innerText()).toContain(no);
+      await confirm.locator('.ant-btn-primary').click();
+      await expect.poll(() => approvalOutcome(second, no), { timeout: 15_000 }).toBe('approved');
     } finally {
       await second.context().close();
     }

@@ -23,6 +23,7 @@ const LOGIN: Record<Role, string> = {
   station_manager: 'hf_station',
   donor: 'donor',
   studio_manager: 'zs_manager', // created below: a studio manager alone, without the mediator role
+  union_organiser: 'zs_organiser', // created below
   system_admin: 'admin',
 };
 const ALL = Object.keys(LOGIN) as Role[];
@@ -396,6 +397,26 @@ const GROUPS: RouteGroup[] = [
   { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
   { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
   { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
+  // membership: joining and the register (the queue's decisions are in membership-joining.test.ts)
+  {
+    name: 'membership approval queue',
+    method: 'GET',
+    url: () => '/api/membership/applications',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'membership register',
+    method: 'GET',
+    url: () => '/api/membership/members',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'membership card check',
+    method: 'POST',
+    url: () => '/api/membership/verify-card',
+    body: () => ({ cardCode: 'YZM1-6328002026000001-0123456789abcdef0123' }),
+    allowed: ['union_staff', 'system_admin'],
+  },
 ];
 
 let t: TestApp;
@@ -413,6 +434,14 @@ beforeAll(async () => {
     regionCode: '442000',
   });
   expect(manager.statusCode, manager.body).toBe(200);
+  const organiser = await admin.post('/api/accounts', {
+    username: 'zs_organiser',
+    password: 'Yizhan2026',
+    displayName: '工会组织员',
+    roles: ['union_organiser'],
+    regionCode: '442000',
+  });
+  expect(organiser.statusCode, organiser.body).toBe(200);
   for (const role of ALL) agents.set(role, await loginAs(t.app, LOGIN[role]));
   expect((await admin.post('/api/stations', stationBody(BAOHE_STATION, '340111'))).statusCode).toBe(200);
   for (let i = 0; i < ALL.length + 1; i++) {

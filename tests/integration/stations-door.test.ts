@@ -144,6 +144,15 @@ describe('the signed webhook', () => {
       method: 'qr_pass',
     });
     expect(byPass.json().visit).toBe('created');
+    // A pass with the worker's PIN and a made-up MAC opens nothing.
+    const forgedMac = w.passCode.replace(/[0-9a-f]{20}$/, (mac) => (mac.startsWith('0') ? '1' : '0') + mac.slice(1));
+    const forged = await signedDoorEvent(t, device, {
+      eventId: 'e-3',
+      occurredAt,
+      passCode: forgedMac,
+      method: 'qr_pass',
+    });
+    expect(forged.json().visit).toBe('unknown_person');
     // The same event again, freshly signed: the terminal retried; it counts once.
     t.clock.now = new Date(t.clock.now.getTime() + 1000);
     const retried = await signedDoorEvent(t, device, { eventId: 'e-1', occurredAt, pin: w.pin, method: 'face' });

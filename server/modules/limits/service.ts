@@ -78,25 +78,25 @@ export function rateLimited(result: LimitResult, what: { zh: string; en: string 
 }
 
 /** Too many wrong codes for one key (a phone, an enterprise): locked until the time said, on the `code` field. */
-export function wrongCodesLockout(result: LimitResult): AppError {
+export function wrongCodesLockout(result: LimitResult, field = 'code'): AppError {
   const wait = waitText(result.retryAfterSec);
   return new AppError(
     'RATE_LIMITED',
     `验证码错误次数过多，请${wait.zh}后再试`,
     `Too many wrong codes; try again in ${wait.en}`,
-    'code',
+    field,
   );
 }
 
 /** A wrong or expired code, with the attempts left before the 15-minute lock. */
-export function wrongCodeRefusal(left: number): AppError {
+export function wrongCodeRefusal(left: number, field = 'code'): AppError {
   return new AppError(
     'VALIDATION',
     left > 0 ? `验证码不正确或已过期，还可尝试 ${left} 次` : '验证码不正确或已过期，请 15 分钟后再试',
     left > 0
       ? `The code is wrong or has expired; ${left} attempt(s) left`
       : 'The code is wrong or has expired; try again in 15 minutes',
-    'code',
+    field,
   );
 }
 

@@ -37,6 +37,30 @@ export const TEMPLATES = {
     text: `${SIGN}您正在登记户外劳动者驿站，验证码为{code}，10分钟内有效。请勿告诉他人。`,
     variables: ['code'],
   },
+  'membership.code': {
+    channels: ['sms'],
+    kind: 'code',
+    text: `${SIGN}您正在申请加入工会或查看会员卡，验证码为{code}，10分钟内有效。请勿告诉他人。`,
+    variables: ['code'],
+  },
+  'membership.received': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}您的{kind}申请已提交{organization}，申请编号{applicationNo}。审核结果将以短信告知，也可凭本手机号查看。`,
+    variables: ['kind', 'organization', 'applicationNo'],
+  },
+  'membership.approved': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}欢迎加入{organization}！会员号{memberNo}。凭本手机号和验证码即可打开电子会员卡。`,
+    variables: ['organization', 'memberNo'],
+  },
+  'membership.rejected': {
+    channels: ['sms'],
+    kind: 'notice',
+    text: `${SIGN}您向{organization}提交的入会申请{applicationNo}未获批准，原因：{reason}。如有疑问请联系该工会。`,
+    variables: ['organization', 'applicationNo', 'reason'],
+  },
   'stations.alarm': {
     channels: ['sms'],
     kind: 'notice',

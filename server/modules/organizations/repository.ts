@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inRegion, likeText } from '../../core/scope.js';
 import type { DbOrTx } from '../../db/client.js';
+import { accounts } from '../accounts/tables.js';
 import { regions } from '../regions/tables.js';
 import type { OrganizationKind } from '../../../contracts/organizations.js';
 import { mediationBodies, organizations } from './tables.js';
@@ -18,6 +19,10 @@ const columns = {
   regionName: regions.fullName,
   address: organizations.address,
   contactPhone: organizations.contactPhone,
+  code: organizations.code,
+  chairName: organizations.chairName,
+  approverAccountId: organizations.approverAccountId,
+  approverName: accounts.displayName,
 };
 
 export interface OrganizationFilter {
@@ -52,7 +57,8 @@ export const organizationRepo = {
       .select(columns)
       .from(organizations)
       .leftJoin(parent, eq(parent.id, organizations.parentId))
-      .leftJoin(regions, eq(regions.code, organizations.regionCode));
+      .leftJoin(regions, eq(regions.code, organizations.regionCode))
+      .leftJoin(accounts, eq(accounts.id, organizations.approverAccountId));
     const items = await base
       .where(where(f))
       .orderBy(asc(organizations.regionCode), asc(organizations.name))
@@ -70,7 +76,19 @@ export const organizationRepo = {
       .from(organizations)
       .leftJoin(parent, eq(parent.id, organizations.parentId))
       .leftJoin(regions, eq(regions.code, organizations.regionCode))
+      .leftJoin(accounts, eq(accounts.id, organizations.approverAccountId))
       .where(eq(organizations.id, id));
+    return row ?? null;
+  },
+  /** By the code a joining QR carries. */
+  async byCode(db: DbOrTx, code: string) {
+    const [row] = await db
+      .select(columns)
+      .from(organizations)
+      .leftJoin(parent, eq(parent.id, organizations.parentId))
+      .leftJoin(regions, eq(regions.code, organizations.regionCode))
+      .leftJoin(accounts, eq(accounts.id, organizations.approverAccountId))
+      .where(eq(organizations.code, code));
     return row ?? null;
   },
   async raw(db: DbOrTx, id: string) {

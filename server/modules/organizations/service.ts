@@ -11,6 +11,7 @@ import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { offsetOf, splitPage } from '../../core/paging.js';
 import type { DbOrTx } from '../../db/client.js';
+import { accountRepo } from '../accounts/repository.js';
 import { regionRepo } from '../regions/repository.js';
 import { regionPrefix, regionWithin } from '../../../contracts/regions.js';
 import { mediationBodyRepo, organizationRepo } from './repository.js';
@@ -52,6 +53,20 @@ async function validateInput(db: DbOrTx, ctx: Ctx, input: OrganizationInput, sel
       throw errors.validation('parentId', '上级组织不能是自身', 'An organization cannot be its own parent');
     const parent = await organizationRepo.raw(db, input.parentId);
     if (!parent) throw errors.validation('parentId', '上级组织不存在', 'Parent organization not found');
+  }
+  if (input.code) {
+    const holder = await organizationRepo.byCode(db, input.code);
+    if (holder && holder.id !== selfId)
+      throw errors.conflict('该代码已被其他组织使用', 'Another organization has this code', 'code');
+  }
+  if (input.approverAccountId) {
+    const approver = await accountRepo.byId(db, input.approverAccountId);
+    if (!approver || approver.status !== 'active' || !regionWithin(input.regionCode, approver.regionCode))
+      throw errors.validation(
+        'approverAccountId',
+        '审批人须为本地区在用的账号',
+        'The approver must be an active account of this region',
+      );
   }
   return actor;
 }
@@ -140,4 +155,14 @@ export async function studioOfOrganization(db: DbOrTx, organizationId: string): 
 export async function onlyStudio(db: DbOrTx): Promise<Studio | null> {
   const all = await mediationBodyRepo.studios(db);
   return all.length === 1 ? all[0]! : null;
+}
+
+/** The organization a joining QR or link names (no login: the public joining page). */
+export async function organizationByCode(db: DbOrTx, code: string) {
+  return organizationRepo.byCode(db, code.trim().toUpperCase());
+}
+
+/** An organization by id, for another module's checks (it has checked its own permission). */
+export async function organizationById(db: DbOrTx, id: string) {
+  return organizationRepo.byId(db, id);
 }

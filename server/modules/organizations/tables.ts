@@ -14,6 +14,12 @@ export const organizations = pgTable(
     employerId: uuid('employer_id'),
     address: varchar('address', { length: 256 }),
     contactPhone: varchar('contact_phone', { length: 20 }),
+    /** The short code a joining QR or link carries (e.g. HX-RIDERS); unique, upper case. */
+    code: varchar('code', { length: 24 }).unique(),
+    /** 工会主席 (or the chair of the preparatory group). */
+    chairName: varchar('chair_name', { length: 32 }),
+    /** The account that approves applications to join this organization; staff of the region otherwise. */
+    approverAccountId: uuid('approver_account_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

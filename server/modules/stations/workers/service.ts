@@ -8,7 +8,8 @@ import type { Deps } from '../../../core/deps.js';
 import { AppError, errors } from '../../../core/errors.js';
 import { newLinkToken, newSmsCode, sameHash } from '../../../core/one-time-codes.js';
 import type { DbOrTx } from '../../../db/client.js';
-import { clear, consume, enforce, wrongCodeRefusal, wrongCodesLockout } from '../../limits/service.js';
+import { spendPhoneCode } from '../../limits/phone-codes.js';
+import { enforce } from '../../limits/service.js';
 import { notifyCode } from '../../notifications/service.js';
 import { createPersonForIntake, findPersonByPhoneAndName } from '../../people/service.js';
 import { commandRepo, deviceRepo } from '../door/repository.js';
@@ -24,7 +25,6 @@ import { phoneAccessRepo, workerRepo } from './repository.js';
  */
 
 const CODE_REQUESTS = { zh: '获取验证码', en: 'code requests' };
-const MAX_CODE_ATTEMPTS = 5;
 
 function codeHash(cipher: FieldCipher, phone: string, expiresAt: Date, code: string): string {
   return cipher.searchHash(`station-code:v1:${phone}:${expiresAt.toISOString()}:${code}`);
@@ -69,19 +69,14 @@ export async function requestWorkerCode(deps: Deps, ctx: Ctx, body: { phone: str
 
 /** Every attempt counts before the code is checked; a right code is spent once and clears the count. */
 async function spendCode(deps: Deps, ctx: Ctx, phone: string, code: string): Promise<void> {
-  const { phoneLimit, addressLimit } = codeAttemptLimits(phone, ctx.ip);
-  const byAddress = await consume(deps.db, deps.now(), addressLimit);
-  if (!byAddress.allowed) throw wrongCodesLockout(byAddress);
-  const byPhone = await consume(deps.db, deps.now(), phoneLimit);
-  if (!byPhone.allowed) throw wrongCodesLockout(byPhone);
-  const open = await phoneAccessRepo.latestOpenCode(deps.db, phone, deps.now());
-  if (!open || open.attempts >= MAX_CODE_ATTEMPTS) throw wrongCodeRefusal(byPhone.remaining);
-  if (!sameHash(open.tokenHash, codeHash(deps.cipher, phone, open.expiresAt, code))) {
-    await phoneAccessRepo.countWrongAttempt(deps.db, open.id);
-    throw wrongCodeRefusal(byPhone.remaining);
-  }
-  if (!(await phoneAccessRepo.markUsed(deps.db, open.id, deps.now()))) throw wrongCodeRefusal(byPhone.remaining);
-  await clear(deps.db, phoneLimit.key);
+  await spendPhoneCode({
+    db: deps.db,
+    now: deps.now(),
+    store: phoneAccessRepo,
+    limits: codeAttemptLimits(phone, ctx.ip),
+    phone,
+    hashOf: (expiresAt) => codeHash(deps.cipher, phone, expiresAt, code),
+  });
 }
 
 async function openSession(db: DbOrTx, deps: Deps, phone: string) {
