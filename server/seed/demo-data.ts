@@ -418,6 +418,24 @@ export function generateDemo(scale = 1, seed = 'yizhan-demo') {
       roles: ['donor'],
       regionCode: '340111',
     },
+    // Haixi's membership program (seed article 4): the prefecture union's staff, who approve and
+    // see the figures, and one of its organisers, who logs visits on a phone (seed/membership.ts).
+    {
+      username: 'hx_union',
+      displayName: '马海燕',
+      label: '工会工作人员 union_staff (海西州，入会)',
+      roles: ['union_staff'],
+      regionCode: '632800',
+      organizationKey: 'c632800',
+    },
+    {
+      username: 'hx_organiser',
+      displayName: '韩永福',
+      label: '工会组织员 union_organiser (海西州)',
+      roles: ['union_organiser'],
+      regionCode: '632800',
+      organizationKey: 'c632800',
+    },
     ...STUDIO_MEDIATORS.map((name, i) => ({
       username: `zs_mediator${i + 2}`,
       displayName: name,

@@ -14,6 +14,7 @@ import { seedOpenCases } from './disputes-open.js';
 import { DEMO_COURTS, DEMO_PASSWORD, generateDemo, type DemoData } from './demo-data.js';
 import { writeFeeRefundCycleDemo } from './fee-refund-cycle.js';
 import { generateFeeDemo, writeFeeDemo } from './fee-refunds.js';
+import { writeMembershipDemo } from './membership.js';
 import { writeStationsDemo } from './stations.js';
 
 export const DEMO_LOGINS = {
@@ -142,6 +143,7 @@ export async function seedDemoIfEmpty(deps: Deps, scale = 1): Promise<boolean> {
   await writeFeeDemo(deps, fees);
   await writeFeeRefundCycleDemo(deps, fees);
   await writeStationsDemo(deps);
+  await writeMembershipDemo(deps);
   return true;
 }
 

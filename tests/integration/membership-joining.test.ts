@@ -4,6 +4,7 @@ import type { ApplicationAnswer, ApplicationRow, MemberCard, MemberRecord } from
 import { auditLog } from '../../server/modules/audit/tables.js';
 import { outbox } from '../../server/modules/notifications/tables.js';
 import { people } from '../../server/modules/people/tables.js';
+import { todayInChina } from '../../contracts/dates.js';
 import { createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { newAccount, uniqueResidentId } from '../support/factories.js';
 import {
@@ -29,6 +30,8 @@ let org: UnionOrganization;
 let other: UnionOrganization;
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
+  // 10:00 in China: the minutes the phones' codes move the clock on never cross midnight.
+  t.clock.now = new Date(`${todayInChina(new Date())}T02:00:00Z`);
   org = await newUnionOrganization(t, { name: '格尔木市快递行业工会', kind: 'industry' });
   other = await newUnionOrganization(t, { name: '德令哈市新就业形态联合工会', regionCode: '632802' });
 });
