@@ -6,14 +6,15 @@ import type {
   personSchema,
   revealedResidentIdSchema,
 } from '../../../contracts/people.js';
-import { writeAudit } from '../../core/audit.js';
+import { writeAudit, writeAuditMany } from '../../core/audit.js';
 import type { Ctx } from '../../core/context.js';
 import { assertInScope, requireActor, requirePermission } from '../../core/context.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError, errors } from '../../core/errors.js';
 import { maskResidentIdParts, normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
 import { offsetOf, splitPage, type PageQuery } from '../../core/paging.js';
-import type { DbOrTx } from '../../db/client.js';
+import type { DbOrTx, Tx } from '../../db/client.js';
+import { orderedId } from '../../db/ordered-id.js';
 import { regionRepo } from '../regions/repository.js';
 import { personRepo } from './repository.js';
 import type { PersonListQuery } from './schemas.js';
@@ -189,6 +190,11 @@ export async function findPersonByResidentId(db: DbOrTx, deps: Deps, residentId:
   return personRepo.byResidentIdHash(db, deps.cipher.searchHash(normalizeResidentId(residentId)));
 }
 
+/** The person whose resident ID has this keyed hash (the caller hashed a validated ID). */
+export async function findPersonByIdHash(db: DbOrTx, residentIdHash: string) {
+  return personRepo.byResidentIdHash(db, residentIdHash);
+}
+
 /** A person without a resident ID on file is recognised by phone and name together. */
 export async function findPersonByPhoneAndName(db: DbOrTx, phone: string, name: string) {
   return personRepo.byPhoneAndName(db, phone, name);
@@ -230,6 +236,115 @@ async function insertWithAudit(
     after: { ...row, residentId },
   });
   return row.id;
+}
+
+// ---- Imports of other modules (membership insurance) ----------------------------------------
+// The importing module has checked its permission, the rows and its scope; these functions find
+// people by the keyed hash of their resident IDs and register the ones not there yet, a batch at
+// a time in the import's transaction, each new person with the audit record every new person gets.
+
+/** The columns a valid resident ID is kept in (`residentIdColumns`). */
+export type ResidentIdColumns = ReturnType<typeof residentIdColumns>;
+
+/** The registered people among these resident-ID hashes: one query for a batch. */
+export async function peopleByResidentIdHashes(db: DbOrTx, hashes: string[]) {
+  const rows = await personRepo.byResidentIdHashes(db, hashes);
+  return new Map(rows.map((r) => [r.residentIdHash!, { id: r.id, name: r.name, regionCode: r.regionCode }]));
+}
+
+export interface PersonToRegister {
+  name: string;
+  phone: string | null;
+  regionCode: string;
+  /** The resident ID as `residentIdColumns` sealed it (the clear number is not kept). */
+  id: ResidentIdColumns;
+}
+
+/**
+ * The person of each resident ID of an import's batch, registering those not there yet (the first
+ * row of an ID names them) by COPY with their audit records. A registered person keeps their own
+ * name, phone and region. Answers hash → person id, and whether this call registered them.
+ */
+export async function registerPeopleForImport(
+  tx: DbOrTx,
+  ctx: Ctx,
+  items: PersonToRegister[],
+  now: Date,
+): Promise<Map<string, { id: string; created: boolean }>> {
+  const found = await peopleByResidentIdHashes(
+    tx,
+    items.map((i) => i.id.residentIdHash),
+  );
+  const out = new Map([...found].map(([hash, p]) => [hash, { id: p.id, created: false }]));
+  const fresh = new Map<string, PersonToRegister & { personId: string }>();
+  for (const i of items)
+    if (!out.has(i.id.residentIdHash) && !fresh.has(i.id.residentIdHash))
+      fresh.set(i.id.residentIdHash, { ...i, personId: orderedId() });
+  const rows = [...fresh.values()];
+  await personRepo.insertMany(
+    tx,
+    rows.map((p) => ({
+      id: p.personId,
+      name: p.name,
+      phone: p.phone,
+      regionCode: p.regionCode,
+      ...p.id,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  await writeAuditMany(
+    tx,
+    ctx,
+    rows.map((p) => ({
+      action: 'person.created',
+      entityType: 'person',
+      entityId: p.personId,
+      regionCode: p.regionCode,
+      after: {
+        id: p.personId,
+        name: p.name,
+        phone: p.phone,
+        regionCode: p.regionCode,
+        sex: p.id.sex,
+        birthDate: p.id.birthDate,
+        residentId: maskResidentIdParts(p.id.residentIdHead, p.id.residentIdTail),
+      },
+    })),
+  );
+  for (const p of rows) out.set(p.id.residentIdHash, { id: p.personId, created: true });
+  return out;
+}
+
+/**
+ * Takes back people an import registered, when that import is rolled back: each is deleted with
+ * an audit record, unless a record of another table points at them by now or they were changed
+ * after `since` (the import's commit); those stay. `ids` may name records other than people (the
+ * import's own): only people are looked at. Answers the ids kept.
+ */
+export async function removeImportedPeople(tx: Tx, ctx: Ctx, ids: string[], since: Date): Promise<string[]> {
+  const rows = await personRepo.rawByIds(tx, ids);
+  const unchanged = rows.filter((p) => p.updatedAt.getTime() <= since.getTime());
+  const deleted = new Set(
+    await personRepo.deleteUnreferenced(
+      tx,
+      unchanged.map((p) => p.id),
+    ),
+  );
+  await writeAuditMany(
+    tx,
+    ctx,
+    rows
+      .filter((p) => deleted.has(p.id))
+      .map((p) => ({
+        action: 'person.deleted',
+        entityType: 'person',
+        entityId: p.id,
+        regionCode: p.regionCode,
+        before: { ...p, residentId: maskResidentIdParts(p.residentIdHead, p.residentIdTail) },
+      })),
+  );
+  return rows.filter((p) => !deleted.has(p.id)).map((p) => p.id);
 }
 
 // ---- Case corrections (disputes module) ------------------------------------------------------

@@ -15,7 +15,7 @@ import { enforce } from '../../limits/service.js';
 import { notify, notifyCode } from '../../notifications/service.js';
 import { nextNumber } from '../../numbering/service.js';
 import { organizationByCode } from '../../organizations/service.js';
-import { createPersonForIntake, findPersonByResidentId, residentIdColumns } from '../../people/service.js';
+import { createPersonForIntake, findPersonByIdHash, residentIdColumns } from '../../people/service.js';
 import { areaForJoin } from '../grid/attribution.js';
 import { applicationRepo, membershipRepo, organiserLookup } from '../repository.js';
 import { applicationNumber, cardCodeOf, JOINABLE_KINDS } from '../rules/card.js';
@@ -116,6 +116,17 @@ async function provePhone(deps: Deps, ctx: Ctx, phone: string, otp: string | und
   await spendCode(deps, ctx, phone, otp);
 }
 
+/**
+ * The duplicate check of an application: what the platform already holds for a resident ID (its
+ * keyed hash) — the person, an application pending anywhere, a membership active anywhere.
+ */
+export async function standingOf(db: DbOrTx, deps: Deps, residentIdHash: string) {
+  const person = await findPersonByIdHash(db, residentIdHash);
+  const pending = await applicationRepo.pendingOf(db, residentIdHash);
+  const active = person ? await membershipRepo.activeOf(db, person.id) : null;
+  return { person, pending, active };
+}
+
 /** POST /api/public/membership/applications */
 export async function applyToJoin(
   deps: Deps,
@@ -140,14 +151,13 @@ export async function applyToJoin(
       organizationName: org.name,
       session,
     });
-    const person = await findPersonByResidentId(tx, deps, body.residentId);
+    const { person, pending, active } = await standingOf(tx, deps, id.residentIdHash);
     if (person && person.name !== body.name)
       throw errors.validation(
         'name',
         '姓名与该身份证号登记的姓名不一致，请核对',
         'The name differs from the one registered with this resident ID; check both',
       );
-    const pending = await applicationRepo.pendingOf(tx, id.residentIdHash);
     if (pending) {
       if (pending.organizationId !== org.id)
         throw errors.conflict(
@@ -163,7 +173,6 @@ export async function applyToJoin(
         memberOf: null,
       });
     }
-    const active = person ? await membershipRepo.activeOf(tx, person.id) : null;
     if (active?.organizationId === org.id)
       throw errors.conflict(
         `您已是${org.name}会员，可凭手机号查看电子会员卡`,
