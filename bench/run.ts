@@ -4,6 +4,8 @@ import { dispatchScenario } from './dispatch.js';
 import { feeRefundsScenario } from './fee-refunds.js';
 import { feeStatsScenario } from './fee-stats.js';
 import { importScenario } from './import.js';
+import { membershipInsuranceScenario } from './membership-insurance.js';
+import { membershipScenario } from './membership.js';
 import { stationsScenario } from './stations.js';
 import { freshEnv, login, runScript, startServer } from './harness.js';
 
@@ -53,6 +55,8 @@ const scenarios: Record<string, () => Promise<void>> = {
   'fee-refunds': () => feeRefundsScenario({ smoke, pgUrl }),
   'fee-stats': () => feeStatsScenario({ smoke, pgUrl }),
   stations: () => stationsScenario({ smoke, pgUrl }),
+  'membership-insurance': () => membershipInsuranceScenario({ smoke, pgUrl }),
+  membership: () => membershipScenario({ smoke, pgUrl }),
 };
 const pick = args.includes('--scenario') ? [args[args.indexOf('--scenario') + 1]!] : Object.keys(scenarios);
 for (const name of pick) {

@@ -39,6 +39,8 @@ interface RouteGroup {
 let jiangsuEnterprise: { uscc: string; version: number };
 const BAOHE_STATION = 'HF-AM-001';
 let stationSerial = 0;
+/** Start days of the covers the record group writes, one for each request. */
+let coverSerial = 0;
 /** Suggestions on the Baohe station's board, one for each request of the reply group. */
 const boardSuggestions: string[] = [];
 /** Alarm rules of the Baohe station at version 1, one for each request of the change group. */
@@ -394,6 +396,32 @@ const GROUPS: RouteGroup[] = [
     body: () => ({ date: '2030-01-02', kind: 'holiday' }),
     allowed: ['system_admin'],
   },
+  // membership: grid
+  // Organisers, areas, visits and figures are the region's staff's (membership:read, manage to
+  // change); /me is the organiser's own page: zs_organiser has no organiser record, so /me answers
+  // 200 with `organiser: null`, and /me/visits, /me/figures and /me/qr.svg answer 404 for it
+  // (tested in membership-grid.test.ts), as they do for an administrator who is no organiser.
+  ...(['organisers', 'areas', 'visits', 'figures', 'figures.xlsx', 'organiser-accounts'] as const).map(
+    (path): RouteGroup => ({
+      name: `membership grid: ${path}`,
+      method: 'GET',
+      url: () => `/api/membership/grid/${path}`,
+      allowed: ['union_staff', 'system_admin'],
+    }),
+  ),
+  {
+    name: 'membership grid: add an organiser',
+    method: 'POST',
+    url: () => '/api/membership/grid/organisers',
+    body: (t) => ({ name: '矩阵组织员', organizationId: t.ids!.orgIds.get('c442000') }),
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
+    name: 'membership grid: my organiser page',
+    method: 'GET',
+    url: () => '/api/membership/grid/me',
+    allowed: ['union_organiser', 'system_admin'],
+  },
   { name: 'regions', method: 'GET', url: () => '/api/regions', allowed: ALL },
   { name: 'courts', method: 'GET', url: () => '/api/courts', allowed: ALL },
   { name: 'dashboard', method: 'GET', url: () => '/api/dashboard', allowed: ALL },
@@ -411,10 +439,45 @@ const GROUPS: RouteGroup[] = [
     allowed: ['union_staff', 'system_admin'],
   },
   {
+    name: 'membership figures',
+    method: 'GET',
+    url: () => '/api/membership/reports',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
     name: 'membership card check',
     method: 'POST',
     url: () => '/api/membership/verify-card',
     body: () => ({ cardCode: 'YZM1-6328002026000001-0123456789abcdef0123' }),
+    allowed: ['union_staff', 'system_admin'],
+  },
+  // membership: insurance and recommendations (each allowed call records a cover of its own start
+  // day; nominations, reviews and outcomes by role are in membership-recommendations.test.ts)
+  ...(
+    [
+      '/api/membership/insurance/coverage',
+      '/api/membership/insurance/expiring',
+      '/api/imports?kind=membership-insurance',
+      '/api/membership/recommendations',
+      '/api/membership/recommendations/counts',
+    ] as const
+  ).map((url): RouteGroup => ({
+    name: `membership: ${url}`,
+    method: 'GET',
+    url: () => url,
+    allowed: ['union_staff', 'system_admin'],
+  })),
+  {
+    name: 'membership: record a cover',
+    method: 'POST',
+    url: () => '/api/membership/insurance',
+    body: (t) => ({
+      personId: zsPerson(t),
+      scheme: 'commercial_accident',
+      insurer: '访问矩阵保险公司',
+      startsOn: `2030-01-${String(1 + (coverSerial++ % 28)).padStart(2, '0')}`,
+      endsOn: '2030-12-31',
+    }),
     allowed: ['union_staff', 'system_admin'],
   },
 ];

@@ -64,6 +64,17 @@ describe('the membership figures', () => {
     expect(r.monthly.at(-1)).toMatchObject({ joined: 3, left: 1 });
   });
 
+  it('groups a province by its cities and the whole country by province', async () => {
+    const qinghai = await newAccount(t, { role: 'union_staff', regionCode: '630000' });
+    const province = (await qinghai.get('/api/membership/reports')).json<MembershipReport>();
+    expect(province.byArea.map((a) => a.regionCode)).toEqual(['632800']);
+    expect(province.totals.organizations).toBe(2);
+    const admin = await newAccount(t, { role: 'system_admin', regionCode: null });
+    const country = await admin.get('/api/membership/reports');
+    expect(country.statusCode, country.body).toBe(200);
+    expect(country.json<MembershipReport>().byArea.map((a) => a.regionCode)).toEqual(['630000']);
+  });
+
   it('refuses a day in the future, another region’s figures and the wrong roles', async () => {
     const future = await staff.get(`/api/membership/reports?asOf=${addDays(todayInChina(t.clock.now), 1)}`);
     expect(future.statusCode).toBe(400);

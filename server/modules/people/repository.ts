@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { inRegion, likeText } from '../../core/scope.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
 import { people } from './tables.js';
@@ -97,6 +98,72 @@ export const personRepo = {
       if (pgCodeOf(err) === FOREIGN_KEY_VIOLATION) return false;
       throw err;
     }
+  },
+  /** People by the keyed hashes of their resident IDs: one array parameter for an import's batch. */
+  async byResidentIdHashes(db: DbOrTx, hashes: string[]) {
+    if (!hashes.length) return [];
+    return db
+      .select({
+        id: people.id,
+        name: people.name,
+        regionCode: people.regionCode,
+        residentIdHash: people.residentIdHash,
+      })
+      .from(people)
+      .where(sql`${people.residentIdHash} = any(${sql.param(hashes)}::text[])`);
+  },
+  /** Many new people in one COPY (db/bulk.ts), with the ids the caller made for them. */
+  async insertMany(tx: DbOrTx, rows: (PersonInsert & { id: string })[]): Promise<void> {
+    const P = people;
+    await bulkInsert(
+      tx,
+      'people',
+      [
+        { name: P.id.name, type: 'uuid', value: (r) => r.id },
+        { name: P.name.name, type: 'text', value: (r) => r.name },
+        { name: P.phone.name, type: 'text', value: (r) => r.phone ?? null },
+        { name: P.residentIdEnc.name, type: 'text', value: (r) => r.residentIdEnc ?? null },
+        { name: P.residentIdHash.name, type: 'text', value: (r) => r.residentIdHash ?? null },
+        { name: P.residentIdTail.name, type: 'text', value: (r) => r.residentIdTail ?? null },
+        { name: P.residentIdHead.name, type: 'text', value: (r) => r.residentIdHead ?? null },
+        { name: P.sex.name, type: 'text', value: (r) => r.sex ?? null },
+        { name: P.birthDate.name, type: 'date', value: (r) => r.birthDate ?? null },
+        { name: P.regionCode.name, type: 'text', value: (r) => r.regionCode },
+        { name: P.createdAt.name, type: 'timestamptz', value: (r) => r.createdAt ?? null },
+        { name: P.updatedAt.name, type: 'timestamptz', value: (r) => r.updatedAt ?? null },
+      ] satisfies BulkColumn<PersonInsert & { id: string }>[],
+      rows,
+    );
+  },
+  /** These people as stored (for the audit records of their removal). */
+  async rawByIds(db: DbOrTx, ids: string[]) {
+    if (!ids.length) return [];
+    return db
+      .select()
+      .from(people)
+      .where(sql`${people.id} = any(${sql.param(ids)}::uuid[])`);
+  },
+  /**
+   * Deletes these people in one statement inside a savepoint; when a row of another table still
+   * points at one of them the foreign key refuses the whole statement, and each is tried alone
+   * (deleteIfUnreferenced). Answers the ids deleted.
+   */
+  async deleteUnreferenced(tx: Tx, ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    try {
+      return await tx.transaction(async (sp) => {
+        const gone = await sp
+          .delete(people)
+          .where(sql`${people.id} = any(${sql.param(ids)}::uuid[])`)
+          .returning({ id: people.id });
+        return gone.map((g) => g.id);
+      });
+    } catch (err) {
+      if (pgCodeOf(err) !== FOREIGN_KEY_VIOLATION) throw err;
+    }
+    const deleted: string[] = [];
+    for (const id of ids) if (await personRepo.deleteIfUnreferenced(tx, id)) deleted.push(id);
+    return deleted;
   },
   async byPhoneAndName(db: DbOrTx, phone: string, name: string) {
     const [row] = await db

@@ -83,6 +83,38 @@ export const MENU: readonly MenuEntry[] = [
   },
   // A donor company (爱心企业): its own donations to the stations, with their thanks.
   { key: 'myDonations', path: '/my-donations', labelKey: 'menu.myDonations', permission: 'stations:donor' },
+  // Membership (入会): the region's approval queue and its register of members (with the card check).
+  { key: 'membership', path: '/membership', labelKey: 'menu.membership', permission: 'membership:read' },
+  {
+    key: 'membershipMembers',
+    path: '/membership/members',
+    labelKey: 'menu.membershipMembers',
+    permission: 'membership:read',
+  },
+  // The program's figures (the seed's Haixi dashboard): unions, members, insured, recommended.
+  {
+    key: 'membershipReports',
+    path: '/membership/reports',
+    labelKey: 'menu.membershipReports',
+    permission: 'membership:read',
+  },
+  // Membership grid (分片包干): the region's board, league table, organisers and areas.
+  { key: 'membershipGrid', path: '/membership/grid', labelKey: 'menu.membershipGrid', permission: 'membership:read' },
+  // Members' work-injury cover (参保: record, import, coverage, ending soon) and 推优入党.
+  {
+    key: 'membershipInsurance',
+    path: '/membership/insurance',
+    labelKey: 'menu.membershipInsurance',
+    permission: 'membership:read',
+  },
+  // An organiser's own page on the phone: the joining QR, visits with photos, figures.
+  {
+    key: 'myOrganising',
+    path: '/my-organising',
+    labelKey: 'menu.myOrganising',
+    permission: 'membership:organise',
+    roles: ['union_organiser', 'system_admin'],
+  },
   { key: 'people', path: '/people', labelKey: 'menu.people', permission: 'people:read' },
   { key: 'courts', path: '/courts', labelKey: 'menu.courts', permission: 'courts:read', roles: STAFF },
   {

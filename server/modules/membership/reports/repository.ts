@@ -23,7 +23,11 @@ import { membershipInsurance, membershipRecommendations, memberships } from '../
 
 /** The area a row falls in: its region code cut to the next level, padded back to six digits. */
 function areaOf(column: AnyColumn, keyLength: number): SQL<string> {
-  return keyLength >= 6 ? sql<string>`${column}` : sql<string>`rpad(substr(${column}, 1, ${keyLength}), 6, '0')`;
+  // The length is written into the statement, not bound: the select list and the GROUP BY must be
+  // the same expression, and two bound parameters ($1, $2) are not.
+  return keyLength >= 6
+    ? sql<string>`${column}`
+    : sql<string>`rpad(substr(${column}, 1, ${sql.raw(String(Math.trunc(keyLength)))}), 6, '0')`;
 }
 
 type Counted = { area: string; n: number }[];

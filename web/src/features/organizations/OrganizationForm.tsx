@@ -5,6 +5,7 @@ import { api } from '../../app/api';
 import { FormModal } from '../../app/components/FormModal';
 import { RegionPicker } from '../../app/components/RegionPicker';
 import { useApiMutation } from '../../app/query';
+import { ApproverSelect } from './ApproverSelect';
 import { ParentSelect } from './ParentSelect';
 import { ORGANIZATIONS_API, organizationKeys } from './queryKeys';
 import { ORGANIZATION_KINDS, type Organization, type OrganizationInput } from './types';
@@ -17,6 +18,8 @@ interface Props {
 }
 
 const blank = (v: string | null | undefined) => (v && v.trim() ? v.trim() : null);
+/** The code a joining QR or link carries (contracts/organizations.ts checks it the same way). */
+const JOINING_CODE = /^\s*[A-Z0-9][A-Z0-9-]{1,23}\s*$/;
 
 export function OrganizationForm({ target, onClose }: Props) {
   const { t } = useTranslation();
@@ -31,6 +34,9 @@ export function OrganizationForm({ target, onClose }: Props) {
             regionCode: editing.regionCode ?? undefined,
             address: editing.address,
             contactPhone: editing.contactPhone,
+            code: editing.code,
+            chairName: editing.chairName,
+            approverAccountId: editing.approverAccountId,
           }
         : { kind: 'grassroots' },
     [editing],
@@ -47,6 +53,9 @@ export function OrganizationForm({ target, onClose }: Props) {
       parentId: v.parentId ?? null,
       address: blank(v.address),
       contactPhone: blank(v.contactPhone),
+      code: blank(v.code)?.toUpperCase() ?? null,
+      chairName: blank(v.chairName),
+      approverAccountId: v.approverAccountId ?? null,
     });
     onClose();
   };
@@ -89,6 +98,26 @@ export function OrganizationForm({ target, onClose }: Props) {
       </Form.Item>
       <Form.Item name="contactPhone" label={t('organizations.contactPhone')}>
         <Input maxLength={20} inputMode="tel" />
+      </Form.Item>
+      <Form.Item
+        name="code"
+        label={t('organizations.code')}
+        extra={t('organizations.codeHint')}
+        normalize={(v: string | undefined) => v?.toUpperCase()}
+        rules={[{ pattern: JOINING_CODE, message: t('organizations.codeFormat') }]}
+      >
+        <Input
+          maxLength={24}
+          style={{ fontFamily: 'monospace' }}
+          autoCapitalize="characters"
+          data-testid="organization-code"
+        />
+      </Form.Item>
+      <Form.Item name="chairName" label={t('organizations.chairName')}>
+        <Input maxLength={32} data-testid="organization-chair" />
+      </Form.Item>
+      <Form.Item name="approverAccountId" label={t('organizations.approver')} extra={t('organizations.approverHint')}>
+        <ApproverSelect approverName={editing?.approverName ?? null} />
       </Form.Item>
     </FormModal>
   );

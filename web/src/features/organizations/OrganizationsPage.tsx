@@ -24,6 +24,24 @@ export default function OrganizationsPage() {
     { title: t('organizations.parent'), dataIndex: 'parentName', render: (v: string | null) => v ?? none },
     { title: t('organizations.region'), dataIndex: 'regionName', render: (v: string | null) => v ?? none },
     {
+      title: t('organizations.code'),
+      dataIndex: 'code',
+      width: 170,
+      render: (code: string | null) =>
+        code ? (
+          <a
+            href={`/join/${encodeURIComponent(code)}`}
+            target="_blank"
+            rel="noreferrer"
+            title={t('organizations.joinLink')}
+          >
+            <span style={{ fontFamily: 'monospace' }}>{code}</span>
+          </a>
+        ) : (
+          none
+        ),
+    },
+    {
       title: t('organizations.contactPhone'),
       dataIndex: 'contactPhone',
       width: 140,
@@ -52,7 +70,7 @@ export default function OrganizationsPage() {
         createTestId: 'organization-create',
         render: (target, close) => <OrganizationForm target={target} onClose={close} />,
       }}
-      table={{ scrollX: 900 }}
+      table={{ scrollX: 1070 }}
     />
   );
 }

@@ -1,0 +1,70 @@
+import { Card, Flex, List, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../app/format';
+import { visitPhotoHref } from './queryKeys';
+import { useMyVisits } from './useMyOrganising';
+import type { Visit } from './types';
+
+/** The organiser's visits, newest first, with their photos as thumbnails. */
+export function MyVisits() {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const visits = useMyVisits(page);
+  return (
+    <Card title={t('membershipGrid.my.visitsTitle')} size="small">
+      <List<Visit>
+        dataSource={visits.page?.items ?? []}
+        loading={visits.loading}
+        locale={{ emptyText: t('membershipGrid.my.noVisits') }}
+        pagination={
+          (visits.page?.total ?? 0) > visits.pageSize
+            ? {
+                current: page,
+                pageSize: visits.pageSize,
+                total: visits.page?.total ?? 0,
+                onChange: setPage,
+                size: 'small',
+                simple: true,
+              }
+            : false
+        }
+        data-testid="my-visits"
+        renderItem={(v) => (
+          <List.Item data-testid="my-visit">
+            <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
+              <Flex justify="space-between" gap={8} wrap>
+                <Typography.Text strong style={{ wordBreak: 'break-all' }}>
+                  {v.place}
+                </Typography.Text>
+                <Typography.Text type="secondary">{formatDateTime(v.visitedAt)}</Typography.Text>
+              </Flex>
+              <Flex gap={4} wrap>
+                <Tag color="blue">{t('membershipGrid.my.met', { count: v.workersMet })}</Tag>
+                {v.areaName && <Tag>{v.areaName}</Tag>}
+                {v.sites.map((s) => (
+                  <Tag key={s}>{s}</Tag>
+                ))}
+              </Flex>
+              {v.photos.length > 0 && (
+                <Flex gap={6} wrap aria-label={t('membershipGrid.my.photoCount', { count: v.photos.length })}>
+                  {v.photos.map((p) => (
+                    <img
+                      key={p.id}
+                      src={visitPhotoHref(v.id, p.id)}
+                      alt=""
+                      width={56}
+                      height={56}
+                      style={{ objectFit: 'cover', borderRadius: 4 }}
+                      data-testid="my-visit-photo"
+                    />
+                  ))}
+                </Flex>
+              )}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+export const membershipReportsZh = {
+  title: '入会工作统计',
+  region: '地区',
+  asOf: '统计日期',
+  from: '起始月份',
+  organizations: '新就业形态工会组织',
+  members: '在册会员',
+  insured: '参保职工（累计）',
+  coveredNow: '当日在保',
+  recommended: '推优入党（累计）',
+  byArea: '分地区',
+  area: '地区',
+  monthly: '逐月变化',
+  joined: '入会',
+  left: '退会',
+  newlyInsured: '新参保',
+  recommendedMonthly: '推优',
+  none: '该地区暂无数据',
+  note: '数字由系统中的组织、会员、参保与推优记录统计得出，截至所选统计日期。',
+};
+export type MembershipReportsStrings = typeof membershipReportsZh;
