@@ -55,3 +55,12 @@ export const organizationFilterSchema = z.object({
   parentId: z.string().uuid().optional(),
   regionCode: regionCodeSchema.optional(),
 });
+
+/** GET /api/organizations/approver-accounts?q=: the region's active union staff, for the approver picker. */
+export const approverChoicesQuerySchema = z.object({ q: plainText(64).optional() });
+export const approverChoicesSchema = z.object({
+  items: z.array(
+    z.object({ id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string().nullable() }),
+  ),
+});
+export type ApproverChoices = z.infer<typeof approverChoicesSchema>;

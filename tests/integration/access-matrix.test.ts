@@ -439,6 +439,12 @@ const GROUPS: RouteGroup[] = [
     allowed: ['union_staff', 'system_admin'],
   },
   {
+    name: 'organization approver picker',
+    method: 'GET',
+    url: () => '/api/organizations/approver-accounts',
+    allowed: ['union_staff', 'system_admin'],
+  },
+  {
     name: 'membership figures',
     method: 'GET',
     url: () => '/api/membership/reports',

@@ -229,17 +229,23 @@ describe('membership insurance: the bulk file', () => {
   });
 
   it('rolls back: the covers go, and the workers it registered that nothing else names', async () => {
+    // One new worker with two covers: registered once.
     const fresh = { name: '韩冬梅', residentId: uniqueResidentId(), phone: uniquePhone() };
     const found = await uploaded(
       t,
       staff,
       '撤销.csv',
-      csvFile([HEADERS, row(fresh, '意外险', day(-200), day(3))]),
+      csvFile([HEADERS, row(fresh, '意外险', day(-200), day(3)), row(fresh, '工伤保险', day(-200), day(4))]),
       KIND,
     );
-    expect(await committed(t, staff, found.id as string)).toMatchObject({ inserted: 1 });
+    expect(await committed(t, staff, found.id as string)).toMatchObject({ inserted: 2 });
     const person = await findPerson(staff, fresh.residentId);
     expect(person).toBeDefined();
+    const list0 = await staff.get('/api/membership/insurance/expiring?pageSize=200');
+    const mine = list0
+      .json<{ items: { importId: string; personId: string }[] }>()
+      .items.filter((i) => i.importId === found.id);
+    expect(mine.map((i) => i.personId)).toEqual([person!.id, person!.id]);
     const rollback = await staff.post(`/api/imports/${found.id as string}/rollback`);
     expect(rollback.statusCode, rollback.body).toBe(200);
     expect(await findPerson(staff, fresh.residentId)).toBeUndefined();

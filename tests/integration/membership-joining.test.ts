@@ -409,6 +409,14 @@ describe('who may see and decide', () => {
 
   it('lets only the named approver decide for an organization that has one', async () => {
     const approver = await newAccount(t, { role: 'union_staff', regionCode: GOLMUD });
+    // Union staff pick the approver among the region's staff (they cannot list every account).
+    const choices = await staff.get('/api/organizations/approver-accounts');
+    expect(choices.statusCode, choices.body).toBe(200);
+    const ids = choices.json<{ items: { id: string; regionCode: string }[] }>().items;
+    expect(ids.map((c) => c.id)).toContain(approver.id);
+    expect(ids.every((c) => c.regionCode.startsWith('6328'))).toBe(true);
+    const worker = await newAccount(t, { role: 'worker', regionCode: HAIXI });
+    expect((await worker.get('/api/organizations/approver-accounts')).statusCode).toBe(403);
     const named = await newUnionOrganization(t, { approverAccountId: approver.id });
     const answer = (await applyFromPhone(t, named.code, newApplicant())).json<ApplicationAnswer>();
     const row = (await staff.get(`/api/membership/applications?q=${answer.applicationNo}`)).json<{

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  approverChoicesQuerySchema,
+  approverChoicesSchema,
   organizationInputSchema,
   organizationPageSchema,
   organizationSchema,
@@ -23,6 +25,18 @@ export async function organizationRoutes(fastify: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => service.listOrganizations(deps, request.ctx, request.query),
+  );
+  app.get(
+    '/api/organizations/approver-accounts',
+    {
+      schema: {
+        tags,
+        summary: '可指定的入会审批人 Union staff who may be named an organization’s approver',
+        querystring: approverChoicesQuerySchema,
+        response: { 200: approverChoicesSchema, ...errorResponses },
+      },
+    },
+    async (request) => service.approverChoices(deps, request.ctx, request.query.q),
   );
   app.get(
     '/api/organizations/:id',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  ApproverChoices,
   OrganizationInput,
   organizationPageSchema,
   organizationSchema,
@@ -165,4 +166,21 @@ export async function organizationByCode(db: DbOrTx, code: string) {
 /** An organization by id, for another module's checks (it has checked its own permission). */
 export async function organizationById(db: DbOrTx, id: string) {
   return organizationRepo.byId(db, id);
+}
+
+/**
+ * The accounts that may be named an organization's approver: the active union staff of the
+ * caller's region (those who keep organizations, without the right to list every account).
+ */
+export async function approverChoices(deps: Deps, ctx: Ctx, q: string | undefined): Promise<ApproverChoices> {
+  const actor = requirePermission(ctx, 'organizations:manage');
+  const { items } = await accountRepo.list(
+    deps.db,
+    { scope: actor.regionCode, q, role: 'union_staff', status: 'active' },
+    20,
+    0,
+  );
+  return {
+    items: items.map(({ id, username, displayName, regionCode }) => ({ id, username, displayName, regionCode })),
+  };
 }

@@ -15,6 +15,10 @@ describe('each page its own title', () => {
     ['/apply', 'pageTitles.apply'],
     ['/e/AbCdEfGhIjKlMnOpQrStUvWxYz012345', 'pageTitles.employerLink'],
     ['/login', 'pageTitles.login'],
+    ['/join/HX-RIDERS', 'pageTitles.join'],
+    ['/member-card', 'pageTitles.memberCard'],
+    ['/membership/reports', 'menu.membershipReports'],
+    ['/membership/members', 'menu.membershipMembers'],
     ['/no-such-page', null],
   ])('%s → %s', (path, key) => {
     expect(titleKeyFor(path)).toBe(key);

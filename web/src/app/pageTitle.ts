@@ -11,6 +11,8 @@ const OTHER_PAGES: readonly [string, TitleKey][] = [
   ['/apply', 'pageTitles.apply'],
   ['/track', 'pageTitles.track'],
   ['/refunds', 'pageTitles.refunds'],
+  ['/join/', 'pageTitles.join'],
+  ['/member-card', 'pageTitles.memberCard'],
   ['/e/', 'pageTitles.employerLink'],
   ['/login', 'pageTitles.login'],
   ['/demo/phone', 'pageTitles.demoPhone'],

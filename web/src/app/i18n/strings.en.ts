@@ -15,6 +15,8 @@ export const appEn: AppStrings = {
     login: 'Sign in',
     demoPhone: 'Demo phone',
     refunds: 'Check fee refunds',
+    join: 'Join the union',
+    memberCard: 'Member card',
   },
   menu: {
     home: 'Home',

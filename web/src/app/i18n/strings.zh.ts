@@ -14,6 +14,8 @@ export const appZh = {
     login: '登录',
     demoPhone: '演示手机',
     refunds: '查询经费返还',
+    join: '加入工会',
+    memberCard: '电子会员卡',
   },
   menu: {
     home: '首页',

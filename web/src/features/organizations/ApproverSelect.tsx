@@ -1,22 +1,22 @@
 import { Input } from 'antd';
-import { api, type Page } from '../../app/api';
+import { api } from '../../app/api';
 import { useCan } from '../../app/auth';
 import { RemoteSelect } from '../../app/components/RemoteSelect';
-import { ACCOUNTS_API, accountKeys } from '../accounts/queryKeys';
-import type { Account } from '../accounts/types';
+import type { ApproverChoices } from '../../../../contracts/organizations';
 
-const labelOf = (a: Account) => `${a.displayName} · ${a.username}`;
+const APPROVERS_API = '/api/organizations/approver-accounts';
+type Choice = ApproverChoices['items'][number];
+const labelOf = (a: Choice) => `${a.displayName} · ${a.username}`;
 
 const searchAccounts = (q: string) =>
   api
-    .get<Page<Account>>(ACCOUNTS_API, { q: q || undefined, status: 'active', pageSize: 20 })
+    .get<ApproverChoices>(APPROVERS_API, { q: q || undefined })
     .then((d) => d.items.map((a) => ({ value: a.id, label: labelOf(a) })));
 
-const accountLabel = (id: string) => api.get<Account>(`${ACCOUNTS_API}/${encodeURIComponent(id)}`).then(labelOf);
-
 /**
- * The account that approves applications to join the organization. Accounts are listed only to
- * those who keep them (accounts:manage); anyone else sees the approver named and keeps it as it is.
+ * The account that approves applications to join the organization: one of the region's active
+ * union staff, listed to those who keep organizations; the current one shows by the name the
+ * organization gives it.
  */
 export function ApproverSelect({
   value,
@@ -30,16 +30,16 @@ export function ApproverSelect({
   /** The approver as the organization names it (shown to those who cannot list accounts). */
   approverName: string | null;
 }) {
-  const mayList = useCan()('accounts:manage');
+  const mayList = useCan()('organizations:manage');
   if (!mayList) return <Input id={id} value={value ? (approverName ?? value) : ''} disabled />;
   return (
     <RemoteSelect
       id={id}
       value={value}
       onChange={onChange}
-      queryKey={[...accountKeys.all, 'approvers']}
+      queryKey={[APPROVERS_API]}
       search={searchAccounts}
-      resolveLabel={accountLabel}
+      resolveLabel={() => Promise.resolve(approverName)}
       testId="organization-approver"
     />
   );
