@@ -84,6 +84,14 @@ describe('the grid on screen', () => {
     expect(await item.innerText()).toContain('顺丰速运');
     const photo = item.getByTestId('my-visit-photo');
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    // The visit's own QR carries the organiser and the visit, so joins made there are credited to it.
+    await item.getByTestId('my-visit-qr-toggle').click();
+    const link = (await item.getByTestId('my-visit-qr').getAttribute('data-link'))!;
+    expect(link).toMatch(/\/join\/[^?]+\?o=[A-Z0-9]+&v=[0-9a-f-]{36}$/);
+    const joining = await context.newPage();
+    await joining.goto(link.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await expect.poll(() => joining.getByTestId('join-organiser').innerText()).toContain(organiser.name);
+    await joining.close();
     await expect
       .poll(() => phone.getByTestId('my-figures').getByTestId('figure-workersMet').innerText())
       .toContain('8');

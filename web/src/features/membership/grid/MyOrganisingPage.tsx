@@ -23,7 +23,7 @@ export default function MyOrganisingPage() {
         <Flex vertical gap={16}>
           <MyLinkCard organiser={self.organiser} />
           <VisitForm organiser={self.organiser} />
-          <MyVisits />
+          <MyVisits joinUrl={self.organiser.joinUrl} />
           <MyFiguresCard />
         </Flex>
       )}

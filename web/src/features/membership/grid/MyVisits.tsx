@@ -1,15 +1,20 @@
-import { Card, Flex, List, Tag, Typography } from 'antd';
+import { Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
+import { PassQr } from '../../stations/public/PassQr';
 import { visitPhotoHref } from './queryKeys';
 import { useMyVisits } from './useMyOrganising';
 import type { Visit } from './types';
 
-/** The organiser's visits, newest first, with their photos as thumbnails. */
-export function MyVisits() {
+/**
+ * The organiser's visits, newest first, with their photos as thumbnails; each visit's own joining
+ * QR (the organiser's link with the visit), so the joins made on the spot are credited to it.
+ */
+export function MyVisits({ joinUrl }: { joinUrl: string | null }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  const [qrOf, setQrOf] = useState<string | null>(null);
   const visits = useMyVisits(page);
   return (
     <Card title={t('membershipGrid.my.visitsTitle')} size="small">
@@ -46,6 +51,21 @@ export function MyVisits() {
                   <Tag key={s}>{s}</Tag>
                 ))}
               </Flex>
+              {joinUrl && (
+                <Button
+                  size="small"
+                  onClick={() => setQrOf(qrOf === v.id ? null : v.id)}
+                  style={{ alignSelf: 'flex-start' }}
+                  data-testid="my-visit-qr-toggle"
+                >
+                  {qrOf === v.id ? t('membershipGrid.my.visitQrHide') : t('membershipGrid.my.visitQr')}
+                </Button>
+              )}
+              {joinUrl && qrOf === v.id && (
+                <div style={{ textAlign: 'center' }} data-testid="my-visit-qr" data-link={`${joinUrl}&v=${v.id}`}>
+                  <PassQr text={`${joinUrl}&v=${v.id}`} size={200} />
+                </div>
+              )}
               {v.photos.length > 0 && (
                 <Flex gap={6} wrap aria-label={t('membershipGrid.my.photoCount', { count: v.photos.length })}>
                   {v.photos.map((p) => (

@@ -75,6 +75,8 @@ export const membershipGridEn: MembershipGridStrings = {
     title: 'My outreach',
     notOrganiser: 'Your account is not registered as an organiser yet; ask your union.',
     linkTitle: 'My joining QR code',
+    visitQr: 'Joining QR for this visit',
+    visitQrHide: 'Hide the QR',
     linkHint: 'Workers scan it, or open the link below, to apply; members who join through it are credited to you.',
     noLink: 'Your union has no joining code yet, so there is no QR code; ask the union staff.',
     copy: 'Copy the link',

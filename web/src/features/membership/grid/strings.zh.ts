@@ -73,6 +73,8 @@ export const membershipGridZh = {
     title: '我的入会工作',
     notOrganiser: '您的账号还没有登记为组织员，请联系所在工会。',
     linkTitle: '我的入会二维码',
+    visitQr: '本次走访的入会二维码',
+    visitQrHide: '收起二维码',
     linkHint: '请职工用微信扫码，或打开下面的链接申请入会；通过此码入会的会员会计入您的工作。',
     noLink: '所属工会还没有入会代码，暂时不能生成二维码，请联系工会工作人员。',
     copy: '复制链接',
