@@ -192,6 +192,11 @@ export const membershipApplications = pgTable(
       .on(t.residentIdHash)
       .where(sql`${t.status} = 'pending'`),
     index('membership_applications_queue').on(t.regionCode, t.status, t.createdAt),
+    // The queue of waiting applications in arrival order: small (pending only) whatever the
+    // millions decided, so a province's page and its count read only what waits.
+    index('membership_applications_waiting')
+      .on(t.createdAt, t.id, t.regionCode)
+      .where(sql`${t.status} = 'pending'`),
     index('membership_applications_org_queue').on(t.organizationId, t.status, t.createdAt),
     index('membership_applications_organiser').on(t.organiserId, t.createdAt),
     index('membership_applications_area').on(t.areaId, t.createdAt),

@@ -1,0 +1,1 @@
+CREATE INDEX "membership_applications_waiting" ON "membership_applications" USING btree ("created_at","id","region_code") WHERE "membership_applications"."status" = 'pending';
