@@ -17,6 +17,8 @@ import { choose, ensureWebBuilt, launchChromium, newDeskPage, signIn, startServe
 const FIRST = { name: '海西州新就业形态劳动者联合工会', code: 'HX-JOIN' };
 const SECOND = { name: '格尔木市快递行业工会', code: 'GLM-EXPRESS' };
 const STAFF = { username: 'hx_union_staff', password: 'Haixi-Union-2026' };
+const ORGANISER = { username: 'hx_join_organiser', password: 'Haixi-Organiser-2026' };
+let organiserCode = '';
 const courier = {
   name: '韩小快',
   phone: uniquePhone(),
@@ -83,7 +85,7 @@ beforeAll(async () => {
   ensureWebBuilt();
   ({ t, baseUrl } = await startServer());
   admin = await loginAs(t.app, 'admin');
-  await newUnion({ ...FIRST, kind: 'joint', regionCode: HAIXI });
+  const first = await newUnion({ ...FIRST, kind: 'joint', regionCode: HAIXI });
   await newUnion({ ...SECOND, kind: 'industry', regionCode: GOLMUD });
   // Nobody of the demo covers Haixi: its union staff, who decide for both unions (no approver named).
   const staff = await admin.post('/api/accounts', {
@@ -93,6 +95,21 @@ beforeAll(async () => {
     regionCode: HAIXI,
   });
   expect(staff.statusCode, staff.body).toBe(200);
+  // The organiser whose QR the courier scans: an account to sign in with, and their record.
+  const account = await admin.post('/api/accounts', {
+    ...ORGANISER,
+    displayName: '韩永福',
+    roles: ['union_organiser'],
+    regionCode: HAIXI,
+  });
+  expect(account.statusCode, account.body).toBe(200);
+  const created = await admin.post('/api/membership/grid/organisers', {
+    name: '韩永福',
+    organizationId: first.id,
+    accountId: account.json<{ id: string }>().id,
+  });
+  expect(created.statusCode, created.body).toBe(200);
+  organiserCode = created.json<{ code: string }>().code;
   allowNames(FIRST.name, SECOND.name, courier.name);
   browser = await launchChromium();
   const phoneContext = await browser.newContext({
@@ -113,8 +130,10 @@ afterAll(async () => {
 
 describe('joining from a union’s link', () => {
   it('takes a courier’s application on a 375 px phone, the ID’s typing slip shown on its field', async () => {
-    await phone.goto(`${baseUrl}/join/${FIRST.code.toLowerCase()}`);
+    // The organiser's QR: the union's code and the organiser's.
+    await phone.goto(`${baseUrl}/join/${FIRST.code.toLowerCase()}?o=${organiserCode}`);
     expect(await phone.getByTestId('join-union-name').innerText()).toBe(FIRST.name);
+    expect(await phone.getByTestId('join-organiser').innerText()).toContain('韩永福');
     await fillJoinForm(badResidentId);
     await phone.getByTestId('join-request-code').click();
     await expect.poll(() => memberCodeTo(t, courier.phone).catch(() => null)).toMatch(/^\d{6}$/);
@@ -151,6 +170,20 @@ describe('joining from a union’s link', () => {
     await desk.getByTestId('bulk-answer').waitFor();
     expect(await desk.getByTestId('bulk-answer').innerText()).toContain('已批准 1 条');
     await expect.poll(() => row.count()).toBe(0);
+  });
+
+  it('counts the join to the organiser whose QR it came from', async () => {
+    const organiserPhone = await browser.newPage({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    try {
+      await signIn(organiserPhone, baseUrl, ORGANISER.username, ORGANISER.password);
+      await organiserPhone.goto(`${baseUrl}/my-organising`);
+      const figure = (key: string) =>
+        organiserPhone.getByTestId('my-figures').getByTestId(`figure-${key}`).locator('.ant-statistic-content-value');
+      await expect.poll(() => figure('joined').innerText(), { timeout: 15_000 }).toBe('1');
+      expect(await figure('applications').innerText()).toBe('1');
+    } finally {
+      await organiserPhone.close();
+    }
   });
 
   it('opens the member card on the phone without another code', async () => {
