@@ -23,3 +23,4 @@ export * from '../modules/stations/telemetry/tables.js';
 export * from '../modules/stations/board/tables.js';
 export * from '../modules/stations/supplies/tables.js';
 export * from '../modules/membership/tables.js';
+export * from '../modules/membership/insurance/tables.js';

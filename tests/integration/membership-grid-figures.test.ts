@@ -141,8 +141,19 @@ describe('figures over a period', () => {
     expect(areaRow(today, areaB)).toMatchObject({ applications: 3, joined: 2 });
     const month = await figures(staff, '2026-03-01', '2026-03-31');
     expect(rowOf(month, a)).toMatchObject({ visits: 3, workersMet: 1015, joined: 2, joinRate: 0.002 });
-    // Over the month both had cover on some day of it.
-    expect(month.totals).toMatchObject({ applications: 6, joined: 4, insured: 2, visits: 3, workersMet: 1015 });
+    // A stay counts as insured with cover on some day of the stay, not of the period: the second
+    // worker's cover fell in the month but ended the day before they joined.
+    expect(month.totals).toMatchObject({ applications: 6, joined: 4, insured: 1, visits: 3, workersMet: 1015 });
+  });
+
+  it('counts a join as insured when the cover is recorded later, even after the period', async () => {
+    const member = await newMember(t, { organization, organiserCode: c.code });
+    const before = await figures(staff, TODAY, TODAY);
+    expect(rowOf(before, c)).toMatchObject({ joined: 1, insured: 0, insuredRate: 0 });
+    // Cover from next month, recorded now: the join of today is an insured one.
+    await cover(member.personId, '2026-04-01', '2027-03-31');
+    const after = await figures(staff, TODAY, TODAY);
+    expect(rowOf(after, c)).toMatchObject({ joined: 1, insured: 1, insuredRate: 1 });
   });
 
   it('defaults to this month up to today, and refuses a period the wrong way round', async () => {
@@ -194,7 +205,7 @@ describe('the workbook', () => {
     const rows = league.getSheetValues().filter(Boolean) as unknown[][];
     const aRow = rows.find((r) => r.includes('甲组织员'))!;
     // rank, code, name, union, visits, workers met, applications, joined, insured, join rate, insured rate
-    expect(aRow.slice(1)).toEqual([2, a.code, '甲组织员', organization.name, 3, 1015, 2, 2, 2, 0.002, 1]);
+    expect(aRow.slice(1)).toEqual([2, a.code, '甲组织员', organization.name, 3, 1015, 2, 2, 1, 0.002, 0.5]);
     expect(rows.some((r) => r.includes('合计 Total'))).toBe(true);
     const board = book.getWorksheet('网格 Areas')!;
     const boardRows = board.getSheetValues().filter(Boolean) as unknown[][];
@@ -224,7 +235,7 @@ describe('an organiser’s own figures', () => {
     const res = await aAccount.get(`/api/membership/grid/me/figures?from=2026-03-01&to=${TODAY}`);
     expect(res.statusCode, res.body).toBe(200);
     const mine = res.json<MyFigures>();
-    expect(mine.totals).toMatchObject({ visits: 3, workersMet: 1015, applications: 2, joined: 2, insured: 2 });
+    expect(mine.totals).toMatchObject({ visits: 3, workersMet: 1015, applications: 2, joined: 2, insured: 1 });
     expect(mine.areas.map((r) => r.areaId)).toEqual([areaA.id]);
   });
 });

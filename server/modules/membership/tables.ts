@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   date,
@@ -8,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -242,6 +244,12 @@ export const memberships = pgTable(
     politicalStatus: varchar('political_status', { length: 24 }).$type<PoliticalStatus>(),
     employer: varchar('employer', { length: 128 }),
     post: varchar('post', { length: 64 }),
+    /**
+     * The person had work-injury cover on some day of this stay (a cover ending on or after the
+     * first day and, once ended, starting by the last). Kept by the database (migration 0034),
+     * whichever path writes the stay or the cover, for the grid's figures.
+     */
+    insured: boolean('insured').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -340,4 +348,25 @@ export const membershipPhoneAccess = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('membership_phone_access_phone').on(t.phone, t.kind)],
+);
+
+/**
+ * The grid's figures a China calendar day at a time, per organiser and per area credited
+ * (`creditedId` is either's id): visits and workers met by the visit's day, applications to join
+ * by the day they arrived, joins (a stay not continuing a transfer) by their first day and, of
+ * those, the stays with cover. Kept by triggers on the four tables counted (migration 0034), so a
+ * province's board over a year reads a few thousand rows rather than millions.
+ */
+export const membershipGridDays = pgTable(
+  'membership_grid_days',
+  {
+    creditedId: uuid('credited_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    visits: integer('visits').notNull().default(0),
+    workersMet: integer('workers_met').notNull().default(0),
+    applications: integer('applications').notNull().default(0),
+    joined: integer('joined').notNull().default(0),
+    insured: integer('insured').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.creditedId, t.day] })],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/tables.js';
 
@@ -20,6 +21,8 @@ export const people = pgTable(
       .notNull()
       .references(() => regions.code),
     occupation: varchar('occupation', { length: 32 }),
+    /** The import that registered the person (a bulk lane's rollback takes back those it added). */
+    registeredByImport: uuid('registered_by_import'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -29,5 +32,8 @@ export const people = pgTable(
     // Name prefix search (a surname, or the first characters of a full name) under any collation.
     index('people_name_prefix_idx').on(t.name.op('varchar_pattern_ops')),
     index('people_phone_idx').on(t.phone),
+    index('people_registered_by_import_idx')
+      .on(t.registeredByImport)
+      .where(sql`${t.registeredByImport} is not null`),
   ],
 );

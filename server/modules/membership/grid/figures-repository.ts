@@ -1,19 +1,13 @@
-import { and, asc, eq, gte, isNull, lt, lte, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type AnyColumn } from 'drizzle-orm';
 import { inRegion } from '../../../core/scope.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { organizations } from '../../organizations/tables.js';
-import {
-  memberships,
-  membershipApplications,
-  membershipAreas,
-  membershipInsurance,
-  membershipOrganisers,
-  membershipVisits,
-} from '../tables.js';
+import { membershipAreas, membershipGridDays, membershipOrganisers } from '../tables.js';
 
 // The grid's figures over a period, per organiser or per area of a region (or of one organiser):
-// visits and workers met by the visit's time, applications by when they arrived, joins by the
-// membership's first day, and of those joined the people with cover on any day of the period.
+// visits and workers met by the visit's China day, applications to join by the day they arrived,
+// joins by the stay's first day, and of those joins the stays with cover on some day of the stay
+// (a cover recorded later counts). The database keeps them a day at a time (migration 0034).
 
 export interface Period {
   /** First and last calendar day (China). */
@@ -40,13 +34,12 @@ export interface Counts {
   insured: number;
 }
 
-/** The rows counted (in scope, of the organiser) joined to what they are credited to. */
-function credited(t: Target, organiserColumn: AnyColumn, areaColumn: AnyColumn) {
+/** The organisers or the areas whose figures are asked for: in scope, of the organiser. */
+function credited(t: Target) {
   if (t.by === 'organiser')
     return {
       table: membershipOrganisers,
-      key: sql<string>`${organiserColumn}`,
-      on: eq(organiserColumn, membershipOrganisers.id),
+      id: membershipOrganisers.id,
       where: and(
         inRegion(membershipOrganisers.regionCode, t.scope),
         t.organiserId ? eq(membershipOrganisers.id, t.organiserId) : undefined,
@@ -54,8 +47,7 @@ function credited(t: Target, organiserColumn: AnyColumn, areaColumn: AnyColumn) 
     };
   return {
     table: membershipAreas,
-    key: sql<string>`${areaColumn}`,
-    on: eq(areaColumn, membershipAreas.id),
+    id: membershipAreas.id,
     where: and(
       inRegion(membershipAreas.regionCode, t.scope),
       t.organiserId ? eq(membershipAreas.organiserId, t.organiserId) : undefined,
@@ -63,7 +55,7 @@ function credited(t: Target, organiserColumn: AnyColumn, areaColumn: AnyColumn) 
   };
 }
 
-const n = (expr: SQL) => sql<number>`coalesce(${expr}, 0)::int`;
+const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
 export const figuresRepo = {
   /** The organisers of the region (or the one), with their organization's name. */
@@ -107,57 +99,25 @@ export const figuresRepo = {
       .orderBy(asc(membershipAreas.name), asc(membershipAreas.id));
   },
 
-  async visits(db: DbOrTx, t: Target, p: Period) {
-    const c = credited(t, membershipVisits.organiserId, membershipVisits.areaId);
-    return db
-      .select({ id: c.key, visits: n(sql`count(*)`), workersMet: n(sql`sum(${membershipVisits.workersMet})`) })
-      .from(membershipVisits)
-      .innerJoin(c.table, c.on)
-      .where(and(c.where, gte(membershipVisits.visitedAt, p.start), lt(membershipVisits.visitedAt, p.end)))
-      .groupBy(c.key);
-  },
-
-  /** Applications to join that arrived in the period (whatever became of them since). */
-  async applications(db: DbOrTx, t: Target, p: Period) {
-    const c = credited(t, membershipApplications.organiserId, membershipApplications.areaId);
-    return db
-      .select({ id: c.key, applications: n(sql`count(*)`) })
-      .from(membershipApplications)
-      .innerJoin(c.table, c.on)
-      .where(
-        and(
-          c.where,
-          eq(membershipApplications.kind, 'join'),
-          gte(membershipApplications.createdAt, p.start),
-          lt(membershipApplications.createdAt, p.end),
-        ),
-      )
-      .groupBy(c.key);
-  },
-
   /**
-   * People whose membership credited here began in the period (a transfer's continuation is not a
-   * new join), and of them those with work-injury cover overlapping the period.
+   * Each organiser's or area's counts over the period's days, from the daily figures the
+   * database keeps (membership_grid_days); an id with nothing in the period is absent.
    */
-  async joined(db: DbOrTx, t: Target, p: Period) {
-    const c = credited(t, memberships.organiserId, memberships.areaId);
-    const covered = sql`exists (select 1 from ${membershipInsurance} where ${membershipInsurance.personId} = ${memberships.personId} and ${membershipInsurance.startsOn} <= ${p.to} and ${membershipInsurance.endsOn} >= ${p.from})`;
+  counts(db: DbOrTx, t: Target, p: Period): Promise<Counts[]> {
+    const c = credited(t);
+    const d = membershipGridDays;
     return db
       .select({
-        id: c.key,
-        joined: n(sql`count(distinct ${memberships.personId})`),
-        insured: n(sql`count(distinct ${memberships.personId}) filter (where ${covered})`),
+        id: d.creditedId,
+        visits: total(d.visits),
+        workersMet: total(d.workersMet),
+        applications: total(d.applications),
+        joined: total(d.joined),
+        insured: total(d.insured),
       })
-      .from(memberships)
-      .innerJoin(c.table, c.on)
-      .where(
-        and(
-          c.where,
-          isNull(memberships.previousId),
-          gte(memberships.joinedOn, p.from),
-          lte(memberships.joinedOn, p.to),
-        ),
-      )
-      .groupBy(c.key);
+      .from(d)
+      .innerJoin(c.table, eq(c.id, d.creditedId))
+      .where(and(c.where, gte(d.day, p.from), lte(d.day, p.to)))
+      .groupBy(d.creditedId);
   },
 };

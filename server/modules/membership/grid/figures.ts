@@ -45,23 +45,10 @@ function figuresOf(c: Omit<Counts, 'id'>): Figures {
   return { ...c, joinRate: rate(c.joined, c.workersMet), insuredRate: rate(c.insured, c.joined) };
 }
 
-/** Each id's counts from the three queries, zero where a query found nothing. */
+/** Each id's counts over the period, zero where nothing was counted. */
 async function countsBy(db: DbOrTx, t: Target, p: Period): Promise<(id: string) => Omit<Counts, 'id'>> {
-  const [visits, applications, joined] = await Promise.all([
-    figuresRepo.visits(db, t, p),
-    figuresRepo.applications(db, t, p),
-    figuresRepo.joined(db, t, p),
-  ]);
-  const v = new Map(visits.map((r) => [r.id, r]));
-  const a = new Map(applications.map((r) => [r.id, r]));
-  const j = new Map(joined.map((r) => [r.id, r]));
-  return (id) => ({
-    visits: v.get(id)?.visits ?? 0,
-    workersMet: v.get(id)?.workersMet ?? 0,
-    applications: a.get(id)?.applications ?? 0,
-    joined: j.get(id)?.joined ?? 0,
-    insured: j.get(id)?.insured ?? 0,
-  });
+  const rows = new Map((await figuresRepo.counts(db, t, p)).map(({ id, ...counts }) => [id, counts]));
+  return (id) => rows.get(id) ?? { visits: 0, workersMet: 0, applications: 0, joined: 0, insured: 0 };
 }
 
 function sum(rows: Omit<Counts, 'id'>[]): Figures {
