@@ -20,7 +20,7 @@ import {
   passMinute,
   type UnionOrganization,
 } from '../support/membership.js';
-import { phoneAgent } from '../support/stations.js';
+import { phoneAgent, stationCodeTo } from '../support/stations.js';
 
 // Joining from a phone: the application, its duplicates (the same ID twice, a member elsewhere
 // offered a transfer), approval into a member number and card, transfers, leaving and returning.
@@ -126,6 +126,36 @@ describe('applying', () => {
     expect(bad.json().messageEn).toBeTruthy();
     const good = await a.post('/api/public/membership/applications', { ...body, residentId: who.residentId });
     expect(good.statusCode, good.body).toBe(200);
+  });
+
+  it('keeps each page’s codes apart: a station’s code neither joins nor hides the joining code', async () => {
+    const who = newApplicant();
+    const a = phoneAgent(t);
+    passMinute(t);
+    expect((await a.post('/api/public/membership/codes', { phone: who.phone })).statusCode).toBe(200);
+    const joiningCode = await memberCodeTo(t, who.phone);
+    // The same phone then asks a station for a code: the newer code is the station's alone.
+    passMinute(t);
+    const asked = await a.post('/api/public/stations/request-code', { phone: who.phone });
+    expect(asked.statusCode, asked.body).toBe(200);
+    const stationCode = await stationCodeTo(t, who.phone);
+    expect(stationCode).toMatch(/^\d{6}$/);
+    const body = {
+      organizationCode: org.code,
+      name: who.name,
+      phone: who.phone,
+      residentId: who.residentId,
+      occupation: 'rider',
+      consent: true,
+    };
+    if (stationCode !== joiningCode) {
+      const wrong = await a.post('/api/public/membership/applications', { ...body, otp: stationCode });
+      expect(wrong.statusCode, wrong.body).toBe(400);
+      expect(wrong.json()).toMatchObject({ field: 'otp' });
+    }
+    const joined = await a.post('/api/public/membership/applications', { ...body, otp: joiningCode });
+    expect(joined.statusCode, joined.body).toBe(200);
+    expect(joined.json<ApplicationAnswer>().status).toBe('pending');
   });
 
   it('refuses a wrong code, counts it, and locks the phone after five', async () => {

@@ -6,8 +6,8 @@ import { clear, consume, wrongCodeRefusal, wrongCodesLockout, type Limit } from 
  * Checking a code texted to a phone, the same way wherever a public page asks for one: both
  * allowances (the address's and the phone's) are counted before the code is looked at, a code
  * takes at most five tries, a right code is spent once (a concurrent request that spent it first
- * wins) and clears the phone's count. The codes themselves live in the asking module's table,
- * as keyed hashes; the module gives the store and how to hash.
+ * wins) and clears the phone's count. The codes live in the platform's phone_access table as
+ * keyed hashes, each page's under its purpose (`phone-access.ts`); the module gives how to hash.
  */
 
 /** One texted code as its module keeps it. */

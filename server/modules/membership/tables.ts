@@ -334,22 +334,6 @@ export const membershipRecommendations = pgTable(
   ],
 );
 
-/** One-time codes and phone sessions of the joining and card pages (hashes only). */
-export const membershipPhoneAccess = pgTable(
-  'membership_phone_access',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    phone: varchar('phone', { length: 20 }).notNull(),
-    kind: varchar('kind', { length: 8 }).$type<'code' | 'session'>().notNull(),
-    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    attempts: integer('attempts').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('membership_phone_access_phone').on(t.phone, t.kind)],
-);
-
 /**
  * The grid's figures a China calendar day at a time, per organiser and per area credited
  * (`creditedId` is either's id): visits and workers met by the visit's day, applications to join

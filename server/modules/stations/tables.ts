@@ -241,25 +241,3 @@ export const stationWebhookSignatures = pgTable(
   },
   (t) => [index('station_webhook_signatures_time').on(t.receivedAt)],
 );
-
-export const STATION_ACCESS_KINDS = ['code', 'session'] as const;
-export type StationAccessKind = (typeof STATION_ACCESS_KINDS)[number];
-
-/**
- * A worker's phone proof without an account: the SMS code (an HMAC under the server's key) and the
- * session a right code opens (a SHA-256 of its token); never the code or token itself.
- */
-export const stationPhoneAccess = pgTable(
-  'station_phone_access',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    phone: varchar('phone', { length: 20 }).notNull(),
-    kind: varchar('kind', { length: 8 }).$type<StationAccessKind>().notNull(),
-    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    attempts: integer('attempts').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('station_phone_access_phone').on(t.phone, t.kind)],
-);

@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { people } from '../../people/tables.js';
-import { stations, stationPhoneAccess, stationVisits, stationWorkers, type StationAccessKind } from '../tables.js';
+import { phoneAccessOf } from '../../limits/phone-access.js';
+import { stations, stationVisits, stationWorkers } from '../tables.js';
 
 // Registered workers and the phone codes and sessions of the no-login pages (hashes only).
 
@@ -74,44 +75,5 @@ export const workerRepo = {
   },
 };
 
-export const phoneAccessRepo = {
-  async store(db: DbOrTx, phone: string, kind: StationAccessKind, tokenHash: string, expiresAt: Date) {
-    await db.insert(stationPhoneAccess).values({ phone, kind, tokenHash, expiresAt });
-  },
-  async byHash(db: DbOrTx, tokenHash: string) {
-    const [row] = await db.select().from(stationPhoneAccess).where(eq(stationPhoneAccess.tokenHash, tokenHash));
-    return row ?? null;
-  },
-  /** The newest unused, unexpired code sent to a phone. */
-  async latestOpenCode(db: DbOrTx, phone: string, now: Date) {
-    const [row] = await db
-      .select()
-      .from(stationPhoneAccess)
-      .where(
-        and(
-          eq(stationPhoneAccess.phone, phone),
-          eq(stationPhoneAccess.kind, 'code'),
-          isNull(stationPhoneAccess.usedAt),
-          gt(stationPhoneAccess.expiresAt, now),
-        ),
-      )
-      .orderBy(desc(stationPhoneAccess.createdAt))
-      .limit(1);
-    return row ?? null;
-  },
-  async countWrongAttempt(db: DbOrTx, id: string) {
-    await db
-      .update(stationPhoneAccess)
-      .set({ attempts: sql`${stationPhoneAccess.attempts} + 1` })
-      .where(eq(stationPhoneAccess.id, id));
-  },
-  /** Spends a code once: false when a concurrent request spent it first. */
-  async markUsed(db: DbOrTx, id: string, at: Date): Promise<boolean> {
-    const rows = await db
-      .update(stationPhoneAccess)
-      .set({ usedAt: at })
-      .where(and(eq(stationPhoneAccess.id, id), isNull(stationPhoneAccess.usedAt)))
-      .returning({ id: stationPhoneAccess.id });
-    return rows.length === 1;
-  },
-};
+/** The station pages' texted codes and the phone's sessions (the platform's table, by purpose). */
+export const phoneAccessRepo = phoneAccessOf('stations');
