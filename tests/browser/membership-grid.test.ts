@@ -127,6 +127,15 @@ describe('the grid on screen', () => {
       8,
     ]);
 
+    // Another period: the figures answer for those days (none of the visit), and back to this month.
+    await desk.getByTestId('grid-from').fill('2020-01-01');
+    await desk.getByTestId('grid-to').fill('2020-01-31');
+    await desk.getByTestId('grid-apply').click();
+    await expect.poll(() => desk.getByTestId('grid-period').innerText()).toContain('2020-01-01');
+    await expect.poll(() => areaRow.innerText()).not.toMatch(/\b8\b/);
+    await desk.getByTestId('grid-reset').click();
+    await expect.poll(() => areaRow.innerText()).toMatch(/\b8\b/);
+
     await desk.getByTestId('grid-tab-organisers').click();
     await desk.getByTestId('organisers-table').locator('tr', { hasText: organiser.code }).waitFor();
     await desk.screenshot({ path: '/tmp/yz-membership-grid.png', fullPage: true });

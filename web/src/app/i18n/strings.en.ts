@@ -52,6 +52,9 @@ export const appEn: AppStrings = {
   layout: { openMenu: 'Open menu', switchLang: '中文', userMenu: 'User menu', staffSignIn: 'Staff sign in' },
   common: {
     search: 'Search',
+    periodFrom: 'From',
+    periodTo: 'To',
+    periodShow: 'Show',
     reset: 'Reset',
     create: 'New',
     edit: 'Edit',

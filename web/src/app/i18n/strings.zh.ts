@@ -51,6 +51,9 @@ export const appZh = {
   layout: { openMenu: '打开菜单', switchLang: 'English', userMenu: '用户菜单', staffSignIn: '工作人员登录' },
   common: {
     search: '查询',
+    periodFrom: '开始日期',
+    periodTo: '结束日期',
+    periodShow: '查询',
     reset: '重置',
     create: '新建',
     edit: '编辑',

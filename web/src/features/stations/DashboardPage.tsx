@@ -1,10 +1,11 @@
+import { PeriodFilter } from '../../app/components/PeriodFilter';
+import { RegionPicker } from '../../app/components/RegionPicker';
 import { Button, Skeleton, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../app/components/PageTitle';
 import './i18n';
 import { DashboardFigures } from './DashboardFigures';
-import { DashboardFilters } from './DashboardFilters';
 import { DashboardTopStations } from './DashboardTopStations';
 import { CoverageSection } from './map/CoverageSection';
 import { useStationDashboard } from './useStationDashboard';
@@ -30,12 +31,21 @@ export default function DashboardPage() {
           </Button>
         }
       />
-      <DashboardFilters
-        regionCode={dash.regionCode}
-        onRegion={dash.setRegionCode}
+      <PeriodFilter
         shown={{ from: d?.from, to: d?.to }}
         onPeriod={dash.setPeriod}
-      />
+        resetLabel={t('stations.dashboard.reset')}
+        hint={t('stations.dashboard.periodHint')}
+        testIdPrefix="dash"
+      >
+        <div style={{ width: 260, maxWidth: '100%' }}>
+          <RegionPicker
+            value={dash.regionCode}
+            onChange={dash.setRegionCode}
+            placeholder={t('stations.dashboard.ownRegion')}
+          />
+        </div>
+      </PeriodFilter>
       {!d ? (
         <Skeleton active />
       ) : (

@@ -1,10 +1,10 @@
+import { PeriodFilter } from '../../../app/components/PeriodFilter';
 import { Button, Skeleton, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../app/components/PageTitle';
 import { BoardTable, LeagueTable } from './FigureTables';
 import { FigureStats } from './FigureStats';
 import { GridTabs } from './GridTabs';
-import { PeriodFilter } from './PeriodFilter';
 import { useGridFigures } from './useGridFigures';
 
 /** The region's board of areas and league table of organisers over a period, and its workbook. */
@@ -23,7 +23,13 @@ export function FiguresPanel() {
         }
       />
       <GridTabs />
-      <PeriodFilter shown={{ from: f?.from, to: f?.to }} onPeriod={grid.setPeriod} />
+      <PeriodFilter
+        shown={{ from: f?.from, to: f?.to }}
+        onPeriod={grid.setPeriod}
+        resetLabel={t('membershipGrid.period.reset')}
+        hint={t('membershipGrid.period.hint')}
+        testIdPrefix="grid"
+      />
       {!f ? (
         <Skeleton active />
       ) : (

@@ -5,9 +5,6 @@ export const membershipGridEn: MembershipGridStrings = {
   tabs: { board: 'Board and league', organisers: 'Organisers', areas: 'Areas' },
   required: 'Required',
   period: {
-    from: 'From',
-    to: 'To',
-    apply: 'Show',
     reset: 'This month',
     hint: 'Calendar days in China time; without dates, from the 1st of this month to today.',
   },

@@ -3,9 +3,6 @@ export const membershipGridZh = {
   tabs: { board: '看板与排行', organisers: '组织员', areas: '网格' },
   required: '必填',
   period: {
-    from: '开始日期',
-    to: '结束日期',
-    apply: '查询',
     reset: '本月',
     hint: '按北京时间的自然日统计；不选日期为本月 1 日至今天。',
   },
