@@ -98,6 +98,10 @@ describe('the grid on screen', () => {
     // Nothing runs off the side of the phone.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.screenshot({ path: '/tmp/yz-membership-organiser.png', fullPage: true });
+    // A photo taken by mistake comes off with a tap and a confirmation.
+    await photo.click();
+    await phone.locator('.ant-popconfirm-buttons .ant-btn-dangerous').click();
+    await expect.poll(() => item.getByTestId('my-visit-photo').count()).toBe(0);
     await context.close();
   });
 

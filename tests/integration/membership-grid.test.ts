@@ -297,6 +297,30 @@ describe('outreach visits', () => {
     expect(listed.json().items.map((v: Visit) => v.id)).toEqual([visit.id]);
   });
 
+  it('takes a photo off a visit for its organiser or the region’s staff, and for no one else', async () => {
+    const first = await organiserWithAccount();
+    const second = await organiserWithAccount();
+    const visit = await logVisit(first.account);
+    const [a, b] = [
+      (await upload(first.account, visit.id, 'a.png', PNG)).json<Visit>().photos[0]!,
+      (await upload(first.account, visit.id, 'b.png', PNG)).json<Visit>().photos[1]!,
+    ];
+    const remove = (who: LoggedIn, photoId: string) =>
+      who.request({ method: 'DELETE', url: `/api/membership/grid/visits/${visit.id}/photos/${photoId}` });
+    expect((await remove(second.account, a.id)).statusCode).toBe(404);
+    expect((await remove(zhongshanStaff, a.id)).statusCode).toBe(403);
+    const gone = await remove(first.account, a.id);
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(gone.json<Visit>().photos.map((p) => p.id)).toEqual([b.id]);
+    expect((await first.account.get(`/api/membership/grid/visits/${visit.id}/photos/${a.id}`)).statusCode).toBe(404);
+    expect((await remove(first.account, a.id)).statusCode).toBe(404);
+    expect((await remove(staff, b.id)).json<Visit>().photos).toEqual([]);
+    const audits = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, visit.id));
+    const removed = audits.filter((r) => r.action === 'membership_visit.photo_removed');
+    expect(removed.map((r) => (r.before as { photoId: string }).photoId).sort()).toEqual([a.id, b.id].sort());
+    expect(JSON.stringify(removed)).not.toContain(PNG.toString('base64').slice(0, 24));
+  });
+
   it('refuses a renamed non-image, a photo over 5 MB and a seventh photo', async () => {
     const { account } = await organiserWithAccount();
     const visit = await logVisit(account);

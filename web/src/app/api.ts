@@ -97,6 +97,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  /** DELETE, without a body (no content type, so the server reads none). */
+  remove: <T>(path: string) => request<T>('DELETE', path),
   /** A multipart upload: the fields first, then the file (servers reading the stream need them in that order). */
   upload: <T>(path: string, fields: Record<string, string>, file: File) => {
     const form = new FormData();

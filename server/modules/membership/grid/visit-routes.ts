@@ -132,6 +132,18 @@ export function visitRoutes(app: ZodFastify, deps: Deps) {
     async (request, reply) =>
       sendAttachment(reply, await visits.visitPhoto(deps, request.ctx, request.params.id, request.params.photoId)),
   );
+  app.delete(
+    '/api/membership/grid/visits/:id/photos/:photoId',
+    {
+      schema: {
+        tags,
+        summary: '删除走访照片 Remove a photo from a visit',
+        params: visitPhotoParamsSchema,
+        response: { 200: visitSchema, ...errorResponses },
+      },
+    },
+    async (request) => visits.removeVisitPhoto(deps, request.ctx, request.params.id, request.params.photoId),
+  );
   app.get(
     '/api/membership/grid/figures',
     {

@@ -113,6 +113,18 @@ export const visitRepo = {
     });
     return row!;
   },
+  /** The photo's description as it was, or null when it is not (or no longer) the visit's. */
+  async deletePhoto(db: DbOrTx, visitId: string, photoId: string) {
+    const [row] = await db
+      .delete(membershipVisitPhotos)
+      .where(and(eq(membershipVisitPhotos.id, photoId), eq(membershipVisitPhotos.visitId, visitId)))
+      .returning({
+        id: membershipVisitPhotos.id,
+        mime: membershipVisitPhotos.mime,
+        bytes: membershipVisitPhotos.bytes,
+      });
+    return row ?? null;
+  },
   async photo(db: DbOrTx, visitId: string, photoId: string) {
     const [row] = await db
       .select()

@@ -191,6 +191,28 @@ export async function addVisitPhoto(deps: Deps, ctx: Ctx, id: string, read: () =
   return getVisit(deps, ctx, visit.id);
 }
 
+/**
+ * DELETE /api/membership/grid/visits/:id/photos/:photoId: by the organiser or the region's staff
+ * (a photo taken by mistake, or of someone who asked to be left out); gone from the database with
+ * an audit record that describes it, never holding it.
+ */
+export async function removeVisitPhoto(deps: Deps, ctx: Ctx, id: string, photoId: string): Promise<Visit> {
+  const visit = await visitFor(deps, requireActor(ctx), id, true);
+  await deps.db.transaction(async (tx) => {
+    await visitRepo.lock(tx, visit.id);
+    const removed = await visitRepo.deletePhoto(tx, visit.id, photoId);
+    if (!removed) throw errors.notFound('照片', 'Photo');
+    await writeAudit(tx, ctx, {
+      action: 'membership_visit.photo_removed',
+      entityType: 'membership_visit',
+      entityId: visit.id,
+      regionCode: visit.regionCode,
+      before: { photoId: removed.id, mime: removed.mime, bytes: removed.bytes },
+    });
+  });
+  return getVisit(deps, ctx, visit.id);
+}
+
 /** By its bytes; checkUpload's refusal speaks of PDFs too, a visit takes photos only and says so. */
 async function checkPhoto(content: Buffer) {
   try {

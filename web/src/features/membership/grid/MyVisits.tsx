@@ -1,10 +1,11 @@
-import { Button, Card, Flex, List, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../app/format';
 import { PassQr } from '../../stations/public/PassQr';
 import { visitPhotoHref } from './queryKeys';
-import { useMyVisits } from './useMyOrganising';
+import { useShowError } from '../../../app/errors';
+import { useMyVisits, useRemoveVisitPhoto } from './useMyOrganising';
 import type { Visit } from './types';
 
 /**
@@ -16,6 +17,9 @@ export function MyVisits({ joinUrl }: { joinUrl: string | null }) {
   const [page, setPage] = useState(1);
   const [qrOf, setQrOf] = useState<string | null>(null);
   const visits = useMyVisits(page);
+  const removePhoto = useRemoveVisitPhoto();
+  const { message } = App.useApp();
+  const showError = useShowError();
   return (
     <Card title={t('membershipGrid.my.visitsTitle')} size="small">
       <List<Visit>
@@ -69,15 +73,33 @@ export function MyVisits({ joinUrl }: { joinUrl: string | null }) {
               {v.photos.length > 0 && (
                 <Flex gap={6} wrap aria-label={t('membershipGrid.my.photoCount', { count: v.photos.length })}>
                   {v.photos.map((p) => (
-                    <img
+                    <Popconfirm
                       key={p.id}
-                      src={visitPhotoHref(v.id, p.id)}
-                      alt=""
-                      width={56}
-                      height={56}
-                      style={{ objectFit: 'cover', borderRadius: 4 }}
-                      data-testid="my-visit-photo"
-                    />
+                      title={t('membershipGrid.my.removePhoto')}
+                      okText={t('membershipGrid.my.removePhotoOk')}
+                      cancelText={t('common.cancel')}
+                      okButtonProps={{ danger: true, loading: removePhoto.isPending }}
+                      onConfirm={() =>
+                        removePhoto.mutate(
+                          { visitId: v.id, photoId: p.id },
+                          {
+                            onSuccess: () => void message.success(t('membershipGrid.my.photoRemoved')),
+                            onError: showError,
+                          },
+                        )
+                      }
+                    >
+                      <img
+                        src={visitPhotoHref(v.id, p.id)}
+                        alt={t('membershipGrid.my.photoAlt')}
+                        width={56}
+                        height={56}
+                        role="button"
+                        tabIndex={0}
+                        style={{ objectFit: 'cover', borderRadius: 4, cursor: 'pointer' }}
+                        data-testid="my-visit-photo"
+                      />
+                    </Popconfirm>
                   ))}
                 </Flex>
               )}

@@ -1,7 +1,15 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { api, type Page } from '../../../app/api';
 import { useApiMutation, useApiQuery } from '../../../app/query';
-import { ME_API, MY_FIGURES_API, MY_VISITS_API, VISITS_API, gridKeys, visitPhotosPath } from './queryKeys';
+import {
+  ME_API,
+  MY_FIGURES_API,
+  MY_VISITS_API,
+  VISITS_API,
+  gridKeys,
+  visitPhotoHref,
+  visitPhotosPath,
+} from './queryKeys';
 import type { MyFigures, OrganiserSelf, Visit, VisitInput } from './types';
 
 const VISITS_PAGE_SIZE = 10;
@@ -26,6 +34,14 @@ export function useMyVisits(page: number) {
 export function useMyFigures() {
   const figures = useApiQuery(gridKeys.myFigures, () => api.get<MyFigures>(MY_FIGURES_API));
   return figures.data ?? null;
+}
+
+/** Takes a photo off one of the organiser's visits. */
+export function useRemoveVisitPhoto() {
+  return useApiMutation(
+    ({ visitId, photoId }: { visitId: string; photoId: string }) => api.remove<Visit>(visitPhotoHref(visitId, photoId)),
+    [gridKeys.all],
+  );
 }
 
 export interface NewVisit {
