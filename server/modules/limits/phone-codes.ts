@@ -7,7 +7,7 @@ import { clear, consume, wrongCodeRefusal, wrongCodesLockout, type Limit } from 
  * allowances (the address's and the phone's) are counted before the code is looked at, a code
  * takes at most five tries, a right code is spent once (a concurrent request that spent it first
  * wins) and clears the phone's count. The codes live in the platform's phone_access table as
- * keyed hashes, each page's under its purpose (`phone-access.ts`); the module gives how to hash.
+ * keyed hashes, each page's under its purpose (`phone-access-repository.ts`); the module gives how to hash.
  */
 
 /** One texted code as its module keeps it. */

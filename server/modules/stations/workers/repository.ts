@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.js';
 import { people } from '../../people/tables.js';
-import { phoneAccessOf } from '../../limits/phone-access.js';
+import { phoneAccessOf } from '../../limits/phone-access-repository.js';
 import { stations, stationVisits, stationWorkers } from '../tables.js';
 
 // Registered workers and the phone codes and sessions of the no-login pages (hashes only).
