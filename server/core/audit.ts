@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../modules/audit/tables.js';
 import { bulkInsert, type BulkColumn } from '../db/bulk.js';
 import type { DbOrTx } from '../db/client.js';
@@ -78,4 +79,44 @@ export async function writeAuditMany(tx: DbOrTx, ctx: Ctx, entries: AuditEntry[]
     ] satisfies BulkColumn<Row>[],
     entries.map((e) => auditRow(ctx, e)),
   );
+}
+
+/**
+ * The audit records of a set-based change, as an `INSERT INTO audit_log … SELECT` for the change's
+ * own statement (typically a WITH after the change's RETURNING), so that tens of thousands of
+ * records are written without their rows coming to Node. `entries` yields, per record, `action`,
+ * `entity_type`, `entity_id` (text), `region_code`, `before` and `after` (jsonb); the actor, the
+ * request and the time are the context's and the transaction's, as for `writeAudit`. The database
+ * builds the snapshots, so the caller masks what `maskForAudit` would (`auditMaskedPhone`,
+ * `auditMaskedResidentId`) and leaves secrets out. audit_log stays append-only: this only inserts.
+ */
+export function auditInsertFrom(ctx: Ctx, entries: SQL): SQL {
+  const A = auditLog;
+  const columns = [
+    A.actorAccountId,
+    A.actorName,
+    A.action,
+    A.entityType,
+    A.entityId,
+    A.regionCode,
+    A.before,
+    A.after,
+    A.requestId,
+    A.ip,
+  ].map((c) => sql.identifier(c.name));
+  return sql`insert into ${auditLog} (${sql.join(columns, sql`, `)})
+    select ${ctx.actor?.accountId ?? null}::uuid, ${ctx.actor?.displayName ?? 'system'}::text, e.action, e.entity_type,
+      e.entity_id, e.region_code, e.before, e.after, ${ctx.requestId}::text, ${ctx.ip}::text
+    from (${entries}) e`;
+}
+
+/** `maskMobile` in SQL (for `auditInsertFrom`): 138****5678; null stays null. */
+export function auditMaskedPhone(phone: SQL): SQL {
+  return sql`case when length(${phone}) <= 7 then repeat('*', length(${phone}))
+    else left(${phone}, 3) || repeat('*', length(${phone}) - 7) || right(${phone}, 4) end`;
+}
+
+/** `maskResidentIdParts` in SQL (for `auditInsertFrom`): 4420**********1234; null without both parts. */
+export function auditMaskedResidentId(head: SQL, tail: SQL): SQL {
+  return sql`case when ${head} <> '' and ${tail} <> '' then ${head} || '**********' || ${tail} end`;
 }

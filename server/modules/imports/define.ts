@@ -66,8 +66,37 @@ export interface ImportBulkLane<R> {
    * inside the commit's transaction; answers how many were new (the rest are duplicates).
    */
   commitChunk(deps: Deps, tx: Tx, run: ImportRun, afterRowNo: number, upToRowNo: number): Promise<number>;
-  /** Deletes every record of the import; CONFLICT (undoing the whole rollback) when one is in use. */
-  rollback(deps: Deps, tx: Tx, run: ImportRun): Promise<void>;
+  /**
+   * Deletes every record of the import (and what it registered elsewhere, unless changed after
+   * `committedAt`); CONFLICT (undoing the whole rollback) when one is in use.
+   */
+  rollback(deps: Deps, tx: Tx, run: ImportRun, committedAt: Date): Promise<void>;
+  /**
+   * A kind whose repeated keys are rejected (the default `repeatedKeys`) must give this: after the
+   * file is staged, takes out of the staging up to `limit` rows whose natural key an earlier staged
+   * row has, each with that first row's number and its values by column key (for the rejected-rows
+   * workbook, as a usual-lane duplicate keeps its parsed row); found by sorting in the database.
+   * The pipeline calls it until it answers none and stores them as rejected rows.
+   */
+  takeRepeated?(deps: Deps, db: DbOrTx, importId: string, limit: number): Promise<RepeatedRow[]>;
+  /**
+   * A kind that moved to this lane from the usual one: undoes, a batch at a time after `rollback`,
+   * the changes an import committed by the usual lane recorded (import_changes).
+   */
+  rollbackRecorded?(
+    deps: Deps,
+    tx: Tx,
+    run: ImportRun,
+    changes: CommitOutcome['changes'],
+    committedAt: Date,
+  ): Promise<void>;
+}
+
+/** A staged row whose natural key an earlier row of the file has (`ImportBulkLane.takeRepeated`). */
+export interface RepeatedRow {
+  rowNo: number;
+  firstRowNo: number;
+  data: Record<string, unknown>;
 }
 
 interface ImportKindBase<R> {
@@ -124,5 +153,7 @@ export type AnyImportKind = ImportKind<Record<string, unknown>>;
 
 /** Typed against its own row shape where it is written; erased for the pipeline's list of kinds. */
 export function defineImportKind<R>(kind: ImportKind<R>): AnyImportKind {
+  if (kind.bulk && kind.repeatedKeys !== 'committed_as_duplicates' && !kind.bulk.takeRepeated)
+    throw new Error(`import kind ${kind.kind}: a bulk lane rejecting repeated keys needs takeRepeated`);
   return kind as unknown as AnyImportKind;
 }

@@ -301,14 +301,16 @@ export async function rollbackImport(
     });
     if (!moved) throw errors.conflict('导入状态已变化，请刷新', 'The import changed meanwhile; reload it');
     const run = { ...runOf(row, snapshotOf(actor)), ctx };
-    // The bulk lane's records carry their import: no list of changes to walk.
-    if (kind.bulk) await kind.bulk.rollback(deps, tx, run);
-    else
+    // The bulk lane's records carry their import; an import its kind committed by the usual lane
+    // (before it moved to the bulk lane) also has its list of changes to walk.
+    if (kind.bulk) await kind.bulk.rollback(deps, tx, run, committedAt);
+    if (!kind.bulk || kind.bulk.rollbackRecorded)
       for (let seq = -1; ;) {
         const batch = await importRepo.nextChanges(tx, id, seq);
         if (!batch) break;
         seq = batch.seq;
-        await kind.rollback(deps, tx, run, batch.changes, committedAt);
+        if (kind.bulk) await kind.bulk.rollbackRecorded?.(deps, tx, run, batch.changes, committedAt);
+        else await kind.rollback(deps, tx, run, batch.changes, committedAt);
       }
     await writeAudit(tx, ctx, {
       action: 'import.rolled_back',

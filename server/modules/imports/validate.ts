@@ -3,7 +3,7 @@ import type { RowError } from '../../../contracts/imports.js';
 import type { Deps } from '../../core/deps.js';
 import { AppError } from '../../core/errors.js';
 import { defineJob, type JobContext } from '../jobs/define.js';
-import type { AnyImportKind, BulkStager, ImportRun } from './define.js';
+import type { AnyImportKind, BulkStager, ImportBulkLane, ImportRun } from './define.js';
 import { importKind } from './kinds.js';
 import { importRepo, type ImportRow, type StagingRow } from './repository.js';
 import { mapHeaders, missingHeadersText, parseRow, type HeaderMap } from './rows.js';
@@ -50,11 +50,15 @@ export async function validateImport(deps: Deps, importId: string, job: JobConte
     await kind.bulk?.discard(deps, deps.db, importId);
     const counted = await stageRows(deps, start, kind, job);
     const key = kind.columns[0];
-    if (!kind.bulk && kind.repeatedKeys !== 'committed_as_duplicates')
-      await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, {
-        zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
-        en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
-      });
+    const repeated = {
+      zh: [`与第 `, ` 行重复（${key?.headers[0] ?? ''}相同），已跳过`],
+      en: [`Duplicate of row `, ` (same ${key?.headers[1] ?? 'key'}); skipped`],
+    } satisfies DuplicateText;
+    if (kind.repeatedKeys !== 'committed_as_duplicates') {
+      if (kind.bulk?.takeRepeated)
+        counted.rejected += await rejectRepeated(deps, importId, kind.bulk, key?.key ?? null, repeated);
+      else if (!kind.bulk) await importRepo.markDuplicates(deps.db, importId, key?.key ?? null, repeated);
+    }
     // The bulk lane counted while it read (its accepted rows are not in import_rows).
     const counts = kind.bulk ? counted : await importRepo.stagedCounts(deps.db, importId);
     await importRepo.update(deps.db, importId, {
@@ -72,6 +76,49 @@ export async function validateImport(deps: Deps, importId: string, job: JobConte
     if (job.signal.aborted) throw err;
     await kind?.bulk?.discard(deps, deps.db, importId);
     await failImport(deps, importId, err);
+  }
+}
+
+type DuplicateText = { zh: [string, string]; en: [string, string] };
+
+/** Rows moved per call from a bulk lane's staging to the rejected rows (`takeRepeated`). */
+const REPEATED_BATCH = 5000;
+
+/**
+ * The bulk lane's repeated keys: the lane takes each staged row whose key an earlier one has out
+ * of its staging (sorting in the database), and it becomes a rejected row naming the first, as a
+ * usual-lane duplicate does (`markDuplicates`). Answers how many.
+ */
+async function rejectRepeated(
+  deps: Deps,
+  importId: string,
+  bulk: ImportBulkLane<Record<string, unknown>>,
+  field: string | null,
+  text: DuplicateText,
+): Promise<number> {
+  let rejected = 0;
+  for (;;) {
+    const rows = (await bulk.takeRepeated?.(deps, deps.db, importId, REPEATED_BATCH)) ?? [];
+    if (!rows.length) return rejected;
+    rejected += rows.length;
+    await importRepo.insertRows(
+      deps.db,
+      importId,
+      rows.map((r) => ({
+        rowNo: r.rowNo,
+        naturalKey: null,
+        data: r.data,
+        errors: [
+          {
+            row: r.rowNo,
+            field,
+            zh: `${text.zh[0]}${r.firstRowNo}${text.zh[1]}`,
+            en: `${text.en[0]}${r.firstRowNo}${text.en[1]}`,
+          },
+        ],
+        cells: null,
+      })),
+    );
   }
 }
 

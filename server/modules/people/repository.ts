@@ -1,6 +1,5 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { inRegion, likeText } from '../../core/scope.js';
-import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { regions } from '../regions/tables.js';
 import { people } from './tables.js';
@@ -111,29 +110,6 @@ export const personRepo = {
       })
       .from(people)
       .where(sql`${people.residentIdHash} = any(${sql.param(hashes)}::text[])`);
-  },
-  /** Many new people in one COPY (db/bulk.ts), with the ids the caller made for them. */
-  async insertMany(tx: DbOrTx, rows: (PersonInsert & { id: string })[]): Promise<void> {
-    const P = people;
-    await bulkInsert(
-      tx,
-      'people',
-      [
-        { name: P.id.name, type: 'uuid', value: (r) => r.id },
-        { name: P.name.name, type: 'text', value: (r) => r.name },
-        { name: P.phone.name, type: 'text', value: (r) => r.phone ?? null },
-        { name: P.residentIdEnc.name, type: 'text', value: (r) => r.residentIdEnc ?? null },
-        { name: P.residentIdHash.name, type: 'text', value: (r) => r.residentIdHash ?? null },
-        { name: P.residentIdTail.name, type: 'text', value: (r) => r.residentIdTail ?? null },
-        { name: P.residentIdHead.name, type: 'text', value: (r) => r.residentIdHead ?? null },
-        { name: P.sex.name, type: 'text', value: (r) => r.sex ?? null },
-        { name: P.birthDate.name, type: 'date', value: (r) => r.birthDate ?? null },
-        { name: P.regionCode.name, type: 'text', value: (r) => r.regionCode },
-        { name: P.createdAt.name, type: 'timestamptz', value: (r) => r.createdAt ?? null },
-        { name: P.updatedAt.name, type: 'timestamptz', value: (r) => r.updatedAt ?? null },
-      ] satisfies BulkColumn<PersonInsert & { id: string }>[],
-      rows,
-    );
   },
   /** These people as stored (for the audit records of their removal). */
   async rawByIds(db: DbOrTx, ids: string[]) {

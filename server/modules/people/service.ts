@@ -14,8 +14,8 @@ import { AppError, errors } from '../../core/errors.js';
 import { maskResidentIdParts, normalizeResidentId, validateResidentId } from '../../core/identifiers/resident-id.js';
 import { offsetOf, splitPage, type PageQuery } from '../../core/paging.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
-import { orderedId } from '../../db/ordered-id.js';
 import { regionRepo } from '../regions/repository.js';
+import { personImportRepo, type PeopleRowsOfImport } from './import-repository.js';
 import { personRepo } from './repository.js';
 import type { PersonListQuery } from './schemas.js';
 
@@ -240,11 +240,13 @@ async function insertWithAudit(
 
 // ---- Imports of other modules (membership insurance) ----------------------------------------
 // The importing module has checked its permission, the rows and its scope; these functions find
-// people by the keyed hash of their resident IDs and register the ones not there yet, a batch at
+// people by the keyed hash of their resident IDs and register the ones not there yet, a chunk at
 // a time in the import's transaction, each new person with the audit record every new person gets.
 
 /** The columns a valid resident ID is kept in (`residentIdColumns`). */
 export type ResidentIdColumns = ReturnType<typeof residentIdColumns>;
+
+export type { PeopleRowsOfImport } from './import-repository.js';
 
 /** The registered people among these resident-ID hashes: one query for a batch. */
 export async function peopleByResidentIdHashes(db: DbOrTx, hashes: string[]) {
@@ -252,68 +254,41 @@ export async function peopleByResidentIdHashes(db: DbOrTx, hashes: string[]) {
   return new Map(rows.map((r) => [r.residentIdHash!, { id: r.id, name: r.name, regionCode: r.regionCode }]));
 }
 
-export interface PersonToRegister {
-  name: string;
-  phone: string | null;
-  regionCode: string;
-  /** The resident ID as `residentIdColumns` sealed it (the clear number is not kept). */
-  id: ResidentIdColumns;
-}
-
 /**
- * The person of each resident ID of an import's batch, registering those not there yet (the first
- * row of an ID names them) by COPY with their audit records. A registered person keeps their own
- * name, phone and region. Answers hash → person id, and whether this call registered them.
+ * Registers the people of an import's rows (a chunk of the pipeline's bulk lane) whose resident ID
+ * is not registered yet, in the import's transaction and in one statement: the rows are a query
+ * of the importing module's staging table (`PeopleRowsOfImport`: the person's columns, the ID as
+ * `residentIdColumns` sealed it, and the row number), the first row of an ID names the person, a
+ * registered person keeps their own name, phone and region. Each new person carries the import
+ * (`registered_by_import`, which `removePeopleRegisteredBy` takes back) and gets the audit record
+ * every new person gets (`person.created`, numbers masked), written by the same statement.
+ * Answers how many were registered; the caller finds them by the hash of their IDs.
  */
-export async function registerPeopleForImport(
+export async function registerImportedPeople(
   tx: DbOrTx,
   ctx: Ctx,
-  items: PersonToRegister[],
+  source: PeopleRowsOfImport,
   now: Date,
-): Promise<Map<string, { id: string; created: boolean }>> {
-  const found = await peopleByResidentIdHashes(
-    tx,
-    items.map((i) => i.id.residentIdHash),
-  );
-  const out = new Map([...found].map(([hash, p]) => [hash, { id: p.id, created: false }]));
-  const fresh = new Map<string, PersonToRegister & { personId: string }>();
-  for (const i of items)
-    if (!out.has(i.id.residentIdHash) && !fresh.has(i.id.residentIdHash))
-      fresh.set(i.id.residentIdHash, { ...i, personId: orderedId() });
-  const rows = [...fresh.values()];
-  await personRepo.insertMany(
-    tx,
-    rows.map((p) => ({
-      id: p.personId,
-      name: p.name,
-      phone: p.phone,
-      regionCode: p.regionCode,
-      ...p.id,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  );
-  await writeAuditMany(
-    tx,
-    ctx,
-    rows.map((p) => ({
-      action: 'person.created',
-      entityType: 'person',
-      entityId: p.personId,
-      regionCode: p.regionCode,
-      after: {
-        id: p.personId,
-        name: p.name,
-        phone: p.phone,
-        regionCode: p.regionCode,
-        sex: p.id.sex,
-        birthDate: p.id.birthDate,
-        residentId: maskResidentIdParts(p.id.residentIdHead, p.id.residentIdTail),
-      },
-    })),
-  );
-  for (const p of rows) out.set(p.id.residentIdHash, { id: p.personId, created: true });
-  return out;
+): Promise<number> {
+  return personImportRepo.registerFrom(tx, ctx, source, now);
+}
+
+/** People taken back a page at a time: each page's rows, ids and audit records stay small. */
+const REMOVE_PAGE = 5000;
+
+/**
+ * Takes back the people an import registered (`registerImportedPeople`) when it is rolled back,
+ * by the rule of `removeImportedPeople`: kept when something else points at them by now or they
+ * changed after `since` (the import's commit). Answers how many were kept.
+ */
+export async function removePeopleRegisteredBy(tx: Tx, ctx: Ctx, importId: string, since: Date): Promise<number> {
+  let kept = 0;
+  for (let after: string | null = null; ;) {
+    const ids = await personImportRepo.registeredBy(tx, importId, after, REMOVE_PAGE);
+    if (!ids.length) return kept;
+    after = ids[ids.length - 1]!;
+    kept += (await removeImportedPeople(tx, ctx, ids, since)).length;
+  }
 }
 
 /**

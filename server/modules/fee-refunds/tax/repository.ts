@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.js';
 import { openCopy, type CopyWriter } from '../../../db/copy.js';
+import { orderedIdOfRow } from '../../../db/ordered-id.js';
 import { feeRefundAllocations } from '../runs/tables.js';
 import { feeCollections, feeCollectionStaging } from '../tables.js';
 
@@ -25,19 +26,12 @@ export const STAGING_COLUMNS = [
 const MOVED = STAGING_COLUMNS.filter((c) => c !== 'row_no').join(', ');
 
 /**
- * A time-ordered id (UUID version 7's layout: 48 bits of milliseconds, the version 7, 12 bits,
- * the variant 8, 60 bits) for each moved row: the statement's millisecond, the row's number in
- * the file (28 bits, astride the variant), and a tail from the import's own id (two imports
- * moving the same row number in the same millisecond still differ). Random ids scattered the
- * 336,000 inserts of a month's file over the whole primary-key index; ordered ones append to its
- * right edge, which took the key's upkeep from about 1.9 s to 0.9 s (and gen_random_uuid's 0.4 s
- * away). A file is far below 268 million rows.
+ * Each moved row's id is time-ordered (db/ordered-id.ts `orderedIdOfRow`): random ids scattered
+ * the 336,000 inserts of a month's file over the whole primary-key index; ordered ones append to
+ * its right edge, which took the key's upkeep from about 1.9 s to 0.9 s (and gen_random_uuid's
+ * 0.4 s away).
  */
-function orderedIdOf(importId: string) {
-  const tail = importId.replace(/-/g, '').slice(-11);
-  return sql`(lpad(to_hex((extract(epoch from statement_timestamp()) * 1000)::bigint), 12, '0')
-    || '7' || lpad(to_hex(row_no >> 16), 3, '0') || '8' || lpad(to_hex(row_no & 65535), 4, '0') || ${tail})::uuid`;
-}
+const orderedIdOf = (importId: string) => orderedIdOfRow(importId, sql`row_no`);
 
 export const feeStagingRepo = {
   /** A COPY into the staging table; each line holds STAGING_COLUMNS' fields. */

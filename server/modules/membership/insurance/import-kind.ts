@@ -4,26 +4,22 @@ import { INSURANCE_IMPORT_KIND } from '../../../../contracts/membership/insuranc
 import { regionWithin } from '../../../../contracts/regions.js';
 import { AppError } from '../../../core/errors.js';
 import { maskResidentId } from '../../../core/identifiers/resident-id.js';
-import { orderedId } from '../../../db/ordered-id.js';
-import { defineImportKind, type CommitOutcome } from '../../imports/define.js';
-import {
-  peopleByResidentIdHashes,
-  registerPeopleForImport,
-  removeImportedPeople,
-  residentIdColumns,
-  type ResidentIdColumns,
-} from '../../people/service.js';
+import { defineImportKind } from '../../imports/define.js';
+import { peopleByResidentIdHashes, residentIdColumns, type ResidentIdColumns } from '../../people/service.js';
 import { insuranceRepo } from './repository.js';
 import { INSURANCE_COLUMNS, readInsuranceRow, type InsuranceCells, type InsuranceFileRow } from './row.js';
+import { insuranceBulkLane } from './writes.js';
 
 // The members' work-injury cover (参保名单) through the platform's import pipeline: each row one
 // cover of one worker. A worker not in the people register yet is registered through the people
-// module (with the import's region); the same cover again (person, scheme, start day) adds nothing.
+// module (with the row's region, else the importer's); the same cover again (person, scheme, start day) adds nothing,
+// and repeated in one file it is rejected, naming the first row.
 
 /**
- * A row as staged. The check seals the resident ID (encrypted and hashed by the people module's
- * rules) and keeps only its masked form in `residentId`, so the staged rows and their natural
- * keys never hold the number in clear; the rows rejected keep their cells for the errors file.
+ * A row as checked. The check seals the resident ID (encrypted and hashed by the people module's
+ * rules) and keeps only its masked form in `residentId`, so the staged rows (the sealed columns in
+ * membership_insurance_staging) and the natural keys never hold the number in clear; the rows
+ * rejected keep their cells for the errors file.
  */
 export interface InsuranceImportRow extends InsuranceFileRow {
   sealed?: ResidentIdColumns;
@@ -117,54 +113,7 @@ export const insuranceImportKind = defineImportKind<InsuranceImportRow>({
     return errors;
   },
 
-  async commit(deps, tx, run, rows): Promise<CommitOutcome> {
-    const now = deps.now();
-    const regionOf = (row: InsuranceImportRow) => (row.regionCode ?? run.regionCode)!;
-    const sealedOf = (row: InsuranceImportRow) => {
-      if (!row.sealed) throw new AppError('INTERNAL', '导入数据未经检查', 'The import row was not checked');
-      return row.sealed;
-    };
-    const persons = await registerPeopleForImport(
-      tx,
-      run.ctx,
-      rows.map(({ row }) => ({ name: row.name, phone: row.phone, regionCode: regionOf(row), id: sealedOf(row) })),
-      now,
-    );
-    const inserted = await insuranceRepo.insertNew(
-      tx,
-      rows.map(({ row }) => ({
-        id: orderedId(),
-        personId: persons.get(sealedOf(row).residentIdHash)!.id,
-        regionCode: regionOf(row),
-        scheme: row.scheme,
-        insurer: row.insurer,
-        policyNo: row.policyNo,
-        startsOn: row.startsOn,
-        endsOn: row.endsOn,
-        source: 'import',
-        importId: run.importId,
-        createdAt: now,
-      })),
-    );
-    const created = [...persons.values()].filter((p) => p.created).map((p) => p.id);
-    return {
-      inserted: inserted.length,
-      updated: 0,
-      unchanged: rows.length - inserted.length,
-      // The covers and the people this batch created; a cover is never changed, only added.
-      changes: [...inserted, ...created].map((entityId) => ({ entityId, before: null })),
-    };
-  },
-
-  // Nothing refers to a cover, so an import's covers all go (the first batch's call takes them);
-  // the people it registered go with them unless something else points at them by now.
-  async rollback(_deps, tx, run, changes, committedAt) {
-    await insuranceRepo.deleteOfImport(tx, run.importId);
-    await removeImportedPeople(
-      tx,
-      run.ctx,
-      changes.map((c) => c.entityId),
-      committedAt,
-    );
-  },
+  // The fast lane (writes.ts): COPY into a typed staging table while the file is read, the
+  // people and covers moved by INSERT … SELECT at commit, rollback by import.
+  bulk: insuranceBulkLane,
 });

@@ -84,33 +84,12 @@ export const insuranceRepo = {
     const [row] = await tx.insert(membershipInsurance).values(values).onConflictDoNothing().returning();
     return row ?? null;
   },
-  /**
-   * Many covers in one statement (each column one array parameter), skipping any the unique index
-   * already holds: the same row again adds nothing. Answers the ids inserted.
-   */
-  async insertNew(tx: DbOrTx, rows: InsuranceInsert[]): Promise<string[]> {
-    if (!rows.length) return [];
-    const col = <T>(pick: (r: InsuranceInsert) => T, type: string) => arrayOf(rows.map(pick), type);
-    // Both drivers answer { rows }; the common Db type leaves the result untyped.
-    const result = (await tx.execute(sql`
-      insert into membership_insurance (id, person_id, region_code, scheme, insurer, policy_no, starts_on,
-        ends_on, source, import_id, created_at)
-      select * from unnest(${col((r) => r.id, 'uuid')}, ${col((r) => r.personId, 'uuid')},
-        ${col((r) => r.regionCode, 'text')}, ${col((r) => r.scheme, 'text')}, ${col((r) => r.insurer, 'text')},
-        ${col((r) => r.policyNo ?? null, 'text')}, ${col((r) => r.startsOn, 'date')}, ${col((r) => r.endsOn, 'date')},
-        ${col((r) => r.source, 'text')}, ${col((r) => r.importId ?? null, 'uuid')},
-        ${col((r) => (r.createdAt ?? new Date()).toISOString(), 'timestamptz')})
-      on conflict do nothing
-      returning id`)) as { rows: { id: string }[] };
-    return result.rows.map((r) => r.id);
-  },
   /** Every cover an import added (a rollback); answers how many. */
   async deleteOfImport(tx: DbOrTx, importId: string): Promise<number> {
-    const gone = await tx
-      .delete(membershipInsurance)
-      .where(eq(membershipInsurance.importId, importId))
-      .returning({ id: membershipInsurance.id });
-    return gone.length;
+    const result = await tx.execute(sql`
+      with gone as (delete from ${membershipInsurance} where ${membershipInsurance.importId} = ${importId}::uuid returning 1)
+      select count(*)::int as n from gone`);
+    return Number((result as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   },
   async recordById(db: DbOrTx, id: string) {
     const [row] = await records(db).where(eq(membershipInsurance.id, id));
