@@ -12,6 +12,7 @@ import {
   newApplicant,
   newMember,
   newUnionOrganization,
+  recordCover,
   type UnionOrganization,
 } from '../support/membership.js';
 
@@ -79,17 +80,6 @@ async function newOrganiser(organization: UnionOrganization): Promise<Organiser>
   return res.json<Organiser>();
 }
 
-async function cover(personId: string, startsOn: string, endsOn: string) {
-  const res = await staff.post('/api/membership/insurance', {
-    personId,
-    scheme: 'occupational_injury',
-    insurer: '中国人民财产保险',
-    startsOn,
-    endsOn,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
-
 beforeAll(async () => {
   t = await createTestApp({ demoScale: null });
   t.clock.now = NOW;
@@ -130,7 +120,7 @@ describe('the grid’s daily figures', () => {
       reason: '资料不全',
     });
     expect(rejected.statusCode, rejected.body).toBe(200);
-    await cover(joined.personId, '2026-05-12', '2027-05-11');
+    await recordCover(staff, joined.personId, '2026-05-12', '2027-05-11');
     const days = await expectInStep();
     const mine = days.filter((d) => d.id === organiser.id);
     expect(mine).toEqual([
@@ -171,7 +161,7 @@ describe('the grid’s daily figures', () => {
       on: '2026-05-12',
     });
     expect(left.statusCode, left.body).toBe(200);
-    await cover(member.personId, '2026-05-13', '2027-05-12');
+    await recordCover(staff, member.personId, '2026-05-13', '2027-05-12');
     await expectInStep();
     const stay = await rowsOf<{ insured: boolean }>(
       sql`select insured from memberships where id = ${moved.membershipId}`,

@@ -11,6 +11,7 @@ import {
   newApplicant,
   newMember,
   newUnionOrganization,
+  recordCover,
   type NewMember,
   type UnionOrganization,
 } from '../support/membership.js';
@@ -68,17 +69,6 @@ async function pendingApplication(organiser: Organiser) {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-async function cover(personId: string, startsOn: string, endsOn: string) {
-  const res = await staff.post('/api/membership/insurance', {
-    personId,
-    scheme: 'occupational_injury',
-    insurer: '中国人民财产保险',
-    startsOn,
-    endsOn,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-}
-
 async function figures(as: Agent, from: string, to: string): Promise<GridFigures> {
   const res = await as.get(`/api/membership/grid/figures?from=${from}&to=${to}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -113,8 +103,8 @@ beforeAll(async () => {
   await pendingApplication(b);
   await pendingApplication(c);
   // Covered on the day they joined; the other's cover ended the day before.
-  await cover(aMembers[0]!.personId, '2026-03-01', '2027-02-28');
-  await cover(aMembers[1]!.personId, '2025-03-20', '2026-03-19');
+  await recordCover(staff, aMembers[0]!.personId, '2026-03-01', '2027-02-28');
+  await recordCover(staff, aMembers[1]!.personId, '2025-03-20', '2026-03-19');
 });
 afterAll(() => t.close());
 
@@ -151,7 +141,7 @@ describe('figures over a period', () => {
     const before = await figures(staff, TODAY, TODAY);
     expect(rowOf(before, c)).toMatchObject({ joined: 1, insured: 0, insuredRate: 0 });
     // Cover from next month, recorded now: the join of today is an insured one.
-    await cover(member.personId, '2026-04-01', '2027-03-31');
+    await recordCover(staff, member.personId, '2026-04-01', '2027-03-31');
     const after = await figures(staff, TODAY, TODAY);
     expect(rowOf(after, c)).toMatchObject({ joined: 1, insured: 1, insuredRate: 1 });
   });

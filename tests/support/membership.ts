@@ -168,3 +168,15 @@ export async function newMember(
     organizationId: approved.organizationId,
   };
 }
+
+/** Records a worker's occupational-injury cover by hand, as the region's staff. */
+export async function recordCover(staff: Agent, personId: string, startsOn: string, endsOn: string): Promise<void> {
+  const res = await staff.post('/api/membership/insurance', {
+    personId,
+    scheme: 'occupational_injury',
+    insurer: '中国人民财产保险',
+    startsOn,
+    endsOn,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
