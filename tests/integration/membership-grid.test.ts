@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Area, Organiser, OrganiserSelf, Visit } from '../../contracts/membership/grid.js';
 import { auditLog } from '../../server/modules/audit/tables.js';
 import { areaForJoin } from '../../server/modules/membership/grid/attribution.js';
-import { createTestApp, type Agent, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type Agent, type TestApp } from '../support/app.js';
 import { newAccount, type LoggedIn } from '../support/factories.js';
 import { multipartBody } from '../support/imports.js';
 
@@ -307,6 +307,11 @@ describe('outreach visits', () => {
     ];
     const remove = (who: LoggedIn, photoId: string) =>
       who.request({ method: 'DELETE', url: `/api/membership/grid/visits/${visit.id}/photos/${photoId}` });
+    const path = `/api/membership/grid/visits/${visit.id}/photos/${a.id}`;
+    expect((await agent(t.app).request({ method: 'DELETE', url: path })).statusCode).toBe(401);
+    // Signed in but without the page's CSRF token (a forged request from another site).
+    const forged = await first.account.request({ method: 'DELETE', url: path, headers: { 'x-csrf-token': 'forged' } });
+    expect(forged.statusCode).toBe(403);
     expect((await remove(second.account, a.id)).statusCode).toBe(404);
     expect((await remove(zhongshanStaff, a.id)).statusCode).toBe(403);
     const gone = await remove(first.account, a.id);
