@@ -2,10 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationAnswer, MemberRecord } from '../../contracts/membership/api.js';
 import type { Organiser } from '../../contracts/membership/grid.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import { agent, createTestApp, type TestApp } from '../support/app.js';
 import type { LoggedIn } from '../support/factories.js';
 import {
   GOLMUD,
+  acceptTransfer,
   applyFromPhone,
   approveApplication,
   membershipStaff,
@@ -134,21 +135,7 @@ describe('the grid’s daily figures', () => {
     // The transfer to the second union, credited to its organiser: a stay continued, not a join.
     const offered = await applyFromPhone(t, second.code, member, { organiserCode: other.code });
     const offer = offered.json<ApplicationAnswer>();
-    const accepted = await t.app.inject({
-      method: 'POST',
-      url: '/api/public/membership/applications',
-      headers: { 'x-member-token': offer.session.token },
-      payload: {
-        organizationCode: second.code,
-        organiserCode: other.code,
-        name: member.name,
-        phone: member.phone,
-        residentId: member.residentId,
-        occupation: member.occupation,
-        consent: true,
-        transfer: true,
-      },
-    });
+    const accepted = await acceptTransfer(agent(t.app), second.code, member, offer.session.token, other.code);
     expect(accepted.statusCode, accepted.body).toBe(200);
     const moved = await approveApplication(t, accepted.json<ApplicationAnswer>().applicationNo!);
     expect((await expectInStep()).some((d) => d.id === other.id && d.j > 0)).toBe(false);

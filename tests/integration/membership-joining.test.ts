@@ -10,6 +10,7 @@ import { newAccount, uniqueResidentId } from '../support/factories.js';
 import {
   GOLMUD,
   HAIXI,
+  acceptTransfer,
   applyFromPhone,
   approveApplication,
   memberCodeTo,
@@ -305,20 +306,7 @@ describe('transfers, leaving and returning', () => {
       memberOf: { organizationName: other.name },
     });
     // Accepting the offer with the phone's session: no second code.
-    const accepted = await a.request({
-      method: 'POST',
-      url: '/api/public/membership/applications',
-      headers: { 'x-member-token': offer.session.token },
-      payload: {
-        organizationCode: org.code,
-        name: member.name,
-        phone: member.phone,
-        residentId: member.residentId,
-        occupation: member.occupation,
-        consent: true,
-        transfer: true,
-      },
-    });
+    const accepted = await acceptTransfer(a, org.code, member, offer.session.token);
     expect(accepted.statusCode, accepted.body).toBe(200);
     const transfer = accepted.json<ApplicationAnswer>();
     expect(transfer).toMatchObject({ status: 'pending', kind: 'transfer' });

@@ -180,3 +180,28 @@ export async function recordCover(staff: Agent, personId: string, startsOn: stri
   });
   expect(res.statusCode, res.body).toBe(200);
 }
+
+/** The phone accepts a transfer it was offered, with the session the offer gave (no second code). */
+export function acceptTransfer(
+  phone: Agent,
+  organizationCode: string,
+  member: Applicant,
+  sessionToken: string,
+  organiserCode?: string,
+) {
+  return phone.request({
+    method: 'POST',
+    url: '/api/public/membership/applications',
+    headers: { 'x-member-token': sessionToken },
+    payload: {
+      organizationCode,
+      organiserCode,
+      name: member.name,
+      phone: member.phone,
+      residentId: member.residentId,
+      occupation: member.occupation,
+      consent: true,
+      transfer: true,
+    },
+  });
+}

@@ -10,12 +10,9 @@ import { membershipAreas, membershipGridDays, membershipOrganisers } from '../ta
 // (a cover recorded later counts). The database keeps them a day at a time (migration 0034).
 
 export interface Period {
-  /** First and last calendar day (China). */
+  /** First and last calendar day (China), both counted. */
   from: string;
   to: string;
-  /** [start, end): 00:00 China time of `from` and of the day after `to`. */
-  start: Date;
-  end: Date;
 }
 
 /** Whose figures: per organiser or per area, of a region, optionally of one organiser only. */

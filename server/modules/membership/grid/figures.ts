@@ -7,7 +7,7 @@ import type {
   MyFigures,
   OrganiserFigures,
 } from '../../../../contracts/membership/grid.js';
-import { addDays, dayStartInChina, daysBetween, timeInChina, todayInChina } from '../../../../contracts/dates.js';
+import { daysBetween, timeInChina, todayInChina } from '../../../../contracts/dates.js';
 import type { Download } from '../../../core/attachment.js';
 import { requirePermission, type Ctx } from '../../../core/context.js';
 import type { Deps } from '../../../core/deps.js';
@@ -36,7 +36,7 @@ function periodOf(deps: Deps, query: GridFiguresQuery): Period {
       `统计期间的起止日期最多相隔 ${FIGURES_MAX_DAYS} 天`,
       `The first and last day may be at most ${FIGURES_MAX_DAYS} days apart`,
     );
-  return { from, to, start: dayStartInChina(from), end: dayStartInChina(addDays(to, 1)) };
+  return { from, to };
 }
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
